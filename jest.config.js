@@ -1,0 +1,45 @@
+// Three kinds of tests: pure unit tests, integration tests against real SQLite and PostgreSQL databases and a real
+// SMTP server, and end-to-end tests that drive the built app in headless Chromium.
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", tsx: true },
+      transform: { react: { runtime: "automatic" } },
+      target: "es2022",
+    },
+    module: { type: "commonjs" },
+  },
+];
+
+const common = {
+  transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },
+  transformIgnorePatterns: [
+    "/node_modules/(?!(@fullcalendar|@full-ui|temporal-polyfill|temporal-utils|temporal-spec|@react-email/render|ical\\.js)/)",
+  ],
+  moduleNameMapper: {
+    "^@/(.*)$": "<rootDir>/$1",
+    "^server-only$": "<rootDir>/tests/helpers/server-only-stub.js",
+  },
+  testEnvironment: "node",
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...common, displayName: "unit", testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)"] },
+    {
+      ...common,
+      displayName: "integration",
+      testMatch: ["<rootDir>/tests/integration/**/*.test.ts?(x)"],
+      testTimeout: 120000,
+    },
+    {
+      ...common,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
+      testTimeout: 180000,
+    },
+  ],
+};

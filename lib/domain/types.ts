@@ -1,0 +1,75 @@
+// Plain data the domain rules work on. No framework or database types: the server layer maps rows to these.
+
+/** A calendar date in the office's local time, "YYYY-MM-DD". */
+export type LocalDate = string;
+
+/** ISO weekday: 1 = Monday ... 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Half-open interval [start, end) of UTC instants in epoch milliseconds. */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/** Weekly recurring clerk capacity, in local wall-clock minutes after midnight. */
+export interface WeeklyBlock {
+  weekday: Weekday;
+  startMinute: number;
+  endMinute: number;
+  clerks: number;
+  /** Inclusive local dates; null/undefined means open-ended. */
+  validFrom?: LocalDate | null;
+  validUntil?: LocalDate | null;
+  /** Services the block serves; empty or undefined means all services. */
+  serviceIds?: string[];
+}
+
+/** Capacity for one date; if a date has any overrides they replace that date's weekly blocks. */
+export interface DateOverride {
+  date: LocalDate;
+  startMinute: number;
+  endMinute: number;
+  clerks: number;
+  serviceIds?: string[];
+}
+
+/** A closure; whole day when startMinute and endMinute are null/undefined. */
+export interface Closure {
+  date: LocalDate;
+  startMinute?: number | null;
+  endMinute?: number | null;
+}
+
+export interface OfficeSchedule {
+  timeZone: string;
+  weeklyBlocks: WeeklyBlock[];
+  dateOverrides: DateOverride[];
+  closures: Closure[];
+}
+
+export interface BookingRules {
+  /** Granularity of offered start times, counted from the start of each opening window. */
+  slotStepMinutes: number;
+  /** Earliest bookable start relative to now. */
+  minNoticeMinutes: number;
+  /** Last bookable local date is today (office time) + horizon days. */
+  bookingHorizonDays: number;
+}
+
+export interface ServiceSpec {
+  id: string;
+  durationMinutes: number;
+  extraPersonMinutes: number;
+  maxPersons: number;
+}
+
+/** An existing booking that occupies one clerk for [start, end). */
+export interface OccupiedInterval extends Interval {
+  serviceId: string;
+}
+
+export interface Slot {
+  start: Date;
+  end: Date;
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// All configuration, validated once at start-up. Defaults make `npm run dev` work on a fresh machine.
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+      .default("file:./data/dev.db"),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must look like smtp://user:pass@host:587")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Terminvergabe <noreply@terminvergabe.localhost>"),
+    APP_URL: z.url().optional(),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  })
+  .transform((env) => ({
+    ...env,
+    APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+  }));
+
+export type Env = z.infer<typeof schema> & { NEXTAUTH_SECRET: string };
+
+function developmentSecret(): string {
+  // Stable across restarts so that sessions and wizard cookies survive a dev server reload.
+  const file = path.join(process.cwd(), "data", "dev-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = randomBytes(32).toString("hex");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  if (!env.NEXTAUTH_SECRET && env.NODE_ENV === "production") {
+    throw new Error("Invalid configuration:\n  NEXTAUTH_SECRET: required in production (at least 32 characters)");
+  }
+  return { ...env, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? developmentSecret() };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
