@@ -1,0 +1,80 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { clockTime, longDate } from "@/components/booking/format";
+import { StepIndicator } from "@/components/booking/step-indicator";
+import { SummaryList } from "@/components/booking/summary-list";
+import { Alert } from "@/components/ui/alert";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { Link, redirect } from "@/lib/i18n/navigation";
+import { getDb } from "@/lib/server/db";
+import { documentsOf } from "@/lib/server/services/office-catalog";
+import { readWizardState } from "@/lib/server/wizard-state";
+
+type Params = Promise<{ locale: string; office: string; service: string }>;
+
+export default async function ConfirmationPage({ params }: { params: Params }) {
+  const p = await params;
+  setRequestLocale(p.locale);
+  const state = await readWizardState(p.office, p.service);
+  if (!state?.done) return redirect({ href: `/${p.office}/${p.service}`, locale: p.locale });
+  const booking = await getDb().booking.findUnique({
+    where: { id: state.done.bookingId },
+    include: { office: true, service: true },
+  });
+  if (!booking || booking.erasedAt) notFound();
+  const t = await getTranslations("booking");
+  const format = await getFormatter();
+  const tz = booking.office.timeZone;
+  const documents = documentsOf(booking.service);
+  return (
+    <div>
+      <StepIndicator current="done" />
+      <div className="mb-6 bg-success p-6 text-center text-white">
+        <h1 className="text-3xl font-bold">{t("done.title")}</h1>
+        <p className="mt-4 text-lg">{t("done.reference")}</p>
+        <p className="text-3xl font-bold tracking-wider" data-testid="reference-code">
+          {booking.referenceCode}
+        </p>
+      </div>
+      <Alert kind="info">{t("done.mailSent", { email: booking.email ?? "" })}</Alert>
+      <SummaryList
+        rows={[
+          { label: t("review.service"), value: booking.service.name },
+          {
+            label: t("review.when"),
+            value: t("review.whenValue", {
+              date: longDate(format, booking.startsAt, tz),
+              time: clockTime(format, booking.startsAt, tz),
+            }),
+          },
+          {
+            label: t("review.where"),
+            value: `${booking.office.authority}, ${booking.office.name}, ${booking.office.street}, ${booking.office.postalCode} ${booking.office.locality}${booking.office.room ? `, ${booking.office.room}` : ""}`,
+          },
+          { label: t("review.persons"), value: String(booking.persons) },
+        ]}
+      />
+      {documents.length > 0 && (
+        <section className="mt-6">
+          <h2 className="text-xl font-bold">{t("done.bring")}</h2>
+          <ul className="mt-2 list-disc ps-6">
+            {documents.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="mt-8 flex flex-wrap gap-3 no-print">
+        <Link href={`/termin/${state.done.token}`} className={buttonPrimary}>
+          {t("done.manage")}
+        </Link>
+        <a href={`/api/v1/bookings/${state.done.token}/calendar.ics`} className={buttonSecondary} download>
+          {t("done.calendar")}
+        </a>
+        <Link href={`/${booking.office.slug}`} className={buttonSecondary}>
+          {t("done.newBooking")}
+        </Link>
+      </div>
+    </div>
+  );
+}

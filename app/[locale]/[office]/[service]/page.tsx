@@ -1,0 +1,64 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { BackLink } from "@/components/booking/back-link";
+import { PersonalDataForm } from "@/components/booking/personal-data-form";
+import { QrLinks } from "@/components/booking/qr-links";
+import { StepIndicator } from "@/components/booking/step-indicator";
+import { appointmentMinutes, localDateOf } from "@/lib/domain";
+import { getDb } from "@/lib/server/db";
+import { documentsOf } from "@/lib/server/services/office-catalog";
+import { findOfficeAndService } from "@/lib/server/services/page-lookups";
+import { readPersonForOffice } from "@/lib/server/wizard-state";
+import { savePersonalData } from "../actions";
+
+type Params = Promise<{ locale: string; office: string; service: string }>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const p = await params;
+  const found = await findOfficeAndService(getDb(), p.office, p.service);
+  return { title: found ? `${found.service.name} – ${found.office.name}` : undefined };
+}
+
+export default async function PersonalDataPage({ params }: { params: Params }) {
+  const p = await params;
+  setRequestLocale(p.locale);
+  const found = await findOfficeAndService(getDb(), p.office, p.service);
+  if (!found) notFound();
+  const { office, service } = found;
+  const t = await getTranslations("booking");
+  const person = await readPersonForOffice(office.slug);
+  const documents = documentsOf(service);
+  return (
+    <div>
+      <BackLink href={`/${office.slug}`} />
+      <StepIndicator current="personal" />
+      <div className="mb-6 rounded border-s-8 border-brand bg-white p-4">
+        <p className="text-muted">{t("personal.selectedService")}</p>
+        <p className="text-xl font-bold">{service.name}</p>
+        <p>
+          {office.name}, {office.authority} ·{" "}
+          {t("office.duration", { minutes: t("minutes", { count: appointmentMinutes(service, 1) }) })}
+        </p>
+        {documents.length > 0 && (
+          <details className="mt-2">
+            <summary className="cursor-pointer text-brand underline">{t("office.documents")}</summary>
+            <ul className="mt-1 list-disc ps-6">
+              {documents.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+      <h1 className="mb-2 text-3xl font-bold">{t("personal.title")}</h1>
+      <p className="mb-6">{t("personal.intro")}</p>
+      <PersonalDataForm
+        action={savePersonalData.bind(null, office.slug, service.slug)}
+        maxPersons={service.maxPersons}
+        today={localDateOf(new Date(), office.timeZone)}
+        defaults={person}
+      />
+      <QrLinks path={`/${office.slug}/${service.slug}`} />
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { BackLink } from "@/components/booking/back-link";
+import { errorKey } from "@/components/booking/error-key";
+import { clockTime, longDate, plainDate } from "@/components/booking/format";
+import { StepIndicator } from "@/components/booking/step-indicator";
+import { SummaryList } from "@/components/booking/summary-list";
+import { Alert } from "@/components/ui/alert";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { redirect } from "@/lib/i18n/navigation";
+import { getDb } from "@/lib/server/db";
+import { listFreeSlots } from "@/lib/server/services/list-slots";
+import { findOfficeAndService } from "@/lib/server/services/page-lookups";
+import { readWizardState } from "@/lib/server/wizard-state";
+import { addDays, localDateOf } from "@/lib/domain";
+import { chooseSlot, confirmBooking } from "../../actions";
+
+type Params = Promise<{ locale: string; office: string; service: string }>;
+type Search = Promise<{ fehler?: string }>;
+
+const ALTERNATIVES = 6;
+
+export default async function ReviewPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const p = await params;
+  const q = await searchParams;
+  setRequestLocale(p.locale);
+  const found = await findOfficeAndService(getDb(), p.office, p.service);
+  if (!found) notFound();
+  const { office, service } = found;
+  const state = await readWizardState(office.slug, service.slug);
+  if (!state?.person) return redirect({ href: `/${office.slug}/${service.slug}`, locale: p.locale });
+  const error = errorKey(q.fehler);
+  const base = `/${office.slug}/${service.slug}`;
+  if (!state.slot && !error) return redirect({ href: `${base}/termin`, locale: p.locale });
+
+  const t = await getTranslations("booking");
+  const te = await getTranslations("errors");
+  const format = await getFormatter();
+  const tz = office.timeZone;
+  const person = state.person;
+
+  // When the chosen slot was taken meanwhile, offer the next free ones right here.
+  let alternatives: Date[] = [];
+  if (error) {
+    const now = new Date();
+    const from = localDateOf(now, tz);
+    const { slots } = await listFreeSlots(getDb(), {
+      officeSlug: office.slug,
+      serviceSlug: service.slug,
+      persons: person.persons,
+      from,
+      to: addDays(from, 27),
+      now,
+    });
+    alternatives = slots.slice(0, ALTERNATIVES).map((s) => s.start);
+  }
+
+  const slot = state.slot ? new Date(state.slot) : null;
+  const change = (href: string, item: string) => ({ href, label: t("changeItem", { item }) });
+  return (
+    <div>
+      <BackLink href={`${base}/termin`} />
+      <StepIndicator current="review" />
+      <h1 className="mb-6 text-3xl font-bold">{t("review.title")}</h1>
+      {error && (
+        <Alert kind="error">
+          <p className="font-semibold">{te(error)}</p>
+          {error === "SLOT_TAKEN" && alternatives.length > 0 && <p className="mt-2">{t("review.slotGone")}</p>}
+        </Alert>
+      )}
+      {alternatives.length > 0 && (
+        <form action={chooseSlot.bind(null, office.slug, service.slug)} className="mb-8">
+          <ul className="grid gap-2 sm:grid-cols-2" role="list">
+            {alternatives.map((start) => (
+              <li key={start.toISOString()}>
+                <button type="submit" name="start" value={start.toISOString()} className={`${buttonSecondary} w-full`}>
+                  {t("review.whenValue", { date: longDate(format, start, tz), time: clockTime(format, start, tz) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </form>
+      )}
+      <SummaryList
+        rows={[
+          { label: t("review.service"), value: service.name, change: change(`/${office.slug}`, t("review.service")) },
+          {
+            label: t("review.when"),
+            value: slot
+              ? t("review.whenValue", { date: longDate(format, slot, tz), time: clockTime(format, slot, tz) })
+              : t("review.none"),
+            change: change(`${base}/termin`, t("review.when")),
+          },
+          {
+            label: t("review.where"),
+            value: `${office.name}, ${office.street}, ${office.postalCode} ${office.locality}${office.room ? `, ${office.room}` : ""}`,
+          },
+          { label: t("review.persons"), value: String(person.persons), change: change(base, t("review.persons")) },
+          {
+            label: t("review.name"),
+            value: `${person.givenName} ${person.familyName}`,
+            change: change(base, t("review.name")),
+          },
+          {
+            label: t("review.dateOfBirth"),
+            value: plainDate(format, person.dateOfBirth),
+            change: change(base, t("review.dateOfBirth")),
+          },
+          { label: t("review.email"), value: person.email, change: change(base, t("review.email")) },
+          { label: t("review.phone"), value: person.phone ?? t("review.none"), change: change(base, t("review.phone")) },
+          {
+            label: t("review.remark"),
+            value: person.remark ?? t("review.none"),
+            change: change(base, t("review.remark")),
+          },
+        ]}
+      />
+      {slot && (
+        <form action={confirmBooking.bind(null, office.slug, service.slug)} className="mt-8">
+          <button type="submit" className={buttonPrimary}>
+            {t("review.submit")}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

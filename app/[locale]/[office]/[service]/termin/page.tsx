@@ -1,0 +1,56 @@
+import { notFound } from "next/navigation";
+import { redirect } from "@/lib/i18n/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { BackLink } from "@/components/booking/back-link";
+import { SlotPicker } from "@/components/booking/slot-picker";
+import { StepIndicator } from "@/components/booking/step-indicator";
+import { Alert } from "@/components/ui/alert";
+import { appointmentMinutes } from "@/lib/domain";
+import { getDb } from "@/lib/server/db";
+import { findOfficeAndService } from "@/lib/server/services/page-lookups";
+import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
+import { readWizardState } from "@/lib/server/wizard-state";
+import { chooseSlot } from "../../actions";
+import { errorKey } from "@/components/booking/error-key";
+
+type Params = Promise<{ locale: string; office: string; service: string }>;
+type Search = Promise<{ woche?: string; tag?: string; fehler?: string }>;
+
+export default async function SlotPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const p = await params;
+  const q = await searchParams;
+  setRequestLocale(p.locale);
+  const found = await findOfficeAndService(getDb(), p.office, p.service);
+  if (!found) notFound();
+  const { office, service } = found;
+  const state = await readWizardState(office.slug, service.slug);
+  if (!state?.person) return redirect({ href: `/${office.slug}/${service.slug}`, locale: p.locale });
+  const persons = Math.min(state.person.persons, service.maxPersons);
+  const calendar = await loadSlotCalendar(getDb(), {
+    officeSlug: office.slug,
+    serviceSlug: service.slug,
+    persons,
+    now: new Date(),
+    week: q.woche,
+    day: q.tag,
+  });
+  const t = await getTranslations("booking");
+  const te = await getTranslations("errors");
+  const error = errorKey(q.fehler);
+  return (
+    <div>
+      <BackLink href={`/${office.slug}/${service.slug}`} />
+      <StepIndicator current="slot" />
+      <h1 className="mb-2 text-3xl font-bold">{t("slot.title")}</h1>
+      <p className="mb-6">
+        {service.name} · {t("slot.duration", { minutes: t("minutes", { count: appointmentMinutes(service, persons) }) })}
+      </p>
+      {error && <Alert kind="error">{te(error)}</Alert>}
+      <SlotPicker
+        basePath={`/${office.slug}/${service.slug}/termin`}
+        action={chooseSlot.bind(null, office.slug, service.slug)}
+        {...calendar}
+      />
+    </div>
+  );
+}

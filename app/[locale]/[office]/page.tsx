@@ -1,0 +1,51 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { StepIndicator } from "@/components/booking/step-indicator";
+import { OfficeAddress } from "@/components/booking/office-address";
+import { QrLinks } from "@/components/booking/qr-links";
+import { ServiceChoiceForm } from "@/components/booking/service-choice-form";
+import { appointmentMinutes } from "@/lib/domain";
+import { getDb } from "@/lib/server/db";
+import { documentsOf } from "@/lib/server/services/office-catalog";
+import { findOffice } from "@/lib/server/services/page-lookups";
+import { readWizardState } from "@/lib/server/wizard-state";
+import { chooseService } from "./actions";
+
+type Params = Promise<{ locale: string; office: string }>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const office = await findOffice(getDb(), (await params).office);
+  return { title: office?.name };
+}
+
+export default async function OfficePage({ params }: { params: Params }) {
+  const { locale, office: slug } = await params;
+  setRequestLocale(locale);
+  const office = await findOffice(getDb(), slug);
+  if (!office) notFound();
+  const t = await getTranslations("booking.office");
+  const state = await readWizardState(office.slug);
+  return (
+    <div>
+      <StepIndicator current="service" />
+      <h1 className="mb-4 text-3xl font-bold">{t("title", { office: office.name })}</h1>
+      <OfficeAddress office={office} />
+      {office.services.length === 0 ? (
+        <p>{t("noServices")}</p>
+      ) : (
+        <ServiceChoiceForm
+          action={chooseService.bind(null, office.slug)}
+          selected={state?.service}
+          services={office.services.map((s) => ({
+            slug: s.slug,
+            name: s.name,
+            description: s.description,
+            minutes: appointmentMinutes(s, 1),
+            documents: documentsOf(s),
+          }))}
+        />
+      )}
+      <QrLinks path={`/${office.slug}`} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata, Viewport } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/lib/i18n/navigation";
+import { isLocale } from "@/lib/i18n/routing";
+import "../globals.css";
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: { default: t("siteName"), template: `%s – ${t("siteName")}` } };
+}
+
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations("common");
+  return (
+    <html lang={locale} dir="ltr">
+      <body className="min-h-screen flex flex-col antialiased">
+        <a
+          href="#inhalt"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-3"
+        >
+          {t("skipToContent")}
+        </a>
+        <header className="bg-brand text-white no-print">
+          <div className="mx-auto max-w-3xl px-4 py-3">
+            <Link href="/" className="text-xl font-bold underline-offset-4 hover:underline">
+              {t("siteName")}
+            </Link>
+          </div>
+        </header>
+        <main id="inhalt" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 outline-none">
+          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        </main>
+        <footer className="border-t border-line bg-white no-print">
+          <nav aria-label={t("siteName")} className="mx-auto flex max-w-3xl flex-wrap gap-x-6 gap-y-2 px-4 py-4 text-sm">
+            <Link href="/datenschutz" className="underline">
+              {t("footer.privacy")}
+            </Link>
+            <span className="text-muted">{t("footer.operator")}</span>
+          </nav>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { getLocale } from "next-intl/server";
+import { redirect } from "@/lib/i18n/navigation";
+import { manageTokenSchema, slotChoiceSchema } from "@/lib/schemas/booking";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+import { kickOutbox } from "@/lib/server/mail/outbox";
+import { cancelBookingByToken, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
+
+// Actions behind the link in the confirmation e-mail. The token is the only credential; a wrong one gets the same
+// answer as an erased booking.
+
+async function go(href: string): Promise<never> {
+  return redirect({ href, locale: await getLocale() });
+}
+
+export async function cancelBooking(token: string): Promise<void> {
+  if (!manageTokenSchema.safeParse(token).success) return go(`/termin/ungueltig`);
+  try {
+    await cancelBookingByToken(getDb(), { token, now: new Date() });
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return go(`/termin/${token}?fehler=${e.code}`);
+  }
+  kickOutbox();
+  return go(`/termin/${token}?abgesagt=1`);
+}
+
+export async function rescheduleBooking(token: string, form: FormData): Promise<void> {
+  if (!manageTokenSchema.safeParse(token).success) return go(`/termin/ungueltig`);
+  const parsed = slotChoiceSchema.safeParse({ start: form.get("start") });
+  if (!parsed.success) return go(`/termin/${token}/verschieben?fehler=SLOT_NOT_OFFERED`);
+  try {
+    await rescheduleBookingByToken(getDb(), { token, start: new Date(parsed.data.start), now: new Date() });
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return go(`/termin/${token}/verschieben?fehler=${e.code}`);
+  }
+  kickOutbox();
+  return go(`/termin/${token}?verschoben=1`);
+}

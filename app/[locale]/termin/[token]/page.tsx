@@ -1,0 +1,116 @@
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { errorKey } from "@/components/booking/error-key";
+import { clockTime, longDate } from "@/components/booking/format";
+import { SummaryList } from "@/components/booking/summary-list";
+import { Alert } from "@/components/ui/alert";
+import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { Link } from "@/lib/i18n/navigation";
+import { getDb } from "@/lib/server/db";
+import { findBookingByToken } from "@/lib/server/services/find-booking";
+import { isCancellable } from "@/lib/server/services/manage-booking";
+import { documentsOf } from "@/lib/server/services/office-catalog";
+import { cancelBooking } from "./actions";
+
+type Params = Promise<{ locale: string; token: string }>;
+type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string }>;
+
+export const metadata = { robots: { index: false } };
+
+export default async function ManageBookingPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const p = await params;
+  const q = await searchParams;
+  setRequestLocale(p.locale);
+  const t = await getTranslations("booking");
+  const te = await getTranslations("errors");
+  const booking = await findBookingByToken(getDb(), p.token);
+  if (!booking) {
+    return (
+      <div>
+        <h1 className="mb-4 text-3xl font-bold">{t("manage.title")}</h1>
+        <Alert kind="error">{te("BOOKING_NOT_FOUND")}</Alert>
+        <Link href="/" className="text-brand underline">
+          {t("manage.bookAgain")}
+        </Link>
+      </div>
+    );
+  }
+  const format = await getFormatter();
+  const tz = booking.office.timeZone;
+  const now = new Date();
+  const changeable = isCancellable(booking, now);
+  const error = errorKey(q.fehler);
+  const status =
+    booking.status === "CANCELLED"
+      ? t("manage.statusCancelled")
+      : booking.startsAt <= now
+        ? t("manage.statusPast")
+        : t("manage.statusConfirmed");
+  return (
+    <div>
+      <h1 className="mb-6 text-3xl font-bold">{t("manage.title")}</h1>
+      {error && <Alert kind="error">{te(error)}</Alert>}
+      {q.abgesagt && booking.status === "CANCELLED" && <Alert kind="success">{t("manage.cancelled")}</Alert>}
+      {q.verschoben && changeable && <Alert kind="success">{t("manage.rescheduled")}</Alert>}
+      <SummaryList
+        rows={[
+          { label: t("manage.status"), value: <strong>{status}</strong> },
+          { label: t("manage.reference"), value: booking.referenceCode },
+          { label: t("review.service"), value: booking.service.name },
+          {
+            label: t("review.when"),
+            value: t("review.whenValue", {
+              date: longDate(format, booking.startsAt, tz),
+              time: clockTime(format, booking.startsAt, tz),
+            }),
+          },
+          {
+            label: t("review.where"),
+            value: `${booking.office.authority}, ${booking.office.name}, ${booking.office.street}, ${booking.office.postalCode} ${booking.office.locality}${booking.office.room ? `, ${booking.office.room}` : ""}`,
+          },
+          { label: t("review.persons"), value: String(booking.persons) },
+          { label: t("review.name"), value: `${booking.givenName ?? ""} ${booking.familyName ?? ""}` },
+        ]}
+      />
+      {booking.status !== "CANCELLED" && documentsOf(booking.service).length > 0 && (
+        <section className="mt-6">
+          <h2 className="text-xl font-bold">{t("done.bring")}</h2>
+          <ul className="mt-2 list-disc ps-6">
+            {documentsOf(booking.service).map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {changeable ? (
+        <div className="mt-8 space-y-8">
+          <div className="flex flex-wrap gap-3">
+            <Link href={`/termin/${p.token}/verschieben`} className={buttonPrimary}>
+              {t("manage.reschedule")}
+            </Link>
+            <a href={`/api/v1/bookings/${p.token}/calendar.ics`} className={buttonSecondary} download>
+              {t("manage.calendar")}
+            </a>
+          </div>
+          <section aria-labelledby="cancel-title" className="rounded border border-line bg-white p-4">
+            <h2 id="cancel-title" className="text-xl font-bold">
+              {t("manage.cancelTitle")}
+            </h2>
+            <p className="my-2">{t("manage.cancelText")}</p>
+            <form action={cancelBooking.bind(null, p.token)}>
+              <button type="submit" className={buttonDanger}>
+                {t("manage.cancelConfirm")}
+              </button>
+            </form>
+          </section>
+        </div>
+      ) : (
+        <div className="mt-8 space-y-4">
+          {booking.status !== "CANCELLED" && <p>{t("manage.notChangeable")}</p>}
+          <Link href={`/${booking.office.slug}/${booking.service.slug}`} className={buttonSecondary}>
+            {t("manage.bookAgain")}
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}

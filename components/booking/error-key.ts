@@ -1,0 +1,17 @@
+const SHOWN = new Set([
+  "SLOT_TAKEN",
+  "SLOT_NOT_OFFERED",
+  "SLOT_TOO_SOON",
+  "SLOT_BEYOND_HORIZON",
+  "TOO_MANY_BOOKINGS",
+  "ALREADY_CANCELLED",
+  "APPOINTMENT_PAST",
+  "INVALID_INPUT",
+  "SESSION_EXPIRED",
+  "UNEXPECTED",
+]);
+
+/** Only known error codes from the query string are shown; anything else is ignored. */
+export function errorKey(value: string | undefined): string | null {
+  return value && SHOWN.has(value) ? value : null;
+}

@@ -1,0 +1,59 @@
+import { getTranslations } from "next-intl/server";
+
+interface OfficeContact {
+  name: string;
+  authority: string;
+  street: string;
+  postalCode: string;
+  locality: string;
+  room: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export async function OfficeAddress({ office }: { office: OfficeContact }) {
+  const t = await getTranslations("booking.office");
+  return (
+    <div className="mb-6 grid gap-4 rounded border border-line bg-white p-4 sm:grid-cols-2">
+      <div>
+        <h2 className="font-bold">{t("address")}</h2>
+        <address className="not-italic">
+          {office.authority}
+          <br />
+          {office.name}
+          <br />
+          {office.street}
+          <br />
+          {office.postalCode} {office.locality}
+          {office.room && (
+            <>
+              <br />
+              {office.room}
+            </>
+          )}
+        </address>
+      </div>
+      {(office.phone || office.email) && (
+        <div>
+          <h2 className="font-bold">{t("contact")}</h2>
+          {office.phone && (
+            <p>
+              {t("phone")}:{" "}
+              <a className="text-brand underline" href={`tel:${office.phone.replace(/[^+\d]/g, "")}`}>
+                {office.phone}
+              </a>
+            </p>
+          )}
+          {office.email && (
+            <p className="break-all">
+              {t("email")}:{" "}
+              <a className="text-brand underline" href={`mailto:${office.email}`}>
+                {office.email}
+              </a>
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

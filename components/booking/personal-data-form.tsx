@@ -1,0 +1,170 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState, useMemo, useRef } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field } from "@/components/ui/field";
+import { buttonPrimary, input } from "@/components/ui/styles";
+import { Link } from "@/lib/i18n/navigation";
+import { personalDataSchema } from "@/lib/schemas/booking";
+import type { ActionState } from "@/lib/schemas/form-errors";
+
+type Schema = ReturnType<typeof personalDataSchema>;
+type Values = z.input<Schema>;
+
+const FIELDS = ["givenName", "familyName", "email", "phone", "dateOfBirth", "persons", "remark", "privacyConsent"] as const;
+
+export function PersonalDataForm({
+  action,
+  maxPersons,
+  today,
+  defaults,
+}: {
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  maxPersons: number;
+  today: string;
+  defaults?: Partial<z.output<Schema>>;
+}) {
+  const t = useTranslations("booking");
+  const tv = useTranslations("validation");
+  const te = useTranslations("errors");
+  const schema = useMemo(() => personalDataSchema({ maxPersons, today }), [maxPersons, today]);
+  const [state, formAction, pending] = useActionState(action, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<Values, unknown, z.output<Schema>>({
+    resolver: zodResolver(schema),
+    shouldFocusError: false,
+    reValidateMode: "onBlur",
+    defaultValues: {
+      givenName: defaults?.givenName ?? "",
+      familyName: defaults?.familyName ?? "",
+      email: defaults?.email ?? "",
+      phone: defaults?.phone ?? "",
+      dateOfBirth: defaults?.dateOfBirth ?? "",
+      persons: Math.min(defaults?.persons ?? 1, maxPersons),
+      remark: defaults?.remark ?? "",
+      privacyConsent: (defaults?.privacyConsent ?? false) as true,
+    },
+  });
+
+  const errorOf = (field: (typeof FIELDS)[number]): string | undefined => {
+    const key = errors[field]?.message ?? state.fieldErrors?.[field]?.[0];
+    return key ? tv(key) : undefined;
+  };
+  const summary = FIELDS.flatMap((field) => {
+    const message = errorOf(field);
+    return message ? [{ field, message }] : [];
+  });
+  if (state.formError) summary.push({ field: "givenName", message: te(state.formError) });
+
+  const onSubmit = handleSubmit(() => {
+    const form = formRef.current;
+    if (form) startTransition(() => formAction(new FormData(form)));
+  });
+
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate>
+      <ErrorSummary title={t("errorSummaryTitle")} items={summary} />
+      <Field id="givenName" label={t("personal.givenName")} error={errorOf("givenName")}>
+        {(aria) => <input {...aria} {...register("givenName")} autoComplete="given-name" className={input} />}
+      </Field>
+      <Field id="familyName" label={t("personal.familyName")} error={errorOf("familyName")}>
+        {(aria) => <input {...aria} {...register("familyName")} autoComplete="family-name" className={input} />}
+      </Field>
+      <Field id="email" label={t("personal.email")} hint={t("personal.emailHint")} error={errorOf("email")}>
+        {(aria) => (
+          <input
+            {...aria}
+            {...register("email")}
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            spellCheck={false}
+            className={input}
+          />
+        )}
+      </Field>
+      <Field id="phone" label={t("personal.phone")} hint={t("personal.phoneHint")} error={errorOf("phone")}>
+        {(aria) => <input {...aria} {...register("phone")} type="tel" autoComplete="tel" className={input} />}
+      </Field>
+      <Field
+        id="dateOfBirth"
+        label={t("personal.dateOfBirth")}
+        hint={t("personal.dateOfBirthHint")}
+        error={errorOf("dateOfBirth")}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            {...register("dateOfBirth")}
+            type="date"
+            max={today}
+            autoComplete="bday"
+            className={`${input} max-w-60`}
+          />
+        )}
+      </Field>
+      {maxPersons > 1 ? (
+        <Field
+          id="persons"
+          label={t("personal.persons")}
+          hint={t("personal.personsHint", { max: maxPersons })}
+          error={errorOf("persons")}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              {...register("persons")}
+              type="number"
+              min={1}
+              max={maxPersons}
+              inputMode="numeric"
+              className={`${input} max-w-24`}
+            />
+          )}
+        </Field>
+      ) : (
+        <input type="hidden" {...register("persons")} />
+      )}
+      <Field id="remark" label={t("personal.remark")} hint={t("personal.remarkHint")} error={errorOf("remark")}>
+        {(aria) => <textarea {...aria} {...register("remark")} rows={3} className={input} />}
+      </Field>
+      <div className={`mb-6 ${errorOf("privacyConsent") ? "border-s-4 border-error ps-3" : ""}`}>
+        {errorOf("privacyConsent") && (
+          <p id="privacyConsent-error" className="font-semibold text-error">
+            {errorOf("privacyConsent")}
+          </p>
+        )}
+        <div className="flex items-start gap-3">
+          <input
+            id="privacyConsent"
+            type="checkbox"
+            {...register("privacyConsent")}
+            aria-invalid={errorOf("privacyConsent") ? true : undefined}
+            aria-describedby={errorOf("privacyConsent") ? "privacyConsent-error" : undefined}
+            className="mt-1 h-7 w-7 shrink-0 accent-brand"
+          />
+          <label htmlFor="privacyConsent" className="text-lg">
+            {t.rich("personal.consent", {
+              link: (chunks) => (
+                <Link href="/datenschutz" target="_blank" className="text-brand underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
+          </label>
+        </div>
+      </div>
+      <button type="submit" className={buttonPrimary} disabled={pending}>
+        {t("personal.submit")}
+      </button>
+    </form>
+  );
+}

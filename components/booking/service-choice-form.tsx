@@ -1,0 +1,90 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { buttonPrimary } from "@/components/ui/styles";
+import type { ActionState } from "@/lib/schemas/form-errors";
+
+export interface ServiceOption {
+  slug: string;
+  name: string;
+  description: string | null;
+  minutes: number;
+  documents: string[];
+}
+
+export function ServiceChoiceForm({
+  action,
+  services,
+  selected,
+}: {
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  services: ServiceOption[];
+  selected?: string;
+}) {
+  const t = useTranslations("booking");
+  const tv = useTranslations("validation");
+  const te = useTranslations("errors");
+  const [state, formAction, pending] = useActionState(action, {});
+  const error = state.fieldErrors?.service?.[0];
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary
+        title={t("errorSummaryTitle")}
+        items={[
+          ...(error ? [{ field: `service-${services[0]?.slug}`, message: tv(error) }] : []),
+          ...(state.formError ? [{ field: "service-group", message: te(state.formError) }] : []),
+        ]}
+      />
+      <fieldset id="service-group" aria-describedby={`service-hint${error ? " service-error" : ""}`}>
+        <legend className="mb-2 text-2xl font-bold">{t("office.question")}</legend>
+        <p id="service-hint" className="mb-4 text-muted">
+          {t("office.hint")}
+        </p>
+        {error && (
+          <p id="service-error" className="mb-2 font-semibold text-error">
+            {tv(error)}
+          </p>
+        )}
+        <div className={`space-y-3 ${error ? "border-s-4 border-error ps-3" : ""}`}>
+          {services.map((s) => (
+            <div key={s.slug} className="rounded border border-line bg-white p-3">
+              <div className="flex items-start gap-3">
+                <input
+                  type="radio"
+                  id={`service-${s.slug}`}
+                  name="service"
+                  value={s.slug}
+                  defaultChecked={selected === s.slug}
+                  aria-describedby={`service-${s.slug}-details`}
+                  className="mt-1 h-7 w-7 shrink-0 accent-brand"
+                />
+                <label htmlFor={`service-${s.slug}`} className="text-lg font-semibold">
+                  {s.name}
+                </label>
+              </div>
+              <div id={`service-${s.slug}-details`} className="ms-10 mt-1 text-muted">
+                {s.description && <p>{s.description}</p>}
+                <p>{t("office.duration", { minutes: t("minutes", { count: s.minutes }) })}</p>
+              </div>
+              {s.documents.length > 0 && (
+                <details className="ms-10 mt-2">
+                  <summary className="cursor-pointer text-brand underline">{t("office.documents")}</summary>
+                  <ul className="mt-1 list-disc ps-6">
+                    {s.documents.map((d) => (
+                      <li key={d}>{d}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" className={`${buttonPrimary} mt-6`} disabled={pending}>
+        {t("continue")}
+      </button>
+    </form>
+  );
+}

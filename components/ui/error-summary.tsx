@@ -1,0 +1,40 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+export interface ErrorSummaryItem {
+  field: string;
+  message: string;
+}
+
+/** The list of problems at the top of a form, focused when it appears so screen readers announce it. */
+export function ErrorSummary({ title, items }: { title: string; items: ErrorSummaryItem[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const signature = items.map((i) => `${i.field}:${i.message}`).join("|");
+  useEffect(() => {
+    if (signature) ref.current?.focus();
+  }, [signature]);
+  if (items.length === 0) return null;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="mb-6 border-4 border-error bg-white p-4"
+    >
+      <h2 id="error-summary-title" className="text-xl font-bold">
+        {title}
+      </h2>
+      <ul className="mt-2 list-none space-y-1">
+        {items.map((item) => (
+          <li key={item.field}>
+            <a href={`#${item.field}`} className="font-semibold text-error underline">
+              {item.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Locale } from "./routing";
+
+// Each namespace lives in its own file so that features can own their texts.
+const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
+  de: async () => ({
+    common: (await import("./messages/de/common.json")).default,
+    booking: (await import("./messages/de/booking.json")).default,
+    validation: (await import("./messages/de/validation.json")).default,
+    errors: (await import("./messages/de/errors.json")).default,
+    email: (await import("./messages/de/email.json")).default,
+  }),
+};
+
+export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
+  return loaders[locale]();
+}

@@ -1,0 +1,115 @@
+import {
+  addDays,
+  type AvailabilityInput,
+  type LocalDate,
+  type Weekday,
+  zonedInstant,
+} from "@/lib/domain";
+import type { Db, Tx } from "@/lib/server/db/client";
+
+// The one place that turns database rows into the domain's availability input. Slot listing and booking both use
+// it, so what a citizen is shown and what the booking transaction checks cannot drift apart.
+
+export const OCCUPYING_STATUSES = ["CONFIRMED", "ARRIVED", "SERVED", "NO_SHOW"] as const;
+
+interface OfficeRules {
+  id: string;
+  timeZone: string;
+  slotStepMinutes: number;
+  minNoticeMinutes: number;
+  bookingHorizonDays: number;
+}
+
+interface ServiceRules {
+  id: string;
+  durationMinutes: number;
+  extraPersonMinutes: number;
+  maxPersons: number;
+}
+
+export interface LoadAvailabilityOptions {
+  office: OfficeRules;
+  service: ServiceRules;
+  persons: number;
+  now: Date;
+  from: LocalDate;
+  to: LocalDate;
+  /** A booking being moved does not compete with itself. */
+  excludeBookingId?: string;
+}
+
+export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOptions): Promise<AvailabilityInput> {
+  const { office, service, now, from, to } = opts;
+  // One day of margin on each side covers appointments that cross midnight.
+  const rangeStart = new Date(zonedInstant(addDays(from, -1), 0, office.timeZone));
+  const rangeEnd = new Date(zonedInstant(addDays(to, 2), 0, office.timeZone));
+
+  const [blocks, overrides, closures, bookings] = await Promise.all([
+    db.capacityBlock.findMany({
+      where: {
+        officeId: office.id,
+        AND: [
+          { OR: [{ validFrom: null }, { validFrom: { lte: to } }] },
+          { OR: [{ validUntil: null }, { validUntil: { gte: from } }] },
+        ],
+      },
+      include: { services: { select: { id: true } } },
+    }),
+    db.dateOverride.findMany({
+      where: { officeId: office.id, date: { gte: from, lte: to } },
+      include: { services: { select: { id: true } } },
+    }),
+    db.closure.findMany({ where: { officeId: office.id, date: { gte: from, lte: to } } }),
+    db.booking.findMany({
+      where: {
+        officeId: office.id,
+        startsAt: { lt: rangeEnd },
+        endsAt: { gt: rangeStart },
+        ...(opts.excludeBookingId ? { id: { not: opts.excludeBookingId } } : {}),
+        OR: [{ status: { in: [...OCCUPYING_STATUSES] } }, { status: "HELD", holdExpiresAt: { gt: now } }],
+      },
+      select: { startsAt: true, endsAt: true, serviceId: true },
+    }),
+  ]);
+
+  return {
+    schedule: {
+      timeZone: office.timeZone,
+      weeklyBlocks: blocks.map((b) => ({
+        weekday: b.weekday as Weekday,
+        startMinute: b.startMinute,
+        endMinute: b.endMinute,
+        clerks: b.clerks,
+        validFrom: b.validFrom,
+        validUntil: b.validUntil,
+        serviceIds: b.services.map((s) => s.id),
+      })),
+      dateOverrides: overrides.map((o) => ({
+        date: o.date,
+        startMinute: o.startMinute,
+        endMinute: o.endMinute,
+        clerks: o.clerks,
+        serviceIds: o.services.map((s) => s.id),
+      })),
+      closures: closures.map((c) => ({ date: c.date, startMinute: c.startMinute, endMinute: c.endMinute })),
+    },
+    rules: {
+      slotStepMinutes: office.slotStepMinutes,
+      minNoticeMinutes: office.minNoticeMinutes,
+      bookingHorizonDays: office.bookingHorizonDays,
+    },
+    service: {
+      id: service.id,
+      durationMinutes: service.durationMinutes,
+      extraPersonMinutes: service.extraPersonMinutes,
+      maxPersons: service.maxPersons,
+    },
+    persons: opts.persons,
+    occupied: bookings.map((b) => ({
+      start: b.startsAt.getTime(),
+      end: b.endsAt.getTime(),
+      serviceId: b.serviceId,
+    })),
+    now,
+  };
+}

@@ -1,0 +1,68 @@
+import type { BookingMailPayload } from "@/lib/server/mail/payloads";
+import { documentsOf } from "./office-catalog";
+
+interface OfficeFields {
+  name: string;
+  authority: string;
+  street: string;
+  postalCode: string;
+  locality: string;
+  room: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  timeZone: string;
+}
+
+interface BookingFields {
+  referenceCode: string;
+  startsAt: Date;
+  endsAt: Date;
+  persons: number;
+  givenName: string | null;
+  familyName: string | null;
+  locale: string;
+}
+
+/** Everything an e-mail about a booking shows, captured when the e-mail is written. */
+export function bookingMailPayload(args: {
+  office: OfficeFields;
+  service: { name: string; documents: string };
+  booking: BookingFields;
+  manageUrl: string;
+  bookAgainUrl?: string;
+  reason?: string;
+  previous?: { startsAt: Date; endsAt: Date };
+}): BookingMailPayload {
+  const { office, service, booking } = args;
+  return {
+    locale: booking.locale,
+    office: {
+      name: office.name,
+      authority: office.authority,
+      street: office.street,
+      postalCode: office.postalCode,
+      locality: office.locality,
+      room: office.room ?? undefined,
+      phone: office.phone ?? undefined,
+      email: office.email ?? undefined,
+      website: office.website ?? undefined,
+      timeZone: office.timeZone,
+    },
+    service: { name: service.name, documents: documentsOf(service) },
+    booking: {
+      referenceCode: booking.referenceCode,
+      startsAt: booking.startsAt.toISOString(),
+      endsAt: booking.endsAt.toISOString(),
+      persons: booking.persons,
+      givenName: booking.givenName ?? "",
+      familyName: booking.familyName ?? "",
+    },
+    manageUrl: args.manageUrl,
+    bookAgainUrl: args.bookAgainUrl,
+    reason: args.reason,
+    previous: args.previous
+      ? { startsAt: args.previous.startsAt.toISOString(), endsAt: args.previous.endsAt.toISOString() }
+      : undefined,
+  };
+}

@@ -1,0 +1,19 @@
+import { env } from "@/lib/server/env";
+import { defaultLocale } from "@/lib/i18n/routing";
+
+function localePrefix(locale: string): string {
+  return locale === defaultLocale ? "" : `/${locale}`;
+}
+
+/** The link in e-mails to view, move or cancel a booking without an account. */
+export function manageUrl(token: string, locale: string): string {
+  return `${env().APP_URL}${localePrefix(locale)}/termin/${token}`;
+}
+
+export function officeUrl(officeSlug: string, locale: string = defaultLocale): string {
+  return `${env().APP_URL}${localePrefix(locale)}/${officeSlug}`;
+}
+
+export function serviceUrl(officeSlug: string, serviceSlug: string, locale: string = defaultLocale): string {
+  return `${officeUrl(officeSlug, locale)}/${serviceSlug}`;
+}

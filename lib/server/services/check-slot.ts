@@ -1,0 +1,31 @@
+import { appointmentMinutes, checkSlot, localDateOf } from "@/lib/domain";
+import type { Db } from "@/lib/server/db/client";
+import { type AppErrorCode, isAppError } from "@/lib/server/errors";
+import { loadAvailability } from "./availability";
+import { slotError } from "./create-booking";
+import { getActiveOfficeAndService } from "./office-catalog";
+
+/** Whether a start time can be booked right now; null if it can, else the error code to show. */
+export async function findSlotProblem(
+  db: Db,
+  input: { officeSlug: string; serviceSlug: string; persons: number; start: Date; now: Date },
+): Promise<AppErrorCode | null> {
+  try {
+    const { office, service } = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
+    if (input.persons < 1 || input.persons > service.maxPersons) return "INVALID_INPUT";
+    const end = input.start.getTime() + appointmentMinutes(service, input.persons) * 60_000;
+    const availability = await loadAvailability(db, {
+      office,
+      service,
+      persons: input.persons,
+      now: input.now,
+      from: localDateOf(input.start, office.timeZone),
+      to: localDateOf(end - 1, office.timeZone),
+    });
+    const check = checkSlot(availability, input.start);
+    return check.ok ? null : slotError(check.reason).code;
+  } catch (e) {
+    if (isAppError(e)) return e.code;
+    throw e;
+  }
+}

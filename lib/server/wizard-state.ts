@@ -1,0 +1,81 @@
+import "server-only";
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { env } from "@/lib/server/env";
+
+// The wizard's state lives in one encrypted, httpOnly cookie: Back and reload keep the entered data, no server
+// instance holds it, and nothing is stored for citizens who abandon the booking.
+
+const COOKIE = "tv_wizard";
+const MAX_AGE_SECONDS = 2 * 60 * 60;
+
+const stateSchema = z.object({
+  office: z.string(),
+  service: z.string(),
+  person: z
+    .object({
+      givenName: z.string(),
+      familyName: z.string(),
+      email: z.string(),
+      phone: z.string().optional(),
+      dateOfBirth: z.string(),
+      persons: z.number(),
+      remark: z.string().optional(),
+      privacyConsent: z.literal(true),
+    })
+    .optional(),
+  slot: z.string().optional(),
+  done: z.object({ bookingId: z.string(), token: z.string() }).optional(),
+});
+
+export type WizardState = z.infer<typeof stateSchema>;
+
+function key(): Buffer {
+  return Buffer.from(hkdfSync("sha256", env().NEXTAUTH_SECRET, "terminvergabe", "wizard-state-v1", 32));
+}
+
+export function sealState(state: WizardState): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key(), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(state), "utf8"), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
+}
+
+export function unsealState(sealed: string): WizardState | null {
+  try {
+    const raw = Buffer.from(sealed, "base64url");
+    const decipher = createDecipheriv("aes-256-gcm", key(), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    const json = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+    const parsed = stateSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The state for this office and service, or null (a different wizard's state is not reused). */
+export async function readWizardState(office: string, service?: string): Promise<WizardState | null> {
+  const sealed = (await cookies()).get(COOKIE)?.value;
+  const state = sealed ? unsealState(sealed) : null;
+  if (!state || state.office !== office || (service && state.service !== service)) return null;
+  return state;
+}
+
+/** Personal data entered for another service of the same office is offered again. */
+export async function readPersonForOffice(office: string): Promise<WizardState["person"] | undefined> {
+  const sealed = (await cookies()).get(COOKIE)?.value;
+  const state = sealed ? unsealState(sealed) : null;
+  return state && state.office === office ? state.person : undefined;
+}
+
+export async function writeWizardState(state: WizardState): Promise<void> {
+  (await cookies()).set(COOKIE, sealState(state), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().APP_URL.startsWith("https://"),
+    path: "/",
+    maxAge: MAX_AGE_SECONDS,
+  });
+}

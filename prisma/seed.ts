@@ -1,0 +1,183 @@
+// Demo data for development and evaluation: the foreigners' office of Stadt Pirmasens with its four services,
+// weekly clerk capacity, and existing appointments so the calendar shows both free and full times.
+// Usage: tsx prisma/seed.ts [--if-empty]
+import { randomBytes } from "node:crypto";
+import { addDays, appointmentMinutes, localDateOf, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
+import { createDb, type Db } from "../lib/server/db/client";
+import { createManageToken } from "../lib/server/security/tokens";
+
+const TIME_ZONE = "Europe/Berlin";
+
+const services = [
+  {
+    slug: "aufenthaltserlaubnis-beantragen",
+    name: "Beantragung/Verlängerung einer Aufenthaltserlaubnis",
+    description: "Erstantrag oder Verlängerung eines Aufenthaltstitels. Bitte kommen Sie mit allen Unterlagen.",
+    durationMinutes: 30,
+    extraPersonMinutes: 20,
+    maxPersons: 5,
+    documents: [
+      "Gültiger Reisepass",
+      "Ein aktuelles biometrisches Passfoto",
+      "Bisheriger Aufenthaltstitel (bei Verlängerung)",
+      "Nachweis über den Lebensunterhalt (z. B. Arbeitsvertrag, Gehaltsnachweise der letzten drei Monate)",
+      "Nachweis der Krankenversicherung",
+      "Mietvertrag oder Wohnungsgeberbestätigung",
+    ],
+  },
+  {
+    slug: "aufenthaltserlaubnis-abholen",
+    name: "Abholung einer Aufenthaltserlaubnis",
+    description: "Abholung des elektronischen Aufenthaltstitels (eAT), wenn Sie unser Abholschreiben erhalten haben.",
+    durationMinutes: 10,
+    extraPersonMinutes: 5,
+    maxPersons: 5,
+    documents: ["Gültiger Reisepass", "Bisheriger Aufenthaltstitel", "Abholschreiben und PIN-Brief"],
+  },
+  {
+    slug: "verpflichtungserklaerung",
+    name: "Verpflichtungserklärung",
+    description: "Sie laden Besuch aus dem Ausland ein und verpflichten sich, für die Kosten aufzukommen.",
+    durationMinutes: 30,
+    extraPersonMinutes: 0,
+    maxPersons: 1,
+    documents: [
+      "Personalausweis oder Reisepass mit Aufenthaltstitel",
+      "Einkommensnachweise der letzten drei Monate",
+      "Mietvertrag",
+      "Name, Geburtsdatum und Passnummer der eingeladenen Person",
+      "Gebühr: 29 Euro (Kartenzahlung möglich)",
+    ],
+  },
+  {
+    slug: "beratungsgespraech",
+    name: "Beratungsgespräch",
+    description: "Allgemeine Beratung zu Aufenthalt, Einbürgerung und Familiennachzug.",
+    durationMinutes: 20,
+    extraPersonMinutes: 10,
+    maxPersons: 3,
+    documents: ["Gültiger Reisepass", "Aufenthaltstitel, falls vorhanden", "Unterlagen zu Ihrer Frage"],
+  },
+];
+
+// [weekday, start "HH:MM", end "HH:MM", clerks]
+const weeklyCapacity: Array<[number, string, string, number]> = [
+  [1, "08:00", "12:00", 3],
+  [2, "08:00", "12:00", 3],
+  [3, "08:00", "12:00", 2],
+  [4, "08:00", "12:00", 2],
+  [4, "14:00", "18:00", 2],
+  [5, "08:00", "12:00", 3],
+];
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Deterministic pseudo-random numbers so every fresh demo looks alike. */
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedDemo(db: Db, now: Date = new Date()) {
+  const office = await db.office.create({
+    data: {
+      slug: "auslaenderbehoerde",
+      name: "Ausländerbehörde",
+      department: "Ordnungsamt",
+      authority: "Stadt Pirmasens",
+      street: "Exerzierplatzstraße 17",
+      postalCode: "66953",
+      locality: "Pirmasens",
+      room: "Erdgeschoss, Zimmer 1.04",
+      phone: "+49 6331 84-0",
+      email: "auslaenderbehoerde@pirmasens.de",
+      website: "https://www.pirmasens.de",
+      directions: "Barrierefreier Zugang über den Seiteneingang. Bushaltestelle Exerzierplatz.",
+      timeZone: TIME_ZONE,
+      bookingHorizonDays: 60,
+      minNoticeMinutes: 120,
+      slotStepMinutes: 10,
+      retentionDays: 30,
+      maxActiveBookingsPerEmail: 3,
+      senderName: "Stadt Pirmasens – Ausländerbehörde",
+      replyTo: "auslaenderbehoerde@pirmasens.de",
+    },
+  });
+  const created = [];
+  for (const [i, s] of services.entries()) {
+    created.push(
+      await db.service.create({
+        data: { ...s, documents: s.documents.join("\n"), officeId: office.id, sortOrder: i },
+      }),
+    );
+  }
+  for (const [weekday, start, end, clerks] of weeklyCapacity) {
+    await db.capacityBlock.create({
+      data: { officeId: office.id, weekday, startMinute: minutes(start), endMinute: minutes(end), clerks },
+    });
+  }
+
+  // Existing appointments: the next days nearly full, later weeks thinning out.
+  const random = mulberry32(20261124);
+  const today = localDateOf(now, TIME_ZONE);
+  const bookings = [];
+  for (let day = 0; day < 42; day++) {
+    const date = addDays(today, day);
+    const fill = day < 4 ? 0.95 : day < 14 ? 0.6 : 0.25;
+    for (const [weekday, start, end, clerks] of weeklyCapacity) {
+      if (weekdayOf(date) !== weekday) continue;
+      for (let clerk = 0; clerk < clerks; clerk++) {
+        let minute = minutes(start);
+        while (minute < minutes(end)) {
+          const service = created[Math.floor(random() * created.length)];
+          const length = appointmentMinutes(service, 1);
+          if (minute + length > minutes(end)) break;
+          const startsAt = new Date(zonedInstant(date, minute, TIME_ZONE));
+          if (random() < fill && startsAt > now) {
+            bookings.push({
+              officeId: office.id,
+              serviceId: service.id,
+              startsAt,
+              endsAt: new Date(startsAt.getTime() + length * 60_000),
+              persons: 1,
+              status: "CONFIRMED" as const,
+              channel: random() < 0.8 ? ("ONLINE" as const) : ("PHONE" as const),
+              referenceCode: referenceCodeFrom(randomBytes(8)),
+              manageTokenHash: createManageToken().hash,
+              givenName: "Demo",
+              familyName: `Termin ${bookings.length + 1}`,
+            });
+          }
+          minute += length;
+        }
+      }
+    }
+  }
+  await db.booking.createMany({ data: bookings });
+  return { office, services: created, bookings: bookings.length };
+}
+
+async function main() {
+  const db = createDb(process.env.DATABASE_URL ?? "file:./data/dev.db");
+  try {
+    if (process.argv.includes("--if-empty") && (await db.office.count()) > 0) {
+      console.log("Database already has offices; seed skipped.");
+      return;
+    }
+    const result = await seedDemo(db);
+    console.log(`Seeded office "${result.office.name}" with ${result.services.length} services and ${result.bookings} appointments.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
