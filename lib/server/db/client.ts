@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { PrismaClient as SqliteClient, type Prisma } from "./generated/sqlite/client";
+import { providerOf, sqliteFilePath, type Provider } from "./provider";
+
+// One PrismaClient type for both databases. The schemas are identical apart from the provider (a test keeps them
+// in step), so the PostgreSQL client is structurally the same as the SQLite one and is used through its type.
+
+export type Db = SqliteClient;
+/** The client inside an interactive transaction (`db.$transaction(async (tx) => ...)`). */
+export type Tx = Prisma.TransactionClient;
+
+export { providerOf, sqliteFilePath, type Provider } from "./provider";
+
+// better-sqlite3 ships no type declarations (and @types/better-sqlite3 is not a dependency): this is all we use.
+type RawSqlite = { pragma(source: string): unknown; close(): void };
+type RawSqliteConstructor = new (file: string, options?: { timeout?: number }) => RawSqlite;
+
+/** SQLite busy timeout: how long a writer waits for another writer's lock before failing (P1008). */
+export const SQLITE_BUSY_TIMEOUT_MS = 10000;
+/** Default PostgreSQL pool size per process; override with `?connection_limit=N` in DATABASE_URL. */
+export const DEFAULT_PG_POOL_SIZE = 10;
+
+export interface CreateDbOptions {
+  /** PostgreSQL pool size (default: `connection_limit` from the URL, else 10). */
+  poolSize?: number;
+}
+
+function createSqliteDb(url: string): Db {
+  const file = sqliteFilePath(url);
+  if (file !== ":memory:") {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // WAL lets readers run beside the writer, and a busy COMMIT in rollback-journal mode leaves the adapter's
+    // connection broken (prisma/orm#29933). The mode is stored in the file, so setting it once per open suffices.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Database = require("better-sqlite3") as RawSqliteConstructor;
+    const raw = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    try {
+      raw.pragma("journal_mode = WAL");
+    } finally {
+      raw.close();
+    }
+  }
+  const adapter = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new SqliteClient({ adapter });
+}
+
+function createPostgresDb(url: string, options: CreateDbOptions): Db {
+  const u = new URL(url);
+  // Prisma-style pool parameters are not pg settings: take them out of the connection string.
+  const limit = Number(u.searchParams.get("connection_limit"));
+  u.searchParams.delete("connection_limit");
+  u.searchParams.delete("pool_timeout");
+  const max = options.poolSize ?? (Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_PG_POOL_SIZE);
+  const adapter = new PrismaPg({ connectionString: u.toString(), max });
+  return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+const providers = new WeakMap<object, Provider>();
+
+/**
+ * The database behind a client made by createDb (for the few queries that differ, e.g. `FOR UPDATE SKIP LOCKED`
+ * on PostgreSQL only). Transaction clients are not tracked: pass the outer client.
+ */
+export function dbProvider(db: Db): Provider {
+  const known = providers.get(db);
+  if (known) return known;
+  // Fallback for clients made elsewhere: the generated client records its provider.
+  const active = (db as unknown as { _activeProvider?: string })._activeProvider;
+  if (active === "sqlite" || active === "postgresql") return active;
+  throw new Error("dbProvider: unknown client (create it with createDb)");
+}
+
+/** A new client for a SQLite (`file:...`, relative to the working directory) or PostgreSQL URL. */
+export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {
+  const provider = providerOf(databaseUrl);
+  const db = provider === "postgresql" ? createPostgresDb(databaseUrl, options) : createSqliteDb(databaseUrl);
+  providers.set(db, provider);
+  return db;
+}

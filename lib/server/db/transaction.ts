@@ -1,0 +1,101 @@
+import type { Db, Tx } from "./client";
+
+// The race-safe write pattern for everything that changes availability (booking, cancelling, moving, capacity
+// edits), verified on SQLite (WAL) and PostgreSQL with one and two app processes: an interactive transaction whose
+// FIRST statement writes the per-office-per-day lock row. On PostgreSQL the row lock serialises concurrent writers
+// of the same office and day under Read Committed; on SQLite the write takes the database's write lock up front,
+// so no transaction reads availability before it holds the lock.
+
+/** Retries after the first attempt. */
+export const BOOKING_TRANSACTION_RETRIES = 3;
+const TRANSACTION_OPTIONS = { maxWait: 10000, timeout: 10000 } as const;
+
+const RETRYABLE_CODES = new Set([
+  "P2034", // transaction failed due to a write conflict or a deadlock
+  "P1008", // operation timed out (SQLite busy)
+]);
+const RETRYABLE_KINDS = new Set(["TransactionWriteConflict", "SocketTimeout"]);
+// Raw driver codes, in case an error arrives unmapped.
+const RETRYABLE_ORIGINAL_CODES = /^(40001|40P01|SQLITE_BUSY.*)$/;
+const RETRYABLE_MESSAGE = /TransactionWriteConflict|SocketTimeout|could not serialize access|deadlock detected|database is locked|SQLITE_BUSY/;
+
+/**
+ * True for errors after which the whole transaction may simply run again: a write conflict (P2034, or a
+ * serialization failure at COMMIT that arrives as a driver-adapter error without `.code`) or a busy / timed-out
+ * lock (P1008, SocketTimeout). Looks at `code`, the adapter's `cause` chain, `meta` and the message.
+ */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number): boolean => {
+    if (value === null || typeof value !== "object" || depth > 6 || seen.has(value)) return false;
+    seen.add(value);
+    const e = value as {
+      code?: unknown;
+      kind?: unknown;
+      originalCode?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: Record<string, unknown>;
+    };
+    if (typeof e.code === "string" && RETRYABLE_CODES.has(e.code)) return true;
+    if (typeof e.kind === "string" && RETRYABLE_KINDS.has(e.kind)) return true;
+    if (typeof e.originalCode === "string" && RETRYABLE_ORIGINAL_CODES.test(e.originalCode)) return true;
+    if (typeof e.message === "string" && RETRYABLE_MESSAGE.test(e.message)) return true;
+    if (visit(e.cause, depth + 1)) return true;
+    if (e.meta && typeof e.meta === "object") {
+      for (const key of ["driverAdapterError", "cause", "kind"]) {
+        const v = e.meta[key];
+        if (typeof v === "string" ? RETRYABLE_KINDS.has(v) || RETRYABLE_MESSAGE.test(v) : visit(v, depth + 1)) return true;
+      }
+    }
+    return false;
+  };
+  return visit(error, 0);
+}
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Runs `fn` in an interactive transaction that first locks the office's local dates (`YYYY-MM-DD`; a booking that
+ * crosses midnight passes every date it touches). Dates are locked in ascending order so that two transactions
+ * never wait for each other crosswise. Write conflicts and busy errors rerun the whole transaction, up to
+ * BOOKING_TRANSACTION_RETRIES times; every other error (including those thrown by `fn`) propagates unchanged.
+ * `fn` may run more than once: it must not have side effects outside the transaction.
+ */
+export async function bookingTransaction<T>(
+  db: Db,
+  officeId: string,
+  dates: string[],
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const days = [...new Set(dates)].sort();
+  if (days.length === 0) throw new Error("bookingTransaction needs at least one date to lock");
+  for (const day of days) {
+    if (!LOCAL_DATE.test(day)) throw new Error(`bookingTransaction: not a local date (YYYY-MM-DD): ${day}`);
+  }
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        for (const date of days) {
+          // INSERT ... ON CONFLICT DO UPDATE on both databases: a write, so it takes the lock even for a new row.
+          await tx.officeDay.upsert({
+            where: { officeId_date: { officeId, date } },
+            create: { officeId, date, version: 1 },
+            update: { version: { increment: 1 } },
+            select: { version: true },
+          });
+        }
+        return fn(tx);
+      }, TRANSACTION_OPTIONS);
+    } catch (error) {
+      if (attempt >= BOOKING_TRANSACTION_RETRIES || !isRetryableTransactionError(error)) throw error;
+      // Jittered backoff so that the retrying transactions do not collide again in lockstep.
+      await sleep(10 * 2 ** attempt + Math.random() * 40);
+    }
+  }
+}

@@ -1,0 +1,333 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type {
+  DiagnoseMigrationHistoryOutput,
+  MigrationList,
+  SchemaEngine,
+  SchemaFilter,
+} from "@prisma/schema-engine-wasm";
+import pg from "pg";
+import {
+  pgSettingsOf,
+  providerOf,
+  quoteIdent,
+  sqliteFilePath,
+  withDatabase,
+  type Provider,
+} from "../../lib/server/db/provider";
+import { postgresMigrationFactory, sqliteMigrationFactory, trackConnections } from "./adapters";
+import { loadSchemaEngine } from "./wasm";
+
+// The project's migration tool: Prisma's WASM schema engine driven through driver adapters, because the native
+// schema engine binary cannot be downloaded here. Used by prisma/migrate.ts (CLI), tests and scripts.
+
+export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
+export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
+export const DEFAULT_MIGRATE_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
+
+const FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
+const LOCK_FILE = "migration_lock.toml";
+// Arbitrary constant: serialises concurrent `deploy` runs (several app instances starting at once) per database.
+const PG_MIGRATE_LOCK_KEY = 7_349_112_026;
+
+export function schemaPath(provider: Provider): string {
+  return path.join(PROJECT_ROOT, "prisma", provider, "schema.prisma");
+}
+
+export function migrationsDir(provider: Provider): string {
+  return path.join(PROJECT_ROOT, "prisma", provider, "migrations");
+}
+
+/** The default database of the CLI: data/dev.db in the project root. */
+export function defaultDatabaseUrl(): string {
+  return `file:${path.join(PROJECT_ROOT, "data", "dev.db")}`;
+}
+
+/** Migrations on disk in the shape the engine expects (same as Prisma's CLI builds it). */
+export function readMigrationList(provider: Provider): MigrationList {
+  const baseDir = migrationsDir(provider);
+  const lockPath = path.join(baseDir, LOCK_FILE);
+  const lockContent = fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null;
+  const entries = fs.existsSync(baseDir) ? fs.readdirSync(baseDir, { withFileTypes: true }) : [];
+  const migrationDirectories = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => {
+      const file = path.join(baseDir, name, "migration.sql");
+      let content: MigrationList["migrationDirectories"][number]["migrationFile"]["content"];
+      try {
+        content = { tag: "ok", value: fs.readFileSync(file, "utf8") };
+      } catch (error) {
+        content = { tag: "error", value: (error as Error).message };
+      }
+      return { path: name, migrationFile: { path: "migration.sql", content } };
+    });
+  return {
+    baseDir,
+    lockfile: { path: LOCK_FILE, content: lockContent },
+    shadowDbInitScript: "",
+    migrationDirectories,
+  };
+}
+
+// One engine operation at a time per process: they share one WASM instance.
+let queue: Promise<unknown> = Promise.resolve();
+function serialised<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function engineLog(message: string): void {
+  if (process.env.MIGRATE_DEBUG) console.error(`[schema-engine] ${message}`);
+}
+
+/** Engine errors arrive as strings or JSON-ish objects; turn them into plain Errors with a readable message. */
+function asError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  if (typeof error === "string") return new Error(error);
+  try {
+    const o = error as { message?: string; error?: string };
+    return new Error(o.message ?? o.error ?? JSON.stringify(error));
+  } catch {
+    return new Error(String(error));
+  }
+}
+
+async function withEngine<T>(
+  provider: Provider,
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  return serialised(async () => {
+    const SchemaEngineClass = await loadSchemaEngine();
+    const file = schemaPath(provider);
+    const connections = trackConnections(factory);
+    try {
+      const engine = await SchemaEngineClass.new(
+        { datamodels: [[file, fs.readFileSync(file, "utf8")]] },
+        engineLog,
+        bindMigrationAwareSqlAdapterFactory(connections.factory),
+      ).catch((e: unknown) => {
+        throw asError(e);
+      });
+      try {
+        return await fn(engine).catch((e: unknown) => {
+          throw asError(e);
+        });
+      } finally {
+        engine.free();
+      }
+    } finally {
+      await connections.closeAll();
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// deploy
+
+/** Creates the PostgreSQL database named in `url` if it does not exist yet (like `prisma migrate deploy`). */
+async function ensurePostgresDatabase(url: string): Promise<void> {
+  const settings = pgSettingsOf(url);
+  const client = new pg.Client(settings);
+  try {
+    await client.connect();
+    await client.end();
+    return;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    if ((error as { code?: string }).code !== "3D000") throw error;
+  }
+  const admin = new pg.Client(pgSettingsOf(withDatabase(url, "postgres")));
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${quoteIdent(settings.database)}`);
+  } catch (error) {
+    // Another process may have created it meanwhile.
+    if ((error as { code?: string }).code !== "42P04") throw error;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function withPostgresMigrateLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client(pgSettingsOf(url));
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [PG_MIGRATE_LOCK_KEY]);
+    return await fn();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [PG_MIGRATE_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** Applies pending migrations to the database; returns the names of the migrations it applied. */
+export async function deployMigrations(databaseUrl: string): Promise<string[]> {
+  const provider = providerOf(databaseUrl);
+  const migrationsList = readMigrationList(provider);
+  if (provider === "sqlite") {
+    const file = sqliteFilePath(databaseUrl);
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    const factory = sqliteMigrationFactory(`file:${file}`);
+    const out = await withEngine(provider, factory, (e) => e.applyMigrations({ migrationsList, filters: FILTERS }));
+    return out.appliedMigrationNames;
+  }
+  await ensurePostgresDatabase(databaseUrl);
+  return withPostgresMigrateLock(databaseUrl, async () => {
+    const factory = postgresMigrationFactory(databaseUrl);
+    const out = await withEngine(provider, factory, (e) => e.applyMigrations({ migrationsList, filters: FILTERS }));
+    return out.appliedMigrationNames;
+  });
+}
+
+/** Applies pending migrations to the database (SQLite file or PostgreSQL URL). */
+export async function applyMigrations(databaseUrl: string): Promise<void> {
+  await deployMigrations(databaseUrl);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// status
+
+export interface MigrationStatus {
+  provider: Provider;
+  /** False when the SQLite file does not exist yet. */
+  databaseExists: boolean;
+  migrations: string[];
+  diagnosis: DiagnoseMigrationHistoryOutput | null;
+  upToDate: boolean;
+}
+
+export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
+  const provider = providerOf(databaseUrl);
+  const migrationsList = readMigrationList(provider);
+  const migrations = migrationsList.migrationDirectories.map((d) => d.path);
+  let factory: SqlMigrationAwareDriverAdapterFactory;
+  if (provider === "sqlite") {
+    const file = sqliteFilePath(databaseUrl);
+    // Opening a missing file would create it; status must not change anything.
+    if (!fs.existsSync(file)) {
+      return { provider, databaseExists: false, migrations, diagnosis: null, upToDate: migrations.length === 0 };
+    }
+    factory = sqliteMigrationFactory(`file:${file}`);
+  } else {
+    factory = postgresMigrationFactory(databaseUrl);
+  }
+  const diagnosis = await withEngine(provider, factory, (e) =>
+    e.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS }),
+  );
+  const upToDate =
+    diagnosis.history === null &&
+    diagnosis.failedMigrationNames.length === 0 &&
+    diagnosis.editedMigrationNames.length === 0 &&
+    (diagnosis.hasMigrationsTable || migrations.length === 0);
+  return { provider, databaseExists: true, migrations, diagnosis, upToDate };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// create
+
+const EMPTY_MIGRATION = /^\s*(--[^\n]*\n?\s*)*$/;
+
+/**
+ * The SQL that takes a database from the committed migrations to the current schema of `provider`, or null when
+ * there is nothing to do. SQLite diffs on a temporary shadow file, PostgreSQL on a temporary shadow database on the
+ * server of `postgresUrl`.
+ */
+export async function diffMigrations(provider: Provider, postgresUrl = DEFAULT_MIGRATE_POSTGRES_URL): Promise<string | null> {
+  const migrationsList = readMigrationList(provider);
+  const file = schemaPath(provider);
+  const params = {
+    // Diff from the migrations even when there are none yet, so that the first migration looks like any other
+    // (from "empty", PostgreSQL would get a CREATE SCHEMA "public" that needs extra privileges). The engine reads
+    // the connector from the lock file, which the first `create` writes.
+    from: {
+      tag: "migrations" as const,
+      ...migrationsList,
+      lockfile: { ...migrationsList.lockfile, content: migrationsList.lockfile.content ?? lockFileText(provider) },
+    },
+    to: { tag: "schemaDatamodel" as const, files: [{ path: file, content: fs.readFileSync(file, "utf8") }] },
+    script: true,
+    exitCode: true,
+    filters: FILTERS,
+  };
+  let result;
+  if (provider === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-migrate-"));
+    try {
+      const factory = sqliteMigrationFactory(`file:${path.join(dir, "main.db")}`, `file:${path.join(dir, "shadow.db")}`);
+      result = await withEngine(provider, factory, (e) => e.diff(params));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } else {
+    result = await withEngine(provider, postgresMigrationFactory(postgresUrl), (e) => e.diff(params));
+  }
+  const script = result.stdout ?? "";
+  if (result.exitCode !== 2 || EMPTY_MIGRATION.test(script)) return null;
+  return script.endsWith("\n") ? script : `${script}\n`;
+}
+
+function lockFileText(provider: Provider): string {
+  return (
+    "# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\n" +
+    `provider = "${provider}"\n`
+  );
+}
+
+function timestamp(date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return (
+    `${date.getUTCFullYear()}${p(date.getUTCMonth() + 1)}${p(date.getUTCDate())}` +
+    `${p(date.getUTCHours())}${p(date.getUTCMinutes())}${p(date.getUTCSeconds())}`
+  );
+}
+
+export function migrationSlug(name: string): string {
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 200);
+  if (!slug) throw new Error("A migration needs a name of letters and digits, e.g. `add_booking_notes`.");
+  return slug;
+}
+
+export interface CreatedMigrations {
+  /** Directory written per provider, or null when that schema had no changes. */
+  sqlite: string | null;
+  postgresql: string | null;
+}
+
+/**
+ * Creates `<timestamp>_<name>/migration.sql` for every schema that changed since its last migration, plus
+ * migration_lock.toml. Writes nothing when neither schema changed.
+ */
+export async function createMigrations(
+  name: string,
+  options: { postgresUrl?: string; now?: Date } = {},
+): Promise<CreatedMigrations> {
+  const dirName = `${timestamp(options.now)}_${migrationSlug(name)}`;
+  const scripts: Record<Provider, string | null> = {
+    sqlite: await diffMigrations("sqlite", options.postgresUrl),
+    postgresql: await diffMigrations("postgresql", options.postgresUrl),
+  };
+  const created: CreatedMigrations = { sqlite: null, postgresql: null };
+  for (const provider of PROVIDERS) {
+    const script = scripts[provider];
+    if (script === null) continue;
+    const base = migrationsDir(provider);
+    const dir = path.join(base, dirName);
+    if (fs.existsSync(dir)) throw new Error(`The migration directory already exists: ${dir}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "migration.sql"), script);
+    fs.writeFileSync(path.join(base, LOCK_FILE), lockFileText(provider));
+    created[provider] = dir;
+  }
+  return created;
+}
