@@ -1,0 +1,45 @@
+// The framework-free domain rules: time-zone handling, clerk capacity, slots and reference codes.
+
+export * from "./types";
+export {
+  MINUTES_PER_DAY,
+  MS_PER_MINUTE,
+  addDays,
+  datesBetween,
+  isValidLocalDate,
+  localDateOf,
+  localMinuteOf,
+  startOfWeek,
+  weekdayOf,
+  zonedInstant,
+} from "./time";
+export {
+  type CapacityPool,
+  type CapacitySegment,
+  canAssign,
+  capacityAt,
+  capacityCalendar,
+  capacityForDate,
+  clerksFor,
+  poolServes,
+  serviceWindows,
+} from "./capacity";
+export {
+  type Availability,
+  type AvailabilityInput,
+  type DateRange,
+  type SlotCheck,
+  type SlotRejection,
+  appointmentMinutes,
+  checkSlot,
+  listSlots,
+  nextFreeSlot,
+  prepareAvailability,
+} from "./slots";
+export {
+  REFERENCE_CODE_ALPHABET,
+  REFERENCE_CODE_PREFIX,
+  REFERENCE_CODE_RANDOM_BYTES,
+  normalizeReferenceCode,
+  referenceCodeFrom,
+} from "./booking-code";

@@ -1,0 +1,289 @@
+import { type CapacitySegment, canAssign, capacityCalendar, clerksFor, serviceWindows } from "./capacity";
+import { MS_PER_MINUTE, addDays, datesBetween, isValidLocalDate, localDateOf } from "./time";
+import type {
+  BookingRules,
+  Interval,
+  LocalDate,
+  OccupiedInterval,
+  OfficeSchedule,
+  ServiceSpec,
+  Slot,
+} from "./types";
+
+// One rule decides whether a start time can be booked (`checkSlot`); listing and "next free slot" only enumerate
+// candidate starts and ask that same rule, so what a citizen is shown and what booking accepts cannot drift apart.
+
+/** Real minutes one appointment takes: the base duration plus the extra time for each further person. */
+export function appointmentMinutes(
+  service: Pick<ServiceSpec, "durationMinutes" | "extraPersonMinutes" | "maxPersons">,
+  persons: number,
+): number {
+  if (!Number.isInteger(persons) || persons < 1 || persons > service.maxPersons) {
+    throw new RangeError(`Persons must be between 1 and ${service.maxPersons}, got ${persons}`);
+  }
+  return service.durationMinutes + (persons - 1) * service.extraPersonMinutes;
+}
+
+export interface AvailabilityInput {
+  schedule: OfficeSchedule;
+  rules: BookingRules;
+  service: ServiceSpec;
+  persons: number;
+  /** Bookings that hold a clerk, of any service; those far from the asked dates are simply ignored. */
+  occupied: OccupiedInterval[];
+  now: Date;
+}
+
+export type SlotRejection = "too-soon" | "beyond-horizon" | "not-offered" | "full";
+
+export type SlotCheck = { ok: true; slot: Slot } | { ok: false; reason: SlotRejection };
+
+/** Inclusive range of office-local dates. */
+export interface DateRange {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** Availability for one service and party size, with bookings indexed once for many questions. */
+export interface Availability {
+  /** Today in the office's time zone. */
+  readonly today: LocalDate;
+  /** The last local date on which an appointment may start. */
+  readonly lastBookableDate: LocalDate;
+  check(start: Date): SlotCheck;
+  list(range: DateRange): Slot[];
+  next(from?: LocalDate): Slot | null;
+}
+
+/**
+ * Bookings sorted by start, with the running maximum of their ends, so the bookings overlapping a time span are found
+ * by two binary searches instead of a scan over all bookings.
+ */
+class OccupancyIndex {
+  private readonly sorted: OccupiedInterval[];
+  private readonly maxEndUpTo: number[];
+
+  constructor(occupied: readonly OccupiedInterval[]) {
+    this.sorted = occupied.filter((o) => o.end > o.start).sort((a, b) => a.start - b.start);
+    let maxEnd = -Infinity;
+    this.maxEndUpTo = this.sorted.map((o) => (maxEnd = Math.max(maxEnd, o.end)));
+  }
+
+  /** Bookings overlapping [from, to), sorted by start. */
+  overlapping(from: number, to: number): OccupiedInterval[] {
+    // Every booking before `first` ends at or before `from`.
+    const first = firstIndex(this.maxEndUpTo.length, (i) => this.maxEndUpTo[i] > from);
+    const last = firstIndex(this.sorted.length, (i) => this.sorted[i].start >= to);
+    const result: OccupiedInterval[] = [];
+    for (let i = first; i < last; i++) if (this.sorted[i].end > from) result.push(this.sorted[i]);
+    return result;
+  }
+}
+
+/** Smallest index in [0, length) for which the monotone predicate holds, or length. */
+function firstIndex(length: number, holds: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * One date, for one service: its opening windows and, over the elementary intervals between every capacity change
+ * and booking start or end, whether one more appointment of the service still fits there. A candidate fits when no
+ * elementary interval it covers is blocked, which checks the peak occupancy, not a plain overlap count.
+ */
+interface DayPlan {
+  windows: Interval[];
+  bounds: number[];
+  /** blockedBefore[k] = number of blocked elementary intervals [bounds[i], bounds[i+1]) with i < k. */
+  blockedBefore: Int32Array;
+}
+
+const CLOSED_DAY: DayPlan = { windows: [], bounds: [], blockedBefore: new Int32Array(0) };
+
+function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, serviceId: string): DayPlan {
+  const windows = serviceWindows(segments, serviceId);
+  if (windows.length === 0) return CLOSED_DAY;
+  const spanStart = windows[0].start;
+  const spanEnd = windows[windows.length - 1].end;
+  const bookings = occupancy.overlapping(spanStart, spanEnd);
+
+  const boundSet = new Set<number>([spanStart, spanEnd]);
+  const inSpan = (t: number) => t > spanStart && t < spanEnd;
+  for (const s of segments) {
+    if (inSpan(s.start)) boundSet.add(s.start);
+    if (inSpan(s.end)) boundSet.add(s.end);
+  }
+  for (const b of bookings) {
+    if (inSpan(b.start)) boundSet.add(b.start);
+    if (inSpan(b.end)) boundSet.add(b.end);
+  }
+  const bounds = [...boundSet].sort((a, b) => a - b);
+  const byEnd = [...bookings].sort((a, b) => a.end - b.end);
+
+  const blockedBefore = new Int32Array(bounds.length);
+  const running = new Map<string, number>();
+  let runningTotal = 0;
+  let nextStart = 0;
+  let nextEnd = 0;
+  let segment = 0;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const at = bounds[k];
+    while (nextStart < bookings.length && bookings[nextStart].start <= at) {
+      const id = bookings[nextStart++].serviceId;
+      running.set(id, (running.get(id) ?? 0) + 1);
+      runningTotal++;
+    }
+    while (nextEnd < byEnd.length && byEnd[nextEnd].end <= at) {
+      const id = byEnd[nextEnd++].serviceId;
+      running.set(id, (running.get(id) ?? 0) - 1);
+      runningTotal--;
+    }
+    while (segment < segments.length && segments[segment].end <= at) segment++;
+    const pools = segment < segments.length && segments[segment].start <= at ? segments[segment].pools : [];
+
+    let fits: boolean;
+    if (clerksFor(pools, serviceId) === 0) fits = false;
+    else if (pools.every((p) => p.serviceIds === null)) {
+      fits = runningTotal + 1 <= pools.reduce((n, p) => n + p.clerks, 0);
+    } else {
+      running.set(serviceId, (running.get(serviceId) ?? 0) + 1);
+      fits = canAssign(running, pools);
+      running.set(serviceId, (running.get(serviceId) ?? 0) - 1);
+    }
+    blockedBefore[k + 1] = blockedBefore[k] + (fits ? 0 : 1);
+  }
+  return { windows, bounds, blockedBefore };
+}
+
+function fitsCapacity(plan: DayPlan, start: number, end: number): boolean {
+  const first = firstIndex(plan.bounds.length, (i) => plan.bounds[i] > start) - 1;
+  const afterLast = firstIndex(plan.bounds.length, (i) => plan.bounds[i] >= end);
+  return plan.blockedBefore[afterLast] - plan.blockedBefore[first] === 0;
+}
+
+function validateRules(rules: BookingRules): void {
+  if (!Number.isInteger(rules.slotStepMinutes) || rules.slotStepMinutes <= 0) {
+    throw new RangeError(`Slot step must be a positive whole number of minutes, got ${rules.slotStepMinutes}`);
+  }
+  if (!Number.isFinite(rules.minNoticeMinutes)) throw new RangeError("Minimum notice must be a number of minutes");
+  if (!Number.isInteger(rules.bookingHorizonDays) || rules.bookingHorizonDays < 0) {
+    throw new RangeError(`Booking horizon must be a whole number of days >= 0, got ${rules.bookingHorizonDays}`);
+  }
+}
+
+function validateRange(range: DateRange): void {
+  if (!isValidLocalDate(range.from) || !isValidLocalDate(range.to)) {
+    throw new RangeError(`Invalid date range: ${String(range.from)} .. ${String(range.to)}`);
+  }
+}
+
+/** Indexes the bookings once; use this when asking many questions about the same input. */
+export function prepareAvailability(input: AvailabilityInput): Availability {
+  const { schedule, rules, service, now } = input;
+  validateRules(rules);
+  const nowMs = now.getTime();
+  if (!Number.isFinite(nowMs)) throw new RangeError("Invalid now");
+
+  const tz = schedule.timeZone;
+  const durationMs = appointmentMinutes(service, input.persons) * MS_PER_MINUTE;
+  const stepMs = rules.slotStepMinutes * MS_PER_MINUTE;
+  const earliestStart = nowMs + rules.minNoticeMinutes * MS_PER_MINUTE;
+  const today = localDateOf(nowMs, tz);
+  const lastBookableDate = addDays(today, rules.bookingHorizonDays);
+  // No start before this date can be early enough, whatever the notice.
+  const firstPossibleDate = localDateOf(earliestStart, tz);
+
+  const capacityOn = capacityCalendar(schedule);
+  const occupancy = new OccupancyIndex(input.occupied);
+  const plans = new Map<LocalDate, DayPlan>();
+  const planFor = (date: LocalDate) => {
+    let plan = plans.get(date);
+    if (!plan) {
+      plan = planDay(capacityOn(date), occupancy, service.id);
+      plans.set(date, plan);
+    }
+    return plan;
+  };
+
+  /** THE booking rule. `date` must be the office-local date of `start`. */
+  const evaluate = (date: LocalDate, start: number): SlotCheck => {
+    const end = start + durationMs;
+    if (start < earliestStart) return { ok: false, reason: "too-soon" };
+    if (date > lastBookableDate) return { ok: false, reason: "beyond-horizon" };
+    const plan = planFor(date);
+    const window = plan.windows.find((w) => w.start <= start && start < w.end);
+    // Steps are counted in real elapsed minutes from the window's start, so a DST change never yields a wall time
+    // twice in a row or one that does not exist.
+    if (!window || end > window.end || (start - window.start) % stepMs !== 0) {
+      return { ok: false, reason: "not-offered" };
+    }
+    if (!fitsCapacity(plan, start, end)) return { ok: false, reason: "full" };
+    return { ok: true, slot: { start: new Date(start), end: new Date(end) } };
+  };
+
+  const slotsOn = (date: LocalDate, firstOnly: boolean): Slot[] => {
+    const slots: Slot[] = [];
+    for (const window of planFor(date).windows) {
+      for (let start = window.start; start + durationMs <= window.end; start += stepMs) {
+        const result = evaluate(date, start);
+        if (!result.ok) continue;
+        slots.push(result.slot);
+        if (firstOnly) return slots;
+      }
+    }
+    return slots;
+  };
+
+  const latest = (a: LocalDate, b: LocalDate) => (a > b ? a : b);
+  const earliest = (a: LocalDate, b: LocalDate) => (a < b ? a : b);
+
+  return {
+    today,
+    lastBookableDate,
+
+    check(start) {
+      const ms = start.getTime();
+      if (!Number.isFinite(ms)) return { ok: false, reason: "not-offered" };
+      return evaluate(localDateOf(ms, tz), ms);
+    },
+
+    list(range) {
+      validateRange(range);
+      // Dates outside these bounds could only yield too-soon or beyond-horizon, so they are skipped unasked.
+      const from = latest(range.from, firstPossibleDate);
+      const to = earliest(range.to, lastBookableDate);
+      if (from > to) return [];
+      return datesBetween(from, to).flatMap((date) => slotsOn(date, false));
+    },
+
+    next(fromDate) {
+      if (fromDate !== undefined && !isValidLocalDate(fromDate)) throw new RangeError(`Invalid date: ${fromDate}`);
+      for (let date = latest(fromDate ?? today, firstPossibleDate); date <= lastBookableDate; date = addDays(date, 1)) {
+        const [slot] = slotsOn(date, true);
+        if (slot) return slot;
+      }
+      return null;
+    },
+  };
+}
+
+/** Whether an appointment can start at `start`; the check the booking transaction relies on. */
+export function checkSlot(input: AvailabilityInput, start: Date): SlotCheck {
+  return prepareAvailability(input).check(start);
+}
+
+/** Every bookable start in the date range, in order; exactly the starts `checkSlot` accepts. */
+export function listSlots(input: AvailabilityInput, range: DateRange): Slot[] {
+  return prepareAvailability(input).list(range);
+}
+
+/** The earliest bookable slot from today (or `from`) up to the booking horizon, or null if there is none. */
+export function nextFreeSlot(input: AvailabilityInput, from?: LocalDate): Slot | null {
+  return prepareAvailability(input).next(from);
+}
