@@ -1,0 +1,51 @@
+// Dates and times of an appointment as the citizen reads them: in the office's time zone (where the appointment
+// takes place), in the e-mail's language.
+
+export interface AppointmentTime {
+  /** With weekday, e.g. "Dienstag, 1. Dezember 2026". */
+  date: string;
+  /** Without weekday, for subjects: "1. Dezember 2026". */
+  dateShort: string;
+  /** "09:30" */
+  time: string;
+  /** "10:00" */
+  endTime: string;
+}
+
+export function formatAppointment(
+  locale: string,
+  timeZone: string,
+  interval: { startsAt: string; endsAt: string },
+): AppointmentTime {
+  const start = new Date(interval.startsAt);
+  const end = new Date(interval.endsAt);
+  const dateLong = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+  const dateShort = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "long", year: "numeric" });
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" });
+  return {
+    date: dateLong.format(start),
+    dateShort: dateShort.format(start),
+    time: time.format(start),
+    endTime: time.format(end),
+  };
+}
+
+/** "Ausländerbehörde, Große Straße 1, 12345 Musterstadt, Raum 1.23" as separate lines. */
+export function addressLines(
+  office: { street: string; postalCode: string; locality: string; room?: string },
+  roomLabel: (room: string) => string,
+): string[] {
+  const lines = [office.street, `${office.postalCode} ${office.locality}`];
+  if (office.room) lines.push(roomLabel(office.room));
+  return lines;
+}
+
+export function fullName(person: { givenName: string; familyName: string }): string {
+  return `${person.givenName} ${person.familyName}`.replace(/\s+/g, " ").trim();
+}

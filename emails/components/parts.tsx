@@ -1,0 +1,172 @@
+import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import type { BookingMailPayload } from "@/lib/server/mail/payloads";
+import { addressLines, formatAppointment, fullName } from "./format";
+import type { EmailContext } from "./i18n";
+import { styles } from "./theme";
+
+export function Greeting({ ctx, booking }: { ctx: EmailContext; booking: BookingMailPayload["booking"] }) {
+  const name = fullName(booking);
+  return (
+    <Text style={styles.text}>
+      {name ? ctx.t("common.greeting", { name }) : ctx.t("common.greetingNoName")}
+    </Text>
+  );
+}
+
+export function Paragraph({ children }: { children: ReactNode }) {
+  return <Text style={styles.text}>{children}</Text>;
+}
+
+export function SectionHeading({ children }: { children: ReactNode }) {
+  return (
+    <Heading as="h2" style={styles.h2}>
+      {children}
+    </Heading>
+  );
+}
+
+/** A label above its value: reads well on a narrow phone screen and in the plain-text version. */
+export function Detail({ label, children, old }: { label: string; children: ReactNode; old?: boolean }) {
+  return (
+    <>
+      <Text style={styles.label}>{label}</Text>
+      <Text style={old ? styles.valueOld : styles.value}>{children}</Text>
+    </>
+  );
+}
+
+export function Lines({ lines }: { lines: string[] }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <span key={i}>
+          {i > 0 && <br />}
+          {line}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Date and time of one interval in the office's time zone. */
+export function When({
+  ctx,
+  timeZone,
+  interval,
+  old,
+}: {
+  ctx: EmailContext;
+  timeZone: string;
+  interval: { startsAt: string; endsAt: string };
+  old?: boolean;
+}) {
+  const when = formatAppointment(ctx.locale, timeZone, interval);
+  return (
+    <>
+      <Detail label={ctx.t("common.date")} old={old}>
+        {when.date}
+      </Detail>
+      <Detail label={ctx.t("common.time")} old={old}>
+        {ctx.t("common.timeRange", { start: when.time, end: when.endTime })}
+      </Detail>
+    </>
+  );
+}
+
+/** Everything about the appointment in one panel; `children` replaces the date and time (e.g. old and new). */
+export function AppointmentDetails({
+  ctx,
+  payload,
+  children,
+}: {
+  ctx: EmailContext;
+  payload: BookingMailPayload;
+  children?: ReactNode;
+}) {
+  const { office, service, booking } = payload;
+  return (
+    <Section style={styles.panel}>
+      <Detail label={ctx.t("common.service")}>{service.name}</Detail>
+      {children ?? <When ctx={ctx} timeZone={office.timeZone} interval={booking} />}
+      <Detail label={ctx.t("common.persons")}>{ctx.t("common.personsValue", { count: booking.persons })}</Detail>
+      <Detail label={ctx.t("common.reference")}>{booking.referenceCode}</Detail>
+      <Detail label={ctx.t("common.place")}>
+        <Lines lines={[office.name, ...addressLines(office, (room) => ctx.t("common.room", { room }))]} />
+      </Detail>
+    </Section>
+  );
+}
+
+/** The main action: a large button, and the address as text for clients that hide buttons. */
+export function ActionButton({ href, label, intro }: { href: string; label: string; intro: string }) {
+  return (
+    <Section>
+      <Text style={styles.text}>{intro}</Text>
+      <Button href={href} style={styles.button}>
+        {label}
+      </Button>
+      {/* The plain-text version already shows the address next to the button text. */}
+      <Text style={{ ...styles.footer, margin: "12px 0 16px" }} data-skip-in-text="true">
+        <Link href={href} style={styles.link}>
+          {href}
+        </Link>
+      </Text>
+    </Section>
+  );
+}
+
+export function DocumentsList({ title, documents }: { title: string; documents: string[] }) {
+  return (
+    <>
+      <SectionHeading>{title}</SectionHeading>
+      <ul style={styles.list}>
+        {documents.map((document, i) => (
+          <li key={i}>{document}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: BookingMailPayload["office"] }) {
+  return (
+    <>
+      <SectionHeading>{ctx.t("common.contactTitle")}</SectionHeading>
+      <Text style={styles.text}>
+        <Lines
+          lines={[office.authority, office.name, ...addressLines(office, (room) => ctx.t("common.room", { room }))]}
+        />
+      </Text>
+      {office.phone && (
+        <Text style={styles.text}>
+          {ctx.t("common.phone")}:{" "}
+          <Link href={`tel:${office.phone.replace(/[^+\d]/g, "")}`} style={styles.link} data-plain-text="label">
+            {office.phone}
+          </Link>
+        </Text>
+      )}
+      {office.email && (
+        <Text style={styles.text}>
+          {ctx.t("common.email")}:{" "}
+          <Link href={`mailto:${office.email}`} style={styles.link} data-plain-text="label">
+            {office.email}
+          </Link>
+        </Text>
+      )}
+      {office.website && (
+        <Text style={styles.text}>
+          {ctx.t("common.website")}:{" "}
+          <Link href={webAddress(office.website)} style={styles.link} data-plain-text="label">
+            {office.website}
+          </Link>
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** Offices enter their website by hand, often without a scheme; only http(s) links are made. */
+function webAddress(website: string): string {
+  return /^https?:\/\//i.test(website) ? website : `https://${website.replace(/^[a-z][a-z0-9+.-]*:\/*/i, "")}`;
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+
+// What each e-mail template needs, captured when the e-mail is written. Payloads are stored as JSON text in
+// OutboxMessage.payload and read back by the worker (possibly another version of the app), so they are validated
+// on the way in and on the way out.
+
+export const MAIL_TEMPLATES = ["booking-confirmation", "booking-cancelled", "booking-rescheduled"] as const;
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+
+export function isMailTemplate(value: string): value is MailTemplate {
+  return (MAIL_TEMPLATES as readonly string[]).includes(value);
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const instant = z.iso.datetime({ offset: false, message: "an ISO instant in UTC (…Z)" });
+// Offices may store empty strings for unset contact fields: treat them as absent.
+const optionalText = z
+  .string()
+  .trim()
+  .max(500)
+  .optional()
+  .transform((v) => v || undefined);
+
+export const officeMailSchema = z.object({
+  name: z.string().min(1).max(200),
+  authority: z.string().min(1).max(200),
+  street: z.string().min(1).max(200),
+  postalCode: z.string().min(1).max(20),
+  locality: z.string().min(1).max(200),
+  room: optionalText,
+  phone: optionalText,
+  email: optionalText,
+  website: optionalText,
+  timeZone: z.string().refine(isTimeZone, "an IANA time zone"),
+});
+
+const endsAfterStart = (i: { startsAt: string; endsAt: string }) => Date.parse(i.endsAt) > Date.parse(i.startsAt);
+const interval = z.object({ startsAt: instant, endsAt: instant }).refine(endsAfterStart, "endsAt must be after startsAt");
+
+export const bookingMailPayloadSchema = z.object({
+  /** BCP 47 tag of the citizen's language; a language without e-mail texts falls back to German. */
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  office: officeMailSchema,
+  service: z.object({
+    name: z.string().min(1).max(200),
+    documents: z.array(z.string().min(1).max(500)).max(50),
+  }),
+  booking: z
+    .object({
+      referenceCode: z.string().min(1).max(40),
+      startsAt: instant,
+      endsAt: instant,
+      persons: z.number().int().min(1).max(50),
+      givenName: z.string().max(200),
+      familyName: z.string().max(200),
+    })
+    .refine(endsAfterStart, "endsAt must be after startsAt"),
+  manageUrl: z.url({ protocol: /^https?$/ }),
+  bookAgainUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Why the office cancelled, shown to the citizen. */
+  reason: z.string().trim().min(1).max(1000).optional(),
+  /** The old time of a moved appointment. */
+  previous: interval.optional(),
+});
+
+export type BookingMailPayload = z.infer<typeof bookingMailPayloadSchema>;
+
+export const mailPayloadSchemas = {
+  "booking-confirmation": bookingMailPayloadSchema,
+  "booking-cancelled": bookingMailPayloadSchema,
+  "booking-rescheduled": bookingMailPayloadSchema.refine((p) => p.previous !== undefined, {
+    message: "a moved appointment needs its previous time",
+    path: ["previous"],
+  }),
+} satisfies Record<MailTemplate, z.ZodType>;
+
+export type MailPayloads = { [T in MailTemplate]: z.infer<(typeof mailPayloadSchemas)[T]> };
+
+/** Validates a payload for `template` (an object, or the JSON text stored in the outbox). Throws a ZodError. */
+export function parseMailPayload<T extends MailTemplate>(template: T, payload: unknown): MailPayloads[T] {
+  const value = typeof payload === "string" ? (JSON.parse(payload) as unknown) : payload;
+  return mailPayloadSchemas[template].parse(value) as MailPayloads[T];
+}

@@ -1,0 +1,155 @@
+import "server-only";
+import { render } from "@react-email/render";
+import { createElement, type ReactElement } from "react";
+import { BookingCancelledEmail } from "@/emails/booking-cancelled";
+import { BookingConfirmationEmail } from "@/emails/booking-confirmation";
+import { BookingRescheduledEmail } from "@/emails/booking-rescheduled";
+import { formatAppointment } from "@/emails/components/format";
+import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
+import { buildIcs } from "@/lib/ics";
+import { loadEmailMessages } from "./messages";
+import { parseMailPayload, type BookingMailPayload, type MailTemplate } from "./payloads";
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+  attachments: MailAttachment[];
+}
+
+export interface RenderMailOptions {
+  /** The clock for the calendar entry's DTSTAMP (default: now). */
+  now?: Date;
+  /** When the e-mail was written (the outbox row's createdAt): orders updates of the same calendar entry. */
+  issuedAt?: Date;
+}
+
+const ICS_FILENAME = "termin.ics";
+// Calendar apps apply an update only if its SEQUENCE is higher than the last one they saw. Seconds since this
+// epoch grow with every change of a booking without a stored counter (and fit a 32-bit integer until 2088).
+const SEQUENCE_EPOCH_MS = Date.UTC(2020, 0, 1);
+
+// Plain text: contact links (tel:, mailto:) show only their label, which is the address; headings keep their case
+// (upper-cased German is harder to read, and turns ß into SS).
+const PLAIN_TEXT = {
+  plainText: true,
+  htmlToTextOptions: {
+    selectors: [
+      { selector: "a[data-plain-text=label]", format: "anchor", options: { ignoreHref: true } },
+      { selector: "h1", options: { uppercase: false } },
+      { selector: "h2", options: { uppercase: false } },
+    ],
+  },
+} as const;
+
+async function contextFor(locale: string): Promise<EmailContext> {
+  const loaded = await loadEmailMessages(locale);
+  return createEmailContext(loaded.locale, loaded.messages);
+}
+
+function subjectOf(template: MailTemplate, ctx: EmailContext, payload: BookingMailPayload): string {
+  const when = formatAppointment(ctx.locale, payload.office.timeZone, payload.booking);
+  const values = {
+    service: payload.service.name,
+    date: when.dateShort,
+    time: when.time,
+    reference: payload.booking.referenceCode,
+  };
+  switch (template) {
+    case "booking-confirmation":
+      return ctx.t("confirmation.subject", values);
+    case "booking-cancelled":
+      return ctx.t("cancelled.subject", values);
+    case "booking-rescheduled":
+      return ctx.t("rescheduled.subject", values);
+  }
+}
+
+function elementOf(template: MailTemplate, ctx: EmailContext, payload: BookingMailPayload): ReactElement {
+  const component = {
+    "booking-confirmation": BookingConfirmationEmail,
+    "booking-cancelled": BookingCancelledEmail,
+    "booking-rescheduled": BookingRescheduledEmail,
+  }[template];
+  return createElement(component, { ctx, payload });
+}
+
+function calendarEntry(
+  template: MailTemplate,
+  ctx: EmailContext,
+  payload: BookingMailPayload,
+  options: RenderMailOptions,
+): MailAttachment {
+  const { t } = ctx;
+  const { office, service, booking } = payload;
+  const now = options.now ?? new Date();
+  const cancel = template === "booking-cancelled";
+  const names = { service: service.name, office: office.name };
+  const description = [
+    t("ics.reference", { reference: booking.referenceCode }),
+    t("ics.persons", { count: booking.persons }),
+    ...(service.documents.length > 0 ? ["", t("ics.documents"), ...service.documents.map((d) => `- ${d}`)] : []),
+    "",
+    t("ics.manage", { url: payload.manageUrl }),
+  ].join("\n");
+  const location = [
+    office.name,
+    office.street,
+    `${office.postalCode} ${office.locality}`,
+    ...(office.room ? [t("common.room", { room: office.room })] : []),
+  ].join(", ");
+  const issuedAt = options.issuedAt ?? now;
+  const method = cancel ? "CANCEL" : "PUBLISH";
+  const content = buildIcs({
+    // Stable per booking, so that moving or cancelling replaces the entry the citizen imported.
+    uid: `${booking.referenceCode}@${new URL(payload.manageUrl).hostname}`,
+    start: new Date(booking.startsAt),
+    end: new Date(booking.endsAt),
+    summary: cancel ? t("ics.cancelledSummary", names) : t("ics.summary", names),
+    description,
+    location,
+    url: payload.manageUrl,
+    organizerName: office.name,
+    organizerEmail: office.email,
+    method,
+    sequence:
+      template === "booking-confirmation" ? 0 : Math.max(1, Math.floor((issuedAt.getTime() - SEQUENCE_EPOCH_MS) / 1000)),
+    alarm: t("ics.alarm", names),
+    now,
+  });
+  return { filename: ICS_FILENAME, content, contentType: `text/calendar; charset=utf-8; method=${method}` };
+}
+
+/** The subject alone (stored with the outbox row when the e-mail is written). Validates the payload. */
+export async function mailSubject(template: MailTemplate, payload: unknown): Promise<string> {
+  const data = parseMailPayload(template, payload);
+  return subjectOf(template, await contextFor(data.locale), data);
+}
+
+/**
+ * Renders an e-mail to subject, HTML, plain text and its calendar attachment, in the payload's language (German
+ * when the app has no e-mail texts for it). The payload (`MailPayloads[template]`, or its stored JSON text) is
+ * validated first: it may come from the database.
+ */
+export async function renderMail(
+  template: MailTemplate,
+  payload: unknown,
+  options: RenderMailOptions = {},
+): Promise<RenderedMail> {
+  const data = parseMailPayload(template, payload);
+  const ctx = await contextFor(data.locale);
+  const element = elementOf(template, ctx, data);
+  const [html, text] = await Promise.all([render(element), render(element, PLAIN_TEXT)]);
+  return {
+    subject: subjectOf(template, ctx, data),
+    html,
+    text,
+    attachments: [calendarEntry(template, ctx, data, options)],
+  };
+}
