@@ -1,0 +1,302 @@
+import "server-only";
+import { z } from "zod";
+import { dbProvider, type Db, type Tx } from "@/lib/server/db/client";
+import { isMailTemplate, parseMailPayload, type MailPayloads, type MailTemplate } from "./payloads";
+import { mailSubject, renderMail } from "./render";
+import type { MailTransport } from "./transport";
+
+// The transactional outbox (DESIGN.md, invariant 4): a change and its e-mail are written in one transaction; a
+// worker sends later, retries with backoff and records failures, so an SMTP outage delays mail but never loses it.
+// Several app instances may run workers against one PostgreSQL: a row is claimed by exactly one of them.
+
+export interface EnqueueMailInput<T extends MailTemplate> {
+  template: T;
+  recipient: string;
+  payload: MailPayloads[T];
+  officeId?: string;
+  bookingId?: string;
+}
+
+const recipientSchema = z.email();
+
+/**
+ * Writes an e-mail to the outbox inside the caller's transaction: it exists exactly when the change it reports
+ * is committed. Validates the payload and stores the subject for the administrators' overview.
+ */
+export async function enqueueMail<T extends MailTemplate>(
+  tx: Tx,
+  input: EnqueueMailInput<T>,
+): Promise<{ id: string }> {
+  const payload = parseMailPayload(input.template, input.payload);
+  const recipient = recipientSchema.parse(input.recipient.trim());
+  const row = await tx.outboxMessage.create({
+    data: {
+      template: input.template,
+      recipient,
+      subject: await mailSubject(input.template, payload),
+      payload: JSON.stringify(payload),
+      officeId: input.officeId ?? null,
+      bookingId: input.bookingId ?? null,
+      status: "PENDING",
+      nextAttemptAt: new Date(),
+    },
+    select: { id: true },
+  });
+  return row;
+}
+
+export interface ProcessOutboxOptions {
+  transport: MailTransport;
+  now?: () => Date;
+  /** Rows claimed per pass (default 20). */
+  batchSize?: number;
+  /** How long a claimed row stays reserved; a worker that died mid-send releases it after this (default 5 min). */
+  leaseMs?: number;
+  /** Attempts before a row is marked FAILED (default 12: about six hours with the default backoff). */
+  maxAttempts?: number;
+  /** Delay before the next attempt, after `attempts` failed ones (default 1, 2, 4 ... minutes, at most 60). */
+  backoffMs?: (attempts: number) => number;
+  log?: Pick<Console, "warn" | "error">;
+}
+
+export interface OutboxResult {
+  sent: number;
+  failed: number;
+  retried: number;
+}
+
+export const DEFAULT_OUTBOX_BATCH_SIZE = 20;
+export const DEFAULT_OUTBOX_LEASE_MS = 5 * 60_000;
+export const DEFAULT_OUTBOX_MAX_ATTEMPTS = 12;
+
+export function defaultBackoffMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+const EMAIL_ADDRESS = /[^\s<>()"',;:]+@[^\s<>()"',;:]+/g;
+
+/** A failure reason fit for the database and logs: error codes and the server's words, without addresses. */
+export function describeMailError(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    return `invalid payload: ${error.issues.map((i) => `${i.path.join(".") || "(root)"} ${i.code}`).join(", ")}`.slice(0, 500);
+  }
+  const e = (error ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown; message?: unknown };
+  const tags = [e.code, e.responseCode, e.command].filter((v) => typeof v === "string" || typeof v === "number");
+  const message = String(e.message ?? error).replace(EMAIL_ADDRESS, "<address>");
+  return `${tags.join(" ")}${tags.length > 0 ? ": " : ""}${message}`.slice(0, 500);
+}
+
+type DueFilter = { OR: object[] };
+
+function dueAt(now: Date): DueFilter {
+  return {
+    OR: [
+      { status: "PENDING", nextAttemptAt: { lte: now } },
+      // A worker that died while sending left its rows in SENDING: they come back after their lease.
+      { status: "SENDING", lockedUntil: { lt: now } },
+    ],
+  };
+}
+
+/**
+ * Claims up to `batchSize` due rows for this worker (PENDING -> SENDING, attempts + 1, locked until the lease
+ * ends) and returns their ids. Counting the attempt at claim time also stops a message that crashes the worker
+ * from being retried forever.
+ */
+async function claim(db: Db, now: Date, batchSize: number, leaseMs: number): Promise<string[]> {
+  const lockedUntil = new Date(now.getTime() + leaseMs);
+  if (dbProvider(db) === "postgresql") {
+    // SKIP LOCKED: concurrent workers each take different rows without waiting for one another. Timestamps are
+    // stored as UTC wall-clock values (timestamp without time zone), hence the explicit conversion.
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      UPDATE "OutboxMessage"
+      SET "status" = 'SENDING',
+          "lockedUntil" = (${lockedUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
+          "attempts" = "attempts" + 1
+      WHERE "id" IN (
+        SELECT "id" FROM "OutboxMessage"
+        WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
+           OR ("status" = 'SENDING' AND "lockedUntil" < (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
+        ORDER BY "nextAttemptAt"
+        LIMIT ${batchSize}::int
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id"`;
+    return rows.map((r) => r.id);
+  }
+  // SQLite: one writer at a time, and each row is taken by a conditional update that only one claimer can win.
+  // Inside an interactive transaction, because the SQLite client runs a stray query inside whatever transaction
+  // is open on its single connection: the worker must not see (and send) an uncommitted booking's e-mail.
+  return db.$transaction(async (tx) => {
+    const candidates = await tx.outboxMessage.findMany({
+      where: dueAt(now),
+      orderBy: { nextAttemptAt: "asc" },
+      take: batchSize,
+      select: { id: true },
+    });
+    const claimed: string[] = [];
+    for (const { id } of candidates) {
+      const { count } = await tx.outboxMessage.updateMany({
+        where: { id, ...dueAt(now) },
+        data: { status: "SENDING", lockedUntil, attempts: { increment: 1 } },
+      });
+      if (count === 1) claimed.push(id);
+    }
+    return claimed;
+  });
+}
+
+/** Writes outside any caller's transaction (see `claim`): an interactive transaction on SQLite, plain on PostgreSQL. */
+function update(db: Db, id: string, data: Parameters<Db["outboxMessage"]["updateMany"]>[0]["data"]): Promise<unknown> {
+  const where = { id, status: "SENDING" as const };
+  if (dbProvider(db) === "sqlite") return db.$transaction((tx) => tx.outboxMessage.updateMany({ where, data }));
+  return db.outboxMessage.updateMany({ where, data });
+}
+
+/**
+ * One pass of the worker: claims due rows, renders and sends each, then marks it SENT, or schedules a retry with
+ * exponential backoff, or marks it FAILED after `maxAttempts` (or at once when it cannot be rendered).
+ * With the store transport the payload stays so that the development inbox can show the mail; after a real send
+ * it is replaced by "{}" (the recipient and subject stay for the administrators, until the retention job).
+ */
+export async function processOutbox(db: Db, options: ProcessOutboxOptions): Promise<OutboxResult> {
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE;
+  const leaseMs = options.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_OUTBOX_MAX_ATTEMPTS;
+  const backoffMs = options.backoffMs ?? defaultBackoffMs;
+  const log = options.log ?? console;
+  const result: OutboxResult = { sent: 0, failed: 0, retried: 0 };
+
+  const ids = await claim(db, now(), batchSize, leaseMs);
+  if (ids.length === 0) return result;
+  const rows = await db.outboxMessage.findMany({
+    where: { id: { in: ids } },
+    orderBy: { createdAt: "asc" },
+    include: { office: { select: { senderName: true, replyTo: true } } },
+  });
+
+  for (const row of rows) {
+    let mail;
+    try {
+      if (!isMailTemplate(row.template)) throw new Error(`unknown template ${JSON.stringify(row.template)}`);
+      mail = await renderMail(row.template, row.payload, { now: now(), issuedAt: row.createdAt });
+    } catch (error) {
+      // Retrying cannot fix a payload that does not render: fail now, and keep the payload for inspection.
+      const reason = describeMailError(error);
+      await update(db, row.id, { status: "FAILED", lockedUntil: null, lastError: reason });
+      log.error(`outbox: message ${row.id} cannot be rendered: ${reason}`);
+      result.failed++;
+      continue;
+    }
+
+    try {
+      const { messageId } = await options.transport.send({
+        to: row.recipient,
+        ...mail,
+        senderName: row.office?.senderName ?? undefined,
+        replyTo: row.office?.replyTo ?? undefined,
+      });
+      await update(db, row.id, {
+        status: "SENT",
+        sentAt: now(),
+        messageId,
+        lockedUntil: null,
+        lastError: null,
+        ...(options.transport.kind === "smtp" ? { payload: "{}" } : {}),
+      });
+      result.sent++;
+    } catch (error) {
+      const reason = describeMailError(error);
+      if (row.attempts >= maxAttempts) {
+        await update(db, row.id, { status: "FAILED", lockedUntil: null, lastError: reason });
+        log.error(`outbox: message ${row.id} failed after ${row.attempts} attempts: ${reason}`);
+        result.failed++;
+      } else {
+        const nextAttemptAt = new Date(now().getTime() + backoffMs(row.attempts));
+        await update(db, row.id, { status: "PENDING", lockedUntil: null, lastError: reason, nextAttemptAt });
+        log.warn(`outbox: message ${row.id} attempt ${row.attempts} failed, next at ${nextAttemptAt.toISOString()}: ${reason}`);
+        result.retried++;
+      }
+    }
+  }
+  return result;
+}
+
+export interface OutboxWorkerOptions {
+  getDb: () => Db;
+  transport: MailTransport;
+  intervalMs: number;
+  batchSize?: number;
+  log?: Pick<Console, "warn" | "error">;
+}
+
+// Kicks reach the workers of this process through globalThis: Next bundles instrumentation (which starts the
+// worker) and server actions (which kick it) as separate module graphs.
+const kickHolder = globalThis as typeof globalThis & { __terminvergabeOutboxKick?: Set<() => void> };
+function kickListeners(): Set<() => void> {
+  kickHolder.__terminvergabeOutboxKick ??= new Set();
+  return kickHolder.__terminvergabeOutboxKick;
+}
+
+/** Asks the workers of this process to run a pass soon, e.g. right after a booking wrote its confirmation. */
+export function kickOutbox(): void {
+  for (const listener of kickListeners()) listener();
+}
+
+/**
+ * Runs `processOutbox` every `intervalMs` and when kicked, never two passes at once; a full batch is followed
+ * directly by the next. Errors are logged, never thrown. Returns `stop`, which resolves once a running pass ends.
+ */
+export function startOutboxWorker(options: OutboxWorkerOptions): () => Promise<void> {
+  const log = options.log ?? console;
+  const batchSize = options.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+  let kickTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const pass = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      // A kick during a pass: the new row may have been committed after this pass claimed, so go once more.
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          const r = await processOutbox(options.getDb(), { transport: options.transport, batchSize, log });
+          if (r.sent + r.failed + r.retried >= batchSize) again = true;
+        } while (again && !stopped);
+      } catch (error) {
+        log.error(`outbox: pass failed: ${describeMailError(error)}`);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+
+  const interval = setInterval(() => void pass(), options.intervalMs);
+  interval.unref?.();
+  const onKick = () => {
+    if (kickTimer || stopped) return;
+    kickTimer = setTimeout(() => {
+      kickTimer = undefined;
+      void pass();
+    }, 50);
+    kickTimer.unref?.();
+  };
+  kickListeners().add(onKick);
+  void pass();
+
+  return async () => {
+    stopped = true;
+    clearInterval(interval);
+    if (kickTimer) clearTimeout(kickTimer);
+    kickListeners().delete(onKick);
+    await running;
+  };
+}

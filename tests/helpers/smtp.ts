@@ -1,0 +1,122 @@
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+// A real SMTP server on 127.0.0.1 (a free port) that keeps every message it accepts, for integration and
+// end-to-end tests. It can fail like a real server: refuse connections (down) or answer 421 (temporarily
+// unavailable), and come back on the same port.
+
+export interface ReceivedMail {
+  envelope: { from: string; to: string[] };
+  raw: Buffer;
+}
+
+/** "down": nothing listens (connection refused); "busy": the server answers 421 to every connection. */
+export type SmtpOutage = "down" | "busy";
+
+export interface TestSmtpServer {
+  readonly host: string;
+  readonly port: number;
+  /** For SMTP_URL / createTransport: `smtp://127.0.0.1:<port>`. */
+  readonly url: string;
+  /** Every accepted message, in arrival order. */
+  readonly messages: readonly ReceivedMail[];
+  /** The accepted messages, parsed. */
+  parsed(): Promise<ParsedMail[]>;
+  /** Resolves once at least `count` messages have arrived (rejects after `timeoutMs`). */
+  waitFor(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
+  outage(kind: SmtpOutage): Promise<void>;
+  restore(): Promise<void>;
+  clear(): void;
+  stop(): Promise<void>;
+}
+
+const HOST = "127.0.0.1";
+
+export async function startSmtpServer(): Promise<TestSmtpServer> {
+  const messages: ReceivedMail[] = [];
+  let busy = false;
+  let server: SMTPServer | undefined;
+  let port = 0;
+
+  const create = () =>
+    new SMTPServer({
+      authOptional: true,
+      // Plain SMTP on loopback: no certificate needed, and nodemailer does not try STARTTLS.
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      closeTimeout: 500,
+      size: 10 * 1024 * 1024,
+      onConnect(_session, callback) {
+        if (!busy) return callback();
+        callback(Object.assign(new Error("Service temporarily unavailable"), { responseCode: 421 }));
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+        stream.on("error", callback);
+        stream.on("end", () => {
+          messages.push({
+            envelope: {
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              to: session.envelope.rcptTo.map((r) => r.address),
+            },
+            raw: Buffer.concat(chunks),
+          });
+          callback();
+        });
+      },
+    });
+
+  const listen = async () => {
+    const next = create();
+    await new Promise<void>((resolve, reject) => {
+      next.server.once("error", reject);
+      next.listen(port, HOST, () => {
+        next.server.off("error", reject);
+        resolve();
+      });
+    });
+    port = (next.server.address() as { port: number }).port;
+    server = next;
+  };
+
+  const close = async () => {
+    const current = server;
+    server = undefined;
+    if (current) await new Promise<void>((resolve) => current.close(() => resolve()));
+  };
+
+  await listen();
+
+  return {
+    host: HOST,
+    get port() {
+      return port;
+    },
+    get url() {
+      return `smtp://${HOST}:${port}`;
+    },
+    messages,
+    parsed: () => Promise.all(messages.map((m) => simpleParser(m.raw))),
+    async waitFor(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${messages.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return messages;
+    },
+    async outage(kind) {
+      if (kind === "busy") busy = true;
+      else await close();
+    },
+    async restore() {
+      busy = false;
+      if (!server) await listen();
+    },
+    clear() {
+      messages.length = 0;
+    },
+    stop: close,
+  };
+}
