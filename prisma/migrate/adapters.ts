@@ -3,11 +3,15 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   ColumnTypeEnum,
+  DriverAdapterError,
+  isDriverAdapterError,
   type ColumnType,
+  type Error as AdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
   type SqlResultSet,
+  type Transaction,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { pgSettingsOf, quoteIdent, type PgSettings } from "../../lib/server/db/provider";
@@ -37,14 +41,80 @@ function overrideAdapter(adapter: SqlDriverAdapter, overrides: Partial<SqlDriver
   return wrapped;
 }
 
+// Error kinds of the 7.10 adapters that this engine build cannot deserialise ("unknown variant `SocketTimeout`").
+const KINDS_UNKNOWN_TO_ENGINE = new Set(["SocketTimeout", "RestrictViolation", "InconsistentColumnData", "InvalidInputValue"]);
+
+/** Rewrites an adapter error the engine cannot read into the provider's generic error, with a useful message. */
+function translateError(provider: string) {
+  return (error: unknown): never => {
+    const cause = (error as { cause?: AdapterError } | null)?.cause;
+    // isDriverAdapterError, not instanceof: adapter-better-sqlite3 brings its own copy of driver-adapter-utils.
+    if (!isDriverAdapterError(error) || !cause || !KINDS_UNKNOWN_TO_ENGINE.has(cause.kind)) throw error;
+    const message = cause.originalMessage ?? cause.kind;
+    if (provider === "sqlite") {
+      const busy = cause.kind === "SocketTimeout";
+      throw new DriverAdapterError({
+        kind: "sqlite",
+        extendedCode: busy ? 5 : 1,
+        message: busy
+          ? "database is locked: another connection holds the SQLite file (a running app?); stop it and retry"
+          : message,
+      });
+    }
+    throw new DriverAdapterError({
+      kind: "postgres",
+      code: cause.originalCode ?? "XX000",
+      severity: "ERROR",
+      message,
+      detail: undefined,
+      column: undefined,
+      hint: undefined,
+    });
+  };
+}
+
+type Translate = (error: unknown) => never;
+
+/** Runs `fn` (which may also throw synchronously, as better-sqlite3's adapter does) and translates its errors. */
+async function guarded<T>(translate: Translate, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    return translate(error);
+  }
+}
+
+function translatingTransaction(tx: Transaction, translate: Translate): Transaction {
+  const wrapped: Transaction = {
+    provider: tx.provider,
+    adapterName: tx.adapterName,
+    options: tx.options,
+    queryRaw: (q) => guarded(translate, () => tx.queryRaw(q)),
+    executeRaw: (q) => guarded(translate, () => tx.executeRaw(q)),
+    commit: () => guarded(translate, () => tx.commit()),
+    rollback: () => guarded(translate, () => tx.rollback()),
+  };
+  if (tx.createSavepoint) wrapped.createSavepoint = (n) => guarded(translate, () => tx.createSavepoint!(n));
+  if (tx.rollbackToSavepoint) wrapped.rollbackToSavepoint = (n) => guarded(translate, () => tx.rollbackToSavepoint!(n));
+  if (tx.releaseSavepoint) wrapped.releaseSavepoint = (n) => guarded(translate, () => tx.releaseSavepoint!(n));
+  return wrapped;
+}
+
 /**
- * Remembers every connection the engine opens. `engine.free()` does not close them (the SQLite file would stay
- * locked and pg pools would keep the process alive), so `closeAll()` does after the engine is done.
+ * Wraps the engine's connections: remembers every one it opens (`engine.free()` does not close them; the SQLite
+ * file would stay locked and pg pools would keep the process alive), so that `closeAll()` can; and translates
+ * errors the engine cannot deserialise.
  */
 export function trackConnections(factory: SqlMigrationAwareDriverAdapterFactory) {
   const open = new Set<SqlDriverAdapter>();
+  const translate = translateError(factory.provider);
   const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
     const wrapped = overrideAdapter(adapter, {
+      queryRaw: (q) => guarded(translate, () => adapter.queryRaw(q)),
+      executeRaw: (q) => guarded(translate, () => adapter.executeRaw(q)),
+      executeScript: (script) => guarded(translate, () => adapter.executeScript(script)),
+      startTransaction: (level) =>
+        guarded(translate, async () => translatingTransaction(await adapter.startTransaction(level), translate)),
       async dispose() {
         if (!open.delete(wrapped)) return;
         await adapter.dispose();

@@ -18,6 +18,7 @@ import {
   type Provider,
 } from "../../lib/server/db/provider";
 import { postgresMigrationFactory, sqliteMigrationFactory, trackConnections } from "./adapters";
+import { compareSchemas, parseSchema } from "./schema-model";
 import { loadSchemaEngine } from "./wasm";
 
 // The project's migration tool: Prisma's WASM schema engine driven through driver adapters, because the native
@@ -174,8 +175,20 @@ export async function deployMigrations(databaseUrl: string): Promise<string[]> {
     const file = sqliteFilePath(databaseUrl);
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
     const factory = sqliteMigrationFactory(`file:${file}`);
-    const out = await withEngine(provider, factory, (e) => e.applyMigrations({ migrationsList, filters: FILTERS }));
-    return out.appliedMigrationNames;
+    try {
+      const out = await withEngine(provider, factory, (e) => e.applyMigrations({ migrationsList, filters: FILTERS }));
+      return out.appliedMigrationNames;
+    } catch (error) {
+      // The engine locks the file exclusively while it migrates; in WAL mode any open connection prevents that.
+      if (/Socket timeout|database is locked/i.test((error as Error).message)) {
+        throw new Error(
+          `${file} is in use by another connection (a running app, or a client in the same process): ` +
+            "stop it or disconnect, then migrate again.",
+          { cause: error },
+        );
+      }
+      throw error;
+    }
   }
   await ensurePostgresDatabase(databaseUrl);
   return withPostgresMigrateLock(databaseUrl, async () => {
@@ -298,6 +311,12 @@ export function migrationSlug(name: string): string {
   return slug;
 }
 
+/** Differences between the enums and models of the two schemas (empty when they are in step). */
+export function schemaDrift(): string[] {
+  const read = (p: Provider) => parseSchema(fs.readFileSync(schemaPath(p), "utf8"));
+  return compareSchemas(read("sqlite"), read("postgresql"), ["prisma/sqlite", "prisma/postgresql"]);
+}
+
 export interface CreatedMigrations {
   /** Directory written per provider, or null when that schema had no changes. */
   sqlite: string | null;
@@ -313,6 +332,11 @@ export async function createMigrations(
   options: { postgresUrl?: string; now?: Date } = {},
 ): Promise<CreatedMigrations> {
   const dirName = `${timestamp(options.now)}_${migrationSlug(name)}`;
+  // Two schemas that drifted apart would get migrations that differ in more than SQL dialect.
+  const drift = schemaDrift();
+  if (drift.length > 0) {
+    throw new Error(`The two schemas are not in step; align them first:\n  ${drift.join("\n  ")}`);
+  }
   const scripts: Record<Provider, string | null> = {
     sqlite: await diffMigrations("sqlite", options.postgresUrl),
     postgresql: await diffMigrations("postgresql", options.postgresUrl),

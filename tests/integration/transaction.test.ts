@@ -1,4 +1,9 @@
-import { bookingTransaction, isRetryableTransactionError } from "@/lib/server/db/transaction";
+import { createDb } from "@/lib/server/db/client";
+import {
+  BOOKING_TRANSACTION_RETRIES,
+  bookingTransaction,
+  isRetryableTransactionError,
+} from "@/lib/server/db/transaction";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 
 // bookingTransaction must serialise writers of the same office and day on both databases: a read-modify-write
@@ -44,6 +49,51 @@ describeEachDatabase("bookingTransaction", (ctx) => {
     expect([...results].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     const day = await ctx.db.officeDay.findUniqueOrThrow({ where: { officeId_date: { officeId, date: DAY } } });
     expect(day.version).toBeGreaterThanOrEqual(40);
+  });
+
+  // PostgreSQL only: two SQLite clients in ONE process deadlock, because better-sqlite3 waits for a busy lock
+  // synchronously and so blocks the event loop of the transaction holding it. Two SQLite processes are fine.
+  const itWithTwoClients = ctx.provider === "postgresql" ? it : () => undefined;
+  itWithTwoClients("serialises writers on two clients of the same database (as two app processes would)", async () => {
+    const second = createDb(ctx.url);
+    try {
+      const counter = await ctx.db.auditLog.create({ data: { officeId, action: "counter", details: "0" } });
+      const increment = (db: typeof second) =>
+        bookingTransaction(db, officeId, [DAY], async (tx) => {
+          const row = await tx.auditLog.findUniqueOrThrow({ where: { id: counter.id } });
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          await tx.auditLog.update({ where: { id: counter.id }, data: { details: String(Number(row.details) + 1) } });
+        });
+      await Promise.all(Array.from({ length: 30 }, (_, i) => increment(i % 2 === 0 ? ctx.db : second)));
+      const final = await ctx.db.auditLog.findUniqueOrThrow({ where: { id: counter.id } });
+      expect(final.details).toBe("30");
+    } finally {
+      await second.$disconnect();
+    }
+  });
+
+  it("reruns the whole transaction after a retryable error, at most BOOKING_TRANSACTION_RETRIES times", async () => {
+    let calls = 0;
+    const result = await bookingTransaction(ctx.db, officeId, [DAY], async (tx) => {
+      calls++;
+      await tx.auditLog.create({ data: { officeId, action: `attempt-${calls}` } });
+      if (calls < 3) throw Object.assign(new Error("write conflict"), { code: "P2034" });
+      return "booked";
+    });
+    expect(result).toBe("booked");
+    expect(calls).toBe(3);
+    // The failed attempts were rolled back.
+    expect((await ctx.db.auditLog.findMany({ where: { officeId } })).map((a) => a.action)).toEqual(["attempt-3"]);
+
+    calls = 0;
+    const conflict = Object.assign(new Error("still conflicting"), { code: "P2034" });
+    await expect(
+      bookingTransaction(ctx.db, officeId, [DAY], async () => {
+        calls++;
+        throw conflict;
+      }),
+    ).rejects.toBe(conflict);
+    expect(calls).toBe(1 + BOOKING_TRANSACTION_RETRIES);
   });
 
   it("locks every date, in ascending order, and creates missing lock rows", async () => {

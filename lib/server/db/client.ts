@@ -74,7 +74,13 @@ export function dbProvider(db: Db): Provider {
   throw new Error("dbProvider: unknown client (create it with createDb)");
 }
 
-/** A new client for a SQLite (`file:...`, relative to the working directory) or PostgreSQL URL. */
+/**
+ * A new client for a SQLite (`file:...`, relative to the working directory) or PostgreSQL URL.
+ *
+ * SQLite: use ONE client per file and process (getDb does). better-sqlite3 waits for a busy lock synchronously,
+ * so a second client in the same process blocks the event loop while the first one holds an open transaction,
+ * and both stall until the busy timeout. Separate processes are fine.
+ */
 export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {
   const provider = providerOf(databaseUrl);
   const db = provider === "postgresql" ? createPostgresDb(databaseUrl, options) : createSqliteDb(databaseUrl);
