@@ -15,7 +15,7 @@ const swc = [
 const common = {
   transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },
   transformIgnorePatterns: [
-    "/node_modules/(?!(@fullcalendar|@full-ui|temporal-polyfill|temporal-utils|temporal-spec|@react-email/render|ical\\.js)/)",
+    "/node_modules/(?!(@fullcalendar|@full-ui|temporal-polyfill|temporal-utils|temporal-spec|@react-email|ical\\.js|next-intl|use-intl|icu-minify|@schummar|@formatjs|intl-messageformat)/)",
   ],
   moduleNameMapper: {
     "^@/(.*)$": "<rootDir>/$1",
