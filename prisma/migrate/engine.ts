@@ -131,18 +131,23 @@ async function withEngine<T>(
 // ---------------------------------------------------------------------------------------------------------------
 // deploy
 
-/** Creates the PostgreSQL database named in `url` if it does not exist yet (like `prisma migrate deploy`). */
-async function ensurePostgresDatabase(url: string): Promise<void> {
-  const settings = pgSettingsOf(url);
-  const client = new pg.Client(settings);
+async function postgresDatabaseExists(url: string): Promise<boolean> {
+  const client = new pg.Client(pgSettingsOf(url));
   try {
     await client.connect();
     await client.end();
-    return;
+    return true;
   } catch (error) {
     await client.end().catch(() => undefined);
-    if ((error as { code?: string }).code !== "3D000") throw error;
+    if ((error as { code?: string }).code === "3D000") return false;
+    throw error;
   }
+}
+
+/** Creates the PostgreSQL database named in `url` if it does not exist yet (like `prisma migrate deploy`). */
+async function ensurePostgresDatabase(url: string): Promise<void> {
+  if (await postgresDatabaseExists(url)) return;
+  const settings = pgSettingsOf(url);
   const admin = new pg.Client(pgSettingsOf(withDatabase(url, "postgres")));
   await admin.connect();
   try {
@@ -228,6 +233,9 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
     }
     factory = sqliteMigrationFactory(`file:${file}`);
   } else {
+    if (!(await postgresDatabaseExists(databaseUrl))) {
+      return { provider, databaseExists: false, migrations, diagnosis: null, upToDate: migrations.length === 0 };
+    }
     factory = postgresMigrationFactory(databaseUrl);
   }
   const diagnosis = await withEngine(provider, factory, (e) =>

@@ -31,6 +31,7 @@ export interface PgSettings {
   user: string;
   password?: string;
   database: string;
+  ssl?: { rejectUnauthorized: boolean };
 }
 
 /**
@@ -49,6 +50,10 @@ export function pgSettingsOf(url: string): PgSettings {
   // A unix socket directory may be given as ?host=/var/run/postgresql.
   const hostParam = u.searchParams.get("host");
   if (hostParam) settings.host = hostParam;
+  // Managed servers usually require TLS; honour the common libpq spellings.
+  const sslmode = u.searchParams.get("sslmode") ?? (u.searchParams.get("ssl") === "true" ? "require" : null);
+  if (sslmode === "require" || sslmode === "no-verify") settings.ssl = { rejectUnauthorized: false };
+  if (sslmode === "verify-ca" || sslmode === "verify-full") settings.ssl = { rejectUnauthorized: true };
   return settings;
 }
 
