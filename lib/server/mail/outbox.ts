@@ -124,25 +124,18 @@ async function claim(db: Db, now: Date, batchSize: number, leaseMs: number): Pro
       RETURNING "id"`;
     return rows.map((r) => r.id);
   }
-  // SQLite: one writer at a time, and each row is taken by a conditional update that only one claimer can win.
+  // SQLite: one statement that selects and updates the due rows, so a row is claimed once even by two processes.
   // Inside an interactive transaction, because the SQLite client runs a stray query inside whatever transaction
-  // is open on its single connection: the worker must not see (and send) an uncommitted booking's e-mail.
+  // is open on its single connection: the worker must not see (and send) an uncommitted booking's e-mail. The
+  // transaction starts with that write, so a second writer waits for the lock instead of failing (STACK.md).
   return db.$transaction(async (tx) => {
-    const candidates = await tx.outboxMessage.findMany({
+    const rows = await tx.outboxMessage.updateManyAndReturn({
       where: dueAt(now),
-      orderBy: { nextAttemptAt: "asc" },
-      take: batchSize,
+      data: { status: "SENDING", lockedUntil, attempts: { increment: 1 } },
+      limit: batchSize,
       select: { id: true },
     });
-    const claimed: string[] = [];
-    for (const { id } of candidates) {
-      const { count } = await tx.outboxMessage.updateMany({
-        where: { id, ...dueAt(now) },
-        data: { status: "SENDING", lockedUntil, attempts: { increment: 1 } },
-      });
-      if (count === 1) claimed.push(id);
-    }
-    return claimed;
+    return rows.map((r) => r.id);
   });
 }
 
@@ -263,19 +256,23 @@ export function startOutboxWorker(options: OutboxWorkerOptions): () => Promise<v
       again = true;
       return running;
     }
-    running = (async () => {
-      try {
-        do {
-          again = false;
+    const current = (async () => {
+      do {
+        again = false;
+        try {
           const r = await processOutbox(options.getDb(), { transport: options.transport, batchSize, log });
           if (r.sent + r.failed + r.retried >= batchSize) again = true;
-        } while (again && !stopped);
-      } catch (error) {
-        log.error(`outbox: pass failed: ${describeMailError(error)}`);
-      } finally {
-        running = undefined;
-      }
+        } catch (error) {
+          log.error(`outbox: pass failed: ${describeMailError(error)}`);
+          return;
+        }
+      } while (again && !stopped);
     })();
+    // Cleared asynchronously, after `running` is set, even when the pass ends at once.
+    running = current.finally(() => {
+      running = undefined;
+      if (again && !stopped) void pass();
+    });
     return running;
   };
 

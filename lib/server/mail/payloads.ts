@@ -71,7 +71,8 @@ export const bookingMailPayloadSchema = z.object({
   previous: interval.optional(),
 });
 
-export type BookingMailPayload = z.infer<typeof bookingMailPayloadSchema>;
+/** What callers write; optional fields may be left out (or be empty strings, which count as absent). */
+export type BookingMailPayload = z.input<typeof bookingMailPayloadSchema>;
 
 export const mailPayloadSchemas = {
   "booking-confirmation": bookingMailPayloadSchema,
@@ -82,7 +83,7 @@ export const mailPayloadSchemas = {
   }),
 } satisfies Record<MailTemplate, z.ZodType>;
 
-export type MailPayloads = { [T in MailTemplate]: z.infer<(typeof mailPayloadSchemas)[T]> };
+export type MailPayloads = { [T in MailTemplate]: z.input<(typeof mailPayloadSchemas)[T]> };
 
 /** Validates a payload for `template` (an object, or the JSON text stored in the outbox). Throws a ZodError. */
 export function parseMailPayload<T extends MailTemplate>(template: T, payload: unknown): MailPayloads[T] {
