@@ -20,6 +20,8 @@ const common = {
   moduleNameMapper: {
     "^@/(.*)$": "<rootDir>/$1",
     "^server-only$": "<rootDir>/tests/helpers/server-only-stub.js",
+    // The generated clients load the query compiler as ES modules; the runtime ships CommonJS copies.
+    "^@prisma/client/runtime/(query_compiler_.*)\\.mjs$": "@prisma/client/runtime/$1.js",
   },
   testEnvironment: "node",
 };

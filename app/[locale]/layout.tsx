@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
 import "../globals.css";
@@ -24,9 +24,13 @@ export default async function LocaleLayout({
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("common");
+  const messages = await getMessages();
+  // Client components only need these namespaces; the rest stays on the server.
+  const clientMessages = { booking: messages.booking, validation: messages.validation, errors: messages.errors };
   return (
     <html lang={locale} dir="ltr">
       <body className="min-h-screen flex flex-col antialiased">
+        <NextIntlClientProvider messages={clientMessages}>
         <a
           href="#inhalt"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-3"
@@ -41,7 +45,7 @@ export default async function LocaleLayout({
           </div>
         </header>
         <main id="inhalt" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 outline-none">
-          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+          {children}
         </main>
         <footer className="border-t border-line bg-white no-print">
           <nav aria-label={t("siteName")} className="mx-auto flex max-w-3xl flex-wrap gap-x-6 gap-y-2 px-4 py-4 text-sm">
@@ -51,6 +55,7 @@ export default async function LocaleLayout({
             <span className="text-muted">{t("footer.operator")}</span>
           </nav>
         </footer>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

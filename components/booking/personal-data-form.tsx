@@ -3,17 +3,18 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useMemo, useRef } from "react";
-import { useForm } from "react-hook-form";
+import { type Resolver, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { buttonPrimary, input } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
-import { personalDataSchema } from "@/lib/schemas/booking";
+import { dateFromParts, personalDataSchema } from "@/lib/schemas/booking";
 import type { ActionState } from "@/lib/schemas/form-errors";
 
 type Schema = ReturnType<typeof personalDataSchema>;
-type Values = z.input<Schema>;
+// The date of birth is typed as day, month and year; the schema sees the composed "YYYY-MM-DD".
+type Values = Omit<z.input<Schema>, "dateOfBirth"> & { dobDay: string; dobMonth: string; dobYear: string };
 
 const FIELDS = ["givenName", "familyName", "email", "phone", "dateOfBirth", "persons", "remark", "privacyConsent"] as const;
 
@@ -31,7 +32,15 @@ export function PersonalDataForm({
   const t = useTranslations("booking");
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
-  const schema = useMemo(() => personalDataSchema({ maxPersons, today }), [maxPersons, today]);
+  const resolver = useMemo<Resolver<Values, unknown, z.output<Schema>>>(() => {
+    const zod = zodResolver(personalDataSchema({ maxPersons, today }));
+    return (values, context, options) => {
+      const { dobDay, dobMonth, dobYear, ...rest } = values;
+      const composed = { ...rest, dateOfBirth: dateFromParts(dobDay, dobMonth, dobYear) ?? "" };
+      // Field-level criteria do not depend on the renamed fields, so the options pass through unchanged.
+      return zod(composed, context, { ...options, names: undefined, fields: {} }) as never;
+    };
+  }, [maxPersons, today]);
   const [state, formAction, pending] = useActionState(action, {});
   const formRef = useRef<HTMLFormElement>(null);
   const {
@@ -39,7 +48,7 @@ export function PersonalDataForm({
     handleSubmit,
     formState: { errors },
   } = useForm<Values, unknown, z.output<Schema>>({
-    resolver: zodResolver(schema),
+    resolver,
     shouldFocusError: false,
     reValidateMode: "onBlur",
     defaultValues: {
@@ -47,7 +56,9 @@ export function PersonalDataForm({
       familyName: defaults?.familyName ?? "",
       email: defaults?.email ?? "",
       phone: defaults?.phone ?? "",
-      dateOfBirth: defaults?.dateOfBirth ?? "",
+      dobDay: defaults?.dateOfBirth?.slice(8, 10) ?? "",
+      dobMonth: defaults?.dateOfBirth?.slice(5, 7) ?? "",
+      dobYear: defaults?.dateOfBirth?.slice(0, 4) ?? "",
       persons: Math.min(defaults?.persons ?? 1, maxPersons),
       remark: defaults?.remark ?? "",
       privacyConsent: (defaults?.privacyConsent ?? false) as true,
@@ -55,7 +66,7 @@ export function PersonalDataForm({
   });
 
   const errorOf = (field: (typeof FIELDS)[number]): string | undefined => {
-    const key = errors[field]?.message ?? state.fieldErrors?.[field]?.[0];
+    const key = (errors as Record<string, { message?: string } | undefined>)[field]?.message ?? state.fieldErrors?.[field]?.[0];
     return key ? tv(key) : undefined;
   };
   const summary = FIELDS.flatMap((field) => {
@@ -94,23 +105,13 @@ export function PersonalDataForm({
       <Field id="phone" label={t("personal.phone")} hint={t("personal.phoneHint")} error={errorOf("phone")}>
         {(aria) => <input {...aria} {...register("phone")} type="tel" autoComplete="tel" className={input} />}
       </Field>
-      <Field
-        id="dateOfBirth"
-        label={t("personal.dateOfBirth")}
+      <DateOfBirthFields
+        legend={t("personal.dateOfBirth")}
         hint={t("personal.dateOfBirthHint")}
+        labels={{ day: t("personal.day"), month: t("personal.month"), year: t("personal.year") }}
         error={errorOf("dateOfBirth")}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            {...register("dateOfBirth")}
-            type="date"
-            max={today}
-            autoComplete="bday"
-            className={`${input} max-w-60`}
-          />
-        )}
-      </Field>
+        register={register}
+      />
       {maxPersons > 1 ? (
         <Field
           id="persons"
@@ -166,5 +167,59 @@ export function PersonalDataForm({
         {t("personal.submit")}
       </button>
     </form>
+  );
+}
+
+function DateOfBirthFields({
+  legend,
+  hint,
+  labels,
+  error,
+  register,
+}: {
+  legend: string;
+  hint: string;
+  labels: { day: string; month: string; year: string };
+  error?: string;
+  register: ReturnType<typeof useForm<Values, unknown, z.output<Schema>>>["register"];
+}) {
+  const parts = [
+    { name: "dobDay" as const, id: "dateOfBirth", label: labels.day, width: "w-16", autoComplete: "bday-day", max: 2 },
+    { name: "dobMonth" as const, id: "dobMonth", label: labels.month, width: "w-16", autoComplete: "bday-month", max: 2 },
+    { name: "dobYear" as const, id: "dobYear", label: labels.year, width: "w-24", autoComplete: "bday-year", max: 4 },
+  ];
+  return (
+    <fieldset
+      className={`mb-6 ${error ? "border-s-4 border-error ps-3" : ""}`}
+      aria-describedby={`dateOfBirth-hint${error ? " dateOfBirth-error" : ""}`}
+    >
+      <legend className="text-lg font-semibold">{legend}</legend>
+      <p id="dateOfBirth-hint" className="text-muted">
+        {hint}
+      </p>
+      {error && (
+        <p id="dateOfBirth-error" className="font-semibold text-error">
+          {error}
+        </p>
+      )}
+      <div className="mt-1 flex gap-4">
+        {parts.map((p) => (
+          <div key={p.name}>
+            <label htmlFor={p.id} className="block">
+              {p.label}
+            </label>
+            <input
+              id={p.id}
+              {...register(p.name)}
+              inputMode="numeric"
+              autoComplete={p.autoComplete}
+              maxLength={p.max}
+              aria-invalid={error ? true : undefined}
+              className={`${input} ${p.width}`}
+            />
+          </div>
+        ))}
+      </div>
+    </fieldset>
   );
 }

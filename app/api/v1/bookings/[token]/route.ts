@@ -1,0 +1,26 @@
+import { jsonResponse } from "@/lib/server/api/errors";
+import { apiRoute } from "@/lib/server/api/handler";
+import { tokenParam } from "@/lib/server/api/params";
+import { bookingResource } from "@/lib/server/api/resources";
+import { apiDb, apiMailWritten, apiNow } from "@/lib/server/api/runtime";
+import { cancelBookingByToken, getBookingByToken, isCancellable } from "@/lib/server/services/manage-booking";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Params = { token: string };
+
+/** The appointment behind a manage token; a wrong token and an erased booking both answer 404. */
+export const GET = apiRoute<Params>("bookings.view", async (_request, { params }) => {
+  const token = tokenParam(params.token);
+  const booking = await getBookingByToken(apiDb(), token);
+  return jsonResponse(bookingResource(booking, token, isCancellable(booking, apiNow())));
+});
+
+/** Cancels the appointment; the citizen gets the same cancellation e-mail as from the manage page. */
+export const DELETE = apiRoute<Params>("bookings.cancel", async (_request, { params }) => {
+  const token = tokenParam(params.token);
+  const cancelled = await cancelBookingByToken(apiDb(), { token, now: apiNow() });
+  apiMailWritten();
+  return jsonResponse(bookingResource(cancelled, token, false));
+});

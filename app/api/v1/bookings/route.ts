@@ -1,0 +1,31 @@
+import { readJsonObject } from "@/lib/server/api/body";
+import { parseBookingRequest } from "@/lib/server/api/booking-request";
+import { jsonResponse } from "@/lib/server/api/errors";
+import { apiRoute } from "@/lib/server/api/handler";
+import { bookingCalendarUrl } from "@/lib/server/api/resources";
+import { apiDb, apiMailWritten, apiNow } from "@/lib/server/api/runtime";
+import { manageUrl } from "@/lib/server/services/booking-urls";
+import { createBooking } from "@/lib/server/services/create-booking";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Books an appointment through the same service as the wizard; the manage token is shown only here. */
+export const POST = apiRoute("bookings.create", async (request) => {
+  const body = await readJsonObject(request);
+  const db = apiDb();
+  const input = await parseBookingRequest(db, body, apiNow());
+  const booking = await createBooking(db, { ...input, channel: "API" });
+  apiMailWritten();
+  return jsonResponse(
+    {
+      referenceCode: booking.referenceCode,
+      startsAt: booking.startsAt.toISOString(),
+      endsAt: booking.endsAt.toISOString(),
+      manageToken: booking.manageToken,
+      manageUrl: manageUrl(booking.manageToken, input.locale),
+      calendarUrl: bookingCalendarUrl(booking.manageToken),
+    },
+    { status: 201, headers: { Location: `/api/v1/bookings/${booking.manageToken}` } },
+  );
+});

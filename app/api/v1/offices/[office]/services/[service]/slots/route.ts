@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { addDays, localDateOf } from "@/lib/domain";
+import { localDateSchema } from "@/lib/schemas/booking";
+import { ApiError, jsonResponse } from "@/lib/server/api/errors";
+import { apiRoute } from "@/lib/server/api/handler";
+import { officeSlugParam, parseQuery, serviceSlugParam } from "@/lib/server/api/params";
+import { slotResource } from "@/lib/server/api/resources";
+import { apiDb, apiNow } from "@/lib/server/api/runtime";
+import { findNextFreeSlot, listFreeSlots } from "@/lib/server/services/list-slots";
+import { getActiveOfficeAndService } from "@/lib/server/services/office-catalog";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Days listed when the caller gives no end date: two weeks, like the wizard's calendar. */
+const DEFAULT_RANGE_DAYS = 14;
+/** Local dates compare correctly as strings only while years have four digits. */
+const LAST_LOCAL_DATE = "9999-12-31";
+
+function defaultEnd(from: string): string {
+  const latestStart = addDays(LAST_LOCAL_DATE, 1 - DEFAULT_RANGE_DAYS);
+  return from > latestStart ? LAST_LOCAL_DATE : addDays(from, DEFAULT_RANGE_DAYS - 1);
+}
+
+const querySchema = z.object({
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+  persons: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, "invalidPersons")
+    .transform(Number)
+    .optional(),
+  next: z.enum(["0", "1", "true", "false"], { error: "invalid" }).optional(),
+});
+
+/** Free slots of a service (the same listing the wizard shows) and, on request, the next free one. */
+export const GET = apiRoute<{ office: string; service: string }>("slots.list", async (request, { params }) => {
+  const officeSlug = officeSlugParam(params.office);
+  const serviceSlug = serviceSlugParam(params.service);
+  const query = parseQuery(request, querySchema);
+  const db = apiDb();
+  const now = apiNow();
+  const { office, service } = await getActiveOfficeAndService(db, officeSlug, serviceSlug);
+
+  const persons = query.persons ?? 1;
+  if (persons < 1) throw new ApiError("MALFORMED_REQUEST", { persons: ["invalidPersons"] });
+  if (persons > service.maxPersons) throw new ApiError("MALFORMED_REQUEST", { persons: ["tooManyPersons"] });
+  const from = query.from ?? localDateOf(now, office.timeZone);
+  const to = query.to ?? defaultEnd(from);
+  if (to < from) throw new ApiError("MALFORMED_REQUEST", { to: ["invalidDate"] });
+
+  // listFreeSlots clamps the range to today, the booking horizon and MAX_SLOT_RANGE_DAYS; the answer says which.
+  const listed = await listFreeSlots(db, { officeSlug, serviceSlug, persons, from, to, now });
+  const wantsNext = query.next === "1" || query.next === "true";
+  const nextFree = wantsNext ? (await findNextFreeSlot(db, { officeSlug, serviceSlug, persons, now, from })).slot : null;
+  return jsonResponse({
+    office: office.slug,
+    service: service.slug,
+    timeZone: office.timeZone,
+    persons,
+    from: listed.from,
+    to: listed.to,
+    slots: listed.slots.map(slotResource),
+    ...(wantsNext ? { nextFree: nextFree ? slotResource(nextFree) : null } : {}),
+  });
+});

@@ -1,0 +1,18 @@
+import { apiRoute } from "@/lib/server/api/handler";
+import { jsonResponse } from "@/lib/server/api/errors";
+import { officeSlugParam } from "@/lib/server/api/params";
+import { serviceResource } from "@/lib/server/api/resources";
+import { apiDb } from "@/lib/server/api/runtime";
+import { getActiveOffice } from "@/lib/server/services/office-catalog";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** The bookable services of one office. */
+export const GET = apiRoute<{ office: string }>("offices.services", async (_request, { params }) => {
+  const office = await getActiveOffice(apiDb(), officeSlugParam(params.office));
+  return jsonResponse(
+    { office: office.slug, services: office.services.map((s) => serviceResource(office.slug, s)) },
+    { cacheControl: "public, max-age=60" },
+  );
+});

@@ -1,0 +1,136 @@
+import ICAL from "ical.js";
+import { simpleParser } from "mailparser";
+import type { BrowserContext, Page } from "playwright-core";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { launchBrowser } from "../helpers/browser";
+import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
+
+// A citizen who has never used the site books an appointment in five steps, receives the e-mail, follows its link,
+// cancels, and the time is free again: against the built app, a real SMTP server and headless Chromium.
+
+let app: RunningApp;
+let smtp: TestSmtpServer;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  app = await startApp({ smtpUrl: smtp.url });
+  browser = await launchBrowser({ width: 360, height: 800 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await smtp?.stop();
+});
+
+/** The first e-mail to `recipient` whose subject matches, waiting for the outbox worker to send it. */
+async function waitForMail(recipient: string, subject: RegExp) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    for (const message of smtp.messages) {
+      const mail = await simpleParser(message.raw);
+      const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : "";
+      if (to.includes(recipient) && subject.test(mail.subject ?? "")) return mail;
+    }
+    if (Date.now() > deadline) throw new Error(`no e-mail to ${recipient} matching ${subject}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function chosenSlotStart(page: Page): Promise<string> {
+  return page.getByRole("button", { name: "Diesen Termin wählen" }).getAttribute("value") as Promise<string>;
+}
+
+it("books in five steps, mails a confirmation, and cancelling from the link frees the slot", async () => {
+  const page = await browser.newPage();
+
+  // Step 1: the home page lists the office; choose the service.
+  await page.goto(app.url);
+  await page.getByRole("link", { name: /Ausländerbehörde/ }).click();
+  await page.getByRole("button", { name: "Weiter" }).click();
+  await page.getByText("Bitte wählen Sie ein Anliegen aus.").first().waitFor();
+  await page.getByLabel("Beratungsgespräch").check();
+  await page.getByRole("button", { name: "Weiter" }).click();
+
+  // Step 2: personal data; an empty submit shows the error summary in German first.
+  await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
+  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+  await page.getByRole("alert").getByText("Bitte prüfen Sie Ihre Eingaben").waitFor();
+  await page.getByLabel("Vorname(n)").fill("Amira");
+  await page.getByLabel("Familienname").fill("Haddad");
+  await page.getByLabel("E-Mail-Adresse").fill("amira.haddad@example.org");
+  await page.getByLabel("Tag").fill("27");
+  await page.getByLabel("Monat").fill("3");
+  await page.getByLabel("Jahr").fill("1990");
+  await page.getByLabel(/Datenschutzhinweise/).check();
+  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+
+  // Step 3: the calendar opens on the next free appointment.
+  await page.waitForURL(/\/termin/);
+  await page.getByRole("heading", { name: "Nächster freier Termin" }).waitFor();
+  const start = await chosenSlotStart(page);
+  await page.getByRole("button", { name: "Diesen Termin wählen" }).click();
+
+  // Step 4: review, then book.
+  await page.waitForURL(/\/pruefen$/);
+  await page.getByText("amira.haddad@example.org").waitFor();
+  await page.getByRole("button", { name: "Termin verbindlich buchen" }).click();
+
+  // Step 5: confirmation with a reference code.
+  await page.waitForURL(/\/bestaetigung$/);
+  const reference = (await page.getByTestId("reference-code").textContent())?.trim();
+  expect(reference).toMatch(/^TV-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+
+  // The confirmation e-mail arrives over SMTP with the manage link and a calendar file at the booked instant.
+  const mail = await waitForMail("amira.haddad@example.org", new RegExp(reference!));
+  const ics = mail.attachments.find((a) => a.filename?.endsWith(".ics"));
+  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics!.content.toString("utf8"))).getFirstSubcomponent("vevent")!);
+  expect(event.startDate.toJSDate().toISOString()).toBe(new Date(start).toISOString());
+  const link = (mail.text ?? "").match(/https?:\/\/\S+\/termin\/[A-Za-z0-9_-]{43}/)?.[0];
+  expect(link).toBeDefined();
+
+  const booked = await app.db.booking.findFirstOrThrow({ where: { referenceCode: reference } });
+  expect(booked.startsAt.toISOString()).toBe(new Date(start).toISOString());
+
+  // Other citizens take the remaining places of that time through the public API, until it is full.
+  const day = new Date(start).toISOString().slice(0, 10);
+  const listed = async () => {
+    const res = await fetch(
+      `${app.url}/api/v1/offices/auslaenderbehoerde/services/beratungsgespraech/slots?from=${day}&to=${day}`,
+    );
+    expect(res.status).toBe(200);
+    return JSON.stringify(await res.json()).includes(new Date(start).toISOString());
+  };
+  for (let n = 0; (await listed()) && n < 10; n++) {
+    const res = await fetch(`${app.url}/api/v1/bookings`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        office: "auslaenderbehoerde",
+        service: "beratungsgespraech",
+        start,
+        persons: 1,
+        givenName: "Jonas",
+        familyName: `Nachbar ${n}`,
+        email: `nachbar${n}@example.org`,
+        dateOfBirth: "1985-01-02",
+        privacyConsent: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+  }
+  expect(await listed()).toBe(false);
+
+  // Follow the link from the e-mail and cancel.
+  await page.goto(link!);
+  await page.getByText(reference!).waitFor();
+  await page.getByRole("button", { name: "Ja, Termin absagen" }).click();
+  await page.getByText("Ihr Termin wurde abgesagt.").waitFor();
+  const cancelled = await app.db.booking.findUniqueOrThrow({ where: { id: booked.id } });
+  expect(cancelled.status).toBe("CANCELLED");
+  await waitForMail("amira.haddad@example.org", /abgesagt|Absage/i);
+
+  // The time is free again.
+  expect(await listed()).toBe(true);
+});

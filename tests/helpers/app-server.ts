@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { applyMigrations } from "@/prisma/migrate/engine";
+import { seedDemo } from "@/prisma/seed";
+import { createDb, type Db } from "@/lib/server/db/client";
+
+// Runs the built app (`next start`) against a fresh, seeded SQLite database, as a citizen would meet it.
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+export interface RunningApp {
+  url: string;
+  db: Db;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startApp(opts: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-e2e-"));
+  const databaseUrl = `file:${path.join(dir, "app.db")}`;
+  await applyMigrations(databaseUrl);
+  const db = createDb(databaseUrl);
+  await seedDemo(db);
+  const port = await freePort();
+  // localhost, not 127.0.0.1: with the latter, unprefixed locale URLs redirect to themselves (vercel/next.js#94745).
+  const url = `http://localhost:${port}`;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [require.resolve("next/dist/bin/next"), "start", "-p", String(port)],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: ".next-e2e",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        APP_URL: url,
+        PORT: String(port),
+        NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+        OUTBOX_INTERVAL_MS: "300",
+        ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+        ...opts.env,
+      },
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not become healthy:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    db,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+      await db.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
