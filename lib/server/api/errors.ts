@@ -1,0 +1,81 @@
+import "server-only";
+import type { Locale } from "@/lib/i18n/routing";
+import type { FieldErrors } from "@/lib/schemas/form-errors";
+import type { AppErrorCode } from "@/lib/server/errors";
+import { errorText, validationText } from "./messages";
+
+// Every API route answers errors in one shape: { error: { code, message, fields? } }, with texts in the caller's
+// language. Codes beyond the service layer's are about the request itself.
+
+export type ApiErrorCode = AppErrorCode | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNEXPECTED";
+
+export const ERROR_STATUS: Record<ApiErrorCode, number> = {
+  MALFORMED_REQUEST: 400,
+  OFFICE_NOT_FOUND: 404,
+  SERVICE_NOT_FOUND: 404,
+  BOOKING_NOT_FOUND: 404,
+  SLOT_TAKEN: 409,
+  SLOT_NOT_OFFERED: 409,
+  SLOT_TOO_SOON: 409,
+  SLOT_BEYOND_HORIZON: 409,
+  TOO_MANY_BOOKINGS: 409,
+  ALREADY_CANCELLED: 409,
+  APPOINTMENT_PAST: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INVALID_INPUT: 422,
+  UNEXPECTED: 500,
+};
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ApiErrorCode[];
+
+/** An error the API answers as it is; `fields` holds validation keys (translated when the response is built). */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    readonly fields?: FieldErrors,
+  ) {
+    super(code);
+    this.name = "ApiError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ApiErrorCode; message: string; fields?: Record<string, string[]> };
+}
+
+function messageOf(code: ApiErrorCode, locale: Locale): string {
+  const own = errorText(locale, code);
+  if (own) return own;
+  // Request-level codes without their own text yet read as the closest existing one.
+  if (code === "PAYLOAD_TOO_LARGE") return validationText(locale, "tooLong");
+  return errorText(locale, "INVALID_INPUT") ?? code;
+}
+
+export function errorBody(error: ApiError, locale: Locale): ErrorBody {
+  const body: ErrorBody = { error: { code: error.code, message: messageOf(error.code, locale) } };
+  if (error.fields && Object.keys(error.fields).length > 0) {
+    body.error.fields = Object.fromEntries(
+      Object.entries(error.fields).map(([field, keys]) => [field, [...new Set(keys)].map((k) => validationText(locale, k))]),
+    );
+  }
+  return body;
+}
+
+export const NO_STORE = "no-store";
+
+export function jsonResponse(data: unknown, init: { status?: number; cacheControl?: string; headers?: HeadersInit } = {}) {
+  const headers = new Headers(init.headers);
+  headers.set("Content-Type", "application/json; charset=utf-8");
+  headers.set("Cache-Control", init.cacheControl ?? NO_STORE);
+  headers.set("X-Content-Type-Options", "nosniff");
+  return new Response(JSON.stringify(data), { status: init.status ?? 200, headers });
+}
+
+export function errorResponse(error: ApiError, locale: Locale): Response {
+  return jsonResponse(errorBody(error, locale), { status: error.status });
+}

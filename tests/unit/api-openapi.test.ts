@@ -1,0 +1,89 @@
+jest.mock("next-intl/routing", () => ({ defineRouting: (config: unknown) => config }));
+
+import fs from "node:fs";
+import path from "node:path";
+import { ERROR_CODES, ERROR_STATUS } from "@/lib/server/api/errors";
+import { openApiDocument } from "@/lib/server/api/openapi";
+
+// The OpenAPI document is written by hand; these checks keep it in step with the route handlers that exist.
+
+const API_DIR = path.join(__dirname, "../../app/api");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** Every route handler under app/api as "METHOD /api/path/{param}". */
+function routeOperations(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const source = fs.readFileSync(full, "utf8");
+        const route = `/api/${path.relative(API_DIR, dir).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+        for (const method of METHODS) {
+          if (new RegExp(`export (const ${method}\\b|async function ${method}\\b)`).test(source)) out.push(`${method} ${route}`);
+        }
+      }
+    }
+  };
+  walk(API_DIR);
+  return out.sort();
+}
+
+const doc = openApiDocument("https://termine.example.org");
+
+function documentedOperations(): string[] {
+  return Object.entries(doc.paths)
+    .flatMap(([route, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${route}`))
+    .sort();
+}
+
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => (k === "$ref" && typeof v === "string" ? [v] : refsIn(v)));
+  }
+  return [];
+}
+
+describe("the OpenAPI document", () => {
+  it("describes exactly the route handlers under app/api", () => {
+    expect(routeOperations().length).toBeGreaterThanOrEqual(10);
+    expect(documentedOperations()).toEqual(routeOperations());
+  });
+
+  it("is OpenAPI 3.1 with resolvable references and unique operation ids", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.servers).toEqual([{ url: "https://termine.example.org" }]);
+    for (const ref of refsIn(doc)) {
+      const [, kind, name] = /^#\/components\/(schemas|responses)\/(\w+)$/.exec(ref) ?? [];
+      expect(kind).toBeDefined();
+      expect((doc.components as Record<string, Record<string, unknown>>)[kind][name]).toBeDefined();
+    }
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => (op as { operationId: string }).operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("documents every error code under the status the API answers it with", () => {
+    const documented = new Map<string, string>();
+    for (const op of Object.values(doc.paths).flatMap((ops) => Object.values(ops))) {
+      for (const [status, res] of Object.entries((op as { responses: Record<string, { $ref?: string }> }).responses)) {
+        const name = res.$ref?.split("/").pop();
+        const examples = name
+          ? (doc.components.responses as Record<string, { content: { "application/json": { examples: object } } }>)[name]
+              .content["application/json"].examples
+          : {};
+        for (const code of Object.keys(examples)) documented.set(code, status);
+      }
+    }
+    for (const code of ERROR_CODES) expect([code, documented.get(code)]).toEqual([code, String(ERROR_STATUS[code])]);
+  });
+
+  it("gives real German texts in its error examples", () => {
+    const notFound = doc.components.responses.NotFound.content["application/json"].examples as Record<
+      string,
+      { value: { error: { message: string } } }
+    >;
+    expect(notFound.BOOKING_NOT_FOUND.value.error.message).toMatch(/Link ist ungültig/);
+  });
+});
