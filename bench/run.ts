@@ -1,0 +1,279 @@
+// Must come first: the services it lets load are imported below.
+import "./server-only-shim";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { datesBetween, weekdayOf, zonedInstant } from "../lib/domain";
+import type { Db } from "../lib/server/db/client";
+import type { Provider } from "../lib/server/db/provider";
+import { countOverbookings, readOfficeState } from "./capacity-check";
+import { createPostgresBenchDatabase, createSqliteBenchDatabase, DEFAULT_BENCH_POSTGRES_URL } from "./databases";
+import {
+  BLOCKS,
+  CLERKS,
+  FULL_WEEKDAYS,
+  HORIZON_DAYS,
+  NEARLY_FULL_SHARE,
+  NEARLY_FULL_WEEKDAYS,
+  NOW,
+  RACE_DATE,
+  RACE_FREE_CLERKS,
+  RACE_GAP_END,
+  RACE_GAP_START,
+  SERVICES,
+  setupOffice,
+  SLOT_STEP_MINUTES,
+  TIME_ZONE,
+  TODAY,
+  TOTAL_BOOKINGS,
+} from "./fixture";
+import { LIST_DAYS, MEASURED_SERVICE, measureReads } from "./measure";
+import { measureSequentialBookings, RACE_CLIENTS, runRace } from "./race";
+import { raceTable, readTable, type ProviderReport } from "./report";
+
+// `npm run bench`: the slot search and the booking race on a realistic calendar, on SQLite and on PostgreSQL.
+// Environment: BENCH_POSTGRES_URL (server where this role may create databases), BENCH_WARMUP, BENCH_RUNS.
+
+function countFromEnv(name: string, fallback: number, min: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number >= ${min}`);
+  return value;
+}
+const WARMUP = countFromEnv("BENCH_WARMUP", 5, 0);
+const RUNS = countFromEnv("BENCH_RUNS", 30, 1);
+const PG_POOL_SIZE = 20;
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL?.trim() || DEFAULT_BENCH_POSTGRES_URL;
+const RESULTS_FILE = path.join(__dirname, ".results", "latest.json");
+
+// The booking service builds manage links from the configuration; a fixed secret keeps it from writing the
+// development secret file.
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("hex");
+
+const cleanups = new Set<() => Promise<void>>();
+async function cleanUp(): Promise<void> {
+  for (const dispose of [...cleanups]) {
+    cleanups.delete(dispose);
+    await dispose().catch((error) => console.error(`Cleanup failed: ${(error as Error).message}`));
+  }
+}
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: removing the temporary databases ...`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+const WEEKDAY_NAMES = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+
+async function databaseVersion(db: Db, provider: Provider): Promise<string> {
+  if (provider === "postgresql") {
+    const [row] = await db.$queryRawUnsafe<Array<{ server_version: string }>>("SHOW server_version");
+    return `PostgreSQL ${row.server_version.split(" ")[0]}`;
+  }
+  const [row] = await db.$queryRawUnsafe<Array<{ v: string }>>("SELECT sqlite_version() AS v");
+  return `SQLite ${row.v}`;
+}
+
+async function benchProvider(provider: Provider): Promise<ProviderReport> {
+  const title = provider === "sqlite" ? "SQLite" : `PostgreSQL (pool ${PG_POOL_SIZE})`;
+  process.stderr.write(`${title}: migrating a temporary database ... `);
+  const migrateStarted = performance.now();
+  const bench =
+    provider === "sqlite" ? await createSqliteBenchDatabase() : await createPostgresBenchDatabase(POSTGRES_URL, PG_POOL_SIZE);
+  cleanups.add(bench.dispose);
+  try {
+    const migrateMs = performance.now() - migrateStarted;
+    const { db } = bench;
+    process.stderr.write(`inserting ${TOTAL_BOOKINGS.toLocaleString("en-US")} bookings ... `);
+    const office = await setupOffice(db);
+    // Fresh statistics, as autovacuum would gather shortly after such an insert: the planner sees the real table.
+    if (provider === "postgresql") await db.$executeRawUnsafe('ANALYZE "Booking"');
+
+    // The generated calendar must itself respect capacity, and the checker must be able to see a violation.
+    const state = await readOfficeState(db, office.officeId, NOW);
+    const setupCheck = countOverbookings(state);
+    if (setupCheck.overbookedSpans > 0) {
+      throw new Error(`Generated bookings exceed capacity: ${JSON.stringify(setupCheck.examples)}`);
+    }
+    const fullInstant = zonedInstant(TODAY, 9 * 60, TIME_ZONE);
+    const planted = countOverbookings({
+      ...state,
+      occupied: [...state.occupied, { start: fullInstant, end: fullInstant + 10 * 60_000, serviceId: office.serviceIds.abholung }],
+    });
+    if (planted.overbookedSpans === 0) throw new Error("The overbooking check missed a planted overbooking");
+
+    process.stderr.write(`measuring reads (${WARMUP} + ${RUNS} rounds) ... `);
+    const reads = await measureReads(db, provider, office.officeId, { warmup: WARMUP, runs: RUNS });
+    process.stderr.write(`racing ${RACE_CLIENTS} clients ... `);
+    const race = await runRace(db, office, provider);
+    // After the race, so that its outbox count covers the race alone.
+    const sequentialBooking = await measureSequentialBookings(db, provider);
+    process.stderr.write("done\n");
+    return {
+      provider,
+      title,
+      version: await databaseVersion(db, provider),
+      database: bench.label,
+      setup: {
+        migrateMs,
+        insertMs: office.insertMs,
+        bookings: office.bookings,
+        overbookedSpans: setupCheck.overbookedSpans,
+        checkerDetectsOverbooking: planted.overbookedSpans > 0,
+      },
+      reads,
+      race,
+      sequentialBooking,
+    };
+  } finally {
+    cleanups.delete(bench.dispose);
+    await bench.dispose();
+  }
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const cpus = os.cpus();
+  const machine = {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? "unknown",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    // Other processes on the machine skew timings; the load average says how busy it was.
+    loadAverageAtStart: os.loadavg()[0],
+    loadAverageAtEnd: 0,
+  };
+
+  const reports: ProviderReport[] = [];
+  const failures: string[] = [];
+  for (const provider of ["sqlite", "postgresql"] as const) {
+    try {
+      reports.push(await benchProvider(provider));
+    } catch (error) {
+      // Interrupted: the signal handler drops the databases and exits; a half-run report would only mislead.
+      if (interrupted) return new Promise<number>(() => undefined);
+      process.stderr.write("failed\n");
+      failures.push(`${provider}: ${(error as Error).message ?? String(error)}`);
+    }
+    if (interrupted) return new Promise<number>(() => undefined);
+  }
+  const totalSeconds = (Date.now() - startedAt.getTime()) / 1000;
+  machine.loadAverageAtEnd = os.loadavg()[0];
+
+  const lines: string[] = [];
+  lines.push(`Terminvergabe benchmark, ${startedAt.toISOString()} (took ${totalSeconds.toFixed(0)} s)`);
+  lines.push(
+    `Machine: Node ${machine.node}, ${machine.platform}, ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB; ` +
+      reports.map((r) => r.version).join(", ") +
+      `; load average ${machine.loadAverageAtStart.toFixed(1)} at start, ${machine.loadAverageAtEnd.toFixed(1)} at end`,
+  );
+  lines.push(
+    `Data: 1 office (${TIME_ZONE}), ${CLERKS} clerks Mon-Fri ${BLOCKS.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`).join(" + ")}, ` +
+      `services of ${SERVICES.map((s) => s.durationMinutes).join("/")} min, slot step ${SLOT_STEP_MINUTES} min, ` +
+      `horizon ${HORIZON_DAYS} days, no minimum notice;`,
+  );
+  lines.push(
+    `      ${TOTAL_BOOKINGS.toLocaleString("en-US")} CONFIRMED bookings: first ${FULL_WEEKDAYS} weekdays full, next ` +
+      `${NEARLY_FULL_WEEKDAYS} at ${NEARLY_FULL_SHARE * 100} %, the rest of the horizon at random; now = Mon ${TODAY} 07:00 local.`,
+  );
+  if (reports.length > 0) {
+    const r0 = reports[0];
+    lines.push("");
+    lines.push(
+      `Reads for the ${SERVICES.find((s) => s.slug === MEASURED_SERVICE)?.durationMinutes}-minute service, ` +
+        `${WARMUP} warm-up + ${RUNS} measured rounds (interleaved); ratio = median / median of baseline A or H of the same database.`,
+    );
+    lines.push(readTable(reports));
+    const next = r0.reads.nextSlot;
+    const skipped = next ? datesBetween(TODAY, next.localDate).slice(0, -1).filter((d) => weekdayOf(d) <= 5).length : 0;
+    lines.push(
+      `Answers: next free slot ${next ? `${WEEKDAY_NAMES[weekdayOf(next.localDate)]} ${next.localDate} ${next.localTime} (after ${skipped} full weekdays)` : "none"}; ` +
+        `${LIST_DAYS}-day list: ${r0.reads.listedSlots} slots (service and domain agree on both, on every database).`,
+    );
+    lines.push(
+      `Baseline query plans: ${reports
+        .map((r) => `${r.title.split(" ")[0]} ${r.reads.baselinePlan.join(" ").match(/Booking_\w+_idx/)?.[0] ?? "NO INDEX"}`)
+        .join(", ")}.`,
+    );
+    lines.push("");
+    lines.push(
+      `Booking race: ${RACE_CLIENTS} concurrent createBooking calls (Promise.all, distinct e-mail addresses) for ${RACE_DATE}, ` +
+        `full except ${RACE_FREE_CLERKS} clerks free ${hhmm(RACE_GAP_START)}-${hhmm(RACE_GAP_END)};`,
+    );
+    lines.push("      requests mix 10/20/30-minute services at starts inside the gap and just outside it.");
+    lines.push(raceTable(reports));
+    lines.push(
+      `Setup: ${reports
+        .map((r) => `${r.title.split(" ")[0]} migrate ${(r.setup.migrateMs / 1000).toFixed(1)} s, insert ${(r.setup.insertMs / 1000).toFixed(1)} s`)
+        .join("; ")}; generated calendar overbooked spans: ${reports.map((r) => r.setup.overbookedSpans).join("/")} ` +
+        `(the check finds a planted one: ${reports.every((r) => r.setup.checkerDetectsOverbooking) ? "yes" : "NO"}).`,
+    );
+  }
+
+  const problems: string[] = [...failures];
+  for (const r of reports) {
+    if (r.race.overbooking.overbookedSpans > 0) {
+      problems.push(`${r.title}: ${r.race.overbooking.overbookedSpans} overbooked spans, e.g. ${JSON.stringify(r.race.overbooking.examples)}`);
+    }
+    if (r.race.rejectedButFree > 0) problems.push(`${r.title}: ${r.race.rejectedButFree} requests rejected although their slot is still free`);
+    if (r.race.unexpectedErrors > 0) problems.push(`${r.title}: ${r.race.unexpectedErrors} unexpected errors, e.g. ${r.race.unexpectedExamples.join(" | ")}`);
+    if (r.race.outboxRows !== r.race.successes) problems.push(`${r.title}: ${r.race.outboxRows} outbox rows for ${r.race.successes} bookings`);
+  }
+  lines.push("");
+  lines.push(problems.length === 0 ? "Result: OK" : `Result: FAILED\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  console.log(lines.join("\n"));
+
+  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  fs.writeFileSync(
+    RESULTS_FILE,
+    `${JSON.stringify(
+      {
+        date: startedAt.toISOString(),
+        durationSeconds: totalSeconds,
+        machine,
+        config: {
+          timeZone: TIME_ZONE,
+          today: TODAY,
+          now: NOW.toISOString(),
+          clerks: CLERKS,
+          blocks: BLOCKS.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`),
+          services: SERVICES,
+          slotStepMinutes: SLOT_STEP_MINUTES,
+          horizonDays: HORIZON_DAYS,
+          bookings: TOTAL_BOOKINGS,
+          fullWeekdays: FULL_WEEKDAYS,
+          nearlyFullWeekdays: NEARLY_FULL_WEEKDAYS,
+          nearlyFullShare: NEARLY_FULL_SHARE,
+          measuredService: MEASURED_SERVICE,
+          warmup: WARMUP,
+          runs: RUNS,
+          postgresPoolSize: PG_POOL_SIZE,
+          raceClients: RACE_CLIENTS,
+          raceDate: RACE_DATE,
+        },
+        results: Object.fromEntries(reports.map((r) => [r.provider, r])),
+        problems,
+        ok: problems.length === 0,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nJSON: ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+main()
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch(async (error) => {
+    console.error(error);
+    await cleanUp();
+    process.exitCode = 1;
+  });
