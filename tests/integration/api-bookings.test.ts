@@ -1,5 +1,8 @@
-// next-intl ships ES modules that Jest does not load; the routing config only needs defineRouting's identity.
-jest.mock("next-intl/routing", () => ({ defineRouting: (config: unknown) => config }));
+// Jest loads @react-email/render's CommonJS build, whose native `import("react-dom/server")` it cannot run; the ES
+// build is transformed like the app's code. (The calendar download is the e-mails' own calendar entry.)
+jest.mock("@react-email/render", () =>
+  jest.requireActual("../../node_modules/@react-email/render/dist/node/index.mjs"),
+);
 
 import { randomBytes } from "node:crypto";
 import { GET as calendar } from "@/app/api/v1/bookings/[token]/calendar.ics/route";
@@ -228,7 +231,7 @@ describeEachDatabase("API bookings", (ctx) => {
     expect(new Set(answers)).toEqual(new Set([JSON.stringify({ error: { code: "BOOKING_NOT_FOUND", message: deErrors.BOOKING_NOT_FOUND } })]));
   });
 
-  it("serves the appointment as an iCalendar download", async () => {
+  it("serves the appointment as an iCalendar download, and its removal once cancelled", async () => {
     const { body } = await read(await post(valid));
     const response = await withToken(calendar, body.manageToken);
     expect(response.status).toBe(200);
@@ -241,6 +244,13 @@ describeEachDatabase("API bookings", (ctx) => {
     expect(ics).toContain("DTEND:20300304T083000Z");
     expect(ics).toContain(body.referenceCode);
     expect(ics).not.toMatch(/1990-05-17|Haddad/);
+
+    // After cancelling, the same entry (same UID) comes as the one that removes it from the calendar.
+    await withToken(cancelBooking, body.manageToken, "DELETE");
+    const removal = await (await withToken(calendar, body.manageToken)).text();
+    const uid = (text: string) => /^UID:.*$/m.exec(text)?.[0];
+    expect(removal).toContain("METHOD:CANCEL");
+    expect(uid(removal)).toBe(uid(ics));
   });
 
   it("answers in German when the caller's language has no messages", async () => {
@@ -283,6 +293,7 @@ describeEachDatabase("API bookings", (ctx) => {
       ["persons 100", { ...valid, persons: 100 }, 422, "INVALID_INPUT", ["persons"]],
       ["persons 1e308", { ...valid, persons: 1e308 }, 422, "INVALID_INPUT", ["persons"]],
       ["name as a number", { ...valid, givenName: 42 }, 422, "INVALID_INPUT", ["givenName"]],
+      ["name null", { ...valid, givenName: null }, 422, "INVALID_INPUT", ["givenName"]],
       ["name as an object", { ...valid, givenName: { $gt: "" } }, 422, "INVALID_INPUT", ["givenName"]],
       ["e-mail as an array", { ...valid, email: ["a@example.org"] }, 422, "INVALID_INPUT", ["email"]],
       ["start as a number", { ...valid, start: Date.parse(valid.start) }, 422, "INVALID_INPUT", ["start"]],
@@ -335,6 +346,13 @@ describeEachDatabase("API bookings", (ctx) => {
       expect([result.status, expectErrorShape(result.text).code]).toEqual([415, "UNSUPPORTED_MEDIA_TYPE"]);
       expect(await written()).toEqual(before);
     });
+  });
+
+  it("treats null in optional fields as not given", async () => {
+    const result = await read(await post({ ...valid, persons: null, phone: null, remark: null, locale: null }));
+    expect(result.status).toBe(201);
+    const row = await ctx.db.booking.findUniqueOrThrow({ where: { referenceCode: result.body.referenceCode } });
+    expect([row.persons, row.phone, row.remark, row.locale]).toEqual([1, null, null, "de"]);
   });
 
   describe("unusual but valid text is stored exactly", () => {

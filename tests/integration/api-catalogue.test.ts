@@ -1,6 +1,3 @@
-// next-intl ships ES modules that Jest does not load; the routing config only needs defineRouting's identity.
-jest.mock("next-intl/routing", () => ({ defineRouting: (config: unknown) => config }));
-
 import QRCode from "qrcode";
 import { GET as health } from "@/app/api/health/route";
 import { GET as officeQr } from "@/app/api/qr/[office]/route";

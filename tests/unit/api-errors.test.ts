@@ -1,6 +1,3 @@
-// next-intl ships ES modules that Jest does not load; the routing config only needs defineRouting's identity.
-jest.mock("next-intl/routing", () => ({ defineRouting: (config: unknown) => config }));
-
 import deErrors from "@/lib/i18n/messages/de/errors.json";
 import deValidation from "@/lib/i18n/messages/de/validation.json";
 import { MAX_BODY_BYTES, readJsonObject, unsafeTextFields } from "@/lib/server/api/body";

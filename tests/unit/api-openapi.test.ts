@@ -1,5 +1,3 @@
-jest.mock("next-intl/routing", () => ({ defineRouting: (config: unknown) => config }));
-
 import fs from "node:fs";
 import path from "node:path";
 import { ERROR_CODES, ERROR_STATUS } from "@/lib/server/api/errors";

@@ -20,6 +20,8 @@ const envelopeSchema = z.object({
   locale: z.enum(locales, { error: "invalid" }).optional(),
 });
 
+const OPTIONAL_FIELDS = new Set(["persons", "phone", "remark", "locale"]);
+
 function merge(target: FieldErrors, more: FieldErrors) {
   for (const [field, keys] of Object.entries(more)) (target[field] ??= []).push(...keys);
 }
@@ -27,9 +29,13 @@ function merge(target: FieldErrors, more: FieldErrors) {
 /** The validated input for createBooking, or an ApiError (422 field errors, 404 unknown office or service). */
 export async function parseBookingRequest(
   db: Db,
-  body: Record<string, unknown>,
+  json: Record<string, unknown>,
   now: Date,
 ): Promise<Omit<CreateBookingInput, "channel">> {
+  // JSON clients often send null for "not given"; for optional fields it means just that.
+  const body = Object.fromEntries(
+    Object.entries(json).filter(([key, value]) => !(value === null && OPTIONAL_FIELDS.has(key))),
+  );
   const fields: FieldErrors = {};
   for (const field of unsafeTextFields(body)) fields[field] = ["invalid"];
 

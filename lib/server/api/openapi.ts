@@ -1,4 +1,5 @@
 import "server-only";
+import { defaultLocale, locales } from "@/lib/i18n/routing";
 import { BookingStatus } from "@/lib/server/db/enums";
 import { MAX_SLOT_RANGE_DAYS } from "@/lib/server/services/list-slots";
 import { MAX_BODY_BYTES } from "./body";
@@ -271,17 +272,18 @@ const schemas = {
       office: { type: "string", maxLength: 80 },
       service: { type: "string", maxLength: 80 },
       start: { type: "string", format: "date-time", description: "A slot's start exactly as listed (UTC, ending in Z)." },
-      persons: { type: "integer", minimum: 1, default: 1, description: "At most the service's maxPersons." },
+      persons: { type: ["integer", "null"], minimum: 1, default: 1, description: "At most the service's maxPersons." },
       givenName: { type: "string", minLength: 1, maxLength: 100, description: "Letters, spaces, apostrophes and hyphens; no digits." },
       familyName: { type: "string", minLength: 1, maxLength: 100 },
       email: { type: "string", format: "email", maxLength: 254 },
-      phone: { type: "string", maxLength: 40, pattern: "^$|^\\+?[0-9 ()/-]{5,}$" },
+      phone: { type: ["string", "null"], maxLength: 40, pattern: "^$|^\\+?[0-9 ()/-]{5,}$" },
       dateOfBirth: { type: "string", format: "date", description: "Not in the future, at most 130 years ago." },
-      remark: { type: "string", maxLength: 500 },
+      remark: { type: ["string", "null"], maxLength: 500 },
       privacyConsent: { const: true, description: "The person has read the privacy notice." },
-      locale: { type: "string", enum: ["de"], default: "de", description: "Language of the e-mails and links." },
+      locale: { type: ["string", "null"], enum: [...locales, null], default: defaultLocale, description: "Language of the e-mails and links." },
     },
-    description: "Strings must not contain control characters other than tab and line breaks.",
+    description:
+      "Strings must not contain control characters other than tab and line breaks. Optional fields may be null or left out.",
     example: {
       office: EXAMPLE_OFFICE,
       service: EXAMPLE_SERVICE,
