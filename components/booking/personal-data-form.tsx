@@ -46,11 +46,12 @@ export function PersonalDataForm({
   const {
     register,
     handleSubmit,
-    formState: { errors },
+    formState: { errors, submitCount },
   } = useForm<Values, unknown, z.output<Schema>>({
     resolver,
     shouldFocusError: false,
-    reValidateMode: "onBlur",
+    // Errors change only when the form is sent, so nothing jumps while the citizen types or taps "Weiter".
+    reValidateMode: "onSubmit",
     defaultValues: {
       givenName: defaults?.givenName ?? "",
       familyName: defaults?.familyName ?? "",
@@ -82,7 +83,7 @@ export function PersonalDataForm({
 
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate>
-      <ErrorSummary title={t("errorSummaryTitle")} items={summary} />
+      <ErrorSummary title={t("errorSummaryTitle")} items={summary} attempt={`${submitCount}:${pending}`} />
       <Field id="givenName" label={t("personal.givenName")} error={errorOf("givenName")}>
         {(aria) => <input {...aria} {...register("givenName")} autoComplete="given-name" className={input} />}
       </Field>

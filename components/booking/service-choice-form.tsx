@@ -31,6 +31,7 @@ export function ServiceChoiceForm({
   return (
     <form action={formAction} noValidate>
       <ErrorSummary
+        attempt={state}
         title={t("errorSummaryTitle")}
         items={[
           ...(error ? [{ field: `service-${services[0]?.slug}`, message: tv(error) }] : []),

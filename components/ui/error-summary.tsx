@@ -8,12 +8,21 @@ export interface ErrorSummaryItem {
 }
 
 /** The list of problems at the top of a form, focused when it appears so screen readers announce it. */
-export function ErrorSummary({ title, items }: { title: string; items: ErrorSummaryItem[] }) {
+export function ErrorSummary({
+  title,
+  items,
+  attempt,
+}: {
+  title: string;
+  items: ErrorSummaryItem[];
+  /** Changes with every submit attempt, so that a repeated error is announced again. */
+  attempt?: unknown;
+}) {
   const ref = useRef<HTMLDivElement>(null);
-  const signature = items.map((i) => `${i.field}:${i.message}`).join("|");
+  const hasItems = items.length > 0;
   useEffect(() => {
-    if (signature) ref.current?.focus();
-  }, [signature]);
+    if (hasItems) ref.current?.focus();
+  }, [hasItems, attempt]);
   if (items.length === 0) return null;
   return (
     <div
