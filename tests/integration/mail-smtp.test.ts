@@ -6,6 +6,12 @@ import { createTransport, type MailTransport } from "@/lib/server/mail/transport
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 
+// Jest loads @react-email/render's CommonJS build, whose native `import("react-dom/server")` Jest cannot run (it
+// transforms only .js/.ts/.mjs files); its ES build is transformed like the app's code.
+jest.mock("@react-email/render", () =>
+  jest.requireActual("../../node_modules/@react-email/render/dist/node/index.mjs"),
+);
+
 // The outbox against a real SMTP server on both databases: a booking's e-mail arrives with the right content, an
 // outage delays mail without losing any, and concurrent workers (as several app instances would run) never send
 // a message twice.

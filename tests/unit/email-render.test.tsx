@@ -3,6 +3,12 @@ import { ZodError } from "zod";
 import type { BookingMailPayload } from "@/lib/server/mail/payloads";
 import { mailSubject, renderMail } from "@/lib/server/mail/render";
 
+// Jest loads @react-email/render's CommonJS build, whose native `import("react-dom/server")` Jest cannot run (it
+// transforms only .js/.ts/.mjs files); its ES build is transformed like the app's code.
+jest.mock("@react-email/render", () =>
+  jest.requireActual("../../node_modules/@react-email/render/dist/node/index.mjs"),
+);
+
 // Given a booking at the foreigners' office, the e-mails show its local time in Europe/Berlin, the way to manage
 // it, and what to bring, in German; the calendar attachment holds the booked instant.
 
