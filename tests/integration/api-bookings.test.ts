@@ -307,6 +307,7 @@ describeEachDatabase("API bookings", (ctx) => {
       ["remark of 501 characters", { ...valid, remark: "r".repeat(501) }, 422, "INVALID_INPUT", ["remark"]],
       ["NUL byte in a name", { ...valid, familyName: "Haddad\u0000" }, 422, "INVALID_INPUT", ["familyName"]],
       ["NUL byte in the remark", { ...valid, remark: "\u0000" }, 422, "INVALID_INPUT", ["remark"]],
+      ["line break in a name", { ...valid, givenName: "Amira\nHaddad" }, 422, "INVALID_INPUT", ["givenName"]],
       ["escape character in the remark", { ...valid, remark: "\u001b[31mrot" }, 422, "INVALID_INPUT", ["remark"]],
       ["lone surrogate in a name", '{"givenName":"A\\ud800","familyName":"B"}', 422, "INVALID_INPUT", ["givenName"]],
       ["emoji e-mail address", { ...valid, email: "😀@😀" }, 422, "INVALID_INPUT", ["email"]],
@@ -357,15 +358,17 @@ describeEachDatabase("API bookings", (ctx) => {
 
   describe("unusual but valid text is stored exactly", () => {
     it.each([
-      ["emoji", "Ana 😀", "Nguyễn"],
-      ["right-to-left marks", "\u200fمريم\u200f", "\u200fالحداد\u200e"],
-      ["SQL fragments", "Robert'); DROP TABLE Booking;--", "O'Brien"],
-      ["combining characters", "Zoe\u0308", "Ła\u0301ska"],
-    ])("%s", async (_name, givenName, familyName) => {
-      const result = await read(await post({ ...valid, givenName, familyName, remark: `${givenName} ${familyName}` }));
+      ["emoji", "Ana 😀", "Nguyễn", "Danke 🙏"],
+      ["right-to-left marks", "\u200fمريم\u200f", "\u200fالحداد\u200e", "\u202bشكرا\u202c"],
+      ["SQL fragments", "Robert'); DROP TABLE Booking;--", "O'Brien", "1; DELETE FROM \"OutboxMessage\" --"],
+      ["combining characters", "Zoe\u0308", "Ła\u0301ska", "e\u0301"],
+      ["a multi-line remark", "Amira", "Haddad", "Erste Zeile\r\nZweite Zeile\n\tEingerückt"],
+    ])("%s", async (_name, givenName, familyName, remark) => {
+      const result = await read(await post({ ...valid, givenName, familyName, remark }));
       expect(result.status).toBe(201);
       const row = await ctx.db.booking.findUniqueOrThrow({ where: { referenceCode: result.body.referenceCode } });
-      expect([row.givenName, row.familyName, row.remark]).toEqual([givenName, familyName, `${givenName} ${familyName}`]);
+      expect([row.givenName, row.familyName, row.remark]).toEqual([givenName, familyName, remark]);
+      expect(await ctx.db.outboxMessage.count()).toBe(1);
     });
   });
 });

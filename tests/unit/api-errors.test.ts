@@ -141,10 +141,14 @@ describe("unsafeTextFields", () => {
         surrogate: "a\ud800b",
         emoji: "Ana 😀",
         rtl: "\u200fمريم\u200e",
-        newline: "line\nline\r\n\tend",
         number: 1,
       }).sort(),
     ).toEqual(["bell", "del", "nul", "surrogate"]);
+  });
+
+  it("allows tabs and line breaks only in multi-line fields", () => {
+    const body = { name: "Max\nMuster", tab: "a\tb", separator: "a\u2028b", remark: "line\nline\r\n\tend" };
+    expect(unsafeTextFields(body, ["remark"]).sort()).toEqual(["name", "separator", "tab"]);
   });
 });
 

@@ -59,13 +59,18 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
 
 // C0 control characters other than tab and line breaks, and DEL. PostgreSQL rejects NUL in text outright.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LINE_BREAKS_AND_TABS = /[\t\n\r\u2028\u2029]/;
 
 /**
- * Top-level string fields that no schema should see: control characters (NUL cannot even be stored) and lone
- * UTF-16 surrogates, which JSON can carry ("\ud800") but UTF-8 cannot.
+ * Top-level string fields that no schema should see: control characters (NUL cannot even be stored), lone UTF-16
+ * surrogates (JSON can carry "\ud800", UTF-8 cannot), and tabs or line breaks outside the `multiline` fields.
  */
-export function unsafeTextFields(body: Record<string, unknown>): string[] {
+export function unsafeTextFields(body: Record<string, unknown>, multiline: readonly string[] = []): string[] {
   return Object.entries(body)
-    .filter(([, v]) => typeof v === "string" && (CONTROL_CHARACTERS.test(v) || !v.isWellFormed()))
+    .filter(
+      ([k, v]) =>
+        typeof v === "string" &&
+        (CONTROL_CHARACTERS.test(v) || !v.isWellFormed() || (!multiline.includes(k) && LINE_BREAKS_AND_TABS.test(v))),
+    )
     .map(([k]) => k);
 }

@@ -37,7 +37,7 @@ export async function parseBookingRequest(
     Object.entries(json).filter(([key, value]) => !(value === null && OPTIONAL_FIELDS.has(key))),
   );
   const fields: FieldErrors = {};
-  for (const field of unsafeTextFields(body)) fields[field] = ["invalid"];
+  for (const field of unsafeTextFields(body, ["remark"])) fields[field] = ["invalid"];
 
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) {

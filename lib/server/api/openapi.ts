@@ -3,7 +3,7 @@ import { defaultLocale, locales } from "@/lib/i18n/routing";
 import { BookingStatus } from "@/lib/server/db/enums";
 import { MAX_SLOT_RANGE_DAYS } from "@/lib/server/services/list-slots";
 import { MAX_BODY_BYTES } from "./body";
-import { ApiError, type ApiErrorCode, ERROR_CODES, errorBody } from "./errors";
+import { ApiError, ERROR_CODES, ERROR_STATUS, errorBody } from "./errors";
 import { QR_PNG_WIDTH } from "./qr-code";
 
 // The OpenAPI 3.1 description of the public API, written by hand from the same constants the routes use. A unit
@@ -18,47 +18,36 @@ const EXAMPLE_SERVICE = "aufenthaltstitel-verlaengern";
 
 const nullableString = { type: ["string", "null"] };
 
-/** Error responses, each with the German text the API really answers. */
-const ERROR_RESPONSES: Record<string, { description: string; codes: ApiErrorCode[]; fields?: Record<string, string[]> }> = {
+/** Error responses by status; each lists the codes the API answers with that status, with their real German texts. */
+const ERROR_RESPONSES: Record<string, { status: number; description: string; fields?: Record<string, string[]> }> = {
   BadRequest: {
+    status: 400,
     description: "Malformed request: the body is not a JSON object, or a query parameter is invalid.",
-    codes: ["MALFORMED_REQUEST"],
     fields: { persons: ["invalidPersons"] },
   },
   NotFound: {
+    status: 404,
     description:
       "Unknown or inactive office or service, or no booking for this token (a wrong token and an erased booking look the same).",
-    codes: ["OFFICE_NOT_FOUND", "SERVICE_NOT_FOUND", "BOOKING_NOT_FOUND"],
   },
   Conflict: {
+    status: 409,
     description:
       "The slot cannot be booked (taken, not offered, too soon, beyond the booking horizon), the e-mail address has too many active bookings, or the booking can no longer be changed.",
-    codes: [
-      "SLOT_TAKEN",
-      "SLOT_NOT_OFFERED",
-      "SLOT_TOO_SOON",
-      "SLOT_BEYOND_HORIZON",
-      "TOO_MANY_BOOKINGS",
-      "ALREADY_CANCELLED",
-      "APPOINTMENT_PAST",
-    ],
   },
-  PayloadTooLarge: { description: `Request body larger than ${MAX_BODY_BYTES} bytes.`, codes: ["PAYLOAD_TOO_LARGE"] },
-  UnsupportedMediaType: {
-    description: "The body is not sent as application/json.",
-    codes: ["UNSUPPORTED_MEDIA_TYPE"],
-  },
+  PayloadTooLarge: { status: 413, description: `Request body larger than ${MAX_BODY_BYTES} bytes.` },
+  UnsupportedMediaType: { status: 415, description: "The body is not sent as application/json." },
   UnprocessableEntity: {
+    status: 422,
     description: "Validation failed; `fields` names each invalid field with the reasons.",
-    codes: ["INVALID_INPUT"],
     fields: { email: ["invalidEmail"], privacyConsent: ["consentRequired"] },
   },
-  InternalError: { description: "Unexpected server error. Nothing about its cause is disclosed.", codes: ["UNEXPECTED"] },
+  InternalError: { status: 500, description: "Unexpected server error. Nothing about its cause is disclosed." },
 };
 
 function errorResponses() {
   return Object.fromEntries(
-    Object.entries(ERROR_RESPONSES).map(([name, { description, codes, fields }]) => [
+    Object.entries(ERROR_RESPONSES).map(([name, { status, description, fields }]) => [
       name,
       {
         description,
@@ -66,7 +55,10 @@ function errorResponses() {
           "application/json": {
             schema: ref("Error"),
             examples: Object.fromEntries(
-              codes.map((code) => [code, { value: errorBody(new ApiError(code, fields), "de") }]),
+              ERROR_CODES.filter((code) => ERROR_STATUS[code] === status).map((code) => [
+                code,
+                { value: errorBody(new ApiError(code, fields), "de") },
+              ]),
             ),
           },
         },
@@ -283,7 +275,7 @@ const schemas = {
       locale: { type: ["string", "null"], enum: [...locales, null], default: defaultLocale, description: "Language of the e-mails and links." },
     },
     description:
-      "Strings must not contain control characters other than tab and line breaks. Optional fields may be null or left out.",
+      "Strings must not contain control characters; tabs and line breaks only in `remark`. Optional fields may be null or left out.",
     example: {
       office: EXAMPLE_OFFICE,
       service: EXAMPLE_SERVICE,
