@@ -8,7 +8,8 @@ const name = z
   .trim()
   .min(1, "required")
   .max(100, "tooLong")
-  .regex(/^[^<>{}\[\]\\/@#$%^*=+|~`"0-9_]+$/u, "invalidName");
+  // No digits, markup characters, control characters or line breaks; letters of every script are welcome.
+  .regex(/^[^<>{}\[\]\\/@#$%^*=+|~`"0-9_\p{Cc}\p{Zl}\p{Zp}]+$/u, "invalidName");
 
 export const localDateSchema = z
   .string({ error: "invalidDate" })
@@ -52,6 +53,8 @@ export function personalDataSchema(opts: { maxPersons: number; today: string }) 
       .string()
       .trim()
       .max(500, "tooLong")
+      // Line breaks are fine in a remark; other control characters (e.g. NUL, which PostgreSQL rejects) are not.
+      .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, "invalid")
       .optional()
       .transform((v) => (v ? v : undefined)),
     privacyConsent: z.literal(true, { error: "consentRequired" }),
