@@ -66,7 +66,7 @@ describe("error bodies", () => {
       expect(ERROR_STATUS[code]).toBeGreaterThanOrEqual(400);
     }
     expect(errorBody(new ApiError("SLOT_TAKEN"), "de").error.message).toBe(deErrors.SLOT_TAKEN);
-    expect(errorBody(new ApiError("PAYLOAD_TOO_LARGE"), "de").error.message).toBe(deValidation.tooLong);
+    expect(errorBody(new ApiError("PAYLOAD_TOO_LARGE"), "de").error.message).toBe(deErrors.PAYLOAD_TOO_LARGE);
   });
 
   it("translate field keys and leave out empty fields", () => {
