@@ -92,7 +92,7 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
       street: "Exerzierplatzstraße 17",
       postalCode: "66953",
       locality: "Pirmasens",
-      room: "Erdgeschoss, Zimmer 1.04",
+      room: "1.04 (Erdgeschoss)",
       phone: "+49 6331 84-0",
       email: "auslaenderbehoerde@pirmasens.de",
       website: "https://www.pirmasens.de",

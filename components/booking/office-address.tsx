@@ -13,6 +13,7 @@ interface OfficeContact {
 
 export async function OfficeAddress({ office }: { office: OfficeContact }) {
   const t = await getTranslations("booking.office");
+  const tb = await getTranslations("booking");
   return (
     <div className="mb-6 grid gap-4 rounded border border-line bg-white p-4 sm:grid-cols-2">
       <div>
@@ -28,7 +29,7 @@ export async function OfficeAddress({ office }: { office: OfficeContact }) {
           {office.room && (
             <>
               <br />
-              {office.room}
+              {tb("room", { room: office.room })}
             </>
           )}
         </address>

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { errorKey } from "@/components/booking/error-key";
-import { clockTime, longDate } from "@/components/booking/format";
+import { clockTime, longDate, officeLocation } from "@/components/booking/format";
 import { SummaryList } from "@/components/booking/summary-list";
 import { Alert } from "@/components/ui/alert";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
@@ -65,7 +65,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
           },
           {
             label: t("review.where"),
-            value: `${booking.office.authority}, ${booking.office.name}, ${booking.office.street}, ${booking.office.postalCode} ${booking.office.locality}${booking.office.room ? `, ${booking.office.room}` : ""}`,
+            value: officeLocation(booking.office, (room) => t("room", { room })),
           },
           { label: t("review.persons"), value: String(booking.persons) },
           { label: t("review.name"), value: `${booking.givenName ?? ""} ${booking.familyName ?? ""}` },

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { clockTime, longDate } from "@/components/booking/format";
+import { clockTime, longDate, officeLocation } from "@/components/booking/format";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { SummaryList } from "@/components/booking/summary-list";
 import { Alert } from "@/components/ui/alert";
@@ -49,7 +49,7 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
           },
           {
             label: t("review.where"),
-            value: `${booking.office.authority}, ${booking.office.name}, ${booking.office.street}, ${booking.office.postalCode} ${booking.office.locality}${booking.office.room ? `, ${booking.office.room}` : ""}`,
+            value: officeLocation(booking.office, (room) => t("room", { room })),
           },
           { label: t("review.persons"), value: String(booking.persons) },
         ]}

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { BackLink } from "@/components/booking/back-link";
 import { errorKey } from "@/components/booking/error-key";
-import { clockTime, longDate, plainDate } from "@/components/booking/format";
+import { clockTime, longDate, officeLocation, plainDate } from "@/components/booking/format";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { SummaryList } from "@/components/booking/summary-list";
 import { Alert } from "@/components/ui/alert";
@@ -93,7 +93,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
           },
           {
             label: t("review.where"),
-            value: `${office.name}, ${office.street}, ${office.postalCode} ${office.locality}${office.room ? `, ${office.room}` : ""}`,
+            value: officeLocation(office, (room) => t("room", { room })),
           },
           { label: t("review.persons"), value: String(person.persons), change: change(base, t("review.persons")) },
           {
