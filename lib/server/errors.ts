@@ -10,7 +10,10 @@ export type AppErrorCode =
   | "TOO_MANY_BOOKINGS"
   | "ALREADY_CANCELLED"
   | "APPOINTMENT_PAST"
-  | "INVALID_INPUT";
+  | "INVALID_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "CAPACITY_CONFLICT";
 
 export class AppError extends Error {
   constructor(

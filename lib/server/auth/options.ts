@@ -1,0 +1,101 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+import { verifyAgainstDummy, verifyPassword } from "./password";
+import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "./throttle";
+
+// Staff sign-in: e-mail and password (Argon2id), optionally single sign-on through the city's OpenID Connect
+// provider. Sessions are JWTs that end after a working day and die when the password changes.
+
+export const SESSION_HOURS = 10;
+
+const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
+
+function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : undefined);
+}
+
+function oidcProvider(): NextAuthOptions["providers"] {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET } = env();
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return [];
+  return [
+    {
+      id: "oidc",
+      name: "Single Sign-On",
+      type: "oauth",
+      wellKnown: `${OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: OIDC_CLIENT_ID,
+      clientSecret: OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(profile: { sub: string; email?: string; name?: string }) {
+        return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? null };
+      },
+    },
+  ];
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+    pages: { signIn: "/staff/login", error: "/staff/login" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "E-Mail und Passwort",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = credentialsSchema.safeParse(credentials);
+          if (!parsed.success) return null;
+          const db = getDb();
+          const now = new Date();
+          const email = parsed.data.email.toLowerCase();
+          const keys = throttleKeys(email, clientAddress(req?.headers), env().NEXTAUTH_SECRET);
+          if (await lockedUntil(db, keys, now)) throw new Error("THROTTLED");
+          const user = await db.staffUser.findUnique({ where: { email } });
+          const ok = user?.active
+            ? await verifyPassword(user.passwordHash, parsed.data.password)
+            : await verifyAgainstDummy(parsed.data.password);
+          if (!user || !ok) {
+            await recordFailure(db, keys, now);
+            return null;
+          }
+          await clearFailures(db, email);
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+      ...oidcProvider(),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        // Single sign-on only for people the administrators have added; no accounts are created on the fly.
+        const email = user.email?.toLowerCase();
+        const staff = email ? await getDb().staffUser.findUnique({ where: { email } }) : null;
+        return Boolean(staff?.active);
+      },
+      async jwt({ token, user, account }) {
+        if (user) {
+          const email = user.email?.toLowerCase() ?? "";
+          const staff = await getDb().staffUser.findUnique({ where: { email } });
+          if (!staff) return token;
+          token.uid = staff.id;
+          token.pwdAt = staff.passwordChangedAt.getTime();
+          token.loginAt = Date.now();
+          token.via = account?.provider ?? "credentials";
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, uid: token.uid, pwdAt: token.pwdAt, loginAt: token.loginAt } as typeof session;
+      },
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// Who may do what, for which office. Pure: the session layer supplies the actor, every staff action asks here.
+
+export type StaffRole = "CLERK" | "OFFICE_ADMIN" | "ADMIN";
+
+export interface Actor {
+  id: string;
+  role: StaffRole;
+  /** Offices the person is assigned to; administrators act on all offices. */
+  officeIds: readonly string[];
+}
+
+export type OfficeAction =
+  /** See the day's appointments, record arrivals, served and no-shows, cancel, move, book on behalf. */
+  | "bookings:work"
+  /** Weekly capacity blocks, closures and date overrides. */
+  | "capacity:edit"
+  /** Accept or remove public holidays. */
+  | "holidays:manage"
+  /** Read the audit log of the office. */
+  | "audit:read"
+  /** Office settings (horizon, notice, contact, ...). */
+  | "office:settings";
+
+export type GlobalAction = "offices:manage" | "users:manage" | "evaluation:all";
+
+const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
+  CLERK: new Set(["bookings:work", "capacity:edit"]),
+  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
+  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
+};
+
+export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string): boolean {
+  if (!OFFICE_ACTIONS_BY_ROLE[actor.role].has(action)) return false;
+  return actor.role === "ADMIN" || actor.officeIds.includes(officeId);
+}
+
+export function canGlobally(actor: Actor, _action: GlobalAction): boolean {
+  return actor.role === "ADMIN";
+}
