@@ -4,7 +4,18 @@
 import { randomBytes } from "node:crypto";
 import { addDays, appointmentMinutes, localDateOf, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
 import { createDb, type Db } from "../lib/server/db/client";
+import { hashPassword } from "../lib/server/auth/password";
 import { createManageToken } from "../lib/server/security/tokens";
+
+/** Documented in the README; for development and demonstrations only. */
+export const DEFAULT_SEED_STAFF_PASSWORD = "Demo-Passwort-2026";
+
+export function seedStaffPassword(source: Record<string, string | undefined> = process.env): string {
+  if (source.NODE_ENV === "production") {
+    throw new Error("Refusing to create demo staff accounts with a known password in production.");
+  }
+  return source.SEED_STAFF_PASSWORD || DEFAULT_SEED_STAFF_PASSWORD;
+}
 
 const TIME_ZONE = "Europe/Berlin";
 
@@ -158,6 +169,20 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     }
   }
   await db.booking.createMany({ data: bookings });
+
+  const passwordHash = await hashPassword(seedStaffPassword());
+  await db.staffUser.create({
+    data: { email: "admin@terminvergabe.local", name: "Alex Admin", role: "ADMIN", passwordHash },
+  });
+  await db.staffUser.create({
+    data: {
+      email: "sachbearbeitung@terminvergabe.local",
+      name: "Sam Sachbearbeitung",
+      role: "CLERK",
+      passwordHash,
+      memberships: { create: { officeId: office.id } },
+    },
+  });
   return { office, services: created, bookings: bookings.length };
 }
 

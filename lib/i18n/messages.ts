@@ -8,6 +8,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     validation: (await import("./messages/de/validation.json")).default,
     errors: (await import("./messages/de/errors.json")).default,
     email: (await import("./messages/de/email.json")).default,
+    staff: (await import("./messages/de/staff.json")).default,
   }),
 };
 

@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
+import "../globals.css";
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("staff");
+  return { title: { default: t("title"), template: `%s – ${t("title")}` }, robots: { index: false } };
+}
+
+// The staff and administration area: German, outside the public site's locale routing.
+export default async function StaffRootLayout({ children }: { children: React.ReactNode }) {
+  const t = await getTranslations("staff");
+  const messages = await getMessages();
+  const clientMessages = { staff: messages.staff, validation: messages.validation, errors: messages.errors };
+  return (
+    <html lang="de" dir="ltr">
+      <body className="min-h-screen antialiased">
+        <a
+          href="#inhalt"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-3"
+        >
+          {t("skipToContent")}
+        </a>
+        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

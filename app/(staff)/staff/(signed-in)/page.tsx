@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { canOnOffice } from "@/lib/server/auth/permissions";
+import { currentStaff } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db";
+import { officesOf } from "@/lib/server/services/staff-offices";
+
+export default async function StaffHomePage() {
+  const staff = (await currentStaff())!;
+  const t = await getTranslations("staff.home");
+  const offices = await officesOf(getDb(), staff);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <h2 className="text-xl font-bold">{t("offices")}</h2>
+      {offices.length === 0 && <p>{t("none")}</p>}
+      <ul className="grid gap-4 sm:grid-cols-2">
+        {offices.map((office) => (
+          <li key={office.id} className="rounded border border-line bg-white p-4">
+            <p className="text-lg font-bold">{office.name}</p>
+            <p className="text-muted">{office.authority}</p>
+            <ul className="mt-2 space-y-1">
+              <li>
+                <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}`}>
+                  {t("agenda")}
+                </Link>
+              </li>
+              <li>
+                <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/kalender`}>
+                  {t("calendar")}
+                </Link>
+              </li>
+              {canOnOffice(staff, "audit:read", office.id) && (
+                <li>
+                  <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/protokoll`}>
+                    {t("audit")}
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

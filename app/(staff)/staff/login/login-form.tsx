@@ -1,0 +1,59 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { buttonPrimary, buttonSecondary, input } from "@/components/ui/styles";
+
+export function LoginForm({ callbackUrl, initialError, sso }: { callbackUrl: string; initialError?: string; sso: boolean }) {
+  const t = useTranslations("staff.login");
+  const router = useRouter();
+  const [error, setError] = useState<string | undefined>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function submit(form: FormData) {
+    setPending(true);
+    const result = await signIn("credentials", {
+      redirect: false,
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    });
+    setPending(false);
+    if (result?.ok && !result.error) {
+      router.push(callbackUrl);
+      router.refresh();
+      return;
+    }
+    setError(result?.error === "THROTTLED" ? "throttled" : "failed");
+  }
+
+  return (
+    <div className="space-y-6">
+      {error && <Alert kind="error">{t(error)}</Alert>}
+      <form action={submit} className="space-y-4">
+        <div>
+          <label htmlFor="email" className="block text-lg font-semibold">
+            {t("email")}
+          </label>
+          <input id="email" name="email" type="email" autoComplete="username" required className={input} />
+        </div>
+        <div>
+          <label htmlFor="password" className="block text-lg font-semibold">
+            {t("password")}
+          </label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required className={input} />
+        </div>
+        <button type="submit" className={buttonPrimary} disabled={pending}>
+          {t("submit")}
+        </button>
+      </form>
+      {sso && (
+        <button type="button" className={buttonSecondary} onClick={() => signIn("oidc", { callbackUrl })}>
+          {t("sso")}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { getTranslations } from "next-intl/server";
+import { env } from "@/lib/server/env";
+import { LoginForm } from "./login-form";
+
+export const dynamic = "force-dynamic";
+
+type Search = Promise<{ callbackUrl?: string; error?: string }>;
+
+export async function generateMetadata() {
+  const t = await getTranslations("staff.login");
+  return { title: t("title") };
+}
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+function safeCallback(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/staff";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Search }) {
+  const q = await searchParams;
+  const t = await getTranslations("staff.login");
+  const sso = Boolean(env().OIDC_ISSUER && env().OIDC_CLIENT_ID && env().OIDC_CLIENT_SECRET);
+  const initialError = q.error ? (q.error === "AccessDenied" || q.error === "OAuthSignin" ? "ssoFailed" : "failed") : undefined;
+  return (
+    <main id="inhalt" className="mx-auto max-w-md px-4 py-10">
+      <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
+      <LoginForm callbackUrl={safeCallback(q.callbackUrl)} initialError={initialError} sso={sso} />
+    </main>
+  );
+}
