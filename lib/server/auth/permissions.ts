@@ -1,4 +1,6 @@
-// Who may do what, for which office. Pure: the session layer supplies the actor, every staff action asks here.
+import { AppError } from "@/lib/server/errors";
+
+// Who may do what, for which office. Pure: the session layer supplies the actor, every staff service asks here.
 
 export type StaffRole = "CLERK" | "OFFICE_ADMIN" | "ADMIN";
 
@@ -36,4 +38,13 @@ export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string
 
 export function canGlobally(actor: Actor, _action: GlobalAction): boolean {
   return actor.role === "ADMIN";
+}
+
+/** For services: refuses with AppError("FORBIDDEN") unless the actor may do `action` on the office. */
+export function assertCanOnOffice(actor: Actor, action: OfficeAction, officeId: string): void {
+  if (!canOnOffice(actor, action, officeId)) throw new AppError("FORBIDDEN");
+}
+
+export function assertCanGlobally(actor: Actor, action: GlobalAction): void {
+  if (!canGlobally(actor, action)) throw new AppError("FORBIDDEN");
 }

@@ -13,7 +13,11 @@ export function LoginForm({ callbackUrl, initialError, sso }: { callbackUrl: str
   const [error, setError] = useState<string | undefined>(initialError);
   const [pending, setPending] = useState(false);
 
-  async function submit(form: FormData) {
+  // A submit handler rather than a form action: React resets a form after its action, which would clear the
+  // e-mail address after a mistyped password.
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     setPending(true);
     const result = await signIn("credentials", {
       redirect: false,
@@ -32,7 +36,7 @@ export function LoginForm({ callbackUrl, initialError, sso }: { callbackUrl: str
   return (
     <div className="space-y-6">
       {error && <Alert kind="error">{t(error)}</Alert>}
-      <form action={submit} className="space-y-4">
+      <form onSubmit={submit} className="space-y-4">
         <div>
           <label htmlFor="email" className="block text-lg font-semibold">
             {t("email")}
