@@ -14,7 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function StaffRootLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("staff");
   const messages = await getMessages();
-  const clientMessages = { staff: messages.staff, validation: messages.validation, errors: messages.errors };
+  const clientMessages = {
+    staff: messages.staff,
+    capacity: messages.capacity,
+    agenda: messages.agenda,
+    validation: messages.validation,
+    errors: messages.errors,
+  };
   return (
     <html lang="de" dir="ltr">
       <body className="min-h-screen antialiased">

@@ -9,6 +9,8 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     errors: (await import("./messages/de/errors.json")).default,
     email: (await import("./messages/de/email.json")).default,
     staff: (await import("./messages/de/staff.json")).default,
+    capacity: (await import("./messages/de/capacity.json")).default,
+    agenda: (await import("./messages/de/agenda.json")).default,
   }),
 };
 
