@@ -1,0 +1,41 @@
+import { type Actor, canGlobally, canOnOffice, type OfficeAction } from "@/lib/server/auth/permissions";
+
+const A = "office-a";
+const B = "office-b";
+const clerkOfA: Actor = { id: "c", role: "CLERK", officeIds: [A] };
+const officeAdminOfA: Actor = { id: "o", role: "OFFICE_ADMIN", officeIds: [A] };
+const admin: Actor = { id: "a", role: "ADMIN", officeIds: [] };
+
+// Expected answers for office A (the actor's own) and office B (someone else's).
+const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
+  [clerkOfA, "bookings:work", true, false],
+  [clerkOfA, "capacity:edit", true, false],
+  [clerkOfA, "holidays:manage", false, false],
+  [clerkOfA, "audit:read", false, false],
+  [clerkOfA, "office:settings", false, false],
+  [officeAdminOfA, "bookings:work", true, false],
+  [officeAdminOfA, "capacity:edit", true, false],
+  [officeAdminOfA, "holidays:manage", true, false],
+  [officeAdminOfA, "audit:read", true, false],
+  [officeAdminOfA, "office:settings", true, false],
+  [admin, "bookings:work", true, true],
+  [admin, "capacity:edit", true, true],
+  [admin, "holidays:manage", true, true],
+  [admin, "audit:read", true, true],
+  [admin, "office:settings", true, true],
+];
+
+describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {
+  it(`on its own office: ${onOwn}, on another office: ${onOther}`, () => {
+    expect(canOnOffice(actor, action, A)).toBe(onOwn);
+    expect(canOnOffice(actor, action, B)).toBe(onOther);
+  });
+});
+
+it("only administrators manage offices and users", () => {
+  for (const action of ["offices:manage", "users:manage", "evaluation:all"] as const) {
+    expect(canGlobally(admin, action)).toBe(true);
+    expect(canGlobally(officeAdminOfA, action)).toBe(false);
+    expect(canGlobally(clerkOfA, action)).toBe(false);
+  }
+});
