@@ -8,8 +8,11 @@ const name = z
   .trim()
   .min(1, "required")
   .max(100, "tooLong")
-  // No digits, markup characters, control characters or line breaks; letters of every script are welcome.
-  .regex(/^[^<>{}\[\]\\/@#$%^*=+|~`"0-9_\p{Cc}\p{Zl}\p{Zp}]+$/u, "invalidName");
+  // Letters of every script with the marks, spaces, apostrophes, hyphens and dots names use; no digits, markup,
+  // statement punctuation, emoji, control or bidirectional-override characters.
+  // Zero-width (non-)joiners and the directional marks LRM/RLM occur in Persian and Arabic names; embedding,
+  // override and isolate controls do not and can disguise text.
+  .regex(/^[\p{L}\p{M}\u200e\u200f][\p{L}\p{M} '\u2019.,\u200c\u200d\u200e\u200f-]*$/u, "invalidName");
 
 export const localDateSchema = z
   .string({ error: "invalidDate" })
@@ -41,6 +44,7 @@ export function personalDataSchema(opts: { maxPersons: number; today: string }) 
       .trim()
       .max(40, "tooLong")
       .regex(/^$|^\+?[0-9 ()/-]{5,}$/, "invalidPhone")
+      .refine((v) => v === "" || (v.match(/[0-9]/g)?.length ?? 0) >= 5, "invalidPhone")
       .optional()
       .transform((v) => (v ? v : undefined)),
     dateOfBirth: dateOfBirthSchema(opts.today),
