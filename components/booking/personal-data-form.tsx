@@ -84,7 +84,7 @@ export function PersonalDataForm({
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate>
       <ErrorSummary title={t("errorSummaryTitle")} items={summary} attempt={`${submitCount}:${pending}`} />
-      <Field id="givenName" label={t("personal.givenName")} error={errorOf("givenName")}>
+      <Field id="givenName" label={t("personal.givenName")} hint={t("personal.givenNameHint")} error={errorOf("givenName")}>
         {(aria) => <input {...aria} {...register("givenName")} autoComplete="given-name" className={input} />}
       </Field>
       <Field id="familyName" label={t("personal.familyName")} error={errorOf("familyName")}>

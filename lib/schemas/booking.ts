@@ -31,7 +31,8 @@ export function dateOfBirthSchema(today: string) {
 
 export function personalDataSchema(opts: { maxPersons: number; today: string }) {
   return z.object({
-    givenName: name,
+    // Many people (e.g. from Afghanistan or Indonesia) have no given name: only the family name is required.
+    givenName: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), name.optional()),
     familyName: name,
     email: z
       .string({ error: "required" })

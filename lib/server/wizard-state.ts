@@ -15,7 +15,7 @@ const stateSchema = z.object({
   service: z.string(),
   person: z
     .object({
-      givenName: z.string(),
+      givenName: z.string().optional(),
       familyName: z.string(),
       email: z.string(),
       phone: z.string().optional(),

@@ -290,7 +290,6 @@ describeEachDatabase("booking wizard server actions", (ctx) => {
 
     describe("savePersonalData", () => {
       it.each<[string, Record<string, string | Blob | null>, string, string]>([
-        ["given name missing", { givenName: null }, "givenName", "required"],
         ["e-mail missing", { email: null }, "email", "required"],
         ["a file as family name", { familyName: new Blob(["Haddad"]) }, "familyName", "required"],
         ["10,000-character family name", { familyName: LONG }, "familyName", "tooLong"],
@@ -328,7 +327,6 @@ describeEachDatabase("booking wizard server actions", (ctx) => {
         const result = await unchanged(new CookieJar(), () => actionResult(savePersonalData(OFFICE, SERVICE, {}, new FormData())));
         expectAnswer(result, {
           fieldErrors: {
-            givenName: ["required"],
             familyName: ["required"],
             email: ["required"],
             dateOfBirth: ["invalidDate"],

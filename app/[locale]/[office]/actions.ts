@@ -20,6 +20,11 @@ async function go(href: string): Promise<never> {
   return redirect({ href, locale: await getLocale() });
 }
 
+/** Action arguments are public input: only real slugs may end up in a redirect target or a query. */
+function validSlugs(...slugs: string[]): boolean {
+  return slugs.every((s) => slugSchema.safeParse(s).success);
+}
+
 /** Step 1: the citizen picks a service ("Anliegen"). */
 export async function chooseService(officeSlug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
   const choice = slugSchema.safeParse(form.get("service"));
@@ -52,6 +57,7 @@ export async function savePersonalData(
 
 /** Step 3: a slot from the calendar. It is checked now and again, atomically, when booking. */
 export async function chooseSlot(officeSlug: string, serviceSlug: string, form: FormData): Promise<void> {
+  if (!validSlugs(officeSlug, serviceSlug)) return go("/");
   const state = await readWizardState(officeSlug, serviceSlug);
   if (!state?.person) return go(`/${officeSlug}/${serviceSlug}`);
   const parsed = slotChoiceSchema.safeParse({ start: form.get("start") });
@@ -70,6 +76,7 @@ export async function chooseSlot(officeSlug: string, serviceSlug: string, form: 
 
 /** Step 4: book. If the slot was taken meanwhile, the review page offers the next free ones. */
 export async function confirmBooking(officeSlug: string, serviceSlug: string): Promise<void> {
+  if (!validSlugs(officeSlug, serviceSlug)) return go("/");
   const state = await readWizardState(officeSlug, serviceSlug);
   if (!state?.person) return go(`/${officeSlug}/${serviceSlug}`);
   if (!state.slot) return go(`/${officeSlug}/${serviceSlug}/termin`);

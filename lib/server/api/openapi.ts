@@ -259,13 +259,13 @@ const schemas = {
   },
   BookingRequest: {
     type: "object",
-    required: ["office", "service", "start", "givenName", "familyName", "email", "dateOfBirth", "privacyConsent"],
+    required: ["office", "service", "start", "familyName", "email", "dateOfBirth", "privacyConsent"],
     properties: {
       office: { type: "string", maxLength: 80 },
       service: { type: "string", maxLength: 80 },
       start: { type: "string", format: "date-time", description: "A slot's start exactly as listed (UTC, ending in Z)." },
       persons: { type: ["integer", "null"], minimum: 1, default: 1, description: "At most the service's maxPersons." },
-      givenName: { type: "string", minLength: 1, maxLength: 100, description: "Letters, spaces, apostrophes and hyphens; no digits." },
+      givenName: { type: "string", maxLength: 100, description: "Optional (not everyone has one). Letters, spaces, apostrophes and hyphens; no digits." },
       familyName: { type: "string", minLength: 1, maxLength: 100 },
       email: { type: "string", format: "email", maxLength: 254 },
       phone: { type: ["string", "null"], maxLength: 40, pattern: "^$|^\\+?[0-9 ()/-]{5,}$" },

@@ -27,6 +27,22 @@ interface ServiceRules {
   maxPersons: number;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Cheap bounds on a requested start before any calendar arithmetic: a start far in the past or beyond the horizon
+ * (e.g. year 9999 from a forged request) is refused here instead of reaching date conversions and the database.
+ */
+export function startOutOfRange(
+  office: { bookingHorizonDays: number },
+  start: Date,
+  now: Date,
+): "too-soon" | "beyond-horizon" | null {
+  if (Number.isNaN(start.getTime()) || start.getTime() <= now.getTime()) return "too-soon";
+  if (start.getTime() > now.getTime() + (office.bookingHorizonDays + 2) * DAY_MS) return "beyond-horizon";
+  return null;
+}
+
 export interface LoadAvailabilityOptions {
   office: OfficeRules;
   service: ServiceRules;

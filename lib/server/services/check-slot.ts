@@ -1,7 +1,7 @@
 import { appointmentMinutes, checkSlot, localDateOf } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { type AppErrorCode, isAppError } from "@/lib/server/errors";
-import { loadAvailability } from "./availability";
+import { loadAvailability, startOutOfRange } from "./availability";
 import { slotError } from "./create-booking";
 import { getActiveOfficeAndService } from "./office-catalog";
 
@@ -13,6 +13,8 @@ export async function findSlotProblem(
   try {
     const { office, service } = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
     if (input.persons < 1 || input.persons > service.maxPersons) return "INVALID_INPUT";
+    const outOfRange = startOutOfRange(office, input.start, input.now);
+    if (outOfRange) return slotError(outOfRange).code;
     const end = input.start.getTime() + appointmentMinutes(service, input.persons) * 60_000;
     const availability = await loadAvailability(db, {
       office,

@@ -5,7 +5,7 @@ import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
-import { loadAvailability, OCCUPYING_STATUSES } from "./availability";
+import { loadAvailability, OCCUPYING_STATUSES, startOutOfRange } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { manageUrl } from "./booking-urls";
 import { getActiveOfficeAndService } from "./office-catalog";
@@ -16,7 +16,7 @@ export interface CreateBookingInput {
   start: Date;
   persons: number;
   person: {
-    givenName: string;
+    givenName?: string;
     familyName: string;
     email: string;
     phone?: string;
@@ -51,6 +51,8 @@ export function slotError(reason: keyof typeof SLOT_ERRORS): AppError {
 export async function createBooking(db: Db, input: CreateBookingInput): Promise<CreatedBooking> {
   const { office, service } = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
   if (input.persons < 1 || input.persons > service.maxPersons) throw new AppError("INVALID_INPUT");
+  const outOfRange = startOutOfRange(office, input.start, input.now);
+  if (outOfRange) throw slotError(outOfRange);
   const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, input.persons) * 60_000);
   const startDate = localDateOf(input.start, office.timeZone);
   const endDate = localDateOf(endsAt.getTime() - 1, office.timeZone);
@@ -91,7 +93,7 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
         referenceCode: await uniqueReferenceCode(tx),
         manageTokenHash: hash,
         locale: input.locale,
-        givenName: input.person.givenName,
+        givenName: input.person.givenName ?? null,
         familyName: input.person.familyName,
         email,
         phone: input.person.phone ?? null,

@@ -4,7 +4,7 @@ import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { hashToken } from "@/lib/server/security/tokens";
-import { loadAvailability, OCCUPYING_STATUSES } from "./availability";
+import { loadAvailability, OCCUPYING_STATUSES, startOutOfRange } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { slotError } from "./create-booking";
 import { manageUrl, serviceUrl } from "./booking-urls";
@@ -73,6 +73,8 @@ export async function rescheduleBookingByToken(
   const booking = await getBookingByToken(db, input.token);
   assertChangeable(booking, input.now);
   const { office, service } = booking;
+  const outOfRange = startOutOfRange(office, input.start, input.now);
+  if (outOfRange) throw slotError(outOfRange);
   const tz = office.timeZone;
   const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, booking.persons) * 60_000);
   const newFrom = localDateOf(input.start, tz);

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/server/db/client";
+import { slugSchema } from "@/lib/schemas/booking";
 import { AppError } from "@/lib/server/errors";
 
 // Read-only lookups of offices and services that take online bookings.
@@ -12,6 +13,8 @@ export async function listActiveOffices(db: Db) {
 }
 
 export async function getActiveOffice(db: Db | Tx, slug: string) {
+  // Slugs arrive from URLs and action arguments: anything that cannot be a slug is simply not found.
+  if (!slugSchema.safeParse(slug).success) throw new AppError("OFFICE_NOT_FOUND");
   const office = await db.office.findFirst({
     where: { slug, active: true },
     include: { services: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },

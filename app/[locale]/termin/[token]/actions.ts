@@ -15,13 +15,18 @@ async function go(href: string): Promise<never> {
   return redirect({ href, locale: await getLocale() });
 }
 
+function errorCode(e: unknown): string {
+  if (isAppError(e)) return e.code;
+  console.error("booking change failed", e instanceof Error ? e.name : "unknown");
+  return "UNEXPECTED";
+}
+
 export async function cancelBooking(token: string): Promise<void> {
   if (!manageTokenSchema.safeParse(token).success) return go(`/termin/ungueltig`);
   try {
     await cancelBookingByToken(getDb(), { token, now: new Date() });
   } catch (e) {
-    if (!isAppError(e)) throw e;
-    return go(`/termin/${token}?fehler=${e.code}`);
+    return go(`/termin/${token}?fehler=${errorCode(e)}`);
   }
   kickOutbox();
   return go(`/termin/${token}?abgesagt=1`);
@@ -34,8 +39,7 @@ export async function rescheduleBooking(token: string, form: FormData): Promise<
   try {
     await rescheduleBookingByToken(getDb(), { token, start: new Date(parsed.data.start), now: new Date() });
   } catch (e) {
-    if (!isAppError(e)) throw e;
-    return go(`/termin/${token}/verschieben?fehler=${e.code}`);
+    return go(`/termin/${token}/verschieben?fehler=${errorCode(e)}`);
   }
   kickOutbox();
   return go(`/termin/${token}?verschoben=1`);

@@ -68,7 +68,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
             value: officeLocation(booking.office, (room) => t("room", { room })),
           },
           { label: t("review.persons"), value: String(booking.persons) },
-          { label: t("review.name"), value: `${booking.givenName ?? ""} ${booking.familyName ?? ""}` },
+          { label: t("review.name"), value: [booking.givenName, booking.familyName].filter(Boolean).join(" ") },
         ]}
       />
       {booking.status !== "CANCELLED" && documentsOf(booking.service).length > 0 && (

@@ -98,7 +98,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
           { label: t("review.persons"), value: String(person.persons), change: change(base, t("review.persons")) },
           {
             label: t("review.name"),
-            value: `${person.givenName} ${person.familyName}`,
+            value: [person.givenName, person.familyName].filter(Boolean).join(" "),
             change: change(base, t("review.name")),
           },
           {

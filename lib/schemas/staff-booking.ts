@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { dateOfBirthSchema, localDateSchema, personalDataSchema, slugSchema } from "./booking";
+
+// Forms and query strings of the clerks' day work (agenda, appointment detail, booking on behalf). Messages are
+// translation keys: first looked up in "agenda.validation", then in the shared "validation" namespace.
+
+/** Booking ids are cuids; anything else cannot name a booking and is refused before the database is asked. */
+export const bookingIdSchema = z
+  .string({ error: "invalid" })
+  .min(1, "invalid")
+  .max(64, "invalid")
+  .regex(/^[A-Za-z0-9_-]+$/, "invalid");
+
+export const STATUS_ACTIONS = ["arrive", "serve", "no-show", "undo"] as const;
+export type StatusAction = (typeof STATUS_ACTIONS)[number];
+
+export const statusChangeSchema = z.object({
+  bookingId: bookingIdSchema,
+  action: z.enum(STATUS_ACTIONS, { error: "invalid" }),
+});
+
+export const CANCEL_REASON_MIN = 3;
+export const CANCEL_REASON_MAX = 500;
+
+/** Shown to the citizen in the cancellation e-mail. Line breaks are fine, other control characters are not. */
+export const cancelReasonSchema = z
+  .string({ error: "reasonRequired" })
+  .trim()
+  .min(1, { error: "reasonRequired", abort: true })
+  .min(CANCEL_REASON_MIN, "reasonTooShort")
+  .max(CANCEL_REASON_MAX, "tooLong")
+  .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, "invalid");
+
+export const cancelSchema = z.object({ bookingId: bookingIdSchema, reason: cancelReasonSchema });
+
+export const moveSchema = z.object({
+  bookingId: bookingIdSchema,
+  start: z.iso.datetime({ error: "invalidSlot" }),
+});
+
+export const STAFF_CHANNELS = ["PHONE", "COUNTER"] as const;
+export type StaffChannel = (typeof STAFF_CHANNELS)[number];
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/**
+ * Booking on behalf of a caller or a walk-in: name required; e-mail, phone and date of birth optional (the person
+ * may have none or not want to give them). Names, phone and remark follow the citizens' rules.
+ */
+export function onBehalfSchema(opts: { maxPersons: number; today: string }) {
+  const personal = personalDataSchema(opts).shape;
+  return z.object({
+    service: z
+      .string({ error: "invalidService" })
+      .max(80, "invalidService")
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "invalidService"),
+    persons: personal.persons,
+    start: z.iso.datetime({ error: "invalidSlot" }),
+    channel: z.enum(STAFF_CHANNELS, { error: "invalidChannel" }),
+    givenName: personal.givenName,
+    familyName: personal.familyName,
+    email: z.preprocess(emptyToUndefined, personal.email.optional()),
+    phone: personal.phone,
+    dateOfBirth: z.preprocess(emptyToUndefined, dateOfBirthSchema(opts.today).optional()),
+    remark: personal.remark,
+  });
+}
+
+export type OnBehalfData = z.output<ReturnType<typeof onBehalfSchema>>;
+
+/** Reads the on-behalf form as posted (with or without JavaScript). */
+export function onBehalfFromForm(form: FormData): Record<string, unknown> {
+  const text = (key: string) => {
+    const v = form.get(key);
+    return typeof v === "string" ? v : undefined;
+  };
+  return {
+    service: text("service") ?? "",
+    persons: text("persons") ?? "1",
+    start: text("start"),
+    channel: text("channel"),
+    givenName: text("givenName"),
+    familyName: text("familyName"),
+    email: text("email"),
+    phone: text("phone"),
+    dateOfBirth: text("dateOfBirth"),
+    remark: text("remark"),
+  };
+}
+
+/** A local date from a query string, or undefined when missing or malformed (the page then shows today). */
+export function queryDate(value: unknown): string | undefined {
+  const parsed = localDateSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A service slug from a query string, or undefined. */
+export function querySlug(value: unknown): string | undefined {
+  const parsed = slugSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export const SEARCH_MAX = 100;
+
+/** Free-text search from a query string: trimmed, without control characters, at most SEARCH_MAX characters. */
+export function querySearch(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const cleaned = value.replace(/\p{Cc}/gu, " ").trim().slice(0, SEARCH_MAX);
+  return cleaned === "" ? undefined : cleaned;
+}
+
+/** A page number from a query string (1 when missing or malformed). */
+export function queryPage(value: unknown): number {
+  const n = typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 1;
+  return n >= 1 ? n : 1;
+}
+
+/** A positive whole number of persons from a query string, or undefined. */
+export function queryPersons(value: unknown): number | undefined {
+  const n = typeof value === "string" && /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}

@@ -1,0 +1,71 @@
+import type { LocalDate } from "@/lib/domain";
+import type { Tx } from "@/lib/server/db/client";
+import { CapacityInputError } from "./shared";
+
+// Rules a weekly block must keep beside the office's other blocks; checked inside the change's transaction, after
+// the day locks, so two colleagues cannot add the same block at the same moment.
+
+export interface BlockShape {
+  weekday: number;
+  startMinute: number;
+  endMinute: number;
+  clerks: number;
+  serviceIds: string[];
+  validFrom: LocalDate | null;
+  validUntil: LocalDate | null;
+}
+
+function sameServices(a: readonly string[], b: readonly string[]): boolean {
+  const x = [...new Set(a)].sort();
+  const y = [...new Set(b)].sort();
+  return x.length === y.length && x.every((id, i) => id === y[i]);
+}
+
+function validityOverlaps(a: Pick<BlockShape, "validFrom" | "validUntil">, b: Pick<BlockShape, "validFrom" | "validUntil">) {
+  const aStartsBeforeBEnds = !a.validFrom || !b.validUntil || a.validFrom <= b.validUntil;
+  const bStartsBeforeAEnds = !b.validFrom || !a.validUntil || b.validFrom <= a.validUntil;
+  return aStartsBeforeBEnds && bStartsBeforeAEnds;
+}
+
+/**
+ * Refuses a block that overlaps another block of the office on the same weekday, for the same services and in an
+ * overlapping validity period: the clerk count of the existing block is what should change instead. Blocks for
+ * different services may overlap (an extra clerk only for pick-ups, for example).
+ */
+export async function assertNoOverlappingBlock(tx: Tx, officeId: string, block: BlockShape, exceptId?: string) {
+  const candidates = await tx.capacityBlock.findMany({
+    where: {
+      officeId,
+      weekday: block.weekday,
+      startMinute: { lt: block.endMinute },
+      endMinute: { gt: block.startMinute },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    include: { services: { select: { id: true } } },
+  });
+  const clash = candidates.some(
+    (c) =>
+      sameServices(
+        c.services.map((s) => s.id),
+        block.serviceIds,
+      ) && validityOverlaps(c, block),
+  );
+  if (clash) throw new CapacityInputError("start", "overlap");
+}
+
+export function assertValidityNotOver(block: Pick<BlockShape, "validUntil">, today: LocalDate) {
+  if (block.validUntil && block.validUntil < today) throw new CapacityInputError("validUntil", "validUntilPast");
+}
+
+/** What the audit log keeps of a block: times and counts, no personal data. */
+export function blockDetails(block: BlockShape) {
+  return {
+    weekday: block.weekday,
+    startMinute: block.startMinute,
+    endMinute: block.endMinute,
+    clerks: block.clerks,
+    serviceIds: block.serviceIds,
+    validFrom: block.validFrom,
+    validUntil: block.validUntil,
+  };
+}

@@ -1,0 +1,16 @@
+// Staff use cases for opening hours and clerk capacity; every one checks the actor against the record's office.
+export { getCapacityPlan, type CapacityPlan } from "./list-capacity";
+export { createCapacityBlock } from "./create-block";
+export { updateCapacityBlock } from "./update-block";
+export { deleteCapacityBlock } from "./delete-block";
+export { createClosure, deleteClosure } from "./closures";
+export { createDateOverride, updateDateOverride, deleteDateOverride } from "./overrides";
+export { acceptHoliday, removeHoliday } from "./holidays";
+export { DEFAULT_HOLIDAY_REGION, HOLIDAY_REGION_BY_OFFICE_SLUG, holidayRegionOf, publicHolidays } from "./public-holidays";
+export { displacedBookings, findDisplacedBookings } from "./conflicts";
+export {
+  type CapacityChangeResult,
+  CapacityInputError,
+  type ConflictBooking,
+  isCapacityInputError,
+} from "./shared";

@@ -1,0 +1,87 @@
+import { addDays, localDateOf } from "@/lib/domain";
+import { assertCanOnOffice, canOnOffice, type Actor } from "@/lib/server/auth/permissions";
+import type { Db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import { holidayRegionOf, upcomingHolidays } from "./public-holidays";
+
+// Everything the capacity page shows for one office: the weekly plan, closures, date overrides and the public
+// holidays of the coming twelve months with whether each is accepted.
+
+/** Closures and overrides this far back stay visible when browsing recent weeks. */
+const PAST_DAYS_SHOWN = 42;
+
+export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug: string }, now: Date) {
+  const office = await db.office.findUnique({
+    where: { slug: input.officeSlug },
+    select: { id: true, slug: true, name: true, timeZone: true, bookingHorizonDays: true },
+  });
+  if (!office) throw new AppError("OFFICE_NOT_FOUND");
+  assertCanOnOffice(actor, "capacity:edit", office.id);
+
+  const today = localDateOf(now, office.timeZone);
+  const since = addDays(today, -PAST_DAYS_SHOWN);
+  const [services, blocks, closures, overrides] = await Promise.all([
+    db.service.findMany({
+      where: { officeId: office.id },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, active: true },
+    }),
+    db.capacityBlock.findMany({
+      where: { officeId: office.id },
+      orderBy: [{ weekday: "asc" }, { startMinute: "asc" }, { endMinute: "asc" }],
+      include: { services: { select: { id: true } } },
+    }),
+    db.closure.findMany({
+      where: { officeId: office.id, date: { gte: since } },
+      orderBy: [{ date: "asc" }, { startMinute: "asc" }],
+    }),
+    db.dateOverride.findMany({
+      where: { officeId: office.id, date: { gte: since } },
+      orderBy: [{ date: "asc" }, { startMinute: "asc" }],
+      include: { services: { select: { id: true } } },
+    }),
+  ]);
+
+  const region = holidayRegionOf(office);
+  const holidayClosures = new Map(closures.filter((c) => c.kind === "HOLIDAY").map((c) => [c.date, c.id]));
+  const holidays = upcomingHolidays(region, today).map((h) => ({ ...h, closureId: holidayClosures.get(h.date) ?? null }));
+
+  return {
+    office: { id: office.id, slug: office.slug, name: office.name, timeZone: office.timeZone },
+    today,
+    horizonEnd: addDays(today, office.bookingHorizonDays),
+    services,
+    blocks: blocks.map((b) => ({
+      id: b.id,
+      weekday: b.weekday,
+      startMinute: b.startMinute,
+      endMinute: b.endMinute,
+      clerks: b.clerks,
+      serviceIds: b.services.map((s) => s.id).sort(),
+      validFrom: b.validFrom,
+      validUntil: b.validUntil,
+    })),
+    closures: closures.map((c) => ({
+      id: c.id,
+      date: c.date,
+      startMinute: c.startMinute,
+      endMinute: c.endMinute,
+      kind: c.kind as "HOLIDAY" | "CLOSURE",
+      reason: c.reason,
+    })),
+    overrides: overrides.map((o) => ({
+      id: o.id,
+      date: o.date,
+      startMinute: o.startMinute,
+      endMinute: o.endMinute,
+      clerks: o.clerks,
+      serviceIds: o.services.map((s) => s.id).sort(),
+      note: o.note,
+    })),
+    holidayRegion: region,
+    holidays,
+    can: { manageHolidays: canOnOffice(actor, "holidays:manage", office.id) },
+  };
+}
+
+export type CapacityPlan = Awaited<ReturnType<typeof getCapacityPlan>>;

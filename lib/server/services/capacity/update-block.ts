@@ -1,0 +1,92 @@
+import type { Actor } from "@/lib/server/auth/permissions";
+import type { Db, Tx } from "@/lib/server/db/client";
+import type { UpdateBlockInput } from "@/lib/schemas/capacity";
+import { assertNoOverlappingBlock, assertValidityNotOver, blockDetails, type BlockShape } from "./block-rules";
+import {
+  applyCapacityChange,
+  assertFound,
+  assertUnchanged,
+  assertServicesOfOffice,
+  type CapacityChangeResult,
+  cancellationOf,
+  officeForActor,
+  planningWindow,
+  weeklyDates,
+} from "./shared";
+
+export async function loadBlock(db: Db | Tx, id: string) {
+  const row = await db.capacityBlock.findUnique({ where: { id }, include: { services: { select: { id: true } } } });
+  if (!row) return null;
+  const shape: BlockShape = {
+    weekday: row.weekday,
+    startMinute: row.startMinute,
+    endMinute: row.endMinute,
+    clerks: row.clerks,
+    serviceIds: row.services.map((s) => s.id).sort(),
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
+  };
+  return { id: row.id, officeId: row.officeId, updatedAt: row.updatedAt, ...shape };
+}
+
+/**
+ * Moves, resizes or re-staffs a weekly block (weekday, times, clerks, services, validity). The dates of the old
+ * and the new weekday are locked and checked: bookings the change would leave without a clerk are returned as a
+ * conflict unless the input confirms their cancellation.
+ */
+export async function updateCapacityBlock(
+  db: Db,
+  actor: Actor,
+  input: UpdateBlockInput,
+  now: Date,
+  defaultReason = "",
+): Promise<CapacityChangeResult<{ id: string }>> {
+  const existing = await loadBlock(db, input.blockId);
+  assertFound(existing);
+  // The block's own office decides; an office id in the request would prove nothing.
+  const office = await officeForActor(db, actor, "capacity:edit", existing.officeId);
+  const next: BlockShape = {
+    weekday: input.weekday,
+    startMinute: input.start,
+    endMinute: input.end,
+    clerks: input.clerks,
+    serviceIds: input.serviceIds,
+    validFrom: input.validFrom,
+    validUntil: input.validUntil,
+  };
+  await assertServicesOfOffice(db, office.id, next.serviceIds);
+  const window = await planningWindow(db, office, now);
+  assertValidityNotOver(next, window.from);
+
+  return applyCapacityChange(db, {
+    office,
+    actor,
+    now,
+    dates: [...weeklyDates(window, existing), ...weeklyDates(window, next)],
+    cancellation: cancellationOf(input, defaultReason),
+    apply: async (tx) => {
+      const current = await loadBlock(tx, existing.id);
+      assertFound(current);
+      // The locked dates were derived from the block as read before the transaction.
+      assertUnchanged(existing, current);
+      await assertNoOverlappingBlock(tx, office.id, next, existing.id);
+      await tx.capacityBlock.update({
+        where: { id: existing.id },
+        data: {
+          weekday: next.weekday,
+          startMinute: next.startMinute,
+          endMinute: next.endMinute,
+          clerks: next.clerks,
+          validFrom: next.validFrom,
+          validUntil: next.validUntil,
+          services: { set: next.serviceIds.map((id) => ({ id })) },
+        },
+      });
+      return {
+        value: { id: existing.id },
+        action: "capacity.block.update",
+        details: { blockId: existing.id, before: blockDetails(current), after: blockDetails(next) },
+      };
+    },
+  });
+}

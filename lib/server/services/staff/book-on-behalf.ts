@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import { appointmentMinutes, checkSlot, localDateOf, referenceCodeFrom } from "@/lib/domain";
+import { z } from "zod";
+import { localDateSchema } from "@/lib/schemas/booking";
+import type { StaffChannel } from "@/lib/schemas/staff-booking";
+import { writeAudit } from "@/lib/server/audit";
+import type { Actor } from "@/lib/server/auth/permissions";
+import type { Db, Tx } from "@/lib/server/db/client";
+import { bookingTransaction } from "@/lib/server/db/transaction";
+import { AppError } from "@/lib/server/errors";
+import { enqueueMail } from "@/lib/server/mail/outbox";
+import { createManageToken } from "@/lib/server/security/tokens";
+import { loadAvailability } from "../availability";
+import { bookingMailPayload } from "../booking-mail";
+import { manageUrl } from "../booking-urls";
+import { slotError } from "../create-booking";
+import { AUDIT_ACTIONS, loadOfficeFor, staffBookingRules } from "./common";
+
+export interface BookOnBehalfInput {
+  officeSlug: string;
+  serviceSlug: string;
+  start: Date;
+  persons: number;
+  channel: StaffChannel;
+  person: {
+    givenName: string;
+    familyName: string;
+    email?: string;
+    phone?: string;
+    dateOfBirth?: string;
+    remark?: string;
+  };
+  /** Language of the confirmation e-mail. */
+  locale?: string;
+}
+
+export interface BookedOnBehalf {
+  id: string;
+  officeSlug: string;
+  referenceCode: string;
+  startsAt: Date;
+  endsAt: Date;
+  mailed: boolean;
+}
+
+/**
+ * A clerk books for a caller (PHONE) or a walk-in (COUNTER). The capacity rule, the lock and the in-transaction
+ * re-check are those of createBooking; differences: e-mail optional (a confirmation only when given, with the
+ * citizen's own manage link), no per-address limit, no minimum notice, and an audit entry in the same transaction.
+ */
+export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInput, now: Date): Promise<BookedOnBehalf> {
+  const office = await loadOfficeFor(db, actor, input.officeSlug, "bookings:work");
+  const service = office.services.find((s) => s.slug === input.serviceSlug && s.active);
+  if (!office.active) throw new AppError("OFFICE_NOT_FOUND");
+  if (!service) throw new AppError("SERVICE_NOT_FOUND");
+  if (input.channel !== "PHONE" && input.channel !== "COUNTER") throw new AppError("INVALID_INPUT");
+  if (!Number.isInteger(input.persons) || input.persons < 1 || input.persons > service.maxPersons) {
+    throw new AppError("INVALID_INPUT");
+  }
+  if (!(input.start instanceof Date) || !Number.isFinite(input.start.getTime())) throw new AppError("SLOT_NOT_OFFERED");
+  const givenName = input.person.givenName.trim();
+  const familyName = input.person.familyName.trim();
+  if (!givenName || !familyName) throw new AppError("INVALID_INPUT");
+
+  const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, input.persons) * 60_000);
+  const startDate = localDateOf(input.start, office.timeZone);
+  const endDate = localDateOf(endsAt.getTime() - 1, office.timeZone);
+  const email = input.person.email?.trim().toLowerCase() || null;
+  if (email && !z.email().safeParse(email).success) throw new AppError("INVALID_INPUT");
+  if (input.person.dateOfBirth && !localDateSchema.safeParse(input.person.dateOfBirth).success) {
+    throw new AppError("INVALID_INPUT");
+  }
+  const locale = input.locale ?? "de";
+  const { token, hash } = createManageToken();
+
+  const booking = await bookingTransaction(db, office.id, [startDate, endDate], async (tx) => {
+    const availability = await loadAvailability(tx, {
+      office: staffBookingRules(office),
+      service,
+      persons: input.persons,
+      now,
+      from: startDate,
+      to: endDate,
+    });
+    const check = checkSlot(availability, input.start);
+    if (!check.ok) throw slotError(check.reason);
+
+    const created = await tx.booking.create({
+      data: {
+        officeId: office.id,
+        serviceId: service.id,
+        startsAt: input.start,
+        endsAt,
+        persons: input.persons,
+        status: "CONFIRMED",
+        channel: input.channel,
+        referenceCode: await uniqueReferenceCode(tx),
+        manageTokenHash: hash,
+        locale,
+        givenName,
+        familyName,
+        email,
+        phone: input.person.phone?.trim() || null,
+        dateOfBirth: input.person.dateOfBirth || null,
+        remark: input.person.remark?.trim() || null,
+      },
+    });
+    if (email) {
+      await enqueueMail(tx, {
+        template: "booking-confirmation",
+        recipient: email,
+        officeId: office.id,
+        bookingId: created.id,
+        payload: bookingMailPayload({ office, service, booking: created, manageUrl: manageUrl(token, locale) }),
+      });
+    }
+    await writeAudit(tx, {
+      actorId: actor.id,
+      officeId: office.id,
+      bookingId: created.id,
+      action: AUDIT_ACTIONS.create,
+      details: {
+        channel: input.channel,
+        serviceId: service.id,
+        persons: input.persons,
+        startsAt: input.start.toISOString(),
+        mailed: Boolean(email),
+      },
+    });
+    return created;
+  });
+
+  return {
+    id: booking.id,
+    officeSlug: office.slug,
+    referenceCode: booking.referenceCode,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    mailed: Boolean(email),
+  };
+}
+
+// Same as createBooking's private helper; exporting that one would remove this copy.
+async function uniqueReferenceCode(tx: Tx): Promise<string> {
+  for (;;) {
+    const code = referenceCodeFrom(randomBytes(8));
+    if (!(await tx.booking.findUnique({ where: { referenceCode: code }, select: { id: true } }))) return code;
+  }
+}

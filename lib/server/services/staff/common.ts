@@ -1,0 +1,81 @@
+import { localDateOf } from "@/lib/domain";
+import { bookingIdSchema } from "@/lib/schemas/staff-booking";
+import { assertCanOnOffice, type Actor, type OfficeAction } from "@/lib/server/auth/permissions";
+import type { Db, Tx } from "@/lib/server/db/client";
+import { AppError, type AppErrorCode } from "@/lib/server/errors";
+
+// Shared by the clerks' services: loading a booking for an actor, the error codes of the day's work, the audit
+// action names and the booking rules that apply when staff book or move.
+
+/** Codes beyond the shared AppErrorCode list; the agenda pages translate them ("agenda.errors"). */
+export type StaffErrorCode =
+  | "STATUS_NOT_ALLOWED"
+  | "NO_SHOW_TOO_EARLY"
+  | "NOT_APPOINTMENT_DAY"
+  | "UNDO_EXPIRED"
+  | "STATUS_CHANGED"
+  | "SAME_TIME";
+
+export function staffError(code: StaffErrorCode | AppErrorCode): AppError {
+  // The codes travel in the one AppError type so that staffAction answers them like every other error.
+  return new AppError(code as AppErrorCode);
+}
+
+export const AUDIT_ACTIONS = {
+  arrive: "booking.arrived",
+  serve: "booking.served",
+  "no-show": "booking.no-show",
+  undo: "booking.status-undone",
+  cancel: "booking.cancelled",
+  move: "booking.moved",
+  create: "booking.created",
+} as const;
+
+export type AgendaAuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
+
+/**
+ * The booking behind an id from a request, with its office and service, for an actor allowed to `action` on that
+ * booking's office. The office comes from the booking row, never from the request. Malformed and unknown ids, and
+ * bookings whose personal data has been erased, are all BOOKING_NOT_FOUND.
+ */
+export async function loadBookingFor(db: Db | Tx, actor: Actor, bookingId: unknown, action: OfficeAction = "bookings:work") {
+  const id = bookingIdSchema.safeParse(bookingId);
+  if (!id.success) throw new AppError("BOOKING_NOT_FOUND");
+  const booking = await db.booking.findUnique({ where: { id: id.data }, include: { office: true, service: true } });
+  if (!booking) throw new AppError("BOOKING_NOT_FOUND");
+  assertCanOnOffice(actor, action, booking.officeId);
+  if (booking.erasedAt) throw new AppError("BOOKING_NOT_FOUND");
+  return booking;
+}
+
+export type StaffBooking = Awaited<ReturnType<typeof loadBookingFor>>;
+
+/** An office by its slug, for an actor allowed to `action` on it (inactive offices included: their past work). */
+export async function loadOfficeFor(db: Db, actor: Actor, slug: string, action: OfficeAction) {
+  const office = await db.office.findUnique({
+    where: { slug },
+    include: { services: { orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
+  });
+  if (!office) throw new AppError("OFFICE_NOT_FOUND");
+  assertCanOnOffice(actor, action, office.id);
+  return office;
+}
+
+/**
+ * The booking rules when staff book or move: the office's own, without the minimum notice, so that a walk-in can
+ * take the next free slot at once. Capacity, opening hours, slot grid and horizon stay exactly as for citizens.
+ */
+export function staffBookingRules<O extends { minNoticeMinutes: number }>(office: O): O {
+  return { ...office, minNoticeMinutes: 0 };
+}
+
+/** Every office-local date an interval touches, for the per-day lock. */
+export function datesOf(interval: { startsAt: Date; endsAt: Date }, timeZone: string): string[] {
+  return [localDateOf(interval.startsAt, timeZone), localDateOf(interval.endsAt.getTime() - 1, timeZone)];
+}
+
+/** "Given Family", or null once the personal data is erased. */
+export function displayName(b: { givenName: string | null; familyName: string | null }): string | null {
+  const name = [b.givenName, b.familyName].filter(Boolean).join(" ").trim();
+  return name === "" ? null : name;
+}

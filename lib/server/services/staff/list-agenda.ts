@@ -1,0 +1,149 @@
+import { addDays, localDateOf, normalizeReferenceCode, zonedInstant, type LocalDate } from "@/lib/domain";
+import type { Actor } from "@/lib/server/auth/permissions";
+import type { Db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import { displayName, loadOfficeFor } from "./common";
+import { allowedStatusActions, isChangeableByStaff, type BookingStatusName } from "./status-transitions";
+
+export interface AgendaInput {
+  officeSlug: string;
+  /** First office-local date shown. */
+  from: LocalDate;
+  /** Last date shown (default `from`); at most MAX_AGENDA_DAYS after it. */
+  to?: LocalDate;
+  /** Only this service (slug); an unknown slug filters nothing. */
+  serviceSlug?: string;
+  /** A reference code (any spelling) or part of a name or code. */
+  search?: string;
+  now: Date;
+}
+
+export const MAX_AGENDA_DAYS = 7;
+
+export interface AgendaRow {
+  id: string;
+  date: LocalDate;
+  startsAt: Date;
+  endsAt: Date;
+  durationMinutes: number;
+  service: { id: string; slug: string; name: string };
+  persons: number;
+  /** null once the personal data is erased. */
+  name: string | null;
+  referenceCode: string;
+  status: BookingStatusName;
+  channel: "ONLINE" | "API" | "PHONE" | "COUNTER";
+  actions: ReturnType<typeof allowedStatusActions>;
+  changeable: boolean;
+}
+
+export interface AgendaTotals {
+  /** Every appointment that was not cancelled. */
+  booked: number;
+  arrived: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+}
+
+/** Lower case without accents, so "muller" finds "Müller" and "sen" finds "Şen". */
+function fold(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLocaleLowerCase("de")
+    .replace(/ß/g, "ss");
+}
+
+export function matchesSearch(row: Pick<AgendaRow, "name" | "referenceCode">, search: string): boolean {
+  const code = normalizeReferenceCode(search);
+  if (code) return row.referenceCode === code;
+  const needle = fold(search).replace(/\s+/g, " ").trim();
+  if (needle === "") return true;
+  // Part of a code: names hold no digits, so only a needle with a digit is read as a code fragment.
+  const codeNeedle = search.toUpperCase().replace(/[\s\-]/g, "");
+  if (codeNeedle.length >= 3 && /\d/.test(codeNeedle)) return row.referenceCode.replace(/-/g, "").includes(codeNeedle);
+  return row.name !== null && fold(row.name).includes(needle);
+}
+
+export function totalsOf(rows: readonly Pick<AgendaRow, "status">[]): AgendaTotals {
+  const count = (s: BookingStatusName) => rows.filter((r) => r.status === s).length;
+  return {
+    booked: rows.filter((r) => r.status !== "CANCELLED").length,
+    arrived: count("ARRIVED"),
+    served: count("SERVED"),
+    noShow: count("NO_SHOW"),
+    cancelled: count("CANCELLED"),
+  };
+}
+
+/**
+ * The appointments of one office for a day (or up to a week), in time order, with what a clerk may do with each.
+ * Held (unconfirmed) bookings are left out. Totals count the service filter but not the search, so they always
+ * describe the day. A reference code that matches nothing on the shown days is looked up on every day, so a clerk
+ * can find an appointment from its code alone.
+ */
+export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
+  const office = await loadOfficeFor(db, actor, input.officeSlug, "bookings:work");
+  const tz = office.timeZone;
+  const from = input.from;
+  let to = input.to ?? from;
+  if (to < from) throw new AppError("INVALID_INPUT");
+  if (to > addDays(from, MAX_AGENDA_DAYS - 1)) to = addDays(from, MAX_AGENDA_DAYS - 1);
+  const service = input.serviceSlug ? office.services.find((s) => s.slug === input.serviceSlug) : undefined;
+
+  const bookings = await db.booking.findMany({
+    where: {
+      officeId: office.id,
+      startsAt: { gte: new Date(zonedInstant(from, 0, tz)), lt: new Date(zonedInstant(addDays(to, 1), 0, tz)) },
+      status: { not: "HELD" },
+      ...(service ? { serviceId: service.id } : {}),
+    },
+    include: { service: { select: { id: true, slug: true, name: true } } },
+    orderBy: [{ startsAt: "asc" }, { referenceCode: "asc" }],
+  });
+
+  const rows: AgendaRow[] = bookings.map((b) => ({
+    id: b.id,
+    date: localDateOf(b.startsAt, tz),
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    durationMinutes: Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000),
+    service: b.service,
+    persons: b.persons,
+    name: b.erasedAt ? null : displayName(b),
+    referenceCode: b.referenceCode,
+    status: b.status as BookingStatusName,
+    channel: b.channel,
+    actions: b.erasedAt ? [] : allowedStatusActions(b, input.now, tz),
+    changeable: !b.erasedAt && isChangeableByStaff(b, input.now),
+  }));
+
+  const search = input.search?.trim() || undefined;
+  const shown = search ? rows.filter((r) => matchesSearch(r, search)) : rows;
+
+  let elsewhere: { id: string; date: LocalDate; referenceCode: string } | null = null;
+  const code = search ? normalizeReferenceCode(search) : null;
+  if (code && shown.length === 0) {
+    const found = await db.booking.findFirst({
+      where: { officeId: office.id, referenceCode: code, status: { not: "HELD" } },
+      select: { id: true, startsAt: true, referenceCode: true },
+    });
+    if (found) elsewhere = { id: found.id, date: localDateOf(found.startsAt, tz), referenceCode: found.referenceCode };
+  }
+
+  return {
+    office,
+    services: office.services,
+    serviceFilter: service ?? null,
+    search: search ?? null,
+    from,
+    to,
+    today: localDateOf(input.now, tz),
+    rows: shown,
+    totals: totalsOf(rows),
+    elsewhere,
+  };
+}
+
+export type Agenda = Awaited<ReturnType<typeof listAgenda>>;
