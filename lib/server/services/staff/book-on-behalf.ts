@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { appointmentMinutes, checkSlot, localDateOf, referenceCodeFrom } from "@/lib/domain";
 import { z } from "zod";
+import { appointmentMinutes, checkSlot, localDateOf, referenceCodeFrom } from "@/lib/domain";
 import { localDateSchema } from "@/lib/schemas/booking";
 import type { StaffChannel } from "@/lib/schemas/staff-booking";
 import { writeAudit } from "@/lib/server/audit";
@@ -14,7 +14,7 @@ import { loadAvailability } from "../availability";
 import { bookingMailPayload } from "../booking-mail";
 import { manageUrl } from "../booking-urls";
 import { slotError } from "../create-booking";
-import { AUDIT_ACTIONS, loadOfficeFor, staffBookingRules } from "./common";
+import { assertPlausibleStart, AUDIT_ACTIONS, loadOfficeFor, staffBookingRules } from "./common";
 
 export interface BookOnBehalfInput {
   officeSlug: string;
@@ -57,7 +57,7 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
   if (!Number.isInteger(input.persons) || input.persons < 1 || input.persons > service.maxPersons) {
     throw new AppError("INVALID_INPUT");
   }
-  if (!(input.start instanceof Date) || !Number.isFinite(input.start.getTime())) throw new AppError("SLOT_NOT_OFFERED");
+  assertPlausibleStart(office, input.start, now);
   const givenName = input.person.givenName.trim();
   const familyName = input.person.familyName.trim();
   if (!givenName || !familyName) throw new AppError("INVALID_INPUT");

@@ -1,4 +1,5 @@
 import { localDateOf } from "@/lib/domain";
+import { slugSchema } from "@/lib/schemas/booking";
 import { bookingIdSchema } from "@/lib/schemas/staff-booking";
 import { assertCanOnOffice, type Actor, type OfficeAction } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
@@ -52,6 +53,7 @@ export type StaffBooking = Awaited<ReturnType<typeof loadBookingFor>>;
 
 /** An office by its slug, for an actor allowed to `action` on it (inactive offices included: their past work). */
 export async function loadOfficeFor(db: Db, actor: Actor, slug: string, action: OfficeAction) {
+  if (!slugSchema.safeParse(slug).success) throw new AppError("OFFICE_NOT_FOUND");
   const office = await db.office.findUnique({
     where: { slug },
     include: { services: { orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
@@ -67,6 +69,19 @@ export async function loadOfficeFor(db: Db, actor: Actor, slug: string, action: 
  */
 export function staffBookingRules<O extends { minNoticeMinutes: number }>(office: O): O {
   return { ...office, minNoticeMinutes: 0 };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A cheap bound on a requested start before any calendar arithmetic or lock: an invalid date, a start in the past
+ * or one far beyond the horizon (e.g. year 9999 from a forged request) is refused at once.
+ */
+export function assertPlausibleStart(office: { bookingHorizonDays: number }, start: Date, now: Date): void {
+  const ms = start instanceof Date ? start.getTime() : Number.NaN;
+  if (!Number.isFinite(ms)) throw new AppError("SLOT_NOT_OFFERED");
+  if (ms < now.getTime()) throw new AppError("SLOT_TOO_SOON");
+  if (ms > now.getTime() + (office.bookingHorizonDays + 2) * DAY_MS) throw new AppError("SLOT_BEYOND_HORIZON");
 }
 
 /** Every office-local date an interval touches, for the per-day lock. */

@@ -9,7 +9,7 @@ import { loadAvailability } from "../availability";
 import { bookingMailPayload } from "../booking-mail";
 import { serviceUrl } from "../booking-urls";
 import { slotError } from "../create-booking";
-import { AUDIT_ACTIONS, datesOf, loadBookingFor, staffBookingRules, staffError } from "./common";
+import { assertPlausibleStart, AUDIT_ACTIONS, datesOf, loadBookingFor, staffBookingRules, staffError } from "./common";
 import { isChangeableByStaff } from "./status-transitions";
 
 export interface StaffMoveInput {
@@ -34,12 +34,12 @@ export interface StaffMoved {
  */
 export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveInput, now: Date): Promise<StaffMoved> {
   const booking = await loadBookingFor(db, actor, input.bookingId);
-  if (!(input.start instanceof Date) || !Number.isFinite(input.start.getTime())) throw new AppError("SLOT_NOT_OFFERED");
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
   if (booking.status !== "CONFIRMED") throw staffError("STATUS_NOT_ALLOWED");
   if (!isChangeableByStaff(booking, now)) throw new AppError("APPOINTMENT_PAST");
-  if (input.start.getTime() === booking.startsAt.getTime()) throw staffError("SAME_TIME");
   const { office, service } = booking;
+  assertPlausibleStart(office, input.start, now);
+  if (input.start.getTime() === booking.startsAt.getTime()) throw staffError("SAME_TIME");
   if (!office.active || !service.active) throw new AppError("SLOT_NOT_OFFERED");
   const tz = office.timeZone;
   const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, booking.persons) * 60_000);
