@@ -38,7 +38,7 @@ export function ServiceChoiceForm({
           ...(state.formError ? [{ field: "service-group", message: te(state.formError) }] : []),
         ]}
       />
-      <fieldset id="service-group" aria-describedby={`service-hint${error ? " service-error" : ""}`}>
+      <fieldset id="service-group" className="min-w-0" aria-describedby={`service-hint${error ? " service-error" : ""}`}>
         <legend className="mb-2 text-2xl font-bold">{t("office.question")}</legend>
         <p id="service-hint" className="mb-4 text-muted">
           {t("office.hint")}
@@ -72,7 +72,7 @@ export function ServiceChoiceForm({
               {s.documents.length > 0 && (
                 <details className="ms-10 mt-2">
                   <summary className="cursor-pointer text-brand underline">{t("office.documents")}</summary>
-                  <ul className="mt-1 list-disc ps-6">
+                  <ul className="mt-1 list-disc break-words ps-6">
                     {s.documents.map((d) => (
                       <li key={d}>{d}</li>
                     ))}

@@ -94,7 +94,6 @@ export async function SlotPicker({
           <ul className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2" role="list">
             {days.map((d) => {
               const count = byDay.get(d)?.length ?? 0;
-              const label = `${shortDay(format, noon(d), "UTC")}: ${t("freeCount", { count })}`;
               return (
                 <li key={d}>
                   {count > 0 ? (
@@ -109,12 +108,9 @@ export async function SlotPicker({
                       <span>{t("freeCount", { count })}</span>
                     </Link>
                   ) : (
-                    <span
-                      aria-label={label}
-                      className="flex min-h-11 items-center justify-between rounded border border-line bg-[#f8f8f8] px-3 py-2 text-muted"
-                    >
-                      <span aria-hidden="true">{shortDay(format, noon(d), "UTC")}</span>
-                      <span aria-hidden="true">{t("closedOrFull")}</span>
+                    <span className="flex min-h-11 items-center justify-between rounded border border-line bg-[#f8f8f8] px-3 py-2 text-muted">
+                      <span>{shortDay(format, noon(d), "UTC")}</span>
+                      <span>{t("closedOrFull")}</span>
                     </span>
                   )}
                 </li>

@@ -112,7 +112,7 @@ it("books in five steps, mails a confirmation, and cancelling from the link free
         start,
         persons: 1,
         givenName: "Jonas",
-        familyName: `Nachbar ${n}`,
+        familyName: `Nachbar ${"ABCDEFGHIJ"[n]}`,
         email: `nachbar${n}@example.org`,
         dateOfBirth: "1985-01-02",
         privacyConsent: true,

@@ -14,7 +14,10 @@ import { cancelBooking } from "./actions";
 type Params = Promise<{ locale: string; token: string }>;
 type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string }>;
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata() {
+  const t = await getTranslations("booking.titles");
+  return { title: t("manage"), robots: { index: false } };
+}
 
 export default async function ManageBookingPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const p = await params;

@@ -12,6 +12,11 @@ import { readWizardState } from "@/lib/server/wizard-state";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
 
+export async function generateMetadata() {
+  const t = await getTranslations("booking.titles");
+  return { title: t("done") };
+}
+
 export default async function ConfirmationPage({ params }: { params: Params }) {
   const p = await params;
   setRequestLocale(p.locale);

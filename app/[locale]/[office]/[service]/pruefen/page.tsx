@@ -16,6 +16,13 @@ import { addDays, localDateOf } from "@/lib/domain";
 import { chooseSlot, confirmBooking } from "../../actions";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const p = await params;
+  const t = await getTranslations("booking.titles");
+  const found = await findOfficeAndService(getDb(), p.office, p.service);
+  return { title: [t("review"), found?.service.name, found?.office.name].filter(Boolean).join(" – ") };
+}
 type Search = Promise<{ fehler?: string }>;
 
 const ALTERNATIVES = 6;

@@ -14,6 +14,13 @@ import { chooseSlot } from "../../actions";
 import { errorKey } from "@/components/booking/error-key";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const p = await params;
+  const t = await getTranslations("booking.titles");
+  const found = await findOfficeAndService(getDb(), p.office, p.service);
+  return { title: [t("slot"), found?.service.name, found?.office.name].filter(Boolean).join(" – ") };
+}
 type Search = Promise<{ woche?: string; tag?: string; fehler?: string }>;
 
 export default async function SlotPage({ params, searchParams }: { params: Params; searchParams: Search }) {

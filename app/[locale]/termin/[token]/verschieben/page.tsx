@@ -14,7 +14,10 @@ import { rescheduleBooking } from "../actions";
 type Params = Promise<{ locale: string; token: string }>;
 type Search = Promise<{ woche?: string; tag?: string; fehler?: string }>;
 
-export const metadata = { robots: { index: false } };
+export async function generateMetadata() {
+  const t = await getTranslations("booking.titles");
+  return { title: t("reschedule"), robots: { index: false } };
+}
 
 export default async function ReschedulePage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const p = await params;
