@@ -98,6 +98,11 @@ function validityInOrder(v: { validFrom: string | null; validUntil: string | nul
   }
 }
 
+/** Cancelling needs the words the citizens will read. */
+function reasonWithCancellation(v: { cancelBookingIds?: string[]; cancelReason?: string }, ctx: IssueSink) {
+  if (v.cancelBookingIds && v.cancelReason === undefined) ctx.addIssue({ code: "custom", path: ["cancelReason"], message: "required" });
+}
+
 const blockFields = {
   weekday,
   start: time,
@@ -121,9 +126,12 @@ export const updateBlockSchema = z
   .superRefine((v, ctx) => {
     endAfterStart(v, ctx);
     validityInOrder(v, ctx);
+    reasonWithCancellation(v, ctx);
   });
 
-export const deleteBlockSchema = z.object({ blockId: id, ...confirmation });
+export const deleteBlockSchema = z
+  .object({ blockId: id, ...confirmation })
+  .superRefine((v, ctx) => reasonWithCancellation(v, ctx));
 
 export const createClosureSchema = z
   .object({
@@ -139,6 +147,7 @@ export const createClosureSchema = z
     if (v.start === null && v.end !== null) ctx.addIssue({ code: "custom", path: ["start"], message: "required" });
     else if (v.start !== null && v.end === null) ctx.addIssue({ code: "custom", path: ["end"], message: "required" });
     else if (v.start !== null && v.end !== null) endAfterStart({ start: v.start, end: v.end }, ctx);
+    reasonWithCancellation(v, ctx);
   });
 
 export const deleteClosureSchema = z.object({ closureId: id });
@@ -156,15 +165,25 @@ const overrideFields = {
 
 export const createOverrideSchema = z
   .object({ officeId: id, ...overrideFields, ...confirmation })
-  .superRefine((v, ctx) => endAfterStart(v, ctx));
+  .superRefine((v, ctx) => {
+    endAfterStart(v, ctx);
+    reasonWithCancellation(v, ctx);
+  });
 
 export const updateOverrideSchema = z
   .object({ overrideId: id, ...overrideFields, ...confirmation })
-  .superRefine((v, ctx) => endAfterStart(v, ctx));
+  .superRefine((v, ctx) => {
+    endAfterStart(v, ctx);
+    reasonWithCancellation(v, ctx);
+  });
 
-export const deleteOverrideSchema = z.object({ overrideId: id, ...confirmation });
+export const deleteOverrideSchema = z
+  .object({ overrideId: id, ...confirmation })
+  .superRefine((v, ctx) => reasonWithCancellation(v, ctx));
 
-export const acceptHolidaySchema = z.object({ officeId: id, date: localDate, ...confirmation });
+export const acceptHolidaySchema = z
+  .object({ officeId: id, date: localDate, ...confirmation })
+  .superRefine((v, ctx) => reasonWithCancellation(v, ctx));
 
 export const removeHolidaySchema = z.object({ closureId: id });
 

@@ -1,0 +1,144 @@
+import { fieldErrorsOf } from "@/lib/schemas/form-errors";
+import {
+  acceptHolidaySchema,
+  createBlockSchema,
+  createClosureSchema,
+  createOverrideSchema,
+  deleteBlockSchema,
+  formatTime,
+  parseTime,
+  updateBlockSchema,
+} from "@/lib/schemas/capacity";
+import de from "@/lib/i18n/messages/de/capacity.json";
+
+// The capacity forms and actions share these schemas; a forged post must fail here with a key the page can show.
+
+const OFFICE = "cm0office00000000000000001";
+const block = { officeId: OFFICE, weekday: "1", start: "08:00", end: "12:00", clerks: "2", serviceIds: [], validFrom: "", validUntil: "" };
+
+function errorsOf(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown) {
+  const result = schema.safeParse(value);
+  if (result.success) return {};
+  return fieldErrorsOf(result.error as Parameters<typeof fieldErrorsOf>[0]);
+}
+
+describe("times", () => {
+  it.each([
+    ["00:00", 0],
+    ["08:05", 485],
+    ["23:55", 1435],
+    ["24:00", 1440],
+  ])("%s is minute %d and back", (text, minute) => {
+    expect(parseTime(text)).toBe(minute);
+    expect(formatTime(minute)).toBe(text);
+  });
+
+  it.each(["24:05", "25:00", "8:00", "08:60", "08:00:00", "", "-1:00", "0800"])("%p is not a time", (text) => {
+    expect(parseTime(text)).toBeNull();
+  });
+});
+
+describe("weekly block", () => {
+  it("accepts form strings and gives minutes and numbers", () => {
+    const parsed = createBlockSchema.parse({ ...block, serviceIds: ["b", "a", "a"], validFrom: "2027-03-01" });
+    expect(parsed).toEqual({
+      officeId: OFFICE,
+      weekday: 1,
+      start: 480,
+      end: 720,
+      clerks: 2,
+      serviceIds: ["a", "b"],
+      validFrom: "2027-03-01",
+      validUntil: null,
+    });
+  });
+
+  it("accepts a block until midnight", () => {
+    expect(createBlockSchema.parse({ ...block, start: "20:00", end: "24:00" }).end).toBe(1440);
+  });
+
+  const table: Array<[string, Record<string, unknown>, string, string]> = [
+    ["negative clerks", { clerks: "-1" }, "clerks", "clerksMin"],
+    ["no clerk", { clerks: "0" }, "clerks", "clerksMin"],
+    ["too many clerks", { clerks: "51" }, "clerks", "clerksMax"],
+    ["fractional clerks", { clerks: "1.5" }, "clerks", "invalidClerks"],
+    ["clerks not a number", { clerks: "zwei" }, "clerks", "invalidClerks"],
+    ["end before start", { start: "12:00", end: "08:00" }, "end", "endBeforeStart"],
+    ["empty block", { start: "09:00", end: "09:00" }, "end", "endBeforeStart"],
+    ["off the 5-minute grid", { start: "08:03" }, "start", "timeStep"],
+    ["not a time", { start: "8 Uhr" }, "start", "invalidTime"],
+    ["after midnight", { end: "24:30" }, "end", "invalidTime"],
+    ["missing time", { start: "" }, "start", "required"],
+    ["weekday 0", { weekday: "0" }, "weekday", "invalidWeekday"],
+    ["weekday 8", { weekday: "8" }, "weekday", "invalidWeekday"],
+    ["validity backwards", { validFrom: "2027-04-01", validUntil: "2027-03-01" }, "validUntil", "validUntilBeforeFrom"],
+    ["impossible date", { validFrom: "2027-02-30" }, "validFrom", "invalidDate"],
+    ["forged office id", { officeId: "x'; DROP TABLE" }, "officeId", "invalid"],
+    ["forged service id", { serviceIds: ["<script>"] }, "serviceIds.0", "invalid"],
+    ["service ids not a list", { serviceIds: "abc" }, "serviceIds", "invalid"],
+  ];
+
+  it.each(table)("refuses %s", (_label, change, field, key) => {
+    const errors = errorsOf(createBlockSchema, { ...block, ...change });
+    expect(errors[field]).toContain(key);
+  });
+
+  it("has a German text for every key it can produce", () => {
+    const keys = new Set(table.map(([, , , key]) => key));
+    for (const key of [...keys, "required", "tooLong", "invalidText", "overlap", "unknownService", "notFound", "changedMeanwhile", "datePast", "notAHoliday", "validUntilPast"]) {
+      expect((de.validation as Record<string, string>)[key]).toEqual(expect.any(String));
+    }
+  });
+
+  it("needs a reason when bookings are to be cancelled", () => {
+    const update = { ...block, blockId: "cm0block", officeId: undefined };
+    expect(errorsOf(updateBlockSchema, { ...update, cancelBookingIds: ["b1"] }).cancelReason).toEqual(["required"]);
+    expect(errorsOf(deleteBlockSchema, { blockId: "cm0block", cancelBookingIds: ["b1"], cancelReason: "  " }).cancelReason).toEqual(["required"]);
+    expect(deleteBlockSchema.parse({ blockId: "cm0block", cancelBookingIds: ["b1"], cancelReason: "Krankheit" })).toMatchObject({
+      cancelBookingIds: ["b1"],
+    });
+  });
+
+  it("refuses a reason with line breaks or direction overrides", () => {
+    expect(errorsOf(deleteBlockSchema, { blockId: "b", cancelBookingIds: [], cancelReason: "a\nb" }).cancelReason).toEqual(["invalidText"]);
+    expect(errorsOf(deleteBlockSchema, { blockId: "b", cancelBookingIds: [], cancelReason: "a\u202eb" }).cancelReason).toEqual(["invalidText"]);
+  });
+});
+
+describe("closure", () => {
+  const closure = { officeId: OFFICE, date: "2027-03-10", start: "", end: "", reason: "Personalversammlung" };
+
+  it("is a whole day without times", () => {
+    expect(createClosureSchema.parse(closure)).toMatchObject({ start: null, end: null });
+  });
+
+  it("takes hours when both are given", () => {
+    expect(createClosureSchema.parse({ ...closure, start: "10:00", end: "11:30" })).toMatchObject({ start: 600, end: 690 });
+  });
+
+  it.each([
+    [{ start: "10:00" }, "end", "required"],
+    [{ end: "10:00" }, "start", "required"],
+    [{ start: "11:00", end: "10:00" }, "end", "endBeforeStart"],
+    [{ reason: "" }, "reason", "required"],
+    [{ reason: "x".repeat(201) }, "reason", "tooLong"],
+    [{ date: "10.03.2027" }, "date", "invalidDate"],
+  ])("refuses %o", (change, field, key) => {
+    expect(errorsOf(createClosureSchema, { ...closure, ...change })[field]).toContain(key);
+  });
+});
+
+describe("date override and holiday", () => {
+  it("checks an override like a block", () => {
+    const override = { officeId: OFFICE, date: "2027-03-10", start: "14:00", end: "16:00", clerks: "1" };
+    expect(createOverrideSchema.parse(override)).toMatchObject({ start: 840, end: 960, clerks: 1, serviceIds: [], note: null });
+    expect(errorsOf(createOverrideSchema, { ...override, clerks: "-3" }).clerks).toContain("clerksMin");
+  });
+
+  it("takes a holiday by office and date only", () => {
+    expect(acceptHolidaySchema.parse({ officeId: OFFICE, date: "2027-03-26", name: "forged" })).toEqual({
+      officeId: OFFICE,
+      date: "2027-03-26",
+    });
+  });
+});
