@@ -1,0 +1,251 @@
+// The capacity page's server actions are public POST endpoints: called here as the browser would call them, with
+// the signed-in staff member and the database replaced, on SQLite and PostgreSQL.
+jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
+jest.mock("@/lib/server/db", () => ({
+  ...jest.requireActual("@/lib/server/db"),
+  getDb: () => (globalThis as { __capacityTestDb?: unknown }).__capacityTestDb,
+}));
+
+import {
+  acceptHolidayAction,
+  type CapacityActionResult,
+  createBlockAction,
+  createClosureAction,
+  createOverrideAction,
+  deleteBlockAction,
+  deleteClosureAction,
+  deleteOverrideAction,
+  removeHolidayAction,
+  updateBlockAction,
+  updateOverrideAction,
+} from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
+import de from "@/lib/i18n/messages/de/capacity.json";
+import type { Actor } from "@/lib/server/auth/permissions";
+import { currentStaff } from "@/lib/server/auth/session";
+import type { Db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import {
+  acceptHoliday,
+  createCapacityBlock,
+  createClosure,
+  createDateOverride,
+  deleteCapacityBlock,
+  deleteClosure,
+  deleteDateOverride,
+  getCapacityPlan,
+  removeHoliday,
+  updateCapacityBlock,
+  updateDateOverride,
+} from "@/lib/server/services/capacity";
+import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { createOfficeFixture } from "../helpers/office-fixture";
+
+// The actions use the real clock: the dates below lie ahead of it.
+const YEAR = new Date().getUTCFullYear() + 1;
+const DAY = `${YEAR}-06-15`;
+const CHRISTMAS = `${YEAR}-12-25`;
+
+const signIn = (actor: (Actor & { email?: string; name?: string }) | null) =>
+  (currentStaff as jest.Mock).mockResolvedValue(actor && { email: "x@amt.example", name: "X", ...actor });
+
+async function staff(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
+  const user = await db.staffUser.create({
+    data: {
+      email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
+      name: role,
+      role,
+      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
+    },
+  });
+  return { id: user.id, role, officeIds };
+}
+
+async function everything(db: Db) {
+  const [blocks, closures, overrides, audit, days] = await Promise.all([
+    db.capacityBlock.findMany({ include: { services: { select: { id: true } } }, orderBy: { id: "asc" } }),
+    db.closure.findMany({ orderBy: { id: "asc" } }),
+    db.dateOverride.findMany({ include: { services: { select: { id: true } } }, orderBy: { id: "asc" } }),
+    db.auditLog.count(),
+    db.officeDay.count(),
+  ]);
+  return { blocks, closures, overrides, audit, days };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+}
+
+/** The German text the page shows for a refused action: every key must have one. */
+function messagesOf(result: CapacityActionResult): string[] {
+  if (result.ok) return [];
+  const texts: string[] = [];
+  for (const keys of Object.values(result.fieldErrors ?? {})) {
+    for (const key of keys) texts.push((de.validation as Record<string, string>)[key]);
+  }
+  if (result.formError) texts.push((de.errors as Record<string, string>)[result.formError]);
+  return texts;
+}
+
+describeEachDatabase("who may change an office's capacity", (ctx) => {
+  let a: Awaited<ReturnType<typeof createOfficeFixture>>;
+  let b: Awaited<ReturnType<typeof createOfficeFixture>>;
+  let records: { blockId: string; closureId: string; overrideId: string; holidayId: string };
+  const now = new Date();
+
+  beforeEach(async () => {
+    await resetDatabase(ctx.db);
+    (globalThis as { __capacityTestDb?: Db }).__capacityTestDb = ctx.db;
+    a = await createOfficeFixture(ctx.db, { slug: "amt-a" });
+    b = await createOfficeFixture(ctx.db, { slug: "amt-b" });
+    const [block, closure, override, holiday] = await Promise.all([
+      ctx.db.capacityBlock.findFirstOrThrow({ where: { officeId: a.office.id } }),
+      ctx.db.closure.create({ data: { officeId: a.office.id, date: DAY, reason: "Betriebsausflug" } }),
+      ctx.db.dateOverride.create({ data: { officeId: a.office.id, date: `${YEAR}-06-16`, startMinute: 600, endMinute: 660, clerks: 1 } }),
+      ctx.db.closure.create({ data: { officeId: a.office.id, date: `${YEAR}-12-26`, reason: "2. Weihnachtstag", kind: "HOLIDAY" } }),
+    ]);
+    records = { blockId: block.id, closureId: closure.id, overrideId: override.id, holidayId: holiday.id };
+  });
+
+  /** Every capacity use case, aimed at office A's records. */
+  const attempts = (actor: Actor) => ({
+    list: () => getCapacityPlan(ctx.db, actor, { officeSlug: "amt-a" }, now),
+    createBlock: () =>
+      createCapacityBlock(ctx.db, actor, { officeId: a.office.id, weekday: 3, start: 480, end: 600, clerks: 1, serviceIds: [], validFrom: null, validUntil: null }, now),
+    updateBlock: () =>
+      updateCapacityBlock(ctx.db, actor, { blockId: records.blockId, weekday: 1, start: 480, end: 600, clerks: 5, serviceIds: [], validFrom: null, validUntil: null }, now),
+    deleteBlock: () => deleteCapacityBlock(ctx.db, actor, { blockId: records.blockId }, now),
+    createClosure: () => createClosure(ctx.db, actor, { officeId: a.office.id, date: DAY, start: null, end: null, reason: "Schulung" }, now),
+    deleteClosure: () => deleteClosure(ctx.db, actor, { closureId: records.closureId }, now),
+    createOverride: () =>
+      createDateOverride(ctx.db, actor, { officeId: a.office.id, date: DAY, start: 480, end: 540, clerks: 1, serviceIds: [], note: null }, now),
+    updateOverride: () =>
+      updateDateOverride(ctx.db, actor, { overrideId: records.overrideId, date: DAY, start: 600, end: 660, clerks: 2, serviceIds: [], note: null }, now),
+    deleteOverride: () => deleteDateOverride(ctx.db, actor, { overrideId: records.overrideId }, now),
+    acceptHoliday: () => acceptHoliday(ctx.db, actor, { officeId: a.office.id, date: CHRISTMAS }, now),
+    removeHoliday: () => removeHoliday(ctx.db, actor, { closureId: records.holidayId }, now),
+  });
+
+  it("a clerk of office B is refused on every capacity use case for office A, and nothing changes", async () => {
+    const clerkOfB = await staff(ctx.db, "CLERK", [b.office.id]);
+    const officeAdminOfB = await staff(ctx.db, "OFFICE_ADMIN", [b.office.id]);
+    const before = await everything(ctx.db);
+    for (const actor of [clerkOfB, officeAdminOfB]) {
+      for (const [name, attempt] of Object.entries(attempts(actor))) {
+        expect([actor.role, name, await codeOf(attempt())]).toEqual([actor.role, name, "FORBIDDEN"]);
+      }
+    }
+    expect(await everything(ctx.db)).toEqual(before);
+  });
+
+  it("a clerk of office A edits capacity but does not manage holidays", async () => {
+    const clerkOfA = await staff(ctx.db, "CLERK", [a.office.id]);
+    const results: Record<string, string> = {};
+    for (const [name, attempt] of Object.entries(attempts(clerkOfA))) results[name] = await codeOf(attempt());
+    expect(results).toEqual({
+      list: "OK",
+      createBlock: "OK",
+      updateBlock: "OK",
+      deleteBlock: "OK",
+      createClosure: "OK",
+      deleteClosure: "OK",
+      createOverride: "OK",
+      updateOverride: "OK",
+      deleteOverride: "OK",
+      acceptHoliday: "FORBIDDEN",
+      removeHoliday: "FORBIDDEN",
+    });
+    // Nor by deleting the holiday as if it were an ordinary closure.
+    expect(await codeOf(deleteClosure(ctx.db, clerkOfA, { closureId: records.holidayId }, now))).toBe("FORBIDDEN");
+    expect(await ctx.db.closure.count({ where: { kind: "HOLIDAY" } })).toBe(1);
+  });
+
+  it.each([["OFFICE_ADMIN"], ["ADMIN"]] as const)("%s may do everything, holidays included", async (role) => {
+    const actor = await staff(ctx.db, role, role === "ADMIN" ? [] : [a.office.id]);
+    for (const [name, attempt] of Object.entries(attempts(actor))) {
+      expect([name, await codeOf(attempt())]).toEqual([name, "OK"]);
+    }
+  });
+
+  it("the administrator works on any office; an office admin only on their own", async () => {
+    const admin = await staff(ctx.db, "ADMIN", []);
+    const officeAdminOfA = await staff(ctx.db, "OFFICE_ADMIN", [a.office.id]);
+    expect((await getCapacityPlan(ctx.db, admin, { officeSlug: "amt-b" }, now)).office.id).toBe(b.office.id);
+    expect(await codeOf(getCapacityPlan(ctx.db, officeAdminOfA, { officeSlug: "amt-b" }, now))).toBe("FORBIDDEN");
+  });
+});
+
+describeEachDatabase("forged and malformed posts to the capacity actions", (ctx) => {
+  let a: Awaited<ReturnType<typeof createOfficeFixture>>;
+  let b: Awaited<ReturnType<typeof createOfficeFixture>>;
+  let blockId: string;
+  let clerk: Actor;
+
+  beforeEach(async () => {
+    await resetDatabase(ctx.db);
+    (globalThis as { __capacityTestDb?: Db }).__capacityTestDb = ctx.db;
+    a = await createOfficeFixture(ctx.db, { slug: "amt-a" });
+    b = await createOfficeFixture(ctx.db, { slug: "amt-b" });
+    blockId = (await ctx.db.capacityBlock.findFirstOrThrow({ where: { officeId: a.office.id } })).id;
+    clerk = await staff(ctx.db, "CLERK", [a.office.id]);
+    signIn(clerk);
+  });
+
+  const block = () => ({ officeId: a.office.id, weekday: "1", start: "13:00", end: "15:00", clerks: "2", serviceIds: [] as string[] });
+
+  const cases: Array<[string, () => Promise<CapacityActionResult>, Record<string, string[]> | { formError: string }]> = [
+    ["negative clerks", () => createBlockAction({ ...block(), clerks: "-2" }), { clerks: ["clerksMin"] }],
+    ["zero clerks on update", () => updateBlockAction({ ...block(), officeId: undefined, blockId, clerks: 0 }), { clerks: ["clerksMin"] }],
+    ["end before start", () => createBlockAction({ ...block(), start: "15:00", end: "13:00" }), { end: ["endBeforeStart"] }],
+    ["an overlapping block", () => createBlockAction({ ...block(), start: "11:00", end: "13:00" }), { start: ["overlap"] }],
+    ["another office's service", () => createBlockAction({ ...block(), serviceIds: [b.service.id] }), { serviceIds: ["unknownService"] }],
+    ["a made-up service", () => createBlockAction({ ...block(), serviceIds: ["cmnotaservice000000000000"] }), { serviceIds: ["unknownService"] }],
+    ["another office's id", () => createBlockAction({ ...block(), officeId: b.office.id }), { formError: "FORBIDDEN" }],
+    ["an unknown office id", () => createBlockAction({ ...block(), officeId: "cmnotanoffice000000000000" }), { formError: "FORBIDDEN" }],
+    ["an unknown block id", () => deleteBlockAction({ blockId: "cmnotablock00000000000000" }), { _form: ["notFound"] }],
+    ["an unknown closure id", () => deleteClosureAction({ closureId: "cmnotaclosure000000000000" }), { _form: ["notFound"] }],
+    ["an unknown override id", () => deleteOverrideAction({ overrideId: "cmnotanoverride0000000000" }), { _form: ["notFound"] }],
+    ["an override with an SQL id", () => updateOverrideAction({ overrideId: "1 OR 1=1", date: "2099-01-01", start: "08:00", end: "09:00", clerks: 1 }), { overrideId: ["invalid"] }],
+    ["a closure in the past", () => createClosureAction({ officeId: a.office.id, date: "2020-01-06", reason: "Alt" }), { date: ["datePast"] }],
+    ["an override ending before it starts", () => createOverrideAction({ officeId: a.office.id, date: "2099-01-05", start: "12:00", end: "10:00", clerks: 1 }), { end: ["endBeforeStart"] }],
+    ["a holiday that is none", () => acceptHolidayAction({ officeId: a.office.id, date: "2099-06-17" }), { formError: "FORBIDDEN" }],
+    ["a holiday removal of an ordinary closure", () => removeHolidayAction({ closureId: "cmnotaclosure000000000000" }), { _form: ["notFound"] }],
+    ["not an object at all", () => createBlockAction("weekday=1&clerks=-1"), { _form: ["invalid"] }],
+  ];
+
+  it.each(cases)("refuses %s with a clear message and changes nothing", async (_label, attempt, expected) => {
+    const before = await everything(ctx.db);
+    const result = await attempt();
+    expect(result.ok).toBe(false);
+    if ("formError" in expected) expect(result).toMatchObject({ ok: false, formError: expected.formError });
+    else expect(result).toMatchObject({ ok: false, fieldErrors: expected });
+    for (const text of messagesOf(result)) expect(text).toEqual(expect.stringMatching(/\S/));
+    expect(await everything(ctx.db)).toEqual(before);
+  });
+
+  it("a holiday date that is not a holiday is refused for the office admin", async () => {
+    signIn(await staff(ctx.db, "OFFICE_ADMIN", [a.office.id]));
+    const before = await everything(ctx.db);
+    expect(await acceptHolidayAction({ officeId: a.office.id, date: `${YEAR}-06-17` })).toEqual({
+      ok: false,
+      fieldErrors: { date: ["notAHoliday"] },
+    });
+    expect(await everything(ctx.db)).toEqual(before);
+  });
+
+  it("a signed-out request is refused before anything is read", async () => {
+    signIn(null);
+    expect(await createBlockAction(block())).toEqual({ ok: false, formError: "UNAUTHENTICATED" });
+    expect(await ctx.db.capacityBlock.count()).toBe(2);
+  });
+
+  it("a valid post is applied and answered", async () => {
+    expect(await createBlockAction(block())).toEqual({ ok: true, status: "applied", cancelled: 0 });
+    expect(await ctx.db.capacityBlock.count({ where: { officeId: a.office.id } })).toBe(2);
+  });
+});
