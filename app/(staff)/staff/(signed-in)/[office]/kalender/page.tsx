@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CapacityView } from "@/components/staff/capacity/capacity-view";
+import { currentStaff } from "@/lib/server/auth/session";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+import { type CapacityPlan, getCapacityPlan } from "@/lib/server/services/capacity";
+
+// Opening hours and clerk capacity of one office: what is saved here is what citizens can book a moment later.
+
+type Params = { params: Promise<{ office: string }> };
+
+type Loaded = { plan: CapacityPlan } | { error: "FORBIDDEN" };
+
+async function load(slug: string): Promise<Loaded> {
+  const staff = await currentStaff();
+  // The signed-in layout redirects to the login; this only keeps the page safe on its own.
+  if (!staff) return { error: "FORBIDDEN" };
+  try {
+    return { plan: await getCapacityPlan(getDb(), staff, { officeSlug: slug }, new Date()) };
+  } catch (e) {
+    if (isAppError(e) && e.code === "OFFICE_NOT_FOUND") notFound();
+    if (isAppError(e) && e.code === "FORBIDDEN") return { error: "FORBIDDEN" };
+    throw e;
+  }
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("capacity");
+  return { title: t("title") };
+}
+
+export default async function CapacityPage({ params }: Params) {
+  const { office } = await params;
+  const t = await getTranslations("capacity");
+  const result = await load(office);
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/staff" className="inline-flex min-h-11 items-center text-brand underline">
+          {t("back")}
+        </Link>
+      </p>
+      {"plan" in result ? (
+        <CapacityView plan={result.plan} />
+      ) : (
+        <>
+          <h1 className="text-3xl font-bold">{t("title")}</h1>
+          <p role="alert" className="border-s-8 border-error bg-white p-4">
+            {t("forbidden")}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,353 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { Field } from "@/components/ui/field";
+import { buttonDanger, buttonPrimary, buttonSecondary, input } from "@/components/ui/styles";
+import {
+  createBlockAction,
+  createOverrideAction,
+  deleteBlockAction,
+  deleteOverrideAction,
+  updateBlockAction,
+  updateOverrideAction,
+} from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
+import {
+  createBlockSchema,
+  createOverrideSchema,
+  formatTime,
+  MAX_CLERKS,
+  updateBlockSchema,
+  updateOverrideSchema,
+} from "@/lib/schemas/capacity";
+import { type FieldErrors, fieldErrorsOf } from "@/lib/schemas/form-errors";
+import { useErrorTexts } from "./form-errors";
+import { Modal } from "./modal";
+import { formatDate, type PlanBlock, type PlanOverride, type PlanService } from "./plan";
+import type { CapacityAction, MutationHandlers } from "./use-capacity-mutation";
+
+// Creating and editing capacity: a weekly block, or an override for one date. A range selected in the calendar
+// opens this with its times; the lists below the calendar open it for keyboard and screen-reader users.
+
+export type BlockDialogState =
+  /** A new weekly block; with a date (from the calendar) it may be an override for that date instead. */
+  | { mode: "create"; weekday: number; start: number; end: number; date: string | null }
+  | { mode: "edit-block"; block: PlanBlock }
+  | { mode: "create-override"; date: string; start: number; end: number }
+  | { mode: "edit-override"; override: PlanOverride };
+
+type Perform = (action: CapacityAction, input: Record<string, unknown>, handlers?: MutationHandlers) => void;
+
+const FIELDS = ["appliesTo", "weekday", "date", "start", "end", "clerks", "serviceIds", "validFrom", "validUntil", "note"] as const;
+
+function initialValues(state: BlockDialogState) {
+  const blank = { weekday: "1", date: "", start: "", end: "", clerks: "1", serviceIds: [] as string[], validFrom: "", validUntil: "", note: "" };
+  switch (state.mode) {
+    case "create":
+      return { ...blank, weekday: String(state.weekday), date: state.date ?? "", start: formatTime(state.start), end: formatTime(state.end) };
+    case "create-override":
+      return { ...blank, date: state.date, start: formatTime(state.start), end: formatTime(state.end) };
+    case "edit-block": {
+      const b = state.block;
+      return {
+        ...blank,
+        weekday: String(b.weekday),
+        start: formatTime(b.startMinute),
+        end: formatTime(b.endMinute),
+        clerks: String(b.clerks),
+        serviceIds: b.serviceIds,
+        validFrom: b.validFrom ?? "",
+        validUntil: b.validUntil ?? "",
+      };
+    }
+    case "edit-override": {
+      const o = state.override;
+      return {
+        ...blank,
+        date: o.date,
+        start: formatTime(o.startMinute),
+        end: formatTime(o.endMinute),
+        clerks: String(o.clerks),
+        serviceIds: o.serviceIds,
+        note: o.note ?? "",
+      };
+    }
+  }
+}
+
+export function BlockDialog({
+  state,
+  officeId,
+  services,
+  perform,
+  pending,
+  onClose,
+}: {
+  state: BlockDialogState | null;
+  officeId: string;
+  services: PlanService[];
+  perform: Perform;
+  pending: boolean;
+  onClose: () => void;
+}) {
+  const t = useTranslations("capacity");
+  const title = !state
+    ? ""
+    : state.mode === "edit-block"
+      ? t("blockDialog.editTitle")
+      : state.mode === "edit-override"
+        ? t("overrides.editTitle")
+        : state.mode === "create-override"
+          ? t("overrides.createTitle")
+          : t("blockDialog.createTitle");
+  return (
+    <Modal open={state !== null} title={title} onClose={onClose}>
+      {state && (
+        <BlockForm
+          // A new state is a new form: values start over.
+          key={JSON.stringify(state)}
+          state={state}
+          officeId={officeId}
+          services={services}
+          perform={perform}
+          pending={pending}
+          onDone={onClose}
+        />
+      )}
+    </Modal>
+  );
+}
+
+function BlockForm({
+  state,
+  officeId,
+  services,
+  perform,
+  pending,
+  onDone,
+}: {
+  state: BlockDialogState;
+  officeId: string;
+  services: PlanService[];
+  perform: Perform;
+  pending: boolean;
+  onDone: () => void;
+}) {
+  const t = useTranslations("capacity");
+  const errorTexts = useErrorTexts();
+  const formId = useId().replace(/:/g, "");
+  const [values, setValues] = useState(() => initialValues(state));
+  const [appliesTo, setAppliesTo] = useState<"weekly" | "date">(state.mode === "create-override" || state.mode === "edit-override" ? "date" : "weekly");
+  const [errors, setErrors] = useState<FieldErrors | undefined>();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+
+  const isEdit = state.mode === "edit-block" || state.mode === "edit-override";
+  const weekly = appliesTo === "weekly";
+  const { byField, summary } = errorTexts(errors, formId, FIELDS);
+  const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+
+  const handlers: MutationHandlers = {
+    onApplied: onDone,
+    onRefused: (refusal) => {
+      setAttempt((n) => n + 1);
+      setErrors(refusal.fieldErrors);
+      setFormError(refusal.formError ?? null);
+    },
+  };
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setAttempt((n) => n + 1);
+    setFormError(null);
+    const common = { start: values.start, end: values.end, clerks: values.clerks, serviceIds: values.serviceIds };
+    let raw: Record<string, unknown>;
+    let schema: { safeParse(v: unknown): { success: boolean; error?: unknown } };
+    let action: CapacityAction;
+    if (state.mode === "edit-block") {
+      raw = { blockId: state.block.id, weekday: values.weekday, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
+      [schema, action] = [updateBlockSchema, updateBlockAction];
+    } else if (state.mode === "edit-override") {
+      raw = { overrideId: state.override.id, date: values.date, note: values.note, ...common };
+      [schema, action] = [updateOverrideSchema, updateOverrideAction];
+    } else if (weekly) {
+      raw = { officeId, weekday: values.weekday, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
+      [schema, action] = [createBlockSchema, createBlockAction];
+    } else {
+      raw = { officeId, date: values.date, note: values.note, ...common };
+      [schema, action] = [createOverrideSchema, createOverrideAction];
+    }
+    // The action's own schema, checked here first so that mistakes show without a round trip.
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error as Parameters<typeof fieldErrorsOf>[0]));
+      return;
+    }
+    setErrors(undefined);
+    perform(action, raw, handlers);
+  }
+
+  function remove() {
+    if (!confirmingDelete) {
+      setConfirmingDelete(true);
+      return;
+    }
+    if (state.mode === "edit-block") perform(deleteBlockAction, { blockId: state.block.id }, handlers);
+    if (state.mode === "edit-override") perform(deleteOverrideAction, { overrideId: state.override.id }, handlers);
+  }
+
+  const id = (field: string) => `${formId}-${field}`;
+  const weekdayName = t(`weekdays.${values.weekday}`);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <div id={id("top")} tabIndex={-1}>
+        <ErrorSummary title={t("errorSummary")} items={summary} attempt={attempt} />
+        {formError && (
+          <p role="alert" className="mb-4 border-s-8 border-error bg-white p-3 font-semibold">
+            {t.has(`errors.${formError}`) ? t(`errors.${formError}`) : t("errors.UNEXPECTED")}
+          </p>
+        )}
+      </div>
+
+      {state.mode === "create" && state.date && (
+        <fieldset className="mb-6">
+          <legend className="text-lg font-semibold">{t("blockDialog.appliesTo")}</legend>
+          {(["weekly", "date"] as const).map((option) => (
+            <label key={option} className="mt-2 flex min-h-11 items-center gap-3">
+              <input
+                type="radio"
+                name={id("appliesTo")}
+                value={option}
+                checked={appliesTo === option}
+                onChange={() => setAppliesTo(option)}
+                className="size-6"
+              />
+              <span>
+                {option === "weekly"
+                  ? t("blockDialog.everyWeek", { weekday: weekdayName })
+                  : t("blockDialog.onlyDate", { date: formatDate(state.date!) })}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      {weekly ? (
+        <Field id={id("weekday")} label={t("blockDialog.weekday")} error={byField.weekday}>
+          {(aria) => (
+            <select {...aria} value={values.weekday} onChange={set("weekday")} className={`${input} max-w-60`}>
+              {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                <option key={d} value={d}>
+                  {t(`weekdays.${d}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : (
+        <Field id={id("date")} label={t("overrides.date")} error={byField.date}>
+          {(aria) => <input {...aria} type="date" value={values.date} onChange={set("date")} className={`${input} max-w-60`} />}
+        </Field>
+      )}
+
+      <div className="flex flex-wrap gap-x-6">
+        {(["start", "end"] as const).map((field) => (
+          <Field key={field} id={id(field)} label={t(`blockDialog.${field}`)} hint={t("blockDialog.timeHint")} error={byField[field]}>
+            {(aria) => (
+              <input
+                {...aria}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={5}
+                value={values[field]}
+                onChange={set(field)}
+                className={`${input} max-w-32`}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+
+      <Field id={id("clerks")} label={t("blockDialog.clerks")} hint={t("blockDialog.clerksHint")} error={byField.clerks}>
+        {(aria) => (
+          <input
+            {...aria}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_CLERKS}
+            step={1}
+            value={values.clerks}
+            onChange={set("clerks")}
+            className={`${input} max-w-32`}
+          />
+        )}
+      </Field>
+
+      <fieldset
+        id={id("serviceIds")}
+        aria-describedby={`${id("serviceIds")}-hint`}
+        className={`mb-6 ${byField.serviceIds ? "border-s-4 border-error ps-3" : ""}`}
+      >
+        <legend className="text-lg font-semibold">{t("blockDialog.services")}</legend>
+        <p id={`${id("serviceIds")}-hint`} className="text-muted">
+          {t("blockDialog.servicesHint")}
+        </p>
+        {byField.serviceIds && <p className="font-semibold text-error">{byField.serviceIds}</p>}
+        {services.map((s) => (
+          <label key={s.id} className="mt-1 flex min-h-11 items-center gap-3">
+            <input
+              type="checkbox"
+              className="size-6 shrink-0"
+              checked={values.serviceIds.includes(s.id)}
+              onChange={(e) =>
+                setValues((v) => ({
+                  ...v,
+                  serviceIds: e.target.checked ? [...v.serviceIds, s.id] : v.serviceIds.filter((x) => x !== s.id),
+                }))
+              }
+            />
+            <span>{s.active ? s.name : t("blockDialog.inactiveService", { name: s.name })}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      {weekly ? (
+        <div className="flex flex-wrap gap-x-6">
+          {(["validFrom", "validUntil"] as const).map((field) => (
+            <Field key={field} id={id(field)} label={t(`blockDialog.${field}`)} hint={t("blockDialog.validityHint")} error={byField[field]}>
+              {(aria) => <input {...aria} type="date" value={values[field]} onChange={set(field)} className={`${input} max-w-60`} />}
+            </Field>
+          ))}
+        </div>
+      ) : (
+        <Field id={id("note")} label={t("blockDialog.note")} error={byField.note}>
+          {(aria) => <input {...aria} type="text" maxLength={200} value={values.note} onChange={set("note")} className={input} />}
+        </Field>
+      )}
+
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" className={buttonPrimary} disabled={pending}>
+          {isEdit ? t("blockDialog.save") : t("blockDialog.create")}
+        </button>
+        <button type="button" className={buttonSecondary} onClick={onDone}>
+          {t("blockDialog.cancel")}
+        </button>
+        {isEdit && (
+          <button type="button" className={`${buttonDanger} sm:ms-auto`} onClick={remove} disabled={pending}>
+            {confirmingDelete
+              ? t("blockDialog.confirmDelete")
+              : state.mode === "edit-block"
+                ? t("blockDialog.delete")
+                : t("blockDialog.deleteOverride")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { formatTime } from "@/lib/schemas/capacity";
+import { addDays, blockAppliesOn, type CapacityPlan } from "./plan";
+
+// What the week calendar shows for a range of dates: the weekly blocks expanded per date (honouring validity;
+// a date with overrides shows those instead, as booking does), overrides, closures and public holidays. Times are
+// "floating" ISO strings read by a calendar set to UTC, so they stay the office's wall-clock times in any browser.
+
+export type EntryKind = "weekly" | "override" | "closure" | "holiday" | "suggestion";
+
+export interface CalendarEntry {
+  id: string;
+  kind: EntryKind;
+  /** The block, override or closure behind the entry; null for a holiday not yet accepted. */
+  recordId: string | null;
+  date: string;
+  allDay: boolean;
+  start: string;
+  end: string;
+  clerks?: number;
+  serviceIds?: string[];
+  /** Reason of a closure, name of a holiday, note of an override. */
+  text?: string | null;
+  /** A weekly block on a date the office is closed all day: part of the plan, but nobody is booked then. */
+  closedThatDay?: boolean;
+}
+
+function floating(date: string, minute: number): string {
+  return minute >= 1440 ? `${addDays(date, 1)}T00:00:00` : `${date}T${formatTime(minute)}:00`;
+}
+
+/** Entries for the dates from `from` up to, not including, `until`. */
+export function calendarEntries(plan: CapacityPlan, from: string, until: string): CalendarEntry[] {
+  const entries: CalendarEntry[] = [];
+  for (let date = from; date < until; date = addDays(date, 1)) {
+    const overrides = plan.overrides.filter((o) => o.date === date);
+    const closedAllDay = plan.closures.some((c) => c.date === date && (c.startMinute === null || c.endMinute === null));
+    if (overrides.length > 0) {
+      for (const o of overrides) {
+        entries.push({
+          id: `override:${o.id}`,
+          kind: "override",
+          recordId: o.id,
+          date,
+          allDay: false,
+          start: floating(date, o.startMinute),
+          end: floating(date, o.endMinute),
+          clerks: o.clerks,
+          serviceIds: o.serviceIds,
+          text: o.note,
+        });
+      }
+    } else {
+      for (const b of plan.blocks) {
+        if (!blockAppliesOn(b, date)) continue;
+        entries.push({
+          id: `weekly:${b.id}:${date}`,
+          kind: "weekly",
+          recordId: b.id,
+          date,
+          allDay: false,
+          start: floating(date, b.startMinute),
+          end: floating(date, b.endMinute),
+          clerks: b.clerks,
+          serviceIds: b.serviceIds,
+          closedThatDay: closedAllDay,
+        });
+      }
+    }
+    for (const c of plan.closures) {
+      if (c.date !== date) continue;
+      const wholeDay = c.startMinute === null || c.endMinute === null;
+      entries.push({
+        id: `closure:${c.id}`,
+        kind: c.kind === "HOLIDAY" ? "holiday" : "closure",
+        recordId: c.id,
+        date,
+        allDay: wholeDay,
+        start: wholeDay ? date : floating(date, c.startMinute!),
+        end: wholeDay ? addDays(date, 1) : floating(date, c.endMinute!),
+        text: c.reason,
+      });
+    }
+    for (const h of plan.holidays) {
+      if (h.date !== date || h.closureId) continue;
+      entries.push({
+        id: `suggestion:${h.date}`,
+        kind: "suggestion",
+        recordId: null,
+        date,
+        allDay: true,
+        start: date,
+        end: addDays(date, 1),
+        text: h.name,
+      });
+    }
+  }
+  return entries;
+}

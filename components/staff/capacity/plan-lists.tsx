@@ -1,0 +1,310 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { formatTime } from "@/lib/schemas/capacity";
+import { type CapacityPlan, formatDate, type PlanBlock, type PlanClosure, type PlanHoliday, type PlanOverride } from "./plan";
+
+// The same plan as the calendar, as tables with buttons: everything the drag-and-drop calendar does can be done
+// here with a keyboard or a screen reader.
+
+const cell = "py-2 pe-3 align-top";
+const head = "py-2 pe-3 text-left";
+
+function useLabels(plan: CapacityPlan) {
+  const t = useTranslations("capacity");
+  const names = new Map(plan.services.map((s) => [s.id, s.name]));
+  return {
+    time: (start: number, end: number) => t("timeRange", { start: formatTime(start), end: formatTime(end) }),
+    services: (ids: string[]) => (ids.length === 0 ? t("allServices") : ids.map((id) => names.get(id) ?? id).join(", ")),
+    validity: (b: PlanBlock) => {
+      const from = b.validFrom && formatDate(b.validFrom);
+      const until = b.validUntil && formatDate(b.validUntil);
+      if (from && until) return t("validity.between", { from, until });
+      if (from) return t("validity.from", { from });
+      if (until) return t("validity.until", { until });
+      return t("validity.always");
+    },
+  };
+}
+
+interface Row {
+  key: string;
+  /** The first cell names the row; with `actions`, the last cell holds its buttons. */
+  cells: React.ReactNode[];
+}
+
+/**
+ * A table on wide screens; on a phone the same rows as cards with each value under its column's name, so nothing
+ * has to be scrolled sideways (only one of the two is ever displayed, so screen readers meet it once).
+ */
+function ResponsiveTable({ caption, headers, rows, actions }: { caption: string; headers: string[]; rows: Row[]; actions: boolean }) {
+  const valueColumns = actions ? headers.length - 1 : headers.length;
+  return (
+    <>
+      <table className="w-full border-collapse bg-white max-sm:hidden">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-ink">
+            {headers.map((h) => (
+              <th key={h} scope="col" className={head}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className="border-b border-line">
+              {row.cells.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row" className={`${cell} text-left font-semibold`}>
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i} className={cell}>
+                    {c}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="space-y-3 sm:hidden" aria-label={caption}>
+        {rows.map((row) => (
+          <li key={row.key} className="rounded border border-line bg-white p-3">
+            <p className="text-lg font-bold">{row.cells[0]}</p>
+            <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+              {row.cells.slice(1, valueColumns).map((c, i) => (
+                <div key={i} className="contents">
+                  <dt className="font-semibold">{headers[i + 1]}</dt>
+                  <dd>{c}</dd>
+                </div>
+              ))}
+            </dl>
+            {actions && <div className="mt-2">{row.cells[valueColumns]}</div>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function BlocksSection({ plan, onAdd, onEdit }: { plan: CapacityPlan; onAdd: () => void; onEdit: (block: PlanBlock) => void }) {
+  const t = useTranslations("capacity");
+  const label = useLabels(plan);
+  return (
+    <section aria-labelledby="blocks-heading" className="space-y-3">
+      <h2 id="blocks-heading" className="text-2xl font-bold">
+        {t("blocks.heading")}
+      </h2>
+      <p>{t("blocks.description")}</p>
+      {plan.blocks.length === 0 ? (
+        <p className="font-semibold">{t("blocks.empty")}</p>
+      ) : (
+        <ResponsiveTable
+          caption={t("blocks.caption")}
+          headers={[t("blocks.weekday"), t("blocks.time"), t("blocks.clerks"), t("blocks.services"), t("blocks.validity"), t("blocks.actions")]}
+          actions
+          rows={plan.blocks.map((b) => {
+            const weekday = t(`weekdays.${b.weekday}`);
+            const time = label.time(b.startMinute, b.endMinute);
+            return {
+              key: b.id,
+              cells: [
+                weekday,
+                time,
+                t("clerks", { count: b.clerks }),
+                label.services(b.serviceIds),
+                label.validity(b),
+                <button
+                  key="edit"
+                  type="button"
+                  className={buttonSecondary}
+                  aria-label={t("blocks.editLabel", { weekday, time })}
+                  onClick={() => onEdit(b)}
+                >
+                  {t("blocks.edit")}
+                </button>,
+              ],
+            };
+          })}
+        />
+      )}
+      <button type="button" className={buttonPrimary} onClick={onAdd}>
+        {t("blocks.add")}
+      </button>
+    </section>
+  );
+}
+
+export function OverridesSection({
+  plan,
+  onAdd,
+  onEdit,
+}: {
+  plan: CapacityPlan;
+  onAdd: () => void;
+  onEdit: (override: PlanOverride) => void;
+}) {
+  const t = useTranslations("capacity");
+  const label = useLabels(plan);
+  const upcoming = plan.overrides.filter((o) => o.date >= plan.today);
+  return (
+    <section aria-labelledby="overrides-heading" className="space-y-3">
+      <h2 id="overrides-heading" className="text-2xl font-bold">
+        {t("overrides.heading")}
+      </h2>
+      <p>{t("overrides.description")}</p>
+      {upcoming.length === 0 ? (
+        <p>{t("overrides.empty")}</p>
+      ) : (
+        <ResponsiveTable
+          caption={t("overrides.caption")}
+          headers={[t("overrides.date"), t("blocks.time"), t("blocks.clerks"), t("blocks.services"), t("blockDialog.note"), t("blocks.actions")]}
+          actions
+          rows={upcoming.map((o) => {
+            const date = formatDate(o.date);
+            return {
+              key: o.id,
+              cells: [
+                date,
+                label.time(o.startMinute, o.endMinute),
+                t("clerks", { count: o.clerks }),
+                label.services(o.serviceIds),
+                o.note ?? "–",
+                <button key="edit" type="button" className={buttonSecondary} aria-label={t("overrides.editLabel", { date })} onClick={() => onEdit(o)}>
+                  {t("blocks.edit")}
+                </button>,
+              ],
+            };
+          })}
+        />
+      )}
+      <button type="button" className={buttonPrimary} onClick={onAdd}>
+        {t("overrides.add")}
+      </button>
+    </section>
+  );
+}
+
+export function ClosuresSection({
+  plan,
+  pending,
+  onAdd,
+  onRemove,
+}: {
+  plan: CapacityPlan;
+  pending: boolean;
+  onAdd: () => void;
+  onRemove: (closure: PlanClosure) => void;
+}) {
+  const t = useTranslations("capacity");
+  const label = useLabels(plan);
+  const upcoming = plan.closures.filter((c) => c.kind === "CLOSURE" && c.date >= plan.today);
+  return (
+    <section aria-labelledby="closures-heading" className="space-y-3">
+      <h2 id="closures-heading" className="text-2xl font-bold">
+        {t("closures.heading")}
+      </h2>
+      <p>{t("closures.description")}</p>
+      {upcoming.length === 0 ? (
+        <p>{t("closures.empty")}</p>
+      ) : (
+        <ResponsiveTable
+          caption={t("closures.caption")}
+          headers={[t("closures.date"), t("closures.time"), t("closures.reason"), t("blocks.actions")]}
+          actions
+          rows={upcoming.map((c) => {
+            const date = formatDate(c.date);
+            return {
+              key: c.id,
+              cells: [
+                date,
+                c.startMinute === null || c.endMinute === null ? t("closures.wholeDay") : label.time(c.startMinute, c.endMinute),
+                c.reason,
+                <button
+                  key="remove"
+                  type="button"
+                  className={buttonSecondary}
+                  disabled={pending}
+                  aria-label={t("closures.deleteLabel", { date })}
+                  onClick={() => onRemove(c)}
+                >
+                  {t("closures.delete")}
+                </button>,
+              ],
+            };
+          })}
+        />
+      )}
+      <p className="text-muted">{t("closures.holidayManaged")}</p>
+      <button type="button" className={buttonPrimary} onClick={onAdd}>
+        {t("closures.add")}
+      </button>
+    </section>
+  );
+}
+
+export function HolidaysSection({
+  plan,
+  pending,
+  onAccept,
+  onRemove,
+}: {
+  plan: CapacityPlan;
+  pending: boolean;
+  onAccept: (holiday: PlanHoliday) => void;
+  onRemove: (holiday: PlanHoliday) => void;
+}) {
+  const t = useTranslations("capacity");
+  const region = t.has(`holidays.regions.${plan.holidayRegion}`) ? t(`holidays.regions.${plan.holidayRegion}`) : plan.holidayRegion;
+  const may = plan.can.manageHolidays;
+  return (
+    <section aria-labelledby="holidays-heading" className="space-y-3">
+      <h2 id="holidays-heading" className="text-2xl font-bold">
+        {t("holidays.heading", { region })}
+      </h2>
+      <p>{t("holidays.description")}</p>
+      {!may && <p className="font-semibold">{t("holidays.onlyAdmins")}</p>}
+      <ResponsiveTable
+        caption={t("holidays.caption")}
+        headers={[t("holidays.date"), t("holidays.name"), t("holidays.status"), ...(may ? [t("blocks.actions")] : [])]}
+        actions={may}
+        rows={plan.holidays.map((h) => {
+          const date = formatDate(h.date);
+          const cells: React.ReactNode[] = [date, h.name, h.closureId ? t("holidays.accepted") : t("holidays.open")];
+          if (may) {
+            cells.push(
+                  h.closureId ? (
+                    <button
+                      key="remove"
+                      type="button"
+                      className={buttonSecondary}
+                      disabled={pending}
+                      aria-label={t("holidays.removeLabel", { name: h.name, date })}
+                      onClick={() => onRemove(h)}
+                    >
+                      {t("holidays.remove")}
+                    </button>
+                  ) : (
+                    <button
+                      key="accept"
+                      type="button"
+                      className={buttonSecondary}
+                      disabled={pending}
+                      aria-label={t("holidays.acceptLabel", { name: h.name, date })}
+                      onClick={() => onAccept(h)}
+                    >
+                      {t("holidays.accept")}
+                    </button>
+                  ),
+            );
+          }
+          return { key: h.date, cells };
+        })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useState, useTransition } from "react";
+import type { CapacityActionResult } from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
+import type { ConflictBooking } from "@/lib/server/services/capacity";
+
+// One way to send a change: the action answers "applied", "conflict" (bookings would lose their clerk: the staff
+// member decides) or a refusal. After an applied change the page data is reloaded, so calendar and lists show it.
+
+export type CapacityAction = (input: unknown) => Promise<CapacityActionResult>;
+export type Refusal = Extract<CapacityActionResult, { ok: false }>;
+
+export interface PendingConflict {
+  bookings: ConflictBooking[];
+  /** Sends the same change again, cancelling exactly these bookings with the given message. */
+  confirm: (reason: string) => void;
+  /** Keeps the capacity as it is. */
+  keep: () => void;
+}
+
+export type StatusMessage = { kind: "success" | "error" | "info"; text: string } | null;
+
+export interface MutationHandlers {
+  onApplied?: (cancelled: number) => void;
+  onRefused?: (refusal: Refusal) => void;
+  onKept?: () => void;
+}
+
+export function useCapacityMutation(messages: {
+  saved: (cancelled: number) => string;
+  kept: string;
+  refused: (refusal: Refusal) => string;
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [conflict, setConflict] = useState<PendingConflict | null>(null);
+  const [status, setStatus] = useState<StatusMessage>(null);
+
+  const perform = useCallback(
+    (action: CapacityAction, input: Record<string, unknown>, handlers: MutationHandlers = {}) => {
+      setStatus(null);
+      startTransition(async () => {
+        let result: CapacityActionResult;
+        try {
+          result = await action(input);
+        } catch {
+          result = { ok: false, formError: "UNEXPECTED" };
+        }
+        if (!result.ok) {
+          setConflict(null);
+          if (handlers.onRefused) handlers.onRefused(result);
+          else setStatus({ kind: "error", text: messages.refused(result) });
+          return;
+        }
+        if (result.status === "conflict") {
+          const ids = result.bookings.map((b) => b.id);
+          setConflict({
+            bookings: result.bookings,
+            confirm: (reason) => perform(action, { ...input, cancelBookingIds: ids, cancelReason: reason }, handlers),
+            keep: () => {
+              setConflict(null);
+              setStatus({ kind: "info", text: messages.kept });
+              handlers.onKept?.();
+            },
+          });
+          return;
+        }
+        setConflict(null);
+        setStatus({ kind: "success", text: messages.saved(result.cancelled) });
+        handlers.onApplied?.(result.cancelled);
+        router.refresh();
+      });
+    },
+    [messages, router],
+  );
+
+  return { perform, pending, conflict, status, setStatus };
+}
