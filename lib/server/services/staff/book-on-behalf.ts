@@ -23,7 +23,8 @@ export interface BookOnBehalfInput {
   persons: number;
   channel: StaffChannel;
   person: {
-    givenName: string;
+    /** Optional: some people have one name only. */
+    givenName?: string;
     familyName: string;
     email?: string;
     phone?: string;
@@ -58,9 +59,9 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
     throw new AppError("INVALID_INPUT");
   }
   assertPlausibleStart(office, input.start, now);
-  const givenName = input.person.givenName.trim();
+  const givenName = input.person.givenName?.trim() || null;
   const familyName = input.person.familyName.trim();
-  if (!givenName || !familyName) throw new AppError("INVALID_INPUT");
+  if (!familyName) throw new AppError("INVALID_INPUT");
 
   const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, input.persons) * 60_000);
   const startDate = localDateOf(input.start, office.timeZone);

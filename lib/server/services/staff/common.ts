@@ -22,14 +22,16 @@ export function staffError(code: StaffErrorCode | AppErrorCode): AppError {
   return new AppError(code as AppErrorCode);
 }
 
+// Named like the capacity calendar's entries ("capacity.block.create", "booking.cancel"), so that a cancellation
+// shows under one action whichever screen it came from.
 export const AUDIT_ACTIONS = {
-  arrive: "booking.arrived",
-  serve: "booking.served",
+  arrive: "booking.arrive",
+  serve: "booking.serve",
   "no-show": "booking.no-show",
-  undo: "booking.status-undone",
-  cancel: "booking.cancelled",
-  move: "booking.moved",
-  create: "booking.created",
+  undo: "booking.status-undo",
+  cancel: "booking.cancel",
+  move: "booking.move",
+  create: "booking.create",
 } as const;
 
 export type AgendaAuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -1,4 +1,4 @@
-import { addDays, localDateOf, normalizeReferenceCode, zonedInstant, type LocalDate } from "@/lib/domain";
+import { addDays, localDateOf, normalizeReferenceCode, startOfWeek, zonedInstant, type LocalDate } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -7,10 +7,12 @@ import { allowedStatusActions, isChangeableByStaff, type BookingStatusName } fro
 
 export interface AgendaInput {
   officeSlug: string;
-  /** First office-local date shown. */
-  from: LocalDate;
+  /** First office-local date shown (default: today in the office's time zone). */
+  from?: LocalDate;
   /** Last date shown (default `from`); at most MAX_AGENDA_DAYS after it. */
   to?: LocalDate;
+  /** "week": the ISO week (Monday to Sunday) containing `from`; `to` is then ignored. */
+  span?: "day" | "week";
   /** Only this service (slug); an unknown slug filters nothing. */
   serviceSlug?: string;
   /** A reference code (any spelling) or part of a name or code. */
@@ -86,8 +88,9 @@ export function totalsOf(rows: readonly Pick<AgendaRow, "status">[]): AgendaTota
 export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
   const office = await loadOfficeFor(db, actor, input.officeSlug, "bookings:work");
   const tz = office.timeZone;
-  const from = input.from;
-  let to = input.to ?? from;
+  const asked = input.from ?? localDateOf(input.now, tz);
+  const from = input.span === "week" ? startOfWeek(asked) : asked;
+  let to = input.span === "week" ? addDays(from, 6) : (input.to ?? from);
   if (to < from) throw new AppError("INVALID_INPUT");
   if (to > addDays(from, MAX_AGENDA_DAYS - 1)) to = addDays(from, MAX_AGENDA_DAYS - 1);
   const service = input.serviceSlug ? office.services.find((s) => s.slug === input.serviceSlug) : undefined;

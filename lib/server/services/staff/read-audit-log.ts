@@ -10,7 +10,7 @@ export interface AuditLogInput {
   officeSlug: string;
   /** 1-based. */
   page?: number;
-  /** Only this action (e.g. "booking.cancelled"). */
+  /** Only this action (e.g. "booking.cancel"). */
   action?: string;
   /** Only entries about this booking: its id or its reference code (any spelling). */
   booking?: string;

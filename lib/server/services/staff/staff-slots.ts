@@ -1,4 +1,4 @@
-import { addDays, listSlots, localDateOf, nextFreeSlot, type LocalDate, type Slot } from "@/lib/domain";
+import { addDays, listSlots, localDateOf, type LocalDate, type Slot } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -31,9 +31,12 @@ interface SlotQuery {
   date?: LocalDate;
   now: Date;
   excludeBookingId?: string;
+  /** A start not to offer: the moved booking's own time. */
+  skipStart?: Date;
 }
 
-// Searching in windows keeps the common case (a slot within days) to a small read.
+// Searching in windows keeps the common case (a slot within days) to a small read; the availability is read
+// for exactly the window, so only slots inside it are taken.
 const SEARCH_WINDOW_DAYS = 14;
 
 async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
@@ -55,12 +58,13 @@ async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
       excludeBookingId: q.excludeBookingId,
     });
 
-  const slots = listSlots(await read(date, date), { from: date, to: date });
+  const offered = (slot: Slot) => slot.start.getTime() !== q.skipStart?.getTime();
+  const slots = listSlots(await read(date, date), { from: date, to: date }).filter(offered);
   let next: Slot | null = slots[0] ?? null;
   for (let from = addDays(date, 1); !next && from <= lastBookable; from = addDays(from, SEARCH_WINDOW_DAYS)) {
     const to = addDays(from, SEARCH_WINDOW_DAYS - 1);
-    const candidate = nextFreeSlot(await read(from, to < lastBookable ? to : lastBookable), from);
-    if (candidate && localDateOf(candidate.start, tz) <= to) next = candidate;
+    const last = to < lastBookable ? to : lastBookable;
+    next = listSlots(await read(from, last), { from, to: last }).find(offered) ?? null;
   }
   return { date, today, lastBookable, timeZone: tz, slots, next };
 }
@@ -91,6 +95,7 @@ export async function listSlotsForMove(db: Db, actor: Actor, input: { bookingId:
     date: input.date,
     now: input.now,
     excludeBookingId: booking.id,
+    skipStart: booking.startsAt,
   });
   // An office or service taken offline takes no more moves (moveBookingByStaff refuses them too).
   if (!booking.office.active || !booking.service.active) return { booking, ...day, slots: [], next: null };

@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { clockTime, longDate } from "@/components/booking/format";
+import { AgendaList } from "@/components/staff/agenda/agenda-list";
+import { AgendaTotals } from "@/components/staff/agenda/agenda-totals";
+import { agendaHref, DayToolbar } from "@/components/staff/agenda/day-toolbar";
+import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { PrintButton } from "@/components/staff/agenda/print-button";
+import { errorText, STATUS_ACTION_KEYS } from "@/components/staff/agenda/texts";
+import { Alert } from "@/components/ui/alert";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { queryDate, querySearch, querySlug, STATUS_ACTIONS, type StatusAction } from "@/lib/schemas/staff-booking";
+import { canOnOffice } from "@/lib/server/auth/permissions";
+import { getDb } from "@/lib/server/db";
+import { listAgenda } from "@/lib/server/services/staff/list-agenda";
+import { changeStatus } from "./actions";
+
+type Params = Promise<{ office: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("agenda");
+  return { title: t("title") };
+}
+
+// A date at noon UTC formats as that calendar date in every time zone.
+const noon = (date: string) => new Date(`${date}T12:00:00Z`);
+
+export default async function AgendaPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { office: officeSlug } = await params;
+  const q = await searchParams;
+  const staff = await pageStaff();
+  const now = new Date();
+  const result = await attempt(() =>
+    listAgenda(getDb(), staff, {
+      officeSlug,
+      from: queryDate(q.tag),
+      serviceSlug: querySlug(q.leistung),
+      search: querySearch(q.suche),
+      now,
+    }),
+  );
+  if (!result.ok) return <PageProblem code={result.code} />;
+  const agenda = result.data;
+  const { office } = agenda;
+  const t = await getTranslations("agenda");
+  const te = await getTranslations("errors");
+  const format = await getFormatter();
+  const tz = office.timeZone;
+  const date = agenda.from;
+  const dateText = longDate(format, noon(date), "UTC");
+  const back = agendaHref(office.slug, { tag: date, leistung: agenda.serviceFilter?.slug, suche: agenda.search });
+
+  const done = typeof q.erfolg === "string" && (STATUS_ACTIONS as readonly string[]).includes(q.erfolg) ? (q.erfolg as StatusAction) : null;
+  const changed = done && typeof q.termin === "string" ? agenda.rows.find((r) => r.id === q.termin) : undefined;
+  const failed = typeof q.fehler === "string" ? q.fehler : null;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-lg text-muted print:text-ink">
+            {office.authority} · {office.name}
+          </p>
+          <h1 className="text-3xl font-bold print:text-2xl">{t("dayTitle", { date: dateText })}</h1>
+          <p className="hidden text-sm print:block">
+            {t("print.printedAt", { date: longDate(format, now, tz), time: clockTime(format, now, tz) })}
+            {" · "}
+            {t("print.withoutCancelled")}
+            {agenda.serviceFilter && <> · {t("print.onlyService", { service: agenda.serviceFilter.name })}</>}
+            {agenda.search && <> · {t("print.search", { search: agenda.search })}</>}
+          </p>
+        </div>
+        <nav aria-label={t("nav.viewsLabel")} className="flex flex-wrap gap-2 print:hidden">
+          <Link href={`/staff/${office.slug}/termine/neu?tag=${date}`} className={buttonPrimary}>
+            {t("nav.newBooking")}
+          </Link>
+          <Link href={`/staff/${office.slug}/woche?woche=${date}`} className={buttonSecondary}>
+            {t("nav.week")}
+          </Link>
+          {canOnOffice(staff, "audit:read", office.id) && (
+            <Link href={`/staff/${office.slug}/protokoll`} className={buttonSecondary}>
+              {t("nav.audit")}
+            </Link>
+          )}
+          <PrintButton label={t("nav.print")} />
+        </nav>
+      </div>
+
+      {done && (
+        <Alert kind="success">
+          {changed
+            ? t(`done.${STATUS_ACTION_KEYS[done]}`, {
+                who: t("actions.for", { time: clockTime(format, changed.startsAt, tz), name: changed.name ?? t("table.erased") }),
+              })
+            : t("done.saved")}
+        </Alert>
+      )}
+      {failed && <Alert kind="error">{errorText(t, te, failed)}</Alert>}
+
+      <DayToolbar
+        officeSlug={office.slug}
+        date={date}
+        today={agenda.today}
+        services={agenda.services}
+        serviceSlug={agenda.serviceFilter?.slug ?? null}
+        search={agenda.search}
+      />
+
+      <AgendaTotals totals={agenda.totals} />
+
+      {agenda.elsewhere && (
+        <Alert kind="info">
+          {t("search.elsewhere", { reference: agenda.elsewhere.referenceCode, date: longDate(format, noon(agenda.elsewhere.date), "UTC") })}{" "}
+          <Link href={`/staff/${office.slug}/termine/${agenda.elsewhere.id}`} className="text-brand underline">
+            {t("search.open")}
+          </Link>
+          {" · "}
+          <Link href={agendaHref(office.slug, { tag: agenda.elsewhere.date })} className="text-brand underline">
+            {t("search.openDay")}
+          </Link>
+        </Alert>
+      )}
+
+      <section aria-labelledby="list-title" className="space-y-3">
+        <h2 id="list-title" className="text-xl font-bold print:sr-only">
+          {agenda.search || agenda.serviceFilter
+            ? t("table.filteredTitle", { count: agenda.rows.length })
+            : t("table.title", { count: agenda.rows.length })}
+        </h2>
+        {agenda.rows.length === 0 ? (
+          <p>{agenda.search || agenda.serviceFilter ? t("table.emptyFiltered") : t("table.empty")}</p>
+        ) : (
+          <AgendaList
+            rows={agenda.rows}
+            officeSlug={office.slug}
+            timeZone={tz}
+            caption={t("table.caption", { date: dateText })}
+            back={back}
+            action={changeStatus}
+            highlight={changed?.id}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
