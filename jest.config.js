@@ -34,14 +34,14 @@ module.exports = {
       ...common,
       displayName: "integration",
       testMatch: ["<rootDir>/tests/integration/**/*.test.ts?(x)"],
-      testTimeout: 120000,
+      setupFilesAfterEnv: ["<rootDir>/tests/helpers/timeout-integration.js"],
     },
     {
       ...common,
       displayName: "e2e",
       testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
-      testTimeout: 180000,
+      setupFilesAfterEnv: ["<rootDir>/tests/helpers/timeout-e2e.js"],
     },
   ],
 };
