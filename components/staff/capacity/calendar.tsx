@@ -116,6 +116,8 @@ export default function CapacityCalendar({ plan, onSelectTime, onSelectDay, onOp
         initialDate={plan.today}
         firstDay={1}
         headerToolbar={{ start: "prev,next today", center: "title", end: "" }}
+        // The accessible name of the button must contain its visible text "Heute".
+        todayHint={(_text: string, unit: string) => (unit === "day" ? t("calendar.today") : t("calendar.todayWeek"))}
         slotMinTime="06:00"
         slotMaxTime="20:00"
         slotDuration="00:30"
@@ -159,7 +161,8 @@ export default function CapacityCalendar({ plan, onSelectTime, onSelectDay, onOp
           const range = info.event.start && info.event.end && !info.event.allDay ? rangeOf(info.event.start, info.event.end) : null;
           if (entry.kind !== "weekly" || !entry.recordId || !range) {
             info.revert();
-            onRefused(t(entry.kind === "weekly" ? "calendar.crossesMidnight" : "calendar.notDraggable"));
+            const why = entry.kind !== "weekly" ? "notDraggable" : info.event.allDay ? "needsTimes" : "crossesMidnight";
+            onRefused(t(`calendar.${why}`));
             return;
           }
           onMoveBlock(entry.recordId, range, info.revert);
