@@ -106,9 +106,10 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
     const { id } = applied(await createCapacityBlock(ctx.db, clerk, blockInput(), NOW));
 
     expect(await slotTimes(ctx.db, TUESDAY)).toEqual(["09:00", "09:30", "10:00", "10:30"]);
-    // Every Tuesday within the 30-day horizon was locked, as a booking on those days would be.
+    // Every Tuesday within the 30-day horizon was locked, as a booking on those days would be, and today's row,
+    // which all capacity changes of the office take.
     const locked = (await ctx.db.officeDay.findMany({ where: { officeId: office.id } })).map((d) => d.date).sort();
-    expect(locked).toEqual(["2027-03-02", "2027-03-09", "2027-03-16", "2027-03-23", "2027-03-30"]);
+    expect(locked).toEqual(["2027-03-01", "2027-03-02", "2027-03-09", "2027-03-16", "2027-03-23", "2027-03-30"]);
     const audit = await ctx.db.auditLog.findMany();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: clerk.id, officeId: office.id, action: "capacity.block.create" });
@@ -315,6 +316,34 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
     applied(await removeHoliday(ctx.db, officeAdmin, { closureId: id }, NOW));
     expect(await ctx.db.closure.count()).toBe(0);
     expect(await slotTimes(ctx.db, "2027-03-29")).toHaveLength(8);
+  });
+
+  it("two colleagues adding the same block at the same moment: one block, the other is refused", async () => {
+    const results = await Promise.allSettled([
+      createCapacityBlock(ctx.db, clerk, blockInput(), NOW),
+      createCapacityBlock(ctx.db, clerk, blockInput(), NOW),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "INVALID_INPUT", field: "start", reason: "overlap" });
+    expect(await ctx.db.capacityBlock.count({ where: { weekday: 2 } })).toBe(1);
+  });
+
+  it("a booking racing a cut in clerks never ends up without a clerk", async () => {
+    for (let round = 0; round < 6; round++) {
+      await ctx.db.booking.deleteMany();
+      await ctx.db.capacityBlock.update({ where: { id: mondayBlockId }, data: { clerks: 2 } });
+      await book(ctx.db, MONDAY, "09:00", 100 + round);
+      const cut = updateBlockSchema.parse({ blockId: mondayBlockId, weekday: 1, start: "08:00", end: "12:00", clerks: 1 });
+      const [change, booking] = await Promise.allSettled([updateCapacityBlock(ctx.db, clerk, cut, NOW), book(ctx.db, MONDAY, "09:00", 200 + round)]);
+      const clerks = (await ctx.db.capacityBlock.findUniqueOrThrow({ where: { id: mondayBlockId } })).clerks;
+      const active = await ctx.db.booking.count({ where: { status: "CONFIRMED", startsAt: at(MONDAY, "09:00") } });
+      expect(active).toBeLessThanOrEqual(clerks);
+      // Either the cut went first and the booking found the time full, or the booking went first and the cut
+      // came back as a conflict without being applied.
+      if (booking.status === "fulfilled") expect(change).toMatchObject({ status: "fulfilled", value: { status: "conflict" } });
+      else expect(booking.reason).toMatchObject({ code: "SLOT_TAKEN" });
+    }
   });
 
   it("across the change to summer time a block keeps its wall-clock hours", async () => {

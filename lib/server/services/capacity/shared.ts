@@ -147,8 +147,9 @@ export interface CapacityChange<T> {
 export async function applyCapacityChange<T>(db: Db, change: CapacityChange<T>): Promise<CapacityChangeResult<T>> {
   const { office, actor, now } = change;
   const dates = [...new Set(change.dates)].sort();
-  // A change with no date in the window still serialises with the office's other writers through today's row.
-  const lockDates = dates.length > 0 ? dates : [localDateOf(now, office.timeZone)];
+  // Today's row as well: every capacity change of the office then waits for the others, also one whose dates lie
+  // beyond the booking window (its overlap check must not race another change's).
+  const lockDates = [...dates, localDateOf(now, office.timeZone)];
   try {
     return await bookingTransaction(db, office.id, lockDates, async (tx) => {
       const { value, action, details } = await change.apply(tx);
