@@ -120,3 +120,19 @@ export function queryPersons(value: unknown): number | undefined {
   const n = typeof value === "string" && /^\d{1,2}$/.test(value) ? Number(value) : NaN;
   return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
+
+// Where a staff form returns to: a page of the staff area, nothing else (no open redirect, no other scheme or host).
+const STAFF_PATH = /^\/staff\/[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[A-Za-z0-9_-]+)*(?:\?[A-Za-z0-9_.~%&=+-]*)?$/;
+
+/** The posted return path if it is a staff page, else the staff overview. */
+export function staffBackPath(value: unknown): string {
+  return typeof value === "string" && value.length <= 500 && STAFF_PATH.test(value) ? value : "/staff";
+}
+
+/** `path` with the result of an action in its query (replacing an earlier one) and an optional fragment. */
+export function withOutcome(path: string, outcome: { erfolg?: string; fehler?: string; termin?: string }, hash?: string): string {
+  const url = new URL(path, "http://staff.invalid");
+  for (const key of ["erfolg", "fehler", "termin"]) url.searchParams.delete(key);
+  for (const [key, value] of Object.entries(outcome)) if (value) url.searchParams.set(key, value);
+  return `${url.pathname}${url.search}${hash ? `#${hash}` : ""}`;
+}

@@ -1,7 +1,14 @@
+// Jest loads @react-email/render's CommonJS build, whose native `import("react-dom/server")` it cannot run; the ES
+// build, transformed like the rest, renders the staff e-mails here.
+jest.mock("@react-email/render", () =>
+  jest.requireActual("../../node_modules/@react-email/render/dist/node/index.mjs"),
+);
+
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
+import { renderMail } from "@/lib/server/mail/render";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
 import { bookOnBehalf, type BookOnBehalfInput } from "@/lib/server/services/staff/book-on-behalf";
 import { cancelBookingByStaff } from "@/lib/server/services/staff/cancel-booking";
@@ -204,6 +211,10 @@ describeEachDatabase("staff: cancel with a reason and move", (ctx) => {
     expect(payload.reason).toBe("Die Stelle ist wegen eines Wasserschadens geschlossen.");
     expect(payload.bookAgainUrl).toMatch(/\/amt-b\/beratung$/);
     expect(payload.manageUrl).not.toMatch(/\/termin\//);
+    // The e-mail the citizen gets shows the reason and the link to book again.
+    const rendered = await renderMail("booking-cancelled", mail.payload);
+    expect(rendered.text).toContain("Die Stelle ist wegen eines Wasserschadens geschlossen.");
+    expect(rendered.text).toContain(payload.bookAgainUrl);
 
     const audit = await ctx.db.auditLog.findFirstOrThrow();
     expect(audit).toMatchObject({ action: "booking.cancel", actorId: w.clerkB.id, bookingId: id, officeId: w.officeB.id });
@@ -249,6 +260,7 @@ describeEachDatabase("staff: cancel with a reason and move", (ctx) => {
     const payload = JSON.parse(mail.payload);
     expect(payload.booking.startsAt).toBe(at(MONDAY, "10:30").toISOString());
     expect(payload.previous.startsAt).toBe(at(MONDAY, "09:00").toISOString());
+    expect((await renderMail("booking-rescheduled", mail.payload)).subject).toContain("10:30");
 
     const audit = await ctx.db.auditLog.findFirstOrThrow();
     expect(audit).toMatchObject({ action: "booking.move", actorId: w.clerkB.id, bookingId: id });

@@ -9,7 +9,9 @@ import {
   queryPersons,
   querySearch,
   querySlug,
+  staffBackPath,
   statusChangeSchema,
+  withOutcome,
 } from "@/lib/schemas/staff-booking";
 
 const schema = onBehalfSchema({ maxPersons: 3, today: "2027-03-01" });
@@ -110,5 +112,30 @@ describe("query strings", () => {
     expect(queryPage("1e9")).toBe(1);
     expect(queryPersons("2")).toBe(2);
     expect(queryPersons("0")).toBeUndefined();
+  });
+});
+
+describe("return paths of staff forms", () => {
+  it.each([
+    ["/staff/auslaenderbehoerde?tag=2027-03-01&leistung=beratung", "/staff/auslaenderbehoerde?tag=2027-03-01&leistung=beratung"],
+    ["/staff/amt-a/termine/cm0abc123", "/staff/amt-a/termine/cm0abc123"],
+    ["/staff/amt-a?suche=M%C3%BCller", "/staff/amt-a?suche=M%C3%BCller"],
+    ["https://evil.example/staff/amt-a", "/staff"],
+    ["//evil.example/staff/amt-a", "/staff"],
+    ["/staff/../admin", "/staff"],
+    ["/staff/amt-a/../../x", "/staff"],
+    ["/staff/amt-a\\n", "/staff"],
+    ["/public", "/staff"],
+    ["javascript:alert(1)", "/staff"],
+    [undefined, "/staff"],
+  ])("%s -> %s", (input, expected) => {
+    expect(staffBackPath(input)).toBe(expected);
+  });
+
+  it("replaces an earlier outcome and keeps the filters", () => {
+    expect(withOutcome("/staff/amt-a?tag=2027-03-01&fehler=SLOT_TAKEN", { erfolg: "arrive", termin: "b1" }, "termin-b1")).toBe(
+      "/staff/amt-a?tag=2027-03-01&erfolg=arrive&termin=b1#termin-b1",
+    );
+    expect(withOutcome("/staff/amt-a", { fehler: "FORBIDDEN" })).toBe("/staff/amt-a?fehler=FORBIDDEN");
   });
 });

@@ -95,6 +95,11 @@ describe("agenda search and totals", () => {
     expect(matchesSearch({ name: "Jan", referenceCode: "TV-ANNA-2345" }, "ann")).toBe(false);
   });
 
+  it("a needle with digits still finds names (and code fragments)", () => {
+    expect(matchesSearch({ name: "Demo Termin 12", referenceCode: "TV-7K3M-Q9XA" }, "termin 12")).toBe(true);
+    expect(matchesSearch({ name: "Demo Termin 12", referenceCode: "TV-7K3M-Q9XA" }, "Q9X")).toBe(true);
+  });
+
   it("an erased name matches only its code", () => {
     expect(matchesSearch({ name: null, referenceCode: "TV-7K3M-Q9XA" }, "müller")).toBe(false);
     expect(matchesSearch({ name: null, referenceCode: "TV-7K3M-Q9XA" }, "TV7K3MQ9XA")).toBe(true);

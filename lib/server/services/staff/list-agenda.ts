@@ -62,9 +62,9 @@ export function matchesSearch(row: Pick<AgendaRow, "name" | "referenceCode">, se
   if (code) return row.referenceCode === code;
   const needle = fold(search).replace(/\s+/g, " ").trim();
   if (needle === "") return true;
-  // Part of a code: names hold no digits, so only a needle with a digit is read as a code fragment.
+  // Part of a code, only for a needle with a digit: a name search ("Ann") must not hit codes ("TV-ANN2-...").
   const codeNeedle = search.toUpperCase().replace(/[\s\-]/g, "");
-  if (codeNeedle.length >= 3 && /\d/.test(codeNeedle)) return row.referenceCode.replace(/-/g, "").includes(codeNeedle);
+  if (codeNeedle.length >= 3 && /\d/.test(codeNeedle) && row.referenceCode.replace(/-/g, "").includes(codeNeedle)) return true;
   return row.name !== null && fold(row.name).includes(needle);
 }
 

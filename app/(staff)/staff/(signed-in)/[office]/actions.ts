@@ -9,7 +9,9 @@ import {
   moveSchema,
   onBehalfFromForm,
   onBehalfSchema,
+  staffBackPath,
   statusChangeSchema,
+  withOutcome,
 } from "@/lib/schemas/staff-booking";
 import { staffAction } from "@/lib/server/auth/staff-action";
 import { kickOutbox } from "@/lib/server/mail/outbox";
@@ -23,20 +25,6 @@ import { recordBookingStatus } from "@/lib/server/services/staff/record-status";
 // The clerks' day work. Every action is a public POST endpoint: staffAction checks the session and validates the
 // form; the services authorise against the office of the booking they load, never an office named by the request.
 
-// Where to return after a status change: a page of the staff area, nothing else (no open redirect).
-const BACK = /^\/staff\/[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[A-Za-z0-9_-]+)*(?:\?[A-Za-z0-9_.~%&=+-]*)?$/;
-
-function withParams(path: string, params: Record<string, string | undefined>, hash?: string): string {
-  const url = new URL(path, "http://staff.invalid");
-  for (const key of ["erfolg", "fehler", "termin"]) url.searchParams.delete(key);
-  for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
-  return `${url.pathname}${url.search}${hash ? `#${hash}` : ""}`;
-}
-
-function backPath(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.length <= 500 && BACK.test(value) ? value : "/staff";
-}
-
 const text = (form: FormData, key: string) => {
   const v = form.get(key);
   return typeof v === "string" ? v : undefined;
@@ -44,7 +32,7 @@ const text = (form: FormData, key: string) => {
 
 /** Angekommen / Erledigt / Nicht erschienen / Rückgängig, from the agenda or the detail page. */
 export async function changeStatus(form: FormData): Promise<void> {
-  const back = backPath(form.get("back"));
+  const back = staffBackPath(form.get("back"));
   const result = await staffAction(
     statusChangeSchema,
     { bookingId: text(form, "bookingId"), action: text(form, "action") },
@@ -52,12 +40,12 @@ export async function changeStatus(form: FormData): Promise<void> {
   );
   if (!result.ok) {
     if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
-    redirect(withParams(back, { fehler: result.formError ?? "INVALID_INPUT" }));
+    redirect(withOutcome(back, { fehler: result.formError ?? "INVALID_INPUT" }));
   }
   const { id, officeSlug } = result.result;
   // The booking's own office decides where to go when the posted page belongs to another one.
   const target = back.startsWith(`/staff/${officeSlug}`) ? back : `/staff/${officeSlug}`;
-  redirect(withParams(target, { erfolg: text(form, "action"), termin: id }, `termin-${id}`));
+  redirect(withOutcome(target, { erfolg: text(form, "action"), termin: id }, `termin-${id}`));
 }
 
 /** Cancel with a reason (the citizen is told by e-mail). Answers field errors in place, redirects when done. */
@@ -80,7 +68,7 @@ export async function cancelAppointment(_prev: ActionState, form: FormData): Pro
 /** Move to the chosen slot (a submit button of the slot list). */
 export async function moveAppointment(form: FormData): Promise<void> {
   const bookingId = text(form, "bookingId") ?? "";
-  const back = backPath(form.get("back"));
+  const back = staffBackPath(form.get("back"));
   const result = await staffAction(
     moveSchema,
     { bookingId, start: text(form, "start") },
@@ -90,7 +78,7 @@ export async function moveAppointment(form: FormData): Promise<void> {
   if (!result.ok) {
     if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
     const code = result.fieldErrors?.start ? "SLOT_NOT_OFFERED" : (result.formError ?? "INVALID_INPUT");
-    redirect(withParams(back, { fehler: code }));
+    redirect(withOutcome(back, { fehler: code }));
   }
   kickOutbox();
   const { id, officeSlug, mailed } = result.result;

@@ -57,6 +57,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
     if (typeof mailed === "boolean") parts.push(mailed ? t("audit.detail.mailed") : t("audit.detail.notMailed"));
     return parts.join(" · ");
   };
+  const stamp = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "medium", timeZone: tz });
   const pageHref = (page: number) => {
     const params = new URLSearchParams();
     if (action) params.set("aktion", action);
@@ -140,8 +141,9 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
         {log.entries.length === 0 ? (
           <p>{t("audit.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem] border-collapse bg-white text-left">
+          <>
+          <div className="hidden overflow-x-auto md:block">
+            <table className="w-full border-collapse bg-white text-left">
               <caption className="sr-only">{t("audit.title")}</caption>
               <thead>
                 <tr className="border-b-2 border-ink">
@@ -157,7 +159,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
                   <tr key={e.id} className="border-b border-line align-top">
                     <td className="whitespace-nowrap p-2 tabular-nums">
                       <time dateTime={e.at.toISOString()}>
-                        {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "medium", timeZone: tz })}
+                        {stamp(e.at)}
                       </time>
                     </td>
                     <td className="p-2">{e.actor ? e.actor.name : t("audit.nobody")}</td>
@@ -177,6 +179,26 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
               </tbody>
             </table>
           </div>
+          {/* Phones: one card per entry instead of a five-column table. */}
+          <ol className="space-y-2 md:hidden" aria-label={t("audit.title")}>
+            {log.entries.map((e) => (
+              <li key={e.id} className="rounded border border-line bg-white p-3">
+                <p className="font-semibold">{actionLabel(e.action)}</p>
+                <p className="text-sm text-muted">
+                  <time dateTime={e.at.toISOString()}>{stamp(e.at)}</time> · {e.actor ? e.actor.name : t("audit.nobody")}
+                </p>
+                {e.booking && (
+                  <p className="font-mono text-sm">
+                    <Link href={`/staff/${office.slug}/termine/${e.booking.id}`} className="text-brand underline">
+                      {e.booking.referenceCode}
+                    </Link>
+                  </p>
+                )}
+                {describe(e) && <p>{describe(e)}</p>}
+              </li>
+            ))}
+          </ol>
+          </>
         )}
         {log.pages > 1 && (
           <nav aria-label={t("audit.pagesLabel")} className="flex flex-wrap items-center gap-3">

@@ -123,7 +123,11 @@ export default async function AppointmentPage({ params, searchParams }: { params
               context={t("actions.for", { time: start, name })}
             />
           ) : (
-            <p>{t("detail.noStatusActions")}</p>
+            <p>
+              {booking.status === "CONFIRMED" && localDateOf(now, tz) < date
+                ? t("detail.statusOnTheDay")
+                : t("detail.noStatusActions")}
+            </p>
           )}
         </div>
       </section>
