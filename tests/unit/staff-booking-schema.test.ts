@@ -34,7 +34,8 @@ function errorsOf(input: Record<string, unknown>) {
 }
 
 describe("booking on behalf: form schema", () => {
-  it("needs only service, time, channel and name; e-mail, phone and date of birth are optional", () => {
+  it("needs only service, time, channel and family name; given name, e-mail, phone and date of birth are optional", () => {
+    expect(schema.parse({ ...valid, givenName: "" }).givenName).toBeUndefined();
     const r = schema.parse(valid);
     expect(r).toMatchObject({ service: "beratung", persons: 2, channel: "PHONE", givenName: "Jana" });
     expect(r.email).toBeUndefined();
