@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { addDays, appointmentMinutes, localDateOf, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
 import { createDb, type Db } from "../lib/server/db/client";
 import { hashPassword } from "../lib/server/auth/password";
+import { upcomingHolidays } from "../lib/server/services/capacity/public-holidays";
 import { createManageToken } from "../lib/server/security/tokens";
 
 /** Documented in the README; for development and demonstrations only. */
@@ -132,15 +133,22 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     });
   }
 
+  // The office has accepted the public holidays of Rhineland-Palatinate for the coming year.
+  const today = localDateOf(now, TIME_ZONE);
+  const holidays = upcomingHolidays(office.holidayRegion, today);
+  await db.closure.createMany({
+    data: holidays.map((h) => ({ officeId: office.id, date: h.date, kind: "HOLIDAY" as const, reason: h.name })),
+  });
+  const holidayDates = new Set(holidays.map((h) => h.date));
+
   // Existing appointments: the next days nearly full, later weeks thinning out.
   const random = mulberry32(20261124);
-  const today = localDateOf(now, TIME_ZONE);
   const bookings = [];
   for (let day = 0; day < 42; day++) {
     const date = addDays(today, day);
     const fill = day < 4 ? 0.95 : day < 14 ? 0.6 : 0.25;
     for (const [weekday, start, end, clerks] of weeklyCapacity) {
-      if (weekdayOf(date) !== weekday) continue;
+      if (weekdayOf(date) !== weekday || holidayDates.has(date)) continue;
       for (let clerk = 0; clerk < clerks; clerk++) {
         let minute = minutes(start);
         while (minute < minutes(end)) {

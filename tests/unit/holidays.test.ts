@@ -50,7 +50,7 @@ describe("public holidays of Rhineland-Palatinate", () => {
   });
 
   it("the demo office is in Rhineland-Palatinate, and so is any office without its own entry", () => {
-    expect(holidayRegionOf({ slug: "auslaenderbehoerde" })).toBe("DE-RP");
-    expect(holidayRegionOf({ slug: "standesamt" })).toBe("DE-RP");
+    expect(holidayRegionOf({ holidayRegion: "DE-RP" })).toBe("DE-RP");
+    expect(holidayRegionOf({ holidayRegion: "DE-BY" })).toBe("DE-BY");
   });
 });

@@ -6,7 +6,7 @@ export { deleteCapacityBlock } from "./delete-block";
 export { createClosure, deleteClosure } from "./closures";
 export { createDateOverride, updateDateOverride, deleteDateOverride } from "./overrides";
 export { acceptHoliday, removeHoliday } from "./holidays";
-export { DEFAULT_HOLIDAY_REGION, HOLIDAY_REGION_BY_OFFICE_SLUG, holidayRegionOf, publicHolidays } from "./public-holidays";
+export { holidayRegionOf, publicHolidays } from "./public-holidays";
 export { displacedBookings, findDisplacedBookings } from "./conflicts";
 export {
   type CapacityChangeResult,

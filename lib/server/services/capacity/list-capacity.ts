@@ -13,7 +13,7 @@ const PAST_DAYS_SHOWN = 42;
 export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug: string }, now: Date) {
   const office = await db.office.findUnique({
     where: { slug: input.officeSlug },
-    select: { id: true, slug: true, name: true, timeZone: true, bookingHorizonDays: true },
+    select: { id: true, slug: true, name: true, timeZone: true, bookingHorizonDays: true, holidayRegion: true },
   });
   if (!office) throw new AppError("OFFICE_NOT_FOUND");
   assertCanOnOffice(actor, "capacity:edit", office.id);

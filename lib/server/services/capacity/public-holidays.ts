@@ -4,17 +4,9 @@ import { addDays, type LocalDate } from "@/lib/domain";
 // Public holidays of an office's state, computed with date-holidays. They are only suggestions: the office's
 // administration accepts each one (a Closure of kind HOLIDAY on that date) or leaves it open.
 
-/**
- * The holiday region of each office (ISO 3166-2). The office table has no field for it yet, so it lives here:
- * every office is in Rhineland-Palatinate until offices elsewhere join.
- */
-export const DEFAULT_HOLIDAY_REGION = "DE-RP";
-export const HOLIDAY_REGION_BY_OFFICE_SLUG: Readonly<Record<string, string>> = {
-  auslaenderbehoerde: "DE-RP",
-};
-
-export function holidayRegionOf(office: { slug: string }): string {
-  return HOLIDAY_REGION_BY_OFFICE_SLUG[office.slug] ?? DEFAULT_HOLIDAY_REGION;
+/** The region whose holidays an office observes (ISO 3166-2, stored per office). */
+export function holidayRegionOf(office: { holidayRegion: string }): string {
+  return office.holidayRegion;
 }
 
 export interface PublicHoliday {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Office" ADD COLUMN     "holidayRegion" TEXT NOT NULL DEFAULT 'DE-RP';
