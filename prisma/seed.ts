@@ -169,6 +169,8 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
               manageTokenHash: createManageToken().hash,
               givenName: "Demo",
               familyName: `Termin ${bookings.length + 1}`,
+              // example.org never receives mail; in development the messages land in the local inbox.
+              email: `demo-${bookings.length + 1}@example.org`,
             });
           }
           minute += length;
