@@ -13,7 +13,13 @@ export type AppErrorCode =
   | "INVALID_INPUT"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
-  | "CAPACITY_CONFLICT";
+  | "CAPACITY_CONFLICT"
+  | "STATUS_NOT_ALLOWED"
+  | "NO_SHOW_TOO_EARLY"
+  | "NOT_APPOINTMENT_DAY"
+  | "UNDO_EXPIRED"
+  | "STATUS_CHANGED"
+  | "SAME_TIME";
 
 export class AppError extends Error {
   constructor(

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/server/errors";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { renderMail } from "@/lib/server/mail/render";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
+import { getBookingByToken } from "@/lib/server/services/manage-booking";
 import { bookOnBehalf, type BookOnBehalfInput } from "@/lib/server/services/staff/book-on-behalf";
 import { cancelBookingByStaff } from "@/lib/server/services/staff/cancel-booking";
 import { getBookingForStaff } from "@/lib/server/services/staff/get-booking";
@@ -244,7 +245,7 @@ describeEachDatabase("staff: cancel with a reason and move", (ctx) => {
   });
 
   it("moves to another free slot: new time, old slot free, e-mail with the previous time, audit", async () => {
-    const { id } = await createBooking(ctx.db, citizen({ officeSlug: "amt-b" }));
+    const { id, manageToken: oldToken } = await createBooking(ctx.db, citizen({ officeSlug: "amt-b" }));
     const moved = await moveBookingByStaff(ctx.db, w.clerkB, { bookingId: id, start: at(MONDAY, "10:30") }, NOW);
     expect(moved.startsAt).toEqual(at(MONDAY, "10:30"));
     const row = await ctx.db.booking.findUniqueOrThrow({ where: { id } });
@@ -261,6 +262,11 @@ describeEachDatabase("staff: cancel with a reason and move", (ctx) => {
     expect(payload.booking.startsAt).toBe(at(MONDAY, "10:30").toISOString());
     expect(payload.previous.startsAt).toBe(at(MONDAY, "09:00").toISOString());
     expect((await renderMail("booking-rescheduled", mail.payload)).subject).toContain("10:30");
+    // The e-mail carries a fresh, working manage link; the old one no longer opens the booking.
+    const newToken = String(payload.manageUrl).match(/\/termin\/([A-Za-z0-9_-]{43})$/)?.[1];
+    expect(newToken).toBeDefined();
+    expect((await getBookingByToken(ctx.db, newToken!)).id).toBe(id);
+    await expect(getBookingByToken(ctx.db, oldToken)).rejects.toMatchObject({ code: "BOOKING_NOT_FOUND" });
 
     const audit = await ctx.db.auditLog.findFirstOrThrow();
     expect(audit).toMatchObject({ action: "booking.move", actorId: w.clerkB.id, bookingId: id });

@@ -24,13 +24,33 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   ALREADY_CANCELLED: 409,
   APPOINTMENT_PAST: 409,
   CAPACITY_CONFLICT: 409,
+  STATUS_NOT_ALLOWED: 409,
+  NO_SHOW_TOO_EARLY: 409,
+  NOT_APPOINTMENT_DAY: 409,
+  UNDO_EXPIRED: 409,
+  STATUS_CHANGED: 409,
+  SAME_TIME: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
   UNEXPECTED: 500,
 };
 
-export const ERROR_CODES = Object.keys(ERROR_STATUS) as ApiErrorCode[];
+/** Codes only the staff area produces; the public API never answers them, so its document leaves them out. */
+const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "CAPACITY_CONFLICT",
+  "STATUS_NOT_ALLOWED",
+  "NO_SHOW_TOO_EARLY",
+  "NOT_APPOINTMENT_DAY",
+  "UNDO_EXPIRED",
+  "STATUS_CHANGED",
+  "SAME_TIME",
+]);
+
+/** The codes the public API answers with. */
+export const ERROR_CODES = (Object.keys(ERROR_STATUS) as ApiErrorCode[]).filter((c) => !STAFF_ONLY_CODES.has(c));
 
 /** An error the API answers as it is; `fields` holds validation keys (translated when the response is built). */
 export class ApiError extends Error {

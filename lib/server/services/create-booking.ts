@@ -120,7 +120,7 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
   };
 }
 
-async function uniqueReferenceCode(tx: Tx): Promise<string> {
+export async function uniqueReferenceCode(tx: Tx): Promise<string> {
   for (;;) {
     const code = referenceCodeFrom(randomBytes(8));
     if (!(await tx.booking.findUnique({ where: { referenceCode: code }, select: { id: true } }))) return code;

@@ -1,11 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { appointmentMinutes, checkSlot, localDateOf, referenceCodeFrom } from "@/lib/domain";
+import { appointmentMinutes, checkSlot, localDateOf } from "@/lib/domain";
 import { localDateSchema } from "@/lib/schemas/booking";
 import type { StaffChannel } from "@/lib/schemas/staff-booking";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
-import type { Db, Tx } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
@@ -13,7 +12,7 @@ import { createManageToken } from "@/lib/server/security/tokens";
 import { loadAvailability } from "../availability";
 import { bookingMailPayload } from "../booking-mail";
 import { manageUrl } from "../booking-urls";
-import { slotError } from "../create-booking";
+import { slotError, uniqueReferenceCode } from "../create-booking";
 import { assertPlausibleStart, AUDIT_ACTIONS, loadOfficeFor, staffBookingRules } from "./common";
 
 export interface BookOnBehalfInput {
@@ -139,12 +138,4 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
     endsAt: booking.endsAt,
     mailed: Boolean(email),
   };
-}
-
-// Same as createBooking's private helper; exporting that one would remove this copy.
-async function uniqueReferenceCode(tx: Tx): Promise<string> {
-  for (;;) {
-    const code = referenceCodeFrom(randomBytes(8));
-    if (!(await tx.booking.findUnique({ where: { referenceCode: code }, select: { id: true } }))) return code;
-  }
 }

@@ -8,18 +8,8 @@ import { AppError, type AppErrorCode } from "@/lib/server/errors";
 // Shared by the clerks' services: loading a booking for an actor, the error codes of the day's work, the audit
 // action names and the booking rules that apply when staff book or move.
 
-/** Codes beyond the shared AppErrorCode list; the agenda pages translate them ("agenda.errors"). */
-export type StaffErrorCode =
-  | "STATUS_NOT_ALLOWED"
-  | "NO_SHOW_TOO_EARLY"
-  | "NOT_APPOINTMENT_DAY"
-  | "UNDO_EXPIRED"
-  | "STATUS_CHANGED"
-  | "SAME_TIME";
-
-export function staffError(code: StaffErrorCode | AppErrorCode): AppError {
-  // The codes travel in the one AppError type so that staffAction answers them like every other error.
-  return new AppError(code as AppErrorCode);
+export function staffError(code: AppErrorCode): AppError {
+  return new AppError(code);
 }
 
 // Named like the capacity calendar's entries ("capacity.block.create", "booking.cancel"), so that a cancellation

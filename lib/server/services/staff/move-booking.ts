@@ -5,9 +5,10 @@ import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
+import { createManageToken } from "@/lib/server/security/tokens";
 import { loadAvailability } from "../availability";
 import { bookingMailPayload } from "../booking-mail";
-import { serviceUrl } from "../booking-urls";
+import { manageUrl } from "../booking-urls";
 import { slotError } from "../create-booking";
 import { assertPlausibleStart, AUDIT_ACTIONS, datesOf, loadBookingFor, staffBookingRules, staffError } from "./common";
 import { isChangeableByStaff } from "./status-transitions";
@@ -59,9 +60,12 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
     });
     const check = checkSlot(availability, input.start);
     if (!check.ok) throw slotError(check.reason);
+    // Only the hash of the citizen's manage link is stored: a fresh link goes out with the new time, and the
+    // old one stops working.
+    const { token, hash } = createManageToken();
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: "CONFIRMED", startsAt: booking.startsAt, erasedAt: null },
-      data: { startsAt: input.start, endsAt },
+      data: { startsAt: input.start, endsAt, ...(booking.email ? { manageTokenHash: hash } : {}) },
     });
     if (count === 0) throw staffError("STATUS_CHANGED");
     if (booking.email) {
@@ -74,7 +78,7 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
           office,
           service,
           booking: { ...booking, startsAt: input.start, endsAt },
-          manageUrl: serviceUrl(office.slug, service.slug, booking.locale),
+          manageUrl: manageUrl(token, booking.locale),
           previous,
         }),
       });
