@@ -2,7 +2,7 @@ import { appointmentMinutes, checkSlot, localDateOf } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { type AppErrorCode, isAppError } from "@/lib/server/errors";
 import { loadAvailability, startOutOfRange } from "./availability";
-import { slotError } from "./create-booking";
+import { slotError } from "./insert-booking";
 import { getActiveOfficeAndService } from "./office-catalog";
 
 /** Whether a start time can be booked right now; null if it can, else the error code to show. */

@@ -6,7 +6,7 @@ import { enqueueMail } from "@/lib/server/mail/outbox";
 import { hashToken } from "@/lib/server/security/tokens";
 import { loadAvailability, OCCUPYING_STATUSES, startOutOfRange } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
-import { slotError } from "./create-booking";
+import { slotError } from "./insert-booking";
 import { manageUrl, serviceUrl } from "./booking-urls";
 
 // Everything a citizen can do with the link from the confirmation e-mail. A wrong token and an erased booking look

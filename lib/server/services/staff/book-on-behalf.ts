@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appointmentMinutes, checkSlot, localDateOf } from "@/lib/domain";
+import { appointmentMinutes, localDateOf } from "@/lib/domain";
 import { localDateSchema } from "@/lib/schemas/booking";
 import type { StaffChannel } from "@/lib/schemas/staff-booking";
 import { writeAudit } from "@/lib/server/audit";
@@ -7,12 +7,8 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
-import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
-import { loadAvailability } from "../availability";
-import { bookingMailPayload } from "../booking-mail";
-import { manageUrl } from "../booking-urls";
-import { slotError, uniqueReferenceCode } from "../create-booking";
+import { insertCheckedBooking } from "../insert-booking";
 import { assertPlausibleStart, AUDIT_ACTIONS, loadOfficeFor, staffBookingRules } from "./common";
 
 export interface BookOnBehalfInput {
@@ -71,32 +67,20 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
     throw new AppError("INVALID_INPUT");
   }
   const locale = input.locale ?? "de";
-  const { token, hash } = createManageToken();
 
   const booking = await bookingTransaction(db, office.id, [startDate, endDate], async (tx) => {
-    const availability = await loadAvailability(tx, {
+    const created = await insertCheckedBooking(tx, {
       office: staffBookingRules(office),
       service,
+      start: input.start,
+      endsAt,
       persons: input.persons,
       now,
       from: startDate,
       to: endDate,
-    });
-    const check = checkSlot(availability, input.start);
-    if (!check.ok) throw slotError(check.reason);
-
-    const created = await tx.booking.create({
-      data: {
-        officeId: office.id,
-        serviceId: service.id,
-        startsAt: input.start,
-        endsAt,
-        persons: input.persons,
-        status: "CONFIRMED",
-        channel: input.channel,
-        referenceCode: await uniqueReferenceCode(tx),
-        manageTokenHash: hash,
-        locale,
+      channel: input.channel,
+      locale,
+      person: {
         givenName,
         familyName,
         email,
@@ -104,16 +88,8 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
         dateOfBirth: input.person.dateOfBirth || null,
         remark: input.person.remark?.trim() || null,
       },
+      manageToken: createManageToken(),
     });
-    if (email) {
-      await enqueueMail(tx, {
-        template: "booking-confirmation",
-        recipient: email,
-        officeId: office.id,
-        bookingId: created.id,
-        payload: bookingMailPayload({ office, service, booking: created, manageUrl: manageUrl(token, locale) }),
-      });
-    }
     await writeAudit(tx, {
       actorId: actor.id,
       officeId: office.id,

@@ -4,6 +4,8 @@ import { bookingIdSchema } from "@/lib/schemas/staff-booking";
 import { assertCanOnOffice, type Actor, type OfficeAction } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { AppError, type AppErrorCode } from "@/lib/server/errors";
+import { startOutOfRange } from "../availability";
+import { slotError } from "../insert-booking";
 
 // Shared by the clerks' services: loading a booking for an actor, the error codes of the day's work, the audit
 // action names and the booking rules that apply when staff book or move.
@@ -63,17 +65,14 @@ export function staffBookingRules<O extends { minNoticeMinutes: number }>(office
   return { ...office, minNoticeMinutes: 0 };
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * A cheap bound on a requested start before any calendar arithmetic or lock: an invalid date, a start in the past
  * or one far beyond the horizon (e.g. year 9999 from a forged request) is refused at once.
  */
 export function assertPlausibleStart(office: { bookingHorizonDays: number }, start: Date, now: Date): void {
-  const ms = start instanceof Date ? start.getTime() : Number.NaN;
-  if (!Number.isFinite(ms)) throw new AppError("SLOT_NOT_OFFERED");
-  if (ms < now.getTime()) throw new AppError("SLOT_TOO_SOON");
-  if (ms > now.getTime() + (office.bookingHorizonDays + 2) * DAY_MS) throw new AppError("SLOT_BEYOND_HORIZON");
+  if (!(start instanceof Date) || Number.isNaN(start.getTime())) throw new AppError("SLOT_NOT_OFFERED");
+  const outOfRange = startOutOfRange(office, start, now);
+  if (outOfRange) throw slotError(outOfRange);
 }
 
 /** Every office-local date an interval touches, for the per-day lock. */

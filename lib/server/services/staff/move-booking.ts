@@ -9,7 +9,7 @@ import { createManageToken } from "@/lib/server/security/tokens";
 import { loadAvailability } from "../availability";
 import { bookingMailPayload } from "../booking-mail";
 import { manageUrl } from "../booking-urls";
-import { slotError } from "../create-booking";
+import { slotError } from "../insert-booking";
 import { assertPlausibleStart, AUDIT_ACTIONS, datesOf, loadBookingFor, staffBookingRules, staffError } from "./common";
 import { isChangeableByStaff } from "./status-transitions";
 
