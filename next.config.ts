@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { parseAllowedOrigins } from "./lib/server/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -10,6 +11,24 @@ const nextConfig: NextConfig = {
   // Native and WASM database drivers must stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   typedRoutes: false,
+  experimental: {
+    // Next refuses server actions whose Origin differs from the host; a reverse proxy under another name is
+    // allowed here. Read when the server starts, validated like the rest of the configuration.
+    serverActions: { allowedOrigins: parseAllowedOrigins(process.env.SERVER_ACTION_ALLOWED_ORIGINS) },
+  },
+  // The proxy sets all security headers from the runtime configuration; these two do not depend on it and also
+  // cover any response the proxy never sees.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

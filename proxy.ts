@@ -3,12 +3,71 @@ import { getToken } from "next-auth/jwt";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./lib/i18n/routing";
 import { env } from "./lib/server/env";
+import {
+  createNonce,
+  type HeaderList,
+  pageSecurityHeaders,
+  resourceSecurityHeaders,
+  type SecurityHeaderConfig,
+} from "./lib/server/security/headers";
 
 const intl = createMiddleware(routing);
 
+let cachedConfig: SecurityHeaderConfig | undefined;
+
+function securityConfig(): SecurityHeaderConfig {
+  if (cachedConfig) return cachedConfig;
+  const e = env();
+  cachedConfig = {
+    production: e.NODE_ENV === "production",
+    frameAncestors: e.FRAME_ANCESTORS,
+    // A form POST that redirects to the identity provider must be allowed to leave the site.
+    formActionOrigins: e.OIDC_ISSUER ? [new URL(e.OIDC_ISSUER).origin] : [],
+  };
+  return cachedConfig;
+}
+
+/** API routes, Next's own files and anything with a file extension: no HTML, so no nonce and no locale. */
+function isResource(pathname: string): boolean {
+  return (
+    pathname.startsWith("/api/") ||
+    pathname === "/api" ||
+    pathname.startsWith("/_next/") ||
+    pathname.startsWith("/_vercel/") ||
+    /\/[^/]*\.[^/]*$/.test(pathname)
+  );
+}
+
+function withHeaders(response: NextResponse, headers: HeaderList): NextResponse {
+  for (const { key, value } of headers) response.headers.set(key, value);
+  return response;
+}
+
+/**
+ * Passes `extra` on to the page as request headers, on top of whatever the response already forwards. Next reads
+ * the nonce from the request's `content-security-policy` header and puts it on all its scripts. This is the same
+ * header protocol `NextResponse.next({ request: { headers } })` uses, applied to a response next-intl built.
+ */
+function forwardRequestHeaders(response: NextResponse, request: NextRequest, extra: Record<string, string>) {
+  if (response.headers.has("location")) return; // a redirect renders nothing
+  const forwarded = response.headers.get("x-middleware-override-headers");
+  const names = forwarded ? forwarded.split(",") : [];
+  if (!forwarded) {
+    for (const [key, value] of request.headers) {
+      names.push(key);
+      response.headers.set(`x-middleware-request-${key}`, value);
+    }
+  }
+  for (const [key, value] of Object.entries(extra)) {
+    if (!names.includes(key)) names.push(key);
+    response.headers.set(`x-middleware-request-${key}`, value);
+  }
+  response.headers.set("x-middleware-override-headers", names.join(","));
+}
+
 // Public pages get their locale from next-intl; the staff area only redirects signed-out visitors to the login.
 // Authorisation happens in every page, action and route itself: this is a convenience, not a guard.
-export default async function proxy(request: NextRequest) {
+async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   if (pathname === "/staff" || pathname.startsWith("/staff/") || pathname.startsWith("/admin")) {
     if (pathname === "/staff/login") return NextResponse.next();
@@ -23,6 +82,19 @@ export default async function proxy(request: NextRequest) {
   return intl(request);
 }
 
+// Every response carries the security headers; pages additionally get a CSP with a fresh nonce.
+export default async function proxy(request: NextRequest) {
+  const config = securityConfig();
+  if (isResource(request.nextUrl.pathname)) return withHeaders(NextResponse.next(), resourceSecurityHeaders(config));
+  const nonce = createNonce();
+  const headers = pageSecurityHeaders(config, nonce);
+  const response = await route(request);
+  const csp = headers.find((h) => h.key === "Content-Security-Policy")!.value;
+  forwardRequestHeaders(response, request, { "content-security-policy": csp, "x-nonce": nonce });
+  return withHeaders(response, headers);
+}
+
 export const config = {
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // Everything, static files and API routes included, so that no response goes out without the headers.
+  matcher: ["/:path*"],
 };

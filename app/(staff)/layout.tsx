@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import "../globals.css";
@@ -12,6 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // The staff and administration area: German, outside the public site's locale routing.
 export default async function StaffRootLayout({ children }: { children: React.ReactNode }) {
+  // Render per request: the CSP nonce is new each time, and a prerendered page would carry none.
+  await connection();
   const t = await getTranslations("staff");
   const messages = await getMessages();
   const clientMessages = {

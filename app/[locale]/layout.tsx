@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
@@ -20,6 +21,8 @@ export default async function LocaleLayout({
   children: React.ReactNode;
   params: Promise<{ locale: string }>;
 }) {
+  // Render per request: the CSP nonce is new each time, and a prerendered page would carry none.
+  await connection();
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);

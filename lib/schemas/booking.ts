@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 
 // Shared by the wizard's forms, the server actions and the JSON API. Messages are translation keys of the

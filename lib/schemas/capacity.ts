@@ -1,3 +1,4 @@
+import "./zod-config";
 import { z } from "zod";
 
 // Shared by the capacity forms, the calendar and the server actions. Messages are translation keys of the

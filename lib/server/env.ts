@@ -2,8 +2,24 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseAllowedOrigins, parseFrameAncestors } from "./security/headers";
 
 // All configuration, validated once at start-up. Defaults make `npm run dev` work on a fresh machine.
+
+/** A list variable parsed by `parse`, its error message reported as a validation issue. */
+function originList(parse: (value: string | undefined) => string[]) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parse(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
+}
 
 const schema = z
   .object({
@@ -25,6 +41,10 @@ const schema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     SEED_STAFF_PASSWORD: z.string().min(8).optional(),
+    // Who may embed the pages in a frame, e.g. "'self' https://www.stadt.de"; "'none'" forbids it entirely.
+    FRAME_ANCESTORS: originList(parseFrameAncestors),
+    // Hosts besides the app's own whose pages may call server actions (a reverse proxy under another name).
+    SERVER_ACTION_ALLOWED_ORIGINS: originList(parseAllowedOrigins),
   })
   .transform((env) => ({
     ...env,
