@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { dbProvider, type Db, type Tx } from "@/lib/server/db/client";
+import { componentLog } from "@/lib/server/log";
 import { isMailTemplate, parseMailPayload, type MailPayloads, type MailTemplate } from "./payloads";
 import { mailSubject, renderMail } from "./render";
 import type { MailTransport } from "./transport";
@@ -158,7 +159,7 @@ export async function processOutbox(db: Db, options: ProcessOutboxOptions): Prom
   const leaseMs = options.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS;
   const maxAttempts = options.maxAttempts ?? DEFAULT_OUTBOX_MAX_ATTEMPTS;
   const backoffMs = options.backoffMs ?? defaultBackoffMs;
-  const log = options.log ?? console;
+  const log = options.log ?? componentLog("outbox");
   const result: OutboxResult = { sent: 0, failed: 0, retried: 0 };
 
   const ids = await claim(db, now(), batchSize, leaseMs);
@@ -242,7 +243,7 @@ export function kickOutbox(): void {
  * directly by the next. Errors are logged, never thrown. Returns `stop`, which resolves once a running pass ends.
  */
 export function startOutboxWorker(options: OutboxWorkerOptions): () => Promise<void> {
-  const log = options.log ?? console;
+  const log = options.log ?? componentLog("outbox");
   const batchSize = options.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE;
   let running: Promise<void> | undefined;
   let again = false;

@@ -4,7 +4,12 @@ import { z } from "zod";
 // OutboxMessage.payload and read back by the worker (possibly another version of the app), so they are validated
 // on the way in and on the way out.
 
-export const MAIL_TEMPLATES = ["booking-confirmation", "booking-cancelled", "booking-rescheduled"] as const;
+export const MAIL_TEMPLATES = [
+  "booking-confirmation",
+  "booking-cancelled",
+  "booking-rescheduled",
+  "booking-reminder",
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export function isMailTemplate(value: string): value is MailTemplate {
@@ -81,6 +86,8 @@ export const mailPayloadSchemas = {
     message: "a moved appointment needs its previous time",
     path: ["previous"],
   }),
+  // The manage link is a fresh one: the token was rotated when the reminder was written.
+  "booking-reminder": bookingMailPayloadSchema,
 } satisfies Record<MailTemplate, z.ZodType>;
 
 export type MailPayloads = { [T in MailTemplate]: z.input<(typeof mailPayloadSchemas)[T]> };

@@ -3,6 +3,7 @@ import { render } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
 import { BookingCancelledEmail } from "@/emails/booking-cancelled";
 import { BookingConfirmationEmail } from "@/emails/booking-confirmation";
+import { BookingReminderEmail } from "@/emails/booking-reminder";
 import { BookingRescheduledEmail } from "@/emails/booking-rescheduled";
 import { formatAppointment } from "@/emails/components/format";
 import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
@@ -68,6 +69,8 @@ function subjectOf(template: MailTemplate, ctx: EmailContext, payload: BookingMa
       return ctx.t("cancelled.subject", values);
     case "booking-rescheduled":
       return ctx.t("rescheduled.subject", values);
+    case "booking-reminder":
+      return ctx.t("reminder.subject", values);
   }
 }
 
@@ -76,6 +79,7 @@ function elementOf(template: MailTemplate, ctx: EmailContext, payload: BookingMa
     "booking-confirmation": BookingConfirmationEmail,
     "booking-cancelled": BookingCancelledEmail,
     "booking-rescheduled": BookingRescheduledEmail,
+    "booking-reminder": BookingReminderEmail,
   }[template];
   return createElement(component, { ctx, payload });
 }

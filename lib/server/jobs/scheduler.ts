@@ -1,0 +1,64 @@
+import type { Db } from "@/lib/server/db/client";
+import type { Logger } from "pino";
+import { kickOutbox } from "@/lib/server/mail/outbox";
+import { erasePersonalData } from "./erase-personal-data";
+import { sendReminders } from "./send-reminders";
+
+// The in-app scheduler: erases personal data and writes reminders every few minutes. Each app instance may run it;
+// the jobs' writes are conditional, so concurrent runs neither erase twice nor remind twice.
+
+export const DEFAULT_JOB_INTERVAL_MS = 5 * 60_000;
+
+/** Runs every job once; errors of one job are logged and do not stop the other. */
+export async function runJobs(db: Db, log: Pick<Logger, "info" | "error">, now: Date = new Date()): Promise<void> {
+  try {
+    const erased = await erasePersonalData(db, { now });
+    if (erased.expired + erased.holds > 0) log.info({ job: "erase", ...erased }, "personal data erased");
+  } catch (error) {
+    log.error({ job: "erase", err: errorName(error) }, "erasing personal data failed");
+  }
+  try {
+    const reminders = await sendReminders(db, { now });
+    if (reminders.enqueued > 0) {
+      log.info({ job: "reminders", ...reminders }, "reminders written to the outbox");
+      kickOutbox();
+    }
+  } catch (error) {
+    log.error({ job: "reminders", err: errorName(error) }, "writing reminders failed");
+  }
+}
+
+// Database errors may quote the values of a failed statement: log the kind of error, not its message.
+function errorName(error: unknown): string {
+  const e = (error ?? {}) as { name?: unknown; code?: unknown };
+  return [e.name, e.code].filter((v) => typeof v === "string").join(" ") || "unknown";
+}
+
+export interface SchedulerOptions {
+  getDb: () => Db;
+  log: Pick<Logger, "info" | "error">;
+  intervalMs?: number;
+}
+
+/** Starts the jobs now and every `intervalMs`, never two runs at once. Returns `stop`, which awaits a running run. */
+export function startJobScheduler(options: SchedulerOptions): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    running = runJobs(options.getDb(), options.log).finally(() => {
+      running = undefined;
+    });
+  };
+  const interval = setInterval(tick, options.intervalMs ?? DEFAULT_JOB_INTERVAL_MS);
+  interval.unref?.();
+  // The first run waits a little, so that start-up (migrations, the first requests) is not slowed down.
+  const first = setTimeout(tick, 10_000);
+  first.unref?.();
+  return async () => {
+    stopped = true;
+    clearInterval(interval);
+    clearTimeout(first);
+    await running;
+  };
+}

@@ -1,0 +1,56 @@
+// Background jobs from the command line, e.g. from cron when the in-app scheduler is not wanted:
+//
+//   npm run jobs -- erase       erase personal data after the retention period, and expired holds
+//   npm run jobs -- reminders   write due reminder e-mails to the outbox (the app's worker sends them)
+//   npm run jobs -- all         both
+import fs from "node:fs";
+import Module from "node:module";
+import path from "node:path";
+
+// The app's server modules import "server-only", which throws outside Next's server bundles; this is a server.
+const moduleInternals = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+const resolveFilename = moduleInternals._resolveFilename;
+const serverOnlyEmpty = path.join(__dirname, "..", "node_modules", "server-only", "empty.js");
+moduleInternals._resolveFilename = (request, ...rest) =>
+  request === "server-only" ? serverOnlyEmpty : resolveFilename(request, ...rest);
+
+const USAGE = "Usage: npm run jobs -- erase|reminders|all";
+
+async function main(argv: string[]): Promise<number> {
+  // Next.js reads .env files for the app; read them here too so that both see the same database.
+  for (const name of [".env.local", ".env"]) {
+    const file = path.join(__dirname, "..", name);
+    if (fs.existsSync(file)) process.loadEnvFile(file);
+  }
+  const command = argv[0];
+  if (!command || !["erase", "reminders", "all"].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { createDb } = await import("../lib/server/db/client");
+  const { env } = await import("../lib/server/env");
+  const { erasePersonalData } = await import("../lib/server/jobs/erase-personal-data");
+  const { sendReminders } = await import("../lib/server/jobs/send-reminders");
+  const { componentLog } = await import("../lib/server/log");
+  const log = componentLog("jobs");
+  const db = createDb(env().DATABASE_URL);
+  try {
+    if (command === "erase" || command === "all") {
+      log.info({ job: "erase", ...(await erasePersonalData(db)) }, "erasure done");
+    }
+    if (command === "reminders" || command === "all") {
+      log.info({ job: "reminders", ...(await sendReminders(db)) }, "reminders written to the outbox");
+    }
+    return 0;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? `${error.name}: ${error.message}` : "job failed");
+    process.exit(1);
+  },
+);
