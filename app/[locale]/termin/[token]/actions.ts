@@ -6,6 +6,7 @@ import { manageTokenSchema, slotChoiceSchema } from "@/lib/schemas/booking";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { kickOutbox } from "@/lib/server/mail/outbox";
+import { deleteMyData } from "@/lib/server/services/booking-privacy";
 import { cancelBookingByToken, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
 
 // Actions behind the link in the confirmation e-mail. The token is the only credential; a wrong one gets the same
@@ -43,4 +44,14 @@ export async function rescheduleBooking(token: string, form: FormData): Promise<
   }
   kickOutbox();
   return go(`/termin/${token}?verschoben=1`);
+}
+
+export async function deletePersonalData(token: string): Promise<void> {
+  if (!manageTokenSchema.safeParse(token).success) return go(`/termin/ungueltig`);
+  try {
+    await deleteMyData(getDb(), { token, now: new Date() });
+  } catch (e) {
+    return go(`/termin/${token}?fehler=${errorCode(e)}`);
+  }
+  return go(`/termin/${token}?geloescht=1`);
 }

@@ -9,10 +9,10 @@ import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { isCancellable } from "@/lib/server/services/manage-booking";
 import { documentsOf } from "@/lib/server/services/office-catalog";
-import { cancelBooking } from "./actions";
+import { cancelBooking, deletePersonalData } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
-type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string }>;
+type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string; geloescht?: string }>;
 
 export async function generateMetadata() {
   const t = await getTranslations("booking.titles");
@@ -25,12 +25,13 @@ export default async function ManageBookingPage({ params, searchParams }: { para
   setRequestLocale(p.locale);
   const t = await getTranslations("booking");
   const te = await getTranslations("errors");
+  const tp = await getTranslations("privacy");
   const booking = await findBookingByToken(getDb(), p.token);
   if (!booking) {
     return (
       <div>
         <h1 className="mb-4 text-3xl font-bold">{t("manage.title")}</h1>
-        <Alert kind="error">{te("BOOKING_NOT_FOUND")}</Alert>
+        {q.geloescht ? <Alert kind="success">{tp("deleted")}</Alert> : <Alert kind="error">{te("BOOKING_NOT_FOUND")}</Alert>}
         <Link href="/" className="text-brand underline">
           {t("manage.bookAgain")}
         </Link>
@@ -114,6 +115,22 @@ export default async function ManageBookingPage({ params, searchParams }: { para
           </Link>
         </div>
       )}
+      <section aria-labelledby="privacy-title" className="mt-8 rounded border border-line bg-white p-4">
+        <h2 id="privacy-title" className="text-xl font-bold">
+          {tp("title")}
+        </h2>
+        <p className="my-2">{tp("intro", { days: booking.office.retentionDays })}</p>
+        <a href={`/termin/${p.token}/daten`} className={buttonSecondary} download>
+          {tp("export")}
+        </a>
+        <h3 className="mt-6 text-lg font-bold">{tp("deleteTitle")}</h3>
+        <p className="my-2">{tp("deleteText")}</p>
+        <form action={deletePersonalData.bind(null, p.token)}>
+          <button type="submit" className={buttonDanger}>
+            {tp("deleteConfirm")}
+          </button>
+        </form>
+      </section>
     </div>
   );
 }
