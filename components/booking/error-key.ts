@@ -9,6 +9,8 @@ const SHOWN = new Set([
   "INVALID_INPUT",
   "SESSION_EXPIRED",
   "UNEXPECTED",
+  "ANTIBOT_FAILED",
+  "RATE_LIMITED",
 ]);
 
 /** Only known error codes from the query string are shown; anything else is ignored. */

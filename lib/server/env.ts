@@ -41,6 +41,8 @@ const schema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     SEED_STAFF_PASSWORD: z.string().min(8).optional(),
+    // Proof of work and rate limits before a booking; "off" only for test environments.
+    ANTIBOT: z.enum(["on", "off"]).default("on"),
     // Who may embed the pages in a frame, e.g. "'self' https://www.stadt.de"; "'none'" forbids it entirely.
     FRAME_ANCESTORS: originList(parseFrameAncestors),
     // Hosts besides the app's own whose pages may call server actions (a reverse proxy under another name).
@@ -75,6 +77,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const env = result.data;
   if (!env.NEXTAUTH_SECRET && env.NODE_ENV === "production") {
     throw new Error("Invalid configuration:\n  NEXTAUTH_SECRET: required in production (at least 32 characters)");
+  }
+  // A production build may run without anti-bot checks only on localhost (the end-to-end harness), never when public.
+  if (env.ANTIBOT === "off" && env.NODE_ENV === "production" && !/^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(env.APP_URL)) {
+    throw new Error("Invalid configuration:\n  ANTIBOT: \"off\" is refused in production");
   }
   return { ...env, NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? developmentSecret() };
 }

@@ -19,7 +19,9 @@ export type AppErrorCode =
   | "NOT_APPOINTMENT_DAY"
   | "UNDO_EXPIRED"
   | "STATUS_CHANGED"
-  | "SAME_TIME";
+  | "SAME_TIME"
+  | "ANTIBOT_FAILED"
+  | "RATE_LIMITED";
 
 export class AppError extends Error {
   constructor(

@@ -53,6 +53,8 @@ export async function startApp(opts: { smtpUrl?: string; env?: Record<string, st
         PORT: String(port),
         NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
         OUTBOX_INTERVAL_MS: "300",
+        // Scripted flows book without solving the proof of work (allowed on localhost only); antibot.test.ts turns it on.
+        ANTIBOT: "off",
         ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
         ...opts.env,
       },

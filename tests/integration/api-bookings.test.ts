@@ -23,6 +23,8 @@ import { at, createOfficeFixture } from "../helpers/office-fixture";
 const APP_URL = "https://termine.example.org";
 process.env.APP_URL = APP_URL;
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+// These tests book without a proof of work; tests/integration/antibot-*.test.ts cover it.
+process.env.ANTIBOT ??= "off";
 
 const MONDAY = "2030-03-04";
 const NOW = at(MONDAY, "07:00");

@@ -29,6 +29,8 @@ import { at, createOfficeFixture } from "../helpers/office-fixture";
 // office opens every day 08:00-12:00 with two clerks and a 60-minute minimum notice and a 30-day horizon.
 
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+// These tests book without a proof of work; tests/integration/antibot-*.test.ts cover it.
+process.env.ANTIBOT ??= "off";
 
 const TZ = "Europe/Berlin";
 const OFFICE = "testamt";

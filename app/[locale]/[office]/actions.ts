@@ -1,5 +1,6 @@
 "use server";
 
+import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { localDateOf } from "@/lib/domain";
 import { redirect } from "@/lib/i18n/navigation";
@@ -8,6 +9,8 @@ import { type ActionState, fieldErrorsOf } from "@/lib/schemas/form-errors";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { kickOutbox } from "@/lib/server/mail/outbox";
+import { ANTIBOT_FIELD, guardBooking } from "@/lib/server/security/antibot";
+import { clientAddressOf, hashClientAddress } from "@/lib/server/security/rate-limit";
 import { createBooking } from "@/lib/server/services/create-booking";
 import { findSlotProblem } from "@/lib/server/services/check-slot";
 import { findOffice, findOfficeAndService } from "@/lib/server/services/page-lookups";
@@ -75,11 +78,18 @@ export async function chooseSlot(officeSlug: string, serviceSlug: string, form: 
 }
 
 /** Step 4: book. If the slot was taken meanwhile, the review page offers the next free ones. */
-export async function confirmBooking(officeSlug: string, serviceSlug: string): Promise<void> {
+export async function confirmBooking(officeSlug: string, serviceSlug: string, form?: FormData): Promise<void> {
   if (!validSlugs(officeSlug, serviceSlug)) return go("/");
   const state = await readWizardState(officeSlug, serviceSlug);
   if (!state?.person) return go(`/${officeSlug}/${serviceSlug}`);
   if (!state.slot) return go(`/${officeSlug}/${serviceSlug}/termin`);
+  // Rate limits and the proof of work come before anything is written; the slot stays chosen for another try.
+  const guard = await guardBooking(getDb(), {
+    ipHash: hashClientAddress(clientAddressOf(await headers())),
+    email: state.person.email,
+    challenge: form?.get(ANTIBOT_FIELD),
+  });
+  if (!guard.ok) return go(`/${officeSlug}/${serviceSlug}/pruefen?fehler=${guard.code}`);
   const locale = await getLocale();
   let created;
   try {

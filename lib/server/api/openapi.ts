@@ -35,6 +35,16 @@ const ERROR_RESPONSES: Record<string, { status: number; description: string; fie
     description:
       "The slot cannot be booked (taken, not offered, too soon, beyond the booking horizon), the e-mail address has too many active bookings, or the booking can no longer be changed.",
   },
+  Forbidden: {
+    status: 403,
+    description:
+      "The proof of work is missing, invalid, expired or was used before. Solve a fresh challenge from `GET /api/antibot/challenge`.",
+  },
+  TooManyRequests: {
+    status: 429,
+    description:
+      "Too many booking attempts from this client or for this e-mail address. The `Retry-After` header gives the seconds to wait.",
+  },
   PayloadTooLarge: { status: 413, description: `Request body larger than ${MAX_BODY_BYTES} bytes.` },
   UnsupportedMediaType: { status: 415, description: "The body is not sent as application/json." },
   UnprocessableEntity: {
@@ -273,6 +283,11 @@ const schemas = {
       remark: { type: ["string", "null"], maxLength: 500 },
       privacyConsent: { const: true, description: "The person has read the privacy notice." },
       locale: { type: ["string", "null"], enum: [...locales, null], default: defaultLocale, description: "Language of the e-mails and links." },
+      altcha: {
+        type: "string",
+        description:
+          "A solved ALTCHA challenge (base64 of JSON { challenge, solution }), as from the `X-Altcha` header; one per booking.",
+      },
     },
     description:
       "Strings must not contain control characters; tabs and line breaks only in `remark`. Optional fields may be null or left out.",
@@ -287,6 +302,17 @@ const schemas = {
       phone: "+49 30 1234567",
       dateOfBirth: "1990-05-17",
       privacyConsent: true,
+    },
+  },
+  AntibotChallenge: {
+    type: "object",
+    required: ["parameters", "signature"],
+    properties: {
+      parameters: {
+        type: "object",
+        description: "algorithm, nonce, salt, cost, keyLength, keyPrefix, keySignature, expiresAt (seconds)",
+      },
+      signature: { type: "string" },
     },
   },
   BookingCreated: {
@@ -435,8 +461,19 @@ export function openApiDocument(appUrl: string) {
           summary: "Book an appointment",
           description:
             `Validated like the booking wizard. The body must be application/json and at most ${MAX_BODY_BYTES} bytes. ` +
-            "A confirmation e-mail with the manage link is sent to `email`.",
-          parameters: [acceptLanguage],
+            "A confirmation e-mail with the manage link is sent to `email`. Every booking needs a freshly solved " +
+            "proof-of-work challenge (ALTCHA, from `GET /api/antibot/challenge`) in the `X-Altcha` header or the " +
+            "`altcha` field; bookings are rate-limited per client and per e-mail address.",
+          parameters: [
+            acceptLanguage,
+            {
+              name: "X-Altcha",
+              in: "header",
+              required: false,
+              description: "The solved challenge, unless sent as the `altcha` body field.",
+              schema: { type: "string" },
+            },
+          ],
           requestBody: { required: true, content: { "application/json": { schema: ref("BookingRequest") } } },
           responses: {
             "201": {
@@ -445,10 +482,12 @@ export function openApiDocument(appUrl: string) {
             },
             ...queryErrors,
             ...notFound,
+            "403": response("Forbidden"),
             "409": response("Conflict"),
             "413": response("PayloadTooLarge"),
             "415": response("UnsupportedMediaType"),
             "422": response("UnprocessableEntity"),
+            "429": response("TooManyRequests"),
             ...common,
           },
         },
@@ -529,6 +568,20 @@ export function openApiDocument(appUrl: string) {
             },
             ...queryErrors,
             ...notFound,
+            ...common,
+          },
+        },
+      },
+      "/api/antibot/challenge": {
+        get: {
+          operationId: "getAntibotChallenge",
+          tags: ["bookings"],
+          summary: "A fresh proof-of-work challenge for one booking",
+          description:
+            "An ALTCHA challenge (PBKDF2/SHA-256), signed and valid for 30 minutes; harder for clients that booked " +
+            "repeatedly. Solve it with the ALTCHA widget or altcha-lib and send the payload with the booking. Never cached.",
+          responses: {
+            "200": json(ref("AntibotChallenge"), "The challenge."),
             ...common,
           },
         },

@@ -1,9 +1,11 @@
 import { readJsonObject } from "@/lib/server/api/body";
 import { parseBookingRequest } from "@/lib/server/api/booking-request";
-import { jsonResponse } from "@/lib/server/api/errors";
+import { ApiError, errorBody, jsonResponse } from "@/lib/server/api/errors";
 import { apiRoute } from "@/lib/server/api/handler";
 import { bookingCalendarUrl } from "@/lib/server/api/resources";
 import { apiDb, apiMailWritten, apiNow } from "@/lib/server/api/runtime";
+import { ANTIBOT_FIELD, guardBooking } from "@/lib/server/security/antibot";
+import { clientAddressOf, hashClientAddress } from "@/lib/server/security/rate-limit";
 import { manageUrl } from "@/lib/server/services/booking-urls";
 import { createBooking } from "@/lib/server/services/create-booking";
 
@@ -11,10 +13,24 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Books an appointment through the same service as the wizard; the manage token is shown only here. */
-export const POST = apiRoute("bookings.create", async (request) => {
-  const body = await readJsonObject(request);
+export const POST = apiRoute("bookings.create", async (request, { locale }) => {
+  const { [ANTIBOT_FIELD]: challengeField, ...body } = await readJsonObject(request);
   const db = apiDb();
   const input = await parseBookingRequest(db, body, apiNow());
+  // Rate limits and the proof of work before anything is written.
+  const guard = await guardBooking(db, {
+    ipHash: hashClientAddress(clientAddressOf(request.headers)),
+    email: input.person.email,
+    challenge: request.headers.get("x-altcha") ?? challengeField,
+    now: apiNow(),
+  });
+  if (!guard.ok && guard.code === "RATE_LIMITED") {
+    return jsonResponse(errorBody(new ApiError("RATE_LIMITED"), locale), {
+      status: 429,
+      headers: { "Retry-After": String(guard.retryAfterSeconds) },
+    });
+  }
+  if (!guard.ok) throw new ApiError(guard.code);
   const booking = await createBooking(db, { ...input, channel: "API" });
   apiMailWritten();
   return jsonResponse(
