@@ -1,0 +1,213 @@
+import http from "node:http";
+import type { BrowserContext, Page } from "playwright-core";
+import { freePort, startApp, type RunningApp } from "../helpers/app-server";
+import { launchBrowser } from "../helpers/browser";
+
+// The built app under its real Content-Security-Policy: every kind of response carries the security headers, the
+// citizen's wizard and the clerk's calendar run without a single CSP violation, and only the configured city site
+// may embed the pages.
+
+const OFFICE = "auslaenderbehoerde";
+
+let app: RunningApp;
+let browser: BrowserContext;
+/** A page of the city site (allowed to embed) and of some other site (not allowed). */
+let citySite: { url: string; close(): void };
+let otherSite: { url: string; close(): void };
+
+/** Serves one HTML page that frames `src`, from http://127.0.0.1:port. */
+function framingSite(port: number, src: () => string): Promise<{ url: string; close(): void }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><title>Stadt</title><iframe id="wizard" src="${src()}" width="800" height="600"></iframe>`);
+  });
+  return new Promise((resolve) =>
+    server.listen(port, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${port}`, close: () => server.close() })),
+  );
+}
+
+beforeAll(async () => {
+  const [cityPort, otherPort] = [await freePort(), await freePort()];
+  citySite = await framingSite(cityPort, () => `${app.url}/${OFFICE}`);
+  otherSite = await framingSite(otherPort, () => `${app.url}/${OFFICE}`);
+  app = await startApp({ env: { FRAME_ANCESTORS: `'self' ${citySite.url}` } });
+  browser = await launchBrowser({ width: 360, height: 800 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  citySite?.close();
+  otherSite?.close();
+});
+
+/** Collects every CSP violation of `page`, from the DOM event and from Chromium's console messages. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.exposeFunction("reportCspViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
+      );
+    });
+  });
+  return violations;
+}
+
+function directives(csp: string): Record<string, string[]> {
+  return Object.fromEntries(
+    csp.split(";").map((part) => {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      return [name, sources];
+    }),
+  );
+}
+
+function expectCommonHeaders(res: Response, what: string) {
+  const h = res.headers;
+  expect({ what, value: h.get("x-content-type-options") }).toEqual({ what, value: "nosniff" });
+  expect({ what, value: h.get("referrer-policy") }).toEqual({ what, value: "same-origin" });
+  // The e2e app runs as a production build, so HSTS is on (browsers ignore it over plain http).
+  expect({ what, value: h.get("strict-transport-security") }).toEqual({
+    what,
+    value: "max-age=63072000; includeSubDomains",
+  });
+  const csp = h.get("content-security-policy");
+  expect({ what, csp: csp !== null }).toEqual({ what, csp: true });
+  expect({ what, ancestors: directives(csp!)["frame-ancestors"] }).toEqual({
+    what,
+    ancestors: ["'self'", citySite.url],
+  });
+}
+
+it("puts the security headers on pages, API responses, images and static files", async () => {
+  // Home, a wizard step, a content page, the not-found page and the staff login.
+  const pages: Array<[string, number]> = [
+    ["/", 200],
+    [`/${OFFICE}`, 200],
+    ["/datenschutz", 200],
+    ["/gibt-es-nicht", 404],
+    ["/staff/login", 200],
+  ];
+  let scriptSrc: string | undefined;
+  const nonces = new Set<string>();
+  for (const [path, status] of pages) {
+    const res = await fetch(`${app.url}${path}`, { redirect: "manual" });
+    expect({ path, status: res.status }).toEqual({ path, status });
+    expectCommonHeaders(res, path);
+    const csp = directives(res.headers.get("content-security-policy")!);
+    const nonce = csp["script-src"].find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
+    expect(nonce).toBeDefined();
+    expect(csp["script-src"]).not.toContain("'unsafe-inline'");
+    expect(csp["script-src"]).not.toContain("'unsafe-eval'");
+    expect(csp["style-src"]).not.toContain("'unsafe-inline'");
+    expect(csp["object-src"]).toEqual(["'none'"]);
+    nonces.add(nonce!);
+    // Every script Next renders carries this response's nonce.
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect({ path, tag }).toEqual({ path, tag: expect.stringContaining(`nonce="${nonce}"`) });
+    scriptSrc ??= html.match(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
+  }
+  expect(nonces.size).toBe(pages.length);
+
+  // A redirect (the staff area without a session) is covered too.
+  const redirect = await fetch(`${app.url}/staff`, { redirect: "manual" });
+  expect(redirect.status).toBeGreaterThanOrEqual(300);
+  expectCommonHeaders(redirect, "/staff redirect");
+
+  const resources: Array<[string, RegExp]> = [
+    ["/api/v1/offices", /application\/json/],
+    ["/api/health", /application\/json/],
+    [`/api/qr/${OFFICE}`, /image\/png/],
+    [scriptSrc!, /javascript/],
+    ["/gibt-es-nicht.txt", /./],
+  ];
+  expect(scriptSrc).toBeDefined();
+  for (const [path, type] of resources) {
+    const res = await fetch(`${app.url}${path}`);
+    if (!path.endsWith(".txt")) expect({ path, status: res.status }).toEqual({ path, status: 200 });
+    expect(res.headers.get("content-type") ?? "").toMatch(type);
+    expectCommonHeaders(res, path);
+    expect(res.headers.get("content-security-policy")).toMatch(/^default-src 'none'; /);
+  }
+});
+
+it("walks through the five wizard steps without a CSP violation", async () => {
+  const page = await browser.newPage();
+  const violations = await watchViolations(page);
+
+  await page.goto(app.url);
+  await page.getByRole("link", { name: /Ausländerbehörde/ }).click();
+  await page.getByRole("button", { name: "Weiter" }).click();
+  await page.getByText("Bitte wählen Sie ein Anliegen aus.").first().waitFor();
+  await page.getByLabel("Beratungsgespräch").check();
+  await page.getByRole("button", { name: "Weiter" }).click();
+
+  // The client-side validation (zod in the browser) must run under the CSP too.
+  await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
+  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+  await page.getByRole("alert").getByText("Bitte prüfen Sie Ihre Eingaben").waitFor();
+  await page.getByLabel("Vorname(n)").fill("Lena");
+  await page.getByLabel("Familienname").fill("Kowalski");
+  await page.getByLabel("E-Mail-Adresse").fill("lena.kowalski@example.org");
+  await page.getByLabel("Tag").fill("14");
+  await page.getByLabel("Monat").fill("7");
+  await page.getByLabel("Jahr").fill("1988");
+  await page.getByLabel(/Datenschutzhinweise/).check();
+  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+
+  await page.waitForURL(/\/termin/);
+  await page.getByRole("heading", { name: "Nächster freier Termin" }).waitFor();
+  await page.getByRole("button", { name: "Diesen Termin wählen" }).click();
+
+  await page.waitForURL(/\/pruefen$/);
+  await page.getByText("lena.kowalski@example.org").waitFor();
+  await page.getByRole("button", { name: "Termin verbindlich buchen" }).click();
+
+  await page.waitForURL(/\/bestaetigung$/);
+  expect((await page.getByTestId("reference-code").textContent())?.trim()).toMatch(/^TV-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+  expect(violations).toEqual([]);
+  await page.close();
+});
+
+it("renders the clerk's FullCalendar without a CSP violation", async () => {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const violations = await watchViolations(page);
+  await page.goto(`${app.url}/staff/login`);
+  await page.getByLabel("E-Mail-Adresse").fill("sachbearbeitung@terminvergabe.local");
+  await page.getByLabel("Passwort").fill("Demo-Passwort-2026");
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.waitForURL((url) => url.pathname === "/staff");
+
+  await page.goto(`${app.url}/staff/${OFFICE}/kalender`);
+  const row = page.locator('[data-time="09:00:00"]').last();
+  await row.waitFor();
+  // FullCalendar's styles are in effect: the time grid has real rows.
+  expect((await row.boundingBox())?.height ?? 0).toBeGreaterThan(10);
+  expect(violations).toEqual([]);
+  await page.close();
+});
+
+it("may be embedded by the configured city site and by no other", async () => {
+  const city = await browser.newPage();
+  await city.goto(citySite.url);
+  const embedded = city.frameLocator("#wizard");
+  await embedded.getByRole("heading", { level: 1 }).first().waitFor();
+
+  const other = await browser.newPage();
+  const refused = new Promise<string>((resolve) =>
+    other.on("console", (m) => /frame-ancestors/.test(m.text()) && resolve(m.text())),
+  );
+  await other.goto(otherSite.url);
+  expect(await refused).toMatch(/frame-ancestors 'self' http:\/\/127\.0\.0\.1:\d+/);
+  expect(await other.frameLocator("#wizard").getByRole("heading", { level: 1 }).count()).toBe(0);
+  await city.close();
+  await other.close();
+});
