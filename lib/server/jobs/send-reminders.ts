@@ -1,4 +1,6 @@
+import { localDateOf } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
+import { bookingTransaction } from "@/lib/server/db/transaction";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { bookingMailPayload } from "@/lib/server/services/booking-mail";
@@ -44,7 +46,9 @@ export async function sendReminders(db: Db, options: { now?: Date } = {}): Promi
     for (const booking of due) {
       if (booking.createdAt.getTime() > booking.startsAt.getTime() - windowMs) continue;
       const { token, hash } = createManageToken();
-      const written = await db.$transaction(async (tx) => {
+      // Under the day lock of the appointment, like a cancellation or a move by the citizen: the token and the
+      // time cannot change underneath, and busy or conflicting transactions are retried.
+      const written = await bookingTransaction(db, office.id, [localDateOf(booking.startsAt, office.timeZone)], async (tx) => {
         const { count } = await tx.booking.updateMany({
           where: { id: booking.id, status: "CONFIRMED", reminderSentAt: null, erasedAt: null, startsAt: booking.startsAt },
           data: { reminderSentAt: now, manageTokenHash: hash },
