@@ -29,7 +29,12 @@ export default async function LocaleLayout({
   const t = await getTranslations("common");
   const messages = await getMessages();
   // Client components only need these namespaces; the rest stays on the server.
-  const clientMessages = { booking: messages.booking, validation: messages.validation, errors: messages.errors };
+  const clientMessages = {
+    booking: messages.booking,
+    validation: messages.validation,
+    errors: messages.errors,
+    antibot: messages.antibot,
+  };
   return (
     <html lang={locale} dir="ltr">
       <body className="min-h-screen flex flex-col antialiased">

@@ -11,6 +11,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     staff: (await import("./messages/de/staff.json")).default,
     capacity: (await import("./messages/de/capacity.json")).default,
     agenda: (await import("./messages/de/agenda.json")).default,
+    antibot: (await import("./messages/de/antibot.json")).default,
     privacy: (await import("./messages/de/privacy.json")).default,
   }),
 };

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { AntibotField } from "@/components/booking/antibot-field";
 import { BackLink } from "@/components/booking/back-link";
 import { errorKey } from "@/components/booking/error-key";
 import { clockTime, longDate, officeLocation, plainDate } from "@/components/booking/format";
@@ -11,6 +12,7 @@ import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
+import { antibotEnabled } from "@/lib/server/security/antibot";
 import { readWizardState } from "@/lib/server/wizard-state";
 import { addDays, localDateOf } from "@/lib/domain";
 import { chooseSlot, confirmBooking } from "../../actions";
@@ -124,6 +126,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
       />
       {slot && (
         <form action={confirmBooking.bind(null, office.slug, service.slug)} className="mt-8">
+          {antibotEnabled() && <AntibotField />}
           <button type="submit" className={buttonPrimary}>
             {t("review.submit")}
           </button>

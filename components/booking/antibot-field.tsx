@@ -1,0 +1,74 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef } from "react";
+import "altcha/altcha.css";
+
+// The proof of work for the booking form. The ALTCHA widget is loaded only here (its CSP-friendly build without
+// inline workers), starts solving as soon as the step is shown, and puts its payload into the hidden form field
+// "altcha" that confirmBooking verifies. No puzzle, no cookies, nothing sent to third parties.
+
+const STRING_KEYS = [
+  "ariaLinkLabel",
+  "enterCode",
+  "enterCodeAria",
+  "error",
+  "expired",
+  "footer",
+  "getAudioChallenge",
+  "label",
+  "loading",
+  "reload",
+  "verify",
+  "verificationRequired",
+  "verified",
+  "verifying",
+  "waitAlert",
+] as const;
+
+type AltchaGlobal = { algorithms: { set(name: string, factory: () => Worker): void } };
+type AltchaElement = HTMLElement & { configure(config: Record<string, unknown>): void };
+
+export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { challengeUrl?: string }) {
+  const t = useTranslations("antibot");
+  const container = useRef<HTMLDivElement>(null);
+  const strings = Object.fromEntries(STRING_KEYS.map((key) => [key, t(key)]));
+  const stringsJson = JSON.stringify(strings);
+
+  useEffect(() => {
+    let widget: AltchaElement | undefined;
+    let cancelled = false;
+    void import("altcha/external").then(() => {
+      if (cancelled || !container.current) return;
+      const altcha = (globalThis as unknown as { $altcha?: AltchaGlobal }).$altcha;
+      // The worker is served from public/, so the CSP needs only worker-src 'self'.
+      altcha?.algorithms.set("PBKDF2/SHA-256", () => new Worker("/altcha-worker.js"));
+      widget = document.createElement("altcha-widget") as AltchaElement;
+      widget.setAttribute("name", "altcha");
+      container.current.appendChild(widget);
+      widget.configure({
+        challenge: challengeUrl,
+        auto: "onload",
+        hideLogo: false,
+        hideFooter: true,
+        strings: JSON.parse(stringsJson),
+        validationMessage: JSON.parse(stringsJson).verificationRequired,
+      });
+    });
+    return () => {
+      cancelled = true;
+      widget?.remove();
+    };
+  }, [challengeUrl, stringsJson]);
+
+  return (
+    <fieldset className="mb-6">
+      <legend className="mb-2 font-semibold">{t("heading")}</legend>
+      <p className="mb-3 text-sm text-muted">{t("intro")}</p>
+      <div ref={container} data-antibot="" />
+      <noscript>
+        <p>{t("noScript")}</p>
+      </noscript>
+    </fieldset>
+  );
+}
