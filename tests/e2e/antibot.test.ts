@@ -1,0 +1,84 @@
+import type { BrowserContext } from "playwright-core";
+import { startApp, type RunningApp } from "../helpers/app-server";
+import { launchBrowser } from "../helpers/browser";
+
+// The real proof of work in the browser: with ANTIBOT=on the review step loads the ALTCHA widget, which solves its
+// challenge in a worker without any action by the citizen; the booking then goes through. A scripted client that
+// posts to the API without a solved challenge is refused.
+
+let app: RunningApp;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  app = await startApp({ env: { ANTIBOT: "on" } });
+  browser = await launchBrowser({ width: 360, height: 800 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+it("books through the wizard once the widget has solved its challenge by itself", async () => {
+  const page = await browser.newPage();
+  const blocked: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text());
+  });
+
+  await page.goto(`${app.url}/auslaenderbehoerde`);
+  await page.getByLabel("Beratungsgespräch").check();
+  await page.getByRole("button", { name: "Weiter" }).click();
+  await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
+  await page.getByLabel("Vorname(n)").fill("Jonas");
+  await page.getByLabel("Familienname").fill("Becker");
+  await page.getByLabel("E-Mail-Adresse").fill("jonas.becker@example.org");
+  await page.getByLabel("Tag").fill("2");
+  await page.getByLabel("Monat").fill("11");
+  await page.getByLabel("Jahr").fill("1984");
+  await page.getByLabel(/Datenschutzhinweise/).check();
+  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+  await page.waitForURL(/\/termin/);
+  await page.getByRole("button", { name: "Diesen Termin wählen" }).click();
+
+  await page.waitForURL(/\/pruefen$/);
+  await page.getByRole("group", { name: "Schutz vor Missbrauch" }).waitFor();
+  // The widget solves on its own; its payload lands in the hidden form field.
+  const started = Date.now();
+  await page.waitForFunction(
+    () => (document.querySelector("input[name=altcha]") as HTMLInputElement | null)?.value?.length,
+    undefined,
+    { timeout: 20_000 },
+  );
+  const solveMs = Date.now() - started;
+  await page.getByRole("button", { name: "Termin verbindlich buchen" }).click();
+  await page.waitForURL(/\/bestaetigung$/);
+  expect(await app.db.booking.count({ where: { email: "jonas.becker@example.org" } })).toBe(1);
+  expect(await app.db.usedChallenge.count()).toBe(1);
+  expect(blocked).toEqual([]);
+  // A desktop solves well within the time a phone needs (about a second).
+  expect(solveMs).toBeLessThan(10_000);
+});
+
+it("refuses a scripted booking without a solved challenge", async () => {
+  const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const slots = await (
+    await fetch(`${app.url}/api/v1/offices/auslaenderbehoerde/services/beratungsgespraech/slots?from=${day}&to=${day}`)
+  ).json();
+  const response = await fetch(`${app.url}/api/v1/bookings`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      office: "auslaenderbehoerde",
+      service: "beratungsgespraech",
+      start: slots.nextFree?.start ?? slots.slots[0]?.start,
+      familyName: "Skript",
+      email: "skript@example.org",
+      dateOfBirth: "1990-01-01",
+      privacyConsent: true,
+    }),
+  });
+  expect(response.status).toBe(403);
+  expect((await response.json()).error.code).toBe("ANTIBOT_FAILED");
+  expect(await app.db.booking.count({ where: { email: "skript@example.org" } })).toBe(0);
+});
