@@ -24,6 +24,9 @@ const SERVICES = [
 /** A start on the 15-minute grid from 07:30 to 12:15, so some fall outside the opening hours. */
 const start = fc.integer({ min: -2, max: 17 }).map((q) => new Date(OPEN + q * 15 * MINUTE));
 
+/** The type of value an arbitrary generates. */
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 const operation = fc.oneof(
   {
     weight: 4,
@@ -32,7 +35,7 @@ const operation = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("cancel" as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("move" as const), pick: fc.nat(), start }) },
 );
-type Operation = fc.infer<typeof operation>;
+type Operation = ValueOf<typeof operation>;
 
 /** Groups of one to five operations; a group runs concurrently, the groups one after another. */
 const history = fc.array(fc.array(operation, { minLength: 1, maxLength: 5 }), { minLength: 3, maxLength: 8 });

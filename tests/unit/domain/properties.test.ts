@@ -217,6 +217,9 @@ const officeArb: fc.Arbitrary<GeneratedOffice> = fc
   });
 
 /** One step of the booking history: book a listed slot, try an arbitrary start, or cancel an existing booking. */
+/** The type of value an arbitrary generates. */
+type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 const operation = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant("book" as const), service: fc.nat(), persons: fc.nat(), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("try" as const), service: fc.nat(), persons: fc.nat(), minute: fc.nat({ max: 3 * 1440 }) }) },
@@ -234,7 +237,7 @@ interface History {
 }
 
 /** Plays the operations; after every accepted booking the model re-checks the minutes that booking covers. */
-function play(office: GeneratedOffice, ops: fc.infer<typeof operation>[], model: ReturnType<typeof clerkSpans>): History {
+function play(office: GeneratedOffice, ops: ValueOf<typeof operation>[], model: ReturnType<typeof clerkSpans>): History {
   const history: History = { occupied: [], booked: 0, cancelled: 0 };
   const rangeStart = wallToInstant(office.dates[0], 0, office.schedule.timeZone);
   for (const op of ops) {
