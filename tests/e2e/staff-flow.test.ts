@@ -401,6 +401,9 @@ it("4. a clerk of another office is refused, and signed-out visitors are sent to
     [`/staff/${OFFICE}/kalender`, (p) => p.getByRole("alert").getByText("Sie dürfen die Öffnungszeiten dieser Stelle nicht bearbeiten.")],
     [`/staff/${OFFICE}/protokoll`, (p) => p.getByRole("heading", { name: "Keine Berechtigung" })],
     [`/staff/${OFFICE}/termine/${worked?.id ?? "unknown"}`, (p) => p.getByRole("heading", { name: "Keine Berechtigung" })],
+    [`/staff/${OFFICE}/termine/${worked?.id ?? "unknown"}/verschieben`, (p) => p.getByRole("heading", { name: "Keine Berechtigung" })],
+    [`/staff/${OFFICE}/termine/neu?leistung=${SERVICE}&tag=${saturday}`, (p) => p.getByRole("heading", { name: "Keine Berechtigung" })],
+    [`/staff/${OFFICE}/woche?woche=${saturday}`, (p) => p.getByRole("heading", { name: "Keine Berechtigung" })],
   ];
   const leaks: string[] = [];
   for (const [path, refusal] of pages) {
