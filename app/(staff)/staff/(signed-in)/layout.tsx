@@ -6,7 +6,9 @@ export const dynamic = "force-dynamic";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const staff = await currentStaff();
-  if (!staff) redirect("/staff/login");
+  // The proxy lets a request with a session cookie through; here the session turned out to be over (expired,
+  // password changed, account deactivated), so the login page says why.
+  if (!staff) redirect("/staff/login?error=SessionExpired");
   return (
     <>
       <StaffHeader staff={staff} />

@@ -20,7 +20,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const q = await searchParams;
   const t = await getTranslations("staff.login");
   const sso = Boolean(env().OIDC_ISSUER && env().OIDC_CLIENT_ID && env().OIDC_CLIENT_SECRET);
-  const initialError = q.error ? (q.error === "AccessDenied" || q.error === "OAuthSignin" ? "ssoFailed" : "failed") : undefined;
+  const initialError = !q.error
+    ? undefined
+    : q.error === "SessionExpired"
+      ? "expired"
+      : q.error === "AccessDenied" || q.error === "OAuthSignin"
+        ? "ssoFailed"
+        : "failed";
   return (
     <main id="inhalt" className="mx-auto max-w-md px-4 py-10">
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
