@@ -30,6 +30,7 @@ beforeAll(async () => {
   const [cityPort, otherPort] = [await freePort(), await freePort()];
   citySite = await framingSite(cityPort, () => `${app.url}/${OFFICE}`);
   otherSite = await framingSite(otherPort, () => `${app.url}/${OFFICE}`);
+  // ANTIBOT stays off (the harness default): the ALTCHA widget under this CSP is covered by antibot.test.ts.
   app = await startApp({ env: { FRAME_ANCESTORS: `'self' ${citySite.url}` } });
   browser = await launchBrowser({ width: 360, height: 800 });
 });
