@@ -27,7 +27,7 @@ const STRING_KEYS = [
 ] as const;
 
 type AltchaGlobal = { algorithms: { set(name: string, factory: () => Worker): void } };
-type AltchaElement = HTMLElement & { configure(config: Record<string, unknown>): void };
+type AltchaElement = HTMLElement & { configure?: (config: Record<string, unknown>) => Promise<void> };
 
 export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { challengeUrl?: string }) {
   const t = useTranslations("antibot");
@@ -38,7 +38,7 @@ export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { chal
   useEffect(() => {
     let widget: AltchaElement | undefined;
     let cancelled = false;
-    void import("altcha/external").then(() => {
+    void import("altcha/external").then(async () => {
       if (cancelled || !container.current) return;
       const altcha = (globalThis as unknown as { $altcha?: AltchaGlobal }).$altcha;
       // The worker is served from public/, so the CSP needs only worker-src 'self'.
@@ -46,7 +46,12 @@ export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { chal
       widget = document.createElement("altcha-widget") as AltchaElement;
       widget.setAttribute("name", "altcha");
       container.current.appendChild(widget);
-      widget.configure({
+      // The element's methods exist only once it has connected, a few microtasks after it is attached.
+      for (let i = 0; i < 100 && typeof widget.configure !== "function"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      if (cancelled || typeof widget.configure !== "function") return;
+      await widget.configure({
         challenge: challengeUrl,
         auto: "onload",
         hideLogo: false,
