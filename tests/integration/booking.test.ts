@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/server/errors";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { listFreeSlots, findNextFreeSlot } from "@/lib/server/services/list-slots";
+import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
 import {
   cancelBookingByToken,
   getBookingByToken,
@@ -108,6 +109,24 @@ describeEachDatabase("booking an appointment", (ctx) => {
     }
     const { slot } = await findNextFreeSlot(ctx.db, { officeSlug: "testamt", serviceSlug: "beratung", persons: 1, now: NOW });
     expect(slot?.start).toEqual(at(MONDAY, "09:00"));
+  });
+
+  it("the calendar opens on the next free slot and shows the same week as a fresh listing, near and far", async () => {
+    await createBooking(ctx.db, request({ start: at(MONDAY, "08:00") }, 1));
+    await createBooking(ctx.db, request({ start: at(MONDAY, "08:00") }, 2));
+    const query = { officeSlug: "testamt", serviceSlug: "beratung", persons: 1, now: NOW };
+    const near = await loadSlotCalendar(ctx.db, query);
+    expect(near.next?.start).toEqual(at(MONDAY, "08:30"));
+    expect(near.week).toBe(MONDAY);
+    const fresh = await listFreeSlots(ctx.db, { ...query, from: MONDAY, to: "2027-03-07" });
+    expect(near.slots).toEqual(fresh.slots);
+    expect(near.slots.map((s) => s.start)).not.toContainEqual(at(MONDAY, "08:00"));
+
+    // A week beyond the first four-week read is read on its own.
+    const far = await loadSlotCalendar(ctx.db, { ...query, week: "2027-03-29" });
+    expect(far.week).toBe("2027-03-29");
+    expect(far.slots).toEqual((await listFreeSlots(ctx.db, { ...query, from: "2027-03-29", to: "2027-04-04" })).slots);
+    expect(far.slots.length).toBeGreaterThan(0);
   });
 });
 

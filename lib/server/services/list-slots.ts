@@ -1,75 +1,100 @@
-import { addDays, listSlots, localDateOf, nextFreeSlot, type LocalDate, type Slot } from "@/lib/domain";
+import { addDays, listSlots, localDateOf, nextFreeSlot, prepareAvailability, type LocalDate, type Slot } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { loadAvailability } from "./availability";
-import { getActiveOfficeAndService } from "./office-catalog";
+import { getActiveOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
 
-export interface ListFreeSlotsInput {
-  officeSlug: string;
-  serviceSlug: string;
+export interface SlotQuery {
   persons: number;
-  from: LocalDate;
-  to: LocalDate;
   now: Date;
   /** When moving a booking, it does not block its own time. */
   excludeBookingId?: string;
 }
 
+export interface ListFreeSlotsInput extends SlotQuery {
+  officeSlug: string;
+  serviceSlug: string;
+  from: LocalDate;
+  to: LocalDate;
+}
+
 /** Longest range one request may ask for; the calendar browses week by week. */
 export const MAX_SLOT_RANGE_DAYS = 62;
 
-export async function listFreeSlots(db: Db, input: ListFreeSlotsInput) {
-  const { office, service } = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
-  const today = localDateOf(input.now, office.timeZone);
-  const lastBookable = addDays(today, office.bookingHorizonDays);
-  const from = input.from < today ? today : input.from;
-  let to = input.to > lastBookable ? lastBookable : input.to;
-  if (to > addDays(from, MAX_SLOT_RANGE_DAYS - 1)) to = addDays(from, MAX_SLOT_RANGE_DAYS - 1);
-  if (from > to) return { office, service, slots: [] as Slot[], from, to };
-  const availability = await loadAvailability(db, {
-    office,
-    service,
-    persons: input.persons,
-    now: input.now,
-    from,
-    to,
-    excludeBookingId: input.excludeBookingId,
-  });
-  return { office, service, slots: listSlots(availability, { from, to }), from, to };
-}
-
-// Searching week windows keeps the common case (a slot within days) to a small read.
+// Searching four-week windows keeps the common case (a slot within days) to a small read.
 const SEARCH_WINDOW_DAYS = 28;
 
-export async function findNextFreeSlot(
-  db: Db,
-  input: {
-    officeSlug: string;
-    serviceSlug: string;
-    persons: number;
-    now: Date;
-    from?: LocalDate;
-    excludeBookingId?: string;
-  },
-) {
-  const { office, service } = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
-  const today = localDateOf(input.now, office.timeZone);
+interface Target {
+  office: OfficeWithServices;
+  service: ServiceRow;
+}
+
+/** The part of [from, to] that can be booked: from today to the horizon, at most MAX_SLOT_RANGE_DAYS long. */
+export function bookableRange(office: Target["office"], now: Date, from: LocalDate, to: LocalDate) {
+  const today = localDateOf(now, office.timeZone);
   const lastBookable = addDays(today, office.bookingHorizonDays);
-  let from = input.from && input.from > today ? input.from : today;
+  const start = from < today ? today : from;
+  let end = to > lastBookable ? lastBookable : to;
+  if (end > addDays(start, MAX_SLOT_RANGE_DAYS - 1)) end = addDays(start, MAX_SLOT_RANGE_DAYS - 1);
+  return { from: start, to: end };
+}
+
+function availabilityFor(db: Db, { office, service }: Target, q: SlotQuery, from: LocalDate, to: LocalDate) {
+  return loadAvailability(db, { office, service, persons: q.persons, now: q.now, from, to, excludeBookingId: q.excludeBookingId });
+}
+
+export async function freeSlotsOf(db: Db, target: Target, q: SlotQuery & { from: LocalDate; to: LocalDate }) {
+  const { from, to } = bookableRange(target.office, q.now, q.from, q.to);
+  if (from > to) return { slots: [] as Slot[], from, to };
+  const availability = await availabilityFor(db, target, q, from, to);
+  return { slots: listSlots(availability, { from, to }), from, to };
+}
+
+/**
+ * The earliest free slot from `from` (default today) to the horizon, read in four-week windows. The first window's
+ * availability is returned too, so that a caller showing those weeks needs no second read.
+ */
+export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { from?: LocalDate }) {
+  const { office } = target;
+  const today = localDateOf(q.now, office.timeZone);
+  const lastBookable = addDays(today, office.bookingHorizonDays);
+  let from = q.from && q.from > today ? q.from : today;
+  let first: { availability: Awaited<ReturnType<typeof loadAvailability>>; from: LocalDate; to: LocalDate } | null = null;
   while (from <= lastBookable) {
     const windowEnd = addDays(from, SEARCH_WINDOW_DAYS - 1);
     const to = windowEnd > lastBookable ? lastBookable : windowEnd;
-    const availability = await loadAvailability(db, {
-      office,
-      service,
-      persons: input.persons,
-      now: input.now,
-      from,
-      to,
-      excludeBookingId: input.excludeBookingId,
-    });
+    const availability = await availabilityFor(db, target, q, from, to);
+    first ??= { availability, from, to };
+    // Days beyond the window were not read: a slot found there is not trusted.
     const slot = nextFreeSlot(availability, from);
-    if (slot && localDateOf(slot.start, office.timeZone) <= to) return { office, service, slot };
+    if (slot && localDateOf(slot.start, office.timeZone) <= to) return { slot, first };
     from = addDays(to, 1);
   }
-  return { office, service, slot: null as Slot | null };
+  return { slot: null as Slot | null, first };
+}
+
+export async function listFreeSlots(db: Db, input: ListFreeSlotsInput) {
+  const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
+  return { ...target, ...(await freeSlotsOf(db, target, input)) };
+}
+
+export async function findNextFreeSlot(
+  db: Db,
+  input: SlotQuery & { officeSlug: string; serviceSlug: string; from?: LocalDate },
+) {
+  const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
+  const { slot } = await nextFreeSlotOf(db, target, input);
+  return { ...target, slot };
+}
+
+/** Slots of [from, to] from availability already read for a covering window, else from a fresh read. */
+export async function freeSlotsWithin(
+  db: Db,
+  target: Target,
+  q: SlotQuery & { from: LocalDate; to: LocalDate },
+  read: { availability: Awaited<ReturnType<typeof loadAvailability>>; from: LocalDate; to: LocalDate } | null,
+) {
+  const { from, to } = bookableRange(target.office, q.now, q.from, q.to);
+  if (from > to) return [] as Slot[];
+  if (read && from >= read.from && to <= read.to) return prepareAvailability(read.availability).list({ from, to });
+  return (await freeSlotsOf(db, target, q)).slots;
 }

@@ -1,10 +1,11 @@
 import { addDays, isValidLocalDate, localDateOf, startOfWeek } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
-import { findNextFreeSlot, listFreeSlots } from "./list-slots";
+import { freeSlotsWithin, nextFreeSlotOf } from "./list-slots";
+import { getActiveOfficeAndService } from "./office-catalog";
 
 /**
  * What the slot calendar shows: the next free slot and one week of free slots. The week opens on the next free
- * slot unless the citizen browsed to another week (?woche=) or day (?tag=).
+ * slot unless the citizen browsed to another week (?woche=) or day (?tag=). Usually both come from one read.
  */
 export async function loadSlotCalendar(
   db: Db,
@@ -18,7 +19,9 @@ export async function loadSlotCalendar(
     excludeBookingId?: string;
   },
 ) {
-  const { office, slot: next } = await findNextFreeSlot(db, input);
+  const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
+  const { office } = target;
+  const { slot: next, first } = await nextFreeSlotOf(db, target, input);
   const today = localDateOf(input.now, office.timeZone);
   const firstBookable = startOfWeek(today);
   const lastBookable = addDays(today, office.bookingHorizonDays);
@@ -29,7 +32,7 @@ export async function loadSlotCalendar(
       : startOfWeek(requestedDay ?? (next ? localDateOf(next.start, office.timeZone) : today));
   if (week < firstBookable) week = firstBookable;
   if (week > lastBookable) week = startOfWeek(lastBookable);
-  const { slots } = await listFreeSlots(db, { ...input, from: week, to: addDays(week, 6) });
+  const slots = await freeSlotsWithin(db, target, { ...input, from: week, to: addDays(week, 6) }, first);
   const day = requestedDay && requestedDay >= week && requestedDay <= addDays(week, 6) ? requestedDay : null;
   return { next, week, day, slots, firstBookable, lastBookable, timeZone: office.timeZone };
 }
