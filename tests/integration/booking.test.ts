@@ -170,9 +170,13 @@ describeEachDatabase("cancelling and moving with the link from the e-mail", (ctx
     await createBooking(ctx.db, request({ start: at(MONDAY, "10:00") }, 2));
     expect(await codeOf(rescheduleBookingByToken(ctx.db, { token: booking.manageToken, start: at(MONDAY, "10:00"), now: NOW }))).toBe("SLOT_TAKEN");
 
+    await ctx.db.booking.update({ where: { id: booking.id }, data: { reminderSentAt: NOW } });
     await rescheduleBookingByToken(ctx.db, { token: booking.manageToken, start: at(MONDAY, "11:00"), now: NOW });
     const row = await ctx.db.booking.findUniqueOrThrow({ where: { id: booking.id } });
     expect(row.startsAt).toEqual(at(MONDAY, "11:00"));
+    // The new time gets its own reminder, and the citizen's link keeps working.
+    expect(row.reminderSentAt).toBeNull();
+    expect((await getBookingByToken(ctx.db, booking.manageToken)).id).toBe(booking.id);
     const { slots } = await listFreeSlots(ctx.db, { ...request(), from: MONDAY, to: MONDAY });
     expect(slots.map((s) => s.start)).toContainEqual(at(MONDAY, "09:00"));
     expect(slots.map((s) => s.start)).not.toContainEqual(at(MONDAY, "11:00"));

@@ -101,3 +101,64 @@ export async function uniqueReferenceCode(tx: Tx): Promise<string> {
     if (!(await tx.booking.findUnique({ where: { referenceCode: code }, select: { id: true } }))) return code;
   }
 }
+
+/**
+ * Moving a booking, for citizens and staff alike, inside the caller's bookingTransaction (old and new days locked):
+ * re-check the new start without the booking itself, move it only if it is still as the caller read it, and write
+ * the "rescheduled" e-mail. A `manageToken` with a hash replaces the stored link (staff moves; only hashes are kept).
+ * Returns false when the booking changed meanwhile.
+ */
+export async function moveCheckedBooking(
+  tx: Tx,
+  args: {
+    office: Office;
+    service: Service;
+    booking: Parameters<typeof bookingMailPayload>[0]["booking"] & { id: string; officeId: string; email: string | null };
+    start: Date;
+    endsAt: Date;
+    now: Date;
+    from: string;
+    to: string;
+    manageToken: { token: string; hash?: string };
+  },
+): Promise<boolean> {
+  const { office, service, booking } = args;
+  const availability = await loadAvailability(tx, {
+    office,
+    service,
+    persons: booking.persons,
+    now: args.now,
+    from: args.from,
+    to: args.to,
+    excludeBookingId: booking.id,
+  });
+  const check = checkSlot(availability, args.start);
+  if (!check.ok) throw slotError(check.reason);
+  const { count } = await tx.booking.updateMany({
+    where: { id: booking.id, status: "CONFIRMED", startsAt: booking.startsAt, erasedAt: null },
+    data: {
+      startsAt: args.start,
+      endsAt: args.endsAt,
+      // The new time deserves its own reminder.
+      reminderSentAt: null,
+      ...(args.manageToken.hash ? { manageTokenHash: args.manageToken.hash } : {}),
+    },
+  });
+  if (count === 0) return false;
+  if (booking.email) {
+    await enqueueMail(tx, {
+      template: "booking-rescheduled",
+      recipient: booking.email,
+      officeId: booking.officeId,
+      bookingId: booking.id,
+      payload: bookingMailPayload({
+        office,
+        service,
+        booking: { ...booking, startsAt: args.start, endsAt: args.endsAt },
+        manageUrl: manageUrl(args.manageToken.token, booking.locale),
+        previous: { startsAt: booking.startsAt, endsAt: booking.endsAt },
+      }),
+    });
+  }
+  return true;
+}

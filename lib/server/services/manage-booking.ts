@@ -1,12 +1,12 @@
-import { appointmentMinutes, checkSlot, localDateOf } from "@/lib/domain";
+import { appointmentMinutes, localDateOf } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { hashToken } from "@/lib/server/security/tokens";
-import { loadAvailability, OCCUPYING_STATUSES, startOutOfRange } from "./availability";
+import { OCCUPYING_STATUSES, startOutOfRange } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
-import { slotError } from "./insert-booking";
+import { moveCheckedBooking, slotError } from "./insert-booking";
 import { manageUrl, serviceUrl } from "./booking-urls";
 
 // Everything a citizen can do with the link from the confirmation e-mail. A wrong token and an erased booking look
@@ -81,40 +81,19 @@ export async function rescheduleBookingByToken(
   const newTo = localDateOf(endsAt.getTime() - 1, tz);
   const dates = [localDateOf(booking.startsAt, tz), localDateOf(booking.endsAt.getTime() - 1, tz), newFrom, newTo];
 
-  const updated = await bookingTransaction(db, booking.officeId, dates, async (tx) => {
-    const availability = await loadAvailability(tx, {
+  await bookingTransaction(db, booking.officeId, dates, async (tx) => {
+    const moved = await moveCheckedBooking(tx, {
       office,
       service,
-      persons: booking.persons,
+      booking,
+      start: input.start,
+      endsAt,
       now: input.now,
       from: newFrom,
       to: newTo,
-      excludeBookingId: booking.id,
+      manageToken: { token: input.token },
     });
-    const check = checkSlot(availability, input.start);
-    if (!check.ok) throw slotError(check.reason);
-    const { count } = await tx.booking.updateMany({
-      where: { id: booking.id, status: "CONFIRMED" },
-      data: { startsAt: input.start, endsAt },
-    });
-    if (count === 0) throw new AppError("ALREADY_CANCELLED");
-    const moved = { ...booking, startsAt: input.start, endsAt };
-    if (booking.email) {
-      await enqueueMail(tx, {
-        template: "booking-rescheduled",
-        recipient: booking.email,
-        officeId: booking.officeId,
-        bookingId: booking.id,
-        payload: bookingMailPayload({
-          office,
-          service,
-          booking: moved,
-          manageUrl: manageUrl(input.token, booking.locale),
-          previous: { startsAt: booking.startsAt, endsAt: booking.endsAt },
-        }),
-      });
-    }
-    return moved;
+    if (!moved) throw new AppError("ALREADY_CANCELLED");
   });
-  return updated;
+  return { ...booking, startsAt: input.start, endsAt };
 }

@@ -1,15 +1,11 @@
-import { appointmentMinutes, checkSlot, localDateOf } from "@/lib/domain";
+import { appointmentMinutes, localDateOf } from "@/lib/domain";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
-import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
-import { loadAvailability } from "../availability";
-import { bookingMailPayload } from "../booking-mail";
-import { manageUrl } from "../booking-urls";
-import { slotError } from "../insert-booking";
+import { moveCheckedBooking } from "../insert-booking";
 import { assertPlausibleStart, AUDIT_ACTIONS, datesOf, loadBookingFor, staffBookingRules, staffError } from "./common";
 import { isChangeableByStaff } from "./status-transitions";
 
@@ -49,40 +45,21 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
   const previous = { startsAt: booking.startsAt, endsAt: booking.endsAt };
 
   await bookingTransaction(db, booking.officeId, [...datesOf(booking, tz), newFrom, newTo], async (tx) => {
-    const availability = await loadAvailability(tx, {
+    // Only the hash of the citizen's manage link is stored: a fresh link goes out with the new time, and the
+    // old one stops working.
+    const manageToken = booking.email ? createManageToken() : { token: "" };
+    const moved = await moveCheckedBooking(tx, {
       office: staffBookingRules(office),
       service,
-      persons: booking.persons,
+      booking,
+      start: input.start,
+      endsAt,
       now,
       from: newFrom,
       to: newTo,
-      excludeBookingId: booking.id,
+      manageToken,
     });
-    const check = checkSlot(availability, input.start);
-    if (!check.ok) throw slotError(check.reason);
-    // Only the hash of the citizen's manage link is stored: a fresh link goes out with the new time, and the
-    // old one stops working.
-    const { token, hash } = createManageToken();
-    const { count } = await tx.booking.updateMany({
-      where: { id: booking.id, status: "CONFIRMED", startsAt: booking.startsAt, erasedAt: null },
-      data: { startsAt: input.start, endsAt, ...(booking.email ? { manageTokenHash: hash } : {}) },
-    });
-    if (count === 0) throw staffError("STATUS_CHANGED");
-    if (booking.email) {
-      await enqueueMail(tx, {
-        template: "booking-rescheduled",
-        recipient: booking.email,
-        officeId: booking.officeId,
-        bookingId: booking.id,
-        payload: bookingMailPayload({
-          office,
-          service,
-          booking: { ...booking, startsAt: input.start, endsAt },
-          manageUrl: manageUrl(token, booking.locale),
-          previous,
-        }),
-      });
-    }
+    if (!moved) throw staffError("STATUS_CHANGED");
     await writeAudit(tx, {
       actorId: actor.id,
       officeId: booking.officeId,
