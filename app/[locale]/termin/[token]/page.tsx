@@ -1,14 +1,12 @@
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { errorKey } from "@/components/booking/error-key";
-import { clockTime, longDate, officeLocation } from "@/components/booking/format";
-import { SummaryList } from "@/components/booking/summary-list";
+import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
 import { Alert } from "@/components/ui/alert";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { isCancellable } from "@/lib/server/services/manage-booking";
-import { documentsOf } from "@/lib/server/services/office-catalog";
 import { cancelBooking, deletePersonalData } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
@@ -38,8 +36,6 @@ export default async function ManageBookingPage({ params, searchParams }: { para
       </div>
     );
   }
-  const format = await getFormatter();
-  const tz = booking.office.timeZone;
   const now = new Date();
   const changeable = isCancellable(booking, now);
   const error = errorKey(q.fehler);
@@ -55,36 +51,15 @@ export default async function ManageBookingPage({ params, searchParams }: { para
       {error && <Alert kind="error">{te(error)}</Alert>}
       {q.abgesagt && booking.status === "CANCELLED" && <Alert kind="success">{t("manage.cancelled")}</Alert>}
       {q.verschoben && changeable && <Alert kind="success">{t("manage.rescheduled")}</Alert>}
-      <SummaryList
-        rows={[
+      <AppointmentSummary
+        booking={booking}
+        before={[
           { label: t("manage.status"), value: <strong>{status}</strong> },
           { label: t("manage.reference"), value: booking.referenceCode },
-          { label: t("review.service"), value: booking.service.name },
-          {
-            label: t("review.when"),
-            value: t("review.whenValue", {
-              date: longDate(format, booking.startsAt, tz),
-              time: clockTime(format, booking.startsAt, tz),
-            }),
-          },
-          {
-            label: t("review.where"),
-            value: officeLocation(booking.office, (room) => t("room", { room })),
-          },
-          { label: t("review.persons"), value: String(booking.persons) },
-          { label: t("review.name"), value: [booking.givenName, booking.familyName].filter(Boolean).join(" ") },
         ]}
+        after={[{ label: t("review.name"), value: [booking.givenName, booking.familyName].filter(Boolean).join(" ") }]}
       />
-      {booking.status !== "CANCELLED" && documentsOf(booking.service).length > 0 && (
-        <section className="mt-6">
-          <h2 className="text-xl font-bold">{t("done.bring")}</h2>
-          <ul className="mt-2 list-disc ps-6">
-            {documentsOf(booking.service).map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {booking.status !== "CANCELLED" && <DocumentsToBring service={booking.service} />}
       {changeable ? (
         <div className="mt-8 space-y-8">
           <div className="flex flex-wrap gap-3">

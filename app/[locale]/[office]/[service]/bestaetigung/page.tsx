@@ -1,13 +1,11 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { clockTime, longDate, officeLocation } from "@/components/booking/format";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
 import { StepIndicator } from "@/components/booking/step-indicator";
-import { SummaryList } from "@/components/booking/summary-list";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { Link, redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
-import { documentsOf } from "@/lib/server/services/office-catalog";
 import { readWizardState } from "@/lib/server/wizard-state";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
@@ -28,9 +26,6 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
   });
   if (!booking || booking.erasedAt) notFound();
   const t = await getTranslations("booking");
-  const format = await getFormatter();
-  const tz = booking.office.timeZone;
-  const documents = documentsOf(booking.service);
   return (
     <div>
       <StepIndicator current="done" />
@@ -42,33 +37,8 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
         </p>
       </div>
       <Alert kind="info">{t("done.mailSent", { email: booking.email ?? "" })}</Alert>
-      <SummaryList
-        rows={[
-          { label: t("review.service"), value: booking.service.name },
-          {
-            label: t("review.when"),
-            value: t("review.whenValue", {
-              date: longDate(format, booking.startsAt, tz),
-              time: clockTime(format, booking.startsAt, tz),
-            }),
-          },
-          {
-            label: t("review.where"),
-            value: officeLocation(booking.office, (room) => t("room", { room })),
-          },
-          { label: t("review.persons"), value: String(booking.persons) },
-        ]}
-      />
-      {documents.length > 0 && (
-        <section className="mt-6">
-          <h2 className="text-xl font-bold">{t("done.bring")}</h2>
-          <ul className="mt-2 list-disc ps-6">
-            {documents.map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <AppointmentSummary booking={booking} />
+      <DocumentsToBring service={booking.service} />
       <div className="mt-8 flex flex-wrap gap-3 no-print">
         <Link href={`/termin/${state.done.token}`} className={buttonPrimary}>
           {t("done.manage")}

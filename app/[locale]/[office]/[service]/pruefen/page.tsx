@@ -12,6 +12,7 @@ import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
+import { wizardStepTitle } from "@/components/booking/step-title";
 import { antibotEnabled } from "@/lib/server/security/antibot";
 import { readWizardState } from "@/lib/server/wizard-state";
 import { addDays, localDateOf } from "@/lib/domain";
@@ -21,9 +22,7 @@ type Params = Promise<{ locale: string; office: string; service: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
   const p = await params;
-  const t = await getTranslations("booking.titles");
-  const found = await findOfficeAndService(getDb(), p.office, p.service);
-  return { title: [t("review"), found?.service.name, found?.office.name].filter(Boolean).join(" – ") };
+  return wizardStepTitle(p.office, p.service, "review");
 }
 type Search = Promise<{ fehler?: string }>;
 

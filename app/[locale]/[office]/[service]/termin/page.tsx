@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { appointmentMinutes } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
+import { wizardStepTitle } from "@/components/booking/step-title";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
 import { readWizardState } from "@/lib/server/wizard-state";
 import { chooseSlot } from "../../actions";
@@ -17,9 +18,7 @@ type Params = Promise<{ locale: string; office: string; service: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
   const p = await params;
-  const t = await getTranslations("booking.titles");
-  const found = await findOfficeAndService(getDb(), p.office, p.service);
-  return { title: [t("slot"), found?.service.name, found?.office.name].filter(Boolean).join(" – ") };
+  return wizardStepTitle(p.office, p.service, "slot");
 }
 type Search = Promise<{ woche?: string; tag?: string; fehler?: string }>;
 
