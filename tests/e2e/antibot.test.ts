@@ -1,6 +1,7 @@
 import type { BrowserContext } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
+import { fillPersonalData } from "../helpers/citizen";
 
 // The real proof of work in the browser: with ANTIBOT=on the review step loads the ALTCHA widget, which solves its
 // challenge in a worker without any action by the citizen; the booking then goes through. A scripted client that
@@ -30,14 +31,7 @@ it("books through the wizard once the widget has solved its challenge by itself"
   await page.getByLabel("Beratungsgespräch").check();
   await page.getByRole("button", { name: "Weiter" }).click();
   await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
-  await page.getByLabel("Vorname(n)").fill("Jonas");
-  await page.getByLabel("Familienname").fill("Becker");
-  await page.getByLabel("E-Mail-Adresse").fill("jonas.becker@example.org");
-  await page.getByLabel("Tag").fill("2");
-  await page.getByLabel("Monat").fill("11");
-  await page.getByLabel("Jahr").fill("1984");
-  await page.getByLabel(/Datenschutzhinweise/).check();
-  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+  await fillPersonalData(page, { givenName: "Jonas", familyName: "Becker", email: "jonas.becker@example.org", born: ["2", "11", "1984"] });
   await page.waitForURL(/\/termin/);
   await page.getByRole("button", { name: "Diesen Termin wählen" }).click();
 

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
+import { fillPersonalData } from "../helpers/citizen";
 
 // A citizen who has never used the site books an appointment in five steps, receives the e-mail, follows its link,
 // cancels, and the time is free again: against the built app, a real SMTP server and headless Chromium.
@@ -57,16 +58,21 @@ it("books in five steps, mails a confirmation, and cancelling from the link free
   await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
   await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
   await page.getByRole("alert").getByText("Bitte prüfen Sie Ihre Eingaben").waitFor();
-  await page.getByLabel("Vorname(n)").fill("Amira");
-  await page.getByLabel("Familienname").fill("Haddad");
-  await page.getByLabel("E-Mail-Adresse").fill("amira.haddad@example.org");
-  await page.getByLabel("Tag").fill("27");
-  await page.getByLabel("Monat").fill("3");
-  await page.getByLabel("Jahr").fill("1990");
-  await page.getByLabel(/Datenschutzhinweise/).check();
-  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+  await fillPersonalData(page);
 
   // Step 3: the calendar opens on the next free appointment.
+  await page.waitForURL(/\/termin/);
+  await page.getByRole("heading", { name: "Nächster freier Termin" }).waitFor();
+
+  // A reload keeps the wizard where it was, and Back shows the data entered before.
+  await page.reload();
+  await page.getByRole("heading", { name: "Nächster freier Termin" }).waitFor();
+  await page.getByRole("link", { name: "Zurück" }).click();
+  await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
+  expect(await page.getByLabel("Familienname").inputValue()).toBe("Haddad");
+  expect(await page.getByLabel("Jahr").inputValue()).toBe("1990");
+  expect(await page.getByLabel(/Datenschutzhinweise/).isChecked()).toBe(true);
+  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
   await page.waitForURL(/\/termin/);
   await page.getByRole("heading", { name: "Nächster freier Termin" }).waitFor();
   const start = await chosenSlotStart(page);

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { BrowserContext, Page } from "playwright-core";
 import { freePort, startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
+import { fillPersonalData } from "../helpers/citizen";
 
 // The built app under its real Content-Security-Policy: every kind of response carries the security headers, the
 // citizen's wizard and the clerk's calendar run without a single CSP violation, and only the configured city site
@@ -154,14 +155,7 @@ it("walks through the five wizard steps without a CSP violation", async () => {
   await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
   await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
   await page.getByRole("alert").getByText("Bitte prüfen Sie Ihre Eingaben").waitFor();
-  await page.getByLabel("Vorname(n)").fill("Lena");
-  await page.getByLabel("Familienname").fill("Kowalski");
-  await page.getByLabel("E-Mail-Adresse").fill("lena.kowalski@example.org");
-  await page.getByLabel("Tag").fill("14");
-  await page.getByLabel("Monat").fill("7");
-  await page.getByLabel("Jahr").fill("1988");
-  await page.getByLabel(/Datenschutzhinweise/).check();
-  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+  await fillPersonalData(page, { givenName: "Lena", familyName: "Kowalski", email: "lena.kowalski@example.org", born: ["14", "7", "1988"] });
 
   await page.waitForURL(/\/termin/);
   await page.getByRole("heading", { name: "Nächster freier Termin" }).waitFor();

@@ -4,6 +4,7 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
 import { dragTimeRange, screenshot, signIn, submitLogin } from "../helpers/staff-browser";
+import { fillPersonalData } from "../helpers/citizen";
 
 // A clerk's working day against the built app in headless Chromium: sign in, open a Saturday by selecting a time
 // range on the capacity calendar, see a citizen book into it, find the booking in the day agenda, record an
@@ -200,14 +201,7 @@ it("2. a citizen books into the new Saturday time through the public wizard", as
   await page.getByLabel("Beratungsgespräch").check();
   await page.getByRole("button", { name: "Weiter" }).click();
   await page.waitForURL(new RegExp(`/${OFFICE}/${SERVICE}$`));
-  await page.getByLabel("Vorname(n)").fill("Amira");
-  await page.getByLabel("Familienname").fill("Haddad");
-  await page.getByLabel("E-Mail-Adresse").fill("amira.haddad@example.org");
-  await page.getByLabel("Tag").fill("27");
-  await page.getByLabel("Monat").fill("3");
-  await page.getByLabel("Jahr").fill("1990");
-  await page.getByLabel(/Datenschutzhinweise/).check();
-  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+  await fillPersonalData(page);
   await page.waitForURL(/\/termin/);
 
   await page.goto(`${app.url}/${OFFICE}/${SERVICE}/termin?woche=${startOfWeek(saturday)}&tag=${saturday}`);

@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser } from "../helpers/browser";
+import { fillPersonalData } from "../helpers/citizen";
 
 async function main() {
   const base = process.argv[2] ?? "http://localhost:3000";
@@ -23,14 +24,7 @@ async function main() {
     await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
     await page.getByRole("alert").first().waitFor();
     await shot("2-errors");
-    await page.getByLabel("Vorname(n)").fill("Amira");
-    await page.getByLabel("Familienname").fill("Haddad");
-    await page.getByLabel("E-Mail-Adresse").fill(`amira${width}@example.org`);
-    await page.getByLabel("Tag").fill("27");
-    await page.getByLabel("Monat").fill("3");
-    await page.getByLabel("Jahr").fill("1990");
-    await page.getByLabel(/Datenschutzhinweise/).check();
-    await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
+    await fillPersonalData(page, { givenName: "Amira", familyName: "Haddad", email: `amira${width}@example.org`, born: ["27", "3", "1990"] });
     await page.waitForURL(/termin/);
     await shot("3-calendar");
     await page.getByRole("button", { name: "Diesen Termin wählen" }).click();
