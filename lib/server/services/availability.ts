@@ -2,6 +2,7 @@ import {
   addDays,
   type AvailabilityInput,
   type LocalDate,
+  type OfficeSchedule,
   type Weekday,
   zonedInstant,
 } from "@/lib/domain";
@@ -54,13 +55,14 @@ export interface LoadAvailabilityOptions {
   excludeBookingId?: string;
 }
 
-export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOptions): Promise<AvailabilityInput> {
-  const { office, service, now, from, to } = opts;
-  // One day of margin on each side covers appointments that cross midnight.
-  const rangeStart = new Date(zonedInstant(addDays(from, -1), 0, office.timeZone));
-  const rangeEnd = new Date(zonedInstant(addDays(to, 2), 0, office.timeZone));
-
-  const [blocks, overrides, closures, bookings] = await Promise.all([
+/** Weekly blocks, overrides and closures of an office for [from, to], as the domain reads them. */
+export async function loadSchedule(
+  db: Db | Tx,
+  office: { id: string; timeZone: string },
+  from: LocalDate,
+  to: LocalDate,
+): Promise<OfficeSchedule> {
+  const [blocks, overrides, closures] = await Promise.all([
     db.capacityBlock.findMany({
       where: {
         officeId: office.id,
@@ -76,6 +78,55 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
       include: { services: { select: { id: true } } },
     }),
     db.closure.findMany({ where: { officeId: office.id, date: { gte: from, lte: to } } }),
+  ]);
+  return scheduleFromRows(office.timeZone, blocks, overrides, closures);
+}
+
+/** Database rows to the domain's schedule. */
+export function scheduleFromRows(
+  timeZone: string,
+  blocks: Array<{
+    weekday: number;
+    startMinute: number;
+    endMinute: number;
+    clerks: number;
+    validFrom: string | null;
+    validUntil: string | null;
+    services: Array<{ id: string }>;
+  }>,
+  overrides: Array<{ date: string; startMinute: number; endMinute: number; clerks: number; services: Array<{ id: string }> }>,
+  closures: Array<{ date: string; startMinute: number | null; endMinute: number | null }>,
+): OfficeSchedule {
+  return {
+    timeZone,
+    weeklyBlocks: blocks.map((b) => ({
+      weekday: b.weekday as Weekday,
+      startMinute: b.startMinute,
+      endMinute: b.endMinute,
+      clerks: b.clerks,
+      validFrom: b.validFrom,
+      validUntil: b.validUntil,
+      serviceIds: b.services.map((s) => s.id),
+    })),
+    dateOverrides: overrides.map((o) => ({
+      date: o.date,
+      startMinute: o.startMinute,
+      endMinute: o.endMinute,
+      clerks: o.clerks,
+      serviceIds: o.services.map((s) => s.id),
+    })),
+    closures: closures.map((c) => ({ date: c.date, startMinute: c.startMinute, endMinute: c.endMinute })),
+  };
+}
+
+export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOptions): Promise<AvailabilityInput> {
+  const { office, service, now, from, to } = opts;
+  // One day of margin on each side covers appointments that cross midnight.
+  const rangeStart = new Date(zonedInstant(addDays(from, -1), 0, office.timeZone));
+  const rangeEnd = new Date(zonedInstant(addDays(to, 2), 0, office.timeZone));
+
+  const [schedule, bookings] = await Promise.all([
+    loadSchedule(db, office, from, to),
     db.booking.findMany({
       where: {
         officeId: office.id,
@@ -89,26 +140,7 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
   ]);
 
   return {
-    schedule: {
-      timeZone: office.timeZone,
-      weeklyBlocks: blocks.map((b) => ({
-        weekday: b.weekday as Weekday,
-        startMinute: b.startMinute,
-        endMinute: b.endMinute,
-        clerks: b.clerks,
-        validFrom: b.validFrom,
-        validUntil: b.validUntil,
-        serviceIds: b.services.map((s) => s.id),
-      })),
-      dateOverrides: overrides.map((o) => ({
-        date: o.date,
-        startMinute: o.startMinute,
-        endMinute: o.endMinute,
-        clerks: o.clerks,
-        serviceIds: o.services.map((s) => s.id),
-      })),
-      closures: closures.map((c) => ({ date: c.date, startMinute: c.startMinute, endMinute: c.endMinute })),
-    },
+    schedule,
     rules: {
       slotStepMinutes: office.slotStepMinutes,
       minNoticeMinutes: office.minNoticeMinutes,

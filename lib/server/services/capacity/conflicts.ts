@@ -10,10 +10,10 @@ import {
   zonedInstant,
 } from "@/lib/domain";
 import type { Tx } from "@/lib/server/db/client";
-import { loadAvailability } from "../availability";
+import { loadSchedule } from "../availability";
 
 // Which bookings a capacity change would leave without a clerk. The schedule is the one booking itself would see
-// (read through loadAvailability after the change), and feasibility is the domain's per-instant rule (canAssign),
+// (read through loadSchedule, as booking reads it, after the change), and feasibility is the domain's per-instant rule (canAssign),
 // so "a slot is free" and "this booking still has a clerk" cannot disagree.
 
 /** Statuses of appointments that still need a clerk: the ones a capacity change can displace. */
@@ -81,9 +81,6 @@ function fits(booking: ActiveBooking, admitted: readonly ActiveBooking[], segmen
   return true;
 }
 
-// loadAvailability wants a service; only its schedule is used here.
-const ANY_SERVICE = { id: "", durationMinutes: 1, extraPersonMinutes: 0, maxPersons: 1 };
-
 interface OfficeRules {
   id: string;
   timeZone: string;
@@ -127,13 +124,6 @@ export async function findDisplacedBookings(
       createdAt: b.createdAt.getTime(),
     }));
   if (bookings.length === 0) return [];
-  const { schedule } = await loadAvailability(tx, {
-    office,
-    service: ANY_SERVICE,
-    persons: 1,
-    now,
-    from,
-    to: addDays(to, 1),
-  });
+  const schedule = await loadSchedule(tx, office, from, addDays(to, 1));
   return displacedBookings(schedule, bookings, sorted, now.getTime());
 }
