@@ -1,6 +1,7 @@
 import type { LocalDate } from "@/lib/domain";
-import type { Tx } from "@/lib/server/db/client";
-import { CapacityInputError } from "./shared";
+import type { CreateBlockInput } from "@/lib/schemas/capacity";
+import type { Db, Tx } from "@/lib/server/db/client";
+import { assertServicesOfOffice, CapacityInputError, planningWindow } from "./shared";
 
 // Rules a weekly block must keep beside the office's other blocks; checked inside the change's transaction, after
 // the day locks, so two colleagues cannot add the same block at the same moment.
@@ -68,4 +69,29 @@ export function blockDetails(block: BlockShape) {
     validFrom: block.validFrom,
     validUntil: block.validUntil,
   };
+}
+
+/**
+ * A block as the form describes it, checked against what does not need the locks (the office's own services, a
+ * validity not already over), with the planning window whose dates the change must lock.
+ */
+export async function checkedBlock(
+  db: Db,
+  office: Parameters<typeof planningWindow>[1] & { id: string },
+  input: Omit<CreateBlockInput, "officeId">,
+  now: Date,
+): Promise<{ block: BlockShape; window: { from: LocalDate; to: LocalDate } }> {
+  const block: BlockShape = {
+    weekday: input.weekday,
+    startMinute: input.start,
+    endMinute: input.end,
+    clerks: input.clerks,
+    serviceIds: input.serviceIds,
+    validFrom: input.validFrom,
+    validUntil: input.validUntil,
+  };
+  await assertServicesOfOffice(db, office.id, block.serviceIds);
+  const window = await planningWindow(db, office, now);
+  assertValidityNotOver(block, window.from);
+  return { block, window };
 }

@@ -1,13 +1,11 @@
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { CreateBlockInput } from "@/lib/schemas/capacity";
-import { assertNoOverlappingBlock, assertValidityNotOver, blockDetails, type BlockShape } from "./block-rules";
+import { assertNoOverlappingBlock, blockDetails, checkedBlock } from "./block-rules";
 import {
   applyCapacityChange,
-  assertServicesOfOffice,
   type CapacityChangeResult,
   officeForActor,
-  planningWindow,
   weeklyDates,
 } from "./shared";
 
@@ -19,18 +17,7 @@ export async function createCapacityBlock(
   now: Date,
 ): Promise<CapacityChangeResult<{ id: string }>> {
   const office = await officeForActor(db, actor, "capacity:edit", input.officeId);
-  const block: BlockShape = {
-    weekday: input.weekday,
-    startMinute: input.start,
-    endMinute: input.end,
-    clerks: input.clerks,
-    serviceIds: input.serviceIds,
-    validFrom: input.validFrom,
-    validUntil: input.validUntil,
-  };
-  await assertServicesOfOffice(db, office.id, block.serviceIds);
-  const window = await planningWindow(db, office, now);
-  assertValidityNotOver(block, window.from);
+  const { block, window } = await checkedBlock(db, office, input, now);
 
   return applyCapacityChange(db, {
     office,

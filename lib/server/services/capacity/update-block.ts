@@ -1,16 +1,14 @@
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
 import type { UpdateBlockInput } from "@/lib/schemas/capacity";
-import { assertNoOverlappingBlock, assertValidityNotOver, blockDetails, type BlockShape } from "./block-rules";
+import { assertNoOverlappingBlock, blockDetails, type BlockShape, checkedBlock } from "./block-rules";
 import {
   applyCapacityChange,
   assertFound,
   assertUnchanged,
-  assertServicesOfOffice,
   type CapacityChangeResult,
   cancellationOf,
   officeForActor,
-  planningWindow,
   weeklyDates,
 } from "./shared";
 
@@ -45,18 +43,7 @@ export async function updateCapacityBlock(
   assertFound(existing);
   // The block's own office decides; an office id in the request would prove nothing.
   const office = await officeForActor(db, actor, "capacity:edit", existing.officeId);
-  const next: BlockShape = {
-    weekday: input.weekday,
-    startMinute: input.start,
-    endMinute: input.end,
-    clerks: input.clerks,
-    serviceIds: input.serviceIds,
-    validFrom: input.validFrom,
-    validUntil: input.validUntil,
-  };
-  await assertServicesOfOffice(db, office.id, next.serviceIds);
-  const window = await planningWindow(db, office, now);
-  assertValidityNotOver(next, window.from);
+  const { block: next, window } = await checkedBlock(db, office, input, now);
 
   return applyCapacityChange(db, {
     office,
