@@ -2,27 +2,39 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { listActiveOffices } from "@/lib/server/services/office-catalog";
+import { groupByDepartment } from "@/lib/server/services/offices/departments";
+
+// The directory of offices that take online bookings, read per request: an office the administration adds or
+// deactivates shows or disappears at once.
+
+type Office = Awaited<ReturnType<typeof listActiveOffices>>[number];
+
+/** Sections as the city's site has them: one per department, then offices without one under their authority. */
+function sectionsOf(offices: Office[]): Array<{ title: string; offices: Office[] }> {
+  return groupByDepartment(offices).flatMap(({ department, offices: list }) => {
+    if (department !== null) return [{ title: department, offices: list }];
+    const byAuthority = new Map<string, Office[]>();
+    for (const office of list)
+      byAuthority.set(office.authority, [...(byAuthority.get(office.authority) ?? []), office]);
+    return [...byAuthority].map(([title, rest]) => ({ title, offices: rest }));
+  });
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("common.home");
   const offices = await listActiveOffices(getDb());
-  const byDepartment = new Map<string, typeof offices>();
-  for (const office of offices) {
-    const key = office.department ?? office.authority;
-    byDepartment.set(key, [...(byDepartment.get(key) ?? []), office]);
-  }
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="text-lg">{t("intro")}</p>
       <h2 className="text-2xl font-bold">{t("offices")}</h2>
       {offices.length === 0 && <p>{t("none")}</p>}
-      {[...byDepartment].map(([department, list]) => (
-        <section key={department} aria-labelledby={`dep-${list[0].id}`}>
-          <h3 id={`dep-${list[0].id}`} className="mb-2 text-lg font-semibold text-muted">
-            {department}
+      {sectionsOf(offices).map(({ title, offices: list }, i) => (
+        <section key={`${i}-${title}`} aria-labelledby={`dep-${i}`}>
+          <h3 id={`dep-${i}`} className="mb-2 text-lg font-semibold text-muted">
+            {title}
           </h3>
           <ul className="space-y-3">
             {list.map((office) => (

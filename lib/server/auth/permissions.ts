@@ -20,15 +20,19 @@ export type OfficeAction =
   | "holidays:manage"
   /** Read the audit log of the office. */
   | "audit:read"
-  /** Office settings (horizon, notice, contact, ...). */
-  | "office:settings";
+  /** Office settings (horizon, notice, contact, ...); the slug and the active state need "offices:manage". */
+  | "office:settings"
+  /** Create, edit, reorder, activate and deactivate the office's services and their translations. */
+  | "services:manage";
 
 export type GlobalAction = "offices:manage" | "users:manage" | "evaluation:all";
 
 const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
   CLERK: new Set(["bookings:work", "capacity:edit"]),
-  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
-  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
+  // An office's head adjusts notice, horizon and services of their own office; creating, renaming (slug) and
+  // closing offices stays with the administration.
+  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "services:manage"]),
+  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "services:manage"]),
 };
 
 export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string): boolean {

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { translationLanguages } from "@/components/admin/form-values";
+import { ServiceForm } from "@/components/admin/service-form";
+import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { link } from "@/components/ui/styles";
+import { SERVICE_LIMITS } from "@/lib/schemas/office";
+import { canOnOffice } from "@/lib/server/auth/permissions";
+import { getDb } from "@/lib/server/db";
+import { officeUrl } from "@/lib/server/services/booking-urls";
+import { getOfficeForAdmin } from "@/lib/server/services/offices";
+import { createServiceAction } from "../../../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.services");
+  return { title: t("create") };
+}
+
+const NEW_SERVICE_VALUES = { durationMinutes: "15", extraPersonMinutes: "0", maxPersons: "1" };
+
+export default async function NewServicePage({ params }: { params: Promise<{ officeId: string }> }) {
+  const { officeId } = await params;
+  const staff = await pageStaff();
+  const result = await attempt(() => getOfficeForAdmin(getDb(), staff, officeId));
+  if (!result.ok) return <PageProblem code={result.code} />;
+  const { office } = result.data;
+  if (!canOnOffice(staff, "services:manage", office.id)) return <PageProblem code="FORBIDDEN" />;
+  const t = await getTranslations("admin.service");
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p>
+        <Link
+          href={`/staff/verwaltung/behoerden/${office.id}#leistungen`}
+          className={`inline-flex min-h-11 items-center ${link}`}
+        >
+          {t("back", { office: office.name })}
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">{t("newTitle", { office: office.name })}</h1>
+      <ServiceForm
+        action={createServiceAction}
+        initial={NEW_SERVICE_VALUES}
+        hidden={{ officeId: office.id }}
+        languages={translationLanguages()}
+        officeUrl={officeUrl(office.slug)}
+        limits={SERVICE_LIMITS}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { officeFormOptions, officeValues } from "@/components/admin/form-values";
+import { OfficeForm } from "@/components/admin/office-form";
+import { OfficeLinks } from "@/components/admin/office-links";
+import { Outcome } from "@/components/admin/outcome";
+import { ServiceList } from "@/components/admin/service-list";
+import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { buttonDanger, buttonPrimary, link } from "@/components/ui/styles";
+import { getDb } from "@/lib/server/db";
+import { officeUrl } from "@/lib/server/services/booking-urls";
+import { getOfficeForAdmin } from "@/lib/server/services/offices";
+import { setOfficeActiveAction, updateOfficeAction } from "../actions";
+
+type Props = {
+  params: Promise<{ officeId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.office");
+  return { title: t("settings") };
+}
+
+/** One office: whether it takes bookings, its links, its services and its settings. */
+export default async function OfficePage({ params, searchParams }: Props) {
+  const { officeId } = await params;
+  const query = await searchParams;
+  const staff = await pageStaff();
+  const db = getDb();
+  const result = await attempt(() => getOfficeForAdmin(db, staff, officeId));
+  if (!result.ok) return <PageProblem code={result.code} />;
+  const { office, services, can } = result.data;
+  const t = await getTranslations("admin.office");
+  const url = officeUrl(office.slug);
+
+  return (
+    <div className="max-w-4xl space-y-8">
+      <p>
+        <Link href="/staff/verwaltung/behoerden" className={`inline-flex min-h-11 items-center ${link}`}>
+          {t("back")}
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-3xl font-bold">{office.name}</h1>
+        <p className="text-lg text-muted">{[office.department, office.authority].filter(Boolean).join(" · ")}</p>
+      </div>
+      <Outcome query={query} />
+
+      <section aria-labelledby="status-title" className="space-y-3 rounded border border-line bg-white p-4">
+        <h2 id="status-title" className="text-2xl font-bold">
+          {t("status.title")}
+        </h2>
+        <p className="text-lg">{office.active ? t("status.active") : t("status.inactive")}</p>
+        {office.active && (
+          <>
+            <p>{t("linksIntro")}</p>
+            <p className="break-all font-mono text-lg">{url}</p>
+          </>
+        )}
+        <OfficeLinks office={office} />
+        {can.manageOffice ? (
+          <form action={setOfficeActiveAction} className="space-y-3 border-t border-line pt-3">
+            <input type="hidden" name="officeId" value={office.id} />
+            <input type="hidden" name="active" value={office.active ? "false" : "true"} />
+            {office.active && <p id="deactivate-note">{t("status.deactivateNote")}</p>}
+            <button
+              type="submit"
+              className={office.active ? buttonDanger : buttonPrimary}
+              aria-describedby={office.active ? "deactivate-note" : undefined}
+            >
+              {office.active ? t("status.deactivate") : t("status.reactivate")}
+            </button>
+          </form>
+        ) : (
+          <p className="text-muted">{t("status.onlyAdmin")}</p>
+        )}
+      </section>
+
+      <ServiceList office={office} services={services} canManage={can.manageServices} query={query} />
+
+      <section aria-labelledby="settings-title" className="space-y-3">
+        <h2 id="settings-title" className="text-2xl font-bold">
+          {t("settings")}
+        </h2>
+        <OfficeForm
+          action={updateOfficeAction}
+          initial={officeValues(office)}
+          officeId={office.id}
+          slugEditable={can.manageOffice}
+          options={await officeFormOptions(db, office.holidayRegion)}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { NEW_OFFICE_VALUES, officeFormOptions } from "@/components/admin/form-values";
+import { OfficeForm } from "@/components/admin/office-form";
+import { PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { link } from "@/components/ui/styles";
+import { canGlobally } from "@/lib/server/auth/permissions";
+import { getDb } from "@/lib/server/db";
+import { createOfficeAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.office");
+  return { title: t("newTitle") };
+}
+
+export default async function NewOfficePage() {
+  const staff = await pageStaff();
+  // The action refuses anyone else as well; this only spares them a form they cannot send.
+  if (!canGlobally(staff, "offices:manage")) return <PageProblem code="FORBIDDEN" />;
+  const t = await getTranslations("admin.office");
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p>
+        <Link href="/staff/verwaltung/behoerden" className={`inline-flex min-h-11 items-center ${link}`}>
+          {t("back")}
+        </Link>
+      </p>
+      <h1 className="text-3xl font-bold">{t("newTitle")}</h1>
+      <p className="text-lg">{t("newIntro")}</p>
+      <OfficeForm
+        action={createOfficeAction}
+        initial={NEW_OFFICE_VALUES}
+        slugEditable
+        options={await officeFormOptions(getDb())}
+      />
+    </div>
+  );
+}

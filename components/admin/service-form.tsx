@@ -1,0 +1,138 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
+import { buttonPrimary } from "@/components/ui/styles";
+import type { ActionState } from "@/lib/schemas/form-errors";
+import { useFormProblems } from "./form-state";
+import { fieldRenderer, TextField } from "./text-field";
+
+const GERMAN_FIELDS = [
+  "name",
+  "slug",
+  "description",
+  "documents",
+  "durationMinutes",
+  "extraPersonMinutes",
+  "maxPersons",
+] as const;
+const TRANSLATED = ["name", "description", "documents"] as const;
+
+/** A language the service's texts can be given in, named in German by the page (Intl.DisplayNames). */
+export interface TranslationLanguage {
+  locale: string;
+  name: string;
+}
+
+/**
+ * Creating or editing a service: German texts, duration and persons, and a translation for every further language
+ * the site offers (an empty one shows the German text). Posted as a plain form to a server action.
+ */
+export function ServiceForm({
+  action,
+  initial,
+  hidden,
+  languages,
+  officeUrl,
+  limits,
+}: {
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  initial: Record<string, string>;
+  /** officeId (new service) or serviceId (edit). */
+  hidden: Record<string, string>;
+  languages: TranslationLanguage[];
+  officeUrl: string;
+  limits: Record<string, readonly [number, number]>;
+}) {
+  const t = useTranslations("admin.service");
+  const [state, formAction, pending] = useActionState(action, {});
+  const v = state.values ?? initial;
+  const translatedFields = languages.flatMap((l) => TRANSLATED.map((f) => `${l.locale}-${f}`));
+  const { errorOf, items } = useFormProblems(state, [...GERMAN_FIELDS, ...translatedFields], "name");
+  const { field, number } = fieldRenderer({ t, errorOf, values: v, limits });
+  const legend = "text-xl font-bold";
+  const section = "space-y-1 rounded border border-line bg-white p-4";
+
+  return (
+    <form action={formAction} noValidate className="space-y-6">
+      <ErrorSummary title={t("errorTitle")} items={items} attempt={state} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+
+      <fieldset className={section}>
+        <legend className={legend}>{t("german")}</legend>
+        {field("name", { required: true })}
+        {field("slug", {
+          required: true,
+          hint: t("fields.slugHint", { example: `${officeUrl}/${v.slug || "personalausweis"}` }),
+        })}
+        {field("description", { multiline: true })}
+        {field("documents", { multiline: true })}
+      </fieldset>
+
+      <fieldset className={section}>
+        <legend className={legend}>{t("booking")}</legend>
+        <div className="grid gap-x-4 sm:grid-cols-3">
+          {number("durationMinutes", 5)}
+          {number("maxPersons")}
+          {number("extraPersonMinutes")}
+        </div>
+      </fieldset>
+
+      <section aria-labelledby="translations-title" className={section}>
+        <h2 id="translations-title" className={legend}>
+          {t("translations")}
+        </h2>
+        {languages.length === 0 ? (
+          <p>{t("translationsNone")}</p>
+        ) : (
+          <>
+            <p className="mb-4">{t("translationsIntro")}</p>
+            {languages.map((l) => {
+              const filled = TRANSLATED.some((f) => (v[`${l.locale}-${f}`] ?? "").trim() !== "");
+              const failed = TRANSLATED.some((f) => errorOf(`${l.locale}-${f}`));
+              return (
+                <details key={l.locale} open={filled || failed} className="mb-3 rounded border border-line">
+                  <summary className="flex min-h-11 cursor-pointer items-center gap-2 px-3 font-semibold">
+                    {t("translationOf", { language: l.name, locale: l.locale })}
+                    <span className="font-normal text-muted">
+                      – {filled ? t("translationFilled") : t("translationEmpty")}
+                    </span>
+                  </summary>
+                  <div className="px-3 pt-2">
+                    {TRANSLATED.map((f) => {
+                      const name = `${l.locale}-${f}`;
+                      const key =
+                        f === "name"
+                          ? "translationName"
+                          : f === "description"
+                            ? "translationDescription"
+                            : "translationDocuments";
+                      return (
+                        <TextField
+                          key={name}
+                          name={name}
+                          label={t(key, { language: l.name })}
+                          error={errorOf(name)}
+                          value={v[name] ?? ""}
+                          multiline={f !== "name"}
+                          lang={l.locale}
+                        />
+                      );
+                    })}
+                  </div>
+                </details>
+              );
+            })}
+          </>
+        )}
+      </section>
+
+      <button type="submit" className={buttonPrimary} disabled={pending}>
+        {hidden.serviceId ? t("submitSave") : t("submitCreate")}
+      </button>
+    </form>
+  );
+}

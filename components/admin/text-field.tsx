@@ -1,0 +1,133 @@
+import { Field } from "@/components/ui/field";
+import { input } from "@/components/ui/styles";
+
+/** One labelled input of an administration form, with its hint and error. */
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  type = "text",
+  min,
+  max,
+  step,
+  autoComplete = "off",
+  multiline,
+  required,
+  readOnly,
+  list,
+  lang,
+  className = "",
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  type?: "text" | "number" | "email" | "url" | "tel";
+  min?: number;
+  max?: number;
+  step?: number;
+  autoComplete?: string;
+  multiline?: boolean;
+  required?: boolean;
+  readOnly?: boolean;
+  list?: string;
+  /** Language of the entered text, when it is not German (translations). */
+  lang?: string;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <Field id={name} label={label} hint={hint} error={error}>
+        {(aria) =>
+          multiline ? (
+            <textarea {...aria} name={name} rows={4} defaultValue={value} lang={lang} className={input} />
+          ) : (
+            <input
+              {...aria}
+              name={name}
+              type={type}
+              inputMode={type === "number" ? "numeric" : undefined}
+              min={min}
+              max={max}
+              step={step}
+              defaultValue={value}
+              autoComplete={autoComplete}
+              spellCheck={type === "text" ? undefined : false}
+              required={required}
+              readOnly={readOnly}
+              list={list}
+              lang={lang}
+              className={input}
+            />
+          )
+        }
+      </Field>
+    </div>
+  );
+}
+
+/** A labelled select of an administration form. */
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  return (
+    <Field id={name} label={label} hint={hint} error={error}>
+      {(aria) => (
+        <select {...aria} name={name} defaultValue={value} className={input}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+interface Translate {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+}
+
+/**
+ * Renders a form's fields from their names: label `fields.<name>`, hint `fields.<name>Hint` when the namespace has
+ * one, the field's error and its current value; numbers get the limits the schema checks.
+ */
+export function fieldRenderer(opts: {
+  t: Translate;
+  errorOf: (field: string) => string | undefined;
+  values: Record<string, string>;
+  limits: Record<string, readonly [number, number]>;
+}) {
+  const field = (name: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+    <TextField
+      name={name}
+      label={opts.t(`fields.${name}`)}
+      hint={"hint" in extra ? extra.hint : opts.t.has(`fields.${name}Hint`) ? opts.t(`fields.${name}Hint`) : undefined}
+      error={opts.errorOf(name)}
+      value={opts.values[name] ?? ""}
+      {...extra}
+    />
+  );
+  const number = (name: string, step = 1) => {
+    const [min, max] = opts.limits[name] ?? [];
+    return field(name, { type: "number", min, max, step });
+  };
+  return { field, number };
+}

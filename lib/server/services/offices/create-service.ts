@@ -1,0 +1,37 @@
+import { writeAudit } from "@/lib/server/audit";
+import type { Actor } from "@/lib/server/auth/permissions";
+import type { CreateServiceInput } from "@/lib/schemas/office";
+import type { Db } from "@/lib/server/db/client";
+import { officeFor } from "./access";
+import { OfficeInputError, isUniqueViolation } from "./input-error";
+import { assertServiceSlugFree, saveTranslations, serviceColumns } from "./service-writes";
+
+/** A new service of an office, active and listed last. Office heads of that office and administrators. */
+export async function createService(db: Db, actor: Actor, input: CreateServiceInput) {
+  const office = await officeFor(db, actor, "services:manage", input.officeId);
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertServiceSlugFree(tx, office.id, input.slug);
+      const last = await tx.service.findFirst({
+        where: { officeId: office.id },
+        orderBy: { sortOrder: "desc" },
+        select: { sortOrder: true },
+      });
+      const service = await tx.service.create({
+        data: { officeId: office.id, ...serviceColumns(input), sortOrder: (last?.sortOrder ?? -1) + 1 },
+        select: { id: true, slug: true },
+      });
+      const locales = await saveTranslations(tx, service.id, input.translations);
+      await writeAudit(tx, {
+        actorId: actor.id,
+        officeId: office.id,
+        action: "service.create",
+        details: { serviceId: service.id, slug: service.slug, translations: locales },
+      });
+      return { id: service.id, officeId: office.id };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new OfficeInputError("slug", "serviceSlugTaken");
+    throw e;
+  }
+}

@@ -1,0 +1,49 @@
+import { writeAudit } from "@/lib/server/audit";
+import { assertCanGlobally, type Actor } from "@/lib/server/auth/permissions";
+import type { UpdateOfficeInput } from "@/lib/schemas/office";
+import type { Db } from "@/lib/server/db/client";
+import { officeFor } from "./access";
+import { OfficeInputError, isUniqueViolation } from "./input-error";
+import { assertSlugFree, officeColumns } from "./office-writes";
+
+/** Statuses of bookings that still take place. */
+const UPCOMING = ["HELD", "CONFIRMED", "ARRIVED"] as const;
+
+/**
+ * Saves an office's settings. The office's head may change everything but the slug: a new slug changes every
+ * printed deep link and QR code, so it is the administration's decision. Returns the names of changed fields.
+ */
+export async function updateOffice(db: Db, actor: Actor, input: UpdateOfficeInput, now: Date) {
+  const office = await officeFor(db, actor, "office:settings", input.officeId);
+  if (input.slug !== office.slug) assertCanGlobally(actor, "offices:manage");
+  const columns = officeColumns(input);
+  const changed = Object.entries({ slug: input.slug, ...columns })
+    .filter(([key, value]) => office[key as keyof typeof office] !== value)
+    .map(([key]) => key);
+  if (changed.length === 0) return { id: office.id, slug: office.slug, changed };
+
+  try {
+    return await db.$transaction(async (tx) => {
+      if (input.slug !== office.slug) await assertSlugFree(tx, input.slug, office.id);
+      if (input.timeZone !== office.timeZone) {
+        // Capacity is wall-clock time in the office's zone, bookings are instants: another zone would move the
+        // opening hours away from the booked appointments.
+        const upcoming = await tx.booking.count({
+          where: { officeId: office.id, status: { in: [...UPCOMING] }, endsAt: { gt: now } },
+        });
+        if (upcoming > 0) throw new OfficeInputError("timeZone", "timeZoneHasBookings");
+      }
+      await tx.office.update({ where: { id: office.id }, data: { slug: input.slug, ...columns } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        officeId: office.id,
+        action: "office.update",
+        details: { changed, ...(changed.includes("slug") ? { from: office.slug, to: input.slug } : {}) },
+      });
+      return { id: office.id, slug: input.slug, changed };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new OfficeInputError("slug", "slugTaken");
+    throw e;
+  }
+}
