@@ -1,0 +1,747 @@
+// The administration of offices and services, through the server actions as the browser calls them (form data in,
+// redirect or form state out), with the signed-in staff member and the database replaced, on SQLite and
+// PostgreSQL. What the administration does must show at once in the public API, which reads the same database.
+jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
+jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
+
+import { GET as officeQr } from "@/app/api/qr/[office]/route";
+import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[service]/slots/route";
+import { GET as listServices } from "@/app/api/v1/offices/[office]/services/route";
+import { GET as listOffices } from "@/app/api/v1/offices/route";
+import {
+  createOfficeAction,
+  createServiceAction,
+  moveServiceAction,
+  setOfficeActiveAction,
+  setServiceActiveAction,
+  updateOfficeAction,
+  updateServiceAction,
+} from "@/app/(staff)/staff/(signed-in)/verwaltung/behoerden/actions";
+import { addDays, localDateOf, weekdayOf } from "@/lib/domain";
+import deAdmin from "@/lib/i18n/messages/de/admin.json";
+import deErrors from "@/lib/i18n/messages/de/errors.json";
+import deValidation from "@/lib/i18n/messages/de/validation.json";
+import type { ActionState } from "@/lib/schemas/form-errors";
+import { serviceSchema } from "@/lib/schemas/office";
+import { overrideApiRuntime } from "@/lib/server/api/runtime";
+import type { Actor } from "@/lib/server/auth/permissions";
+import { currentStaff } from "@/lib/server/auth/session";
+import type { Db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import { createCapacityBlock } from "@/lib/server/services/capacity";
+import { createBooking } from "@/lib/server/services/create-booking";
+import { listActiveOffices } from "@/lib/server/services/office-catalog";
+import { createService, groupByDepartment, listAdministeredOffices } from "@/lib/server/services/offices";
+import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { type ActionResult, actionResult, formData, useTestDb } from "../helpers/next-request-mocks";
+import { createOfficeFixture, person } from "../helpers/office-fixture";
+
+const APP_URL = "https://termine.example.org";
+process.env.APP_URL = APP_URL;
+process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+
+const TZ = "Europe/Berlin";
+
+/** The form an administrator fills in for the Bürgerbüro (every field as the browser posts it). */
+const BUERGERBUERO: Record<string, string> = {
+  slug: "buergerbuero",
+  name: "Bürgerbüro",
+  department: "Ordnungsamt",
+  authority: "Stadt Teststadt",
+  street: "Rathausplatz 2",
+  postalCode: "12345",
+  locality: "Teststadt",
+  room: "",
+  directions: "",
+  phone: "+49 6331 84-1",
+  email: "buergerbuero@teststadt.example",
+  website: "https://www.teststadt.example/buergerbuero",
+  timeZone: TZ,
+  holidayRegion: "DE-RP",
+  bookingHorizonDays: "60",
+  minNoticeMinutes: "60",
+  slotStepMinutes: "15",
+  maxActiveBookingsPerEmail: "3",
+  verificationMode: "NONE",
+  holdMinutes: "30",
+  rebookDelayMinutes: "0",
+  senderName: "Stadt Teststadt – Bürgerbüro",
+  replyTo: "buergerbuero@teststadt.example",
+  reminderHours: "24",
+  retentionDays: "30",
+};
+
+const PERSONALAUSWEIS: Record<string, string> = {
+  slug: "personalausweis",
+  name: "Personalausweis beantragen",
+  description: "Neuer Personalausweis",
+  documents: "Altes Ausweisdokument\r\n\r\nBiometrisches Passfoto",
+  durationMinutes: "20",
+  extraPersonMinutes: "0",
+  maxPersons: "1",
+};
+
+const signIn = (actor: Actor | null) =>
+  (currentStaff as jest.Mock).mockResolvedValue(actor && { email: "x@amt.example", name: "X", ...actor });
+
+async function staffMember(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
+  const user = await db.staffUser.create({
+    data: {
+      email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
+      name: role,
+      role,
+      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
+    },
+  });
+  return { id: user.id, role, officeIds };
+}
+
+async function call<P extends Record<string, string>>(
+  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  path: string,
+  params = {} as P,
+) {
+  const response = await handler(new Request(`${APP_URL}${path}`), { params: Promise.resolve(params) });
+  const type = response.headers.get("content-type") ?? "";
+  return { status: response.status, body: type.startsWith("application/json") ? await response.json() : null };
+}
+
+/** Everything the administration can change, to show that a refused request wrote nothing. */
+async function everything(db: Db) {
+  const [offices, services, translations, audit] = await Promise.all([
+    db.office.findMany({ orderBy: { id: "asc" } }),
+    db.service.findMany({ orderBy: { id: "asc" } }),
+    db.serviceTranslation.findMany({ orderBy: [{ serviceId: "asc" }, { locale: "asc" }] }),
+    db.auditLog.count(),
+  ]);
+  return { offices, services, translations, audit };
+}
+
+/** The form state an action answered with; fails when it redirected instead. */
+function stateOf(result: ActionResult<ActionState | void>): ActionState {
+  if (!("returned" in result) || !result.returned)
+    throw new Error(`expected form state, got ${JSON.stringify(result)}`);
+  return result.returned;
+}
+
+/** "Refused with code X" in the one shape: form state with formError, or a redirect with ?fehler=X. */
+function refusal(result: ActionResult<ActionState | void>): string {
+  if ("redirect" in result) return new URL(result.redirect, "http://x").searchParams.get("fehler") ?? "OK";
+  return result.returned?.formError ?? (result.returned?.fieldErrors ? "FIELDS" : "OK");
+}
+
+/** Every key an action answers has a German text (admin's own, else the shared namespaces). */
+function germanTexts(state: ActionState): string[] {
+  const validation = { ...deValidation, ...deAdmin.validation } as Record<string, string>;
+  const errors = { ...deErrors, ...deAdmin.errors } as Record<string, string>;
+  const texts = Object.values(state.fieldErrors ?? {}).flatMap((keys) => keys.map((k) => validation[k]));
+  if (state.formError) texts.push(errors[state.formError]);
+  return texts;
+}
+
+/** A Monday at least three days ahead in Berlin, well inside a 60-day horizon. */
+function nextMonday(now: Date): string {
+  let date = addDays(localDateOf(now, TZ), 3);
+  while (weekdayOf(date) !== 1) date = addDays(date, 1);
+  return date;
+}
+
+describeEachDatabase("administration of offices and services", (ctx) => {
+  let restore: () => void;
+  let admin: Actor;
+  const monday = nextMonday(new Date());
+  const slotsPath = `/api/v1/offices/buergerbuero/services/personalausweis/slots?from=${monday}&to=${monday}`;
+  const slotParams = { office: "buergerbuero", service: "personalausweis" };
+
+  beforeAll(() => {
+    restore = overrideApiRuntime({ db: () => ctx.db, now: () => new Date(), mailWritten: () => undefined });
+  });
+  afterAll(() => restore());
+
+  beforeEach(async () => {
+    await resetDatabase(ctx.db);
+    useTestDb(ctx.db);
+    admin = await staffMember(ctx.db, "ADMIN", []);
+    signIn(admin);
+  });
+
+  /** The administrator creates the Bürgerbüro and its service through the forms; returns their ids. */
+  async function createBuergerbuero() {
+    const created = await actionResult(createOfficeAction({}, formData(BUERGERBUERO)));
+    expect(created).toEqual({
+      redirect: expect.stringMatching(/^\/staff\/verwaltung\/behoerden\/[a-z0-9]+\?erfolg=office-created$/),
+    });
+    const office = await ctx.db.office.findUniqueOrThrow({ where: { slug: "buergerbuero" } });
+    const service = await actionResult(createServiceAction({}, formData({ ...PERSONALAUSWEIS, officeId: office.id })));
+    expect(service).toEqual({
+      redirect: expect.stringContaining(`/staff/verwaltung/behoerden/${office.id}?erfolg=service-created`),
+    });
+    const row = await ctx.db.service.findUniqueOrThrow({
+      where: { officeId_slug: { officeId: office.id, slug: "personalausweis" } },
+    });
+    return { office, service: row };
+  }
+
+  it("an office created with a service and capacity is bookable at once through the public API; deactivating hides it and refuses bookings; reactivating brings it back", async () => {
+    // Given the foreigners' office, in the Ordnungsamt too, and a registry office without department.
+    const abh = await createOfficeFixture(ctx.db, { slug: "auslaenderbehoerde" });
+    await ctx.db.office.update({ where: { id: abh.office.id }, data: { department: "Ordnungsamt" } });
+    await createOfficeFixture(ctx.db, { slug: "standesamt" });
+
+    // When the administrator adds the Bürgerbüro with a service ...
+    const { office, service } = await createBuergerbuero();
+    expect(office).toMatchObject({
+      name: "Bürgerbüro",
+      department: "Ordnungsamt",
+      room: null,
+      bookingHorizonDays: 60,
+      minNoticeMinutes: 60,
+      senderName: "Stadt Teststadt – Bürgerbüro",
+      active: true,
+    });
+    expect(service).toMatchObject({
+      durationMinutes: 20,
+      documents: "Altes Ausweisdokument\nBiometrisches Passfoto",
+      active: true,
+      sortOrder: 0,
+    });
+
+    // ... it is listed, but without clerks on duty nothing can be booked yet.
+    expect((await call(listOffices, "/api/v1/offices")).body.offices.map((o: { slug: string }) => o.slug)).toContain(
+      "buergerbuero",
+    );
+    expect((await call(listSlots, slotsPath, slotParams)).body.slots).toEqual([]);
+
+    // Once Mondays 08:00-10:00 have one clerk, the Monday's times appear, 20 minutes long in 15-minute steps.
+    const block = await createCapacityBlock(
+      ctx.db,
+      admin,
+      {
+        officeId: office.id,
+        weekday: 1,
+        start: 480,
+        end: 600,
+        clerks: 1,
+        serviceIds: [],
+        validFrom: null,
+        validUntil: null,
+      },
+      new Date(),
+    );
+    expect(block.status).toBe("applied");
+    const open = await call(listSlots, slotsPath, slotParams);
+    expect(open.status).toBe(200);
+    const times = open.body.slots.map((s: { start: string }) =>
+      new Date(s.start).toLocaleTimeString("de-DE", { timeZone: TZ, hour: "2-digit", minute: "2-digit" }),
+    );
+    expect(times).toEqual(["08:00", "08:15", "08:30", "08:45", "09:00", "09:15", "09:30"]);
+
+    // The directory groups it with the foreigners' office under the Ordnungsamt; the registry office stands apart.
+    const groups = groupByDepartment(await listActiveOffices(ctx.db)).map((g) => [
+      g.department,
+      g.offices.map((o) => o.slug),
+    ]);
+    expect(groups).toEqual([
+      ["Ordnungsamt", ["auslaenderbehoerde", "buergerbuero"]],
+      [null, ["standesamt"]],
+    ]);
+
+    // A citizen books the first time.
+    const start = new Date(open.body.slots[0].start);
+    const booking = await createBooking(ctx.db, {
+      officeSlug: "buergerbuero",
+      serviceSlug: "personalausweis",
+      start,
+      persons: 1,
+      person: person(1),
+      channel: "ONLINE",
+      locale: "de",
+      now: new Date(),
+    });
+
+    // When the administrator deactivates the office ...
+    const off = await actionResult(setOfficeActiveAction(formData({ officeId: office.id, active: "false" })));
+    expect(off).toEqual({ redirect: `/staff/verwaltung/behoerden/${office.id}?erfolg=office-deactivated` });
+
+    // ... it is gone from the directory, the API and the QR codes, and a new booking is refused ...
+    expect((await listActiveOffices(ctx.db)).map((o) => o.slug)).not.toContain("buergerbuero");
+    expect(
+      (await call(listOffices, "/api/v1/offices")).body.offices.map((o: { slug: string }) => o.slug),
+    ).not.toContain("buergerbuero");
+    expect((await call(listServices, "/x", { office: "buergerbuero" })).status).toBe(404);
+    expect((await call(listSlots, slotsPath, slotParams)).status).toBe(404);
+    expect((await call(officeQr, "/api/qr/buergerbuero", { office: "buergerbuero" })).status).toBe(404);
+    await expect(
+      createBooking(ctx.db, {
+        officeSlug: "buergerbuero",
+        serviceSlug: "personalausweis",
+        start: new Date(open.body.slots[3].start),
+        persons: 1,
+        person: person(2),
+        channel: "ONLINE",
+        locale: "de",
+        now: new Date(),
+      }),
+    ).rejects.toMatchObject({ code: "OFFICE_NOT_FOUND" });
+
+    // ... while the existing booking stays as it was, and the administration still lists the office.
+    expect(await ctx.db.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({
+      status: "CONFIRMED",
+    });
+    const administered = await listAdministeredOffices(ctx.db, admin);
+    expect(administered.offices.find((o) => o.slug === "buergerbuero")).toMatchObject({
+      active: false,
+      activeServices: 1,
+    });
+
+    // Reactivated, it takes bookings again (the booked time is taken now).
+    const on = await actionResult(setOfficeActiveAction(formData({ officeId: office.id, active: "true" })));
+    expect(on).toEqual({ redirect: `/staff/verwaltung/behoerden/${office.id}?erfolg=office-reactivated` });
+    const again = await call(listSlots, slotsPath, slotParams);
+    expect(again.status).toBe(200);
+    // 08:00 and 08:15 would overlap the booked 08:00-08:20 with the one clerk.
+    expect(again.body.slots.map((s: { start: string }) => s.start)).toEqual(
+      open.body.slots.slice(2).map((s: { start: string }) => s.start),
+    );
+
+    // Every change is in the audit log, by the administrator.
+    const audit = await ctx.db.auditLog.findMany({ where: { officeId: office.id }, orderBy: { at: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual(
+      expect.arrayContaining([
+        ["office.create", admin.id],
+        ["service.create", admin.id],
+        ["capacity.block.create", admin.id],
+        ["office.deactivate", admin.id],
+        ["office.reactivate", admin.id],
+      ]),
+    );
+  });
+
+  it("a deactivated service disappears from the API; reordering, editing and per-language texts are saved and logged", async () => {
+    const { office, service } = await createBuergerbuero();
+    const second = await actionResult(
+      createServiceAction(
+        {},
+        formData({ ...PERSONALAUSWEIS, slug: "reisepass", name: "Reisepass beantragen", officeId: office.id }),
+      ),
+    );
+    expect(second).toHaveProperty("redirect");
+    const passport = await ctx.db.service.findUniqueOrThrow({
+      where: { officeId_slug: { officeId: office.id, slug: "reisepass" } },
+    });
+    expect(passport.sortOrder).toBe(1);
+
+    // Up: the passport comes first; the answer puts the focus back on the moved service.
+    const moved = await actionResult(
+      moveServiceAction(formData({ serviceId: passport.id, direction: "up", officeId: office.id })),
+    );
+    expect(moved).toEqual({
+      redirect: `/staff/verwaltung/behoerden/${office.id}?erfolg=service-moved-up&leistung=${passport.id}#leistung-${passport.id}`,
+    });
+    const order = await ctx.db.service.findMany({ where: { officeId: office.id }, orderBy: { sortOrder: "asc" } });
+    expect(order.map((s) => s.slug)).toEqual(["reisepass", "personalausweis"]);
+    expect(
+      (await call(listServices, "/x", { office: "buergerbuero" })).body.services.map((s: { slug: string }) => s.slug),
+    ).toEqual(["reisepass", "personalausweis"]);
+    // Already first: nothing to move, nothing logged.
+    const audits = await ctx.db.auditLog.count();
+    await actionResult(moveServiceAction(formData({ serviceId: passport.id, direction: "up", officeId: office.id })));
+    expect(await ctx.db.auditLog.count()).toBe(audits);
+
+    // Edited: a longer duration for families.
+    const edited = await actionResult(
+      updateServiceAction(
+        {},
+        formData({
+          ...PERSONALAUSWEIS,
+          serviceId: service.id,
+          durationMinutes: "25",
+          maxPersons: "4",
+          extraPersonMinutes: "10",
+        }),
+      ),
+    );
+    expect(edited).toHaveProperty("redirect");
+    expect(await ctx.db.service.findUniqueOrThrow({ where: { id: service.id } })).toMatchObject({
+      durationMinutes: 25,
+      maxPersons: 4,
+      extraPersonMinutes: 10,
+    });
+    const update = await ctx.db.auditLog.findFirstOrThrow({ where: { action: "service.update" } });
+    expect(JSON.parse(update.details!)).toEqual({
+      serviceId: service.id,
+      changed: ["durationMinutes", "extraPersonMinutes", "maxPersons"],
+      translations: [],
+    });
+
+    // Deactivated: gone from the API's list; active again: back.
+    await actionResult(
+      setServiceActiveAction(formData({ serviceId: service.id, active: "false", officeId: office.id })),
+    );
+    expect(
+      (await call(listServices, "/x", { office: "buergerbuero" })).body.services.map((s: { slug: string }) => s.slug),
+    ).toEqual(["reisepass"]);
+    expect((await call(listSlots, slotsPath, slotParams)).status).toBe(404);
+    await actionResult(
+      setServiceActiveAction(formData({ serviceId: service.id, active: "true", officeId: office.id })),
+    );
+    expect((await call(listSlots, slotsPath, slotParams)).status).toBe(200);
+
+    // Texts in further languages (the form offers every locale but German): saved when named, removed when emptied.
+    const locales = ["en", "tr"];
+    const parsed = serviceSchema(locales).parse({
+      ...PERSONALAUSWEIS,
+      translations: {
+        en: { name: "Apply for an ID card", description: "", documents: "Old ID\n\nPhoto" },
+        tr: { name: "", description: "", documents: "" },
+      },
+    });
+    await expect(
+      createService(ctx.db, admin, { ...parsed, slug: "ausweis-2", officeId: office.id }),
+    ).resolves.toBeDefined();
+    const translated = await ctx.db.service.findUniqueOrThrow({
+      where: { officeId_slug: { officeId: office.id, slug: "ausweis-2" } },
+      include: { translations: true },
+    });
+    expect(translated.translations).toEqual([
+      {
+        serviceId: translated.id,
+        locale: "en",
+        name: "Apply for an ID card",
+        description: null,
+        documents: "Old ID\nPhoto",
+      },
+    ]);
+    // A description without a name would be half a translation.
+    const half = serviceSchema(locales).safeParse({
+      ...PERSONALAUSWEIS,
+      translations: { en: { name: "", description: "Only a description", documents: "" }, tr: {} },
+    });
+    expect(half.success).toBe(false);
+    expect(half.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["translations.en.name", "translationNameRequired"],
+    ]);
+  });
+
+  describe("who may do what", () => {
+    let a: { office: { id: string }; service: { id: string } };
+    let b: { office: { id: string } };
+    let actors: Record<string, Actor>;
+
+    beforeEach(async () => {
+      const fa = await createOfficeFixture(ctx.db, {
+        slug: "amt-a",
+        services: [
+          { slug: "eins", durationMinutes: 30 },
+          { slug: "zwei", durationMinutes: 30 },
+        ],
+      });
+      const fb = await createOfficeFixture(ctx.db, { slug: "amt-b" });
+      a = { office: fa.office, service: fa.services[1] };
+      b = { office: fb.office };
+      actors = {
+        "clerk of A": await staffMember(ctx.db, "CLERK", [fa.office.id]),
+        "office admin of A": await staffMember(ctx.db, "OFFICE_ADMIN", [fa.office.id]),
+        "office admin of B": await staffMember(ctx.db, "OFFICE_ADMIN", [fb.office.id]),
+        admin,
+      };
+    });
+
+    const settingsOfA = () => ({ ...BUERGERBUERO, slug: "amt-a", name: "Amt A (neu)", officeId: a.office.id });
+
+    /** Every administration action, aimed at office A; [name, attempt]. */
+    const attempts: Array<[string, () => Promise<ActionResult<ActionState | void>>]> = [
+      ["create office", () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, slug: "neues-amt" })))],
+      ["edit settings of A", () => actionResult(updateOfficeAction({}, formData(settingsOfA())))],
+      [
+        "change slug of A",
+        () => actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), slug: "amt-a-neu" }))),
+      ],
+      ["deactivate A", () => actionResult(setOfficeActiveAction(formData({ officeId: a.office.id, active: "false" })))],
+      [
+        "create service at A",
+        () => actionResult(createServiceAction({}, formData({ ...PERSONALAUSWEIS, officeId: a.office.id }))),
+      ],
+      [
+        "edit service of A",
+        () => actionResult(updateServiceAction({}, formData({ ...PERSONALAUSWEIS, slug: "zwei", serviceId: a.service.id }))),
+      ],
+      [
+        "move service of A",
+        () =>
+          actionResult(
+            moveServiceAction(formData({ serviceId: a.service.id, direction: "up", officeId: a.office.id })),
+          ),
+      ],
+      [
+        "deactivate service of A",
+        () =>
+          actionResult(
+            setServiceActiveAction(formData({ serviceId: a.service.id, active: "false", officeId: a.office.id })),
+          ),
+      ],
+    ];
+
+    // Expected outcome per role: OK, or the refusal code.
+    const expected: Record<string, Record<string, string>> = {
+      "clerk of A": Object.fromEntries(attempts.map(([name]) => [name, "FORBIDDEN"])),
+      "office admin of A": {
+        "create office": "FORBIDDEN",
+        "edit settings of A": "OK",
+        "change slug of A": "FORBIDDEN",
+        "deactivate A": "FORBIDDEN",
+        "create service at A": "OK",
+        "edit service of A": "OK",
+        "move service of A": "OK",
+        "deactivate service of A": "OK",
+      },
+      "office admin of B": Object.fromEntries(attempts.map(([name]) => [name, "FORBIDDEN"])),
+      admin: Object.fromEntries(attempts.map(([name]) => [name, "OK"])),
+    };
+
+    it.each(Object.keys(expected))(
+      "%s: allowed actions succeed, the others are refused and write nothing",
+      async (role) => {
+        signIn(actors[role]);
+        for (const [name, attempt] of attempts) {
+          const before = await everything(ctx.db);
+          const result = await attempt();
+          const outcome = refusal(result);
+          expect([role, name, outcome]).toEqual([role, name, expected[role][name]]);
+          if (outcome === "OK") {
+            expect(await ctx.db.auditLog.count()).toBeGreaterThan(before.audit);
+          } else {
+            expect(await everything(ctx.db)).toEqual(before);
+            if ("returned" in result && result.returned) expect(germanTexts(result.returned).every(Boolean)).toBe(true);
+          }
+        }
+      },
+    );
+
+    it("a signed-out request is sent to the login and changes nothing", async () => {
+      signIn(null);
+      const before = await everything(ctx.db);
+      for (const [, attempt] of attempts) expect(await attempt()).toEqual({ redirect: "/staff/login" });
+      expect(await everything(ctx.db)).toEqual(before);
+    });
+
+    it("the list shows administrators every office, an office admin their own, a clerk none", async () => {
+      const slugs = async (actor: Actor) =>
+        (await listAdministeredOffices(ctx.db, actor)).offices.map((o) => o.slug).sort();
+      expect(await slugs(admin)).toEqual(["amt-a", "amt-b"]);
+      expect(await slugs(actors["office admin of A"])).toEqual(["amt-a"]);
+      expect(await listAdministeredOffices(ctx.db, actors["clerk of A"])).toEqual({ offices: [], canCreate: false });
+    });
+
+    // Forged and hostile form data: refused in the one shape (field errors with German texts), nothing written.
+    const forged: Array<[string, () => Promise<ActionResult<ActionState | void>>, Record<string, string> | string]> = [
+      [
+        "duplicate office slug",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, slug: "amt-b" }))),
+        { slug: "slugTaken" },
+      ],
+      [
+        "slug of another office on edit",
+        () => actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), slug: "amt-b" }))),
+        { slug: "slugTaken" },
+      ],
+      [
+        "reserved slug",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, slug: "api" }))),
+        { slug: "slugReserved" },
+      ],
+      [
+        "slug with umlaut",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, slug: "bürgerbüro" }))),
+        { slug: "invalidSlug" },
+      ],
+      [
+        "path in slug",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, slug: "../staff" }))),
+        { slug: "invalidSlug" },
+      ],
+      [
+        "unknown time zone",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, timeZone: "Mars/Olympus_Mons" }))),
+        { timeZone: "invalidTimeZone" },
+      ],
+      [
+        "unknown holiday region",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, holidayRegion: "DE-XX" }))),
+        { holidayRegion: "invalidHolidayRegion" },
+      ],
+      [
+        "negative horizon",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, bookingHorizonDays: "-5" }))),
+        { bookingHorizonDays: "invalidHorizon" },
+      ],
+      [
+        "odd slot step",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, slotStepMinutes: "7" }))),
+        { slotStepMinutes: "invalidSlotStep" },
+      ],
+      [
+        "huge notice",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, minNoticeMinutes: "1e12" }))),
+        { minNoticeMinutes: "invalidNotice" },
+      ],
+      [
+        "retention of zero days",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, retentionDays: "0" }))),
+        { retentionDays: "invalidRetention" },
+      ],
+      [
+        "markup and control characters in the name",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, name: "Amt\u0000<script>\u202e" }))),
+        { name: "invalidText" },
+      ],
+      [
+        "overlong name",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, name: "A".repeat(5000) }))),
+        { name: "tooLong" },
+      ],
+      [
+        "javascript: website",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, website: "javascript:alert(1)" }))),
+        { website: "invalidUrl" },
+      ],
+      [
+        "reply-to that is no address",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, replyTo: "x\r\nBcc: a@b.c" }))),
+        { replyTo: "invalidEmail" },
+      ],
+      [
+        "SQL in the office id",
+        () => actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), officeId: "x' OR '1'='1" }))),
+        { officeId: "invalid" },
+      ],
+      [
+        "unknown office id",
+        () => actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), officeId: "cunknown000000000000000" }))),
+        "OFFICE_NOT_FOUND",
+      ],
+      [
+        "negative duration",
+        () =>
+          actionResult(
+            createServiceAction({}, formData({ ...PERSONALAUSWEIS, durationMinutes: "-30", officeId: a.office.id })),
+          ),
+        { durationMinutes: "invalidDuration" },
+      ],
+      [
+        "duration off the 5-minute grid",
+        () =>
+          actionResult(
+            createServiceAction({}, formData({ ...PERSONALAUSWEIS, durationMinutes: "17", officeId: a.office.id })),
+          ),
+        { durationMinutes: "invalidDuration" },
+      ],
+      [
+        "no persons",
+        () =>
+          actionResult(
+            createServiceAction({}, formData({ ...PERSONALAUSWEIS, maxPersons: "0", officeId: a.office.id })),
+          ),
+        { maxPersons: "invalidMaxPersons" },
+      ],
+      [
+        "extra minutes for a single person",
+        () =>
+          actionResult(
+            createServiceAction({}, formData({ ...PERSONALAUSWEIS, extraPersonMinutes: "10", officeId: a.office.id })),
+          ),
+        { extraPersonMinutes: "extraPersonWithoutPersons" },
+      ],
+      [
+        "duplicate service slug",
+        () =>
+          actionResult(createServiceAction({}, formData({ ...PERSONALAUSWEIS, slug: "eins", officeId: a.office.id }))),
+        { slug: "serviceSlugTaken" },
+      ],
+      [
+        "service id that is not one",
+        () => actionResult(updateServiceAction({}, formData({ ...PERSONALAUSWEIS, serviceId: "<img src=x>" }))),
+        { serviceId: "invalid" },
+      ],
+      [
+        "unknown service id",
+        () =>
+          actionResult(updateServiceAction({}, formData({ ...PERSONALAUSWEIS, serviceId: "cunknown000000000000000" }))),
+        "SERVICE_NOT_FOUND",
+      ],
+      [
+        "move sideways",
+        () =>
+          actionResult(
+            moveServiceAction(formData({ serviceId: a.service.id, direction: "sideways", officeId: a.office.id })),
+          ),
+        "INVALID_INPUT",
+      ],
+    ];
+
+    it.each(forged)("%s: refused with field errors, nothing written", async (_name, attempt, expectedErrors) => {
+      const before = await everything(ctx.db);
+      const result = await attempt();
+      expect(await everything(ctx.db)).toEqual(before);
+      if (typeof expectedErrors === "string") {
+        expect(refusal(result)).toBe(expectedErrors);
+        return;
+      }
+      const state = stateOf(result);
+      expect(state.formError).toBeUndefined();
+      for (const [field, key] of Object.entries(expectedErrors)) expect(state.fieldErrors?.[field]?.[0]).toBe(key);
+      expect(germanTexts(state).every(Boolean)).toBe(true);
+      // What was typed goes back into the form.
+      expect(state.values).toBeDefined();
+    });
+
+    it("an office admin of B posting A's office id is refused like anyone without the right", async () => {
+      signIn(actors["office admin of B"]);
+      const before = await everything(ctx.db);
+      const forgedEdit = await actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), slug: "amt-a" })));
+      expect(stateOf(forgedEdit).formError).toBe("FORBIDDEN");
+      const forgedService = await actionResult(
+        createServiceAction({}, formData({ ...PERSONALAUSWEIS, officeId: a.office.id })),
+      );
+      expect(stateOf(forgedService).formError).toBe("FORBIDDEN");
+      // An unknown id gets the same answer as another office's, so ids cannot be probed.
+      const probe = await actionResult(
+        updateOfficeAction({}, formData({ ...settingsOfA(), officeId: "cunknown000000000000000" })),
+      );
+      expect(stateOf(probe).formError).toBe("FORBIDDEN");
+      expect(await everything(ctx.db)).toEqual(before);
+    });
+
+    it("the time zone cannot change under booked appointments", async () => {
+      const now = new Date();
+      const start = new Date(now.getTime() + 3 * 86400_000);
+      await ctx.db.booking.create({
+        data: {
+          officeId: a.office.id,
+          serviceId: a.service.id,
+          startsAt: start,
+          endsAt: new Date(start.getTime() + 30 * 60_000),
+          referenceCode: "TZ-TEST-1",
+          manageTokenHash: "hash-tz-test-1",
+        },
+      });
+      const before = await everything(ctx.db);
+      const state = stateOf(
+        await actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), timeZone: "Europe/Vienna" }))),
+      );
+      expect(state.fieldErrors).toEqual({ timeZone: ["timeZoneHasBookings"] });
+      expect(await everything(ctx.db)).toEqual(before);
+    });
+  });
+
+  it("codes refused by the services are AppErrors, never raw database errors", async () => {
+    const { office } = await createBuergerbuero();
+    const clerk = await staffMember(ctx.db, "CLERK", [office.id]);
+    await expect(
+      createService(ctx.db, clerk, {
+        ...serviceSchema([]).parse({ ...PERSONALAUSWEIS, translations: {} }),
+        officeId: office.id,
+      }),
+    ).rejects.toEqual(new AppError("FORBIDDEN"));
+  });
+});
