@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import { useFormProblems } from "./form-state";
-import { fieldRenderer, SelectField } from "./text-field";
+import { fieldRenderer, formLegend, formSection, SelectField } from "./text-field";
 
 /** What the page computes on the server for the form (date-holidays and the zone list stay there). */
 export interface OfficeFormOptions {
@@ -43,16 +43,14 @@ export function OfficeForm({
   const v = state.values ?? initial;
   const { errorOf, items } = useFormProblems(state, options.fields, "name");
   const { field, number } = fieldRenderer({ t, errorOf, values: v, limits: options.limits });
-  const legend = "text-xl font-bold";
-  const section = "space-y-1 rounded border border-line bg-white p-4";
 
   return (
     <form action={formAction} noValidate className="space-y-6">
       <ErrorSummary title={t("errorTitle")} items={items} attempt={state} />
       {officeId && <input type="hidden" name="officeId" value={officeId} />}
 
-      <fieldset className={section}>
-        <legend className={legend}>{t("sections.identity")}</legend>
+      <fieldset className={formSection}>
+        <legend className={formLegend}>{t("sections.identity")}</legend>
         {field("name", { required: true })}
         {slugEditable
           ? field("slug", {
@@ -69,8 +67,8 @@ export function OfficeForm({
         {field("authority", { required: true })}
       </fieldset>
 
-      <fieldset className={section}>
-        <legend className={legend}>{t("sections.address")}</legend>
+      <fieldset className={formSection}>
+        <legend className={formLegend}>{t("sections.address")}</legend>
         {field("street", { required: true })}
         <div className="grid gap-x-4 sm:grid-cols-[12rem_1fr]">
           {field("postalCode", { required: true })}
@@ -85,8 +83,8 @@ export function OfficeForm({
         {field("website", { type: "url" })}
       </fieldset>
 
-      <fieldset className={section}>
-        <legend className={legend}>{t("sections.booking")}</legend>
+      <fieldset className={formSection}>
+        <legend className={formLegend}>{t("sections.booking")}</legend>
         <div className="grid gap-x-4 sm:grid-cols-2">
           <SelectField
             name="timeZone"
@@ -130,8 +128,8 @@ export function OfficeForm({
         {number("rebookDelayMinutes")}
       </fieldset>
 
-      <fieldset className={section}>
-        <legend className={legend}>{t("sections.mail")}</legend>
+      <fieldset className={formSection}>
+        <legend className={formLegend}>{t("sections.mail")}</legend>
         <div className="grid gap-x-4 sm:grid-cols-2">
           {field("senderName")}
           {field("replyTo", { type: "email" })}

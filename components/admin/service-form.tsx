@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import { useFormProblems } from "./form-state";
-import { fieldRenderer, TextField } from "./text-field";
+import { fieldRenderer, formLegend, formSection, TextField } from "./text-field";
 
 const GERMAN_FIELDS = [
   "name",
@@ -51,8 +51,6 @@ export function ServiceForm({
   const translatedFields = languages.flatMap((l) => TRANSLATED.map((f) => `${l.locale}-${f}`));
   const { errorOf, items } = useFormProblems(state, [...GERMAN_FIELDS, ...translatedFields], "name");
   const { field, number } = fieldRenderer({ t, errorOf, values: v, limits });
-  const legend = "text-xl font-bold";
-  const section = "space-y-1 rounded border border-line bg-white p-4";
 
   return (
     <form action={formAction} noValidate className="space-y-6">
@@ -61,8 +59,8 @@ export function ServiceForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
 
-      <fieldset className={section}>
-        <legend className={legend}>{t("german")}</legend>
+      <fieldset className={formSection}>
+        <legend className={formLegend}>{t("german")}</legend>
         {field("name", { required: true })}
         {field("slug", {
           required: true,
@@ -72,8 +70,8 @@ export function ServiceForm({
         {field("documents", { multiline: true })}
       </fieldset>
 
-      <fieldset className={section}>
-        <legend className={legend}>{t("booking")}</legend>
+      <fieldset className={formSection}>
+        <legend className={formLegend}>{t("booking")}</legend>
         <div className="grid gap-x-4 sm:grid-cols-3">
           {number("durationMinutes", 5)}
           {number("maxPersons")}
@@ -81,8 +79,8 @@ export function ServiceForm({
         </div>
       </fieldset>
 
-      <section aria-labelledby="translations-title" className={section}>
-        <h2 id="translations-title" className={legend}>
+      <section aria-labelledby="translations-title" className={formSection}>
+        <h2 id="translations-title" className={formLegend}>
           {t("translations")}
         </h2>
         {languages.length === 0 ? (

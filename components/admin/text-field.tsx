@@ -1,6 +1,10 @@
 import { Field } from "@/components/ui/field";
 import { input } from "@/components/ui/styles";
 
+/** A group of fields; min-w-0 because a fieldset is otherwise never narrower than its longest word (an example URL). */
+export const formSection = "min-w-0 space-y-1 rounded border border-line bg-white p-4 [overflow-wrap:anywhere]";
+export const formLegend = "text-xl font-bold";
+
 /** One labelled input of an administration form, with its hint and error. */
 export function TextField({
   name,
