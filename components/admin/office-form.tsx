@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import { useFormProblems } from "./form-state";
-import { fieldRenderer, formLegend, formSection, SelectField } from "./text-field";
+import { exampleSlug, fieldRenderer, formLegend, formSection, SelectField } from "./text-field";
 
 /** What the page computes on the server for the form (date-holidays and the zone list stay there). */
 export interface OfficeFormOptions {
@@ -55,7 +55,7 @@ export function OfficeForm({
         {slugEditable
           ? field("slug", {
               required: true,
-              hint: `${t("fields.slugHint", { example: `${options.siteUrl}/${v.slug || "buergerbuero"}` })}${officeId ? ` ${t("fields.slugChangeWarning")}` : ""}`,
+              hint: `${t("fields.slugHint", { example: `${options.siteUrl}/${exampleSlug(v.slug, "buergerbuero")}` })}${officeId ? ` ${t("fields.slugChangeWarning")}` : ""}`,
             })
           : field("slug", { readOnly: true, hint: t("fields.slugLocked") })}
         {field("department", { list: "department-names" })}

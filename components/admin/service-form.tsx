@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import { useFormProblems } from "./form-state";
-import { fieldRenderer, formLegend, formSection, TextField } from "./text-field";
+import { exampleSlug, fieldRenderer, formLegend, formSection, TextField } from "./text-field";
 
 const GERMAN_FIELDS = [
   "name",
@@ -64,7 +64,7 @@ export function ServiceForm({
         {field("name", { required: true })}
         {field("slug", {
           required: true,
-          hint: t("fields.slugHint", { example: `${officeUrl}/${v.slug || "personalausweis"}` }),
+          hint: t("fields.slugHint", { example: `${officeUrl}/${exampleSlug(v.slug, "personalausweis")}` }),
         })}
         {field("description", { multiline: true })}
         {field("documents", { multiline: true })}

@@ -1,6 +1,11 @@
 import { Field } from "@/components/ui/field";
 import { input } from "@/components/ui/styles";
 
+/** The typed slug for an example address under the field, or `fallback` while it is not a valid one. */
+export function exampleSlug(value: string | undefined, fallback: string): string {
+  return value && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? value : fallback;
+}
+
 /** A group of fields; min-w-0 because a fieldset is otherwise never narrower than its longest word (an example URL). */
 export const formSection = "min-w-0 space-y-1 rounded border border-line bg-white p-4 [overflow-wrap:anywhere]";
 export const formLegend = "text-xl font-bold";
