@@ -17,13 +17,20 @@ import type { TranslationLanguage } from "./service-form";
 // What the administration pages hand their client forms: choices computed on the server and the stored record as
 // the strings a form posts.
 
-export async function officeFormOptions(db: Db, currentRegion?: string): Promise<OfficeFormOptions> {
+export async function officeFormOptions(
+  db: Db,
+  current?: { holidayRegion: string; timeZone: string },
+): Promise<OfficeFormOptions> {
   const regions = germanHolidayRegions();
-  // A region set outside Germany (e.g. by an import) stays selectable rather than silently changing.
-  if (currentRegion && !regions.some((r) => r.code === currentRegion))
-    regions.unshift({ code: currentRegion, name: currentRegion });
+  const timeZones = Intl.supportedValuesOf("timeZone");
+  // A stored value outside the lists (a region abroad, an alias such as UTC) stays selectable rather than the
+  // select silently showing, and saving, its first option.
+  if (current && !regions.some((r) => r.code === current.holidayRegion)) {
+    regions.unshift({ code: current.holidayRegion, name: current.holidayRegion });
+  }
+  if (current && !timeZones.includes(current.timeZone)) timeZones.unshift(current.timeZone);
   return {
-    timeZones: Intl.supportedValuesOf("timeZone"),
+    timeZones,
     holidayRegions: regions,
     slotSteps: SLOT_STEPS,
     departments: await departmentNames(db),

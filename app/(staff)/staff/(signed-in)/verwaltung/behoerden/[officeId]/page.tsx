@@ -89,7 +89,7 @@ export default async function OfficePage({ params, searchParams }: Props) {
           initial={officeValues(office)}
           officeId={office.id}
           slugEditable={can.manageOffice}
-          options={await officeFormOptions(db, office.holidayRegion)}
+          options={await officeFormOptions(db, office)}
         />
       </section>
     </div>
