@@ -61,10 +61,16 @@ export function officeValues(
   return Object.fromEntries(OFFICE_FIELDS.map((f) => [f, office[f] === null ? "" : String(office[f])]));
 }
 
-/** The languages besides German, named in German. */
+const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur", "ps", "ckb"]);
+
+/** The languages besides German, named in German, with their writing direction. */
 export function translationLanguages(): TranslationLanguage[] {
   const names = new Intl.DisplayNames(["de"], { type: "language" });
-  return TRANSLATED_LOCALES.map((locale) => ({ locale, name: names.of(locale) ?? locale }));
+  return TRANSLATED_LOCALES.map((locale) => ({
+    locale,
+    name: names.of(locale) ?? locale,
+    dir: RTL_LANGUAGES.has(new Intl.Locale(locale).language) ? "rtl" : "ltr",
+  }));
 }
 
 export function serviceValues(service: {

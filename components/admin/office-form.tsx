@@ -76,7 +76,7 @@ export function OfficeForm({
         </div>
         {field("room")}
         {field("directions", { multiline: true })}
-        <div className="grid gap-x-4 sm:grid-cols-2">
+        <div className="grid items-end gap-x-4 sm:grid-cols-2">
           {field("phone", { type: "tel" })}
           {field("email", { type: "email" })}
         </div>
@@ -85,7 +85,7 @@ export function OfficeForm({
 
       <fieldset className={formSection}>
         <legend className={formLegend}>{t("sections.booking")}</legend>
-        <div className="grid gap-x-4 sm:grid-cols-2">
+        <div className="grid items-end gap-x-4 sm:grid-cols-2">
           <SelectField
             name="timeZone"
             label={t("fields.timeZone")}
@@ -130,7 +130,7 @@ export function OfficeForm({
 
       <fieldset className={formSection}>
         <legend className={formLegend}>{t("sections.mail")}</legend>
-        <div className="grid gap-x-4 sm:grid-cols-2">
+        <div className="grid items-end gap-x-4 sm:grid-cols-2">
           {field("senderName")}
           {field("replyTo", { type: "email" })}
           {number("reminderHours")}

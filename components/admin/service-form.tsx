@@ -23,6 +23,8 @@ const TRANSLATED = ["name", "description", "documents"] as const;
 export interface TranslationLanguage {
   locale: string;
   name: string;
+  /** Arabic and Persian are typed right to left. */
+  dir: "ltr" | "rtl";
 }
 
 /**
@@ -72,7 +74,7 @@ export function ServiceForm({
 
       <fieldset className={formSection}>
         <legend className={formLegend}>{t("booking")}</legend>
-        <div className="grid gap-x-4 sm:grid-cols-3">
+        <div className="grid items-end gap-x-4 sm:grid-cols-3">
           {number("durationMinutes", 5)}
           {number("maxPersons")}
           {number("extraPersonMinutes")}
@@ -92,8 +94,11 @@ export function ServiceForm({
               const filled = TRANSLATED.some((f) => (v[`${l.locale}-${f}`] ?? "").trim() !== "");
               const failed = TRANSLATED.some((f) => errorOf(`${l.locale}-${f}`));
               return (
-                <details key={l.locale} open={filled || failed} className="mb-3 rounded border border-line">
+                <details key={l.locale} open={filled || failed} className="group mb-3 rounded border border-line">
                   <summary className="flex min-h-11 cursor-pointer items-center gap-2 px-3 font-semibold">
+                    <span aria-hidden="true" className="inline-block transition-transform group-open:rotate-90">
+                      ▶
+                    </span>
                     {t("translationOf", { language: l.name, locale: l.locale })}
                     <span className="font-normal text-muted">
                       – {filled ? t("translationFilled") : t("translationEmpty")}
@@ -117,6 +122,7 @@ export function ServiceForm({
                           value={v[name] ?? ""}
                           multiline={f !== "name"}
                           lang={l.locale}
+                          dir={l.dir}
                         />
                       );
                     })}

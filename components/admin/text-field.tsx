@@ -27,6 +27,7 @@ export function TextField({
   readOnly,
   list,
   lang,
+  dir,
   className = "",
 }: {
   name: string;
@@ -45,6 +46,7 @@ export function TextField({
   list?: string;
   /** Language of the entered text, when it is not German (translations). */
   lang?: string;
+  dir?: "ltr" | "rtl";
   className?: string;
 }) {
   return (
@@ -52,7 +54,7 @@ export function TextField({
       <Field id={name} label={label} hint={hint} error={error}>
         {(aria) =>
           multiline ? (
-            <textarea {...aria} name={name} rows={4} defaultValue={value} lang={lang} className={input} />
+            <textarea {...aria} name={name} rows={4} defaultValue={value} lang={lang} dir={dir} className={input} />
           ) : (
             <input
               {...aria}
@@ -69,6 +71,7 @@ export function TextField({
               readOnly={readOnly}
               list={list}
               lang={lang}
+              dir={dir}
               className={input}
             />
           )
