@@ -72,7 +72,7 @@ export function TextField({
               list={list}
               lang={lang}
               dir={dir}
-              className={input}
+              className={readOnly ? `${input} bg-[#f3f2f1]` : input}
             />
           )
         }
