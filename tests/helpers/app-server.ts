@@ -28,13 +28,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(opts: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
+export async function startApp(
+  opts: { smtpUrl?: string; env?: Record<string, string>; port?: number } = {},
+): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-e2e-"));
   const databaseUrl = `file:${path.join(dir, "app.db")}`;
   await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl);
   await seedDemo(db);
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   // localhost, not 127.0.0.1: with the latter, unprefixed locale URLs redirect to themselves (vercel/next.js#94745).
   const url = `http://localhost:${port}`;
   const child: ChildProcess = spawn(
