@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StaffList } from "@/components/admin/staff-users/staff-list";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { StaffUsersProblem } from "@/components/admin/staff-users/problem";
+import { attempt, pageStaff } from "@/components/staff/agenda/page-problem";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary } from "@/components/ui/styles";
 import { getDb } from "@/lib/server/db";
@@ -23,7 +24,7 @@ export default async function StaffUsersPage({ searchParams }: { searchParams: S
   const staff = await pageStaff();
   const now = new Date();
   const result = await attempt(() => listStaff(getDb(), staff, now));
-  if (!result.ok) return <PageProblem code={result.code} />;
+  if (!result.ok) return <StaffUsersProblem code={result.code} />;
   const t = await getTranslations("staffUsers");
   const success = typeof q.erfolg === "string" && SUCCESS.has(q.erfolg) ? q.erfolg : undefined;
   return (

@@ -6,7 +6,8 @@ import { AccountActionForm } from "@/components/admin/staff-users/account-action
 import { StaffUsersMessages } from "@/components/admin/staff-users/messages";
 import { StaffForm } from "@/components/admin/staff-users/staff-form";
 import { StaffStatus } from "@/components/admin/staff-users/staff-list";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { StaffUsersProblem } from "@/components/admin/staff-users/problem";
+import { attempt, pageStaff } from "@/components/staff/agenda/page-problem";
 import { getDb } from "@/lib/server/db";
 import { assignableOffices, getStaff } from "@/lib/server/services/staff-users";
 import { resendInviteAction, setStaffActiveAction, updateStaffAction } from "../actions";
@@ -27,7 +28,7 @@ export default async function StaffUserPage({ params }: { params: Params }) {
     const db = getDb();
     return { person: await getStaff(db, staff, id, now), offices: await assignableOffices(db, staff) };
   });
-  if (!result.ok) return <PageProblem code={result.code} />;
+  if (!result.ok) return <StaffUsersProblem code={result.code} />;
   const { person, offices } = result.data;
   if (!person) notFound();
   const t = await getTranslations("staffUsers");

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StaffUsersMessages } from "@/components/admin/staff-users/messages";
 import { StaffForm } from "@/components/admin/staff-users/staff-form";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { StaffUsersProblem } from "@/components/admin/staff-users/problem";
+import { attempt, pageStaff } from "@/components/staff/agenda/page-problem";
 import { getDb } from "@/lib/server/db";
 import { assignableOffices } from "@/lib/server/services/staff-users";
 import { inviteStaffAction } from "../actions";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InviteStaffPage() {
   const staff = await pageStaff();
   const result = await attempt(() => assignableOffices(getDb(), staff));
-  if (!result.ok) return <PageProblem code={result.code} />;
+  if (!result.ok) return <StaffUsersProblem code={result.code} />;
   const t = await getTranslations("staffUsers");
   return (
     <div className="max-w-2xl space-y-6">
