@@ -226,6 +226,29 @@ describeEachDatabase("staff accounts", (ctx) => {
       expect(await session({ email: "dana@amt.example", password: "Frisches Kennwort für 2027" })).not.toBeNull();
     });
 
+    it("of two simultaneous posts of the same link, exactly one sets its password", async () => {
+      await invite({});
+      const { token } = await linkFromMail(ctx.db, "dana@amt.example");
+      const results = await Promise.all([accept(token, NEW_PASSWORD), accept(token, "Das zweite Kennwort 2026")]);
+      expect(results.filter((r) => r.done)).toHaveLength(1);
+      expect(results.filter((r) => r.fieldErrors?._form?.[0] === "inviteInvalid")).toHaveLength(1);
+      const winner = results[0].done ? NEW_PASSWORD : "Das zweite Kennwort 2026";
+      expect(await session({ email: "dana@amt.example", password: winner })).not.toBeNull();
+      expect(await ctx.db.auditLog.count({ where: { action: "staff.invite-accept" } })).toBe(1);
+    });
+
+    it("an invited person may sign in through single sign-on instead; a locked one may not", async () => {
+      await invite({});
+      const signIn = authOptions().callbacks!.signIn!;
+      const viaSso = (email: string) =>
+        signIn({ user: { id: "sub-1", email }, account: { provider: "oidc", type: "oauth", providerAccountId: "sub-1" } } as never);
+      expect(await viaSso("DANA@amt.example")).toBe(true);
+      expect(await viaSso("stranger@amt.example")).toBe(false);
+      const dana = await ctx.db.staffUser.findUniqueOrThrow({ where: { email: "dana@amt.example" } });
+      await actionResult(setStaffActiveAction({}, formData({ userId: dana.id, active: "false" })));
+      expect(await viaSso("dana@amt.example")).toBe(false);
+    });
+
     it("throttles a client that keeps trying unusable links", async () => {
       for (let i = 0; i < 5; i++) {
         await expect(findInvite(ctx.db, `${"B".repeat(42)}${i}`, client, new Date())).rejects.toMatchObject({ reason: "inviteInvalid" });
