@@ -19,10 +19,11 @@ const COMMON_PASSWORDS = new Set([
   "passwort1234",
   "password1234",
   "123456789012",
-  "qwertzuiopü",
+  "qwertzuiop12",
   "qwertyuiop12",
   "willkommen123",
-  "sommer2026!!",
+  "administrator",
+  "passwortpasswort",
   "terminvergabe",
   "terminvergabe1",
 ]);
@@ -46,7 +47,9 @@ export const newPasswordSchema = z
 /** The password must not contain the e-mail address's local part or the name (checked where the account is known). */
 export function passwordIsPersonal(password: string, person: { email: string; name: string }): boolean {
   const lower = password.toLowerCase();
-  const parts = [person.email.split("@")[0], ...person.name.split(/\s+/)].map((p) => p.toLowerCase()).filter((p) => p.length >= 4);
+  const parts = [...person.email.split("@")[0].split(/[._+-]/), ...person.name.split(/\s+/)]
+    .map((p) => p.toLowerCase())
+    .filter((p) => p.length >= 4);
   return parts.some((p) => lower.includes(p));
 }
 
@@ -130,5 +133,9 @@ export function staffFormFromForm(form: FormData): Record<string, unknown> {
 }
 
 export function acceptInviteFromForm(form: FormData): Record<string, unknown> {
-  return { token: text(form, "token"), password: text(form, "password"), passwordConfirm: text(form, "passwordConfirm") };
+  return {
+    token: text(form, "token"),
+    password: text(form, "password"),
+    passwordConfirm: text(form, "passwordConfirm"),
+  };
 }

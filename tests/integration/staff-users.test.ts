@@ -48,11 +48,15 @@ const signInAs = (actor: (Actor & { email?: string; name?: string }) | null) =>
 type Credentials = { email: string; password: string };
 type Authorize = (credentials: Credentials, req: { headers: Record<string, string> }) => Promise<unknown>;
 const authorize: Authorize = (credentials, req) =>
-  (authOptions().providers.find((p) => p.id === "credentials") as unknown as { options: { authorize: Authorize } }).options.authorize(credentials, req);
+  (
+    authOptions().providers.find((p) => p.id === "credentials") as unknown as { options: { authorize: Authorize } }
+  ).options.authorize(credentials, req);
 
 /** Signs in through the credentials provider and returns the session next-auth would hand to currentStaff. */
 async function session(credentials: Credentials) {
-  const user = (await authorize(credentials, { headers: { "x-forwarded-for": "198.51.100.9" } })) as { email: string } | null;
+  const user = (await authorize(credentials, { headers: { "x-forwarded-for": "198.51.100.9" } })) as {
+    email: string;
+  } | null;
   if (!user) return null;
   const callbacks = authOptions().callbacks!;
   const token = await callbacks.jwt!({ token: {}, user, account: { provider: "credentials" } } as never);
@@ -65,7 +69,12 @@ async function stillSignedIn(s: unknown): Promise<boolean> {
   return (await realSession.currentStaff()) !== null;
 }
 
-async function person(db: Db, role: StaffRole, officeIds: string[], opts: { email?: string; password?: string | null; active?: boolean } = {}) {
+async function person(
+  db: Db,
+  role: StaffRole,
+  officeIds: string[],
+  opts: { email?: string; password?: string | null; active?: boolean } = {},
+) {
   const user = await db.staffUser.create({
     data: {
       email: opts.email ?? `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
@@ -105,15 +114,16 @@ async function linkFromMail(db: Db, email: string): Promise<{ url: string; token
 }
 
 const accept = (token: string, password = NEW_PASSWORD, confirm = password) =>
-  inBrowser(new CookieJar(), () =>
-    acceptInviteAction({}, formData({ token, password, passwordConfirm: confirm })),
-  );
+  inBrowser(new CookieJar(), () => acceptInviteAction({}, formData({ token, password, passwordConfirm: confirm })));
 
 /** The German text for every key of a refusal: nothing may show up as a raw key. */
 function textsOf(state: ActionState): string[] {
   const keys = [...Object.values(state.fieldErrors ?? {}).flat()];
   return keys.map(
-    (k) => (staffUsers.validation as Record<string, string>)[k] ?? (validation as Record<string, string>)[k] ?? `MISSING ${k}`,
+    (k) =>
+      (staffUsers.validation as Record<string, string>)[k] ??
+      (validation as Record<string, string>)[k] ??
+      `MISSING ${k}`,
   );
 }
 
@@ -140,8 +150,13 @@ describeEachDatabase("staff accounts", (ctx) => {
   describe("invitation", () => {
     it("creates the account without a password and puts an e-mail with a working one-time link in the outbox", async () => {
       const result = await invite({ email: "Dana@Amt.Example" });
-      expect(result).toEqual({ redirect: expect.stringMatching(/^\/staff\/verwaltung\/personal\?erfolg=invited#person-/) });
-      const user = await ctx.db.staffUser.findUniqueOrThrow({ where: { email: "dana@amt.example" }, include: { memberships: true } });
+      expect(result).toEqual({
+        redirect: expect.stringMatching(/^\/staff\/verwaltung\/personal\?erfolg=invited#person-/),
+      });
+      const user = await ctx.db.staffUser.findUniqueOrThrow({
+        where: { email: "dana@amt.example" },
+        include: { memberships: true },
+      });
       expect(user).toMatchObject({ role: "CLERK", active: true, passwordHash: null });
       expect(user.memberships.map((m) => m.officeId)).toEqual([a.office.id]);
 
@@ -154,7 +169,10 @@ describeEachDatabase("staff accounts", (ctx) => {
       expect(stored.tokenHash).not.toContain(token);
       expect(JSON.stringify(await ctx.db.auditLog.findMany())).not.toContain(token);
       expect(stored.expiresAt.getTime() - stored.createdAt.getTime()).toBeGreaterThanOrEqual(72 * 3600_000 - 5000);
-      expect(await findInvite(ctx.db, token, client, new Date())).toEqual({ name: "Dana Beispiel", email: "dana@amt.example" });
+      expect(await findInvite(ctx.db, token, client, new Date())).toEqual({
+        name: "Dana Beispiel",
+        email: "dana@amt.example",
+      });
 
       const audit = await ctx.db.auditLog.findFirstOrThrow({ where: { action: "staff.invite" } });
       expect(audit.actorId).toBe(admin.id);
@@ -186,14 +204,18 @@ describeEachDatabase("staff accounts", (ctx) => {
       for (const t of [token, "A".repeat(43), "../../etc/passwd", ""]) {
         expect(await accept(t)).toEqual({ fieldErrors: { _form: ["inviteInvalid"] } });
       }
-      expect((await ctx.db.staffUser.findUniqueOrThrow({ where: { email: "dana@amt.example" } })).passwordHash).toBeNull();
+      expect(
+        (await ctx.db.staffUser.findUniqueOrThrow({ where: { email: "dana@amt.example" } })).passwordHash,
+      ).toBeNull();
     });
 
     it("checks the password policy before the link is used", async () => {
       await invite({});
       const { token } = await linkFromMail(ctx.db, "dana@amt.example");
       expect(await accept(token, "kurz")).toEqual({ fieldErrors: { password: ["passwordTooShort"] } });
-      expect(await accept(token, NEW_PASSWORD, "Ein ganz neues Kennwort 8")).toEqual({ fieldErrors: { passwordConfirm: ["passwordMismatch"] } });
+      expect(await accept(token, NEW_PASSWORD, "Ein ganz neues Kennwort 8")).toEqual({
+        fieldErrors: { passwordConfirm: ["passwordMismatch"] },
+      });
       expect(await accept(token, "aaaaaaaaaaaaaaa")).toEqual({ fieldErrors: { password: ["passwordWeak"] } });
       expect(await accept(token, "dana-2026-termine")).toEqual({ fieldErrors: { password: ["passwordPersonal"] } });
       // Still unused: the right password now succeeds.
@@ -241,7 +263,10 @@ describeEachDatabase("staff accounts", (ctx) => {
       await invite({});
       const signIn = authOptions().callbacks!.signIn!;
       const viaSso = (email: string) =>
-        signIn({ user: { id: "sub-1", email }, account: { provider: "oidc", type: "oauth", providerAccountId: "sub-1" } } as never);
+        signIn({
+          user: { id: "sub-1", email },
+          account: { provider: "oidc", type: "oauth", providerAccountId: "sub-1" },
+        } as never);
       expect(await viaSso("DANA@amt.example")).toBe(true);
       expect(await viaSso("stranger@amt.example")).toBe(false);
       const dana = await ctx.db.staffUser.findUniqueOrThrow({ where: { email: "dana@amt.example" } });
@@ -251,13 +276,17 @@ describeEachDatabase("staff accounts", (ctx) => {
 
     it("throttles a client that keeps trying unusable links", async () => {
       for (let i = 0; i < 5; i++) {
-        await expect(findInvite(ctx.db, `${"B".repeat(42)}${i}`, client, new Date())).rejects.toMatchObject({ reason: "inviteInvalid" });
+        await expect(findInvite(ctx.db, `${"B".repeat(42)}${i}`, client, new Date())).rejects.toMatchObject({
+          reason: "inviteInvalid",
+        });
       }
       await invite({});
       const { token } = await linkFromMail(ctx.db, "dana@amt.example");
       await expect(findInvite(ctx.db, token, client, new Date())).rejects.toMatchObject({ code: "RATE_LIMITED" });
       // Another client is not affected.
-      expect(await findInvite(ctx.db, token, { clientKey: "other" }, new Date())).toMatchObject({ name: "Dana Beispiel" });
+      expect(await findInvite(ctx.db, token, { clientKey: "other" }, new Date())).toMatchObject({
+        name: "Dana Beispiel",
+      });
     });
   });
 
@@ -281,7 +310,9 @@ describeEachDatabase("staff accounts", (ctx) => {
 
       await actionResult(setStaffActiveAction({}, formData({ userId: clerk.id, active: "true" })));
       expect(await session({ email: clerk.email, password: PASSWORD })).not.toBeNull();
-      expect(await ctx.db.auditLog.count({ where: { action: { in: ["staff.deactivate", "staff.reactivate"] } } })).toBe(2);
+      expect(await ctx.db.auditLog.count({ where: { action: { in: ["staff.deactivate", "staff.reactivate"] } } })).toBe(
+        2,
+      );
     });
   });
 
@@ -292,24 +323,37 @@ describeEachDatabase("staff accounts", (ctx) => {
         returned: { fieldErrors: { _form: ["lastAdmin"] }, values: { userId: admin.id, active: "false" } },
       });
       const demote = formData({ userId: admin.id, name: "Person ADMIN", role: "OFFICE_ADMIN", officeIds: a.office.id });
-      expect(await actionResult(updateStaffAction({}, demote))).toMatchObject({ returned: { fieldErrors: { role: ["lastAdmin"] } } });
+      expect(await actionResult(updateStaffAction({}, demote))).toMatchObject({
+        returned: { fieldErrors: { role: ["lastAdmin"] } },
+      });
       expect(await everything(ctx.db)).toEqual(before);
 
       const second = await person(ctx.db, "ADMIN", []);
       expect(await actionResult(updateStaffAction({}, demote))).toEqual({ redirect: "/staff" });
-      expect(await ctx.db.staffUser.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ role: "OFFICE_ADMIN" });
+      expect(await ctx.db.staffUser.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({
+        role: "OFFICE_ADMIN",
+      });
       // Now `second` is the last one.
       signInAs(second);
-      expect(await actionResult(setStaffActiveAction({}, formData({ userId: second.id, active: "false" })))).toMatchObject({
+      expect(
+        await actionResult(setStaffActiveAction({}, formData({ userId: second.id, active: "false" }))),
+      ).toMatchObject({
         returned: { fieldErrors: { _form: ["lastAdmin"] } },
       });
     });
 
     it("a demoted administrator can no longer act, even with a session from before", async () => {
       const second = await person(ctx.db, "ADMIN", []);
-      await updateStaff(ctx.db, admin, { userId: second.id, name: "Zweite", role: "CLERK", officeIds: [a.office.id] }, new Date());
+      await updateStaff(
+        ctx.db,
+        admin,
+        { userId: second.id, name: "Zweite", role: "CLERK", officeIds: [a.office.id] },
+        new Date(),
+      );
       // `second` still presents the old role (a request already under way): the service re-reads it.
-      await expect(setStaffActive(ctx.db, { ...second, role: "ADMIN" }, { userId: admin.id, active: false }, new Date())).rejects.toMatchObject({
+      await expect(
+        setStaffActive(ctx.db, { ...second, role: "ADMIN" }, { userId: admin.id, active: false }, new Date()),
+      ).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
     });
@@ -341,7 +385,9 @@ describeEachDatabase("staff accounts", (ctx) => {
         const pair = await twoAdmins();
         const now = new Date();
         await Promise.allSettled(
-          pair.map((me) => updateStaff(ctx.db, me, { userId: me.id, name: "X", role: "CLERK", officeIds: [a.office.id] }, now)),
+          pair.map((me) =>
+            updateStaff(ctx.db, me, { userId: me.id, name: "X", role: "CLERK", officeIds: [a.office.id] }, now),
+          ),
         );
         expect(await ctx.db.staffUser.count({ where: { role: "ADMIN", active: true } })).toBe(1);
       }
@@ -354,12 +400,21 @@ describeEachDatabase("staff accounts", (ctx) => {
       const form = formData({ userId: clerk.id, name: "Neuer Name", role: "OFFICE_ADMIN" });
       form.append("officeIds", b.office.id);
       form.append("officeIds", a.office.id);
-      expect(await actionResult(updateStaffAction({}, form))).toEqual({ redirect: expect.stringContaining("erfolg=updated") });
-      const after = await ctx.db.staffUser.findUniqueOrThrow({ where: { id: clerk.id }, include: { memberships: true } });
+      expect(await actionResult(updateStaffAction({}, form))).toEqual({
+        redirect: expect.stringContaining("erfolg=updated"),
+      });
+      const after = await ctx.db.staffUser.findUniqueOrThrow({
+        where: { id: clerk.id },
+        include: { memberships: true },
+      });
       expect(after).toMatchObject({ role: "OFFICE_ADMIN", name: "Neuer Name" });
       expect(after.memberships.map((m) => m.officeId).sort()).toEqual([a.office.id, b.office.id].sort());
       const audit = await ctx.db.auditLog.findFirstOrThrow({ where: { action: "staff.update" } });
-      expect(JSON.parse(audit.details!)).toMatchObject({ userId: clerk.id, role: "OFFICE_ADMIN", previousRole: "CLERK" });
+      expect(JSON.parse(audit.details!)).toMatchObject({
+        userId: clerk.id,
+        role: "OFFICE_ADMIN",
+        previousRole: "CLERK",
+      });
       expect(audit.details).not.toContain("Neuer Name");
     });
 
@@ -372,35 +427,69 @@ describeEachDatabase("staff accounts", (ctx) => {
   });
 
   describe("who may do what, and forged input", () => {
-    const hostile = "<script>alert(1)</script>\u0000'; DROP TABLE \"StaffUser\"; --";
+    const hostile = '<script>alert(1)</script>\u0000\'; DROP TABLE "StaffUser"; --';
 
-    it.each([["CLERK"], ["OFFICE_ADMIN"]] as const)("a %s is refused every administrator action, and nothing is written", async (role) => {
-      const target = await person(ctx.db, "CLERK", [a.office.id]);
-      const actor = await person(ctx.db, role, [a.office.id]);
-      signInAs(actor);
-      const before = await everything(ctx.db);
-      const attempts: Array<[string, () => Promise<unknown>]> = [
-        ["invite a clerk", () => invite({})],
-        ["invite an administrator", () => invite({ role: "ADMIN" }, [])],
-        ["promote themself", () => actionResult(updateStaffAction({}, formData({ userId: actor.id, name: "Ich", role: "ADMIN" })))],
-        ["take another office", () => actionResult(updateStaffAction({}, formData({ userId: actor.id, name: "Ich", role, officeIds: b.office.id })))],
-        ["edit a colleague", () => actionResult(updateStaffAction({}, formData({ userId: target.id, name: "X", role: "CLERK", officeIds: a.office.id })))],
-        ["deactivate the administrator", () => actionResult(setStaffActiveAction({}, formData({ userId: admin.id, active: "false" })))],
-        ["deactivate a colleague", () => actionResult(setStaffActiveAction({}, formData({ userId: target.id, active: "false" })))],
-        ["send a reset link to the administrator", () => actionResult(resendInviteAction({}, formData({ userId: admin.id })))],
-      ];
-      for (const [label, attempt] of attempts) {
-        const result = (await attempt()) as { returned?: ActionState };
-        expect([label, result.returned?.formError]).toEqual([label, "FORBIDDEN"]);
-      }
-      expect(await everything(ctx.db)).toEqual(before);
-    });
+    it.each([["CLERK"], ["OFFICE_ADMIN"]] as const)(
+      "a %s is refused every administrator action, and nothing is written",
+      async (role) => {
+        const target = await person(ctx.db, "CLERK", [a.office.id]);
+        const actor = await person(ctx.db, role, [a.office.id]);
+        signInAs(actor);
+        const before = await everything(ctx.db);
+        const attempts: Array<[string, () => Promise<unknown>]> = [
+          ["invite a clerk", () => invite({})],
+          ["invite an administrator", () => invite({ role: "ADMIN" }, [])],
+          [
+            "promote themself",
+            () => actionResult(updateStaffAction({}, formData({ userId: actor.id, name: "Ich", role: "ADMIN" }))),
+          ],
+          [
+            "take another office",
+            () =>
+              actionResult(
+                updateStaffAction({}, formData({ userId: actor.id, name: "Ich", role, officeIds: b.office.id })),
+              ),
+          ],
+          [
+            "edit a colleague",
+            () =>
+              actionResult(
+                updateStaffAction(
+                  {},
+                  formData({ userId: target.id, name: "X", role: "CLERK", officeIds: a.office.id }),
+                ),
+              ),
+          ],
+          [
+            "deactivate the administrator",
+            () => actionResult(setStaffActiveAction({}, formData({ userId: admin.id, active: "false" }))),
+          ],
+          [
+            "deactivate a colleague",
+            () => actionResult(setStaffActiveAction({}, formData({ userId: target.id, active: "false" }))),
+          ],
+          [
+            "send a reset link to the administrator",
+            () => actionResult(resendInviteAction({}, formData({ userId: admin.id }))),
+          ],
+        ];
+        for (const [label, attempt] of attempts) {
+          const result = (await attempt()) as { returned?: ActionState };
+          expect([label, result.returned?.formError]).toEqual([label, "FORBIDDEN"]);
+        }
+        expect(await everything(ctx.db)).toEqual(before);
+      },
+    );
 
     const cases: Array<[string, () => Record<string, string | string[] | null>, ActionState["fieldErrors"]]> = [
       ["an unknown office id", () => ({ officeIds: ["cmnotanoffice000000000000"] }), { officeIds: ["unknownOffice"] }],
       ["an office id with SQL", () => ({ officeIds: ["1' OR '1'='1"] }), { "officeIds.0": ["invalid"] }],
       ["a clerk without office", () => ({ officeIds: [] }), { officeIds: ["officeRequired"] }],
-      ["an office admin without office", () => ({ role: "OFFICE_ADMIN", officeIds: [] }), { officeIds: ["officeRequired"] }],
+      [
+        "an office admin without office",
+        () => ({ role: "OFFICE_ADMIN", officeIds: [] }),
+        { officeIds: ["officeRequired"] },
+      ],
       ["a made-up role", () => ({ role: "SUPERUSER" }), { role: ["roleRequired"] }],
       ["a lower-case role", () => ({ role: "admin" }), { role: ["roleRequired"] }],
       ["a hostile name", () => ({ name: hostile }), { name: ["invalidStaffName"] }],
@@ -411,27 +500,41 @@ describeEachDatabase("staff accounts", (ctx) => {
       ["an address already in use (any case)", () => ({ email: "ADMIN-TAKEN@amt.example" }), { email: ["emailTaken"] }],
     ];
 
-    it.each(cases)("an administrator's invitation with %s is refused with a clear message, and nothing is written", async (_label, fields, expected) => {
-      await person(ctx.db, "CLERK", [a.office.id], { email: "admin-taken@amt.example" });
-      const before = await everything(ctx.db);
-      const { officeIds, ...rest } = fields();
-      const form = formData({ name: "Dana Beispiel", email: "dana@amt.example", role: "CLERK", ...(rest as Record<string, string | null>) });
-      for (const id of (officeIds as string[] | undefined) ?? [a.office.id]) form.append("officeIds", id);
-      const result = await actionResult(inviteStaffAction({}, form));
-      expect(result).toMatchObject({ returned: { fieldErrors: expected } });
-      const state = (result as { returned: ActionState }).returned;
-      expect(Object.keys(state.fieldErrors ?? {})).toEqual(Object.keys(expected!));
-      for (const text of textsOf(state)) expect(text).not.toMatch(/^MISSING/);
-      expect(await everything(ctx.db)).toEqual(before);
-    });
+    it.each(cases)(
+      "an administrator's invitation with %s is refused with a clear message, and nothing is written",
+      async (_label, fields, expected) => {
+        await person(ctx.db, "CLERK", [a.office.id], { email: "admin-taken@amt.example" });
+        const before = await everything(ctx.db);
+        const { officeIds, ...rest } = fields();
+        const form = formData({
+          name: "Dana Beispiel",
+          email: "dana@amt.example",
+          role: "CLERK",
+          ...(rest as Record<string, string | null>),
+        });
+        for (const id of (officeIds as string[] | undefined) ?? [a.office.id]) form.append("officeIds", id);
+        const result = await actionResult(inviteStaffAction({}, form));
+        expect(result).toMatchObject({ returned: { fieldErrors: expected } });
+        const state = (result as { returned: ActionState }).returned;
+        expect(Object.keys(state.fieldErrors ?? {})).toEqual(Object.keys(expected!));
+        for (const text of textsOf(state)) expect(text).not.toMatch(/^MISSING/);
+        expect(await everything(ctx.db)).toEqual(before);
+      },
+    );
 
     it.each([
       ["an unknown user id", { userId: "cmnotauser000000000000000", active: "false" }, { _form: ["notFound"] }],
       ["a user id with SQL", { userId: "1 OR 1=1", active: "false" }, { userId: ["invalid"] }],
-      ["an active flag that is no boolean", { userId: "cmnotauser000000000000000", active: "yes" }, { active: ["invalid"] }],
+      [
+        "an active flag that is no boolean",
+        { userId: "cmnotauser000000000000000", active: "yes" },
+        { active: ["invalid"] },
+      ],
     ])("deactivation with %s is refused and nothing is written", async (_label, fields, expected) => {
       const before = await everything(ctx.db);
-      expect(await actionResult(setStaffActiveAction({}, formData(fields)))).toMatchObject({ returned: { fieldErrors: expected } });
+      expect(await actionResult(setStaffActiveAction({}, formData(fields)))).toMatchObject({
+        returned: { fieldErrors: expected },
+      });
       expect(await everything(ctx.db)).toEqual(before);
     });
 

@@ -61,7 +61,15 @@ export function AcceptInviteForm({
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
       <Field id="password" label={t("accept.password")} hint={t("accept.passwordHint")} error={errorOf("password")}>
         {(aria) => (
-          <input {...aria} name="password" type="password" autoComplete="new-password" maxLength={PASSWORD_MAX} required className={input} />
+          <input
+            {...aria}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            maxLength={PASSWORD_MAX}
+            required
+            className={input}
+          />
         )}
       </Field>
       <Field id="passwordConfirm" label={t("accept.passwordConfirm")} error={errorOf("passwordConfirm")}>

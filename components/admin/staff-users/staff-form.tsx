@@ -40,7 +40,9 @@ export function StaffForm({
   const chosen = new Set(v ? (v.officeIds ?? "").split(",").filter(Boolean) : (person?.officeIds ?? []));
 
   const errorOf = (field: string) => validationText(t, tv, state.fieldErrors?.[field]?.[0]);
-  const officeError = errorOf("officeIds") ?? (Object.keys(state.fieldErrors ?? {}).some((k) => k.startsWith("officeIds.")) ? tv("invalid") : undefined);
+  const officeError =
+    errorOf("officeIds") ??
+    (Object.keys(state.fieldErrors ?? {}).some((k) => k.startsWith("officeIds.")) ? tv("invalid") : undefined);
   const firstOffice = offices[0] ? `office-${offices[0].id}` : "role-CLERK";
   const items = [
     { field: "name", message: errorOf("name") },
@@ -56,9 +58,21 @@ export function StaffForm({
     <form action={formAction} noValidate>
       <ErrorSummary title={t(`${prefix}.errorTitle`)} items={items} attempt={state} />
       {person && <input type="hidden" name="userId" value={person.id} />}
-      <Field id="name" label={t("fields.name")} hint={person ? undefined : t("invite.nameHint")} error={errorOf("name")}>
+      <Field
+        id="name"
+        label={t("fields.name")}
+        hint={person ? undefined : t("invite.nameHint")}
+        error={errorOf("name")}
+      >
         {(aria) => (
-          <input {...aria} name="name" autoComplete="off" maxLength={120} defaultValue={v?.name ?? person?.name ?? ""} className={input} />
+          <input
+            {...aria}
+            name="name"
+            autoComplete="off"
+            maxLength={120}
+            defaultValue={v?.name ?? person?.name ?? ""}
+            className={input}
+          />
         )}
       </Field>
       {!person && (

@@ -14,7 +14,11 @@ export async function StaffStatus({ person }: { person: StaffListEntry }) {
       : { text: t("status.inactive"), className: "border-error text-error" },
   ];
   if (person.invite === "pending" && person.inviteExpiresAt) {
-    const date = format.dateTime(person.inviteExpiresAt, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
+    const date = format.dateTime(person.inviteExpiresAt, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Europe/Berlin",
+    });
     labels.push({ text: t("status.pending", { date }), className: "border-brand text-brand" });
   } else if (person.invite === "expired") {
     labels.push({ text: t("status.expired"), className: "border-error text-error" });
@@ -38,7 +42,11 @@ export async function StaffList({ people, selfId }: { people: StaffListEntry[]; 
   return (
     <ul aria-label={t("listLabel")} className="grid gap-4 lg:grid-cols-2">
       {people.map((person) => (
-        <li key={person.id} id={`person-${person.id}`} className={`rounded border border-line bg-white p-4 ${person.active ? "" : "opacity-90"}`}>
+        <li
+          key={person.id}
+          id={`person-${person.id}`}
+          className={`rounded border border-line bg-white p-4 ${person.active ? "" : "opacity-90"}`}
+        >
           <h2 className="text-xl font-bold">
             {person.name}
             {person.id === selfId && <span className="ms-2 text-base font-normal text-muted">({t("you")})</span>}

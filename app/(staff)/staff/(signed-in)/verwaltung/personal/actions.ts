@@ -85,10 +85,16 @@ export async function updateStaffAction(_prev: ActionState, form: FormData): Pro
 
 export async function setStaffActiveAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = { userId: form.get("userId"), active: form.get("active") };
-  const answer = await run(setStaffActiveSchema, input, ({ db, staff, data, now }) => setStaffActive(db, staff, data, now));
+  const answer = await run(setStaffActiveSchema, input, ({ db, staff, data, now }) =>
+    setStaffActive(db, staff, data, now),
+  );
   if (!answer.ok) return answer.state;
   const self = answer.result.userId === answer.staff.id && input.active === "false";
-  redirect(self ? "/staff/login" : `${LIST}?erfolg=${input.active === "true" ? "reactivated" : "deactivated"}#person-${answer.result.userId}`);
+  redirect(
+    self
+      ? "/staff/login"
+      : `${LIST}?erfolg=${input.active === "true" ? "reactivated" : "deactivated"}#person-${answer.result.userId}`,
+  );
 }
 
 export async function resendInviteAction(_prev: ActionState, form: FormData): Promise<ActionState> {
