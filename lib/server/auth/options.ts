@@ -75,9 +75,11 @@ export function authOptions(): NextAuthOptions {
           const keys = throttleKeys(email, clientAddress(req?.headers), env().NEXTAUTH_SECRET);
           if (await lockedUntil(db, keys, now)) throw new Error("THROTTLED");
           const user = await db.staffUser.findUnique({ where: { email } });
-          const ok = user?.active
-            ? await verifyPassword(user.passwordHash, parsed.data.password)
-            : await verifyAgainstDummy(parsed.data.password);
+          // Unknown, locked and not-yet-activated accounts cost one hash too: the timing reveals none of them.
+          const ok =
+            user?.active && user.passwordHash
+              ? await verifyPassword(user.passwordHash, parsed.data.password)
+              : await verifyAgainstDummy(parsed.data.password);
           if (!user || !ok) {
             await recordFailure(db, keys, now);
             return null;
