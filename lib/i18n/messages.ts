@@ -13,6 +13,8 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     agenda: (await import("./messages/de/agenda.json")).default,
     antibot: (await import("./messages/de/antibot.json")).default,
     privacy: (await import("./messages/de/privacy.json")).default,
+    legal: (await import("./messages/de/legal.json")).default,
+    easyLanguage: (await import("./messages/de/easyLanguage.json")).default,
   }),
 };
 
