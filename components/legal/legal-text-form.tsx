@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { buttonPrimary, buttonSecondary, input } from "@/components/ui/styles";
@@ -26,6 +26,12 @@ export function LegalTextForm({
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
   const [state, formAction, pending] = useActionState(action, {});
+  const previewRef = useRef<HTMLElement>(null);
+  const hasPreview = Boolean(state.preview || state.previewEmpty);
+  // A fresh preview takes the focus, so that keyboard and screen-reader users land on what they asked for.
+  useEffect(() => {
+    if (hasPreview) previewRef.current?.focus();
+  }, [hasPreview, state]);
   const bodyKey = state.fieldErrors?.body?.[0];
   const bodyError =
     bodyKey === "legalTooLong" ? t("validation.legalTooLong", { max: maxLength }) : validationText(t, tv, bodyKey);
@@ -57,8 +63,13 @@ export function LegalTextForm({
           {t("save")}
         </button>
       </div>
-      {(state.preview || state.previewEmpty) && (
-        <section aria-labelledby="vorschau" className="rounded border-2 border-dashed border-brand bg-white p-4">
+      {hasPreview && (
+        <section
+          ref={previewRef}
+          tabIndex={-1}
+          aria-labelledby="vorschau"
+          className="rounded border-2 border-dashed border-brand bg-white p-4 outline-offset-4"
+        >
           <h2 id="vorschau" className="mb-4 text-xl font-bold">
             {t("previewTitle")}
           </h2>
