@@ -13,16 +13,19 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [clerkOfA, "holidays:manage", false, false],
   [clerkOfA, "audit:read", false, false],
   [clerkOfA, "office:settings", false, false],
+  [clerkOfA, "legal:office", false, false],
   [officeAdminOfA, "bookings:work", true, false],
   [officeAdminOfA, "capacity:edit", true, false],
   [officeAdminOfA, "holidays:manage", true, false],
   [officeAdminOfA, "audit:read", true, false],
   [officeAdminOfA, "office:settings", true, false],
+  [officeAdminOfA, "legal:office", true, false],
   [admin, "bookings:work", true, true],
   [admin, "capacity:edit", true, true],
   [admin, "holidays:manage", true, true],
   [admin, "audit:read", true, true],
   [admin, "office:settings", true, true],
+  [admin, "legal:office", true, true],
 ];
 
 describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {
@@ -32,8 +35,8 @@ describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {
   });
 });
 
-it("only administrators manage offices and users", () => {
-  for (const action of ["offices:manage", "users:manage", "evaluation:all"] as const) {
+it("only administrators manage offices, users and the site's legal texts", () => {
+  for (const action of ["offices:manage", "users:manage", "evaluation:all", "legal:site"] as const) {
     expect(canGlobally(admin, action)).toBe(true);
     expect(canGlobally(officeAdminOfA, action)).toBe(false);
     expect(canGlobally(clerkOfA, action)).toBe(false);

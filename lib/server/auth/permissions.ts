@@ -21,14 +21,21 @@ export type OfficeAction =
   /** Read the audit log of the office. */
   | "audit:read"
   /** Office settings (horizon, notice, contact, ...). */
-  | "office:settings";
+  | "office:settings"
+  /** The office's own addition to the privacy statement. */
+  | "legal:office";
 
-export type GlobalAction = "offices:manage" | "users:manage" | "evaluation:all";
+export type GlobalAction =
+  | "offices:manage"
+  | "users:manage"
+  | "evaluation:all"
+  /** The site's Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit, in every language. */
+  | "legal:site";
 
 const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
   CLERK: new Set(["bookings:work", "capacity:edit"]),
-  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
-  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
+  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "legal:office"]),
+  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "legal:office"]),
 };
 
 export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string): boolean {
