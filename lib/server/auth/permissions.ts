@@ -21,14 +21,16 @@ export type OfficeAction =
   /** Read the audit log of the office. */
   | "audit:read"
   /** Office settings (horizon, notice, contact, ...). */
-  | "office:settings";
+  | "office:settings"
+  /** See the office's outgoing e-mails and send failed ones again. */
+  | "outbox:manage";
 
 export type GlobalAction = "offices:manage" | "users:manage" | "evaluation:all";
 
 const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
   CLERK: new Set(["bookings:work", "capacity:edit"]),
-  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
-  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
+  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "outbox:manage"]),
+  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "outbox:manage"]),
 };
 
 export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string): boolean {

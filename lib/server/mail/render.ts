@@ -5,6 +5,7 @@ import { BookingCancelledEmail } from "@/emails/booking-cancelled";
 import { BookingConfirmationEmail } from "@/emails/booking-confirmation";
 import { BookingReminderEmail } from "@/emails/booking-reminder";
 import { BookingRescheduledEmail } from "@/emails/booking-rescheduled";
+import { BookingVerificationEmail } from "@/emails/booking-verification";
 import { formatAppointment } from "@/emails/components/format";
 import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
 import { buildIcs } from "@/lib/ics";
@@ -71,6 +72,8 @@ function subjectOf(template: MailTemplate, ctx: EmailContext, payload: BookingMa
       return ctx.t("rescheduled.subject", values);
     case "booking-reminder":
       return ctx.t("reminder.subject", values);
+    case "booking-verification":
+      return ctx.t("verification.subject", values);
   }
 }
 
@@ -80,6 +83,7 @@ function elementOf(template: MailTemplate, ctx: EmailContext, payload: BookingMa
     "booking-cancelled": BookingCancelledEmail,
     "booking-rescheduled": BookingRescheduledEmail,
     "booking-reminder": BookingReminderEmail,
+    "booking-verification": BookingVerificationEmail,
   }[template];
   return createElement(component, { ctx, payload });
 }
@@ -154,6 +158,7 @@ export async function renderMail(
     subject: subjectOf(template, ctx, data),
     html,
     text,
-    attachments: [calendarEntry(template, ctx, data, options)],
+    // A held booking is not an appointment yet: its calendar file comes with the confirmation.
+    attachments: template === "booking-verification" ? [] : [calendarEntry(template, ctx, data, options)],
   };
 }
