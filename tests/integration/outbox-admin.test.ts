@@ -90,8 +90,8 @@ describeEachDatabase("outbox view for office admins", (ctx) => {
 
   it("lists the office's messages by status with masked addresses; clerks and other offices are refused", async () => {
     await failedConfirmations("amt-a", 1);
-    await createBooking(ctx.db, book("amt-a", 2, "10:00")); // pending
     await failedConfirmations("amt-b", 3);
+    await createBooking(ctx.db, book("amt-a", 2, "10:00")); // pending
 
     const view = await listOutbox(ctx.db, adminA, { officeSlug: "amt-a", now: NOW });
     expect(view.totals).toEqual({ PENDING: 1, SENDING: 0, FAILED: 1, SENT: 0 });
@@ -120,7 +120,8 @@ describeEachDatabase("outbox view for office admins", (ctx) => {
 
     // Queued again: a second click is refused, and two workers together send it once.
     expect(await codeOf(resendOutboxMessage(ctx.db, adminA, { messageId: failed.id }, NOW))).toBe("MESSAGE_NOT_RESENDABLE");
-    await Promise.all([processOutbox(ctx.db, { transport }), processOutbox(ctx.db, { transport })]);
+    const worker = { transport, now: () => NOW };
+    await Promise.all([processOutbox(ctx.db, worker), processOutbox(ctx.db, worker)]);
     expect(smtp.messages).toHaveLength(1);
     expect((await ctx.db.outboxMessage.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("SENT");
     expect(await codeOf(resendOutboxMessage(ctx.db, adminA, { messageId: failed.id }, NOW))).toBe("MESSAGE_NOT_RESENDABLE");
