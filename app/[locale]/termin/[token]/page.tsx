@@ -48,7 +48,9 @@ export default async function ManageBookingPage({ params, searchParams }: { para
       : booking.startsAt <= now
         ? t("manage.statusPast")
         : held
-          ? t("manage.statusHeld")
+          ? isLiveHold(booking, now)
+            ? t("manage.statusHeld")
+            : t("manage.statusHoldExpired")
           : t("manage.statusConfirmed");
   const format = await getFormatter();
   const tz = booking.office.timeZone;
@@ -60,7 +62,31 @@ export default async function ManageBookingPage({ params, searchParams }: { para
       {q.abgesagt && booking.status === "CANCELLED" && <Alert kind="success">{t("manage.cancelled")}</Alert>}
       {q.verschoben && changeable && <Alert kind="success">{t("manage.rescheduled")}</Alert>}
       {q.bestaetigt && changeable && <Alert kind="success">{t("manage.confirmed")}</Alert>}
-      {held && (
+      {held && error === "HOLD_EXPIRED" && (
+        <section aria-labelledby="alternatives-title" className="mb-6 rounded border-2 border-brand bg-white p-4">
+          <h2 id="alternatives-title" className="text-xl font-bold">
+            {t("manage.alternativesTitle")}
+          </h2>
+          {alternatives.length > 0 ? (
+            <>
+              <p className="my-2">{t("manage.alternativesText")}</p>
+              <ul className="mb-4 list-disc pl-6">
+                {alternatives.map((slot) => (
+                  <li key={slot.start.toISOString()}>
+                    {t("review.whenValue", { date: longDate(format, slot.start, tz), time: clockTime(format, slot.start, tz) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="my-2">{t("manage.noAlternatives")}</p>
+          )}
+          <Link href={`/${booking.office.slug}/${booking.service.slug}`} className={buttonPrimary}>
+            {t("manage.bookAgain")}
+          </Link>
+        </section>
+      )}
+      {held && error !== "HOLD_EXPIRED" && (
         <section aria-labelledby="confirm-title" className="mb-6 rounded border-2 border-brand bg-white p-4">
           <h2 id="confirm-title" className="text-xl font-bold">
             {t("manage.heldTitle")}
@@ -73,34 +99,11 @@ export default async function ManageBookingPage({ params, searchParams }: { para
                 })
               : t("manage.heldExpired", { deadline: dateAndTime(format, booking.holdExpiresAt ?? now, tz) })}
           </p>
-          {error === "HOLD_EXPIRED" ? (
-            <div>
-              <h3 className="mt-4 text-lg font-bold">{t("manage.alternativesTitle")}</h3>
-              {alternatives.length > 0 ? (
-                <>
-                  <p className="my-2">{t("manage.alternativesText")}</p>
-                  <ul className="mb-4 list-disc pl-6">
-                    {alternatives.map((slot) => (
-                      <li key={slot.start.toISOString()}>
-                        {t("review.whenValue", { date: longDate(format, slot.start, tz), time: clockTime(format, slot.start, tz) })}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : (
-                <p className="my-2">{t("manage.noAlternatives")}</p>
-              )}
-              <Link href={`/${booking.office.slug}/${booking.service.slug}`} className={buttonPrimary}>
-                {t("manage.bookAgain")}
-              </Link>
-            </div>
-          ) : (
-            <form action={confirmHeldBooking.bind(null, p.token)}>
-              <button type="submit" className={buttonPrimary}>
-                {t("manage.confirm")}
-              </button>
-            </form>
-          )}
+          <form action={confirmHeldBooking.bind(null, p.token)}>
+            <button type="submit" className={buttonPrimary}>
+              {t("manage.confirm")}
+            </button>
+          </form>
         </section>
       )}
       <AppointmentSummary
