@@ -16,6 +16,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     staffUsers: (await import("./messages/de/staffUsers.json")).default,
     legal: (await import("./messages/de/legal.json")).default,
     easyLanguage: (await import("./messages/de/easyLanguage.json")).default,
+    outbox: (await import("./messages/de/outbox.json")).default,
   }),
 };
 

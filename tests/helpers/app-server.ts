@@ -14,6 +14,10 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export interface RunningApp {
   url: string;
   db: Db;
+  /** The `next start` process, e.g. to signal it. */
+  child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -80,6 +84,8 @@ export async function startApp(
   return {
     url,
     db,
+    child,
+    output: () => output,
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));

@@ -14,18 +14,21 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [clerkOfA, "audit:read", false, false],
   [clerkOfA, "office:settings", false, false],
   [clerkOfA, "legal:office", false, false],
+  [clerkOfA, "outbox:manage", false, false],
   [officeAdminOfA, "bookings:work", true, false],
   [officeAdminOfA, "capacity:edit", true, false],
   [officeAdminOfA, "holidays:manage", true, false],
   [officeAdminOfA, "audit:read", true, false],
   [officeAdminOfA, "office:settings", true, false],
   [officeAdminOfA, "legal:office", true, false],
+  [officeAdminOfA, "outbox:manage", true, false],
   [admin, "bookings:work", true, true],
   [admin, "capacity:edit", true, true],
   [admin, "holidays:manage", true, true],
   [admin, "audit:read", true, true],
   [admin, "office:settings", true, true],
   [admin, "legal:office", true, true],
+  [admin, "outbox:manage", true, true],
 ];
 
 describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {

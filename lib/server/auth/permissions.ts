@@ -23,7 +23,9 @@ export type OfficeAction =
   /** Office settings (horizon, notice, contact, ...). */
   | "office:settings"
   /** The office's own addition to the privacy statement. */
-  | "legal:office";
+  | "legal:office"
+  /** See the office's outgoing e-mails and send failed ones again. */
+  | "outbox:manage";
 
 export type GlobalAction =
   | "offices:manage"
@@ -34,8 +36,8 @@ export type GlobalAction =
 
 const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
   CLERK: new Set(["bookings:work", "capacity:edit"]),
-  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "legal:office"]),
-  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "legal:office"]),
+  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "legal:office", "outbox:manage"]),
+  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "legal:office", "outbox:manage"]),
 };
 
 export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string): boolean {

@@ -10,6 +10,7 @@ export const MAIL_TEMPLATES = [
   "booking-rescheduled",
   "booking-reminder",
   "staff-invite",
+  "booking-verification",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -75,6 +76,8 @@ export const bookingMailPayloadSchema = z.object({
   reason: z.string().trim().min(1).max(1000).optional(),
   /** The old time of a moved appointment. */
   previous: interval.optional(),
+  /** Until when an unconfirmed booking is held for the citizen (e-mail verification). */
+  holdExpiresAt: instant.optional(),
 });
 
 /** What callers write; optional fields may be left out (or be empty strings, which count as absent). */
@@ -106,6 +109,10 @@ export const mailPayloadSchemas = {
   // The manage link is a fresh one: the token was rotated when the reminder was written.
   "booking-reminder": bookingMailPayloadSchema,
   "staff-invite": staffInvitePayloadSchema,
+  "booking-verification": bookingMailPayloadSchema.refine((p) => p.holdExpiresAt !== undefined, {
+    message: "a held booking needs the end of its hold",
+    path: ["holdExpiresAt"],
+  }),
 } satisfies Record<MailTemplate, z.ZodType>;
 
 export type MailPayloads = { [T in MailTemplate]: z.input<(typeof mailPayloadSchemas)[T]> };

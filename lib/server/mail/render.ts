@@ -6,6 +6,7 @@ import { BookingConfirmationEmail } from "@/emails/booking-confirmation";
 import { BookingReminderEmail } from "@/emails/booking-reminder";
 import { BookingRescheduledEmail } from "@/emails/booking-rescheduled";
 import { StaffInviteEmail, staffInviteSubject } from "@/emails/staff-invite";
+import { BookingVerificationEmail } from "@/emails/booking-verification";
 import { formatAppointment } from "@/emails/components/format";
 import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
 import { buildIcs } from "@/lib/ics";
@@ -80,6 +81,8 @@ function subjectOf(template: BookingTemplate, ctx: EmailContext, payload: Bookin
       return ctx.t("rescheduled.subject", values);
     case "booking-reminder":
       return ctx.t("reminder.subject", values);
+    case "booking-verification":
+      return ctx.t("verification.subject", values);
   }
 }
 
@@ -89,6 +92,7 @@ function elementOf(template: BookingTemplate, ctx: EmailContext, payload: Bookin
     "booking-cancelled": BookingCancelledEmail,
     "booking-rescheduled": BookingRescheduledEmail,
     "booking-reminder": BookingReminderEmail,
+    "booking-verification": BookingVerificationEmail,
   }[template];
   return createElement(component, { ctx, payload });
 }
@@ -174,6 +178,7 @@ export async function renderMail(
     subject: subjectOf(mail.template, ctx, mail.booking),
     html,
     text,
-    attachments: [calendarEntry(mail.template, ctx, mail.booking, options)],
+    // A held booking is not an appointment yet: its calendar file comes with the confirmation.
+    attachments: mail.template === "booking-verification" ? [] : [calendarEntry(mail.template, ctx, mail.booking, options)],
   };
 }
