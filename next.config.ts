@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   typedRoutes: false,
   experimental: {
+    // forbidden() answers a refused staff page with HTTP 403 and the forbidden.tsx page.
+    authInterrupts: true,
     // Next refuses server actions whose Origin differs from the host; a reverse proxy under another name is
     // allowed here. Read when the server starts, validated like the rest of the configuration.
     serverActions: { allowedOrigins: parseAllowedOrigins(process.env.SERVER_ACTION_ALLOWED_ORIGINS) },

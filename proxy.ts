@@ -70,7 +70,8 @@ function forwardRequestHeaders(response: NextResponse, request: NextRequest, ext
 async function route(request: NextRequest): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
   if (pathname === "/staff" || pathname.startsWith("/staff/") || pathname.startsWith("/admin")) {
-    if (pathname === "/staff/login") return NextResponse.next();
+    // The login and the one-time invitation links are reached without a session.
+    if (pathname === "/staff/login" || pathname.startsWith("/staff/einladung/")) return NextResponse.next();
     const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
     if (!token) {
       const login = new URL("/staff/login", request.url);

@@ -6,6 +6,7 @@ import { addDays, appointmentMinutes, localDateOf, referenceCodeFrom, weekdayOf,
 import { createDb, type Db } from "../lib/server/db/client";
 import { hashPassword } from "../lib/server/auth/password";
 import { upcomingHolidays } from "../lib/server/services/capacity/public-holidays";
+import { seedLegalTexts } from "../lib/server/services/legal/demo-texts";
 import { createManageToken } from "../lib/server/security/tokens";
 
 /** Documented in the README; for development and demonstrations only. */
@@ -193,6 +194,7 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
       memberships: { create: { officeId: office.id } },
     },
   });
+  await seedLegalTexts(db);
   return { office, services: created, bookings: bookings.length };
 }
 

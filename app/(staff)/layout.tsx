@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
+import { LegalFooterLinks } from "@/components/legal/legal-footer-links";
 import "../globals.css";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -23,6 +24,7 @@ export default async function StaffRootLayout({ children }: { children: React.Re
     agenda: messages.agenda,
     validation: messages.validation,
     errors: messages.errors,
+    legal: messages.legal,
   };
   return (
     <html lang="de" dir="ltr">
@@ -34,6 +36,11 @@ export default async function StaffRootLayout({ children }: { children: React.Re
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+        <footer className="mt-8 border-t border-line bg-white print:hidden">
+          <div className="mx-auto max-w-6xl px-4 py-3">
+            <LegalFooterLinks />
+          </div>
+        </footer>
       </body>
     </html>
   );

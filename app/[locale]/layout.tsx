@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { LegalFooterLinks } from "@/components/legal/legal-footer-links";
 import { Link } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
 import "../globals.css";
@@ -56,12 +57,10 @@ export default async function LocaleLayout({
           {children}
         </main>
         <footer className="border-t border-line bg-white no-print">
-          <nav aria-label={t("siteName")} className="mx-auto flex max-w-3xl flex-wrap gap-x-6 gap-y-2 px-4 py-4 text-sm">
-            <Link href="/datenschutz" className="underline">
-              {t("footer.privacy")}
-            </Link>
-            <span className="text-muted">{t("footer.operator")}</span>
-          </nav>
+          <div className="mx-auto flex max-w-3xl flex-col gap-1 px-4 py-3 text-base">
+            <LegalFooterLinks locale={locale} />
+            <p className="text-muted">{t("footer.operator")}</p>
+          </div>
         </footer>
         </NextIntlClientProvider>
       </body>

@@ -11,6 +11,7 @@ const SHOWN = new Set([
   "UNEXPECTED",
   "ANTIBOT_FAILED",
   "RATE_LIMITED",
+  "HOLD_EXPIRED",
 ]);
 
 /** Only known error codes from the query string are shown; anything else is ignored. */

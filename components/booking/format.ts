@@ -16,6 +16,11 @@ export function clockTime(format: Formatter, date: Date, timeZone: string): stri
   return format.dateTime(date, { hour: "2-digit", minute: "2-digit", timeZone });
 }
 
+/** "Dienstag, 1. Dezember 2026, 14:30": a deadline written out, in the office's time zone. */
+export function dateAndTime(format: Formatter, date: Date, timeZone: string): string {
+  return `${longDate(format, date, timeZone)}, ${clockTime(format, date, timeZone)}`;
+}
+
 /** A local calendar date ("YYYY-MM-DD") formatted without any time-zone shift. */
 export function plainDate(format: Formatter, date: string): string {
   return format.dateTime(new Date(`${date}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });

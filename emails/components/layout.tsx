@@ -13,7 +13,8 @@ export function EmailLayout({
   children,
 }: {
   ctx: EmailContext;
-  office: BookingMailPayload["office"];
+  /** Who sends: the office and its authority (for staff e-mails, the service and the city). */
+  office: Pick<BookingMailPayload["office"], "name" | "authority">;
   preview: string;
   heading: string;
   children: ReactNode;

@@ -34,6 +34,7 @@ export {
   checkSlot,
   listSlots,
   nextFreeSlot,
+  occupiesAt,
   prepareAvailability,
 } from "./slots";
 export {

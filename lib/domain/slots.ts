@@ -167,6 +167,18 @@ function fitsCapacity(plan: DayPlan, start: number, end: number): boolean {
   return plan.blockedBefore[afterLast] - plan.blockedBefore[first] === 0;
 }
 
+/**
+ * Whether a booking holds its clerk at `now`: a hold until it expires, a cancelled booking until the rebook delay
+ * after its cancellation has passed, every other booking always. Listing and booking both filter with this.
+ */
+export function occupiesAt(occupied: OccupiedInterval, now: number, rules: Pick<BookingRules, "rebookDelayMinutes">): boolean {
+  if (occupied.cancelledAt !== undefined) {
+    return now < occupied.cancelledAt + (rules.rebookDelayMinutes ?? 0) * MS_PER_MINUTE;
+  }
+  if (occupied.holdExpiresAt !== undefined) return now < occupied.holdExpiresAt;
+  return true;
+}
+
 function validateRules(rules: BookingRules): void {
   if (!Number.isInteger(rules.slotStepMinutes) || rules.slotStepMinutes <= 0) {
     throw new RangeError(`Slot step must be a positive whole number of minutes, got ${rules.slotStepMinutes}`);
@@ -175,6 +187,8 @@ function validateRules(rules: BookingRules): void {
   if (!Number.isInteger(rules.bookingHorizonDays) || rules.bookingHorizonDays < 0) {
     throw new RangeError(`Booking horizon must be a whole number of days >= 0, got ${rules.bookingHorizonDays}`);
   }
+  const delay = rules.rebookDelayMinutes ?? 0;
+  if (!Number.isFinite(delay) || delay < 0) throw new RangeError(`Rebook delay must be minutes >= 0, got ${delay}`);
 }
 
 function validateRange(range: DateRange): void {
@@ -200,7 +214,7 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
   const firstPossibleDate = localDateOf(earliestStart, tz);
 
   const capacityOn = capacityCalendar(schedule);
-  const occupancy = new OccupancyIndex(input.occupied);
+  const occupancy = new OccupancyIndex(input.occupied.filter((o) => occupiesAt(o, nowMs, rules)));
   const plans = new Map<LocalDate, DayPlan>();
   const planFor = (date: LocalDate) => {
     let plan = plans.get(date);

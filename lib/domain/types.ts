@@ -55,6 +55,11 @@ export interface BookingRules {
   minNoticeMinutes: number;
   /** Last bookable local date is today (office time) + horizon days. */
   bookingHorizonDays: number;
+  /**
+   * Minutes after a cancellation before its time is offered again (against "cancel and grab" bots); 0 or absent
+   * offers it at once. Staff booking on behalf pass 0: they may use a freed time straight away.
+   */
+  rebookDelayMinutes?: number;
 }
 
 export interface ServiceSpec {
@@ -64,9 +69,16 @@ export interface ServiceSpec {
   maxPersons: number;
 }
 
-/** An existing booking that occupies one clerk for [start, end). */
+/**
+ * An existing booking that occupies one clerk for [start, end). An unconfirmed hold (`holdExpiresAt`) occupies only
+ * until it expires; a cancelled booking (`cancelledAt`) only until the rebook delay after its cancellation has passed.
+ */
 export interface OccupiedInterval extends Interval {
   serviceId: string;
+  /** Epoch ms: the booking is an unconfirmed hold that ends then. */
+  holdExpiresAt?: number;
+  /** Epoch ms: the booking was cancelled then; its time is withheld for the rules' rebook delay. */
+  cancelledAt?: number;
 }
 
 export interface Slot {

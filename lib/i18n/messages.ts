@@ -14,6 +14,10 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     antibot: (await import("./messages/de/antibot.json")).default,
     privacy: (await import("./messages/de/privacy.json")).default,
     admin: (await import("./messages/de/admin.json")).default,
+    staffUsers: (await import("./messages/de/staffUsers.json")).default,
+    legal: (await import("./messages/de/legal.json")).default,
+    easyLanguage: (await import("./messages/de/easyLanguage.json")).default,
+    outbox: (await import("./messages/de/outbox.json")).default,
   }),
 };
 

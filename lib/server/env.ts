@@ -88,6 +88,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 let cached: Env | undefined;
 
 export function env(): Env {
-  cached ??= parseEnv(process.env);
+  if (!cached) {
+    cached = parseEnv(process.env);
+    // next-auth takes its own address from NEXTAUTH_URL (else http://localhost:3000): the single sign-on callback
+    // and the secure cookie names must follow the app's public address.
+    process.env.NEXTAUTH_URL ??= cached.APP_URL;
+  }
   return cached;
 }

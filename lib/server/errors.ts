@@ -21,7 +21,9 @@ export type AppErrorCode =
   | "STATUS_CHANGED"
   | "SAME_TIME"
   | "ANTIBOT_FAILED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "HOLD_EXPIRED"
+  | "MESSAGE_NOT_RESENDABLE";
 
 export class AppError extends Error {
   constructor(

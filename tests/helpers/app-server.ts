@@ -14,6 +14,10 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export interface RunningApp {
   url: string;
   db: Db;
+  /** The `next start` process, e.g. to signal it. */
+  child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -28,13 +32,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(opts: { smtpUrl?: string; env?: Record<string, string> } = {}): Promise<RunningApp> {
+export async function startApp(
+  opts: { smtpUrl?: string; env?: Record<string, string>; port?: number } = {},
+): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-e2e-"));
   const databaseUrl = `file:${path.join(dir, "app.db")}`;
   await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl);
   await seedDemo(db);
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   // localhost, not 127.0.0.1: with the latter, unprefixed locale URLs redirect to themselves (vercel/next.js#94745).
   const url = `http://localhost:${port}`;
   const child: ChildProcess = spawn(
@@ -78,6 +84,8 @@ export async function startApp(opts: { smtpUrl?: string; env?: Record<string, st
   return {
     url,
     db,
+    child,
+    output: () => output,
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));

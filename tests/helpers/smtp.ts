@@ -25,6 +25,10 @@ export interface TestSmtpServer {
   /** Resolves once at least `count` messages have arrived (rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<readonly ReceivedMail[]>;
   outage(kind: SmtpOutage): Promise<void>;
+  /** Answers each message only `ms` after its data has arrived, like a slow server (0: at once). */
+  slow(ms: number): void;
+  /** Messages whose data has started to arrive (counted before the delay of `slow`). */
+  readonly receiving: number;
   restore(): Promise<void>;
   clear(): void;
   stop(): Promise<void>;
@@ -35,6 +39,8 @@ const HOST = "127.0.0.1";
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   let busy = false;
+  let delayMs = 0;
+  let receiving = 0;
   let server: SMTPServer | undefined;
   let port = 0;
 
@@ -51,6 +57,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         callback(Object.assign(new Error("Service temporarily unavailable"), { responseCode: 421 }));
       },
       onData(stream, session, callback) {
+        receiving++;
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("error", callback);
@@ -62,7 +69,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             },
             raw: Buffer.concat(chunks),
           });
-          callback();
+          if (delayMs > 0) setTimeout(callback, delayMs);
+          else callback();
         });
       },
     });
@@ -97,6 +105,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       return `smtp://${HOST}:${port}`;
     },
     messages,
+    get receiving() {
+      return receiving;
+    },
+    slow(ms) {
+      delayMs = ms;
+    },
     parsed: () => Promise.all(messages.map((m) => simpleParser(m.raw))),
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;

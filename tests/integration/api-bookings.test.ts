@@ -117,6 +117,28 @@ describeEachDatabase("API bookings", (ctx) => {
     };
   }
 
+  it("holds a booking of an office that verifies e-mail addresses, without giving out its link", async () => {
+    await ctx.db.office.update({ where: { slug: OFFICE }, data: { verificationMode: "EMAIL", holdMinutes: 20 } });
+    const response = await post(valid);
+    expect(response.headers.get("location")).toBeNull();
+    const created = await read(response);
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({
+      referenceCode: expect.stringMatching(/^TV-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+      status: "HELD",
+      startsAt: "2030-03-04T08:00:00.000Z",
+      endsAt: "2030-03-04T08:30:00.000Z",
+      holdExpiresAt: new Date(NOW.getTime() + 20 * 60_000).toISOString(),
+    });
+    const row = await ctx.db.booking.findUniqueOrThrow({ where: { referenceCode: created.body.referenceCode } });
+    expect(row).toMatchObject({ channel: "API", status: "HELD" });
+    expect((await ctx.db.outboxMessage.findMany()).map((m) => m.template)).toEqual(["booking-verification"]);
+    // Held: neither listed nor bookable until it expires.
+    expect(await freeStarts()).not.toContain(valid.start);
+    now = new Date(NOW.getTime() + 20 * 60_000);
+    expect(await freeStarts()).toContain(valid.start);
+  });
+
   it("books, shows, cancels and frees the slot again", async () => {
     expect(await freeStarts()).toContain(valid.start);
 
@@ -125,6 +147,7 @@ describeEachDatabase("API bookings", (ctx) => {
     const { manageToken, referenceCode } = created.body;
     expect(created.body).toEqual({
       referenceCode: expect.stringMatching(/^TV-[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+      status: "CONFIRMED",
       startsAt: "2030-03-04T08:00:00.000Z",
       endsAt: "2030-03-04T08:30:00.000Z",
       manageToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),

@@ -9,7 +9,7 @@ jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbMo
 
 import fc from "fast-check";
 import { chooseService, chooseSlot, confirmBooking, savePersonalData } from "@/app/[locale]/[office]/actions";
-import { cancelBooking, rescheduleBooking } from "@/app/[locale]/termin/[token]/actions";
+import { cancelBooking, confirmHeldBooking, rescheduleBooking } from "@/app/[locale]/termin/[token]/actions";
 import { GET as health } from "@/app/api/health/route";
 import { GET as qrOffice } from "@/app/api/qr/[office]/route";
 import { GET as qrService } from "@/app/api/qr/[office]/[service]/route";
@@ -403,6 +403,7 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
     await fc.assert(
       fc.asyncProperty(hostileString, start, async (token, when) => {
         await checkAction("cancelBooking", () => cancelBooking(token));
+        await checkAction("confirmHeldBooking", () => confirmHeldBooking(token));
         await checkAction("rescheduleBooking", () => rescheduleBooking(token, formData({ start: when })));
       }),
       options(5),

@@ -151,6 +151,10 @@ describe("isRetryableTransactionError", () => {
     expect(isRetryableTransactionError(adapterError)).toBe(true);
     expect(isRetryableTransactionError({ code: "P2010", meta: { driverAdapterError: { cause: { kind: "SocketTimeout" } } } })).toBe(true);
     expect(isRetryableTransactionError(new Error("x", { cause: { kind: "postgres", originalCode: "40001" } }))).toBe(true);
+    // No pool connection within maxWait (a burst queued behind one day's lock row).
+    expect(
+      isRetryableTransactionError({ code: "P2028", message: "Transaction API error: Unable to start a transaction in the given time." }),
+    ).toBe(true);
   });
 
   it("leaves everything else alone", () => {

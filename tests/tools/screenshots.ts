@@ -1,8 +1,10 @@
 // Screenshots of pages at phone and desktop width, for looking at what we build.
 // Usage: tsx tests/tools/screenshots.ts http://localhost:3000 / /auslaenderbehoerde ...
+// Staff pages: SCREENSHOT_LOGIN=admin@terminvergabe.local:Demo-Passwort-2026 signs in first.
 import fs from "node:fs";
 import path from "node:path";
 import { launchBrowser } from "../helpers/browser";
+import { signIn } from "../helpers/staff-browser";
 
 async function main() {
   const [base, ...paths] = process.argv.slice(2);
@@ -12,6 +14,11 @@ async function main() {
   for (const width of [360, 1280]) {
     const browser = await launchBrowser({ width, height: 800 });
     const page = await browser.newPage();
+    const login = process.env.SCREENSHOT_LOGIN;
+    if (login) {
+      const at = login.indexOf(":");
+      await signIn(page, base, login.slice(0, at), login.slice(at + 1));
+    }
     for (const p of paths) {
       await page.goto(new URL(p, base).toString(), { waitUntil: "networkidle" });
       const file = path.join(out, `${p.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${width}.png`);

@@ -14,18 +14,24 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [clerkOfA, "audit:read", false, false],
   [clerkOfA, "office:settings", false, false],
   [clerkOfA, "services:manage", false, false],
+  [clerkOfA, "legal:office", false, false],
+  [clerkOfA, "outbox:manage", false, false],
   [officeAdminOfA, "bookings:work", true, false],
   [officeAdminOfA, "capacity:edit", true, false],
   [officeAdminOfA, "holidays:manage", true, false],
   [officeAdminOfA, "audit:read", true, false],
   [officeAdminOfA, "office:settings", true, false],
   [officeAdminOfA, "services:manage", true, false],
+  [officeAdminOfA, "legal:office", true, false],
+  [officeAdminOfA, "outbox:manage", true, false],
   [admin, "bookings:work", true, true],
   [admin, "capacity:edit", true, true],
   [admin, "holidays:manage", true, true],
   [admin, "audit:read", true, true],
   [admin, "office:settings", true, true],
   [admin, "services:manage", true, true],
+  [admin, "legal:office", true, true],
+  [admin, "outbox:manage", true, true],
 ];
 
 describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {
@@ -35,8 +41,8 @@ describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {
   });
 });
 
-it("only administrators manage offices and users", () => {
-  for (const action of ["offices:manage", "users:manage", "evaluation:all"] as const) {
+it("only administrators manage offices, users and the site's legal texts", () => {
+  for (const action of ["offices:manage", "users:manage", "evaluation:all", "legal:site"] as const) {
     expect(canGlobally(admin, action)).toBe(true);
     expect(canGlobally(officeAdminOfA, action)).toBe(false);
     expect(canGlobally(clerkOfA, action)).toBe(false);

@@ -1,25 +1,33 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OfficePrivacy } from "@/components/legal/office-privacy";
+import { LegalTextPage } from "@/components/legal/legal-text-page";
+import { getDb } from "@/lib/server/db";
+import { officePrivacySections, siteLegalText } from "@/lib/server/services/legal/read-legal-texts";
 
 export async function generateMetadata() {
-  const t = await getTranslations("common.privacy");
-  return { title: t("title") };
+  const t = await getTranslations("legal.pages");
+  return { title: t("PRIVACY") };
 }
 
-const SECTIONS = ["purpose", "retention", "recipients", "rights", "cookies"] as const;
-
+/** The site's privacy statement (editable), then per office what the system stores and for how long. */
 export default async function PrivacyPage({ params }: { params: Promise<{ locale: string }> }) {
-  setRequestLocale((await params).locale);
-  const t = await getTranslations("common.privacy");
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const db = getDb();
+  const [text, sections] = await Promise.all([siteLegalText(db, "PRIVACY", locale), officePrivacySections(db, locale)]);
+  const t = await getTranslations("legal.privacy");
   return (
-    <article className="space-y-4">
-      <h1 className="text-3xl font-bold">{t("title")}</h1>
-      <p>{t("controller")}</p>
-      {SECTIONS.map((s) => (
-        <section key={s}>
-          <h2 className="text-xl font-bold">{t(`${s}Title`)}</h2>
-          <p>{t(s)}</p>
-        </section>
-      ))}
-    </article>
+    <LegalTextPage kind="PRIVACY" locale={locale} text={text}>
+      <section aria-labelledby="stellen" className="space-y-4 pt-4">
+        <h2 id="stellen" className="text-2xl font-bold">
+          {t("officesTitle")}
+        </h2>
+        <p>{t("officesIntro")}</p>
+        {sections.length === 0 && <p>{t("none")}</p>}
+        {sections.map((section) => (
+          <OfficePrivacy key={section.office.id} section={section} locale={locale} />
+        ))}
+      </section>
+    </LegalTextPage>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { currentStaff } from "@/lib/server/auth/session";
@@ -15,13 +15,17 @@ export async function pageStaff() {
 
 const NOT_FOUND = new Set(["OFFICE_NOT_FOUND", "BOOKING_NOT_FOUND", "SERVICE_NOT_FOUND"]);
 
-/** Runs a page's service call: unknown offices and bookings become the 404 page, other refusals a message. */
+/**
+ * Runs a page's service call: unknown offices and bookings become the 404 page, a refusal the 403 page (the same
+ * for every office, so it reveals nothing), other problems a message.
+ */
 export async function attempt<T>(load: () => Promise<T>): Promise<{ ok: true; data: T } | { ok: false; code: string }> {
   try {
     return { ok: true, data: await load() };
   } catch (e) {
     if (!isAppError(e)) throw e;
     if (NOT_FOUND.has(e.code)) notFound();
+    if (e.code === "FORBIDDEN") forbidden();
     return { ok: false, code: e.code };
   }
 }
@@ -31,7 +35,7 @@ export async function PageProblem({ code }: { code: string }) {
   const te = await getTranslations("errors");
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold">{t(code === "FORBIDDEN" ? "problem.forbiddenTitle" : "problem.title")}</h1>
+      <h1 className="text-3xl font-bold">{t("problem.title")}</h1>
       <Alert kind="error">{errorText(t, te, code)}</Alert>
       <Link href="/staff" className="text-brand underline">
         {t("nav.overview")}

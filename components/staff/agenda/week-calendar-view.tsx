@@ -24,6 +24,7 @@ export interface WeekEvent {
 
 // Colour by status, always together with the status word and symbol in the event's text.
 const COLORS: Record<string, { color: string; contrastColor: string }> = {
+  HELD: { color: "#ffffff", contrastColor: "#4a4a4a" },
   CONFIRMED: { color: "#0b4f8a", contrastColor: "#ffffff" },
   ARRIVED: { color: "#fff4d6", contrastColor: "#5c3c00" },
   SERVED: { color: "#e3f4ea", contrastColor: "#00703c" },

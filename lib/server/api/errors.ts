@@ -31,6 +31,8 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   UNDO_EXPIRED: 409,
   STATUS_CHANGED: 409,
   SAME_TIME: 409,
+  HOLD_EXPIRED: 409,
+  MESSAGE_NOT_RESENDABLE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
@@ -49,6 +51,9 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   "UNDO_EXPIRED",
   "STATUS_CHANGED",
   "SAME_TIME",
+  "MESSAGE_NOT_RESENDABLE",
+  // Only the manage page confirms holds.
+  "HOLD_EXPIRED",
 ]);
 
 /** The codes the public API answers with. */

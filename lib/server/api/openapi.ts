@@ -317,17 +317,27 @@ const schemas = {
   },
   BookingCreated: {
     type: "object",
-    required: ["referenceCode", "startsAt", "endsAt", "manageToken", "manageUrl", "calendarUrl"],
+    description:
+      "With status CONFIRMED the appointment is booked. With status HELD (offices that verify e-mail addresses) it is " +
+      "reserved until `holdExpiresAt`: the manage link is sent only to the e-mail address, where the citizen confirms " +
+      "it; this answer then carries no token or links. An unconfirmed hold is released and erased when it expires.",
+    required: ["referenceCode", "status", "startsAt", "endsAt"],
     properties: {
       referenceCode: { type: "string", description: "Short code the citizen quotes at the counter." },
+      status: { type: "string", enum: ["CONFIRMED", "HELD"] },
+      holdExpiresAt: { type: "string", format: "date-time", description: "Only with status HELD: end of the hold." },
       startsAt: { type: "string", format: "date-time" },
       endsAt: { type: "string", format: "date-time" },
-      manageToken: { type: "string", description: "Secret for viewing and cancelling; shown only in this answer and the e-mail." },
+      manageToken: {
+        type: "string",
+        description: "Only with status CONFIRMED: secret for viewing and cancelling; shown only in this answer and the e-mail.",
+      },
       manageUrl: { type: "string", format: "uri", description: "Page to view, move or cancel the appointment." },
       calendarUrl: { type: "string", format: "uri", description: "The appointment as an iCalendar file." },
     },
     example: {
       referenceCode: "TV-7K3M-Q9XA",
+      status: "CONFIRMED",
       startsAt: slotExample.start,
       endsAt: slotExample.end,
       manageToken: EXAMPLE_TOKEN,
@@ -461,7 +471,9 @@ export function openApiDocument(appUrl: string) {
           summary: "Book an appointment",
           description:
             `Validated like the booking wizard. The body must be application/json and at most ${MAX_BODY_BYTES} bytes. ` +
-            "A confirmation e-mail with the manage link is sent to `email`. Every booking needs a freshly solved " +
+            "A confirmation e-mail with the manage link is sent to `email`; offices that verify e-mail addresses instead " +
+            "hold the appointment (status HELD) and send a link to confirm it, and the other fields of this answer are " +
+            "left out until then. Every booking needs a freshly solved " +
             "proof-of-work challenge (ALTCHA, from `GET /api/antibot/challenge`) in the `X-Altcha` header or the " +
             "`altcha` field; bookings are rate-limited per client and per e-mail address.",
           parameters: [
@@ -478,7 +490,9 @@ export function openApiDocument(appUrl: string) {
           responses: {
             "201": {
               ...json(ref("BookingCreated"), "Booked."),
-              headers: { Location: { description: "The booking's resource.", schema: { type: "string" } } },
+              headers: {
+                Location: { description: "The booking's resource (not for a held booking).", schema: { type: "string" } },
+              },
             },
             ...queryErrors,
             ...notFound,

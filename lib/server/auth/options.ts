@@ -1,3 +1,4 @@
+import type { TokenSet } from "openid-client";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -32,10 +33,24 @@ function oidcProvider(): NextAuthOptions["providers"] {
       clientId: OIDC_CLIENT_ID,
       clientSecret: OIDC_CLIENT_SECRET,
       authorization: { params: { scope: "openid email profile" } },
+      // The ID token is verified; its claims are completed from the userinfo endpoint, since providers differ in what
+      // they put into the ID token (some only `sub`).
       idToken: true,
+      userinfo: {
+        async request({ client, tokens }) {
+          // With idToken set, next-auth hands over the verified token set of openid-client's callback().
+          const verified = tokens as TokenSet;
+          const claims = verified.claims();
+          if (claims.email) return claims;
+          // openid-client refuses userinfo whose subject differs from the ID token's.
+          return { ...(await client.userinfo(verified)), sub: claims.sub };
+        },
+      },
       checks: ["pkce", "state"],
-      profile(profile: { sub: string; email?: string; name?: string }) {
-        return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? null };
+      profile(profile: { sub: string; email?: string; email_verified?: boolean; name?: string }) {
+        // An address the provider itself marks as unverified never matches a staff account.
+        const email = profile.email_verified === false ? null : (profile.email ?? null);
+        return { id: profile.sub, email, name: profile.name ?? null };
       },
     },
   ];
@@ -60,9 +75,11 @@ export function authOptions(): NextAuthOptions {
           const keys = throttleKeys(email, clientAddress(req?.headers), env().NEXTAUTH_SECRET);
           if (await lockedUntil(db, keys, now)) throw new Error("THROTTLED");
           const user = await db.staffUser.findUnique({ where: { email } });
-          const ok = user?.active
-            ? await verifyPassword(user.passwordHash, parsed.data.password)
-            : await verifyAgainstDummy(parsed.data.password);
+          // Unknown, locked and not-yet-activated accounts cost one hash too: the timing reveals none of them.
+          const ok =
+            user?.active && user.passwordHash
+              ? await verifyPassword(user.passwordHash, parsed.data.password)
+              : await verifyAgainstDummy(parsed.data.password);
           if (!user || !ok) {
             await recordFailure(db, keys, now);
             return null;

@@ -23,16 +23,43 @@ export type OfficeAction =
   /** Office settings (horizon, notice, contact, ...); the slug and the active state need "offices:manage". */
   | "office:settings"
   /** Create, edit, reorder, activate and deactivate the office's services and their translations. */
-  | "services:manage";
+  | "services:manage"
+  /** The office's own addition to the privacy statement. */
+  | "legal:office"
+  /** See the office's outgoing e-mails and send failed ones again. */
+  | "outbox:manage";
 
-export type GlobalAction = "offices:manage" | "users:manage" | "evaluation:all";
+export type GlobalAction =
+  | "offices:manage"
+  | "users:manage"
+  | "evaluation:all"
+  /** The site's Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit, in every language. */
+  | "legal:site";
 
 const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
   CLERK: new Set(["bookings:work", "capacity:edit"]),
   // An office's head adjusts notice, horizon and services of their own office; creating, renaming (slug) and
   // closing offices stays with the administration.
-  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "services:manage"]),
-  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "services:manage"]),
+  OFFICE_ADMIN: new Set([
+    "bookings:work",
+    "capacity:edit",
+    "holidays:manage",
+    "audit:read",
+    "office:settings",
+    "services:manage",
+    "legal:office",
+    "outbox:manage",
+  ]),
+  ADMIN: new Set([
+    "bookings:work",
+    "capacity:edit",
+    "holidays:manage",
+    "audit:read",
+    "office:settings",
+    "services:manage",
+    "legal:office",
+    "outbox:manage",
+  ]),
 };
 
 export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string): boolean {

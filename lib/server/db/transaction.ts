@@ -17,7 +17,10 @@ const RETRYABLE_CODES = new Set([
 const RETRYABLE_KINDS = new Set(["TransactionWriteConflict", "SocketTimeout"]);
 // Raw driver codes, in case an error arrives unmapped.
 const RETRYABLE_ORIGINAL_CODES = /^(40001|40P01|SQLITE_BUSY.*)$/;
-const RETRYABLE_MESSAGE = /TransactionWriteConflict|SocketTimeout|could not serialize access|deadlock detected|database is locked|SQLITE_BUSY/;
+// "Unable to start a transaction": no pool connection within maxWait, when a burst on one office day queues behind
+// its lock row (P2028 otherwise also means an expired transaction, which is not retried).
+const RETRYABLE_MESSAGE =
+  /TransactionWriteConflict|SocketTimeout|could not serialize access|deadlock detected|database is locked|SQLITE_BUSY|Unable to start a transaction in the given time/;
 
 /**
  * True for errors after which the whole transaction may simply run again: a write conflict (P2034, or a

@@ -9,6 +9,8 @@ export const MAIL_TEMPLATES = [
   "booking-cancelled",
   "booking-rescheduled",
   "booking-reminder",
+  "staff-invite",
+  "booking-verification",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -74,10 +76,28 @@ export const bookingMailPayloadSchema = z.object({
   reason: z.string().trim().min(1).max(1000).optional(),
   /** The old time of a moved appointment. */
   previous: interval.optional(),
+  /** Until when an unconfirmed booking is held for the citizen (e-mail verification). */
+  holdExpiresAt: instant.optional(),
 });
 
 /** What callers write; optional fields may be left out (or be empty strings, which count as absent). */
 export type BookingMailPayload = z.input<typeof bookingMailPayloadSchema>;
+
+/** The invitation to a staff account, also sent as a new link to reset a forgotten password ("reset"). */
+export const staffInvitePayloadSchema = z.object({
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  /** The city or authority named as the sender. */
+  authority: z.string().min(1).max(200),
+  /** Where the link's expiry is shown in local time. */
+  timeZone: z.string().refine(isTimeZone, "an IANA time zone"),
+  name: z.string().min(1).max(200),
+  role: z.enum(["CLERK", "OFFICE_ADMIN", "ADMIN"]),
+  offices: z.array(z.string().min(1).max(200)).max(200),
+  inviteUrl: z.url({ protocol: /^https?$/ }),
+  expiresAt: instant,
+  kind: z.enum(["invite", "reset"]),
+});
+export type StaffInviteMailPayload = z.input<typeof staffInvitePayloadSchema>;
 
 export const mailPayloadSchemas = {
   "booking-confirmation": bookingMailPayloadSchema,
@@ -88,6 +108,11 @@ export const mailPayloadSchemas = {
   }),
   // The manage link is a fresh one: the token was rotated when the reminder was written.
   "booking-reminder": bookingMailPayloadSchema,
+  "staff-invite": staffInvitePayloadSchema,
+  "booking-verification": bookingMailPayloadSchema.refine((p) => p.holdExpiresAt !== undefined, {
+    message: "a held booking needs the end of its hold",
+    path: ["holdExpiresAt"],
+  }),
 } satisfies Record<MailTemplate, z.ZodType>;
 
 export type MailPayloads = { [T in MailTemplate]: z.input<(typeof mailPayloadSchemas)[T]> };

@@ -5,11 +5,19 @@ import { BookingCancelledEmail } from "@/emails/booking-cancelled";
 import { BookingConfirmationEmail } from "@/emails/booking-confirmation";
 import { BookingReminderEmail } from "@/emails/booking-reminder";
 import { BookingRescheduledEmail } from "@/emails/booking-rescheduled";
+import { StaffInviteEmail, staffInviteSubject } from "@/emails/staff-invite";
+import { BookingVerificationEmail } from "@/emails/booking-verification";
 import { formatAppointment } from "@/emails/components/format";
 import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
 import { buildIcs } from "@/lib/ics";
 import { loadEmailMessages } from "./messages";
-import { parseMailPayload, type BookingMailPayload, type MailTemplate } from "./payloads";
+import {
+  parseMailPayload,
+  type BookingMailPayload,
+  type MailPayloads,
+  type MailTemplate,
+  type StaffInviteMailPayload,
+} from "./payloads";
 
 export interface MailAttachment {
   filename: string;
@@ -54,7 +62,9 @@ async function contextFor(locale: string): Promise<EmailContext> {
   return createEmailContext(loaded.locale, loaded.messages);
 }
 
-function subjectOf(template: MailTemplate, ctx: EmailContext, payload: BookingMailPayload): string {
+type BookingTemplate = Exclude<MailTemplate, "staff-invite">;
+
+function subjectOf(template: BookingTemplate, ctx: EmailContext, payload: BookingMailPayload): string {
   const when = formatAppointment(ctx.locale, payload.office.timeZone, payload.booking);
   const values = {
     service: payload.service.name,
@@ -71,21 +81,24 @@ function subjectOf(template: MailTemplate, ctx: EmailContext, payload: BookingMa
       return ctx.t("rescheduled.subject", values);
     case "booking-reminder":
       return ctx.t("reminder.subject", values);
+    case "booking-verification":
+      return ctx.t("verification.subject", values);
   }
 }
 
-function elementOf(template: MailTemplate, ctx: EmailContext, payload: BookingMailPayload): ReactElement {
+function elementOf(template: BookingTemplate, ctx: EmailContext, payload: BookingMailPayload): ReactElement {
   const component = {
     "booking-confirmation": BookingConfirmationEmail,
     "booking-cancelled": BookingCancelledEmail,
     "booking-rescheduled": BookingRescheduledEmail,
     "booking-reminder": BookingReminderEmail,
+    "booking-verification": BookingVerificationEmail,
   }[template];
   return createElement(component, { ctx, payload });
 }
 
 function calendarEntry(
-  template: MailTemplate,
+  template: BookingTemplate,
   ctx: EmailContext,
   payload: BookingMailPayload,
   options: RenderMailOptions,
@@ -132,13 +145,21 @@ function calendarEntry(
 
 /** The subject alone (stored with the outbox row when the e-mail is written). Validates the payload. */
 export async function mailSubject(template: MailTemplate, payload: unknown): Promise<string> {
-  const data = parseMailPayload(template, payload);
-  return subjectOf(template, await contextFor(data.locale), data);
+  const mail = await parsed(template, payload);
+  return mail.staffInvite ? staffInviteSubject(mail.ctx, mail.staffInvite) : subjectOf(mail.template, mail.ctx, mail.booking);
+}
+
+/** The validated payload with the texts of its language; invitations and booking e-mails take different data. */
+async function parsed(template: MailTemplate, payload: unknown) {
+  const data: MailPayloads[MailTemplate] = parseMailPayload(template, payload);
+  const ctx = await contextFor(data.locale);
+  if (template === "staff-invite") return { ctx, staffInvite: data as StaffInviteMailPayload } as const;
+  return { ctx, template, booking: data as BookingMailPayload, staffInvite: undefined } as const;
 }
 
 /**
- * Renders an e-mail to subject, HTML, plain text and its calendar attachment, in the payload's language (German
- * when the app has no e-mail texts for it). The payload (`MailPayloads[template]`, or its stored JSON text) is
+ * Renders an e-mail to subject, HTML, plain text and (for appointments) its calendar attachment, in the payload's
+ * language (German when the app has no e-mail texts for it). The payload (`MailPayloads[template]`, or its stored JSON text) is
  * validated first: it may come from the database.
  */
 export async function renderMail(
@@ -146,14 +167,18 @@ export async function renderMail(
   payload: unknown,
   options: RenderMailOptions = {},
 ): Promise<RenderedMail> {
-  const data = parseMailPayload(template, payload);
-  const ctx = await contextFor(data.locale);
-  const element = elementOf(template, ctx, data);
+  const mail = await parsed(template, payload);
+  const { ctx } = mail;
+  const element = mail.staffInvite
+    ? createElement(StaffInviteEmail, { ctx, payload: mail.staffInvite })
+    : elementOf(mail.template, ctx, mail.booking);
   const [html, text] = await Promise.all([render(element), render(element, PLAIN_TEXT)]);
+  if (mail.staffInvite) return { subject: staffInviteSubject(ctx, mail.staffInvite), html, text, attachments: [] };
   return {
-    subject: subjectOf(template, ctx, data),
+    subject: subjectOf(mail.template, ctx, mail.booking),
     html,
     text,
-    attachments: [calendarEntry(template, ctx, data, options)],
+    // A held booking is not an appointment yet: its calendar file comes with the confirmation.
+    attachments: mail.template === "booking-verification" ? [] : [calendarEntry(mail.template, ctx, mail.booking, options)],
   };
 }

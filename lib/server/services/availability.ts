@@ -13,12 +13,21 @@ import type { Db, Tx } from "@/lib/server/db/client";
 
 export const OCCUPYING_STATUSES = ["CONFIRMED", "ARRIVED", "SERVED", "NO_SHOW"] as const;
 
+/** Bookings that hold a clerk at `now`, as a database filter: confirmed ones and holds that have not expired. */
+export function activeBookingWhere(now: Date) {
+  return {
+    OR: [{ status: { in: [...OCCUPYING_STATUSES] } }, { status: "HELD" as const, holdExpiresAt: { gt: now } }],
+  };
+}
+
 interface OfficeRules {
   id: string;
   timeZone: string;
   slotStepMinutes: number;
   minNoticeMinutes: number;
   bookingHorizonDays: number;
+  /** Absent or 0: a cancelled time is offered again at once (staff rules always pass 0). */
+  rebookDelayMinutes?: number;
 }
 
 interface ServiceRules {
@@ -125,6 +134,12 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
   const rangeStart = new Date(zonedInstant(addDays(from, -1), 0, office.timeZone));
   const rangeEnd = new Date(zonedInstant(addDays(to, 2), 0, office.timeZone));
 
+  const rebookDelayMinutes = office.rebookDelayMinutes ?? 0;
+  // The database narrows the read; the domain decides (occupiesAt) which of these still hold a clerk at `now`.
+  const recentlyCancelled =
+    rebookDelayMinutes > 0
+      ? [{ status: "CANCELLED" as const, cancelledAt: { gt: new Date(now.getTime() - rebookDelayMinutes * 60_000) } }]
+      : [];
   const [schedule, bookings] = await Promise.all([
     loadSchedule(db, office, from, to),
     db.booking.findMany({
@@ -133,9 +148,9 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
         startsAt: { lt: rangeEnd },
         endsAt: { gt: rangeStart },
         ...(opts.excludeBookingId ? { id: { not: opts.excludeBookingId } } : {}),
-        OR: [{ status: { in: [...OCCUPYING_STATUSES] } }, { status: "HELD", holdExpiresAt: { gt: now } }],
+        OR: [...activeBookingWhere(now).OR, ...recentlyCancelled],
       },
-      select: { startsAt: true, endsAt: true, serviceId: true },
+      select: { startsAt: true, endsAt: true, serviceId: true, status: true, holdExpiresAt: true, cancelledAt: true },
     }),
   ]);
 
@@ -145,6 +160,7 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
       slotStepMinutes: office.slotStepMinutes,
       minNoticeMinutes: office.minNoticeMinutes,
       bookingHorizonDays: office.bookingHorizonDays,
+      rebookDelayMinutes,
     },
     service: {
       id: service.id,
@@ -157,6 +173,8 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
       start: b.startsAt.getTime(),
       end: b.endsAt.getTime(),
       serviceId: b.serviceId,
+      ...(b.status === "HELD" && b.holdExpiresAt ? { holdExpiresAt: b.holdExpiresAt.getTime() } : {}),
+      ...(b.status === "CANCELLED" && b.cancelledAt ? { cancelledAt: b.cancelledAt.getTime() } : {}),
     })),
     now,
   };

@@ -33,6 +33,7 @@ export function bookingMailPayload(args: {
   bookAgainUrl?: string;
   reason?: string;
   previous?: { startsAt: Date; endsAt: Date };
+  holdExpiresAt?: Date;
 }): BookingMailPayload {
   const { office, service, booking } = args;
   return {
@@ -64,5 +65,6 @@ export function bookingMailPayload(args: {
     previous: args.previous
       ? { startsAt: args.previous.startsAt.toISOString(), endsAt: args.previous.endsAt.toISOString() }
       : undefined,
+    holdExpiresAt: args.holdExpiresAt?.toISOString(),
   };
 }

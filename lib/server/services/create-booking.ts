@@ -3,7 +3,7 @@ import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
-import { OCCUPYING_STATUSES, startOutOfRange } from "./availability";
+import { activeBookingWhere, startOutOfRange } from "./availability";
 import { insertCheckedBooking, slotError } from "./insert-booking";
 import { getActiveOfficeAndService } from "./office-catalog";
 
@@ -32,6 +32,14 @@ export interface CreatedBooking {
   endsAt: Date;
   /** Shown once (in the e-mail and API answer); only its hash is stored. */
   manageToken: string;
+  /** HELD until the citizen confirms through the e-mail (offices with e-mail verification), else CONFIRMED. */
+  status: "HELD" | "CONFIRMED";
+  holdExpiresAt: Date | null;
+}
+
+/** Whether a booking through `channel` waits for the citizen's confirmation: online and API bookings of offices with e-mail verification. */
+export function needsVerification(office: { verificationMode: string }, channel: CreateBookingInput["channel"]): boolean {
+  return office.verificationMode === "EMAIL" && (channel === "ONLINE" || channel === "API");
 }
 
 export async function createBooking(db: Db, input: CreateBookingInput): Promise<CreatedBooking> {
@@ -44,13 +52,17 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
   const endDate = localDateOf(endsAt.getTime() - 1, office.timeZone);
   const email = input.person.email.toLowerCase();
   const manageToken = createManageToken();
+  const holdExpiresAt = needsVerification(office, input.channel)
+    ? new Date(input.now.getTime() + office.holdMinutes * 60_000)
+    : undefined;
 
   const booking = await bookingTransaction(db, office.id, [startDate, endDate], async (tx) => {
     const active = await tx.booking.count({
       where: {
         officeId: office.id,
         email,
-        status: { in: [...OCCUPYING_STATUSES] },
+        // Live holds count: otherwise unconfirmed holds could block any number of times.
+        ...activeBookingWhere(input.now),
         startsAt: { gt: input.now },
       },
     });
@@ -76,6 +88,7 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
         remark: input.person.remark ?? null,
       },
       manageToken,
+      holdExpiresAt,
     });
   });
 
@@ -85,5 +98,7 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
     startsAt: booking.startsAt,
     endsAt: booking.endsAt,
     manageToken: manageToken.token,
+    status: booking.status === "HELD" ? "HELD" : "CONFIRMED",
+    holdExpiresAt: booking.holdExpiresAt,
   };
 }

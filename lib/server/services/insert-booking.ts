@@ -12,8 +12,8 @@ type Service = LoadAvailabilityOptions["service"] & { name: string; documents: s
 
 /**
  * The heart of every booking, online or by staff, run inside the caller's bookingTransaction (after the day locks):
- * re-read the day's bookings, re-check the slot with the same rule the calendar lists by, insert, and write the
- * confirmation e-mail to the outbox when there is an address.
+ * re-read the day's bookings, re-check the slot with the same rule the calendar lists by, insert (confirmed, or held
+ * until `holdExpiresAt`), and write the confirmation or "please confirm" e-mail to the outbox when there is an address.
  */
 export async function insertCheckedBooking(
   tx: Tx,
@@ -38,20 +38,14 @@ export async function insertCheckedBooking(
       remark: string | null;
     };
     manageToken: { token: string; hash: string };
+    /** Set for a booking that waits for the citizen's confirmation (e-mail verification): it is held until then. */
+    holdExpiresAt?: Date;
   },
 ) {
   const { office, service } = args;
-  const availability = await loadAvailability(tx, {
-    office,
-    service,
-    persons: args.persons,
-    now: args.now,
-    from: args.from,
-    to: args.to,
-  });
-  const check = checkSlot(availability, args.start);
-  if (!check.ok) throw slotError(check.reason);
+  await assertSlotFree(tx, { office, service, persons: args.persons, now: args.now, from: args.from, to: args.to }, args.start);
 
+  const held = args.holdExpiresAt !== undefined;
   const created = await tx.booking.create({
     data: {
       officeId: office.id,
@@ -59,7 +53,8 @@ export async function insertCheckedBooking(
       startsAt: args.start,
       endsAt: args.endsAt,
       persons: args.persons,
-      status: "CONFIRMED",
+      status: held ? "HELD" : "CONFIRMED",
+      holdExpiresAt: args.holdExpiresAt ?? null,
       channel: args.channel,
       referenceCode: await uniqueReferenceCode(tx),
       manageTokenHash: args.manageToken.hash,
@@ -69,7 +64,8 @@ export async function insertCheckedBooking(
   });
   if (args.person.email) {
     await enqueueMail(tx, {
-      template: "booking-confirmation",
+      // A hold asks the citizen to confirm; the confirmation follows once they have.
+      template: held ? "booking-verification" : "booking-confirmation",
       recipient: args.person.email,
       officeId: office.id,
       bookingId: created.id,
@@ -78,10 +74,20 @@ export async function insertCheckedBooking(
         service,
         booking: created,
         manageUrl: manageUrl(args.manageToken.token, args.locale),
+        holdExpiresAt: args.holdExpiresAt,
       }),
     });
   }
   return created;
+}
+
+/**
+ * THE re-check inside a booking transaction (after the day locks): re-reads the bookings and asks the same domain
+ * rule the calendar lists by; throws the slot error when `start` cannot be booked.
+ */
+export async function assertSlotFree(tx: Tx, load: LoadAvailabilityOptions, start: Date): Promise<void> {
+  const check = checkSlot(await loadAvailability(tx, load), start);
+  if (!check.ok) throw slotError(check.reason);
 }
 
 const SLOT_ERRORS = {
@@ -123,17 +129,8 @@ export async function moveCheckedBooking(
   },
 ): Promise<boolean> {
   const { office, service, booking } = args;
-  const availability = await loadAvailability(tx, {
-    office,
-    service,
-    persons: booking.persons,
-    now: args.now,
-    from: args.from,
-    to: args.to,
-    excludeBookingId: booking.id,
-  });
-  const check = checkSlot(availability, args.start);
-  if (!check.ok) throw slotError(check.reason);
+  const load = { office, service, persons: booking.persons, now: args.now, from: args.from, to: args.to };
+  await assertSlotFree(tx, { ...load, excludeBookingId: booking.id }, args.start);
   const { count } = await tx.booking.updateMany({
     where: { id: booking.id, status: "CONFIRMED", startsAt: booking.startsAt, erasedAt: null },
     data: {

@@ -24,7 +24,7 @@ export const MAX_SLOT_RANGE_DAYS = 62;
 const SEARCH_WINDOW_DAYS = 28;
 
 interface Target {
-  office: OfficeWithServices;
+  office: Omit<OfficeWithServices, "services">;
   service: ServiceRow;
 }
 
@@ -97,4 +97,12 @@ export async function freeSlotsWithin(
   if (from > to) return [] as Slot[];
   if (read && from >= read.from && to <= read.to) return prepareAvailability(read.availability).list({ from, to });
   return (await freeSlotsOf(db, target, q)).slots;
+}
+
+/** Up to `count` free slots on the day of the next free one. */
+export async function firstFreeSlots(db: Db, target: Target, q: SlotQuery, count: number): Promise<Slot[]> {
+  const { slot, first } = await nextFreeSlotOf(db, target, q);
+  if (!slot) return [];
+  const date = localDateOf(slot.start, target.office.timeZone);
+  return (await freeSlotsWithin(db, target, { ...q, from: date, to: date }, first)).slice(0, count);
 }

@@ -8,6 +8,7 @@ import { officesOf } from "@/lib/server/services/staff-offices";
 export default async function StaffHomePage() {
   const staff = (await currentStaff())!;
   const t = await getTranslations("staff.home");
+  const tOutbox = await getTranslations("outbox");
   const offices = await officesOf(getDb(), staff);
   return (
     <div className="space-y-6">
@@ -34,6 +35,13 @@ export default async function StaffHomePage() {
                 <li>
                   <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/protokoll`}>
                     {t("audit")}
+                  </Link>
+                </li>
+              )}
+              {canOnOffice(staff, "outbox:manage", office.id) && (
+                <li>
+                  <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/postausgang`}>
+                    {tOutbox("link")}
                   </Link>
                 </li>
               )}

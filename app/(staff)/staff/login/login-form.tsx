@@ -19,8 +19,10 @@ export function LoginForm({ callbackUrl, initialError, sso }: { callbackUrl: str
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setPending(true);
+    // An explicit callbackUrl: next-auth otherwise echoes this page's address, whose ?error= it reads as a failure.
     const result = await signIn("credentials", {
       redirect: false,
+      callbackUrl,
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
     });

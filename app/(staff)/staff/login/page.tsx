@@ -24,7 +24,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     ? undefined
     : q.error === "SessionExpired"
       ? "expired"
-      : q.error === "AccessDenied" || q.error === "OAuthSignin"
+      : ["AccessDenied", "OAuthSignin", "OAuthCallback", "Callback", "OAuthAccountNotLinked"].includes(q.error)
         ? "ssoFailed"
         : "failed";
   return (

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { kickOutbox } from "@/lib/server/mail/outbox";
 import { deleteMyData } from "@/lib/server/services/booking-privacy";
+import { confirmBookingByToken } from "@/lib/server/services/confirm-booking";
 import { cancelBookingByToken, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
 
 // Actions behind the link in the confirmation e-mail. The token is the only credential; a wrong one gets the same
@@ -31,6 +32,18 @@ export async function cancelBooking(token: string): Promise<void> {
   }
   kickOutbox();
   return go(`/termin/${token}?abgesagt=1`);
+}
+
+/** The "Termin bestätigen" button of a held booking (a POST: the e-mail's link itself only opens the page). */
+export async function confirmHeldBooking(token: string): Promise<void> {
+  if (!manageTokenSchema.safeParse(token).success) return go(`/termin/ungueltig`);
+  try {
+    await confirmBookingByToken(getDb(), { token, now: new Date() });
+  } catch (e) {
+    return go(`/termin/${token}?fehler=${errorCode(e)}`);
+  }
+  kickOutbox();
+  return go(`/termin/${token}?bestaetigt=1`);
 }
 
 export async function rescheduleBooking(token: string, form: FormData): Promise<void> {

@@ -1,16 +1,18 @@
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { errorKey } from "@/components/booking/error-key";
 import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
+import { dateAndTime, longDate, clockTime } from "@/components/booking/format";
 import { Alert } from "@/components/ui/alert";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
+import { isLiveHold, slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
 import { isCancellable } from "@/lib/server/services/manage-booking";
-import { cancelBooking, deletePersonalData } from "./actions";
+import { cancelBooking, confirmHeldBooking, deletePersonalData } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
-type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string; geloescht?: string }>;
+type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string; geloescht?: string; bestaetigt?: string }>;
 
 export async function generateMetadata() {
   const t = await getTranslations("booking.titles");
@@ -39,18 +41,71 @@ export default async function ManageBookingPage({ params, searchParams }: { para
   const now = new Date();
   const changeable = isCancellable(booking, now);
   const error = errorKey(q.fehler);
+  const held = booking.status === "HELD" && booking.startsAt > now;
   const status =
     booking.status === "CANCELLED"
       ? t("manage.statusCancelled")
       : booking.startsAt <= now
         ? t("manage.statusPast")
-        : t("manage.statusConfirmed");
+        : held
+          ? isLiveHold(booking, now)
+            ? t("manage.statusHeld")
+            : t("manage.statusHoldExpired")
+          : t("manage.statusConfirmed");
+  const format = await getFormatter();
+  const tz = booking.office.timeZone;
+  const alternatives = held && error === "HOLD_EXPIRED" ? await slotsInsteadOfHold(getDb(), booking, now) : [];
   return (
     <div>
       <h1 className="mb-6 text-3xl font-bold">{t("manage.title")}</h1>
       {error && <Alert kind="error">{te(error)}</Alert>}
       {q.abgesagt && booking.status === "CANCELLED" && <Alert kind="success">{t("manage.cancelled")}</Alert>}
       {q.verschoben && changeable && <Alert kind="success">{t("manage.rescheduled")}</Alert>}
+      {q.bestaetigt && changeable && <Alert kind="success">{t("manage.confirmed")}</Alert>}
+      {held && error === "HOLD_EXPIRED" && (
+        <section aria-labelledby="alternatives-title" className="mb-6 rounded border-2 border-brand bg-white p-4">
+          <h2 id="alternatives-title" className="text-xl font-bold">
+            {t("manage.alternativesTitle")}
+          </h2>
+          {alternatives.length > 0 ? (
+            <>
+              <p className="my-2">{t("manage.alternativesText")}</p>
+              <ul className="mb-4 list-disc pl-6">
+                {alternatives.map((slot) => (
+                  <li key={slot.start.toISOString()}>
+                    {t("review.whenValue", { date: longDate(format, slot.start, tz), time: clockTime(format, slot.start, tz) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="my-2">{t("manage.noAlternatives")}</p>
+          )}
+          <Link href={`/${booking.office.slug}/${booking.service.slug}`} className={buttonPrimary}>
+            {t("manage.bookAgain")}
+          </Link>
+        </section>
+      )}
+      {held && error !== "HOLD_EXPIRED" && (
+        <section aria-labelledby="confirm-title" className="mb-6 rounded border-2 border-brand bg-white p-4">
+          <h2 id="confirm-title" className="text-xl font-bold">
+            {t("manage.heldTitle")}
+          </h2>
+          <p className="my-2" data-testid="hold-deadline">
+            {booking.holdExpiresAt && isLiveHold(booking, now)
+              ? t("manage.heldText", {
+                  deadline: dateAndTime(format, booking.holdExpiresAt, tz),
+                  minutes: Math.max(1, Math.ceil((booking.holdExpiresAt.getTime() - now.getTime()) / 60_000)),
+                })
+              : t("manage.heldExpired", { deadline: dateAndTime(format, booking.holdExpiresAt ?? now, tz) })}
+          </p>
+          <form action={confirmHeldBooking.bind(null, p.token)}>
+            <button type="submit" className={buttonPrimary}>
+              {t("manage.confirm")}
+            </button>
+          </form>
+        </section>
+      )}
       <AppointmentSummary
         booking={booking}
         before={[
@@ -82,7 +137,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
             </form>
           </section>
         </div>
-      ) : (
+      ) : held ? null : (
         <div className="mt-8 space-y-4">
           {booking.status !== "CANCELLED" && <p>{t("manage.notChangeable")}</p>}
           <Link href={`/${booking.office.slug}/${booking.service.slug}`} className={buttonSecondary}>

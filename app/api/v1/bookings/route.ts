@@ -33,11 +33,20 @@ export const POST = apiRoute("bookings.create", async (request, { locale }) => {
   if (!guard.ok) throw new ApiError(guard.code);
   const booking = await createBooking(db, { ...input, channel: "API" });
   apiMailWritten();
+  const common = {
+    referenceCode: booking.referenceCode,
+    status: booking.status,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+  };
+  if (booking.status === "HELD") {
+    // E-mail verification: the manage link goes only to the address, where the citizen confirms; answering it here
+    // would let a client confirm for an address it does not own.
+    return jsonResponse({ ...common, holdExpiresAt: booking.holdExpiresAt?.toISOString() }, { status: 201 });
+  }
   return jsonResponse(
     {
-      referenceCode: booking.referenceCode,
-      startsAt: booking.startsAt.toISOString(),
-      endsAt: booking.endsAt.toISOString(),
+      ...common,
       manageToken: booking.manageToken,
       manageUrl: manageUrl(booking.manageToken, input.locale),
       calendarUrl: bookingCalendarUrl(booking.manageToken),

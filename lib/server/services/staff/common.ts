@@ -59,10 +59,11 @@ export async function loadOfficeFor(db: Db, actor: Actor, slug: string, action: 
 
 /**
  * The booking rules when staff book or move: the office's own, without the minimum notice, so that a walk-in can
- * take the next free slot at once. Capacity, opening hours, slot grid and horizon stay exactly as for citizens.
+ * take the next free slot at once, and without the rebook delay (it only keeps bots from grabbing a freed time).
+ * Capacity, opening hours, slot grid and horizon stay exactly as for citizens.
  */
 export function staffBookingRules<O extends { minNoticeMinutes: number }>(office: O): O {
-  return { ...office, minNoticeMinutes: 0 };
+  return { ...office, minNoticeMinutes: 0, rebookDelayMinutes: 0 };
 }
 
 /**

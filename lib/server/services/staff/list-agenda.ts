@@ -71,7 +71,7 @@ export function matchesSearch(row: Pick<AgendaRow, "name" | "referenceCode">, se
 export function totalsOf(rows: readonly Pick<AgendaRow, "status">[]): AgendaTotals {
   const count = (s: BookingStatusName) => rows.filter((r) => r.status === s).length;
   return {
-    booked: rows.filter((r) => r.status !== "CANCELLED").length,
+    booked: rows.filter((r) => r.status !== "CANCELLED" && r.status !== "HELD").length,
     arrived: count("ARRIVED"),
     served: count("SERVED"),
     noShow: count("NO_SHOW"),
@@ -99,7 +99,8 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     where: {
       officeId: office.id,
       startsAt: { gte: new Date(zonedInstant(from, 0, tz)), lt: new Date(zonedInstant(addDays(to, 1), 0, tz)) },
-      status: { not: "HELD" },
+      // Holds waiting for the citizen's confirmation take a place too, so they are shown (marked); expired ones not.
+      OR: [{ status: { not: "HELD" } }, { status: "HELD", holdExpiresAt: { gt: input.now } }],
       ...(service ? { serviceId: service.id } : {}),
     },
     include: { service: { select: { id: true, slug: true, name: true } } },

@@ -46,6 +46,7 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
   const { office } = agenda;
   const t = await getTranslations("agenda");
   const te = await getTranslations("errors");
+  const tOutbox = await getTranslations("outbox");
   const format = await getFormatter();
   const tz = office.timeZone;
   const date = agenda.from;
@@ -82,6 +83,11 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
           {canOnOffice(staff, "audit:read", office.id) && (
             <Link href={`/staff/${office.slug}/protokoll`} className={buttonSecondary}>
               {t("nav.audit")}
+            </Link>
+          )}
+          {canOnOffice(staff, "outbox:manage", office.id) && (
+            <Link href={`/staff/${office.slug}/postausgang`} className={buttonSecondary}>
+              {tOutbox("title")}
             </Link>
           )}
           <PrintButton label={t("nav.print")} />

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
+import { dateAndTime } from "@/components/booking/format";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
@@ -26,6 +27,28 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
   });
   if (!booking || booking.erasedAt) notFound();
   const t = await getTranslations("booking");
+  if (booking.status === "HELD" && booking.holdExpiresAt) {
+    const format = await getFormatter();
+    return (
+      <div>
+        <StepIndicator current="done" />
+        <div className="mb-6 border-4 border-brand bg-white p-6">
+          <h1 className="text-3xl font-bold">{t("done.heldTitle")}</h1>
+          <p className="mt-4 text-lg" data-testid="hold-deadline">
+            {t("done.heldMailSent", {
+              email: booking.email ?? "",
+              minutes: booking.office.holdMinutes,
+              deadline: dateAndTime(format, booking.holdExpiresAt, booking.office.timeZone),
+            })}
+          </p>
+          <p className="mt-2">{t("done.heldWarning")}</p>
+        </div>
+        <AppointmentSummary booking={booking} />
+        {/* No confirm button here: confirming proves access to the e-mail address, so it needs the e-mail's link. */}
+        <p className="mt-6">{t("done.heldNoMail")}</p>
+      </div>
+    );
+  }
   return (
     <div>
       <StepIndicator current="done" />

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CapacityView } from "@/components/staff/capacity/capacity-view";
 import { currentStaff } from "@/lib/server/auth/session";
@@ -12,17 +12,15 @@ import { type CapacityPlan, getCapacityPlan } from "@/lib/server/services/capaci
 
 type Params = { params: Promise<{ office: string }> };
 
-type Loaded = { plan: CapacityPlan } | { error: "FORBIDDEN" };
-
-async function load(slug: string): Promise<Loaded> {
+async function load(slug: string): Promise<CapacityPlan> {
   const staff = await currentStaff();
   // The signed-in layout redirects to the login; this only keeps the page safe on its own.
-  if (!staff) return { error: "FORBIDDEN" };
+  if (!staff) forbidden();
   try {
-    return { plan: await getCapacityPlan(getDb(), staff, { officeSlug: slug }, new Date()) };
+    return await getCapacityPlan(getDb(), staff, { officeSlug: slug }, new Date());
   } catch (e) {
     if (isAppError(e) && e.code === "OFFICE_NOT_FOUND") notFound();
-    if (isAppError(e) && e.code === "FORBIDDEN") return { error: "FORBIDDEN" };
+    if (isAppError(e) && e.code === "FORBIDDEN") forbidden();
     throw e;
   }
 }
@@ -35,7 +33,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CapacityPage({ params }: Params) {
   const { office } = await params;
   const t = await getTranslations("capacity");
-  const result = await load(office);
+  const plan = await load(office);
   return (
     <div className="space-y-6">
       <p>
@@ -43,16 +41,7 @@ export default async function CapacityPage({ params }: Params) {
           {t("back")}
         </Link>
       </p>
-      {"plan" in result ? (
-        <CapacityView plan={result.plan} />
-      ) : (
-        <>
-          <h1 className="text-3xl font-bold">{t("title")}</h1>
-          <p role="alert" className="border-s-8 border-error bg-white p-4">
-            {t("forbidden")}
-          </p>
-        </>
-      )}
+      <CapacityView plan={plan} />
     </div>
   );
 }

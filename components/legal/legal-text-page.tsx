@@ -1,0 +1,73 @@
+import type { ReactNode } from "react";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { LegalKind } from "@/lib/schemas/legal";
+import { getDb } from "@/lib/server/db";
+import { type ShownLegalText, siteLegalText } from "@/lib/server/services/legal/read-legal-texts";
+import { LegalMarkdown } from "./legal-markdown";
+
+/** "24. November 2026" in the page's language, on the Berlin calendar. */
+export function legalDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Berlin" }).format(date);
+}
+
+/**
+ * One stored legal text as shown to citizens: a German stand-in on a page in another language carries lang="de"
+ * (screen readers switch voice) and says so; a missing text says who to ask instead of leaving the page empty.
+ */
+export async function LegalTextBody({
+  text,
+  locale,
+  topLevel,
+}: {
+  text: ShownLegalText | null;
+  locale: string;
+  topLevel?: number;
+}) {
+  const t = await getTranslations("legal");
+  if (!text) return <p>{t("missing")}</p>;
+  const fallback = text.locale !== locale;
+  return (
+    <>
+      {fallback && <p className="text-muted">{t("fallbackNote")}</p>}
+      <LegalMarkdown source={text.body} lang={fallback ? text.locale : undefined} topLevel={topLevel} />
+    </>
+  );
+}
+
+/** The frame of the legal pages: heading, the text, its date, and whatever the page adds below. */
+export async function LegalTextPage({
+  kind,
+  text,
+  locale,
+  children,
+}: {
+  kind: LegalKind;
+  text: ShownLegalText | null;
+  locale: string;
+  children?: ReactNode;
+}) {
+  const t = await getTranslations("legal");
+  return (
+    <article className="space-y-4">
+      <h1 className="text-3xl font-bold">{t(`pages.${kind}`)}</h1>
+      <LegalTextBody text={text} locale={locale} />
+      {children}
+      {text && <p className="text-muted">{t("updated", { date: legalDate(text.updatedAt, locale) })}</p>}
+    </article>
+  );
+}
+
+/** The Impressum and the accessibility statement: a page that is exactly one site text. */
+export function siteLegalTextRoute(kind: LegalKind) {
+  return {
+    async generateMetadata() {
+      const t = await getTranslations("legal.pages");
+      return { title: t(kind) };
+    },
+    async Page({ params }: { params: Promise<{ locale: string }> }) {
+      const { locale } = await params;
+      setRequestLocale(locale);
+      return <LegalTextPage kind={kind} locale={locale} text={await siteLegalText(getDb(), kind, locale)} />;
+    },
+  };
+}

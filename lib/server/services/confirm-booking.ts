@@ -1,0 +1,70 @@
+import { localDateOf, type Slot } from "@/lib/domain";
+import type { Db } from "@/lib/server/db/client";
+import { bookingTransaction } from "@/lib/server/db/transaction";
+import { AppError, isAppError } from "@/lib/server/errors";
+import { enqueueMail } from "@/lib/server/mail/outbox";
+import { bookingMailPayload } from "./booking-mail";
+import { manageUrl } from "./booking-urls";
+import { assertSlotFree } from "./insert-booking";
+import { firstFreeSlots } from "./list-slots";
+import { getBookingByToken, type ManagedBooking } from "./manage-booking";
+
+// E-mail verification: a booking of an office with verificationMode EMAIL is HELD until the citizen confirms it
+// through the link in the "please confirm" e-mail. Confirming is a POST from the manage page, never the GET of the
+// link, which mail scanners prefetch.
+
+/** Whether the booking still waits for its confirmation (held, not yet expired). */
+export function isLiveHold(booking: { status: string; holdExpiresAt: Date | null }, now: Date): boolean {
+  return booking.status === "HELD" && booking.holdExpiresAt !== null && booking.holdExpiresAt > now;
+}
+
+/**
+ * Confirms a held booking: HELD -> CONFIRMED and the usual confirmation e-mail with its calendar file, in one
+ * transaction under the day lock. A hold that has expired is confirmed only if its time is still free, checked by
+ * the booking core's own re-check (HOLD_EXPIRED otherwise). Confirming twice is harmless.
+ */
+export async function confirmBookingByToken(db: Db, input: { token: string; now: Date }): Promise<ManagedBooking> {
+  const booking = await getBookingByToken(db, input.token);
+  if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
+  if (booking.status !== "HELD") return booking;
+  if (booking.startsAt <= input.now) throw new AppError("APPOINTMENT_PAST");
+  const { office, service } = booking;
+  const tz = office.timeZone;
+  const from = localDateOf(booking.startsAt, tz);
+  const to = localDateOf(booking.endsAt.getTime() - 1, tz);
+
+  await bookingTransaction(db, booking.officeId, [from, to], async (tx) => {
+    if (!isLiveHold(booking, input.now)) {
+      // The time may have been given to someone else since the hold ran out: check it like a new booking.
+      try {
+        const load = { office, service, persons: booking.persons, now: input.now, from, to, excludeBookingId: booking.id };
+        await assertSlotFree(tx, load, booking.startsAt);
+      } catch (e) {
+        if (isAppError(e) && e.code.startsWith("SLOT_")) throw new AppError("HOLD_EXPIRED");
+        throw e;
+      }
+    }
+    // Conditional: a hold erased or confirmed meanwhile is not confirmed (again).
+    const { count } = await tx.booking.updateMany({
+      where: { id: booking.id, status: "HELD", erasedAt: null },
+      data: { status: "CONFIRMED", holdExpiresAt: null },
+    });
+    if (count === 0) throw new AppError("BOOKING_NOT_FOUND");
+    if (booking.email) {
+      await enqueueMail(tx, {
+        template: "booking-confirmation",
+        recipient: booking.email,
+        officeId: booking.officeId,
+        bookingId: booking.id,
+        payload: bookingMailPayload({ office, service, booking, manageUrl: manageUrl(input.token, booking.locale) }),
+      });
+    }
+  });
+  return { ...booking, status: "CONFIRMED", holdExpiresAt: null };
+}
+
+/** For a hold whose time was taken after it expired: the next free slots of the same service and party size. */
+export async function slotsInsteadOfHold(db: Db, booking: ManagedBooking, now: Date, count = 3): Promise<Slot[]> {
+  if (!booking.office.active || !booking.service.active) return [];
+  return firstFreeSlots(db, { office: booking.office, service: booking.service }, { persons: booking.persons, now }, count);
+}

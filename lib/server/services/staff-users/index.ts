@@ -1,0 +1,7 @@
+export { acceptInvite, findInvite, type InviteClient } from "./accept-invite";
+export { inviteStaff } from "./invite-staff";
+export { assignableOffices, getStaff, listStaff, type InviteState, type StaffListEntry } from "./list-staff";
+export { resendInvite } from "./resend-invite";
+export { setStaffActive } from "./set-staff-active";
+export { isStaffUserInputError, STAFF_AUDIT, StaffUserInputError } from "./shared";
+export { updateStaff } from "./update-staff";
