@@ -16,9 +16,13 @@ export const RESERVED_OFFICE_SLUGS = new Set([
   "datenschutz",
   "impressum",
   "barrierefreiheit",
+  "leichte-sprache",
   "dev",
   "admin",
   "verwaltung",
+  "auswertung",
+  "login",
+  "einladung",
   "_next",
 ]);
 
