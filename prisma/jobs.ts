@@ -2,7 +2,8 @@
 //
 //   npm run jobs -- erase       erase personal data after the retention period, and expired holds
 //   npm run jobs -- reminders   write due reminder e-mails to the outbox (the app's worker sends them)
-//   npm run jobs -- all         both
+//   npm run jobs -- statistics  update the anonymous daily statistics and take today's next-free-slot samples
+//   npm run jobs -- all         all of them
 import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
@@ -14,7 +15,7 @@ const serverOnlyEmpty = path.join(__dirname, "..", "node_modules", "server-only"
 moduleInternals._resolveFilename = (request, ...rest) =>
   request === "server-only" ? serverOnlyEmpty : resolveFilename(request, ...rest);
 
-const USAGE = "Usage: npm run jobs -- erase|reminders|all";
+const USAGE = "Usage: npm run jobs -- erase|reminders|statistics|all";
 
 async function main(argv: string[]): Promise<number> {
   // Next.js reads .env files for the app; read them here too so that both see the same database.
@@ -23,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     if (fs.existsSync(file)) process.loadEnvFile(file);
   }
   const command = argv[0];
-  if (!command || !["erase", "reminders", "all"].includes(command)) {
+  if (!command || !["erase", "reminders", "statistics", "all"].includes(command)) {
     console.error(USAGE);
     return 2;
   }
@@ -40,6 +41,10 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === "reminders" || command === "all") {
       log.info({ job: "reminders", ...(await sendReminders(db)) }, "reminders written to the outbox");
+    }
+    if (command === "statistics" || command === "all") {
+      const { aggregateStatistics } = await import("../lib/server/jobs/aggregate-statistics");
+      log.info({ job: "statistics", ...(await aggregateStatistics(db)) }, "statistics updated");
     }
     return 0;
   } finally {

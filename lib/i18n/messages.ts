@@ -13,6 +13,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     agenda: (await import("./messages/de/agenda.json")).default,
     antibot: (await import("./messages/de/antibot.json")).default,
     privacy: (await import("./messages/de/privacy.json")).default,
+    evaluation: (await import("./messages/de/evaluation.json")).default,
   }),
 };
 

@@ -13,16 +13,19 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [clerkOfA, "holidays:manage", false, false],
   [clerkOfA, "audit:read", false, false],
   [clerkOfA, "office:settings", false, false],
+  [clerkOfA, "evaluation:office", false, false],
   [officeAdminOfA, "bookings:work", true, false],
   [officeAdminOfA, "capacity:edit", true, false],
   [officeAdminOfA, "holidays:manage", true, false],
   [officeAdminOfA, "audit:read", true, false],
   [officeAdminOfA, "office:settings", true, false],
+  [officeAdminOfA, "evaluation:office", true, false],
   [admin, "bookings:work", true, true],
   [admin, "capacity:edit", true, true],
   [admin, "holidays:manage", true, true],
   [admin, "audit:read", true, true],
   [admin, "office:settings", true, true],
+  [admin, "evaluation:office", true, true],
 ];
 
 describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {

@@ -21,14 +21,16 @@ export type OfficeAction =
   /** Read the audit log of the office. */
   | "audit:read"
   /** Office settings (horizon, notice, contact, ...). */
-  | "office:settings";
+  | "office:settings"
+  /** The evaluation dashboard and its exports for the office (anonymous statistics). */
+  | "evaluation:office";
 
 export type GlobalAction = "offices:manage" | "users:manage" | "evaluation:all";
 
 const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
   CLERK: new Set(["bookings:work", "capacity:edit"]),
-  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
-  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings"]),
+  OFFICE_ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "evaluation:office"]),
+  ADMIN: new Set(["bookings:work", "capacity:edit", "holidays:manage", "audit:read", "office:settings", "evaluation:office"]),
 };
 
 export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string): boolean {
