@@ -26,7 +26,7 @@ type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
 function param(params: Params, name: string): string | undefined {
   const value = params instanceof URLSearchParams ? params.get(name) ?? undefined : params[name];
-  return typeof value === "string" && value.length <= 100 ? value : undefined;
+  return typeof value === "string" ? value : undefined;
 }
 
 const slug = (value: string | undefined) => (value && slugSchema.safeParse(value).success ? value : undefined);
