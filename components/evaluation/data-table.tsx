@@ -11,7 +11,8 @@ export interface DataTableProps {
 
 export function DataTable({ caption, columns, rows, collapsed, summary }: DataTableProps) {
   const table = (
-    <div className="overflow-x-auto">
+    // Scrolls sideways on narrow screens when the names are long: focusable, so keyboard users can scroll it too.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full border-collapse bg-white text-left tabular-nums">
         <caption className="sr-only">{caption}</caption>
         <thead>
