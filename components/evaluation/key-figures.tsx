@@ -23,7 +23,7 @@ export async function KeyFigures({ summary: s, figures, format: f }: { summary: 
     return t("units.minutes", { value: f.signed(d) });
   };
   const base: Record<KeyFigure, string> = {
-    booked: t("figures.cancelBase", { cancelled: s.cancelled, booked: s.booked }),
+    booked: t("figures.bookedBase", { appointments: s.appointments, cancelled: s.cancelled }),
     cancellationRate: t("figures.cancelBase", { cancelled: s.cancelled, booked: s.booked }),
     noShowRate: t("figures.noShowBase", { noShows: s.settledNoShows, due: s.settledAppointments }),
     utilisation: t("figures.utilisationBase", { booked: f.number(s.bookedMinutes, 0), offered: f.number(s.offeredMinutes, 0) }),
