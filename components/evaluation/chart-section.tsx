@@ -14,6 +14,8 @@ export interface ChartSectionProps {
   table: { columns: string[]; rows: Array<Array<string | number>>; collapsed?: boolean; summary: string };
   empty?: string;
   note?: string;
+  /** See EvaluationChart. */
+  categories?: boolean;
 }
 
 export function ChartSection(props: ChartSectionProps) {
@@ -29,7 +31,7 @@ export function ChartSection(props: ChartSectionProps) {
         <p className="mt-3">{props.empty}</p>
       ) : (
         <>
-          <EvaluationChart kind={props.kind} labels={props.labels} series={props.series} percent={props.percent} description={`${props.title}. ${props.description}`} />
+          <EvaluationChart kind={props.kind} labels={props.labels} series={props.series} percent={props.percent} categories={props.categories} description={`${props.title}. ${props.description}`} />
           <DataTable caption={props.title} columns={props.table.columns} rows={props.table.rows} collapsed={props.table.collapsed} summary={props.table.summary} />
         </>
       )}

@@ -37,28 +37,51 @@ export interface EvaluationChartProps {
   percent?: boolean;
   /** Short description of the chart for screen readers; the numbers are in the table next to it. */
   description: string;
+  /** Categories (services, buckets) rather than a time axis: every label shown, long ones on several lines. */
+  categories?: boolean;
+}
+
+/** "Abholung einer Aufenthaltserlaubnis" -> ["Abholung einer", "Aufenthaltserlaubnis"]: lines of about 20 characters. */
+function wrapLabel(label: string): string[] {
+  const lines: string[] = [];
+  // Break at spaces and after slashes ("Beantragung/Verlängerung").
+  for (const word of label.split(/ |(?<=\/)/)) {
+    const last = lines[lines.length - 1];
+    const joined = last?.endsWith("/") ? `${last}${word}` : `${last} ${word}`;
+    if (last !== undefined && joined.length <= 20) lines[lines.length - 1] = joined;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 const percentFormat = new Intl.NumberFormat("de-DE", { style: "percent", maximumFractionDigits: 1 });
 const numberFormat = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 1 });
 
-export function EvaluationChart({ kind, labels, series, percent, description }: EvaluationChartProps) {
+export function EvaluationChart({ kind, labels, series, percent, description, categories }: EvaluationChartProps) {
   const format = (v: number) => (percent ? percentFormat.format(v) : numberFormat.format(v));
+  // Categories lie on the vertical axis (horizontal bars): long service names then have room, also at 360 px.
+  const valueAxis = categories ? "x" : "y";
   const options: ChartOptions<"bar" | "line"> = {
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
     locale: "de-DE",
-    interaction: { mode: "index", intersect: false },
+    indexAxis: categories ? "y" : "x",
+    interaction: { mode: "index", intersect: false, axis: categories ? "y" : "x" },
     plugins: {
       legend: { display: series.length > 1, labels: { usePointStyle: kind === "line", color: "#1a1a1a" } },
       tooltip: {
-        callbacks: { label: (ctx) => `${ctx.dataset.label ?? ""}: ${ctx.parsed.y === null ? "–" : format(ctx.parsed.y)}` },
+        callbacks: {
+          label: (ctx) => {
+            const v = categories ? ctx.parsed.x : ctx.parsed.y;
+            return `${ctx.dataset.label ?? ""}: ${v === null ? "–" : format(v)}`;
+          },
+        },
       },
     },
     scales: {
-      x: { ticks: { color: "#1a1a1a", autoSkip: true, maxRotation: 0 }, grid: { display: false } },
-      y: { beginAtZero: true, ticks: { color: "#1a1a1a", precision: percent ? undefined : 0, callback: (v) => format(Number(v)) } },
+      [categories ? "y" : "x"]: { ticks: { color: "#1a1a1a", autoSkip: !categories, maxRotation: 0 }, grid: { display: false } },
+      [valueAxis]: { beginAtZero: true, ticks: { color: "#1a1a1a", precision: percent ? undefined : 0, callback: (v: number | string) => format(Number(v)) } },
     },
   };
   const datasets = series.map((s, i) => ({
@@ -71,13 +94,14 @@ export function EvaluationChart({ kind, labels, series, percent, description }: 
     pointRadius: kind === "line" ? 3 : undefined,
     spanGaps: true,
   }));
+  const axisLabels: unknown[] = categories ? labels.map(wrapLabel) : labels;
   const common = { role: "img", "aria-label": description, fallbackContent: <p>{description}</p> };
   return (
-    <div className="relative h-64 w-full sm:h-72">
+    <div className={`relative w-full ${categories && (labels.length > 5 || labels.some((l) => l.length > 24)) ? "h-[30rem]" : "h-64 sm:h-72"}`}>
       {kind === "bar" ? (
-        <Bar {...common} data={{ labels, datasets }} options={options as ChartOptions<"bar">} />
+        <Bar {...common} data={{ labels: axisLabels, datasets }} options={options as ChartOptions<"bar">} />
       ) : (
-        <Line {...common} data={{ labels, datasets }} options={options as ChartOptions<"line">} />
+        <Line {...common} data={{ labels: axisLabels, datasets }} options={options as ChartOptions<"line">} />
       )}
     </div>
   );

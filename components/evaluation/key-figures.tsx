@@ -6,10 +6,18 @@ import type { EvaluationFormat } from "./format";
 
 const RATES: ReadonlySet<KeyFigure> = new Set(["cancellationRate", "noShowRate", "utilisation"]);
 
-export async function KeyFigures({ summary: s, figures, format: f }: { summary: PeriodSummary; figures: FigureComparison[] | null; format: EvaluationFormat }) {
+interface KeyFiguresProps {
+  summary: PeriodSummary;
+  figures: FigureComparison[] | null;
+  format: EvaluationFormat;
+  /** Utilisation is not split by service: say so instead of showing a number. */
+  serviceFiltered: boolean;
+}
+
+export async function KeyFigures({ summary: s, figures, format: f, serviceFiltered }: KeyFiguresProps) {
   const t = await getTranslations("evaluation");
   const value = (figure: KeyFigure, v: number | null): string => {
-    if (v === null) return figure === "utilisation" && s.offeredMinutes > 0 ? t("figures.utilisationNoService") : t("figures.none");
+    if (v === null) return t("figures.none");
     if (RATES.has(figure)) return f.percent(v);
     if (figure === "booked") return f.number(v, 0);
     if (figure === "leadDaysMedian" || figure === "nextFreeSlotMean") return t("units.days", { value: f.number(v) });
@@ -26,7 +34,9 @@ export async function KeyFigures({ summary: s, figures, format: f }: { summary: 
     booked: t("figures.bookedBase", { appointments: s.appointments, cancelled: s.cancelled }),
     cancellationRate: t("figures.cancelBase", { cancelled: s.cancelled, booked: s.booked }),
     noShowRate: t("figures.noShowBase", { noShows: s.settledNoShows, due: s.settledAppointments }),
-    utilisation: t("figures.utilisationBase", { booked: f.number(s.bookedMinutes, 0), offered: f.number(s.offeredMinutes, 0) }),
+    utilisation: serviceFiltered
+      ? t("figures.utilisationNoService")
+      : t("figures.utilisationBase", { booked: f.number(s.bookedMinutes, 0), offered: f.number(s.offeredMinutes, 0) }),
     leadDaysMedian: t("figures.leadBase", { mean: t("units.days", { value: f.number(s.leadDays.mean) }) }),
     nextFreeSlotMean: t("figures.slotBase", { samples: s.nextFreeSlot.samples, none: s.nextFreeSlot.none }),
     punctualityMedian: t("figures.arrivalBase", { count: s.punctuality.count }),

@@ -65,7 +65,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
   const serviceName = new Map(
     scope.services.map((s) => [
       s.id,
-      scope.office ? s.name : `${scope.offices.find((o) => o.id === s.officeId)?.name ?? ""} · ${s.name}`,
+      scope.office ? s.name : `${s.name} (${scope.offices.find((o) => o.id === s.officeId)?.name ?? ""})`,
     ]),
   );
   const pointLabel = (start: string) => f.shortDate(start);
@@ -146,7 +146,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
 
       {query.period.to >= e.today && <Alert kind="info">{t("provisional", { today: f.date(e.today) })}</Alert>}
 
-      <KeyFigures summary={cur} figures={e.figures} format={f} />
+      <KeyFigures summary={cur} figures={e.figures} format={f} serviceFiltered={scope.service !== null} />
 
       <section aria-labelledby="charts-title" className="space-y-4">
         <h2 id="charts-title" className="text-xl font-bold">
@@ -189,8 +189,9 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
           />
           <ChartSection
             id="chart-channels"
+            categories
             title={t("charts.channels")}
-            description={t("charts.channels")}
+            description={t("charts.channelsDesc")}
             kind="bar"
             labels={CHANNELS.map((c) => t(`channels.${c}`))}
             series={compareSeries(t("charts.booked"), (s) => CHANNELS.map((c) => s.byChannel[c]))}
@@ -206,8 +207,9 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
           />
           <ChartSection
             id="chart-services"
+            categories
             title={t("charts.services")}
-            description={t("charts.services")}
+            description={t("charts.servicesDesc")}
             kind="bar"
             labels={serviceIds.map((id) => serviceName.get(id) ?? id)}
             series={compareSeries(t("charts.booked"), servicesOf)}
@@ -220,6 +222,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
           />
           <ChartSection
             id="chart-cancel-lead"
+            categories
             title={t("charts.cancelLead")}
             description={t("definitions.cancellationRate")}
             kind="bar"
@@ -230,6 +233,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
           />
           <ChartSection
             id="chart-punctuality"
+            categories
             title={t("charts.punctuality")}
             description={t("definitions.punctualityMedian")}
             kind="bar"
