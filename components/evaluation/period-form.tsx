@@ -85,11 +85,6 @@ export async function PeriodForm(props: PeriodFormProps) {
               </option>
             ))}
           </select>
-          {props.services.length === 0 && (
-            <p id="leistung-hint" className="text-sm text-muted">
-              {t("filter.serviceHint")}
-            </p>
-          )}
         </div>
         <DateField name="von" label={t("filter.from")} value={props.period.from} />
         <DateField name="bis" label={t("filter.to")} value={props.period.to} />
@@ -98,6 +93,11 @@ export async function PeriodForm(props: PeriodFormProps) {
           {t("filter.submit")}
         </button>
       </form>
+      {props.services.length === 0 && (
+        <p id="leistung-hint" className="text-sm text-muted">
+          {t("filter.serviceHint")}
+        </p>
+      )}
       <nav aria-label={t("filter.quick")}>
         <ul className="flex flex-wrap gap-x-5 gap-y-1">
           {props.quick.map((q) => (
