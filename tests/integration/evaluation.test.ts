@@ -7,6 +7,7 @@ import { currentStaff } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import { aggregateStatistics } from "@/lib/server/jobs/aggregate-statistics";
 import { erasePersonalData, PERSONAL_BOOKING_FIELDS } from "@/lib/server/jobs/erase-personal-data";
+import { runJobs } from "@/lib/server/jobs/scheduler";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { parseEvaluationQuery } from "@/lib/server/services/evaluation/query";
 import { readEvaluation } from "@/lib/server/services/evaluation/read-evaluation";
@@ -193,6 +194,16 @@ describeEachDatabase("evaluation", (ctx) => {
     const s = (await figuresOf()).current.summary;
     expect(s).toMatchObject({ booked: 7, cancelled: 1, settledNoShows: 2, bookedMinutes: 160, offeredMinutes: 960 });
     expect(s.leadDays.median).toBe(4);
+  });
+
+  it("the in-app scheduler keeps the statistics up to date", async () => {
+    await ctx.db.dailyBookingStats.deleteMany();
+    await ctx.db.nextFreeSlotSample.deleteMany();
+    const log = { info: jest.fn(), error: jest.fn() };
+    await runJobs(ctx.db, log, NOW);
+    expect(log.error).not.toHaveBeenCalled();
+    expect(log.info).toHaveBeenCalledWith({ job: "statistics", rows: 5, samples: 3 }, "statistics updated");
+    expectHandComputed((await figuresOf()).current.summary);
   });
 
   it("recomputes a changed day and leaves unchanged rows alone", async () => {
