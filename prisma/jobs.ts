@@ -2,7 +2,9 @@
 //
 //   npm run jobs -- erase       erase personal data after the retention period, and expired holds
 //   npm run jobs -- reminders   write due reminder e-mails to the outbox (the app's worker sends them)
-//   npm run jobs -- all         both
+//   npm run jobs -- statistics  update the anonymous daily statistics and take today's next-free-slot samples
+//                               (--from=YYYY-MM-DD recomputes from that date, e.g. once after an upgrade)
+//   npm run jobs -- all         all of them
 import fs from "node:fs";
 import Module from "node:module";
 import path from "node:path";
@@ -14,7 +16,7 @@ const serverOnlyEmpty = path.join(__dirname, "..", "node_modules", "server-only"
 moduleInternals._resolveFilename = (request, ...rest) =>
   request === "server-only" ? serverOnlyEmpty : resolveFilename(request, ...rest);
 
-const USAGE = "Usage: npm run jobs -- erase|reminders|all";
+const USAGE = "Usage: npm run jobs -- erase|reminders|statistics [--from=YYYY-MM-DD]|all";
 
 async function main(argv: string[]): Promise<number> {
   // Next.js reads .env files for the app; read them here too so that both see the same database.
@@ -23,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     if (fs.existsSync(file)) process.loadEnvFile(file);
   }
   const command = argv[0];
-  if (!command || !["erase", "reminders", "all"].includes(command)) {
+  if (!command || !["erase", "reminders", "statistics", "all"].includes(command)) {
     console.error(USAGE);
     return 2;
   }
@@ -40,6 +42,15 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === "reminders" || command === "all") {
       log.info({ job: "reminders", ...(await sendReminders(db)) }, "reminders written to the outbox");
+    }
+    if (command === "statistics" || command === "all") {
+      const { aggregateStatistics } = await import("../lib/server/jobs/aggregate-statistics");
+      const from = argv.find((a) => a.startsWith("--from="))?.slice("--from=".length);
+      if (from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(from)) {
+        console.error(USAGE);
+        return 2;
+      }
+      log.info({ job: "statistics", ...(await aggregateStatistics(db, { from })) }, "statistics updated");
     }
     return 0;
   } finally {

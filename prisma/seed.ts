@@ -8,6 +8,7 @@ import { hashPassword } from "../lib/server/auth/password";
 import { upcomingHolidays } from "../lib/server/services/capacity/public-holidays";
 import { seedLegalTexts } from "../lib/server/services/legal/demo-texts";
 import { createManageToken } from "../lib/server/security/tokens";
+import { seedHistory } from "./seed-history";
 
 /** Documented in the README; for development and demonstrations only. */
 export const DEFAULT_SEED_STAFF_PASSWORD = "Demo-Passwort-2026";
@@ -195,7 +196,15 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     },
   });
   await seedLegalTexts(db);
-  return { office, services: created, bookings: bookings.length };
+  // Past appointments with their outcomes, and the anonymous statistics the evaluation reads.
+  const history = await seedHistory(db, {
+    office,
+    services: created,
+    capacity: weeklyCapacity.map(([w, s, e, c]) => [w, minutes(s), minutes(e), c]),
+    random,
+    now,
+  });
+  return { office, services: created, bookings: bookings.length + history };
 }
 
 async function main() {

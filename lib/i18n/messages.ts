@@ -18,6 +18,7 @@ const loaders: Record<Locale, () => Promise<Record<string, unknown>>> = {
     legal: (await import("./messages/de/legal.json")).default,
     easyLanguage: (await import("./messages/de/easyLanguage.json")).default,
     outbox: (await import("./messages/de/outbox.json")).default,
+    evaluation: (await import("./messages/de/evaluation.json")).default,
   }),
 };
 

@@ -16,6 +16,7 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [clerkOfA, "services:manage", false, false],
   [clerkOfA, "legal:office", false, false],
   [clerkOfA, "outbox:manage", false, false],
+  [clerkOfA, "evaluation:office", false, false],
   [officeAdminOfA, "bookings:work", true, false],
   [officeAdminOfA, "capacity:edit", true, false],
   [officeAdminOfA, "holidays:manage", true, false],
@@ -24,6 +25,7 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [officeAdminOfA, "services:manage", true, false],
   [officeAdminOfA, "legal:office", true, false],
   [officeAdminOfA, "outbox:manage", true, false],
+  [officeAdminOfA, "evaluation:office", true, false],
   [admin, "bookings:work", true, true],
   [admin, "capacity:edit", true, true],
   [admin, "holidays:manage", true, true],
@@ -32,6 +34,7 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [admin, "services:manage", true, true],
   [admin, "legal:office", true, true],
   [admin, "outbox:manage", true, true],
+  [admin, "evaluation:office", true, true],
 ];
 
 describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {

@@ -27,7 +27,9 @@ export type OfficeAction =
   /** The office's own addition to the privacy statement. */
   | "legal:office"
   /** See the office's outgoing e-mails and send failed ones again. */
-  | "outbox:manage";
+  | "outbox:manage"
+  /** The evaluation dashboard and its exports for the office (anonymous statistics). */
+  | "evaluation:office";
 
 export type GlobalAction =
   | "offices:manage"
@@ -49,6 +51,7 @@ const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
     "services:manage",
     "legal:office",
     "outbox:manage",
+    "evaluation:office",
   ]),
   ADMIN: new Set([
     "bookings:work",
@@ -59,6 +62,7 @@ const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
     "services:manage",
     "legal:office",
     "outbox:manage",
+    "evaluation:office",
   ]),
 };
 

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/server/db/client";
+import { aggregateBeforeErasure } from "./aggregate-statistics";
 
 // Erasure of personal data (DESIGN.md, invariant 7). The booking row stays for the anonymous statistics (office,
 // service, times, status, channel, persons); every personal field is set to null and erasedAt is set. E-mails of
@@ -90,6 +91,8 @@ export interface EraseResult {
 export async function erasePersonalData(db: Db, options: { now?: Date } = {}): Promise<EraseResult> {
   const now = options.now ?? new Date();
   const holds = await eraseWhere(db, { erasedAt: null, status: "HELD", holdExpiresAt: { lt: now } }, now);
+  // The anonymous statistics of the days about to be erased are written first: erasure never loses a figure.
+  await aggregateBeforeErasure(db, now);
   let expired = 0;
   const offices = await db.office.findMany({ select: { id: true, retentionDays: true } });
   for (const office of offices) {

@@ -1,10 +1,11 @@
 import type { Db } from "@/lib/server/db/client";
 import type { Logger } from "pino";
 import { kickOutbox } from "@/lib/server/mail/outbox";
+import { aggregateStatistics } from "./aggregate-statistics";
 import { erasePersonalData } from "./erase-personal-data";
 import { sendReminders } from "./send-reminders";
 
-// The in-app scheduler: erases personal data and writes reminders every few minutes. Each app instance may run it;
+// The in-app scheduler: erases personal data, writes reminders and updates the statistics every few minutes. Each app instance may run it;
 // the jobs' writes are conditional, so concurrent runs neither erase twice nor remind twice.
 
 export const DEFAULT_JOB_INTERVAL_MS = 5 * 60_000;
@@ -25,6 +26,12 @@ export async function runJobs(db: Db, log: Pick<Logger, "info" | "error">, now: 
     }
   } catch (error) {
     log.error({ job: "reminders", err: errorName(error) }, "writing reminders failed");
+  }
+  try {
+    const statistics = await aggregateStatistics(db, { now });
+    if (statistics.rows + statistics.samples > 0) log.info({ job: "statistics", ...statistics }, "statistics updated");
+  } catch (error) {
+    log.error({ job: "statistics", err: errorName(error) }, "updating the statistics failed");
   }
 }
 

@@ -1,0 +1,284 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ChartSection } from "@/components/evaluation/chart-section";
+import { evaluationFormat } from "@/components/evaluation/format";
+import { KeyFigures } from "@/components/evaluation/key-figures";
+import { ComparisonForm, PeriodForm } from "@/components/evaluation/period-form";
+import { PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { Alert } from "@/components/ui/alert";
+import { buttonSecondary, link } from "@/components/ui/styles";
+import { localDateOf } from "@/lib/domain";
+import { CHANNELS, periodLength, previousPeriod, QUICK_PERIODS, quickPeriod, type PeriodSummary, type SeriesPoint } from "@/lib/domain/statistics";
+import { getDb } from "@/lib/server/db";
+import { isAppError } from "@/lib/server/errors";
+import { evaluationSearch, parseEvaluationQuery, type EvaluationQuery } from "@/lib/server/services/evaluation/query";
+import { readEvaluation, type Evaluation } from "@/lib/server/services/evaluation/read-evaluation";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("evaluation");
+  return { title: t("title") };
+}
+
+const PATH = "/staff/auswertung";
+
+/** Reads the evaluation; a service of another office (left over after switching the office) is dropped. */
+type Loaded = { ok: true; evaluation: Evaluation; droppedService: boolean } | { ok: false; code: string };
+
+async function load(staff: Awaited<ReturnType<typeof pageStaff>>, query: EvaluationQuery, now: Date): Promise<Loaded> {
+  try {
+    return { ok: true, evaluation: await readEvaluation(getDb(), staff, query, now), droppedService: false };
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    if (e.code === "SERVICE_NOT_FOUND" && query.service) {
+      const retry = await load(staff, { ...query, service: undefined }, now);
+      return retry.ok ? { ...retry, droppedService: true } : retry;
+    }
+    if (e.code === "OFFICE_NOT_FOUND") notFound();
+    return { ok: false, code: e.code };
+  }
+}
+
+export default async function EvaluationPage({ searchParams }: { searchParams: Search }) {
+  const staff = await pageStaff();
+  const now = new Date();
+  const query = parseEvaluationQuery(await searchParams, localDateOf(now, "Europe/Berlin"));
+  const result = await load(staff, query, now);
+  if (!result.ok) return <PageProblem code={result.code} />;
+  const e = result.evaluation;
+  const t = await getTranslations("evaluation");
+  const f = evaluationFormat(await getFormatter());
+  const { scope } = e;
+  const state = {
+    office: scope.office?.slug,
+    service: scope.service?.slug,
+    period: query.period,
+    comparison: query.comparison,
+  };
+  const href = (changes: Partial<typeof state>) => `${PATH}?${evaluationSearch({ ...state, ...changes })}`;
+  const periodText = (p: { from: string; to: string }) => t("period", { from: f.date(p.from), to: f.date(p.to) });
+  const cur = e.current.summary;
+  const prev = e.comparison?.summary ?? null;
+  const serviceName = new Map(
+    scope.services.map((s) => [
+      s.id,
+      scope.office ? s.name : `${s.name} (${scope.offices.find((o) => o.id === s.officeId)?.name ?? ""})`,
+    ]),
+  );
+  const pointLabel = (start: string) => f.shortDate(start);
+  const pointName = (start: string) => f.date(start);
+  const points = e.current.series;
+  const timeLabels = points.map((p) => pointLabel(p.start));
+  /** The table of a time series: first column the day or week, then the given columns. */
+  const timeTable = (columns: string[], cells: (p: SeriesPoint) => Array<string | number>) => ({
+    columns: [e.unit === "week" ? t("charts.week") : t("charts.date"), ...columns],
+    rows: points.map((p) => [pointName(p.start), ...cells(p)]),
+    collapsed: points.length > 14,
+    summary: t("charts.numbers"),
+  });
+  const compareSeries = (label: string, values: (s: PeriodSummary) => number[]) =>
+    prev ? [{ label: t("figures.current"), data: values(cur) }, { label: t("figures.previous"), data: values(prev) }] : [{ label, data: values(cur) }];
+  const compareColumns = (first: string) => (prev ? [first, t("figures.current"), t("figures.previous")] : [first, t("charts.count")]);
+  const compareRows = (labels: string[], values: (s: PeriodSummary) => number[]) =>
+    labels.map((label, i) => (prev ? [label, values(cur)[i], values(prev)[i]] : [label, values(cur)[i]]));
+  const serviceIds = [...new Set([...cur.byService.map((s) => s.serviceId), ...(prev?.byService.map((s) => s.serviceId) ?? [])])];
+  const servicesOf = (s: PeriodSummary) => serviceIds.map((id) => s.byService.find((b) => b.serviceId === id)?.booked ?? 0);
+  const cancelLabels = t.raw("cancelLead") as string[];
+  const punctualityLabels = t.raw("punctuality") as string[];
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="text-lg text-muted">
+          {scope.office ? scope.office.name : t("scopeAll")}
+          {scope.service ? ` · ${scope.service.name}` : ""} · {periodText(query.period)} ({t("periodDays", { days: periodLength(query.period) })})
+        </p>
+        <p className="mt-2 max-w-3xl">{t("intro")}</p>
+      </div>
+
+      {query.invalid.map((kind) => (
+        <Alert key={kind} kind="error">
+          {t(`invalid.${kind}`)}
+        </Alert>
+      ))}
+      {result.droppedService && <Alert kind="info">{t("filter.serviceHint")}</Alert>}
+
+      <PeriodForm
+        action={PATH}
+        offices={scope.offices}
+        allOffices={staff.role === "ADMIN"}
+        office={scope.office?.slug}
+        services={scope.office ? scope.services : []}
+        service={scope.service?.slug}
+        period={query.period}
+        comparison={query.comparison}
+        quick={QUICK_PERIODS.map((choice) => {
+          const period = quickPeriod(choice, e.today);
+          return { label: t(`filter.${choice}`), href: href({ period }), current: period.from === query.period.from && period.to === query.period.to };
+        })}
+      />
+
+      <section aria-labelledby="compare-title" className="space-y-3">
+        <h2 id="compare-title" className="text-xl font-bold">
+          {t("compare.title")}
+        </h2>
+        {e.comparison ? (
+          <div className="flex flex-wrap items-center gap-3">
+            <p>{t("compare.active", { period: periodText(e.comparison.period) })}</p>
+            <Link href={href({ comparison: { kind: "none" } })} className={buttonSecondary}>
+              {t("compare.end")}
+            </Link>
+          </div>
+        ) : (
+          <Link href={href({ comparison: { kind: "previous" } })} className={buttonSecondary}>
+            {t("compare.previous", { days: periodLength(query.period) })}
+          </Link>
+        )}
+        <details>
+          <summary className="inline-flex min-h-11 cursor-pointer items-center text-brand underline">{t("compare.custom")}</summary>
+          <ComparisonForm action={PATH} state={state} initial={e.comparison?.period ?? previousPeriod(query.period)} />
+        </details>
+      </section>
+
+      {query.period.to >= e.today && <Alert kind="info">{t("provisional", { today: f.date(e.today) })}</Alert>}
+
+      <KeyFigures summary={cur} figures={e.figures} format={f} serviceFiltered={scope.service !== null} />
+
+      <section aria-labelledby="charts-title" className="space-y-4">
+        <h2 id="charts-title" className="text-xl font-bold">
+          {t("charts.title")}
+        </h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <ChartSection
+            id="chart-bookings"
+            title={t("charts.bookings", { unit: e.unit })}
+            description={t("charts.bookingsDesc")}
+            kind="bar"
+            labels={timeLabels}
+            series={[
+              { label: t("charts.booked"), data: points.map((p) => p.booked) },
+              { label: t("charts.cancelled"), data: points.map((p) => p.cancelled) },
+              { label: t("charts.noShow"), data: points.map((p) => p.noShow) },
+            ]}
+            table={timeTable([t("charts.booked"), t("charts.cancelled"), t("charts.noShow")], (p) => [p.booked, p.cancelled, p.noShow])}
+          />
+          <ChartSection
+            id="chart-utilisation"
+            title={t("charts.utilisation", { unit: e.unit })}
+            description={t("charts.utilisationDesc")}
+            kind="line"
+            percent
+            labels={timeLabels}
+            series={[{ label: t("charts.utilisationShort"), data: points.map((p) => p.utilisation) }]}
+            empty={scope.service ? t("charts.servicesNoCapacity") : undefined}
+            table={timeTable([t("charts.bookedMinutes"), t("charts.offeredMinutes"), t("charts.utilisationShort")], (p) => [p.bookedMinutes, p.offeredMinutes, f.percent(p.utilisation)])}
+          />
+          <ChartSection
+            id="chart-next-free"
+            title={t("charts.nextFree")}
+            description={t("charts.nextFreeDesc")}
+            kind="line"
+            labels={timeLabels}
+            series={[{ label: t("charts.days"), data: points.map((p) => p.nextFreeSlotDays) }]}
+            empty={cur.nextFreeSlot.samples === 0 ? t("charts.empty") : undefined}
+            table={timeTable([t("charts.days")], (p) => [p.nextFreeSlotDays === null ? t("charts.noSample") : f.number(p.nextFreeSlotDays)])}
+          />
+          <ChartSection
+            id="chart-channels"
+            categories
+            title={t("charts.channels")}
+            description={t("charts.channelsDesc")}
+            kind="bar"
+            labels={CHANNELS.map((c) => t(`channels.${c}`))}
+            series={compareSeries(t("charts.booked"), (s) => CHANNELS.map((c) => s.byChannel[c]))}
+            empty={cur.booked === 0 && !prev?.booked ? t("charts.empty") : undefined}
+            table={{
+              columns: compareColumns(t("charts.channel")),
+              rows: compareRows(
+                CHANNELS.map((c) => t(`channels.${c}`)),
+                (s) => CHANNELS.map((c) => s.byChannel[c]),
+              ),
+              summary: t("charts.numbers"),
+            }}
+          />
+          <ChartSection
+            id="chart-services"
+            categories
+            title={t("charts.services")}
+            description={t("charts.servicesDesc")}
+            kind="bar"
+            labels={serviceIds.map((id) => serviceName.get(id) ?? id)}
+            series={compareSeries(t("charts.booked"), servicesOf)}
+            empty={serviceIds.length === 0 ? t("charts.empty") : undefined}
+            table={{
+              columns: compareColumns(t("charts.service")),
+              rows: compareRows(serviceIds.map((id) => serviceName.get(id) ?? id), servicesOf),
+              summary: t("charts.numbers"),
+            }}
+          />
+          <ChartSection
+            id="chart-cancel-lead"
+            categories
+            title={t("charts.cancelLead")}
+            description={t("definitions.cancellationRate")}
+            kind="bar"
+            labels={cancelLabels}
+            series={compareSeries(t("charts.cancelled"), (s) => s.cancelLead)}
+            empty={cur.cancelled === 0 && !prev?.cancelled ? t("charts.empty") : undefined}
+            table={{ columns: compareColumns(t("charts.when")), rows: compareRows(cancelLabels, (s) => s.cancelLead), summary: t("charts.numbers") }}
+          />
+          <ChartSection
+            id="chart-punctuality"
+            categories
+            title={t("charts.punctuality")}
+            description={t("definitions.punctualityMedian")}
+            kind="bar"
+            labels={punctualityLabels}
+            series={compareSeries(t("charts.arrival"), (s) => s.punctuality.buckets)}
+            empty={cur.punctuality.count === 0 && !prev?.punctuality.count ? t("charts.empty") : undefined}
+            table={{ columns: compareColumns(t("charts.arrival")), rows: compareRows(punctualityLabels, (s) => s.punctuality.buckets), summary: t("charts.numbers") }}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="export-title" className="space-y-2">
+        <h2 id="export-title" className="text-xl font-bold">
+          {t("export.title")}
+        </h2>
+        <p className="max-w-3xl">{t("export.intro")}</p>
+        <ul className="flex flex-wrap gap-x-6">
+          {[
+            ["days", { format: "csv", teil: "tage" }],
+            ["totals", { format: "csv", teil: "kennzahlen" }],
+            ["json", { format: "json" }],
+          ].map(([key, extra]) => (
+            <li key={key as string}>
+              <a className={`inline-flex min-h-11 items-center ${link}`} href={`${PATH}/export?${evaluationSearch(state, extra as Record<string, string>)}`} download>
+                {t(`export.${key as string}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="definitions-title" className="space-y-3">
+        <h2 id="definitions-title" className="text-xl font-bold">
+          {t("definitions.title")}
+        </h2>
+        <dl className="max-w-3xl space-y-3">
+          {(["booked", "cancellationRate", "noShowRate", "utilisation", "leadDaysMedian", "nextFreeSlotMean", "punctualityMedian", "durationMedian"] as const).map((k) => (
+            <div key={k}>
+              <dt className="font-bold">{t(`figures.${k}`)}</dt>
+              <dd>{t(`definitions.${k}`)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="max-w-3xl text-sm text-muted">{t("definitions.privacy")}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import { addDays, datesBetween, localDateOf, zonedInstant, type LocalDate } from "@/lib/domain";
+import {
+  aggregateBookings,
+  daysBetween,
+  offeredClerkMinutes,
+  serializeHistogram,
+  type Channel,
+  type DailyBookingRow,
+  type StatisticsBooking,
+} from "@/lib/domain/statistics";
+import type { Db } from "@/lib/server/db/client";
+import { loadSchedule } from "@/lib/server/services/availability";
+import { nextFreeSlotOf } from "@/lib/server/services/list-slots";
+
+// Keeps the anonymous daily statistics (DESIGN.md, invariant 7) up to date. A day stays open for corrections while
+// clerks may still record arrivals and no-shows and citizens cancel, so every run recomputes the last
+// SETTLING_DAYS days and the days ahead up to the booking horizon, and writes only rows that changed. Runs from the
+// in-app scheduler, from `npm run jobs -- statistics`, and from the erasure for the days it is about to erase.
+// Idempotent: several instances may run it at once and reach the same rows.
+
+/** Days back that are recomputed on every run. */
+export const SETTLING_DAYS = 14;
+
+const DAY_MS = 86_400_000;
+
+type OfficeRef = { id: string; timeZone: string };
+
+const storedHistograms = (r: DailyBookingRow) => ({
+  cancelLeadHistogram: serializeHistogram(r.cancelLeadHistogram),
+  leadDaysHistogram: serializeHistogram(r.leadDaysHistogram),
+  punctualityHistogram: serializeHistogram(r.punctualityHistogram),
+  durationHistogram: serializeHistogram(r.durationHistogram),
+});
+
+function storedRow(officeId: string, r: DailyBookingRow) {
+  return {
+    officeId,
+    serviceId: r.serviceId,
+    date: r.date,
+    channel: r.channel,
+    booked: r.booked,
+    cancelled: r.cancelled,
+    noShow: r.noShow,
+    arrived: r.arrived,
+    served: r.served,
+    bookedMinutes: r.bookedMinutes,
+    leadDaysSum: r.leadDaysSum,
+    punctualityCount: r.punctualityCount,
+    punctualitySum: r.punctualitySum,
+    durationCount: r.durationCount,
+    durationSum: r.durationSum,
+    ...storedHistograms(r),
+  };
+}
+
+type StoredRow = ReturnType<typeof storedRow>;
+const rowKey = (r: { serviceId: string; date: string; channel: string }) => `${r.serviceId}|${r.date}|${r.channel}`;
+const sameRow = (a: StoredRow, b: Record<string, unknown>) =>
+  (Object.keys(a) as Array<keyof StoredRow>).every((k) => a[k] === b[k]);
+
+/** Recomputes the rows of one office for the local dates [from, to]; returns how many rows were written or removed. */
+export async function aggregateOfficeDays(db: Db, office: OfficeRef, from: LocalDate, to: LocalDate): Promise<number> {
+  if (from > to) return 0;
+  const start = new Date(zonedInstant(from, 0, office.timeZone));
+  const end = new Date(zonedInstant(addDays(to, 1), 0, office.timeZone));
+  const [bookings, schedule, existingRows, existingCapacity] = await Promise.all([
+    db.booking.findMany({
+      where: { officeId: office.id, startsAt: { gte: start, lt: end }, status: { not: "HELD" } },
+      select: {
+        serviceId: true,
+        channel: true,
+        status: true,
+        startsAt: true,
+        endsAt: true,
+        createdAt: true,
+        cancelledAt: true,
+        arrivedAt: true,
+        servedAt: true,
+      },
+    }),
+    loadSchedule(db, office, from, to),
+    db.dailyBookingStats.findMany({ where: { officeId: office.id, date: { gte: from, lte: to } } }),
+    db.dailyOfficeCapacity.findMany({ where: { officeId: office.id, date: { gte: from, lte: to } } }),
+  ]);
+
+  const rows = aggregateBookings(bookings as StatisticsBooking[], office.timeZone).map((r) => storedRow(office.id, r));
+  const previous = new Map(existingRows.map((r) => [rowKey(r), r as unknown as Record<string, unknown>]));
+  const changed = rows.filter((r) => {
+    const old = previous.get(rowKey(r));
+    return !old || !sameRow(r, old);
+  });
+  const current = new Set(rows.map(rowKey));
+  const gone = existingRows.filter((r) => !current.has(rowKey(r)));
+
+  const offered = new Map(existingCapacity.map((c) => [c.date, c.offeredMinutes]));
+  const capacity = datesBetween(from, to)
+    .map((date) => ({ officeId: office.id, date, offeredMinutes: offeredClerkMinutes(schedule, date) }))
+    .filter((c) => offered.get(c.date) !== c.offeredMinutes);
+
+  if (changed.length + gone.length + capacity.length === 0) return 0;
+  await db.$transaction(async (tx) => {
+    for (const r of gone) {
+      await tx.dailyBookingStats.deleteMany({
+        where: { officeId: office.id, serviceId: r.serviceId, date: r.date, channel: r.channel },
+      });
+    }
+    for (const r of changed) {
+      const { officeId, serviceId, date, channel, ...counts } = r;
+      await tx.dailyBookingStats.upsert({
+        where: { officeId_serviceId_date_channel: { officeId, serviceId, date, channel: channel as Channel } },
+        create: { ...r, channel: channel as Channel },
+        update: counts,
+      });
+    }
+    for (const c of capacity) {
+      await tx.dailyOfficeCapacity.upsert({
+        where: { officeId_date: { officeId: c.officeId, date: c.date } },
+        create: c,
+        update: { offeredMinutes: c.offeredMinutes },
+      });
+    }
+  });
+  return changed.length + gone.length + capacity.length;
+}
+
+/**
+ * Today's sample of the days until the next free slot of every active service (one person), found by the same
+ * function the booking wizard uses. The first sample of a day is kept, so the series is one value per day.
+ */
+export async function sampleNextFreeSlots(db: Db, now: Date): Promise<number> {
+  const offices = await db.office.findMany({
+    where: { active: true },
+    include: { services: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
+  });
+  let sampled = 0;
+  for (const office of offices) {
+    const today = localDateOf(now, office.timeZone);
+    const done = await db.nextFreeSlotSample.findMany({ where: { officeId: office.id, date: today }, select: { serviceId: true } });
+    const sampledIds = new Set(done.map((d) => d.serviceId));
+    for (const service of office.services) {
+      if (sampledIds.has(service.id)) continue;
+      const { slot } = await nextFreeSlotOf(db, { office, service }, { persons: 1, now });
+      const days = slot ? daysBetween(today, localDateOf(slot.start, office.timeZone)) : null;
+      await db.nextFreeSlotSample.upsert({
+        where: { officeId_serviceId_date: { officeId: office.id, serviceId: service.id, date: today } },
+        create: { officeId: office.id, serviceId: service.id, date: today, days, sampledAt: now },
+        update: {},
+      });
+      sampled++;
+    }
+  }
+  return sampled;
+}
+
+export interface AggregateResult {
+  /** Daily rows written or removed. */
+  rows: number;
+  /** Next-free-slot samples taken. */
+  samples: number;
+}
+
+/**
+ * Recomputes every office's rows from SETTLING_DAYS ago to the end of its booking horizon (or from `from` when
+ * given, e.g. to fill in history), and takes today's next-free-slot samples.
+ */
+export async function aggregateStatistics(db: Db, options: { now?: Date; from?: LocalDate } = {}): Promise<AggregateResult> {
+  const now = options.now ?? new Date();
+  const offices = await db.office.findMany({ select: { id: true, timeZone: true, bookingHorizonDays: true } });
+  let rows = 0;
+  for (const office of offices) {
+    const today = localDateOf(now, office.timeZone);
+    const from = options.from ?? addDays(today, -SETTLING_DAYS);
+    rows += await aggregateOfficeDays(db, office, from, addDays(today, office.bookingHorizonDays + 1));
+  }
+  return { rows, samples: await sampleNextFreeSlots(db, now) };
+}
+
+/**
+ * Brings the statistics of the days whose bookings the erasure is about to erase up to date first, so that erasing
+ * (or, later, deleting) booking rows never loses a figure. Same cut-off as the erasure: retentionDays after the end.
+ */
+export async function aggregateBeforeErasure(db: Db, now: Date): Promise<number> {
+  const offices = await db.office.findMany({ select: { id: true, timeZone: true, retentionDays: true } });
+  let rows = 0;
+  for (const office of offices) {
+    const cutoff = new Date(now.getTime() - Math.max(0, office.retentionDays) * DAY_MS);
+    const range = await db.booking.aggregate({
+      where: { officeId: office.id, erasedAt: null, status: { not: "HELD" }, endsAt: { lt: cutoff } },
+      _min: { startsAt: true },
+      _max: { startsAt: true },
+    });
+    if (!range._min.startsAt || !range._max.startsAt) continue;
+    rows += await aggregateOfficeDays(
+      db,
+      office,
+      localDateOf(range._min.startsAt, office.timeZone),
+      localDateOf(range._max.startsAt, office.timeZone),
+    );
+  }
+  return rows;
+}

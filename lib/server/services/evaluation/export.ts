@@ -1,0 +1,125 @@
+import { CANCEL_LEAD_EDGES_HOURS, KEY_FIGURES, keyFigure, type PeriodSummary } from "@/lib/domain/statistics";
+import type { Evaluation, EvaluatedPeriod } from "./read-evaluation";
+
+// Exports of what the dashboard shows. CSV for German spreadsheets: UTF-8 with a byte order mark, ";" between
+// fields, CRLF line ends and decimal commas, which is what Excel in a German locale opens correctly by double-click.
+// JSON carries the same figures with plain numbers, for further processing.
+
+const BOM = "\uFEFF";
+
+/** One CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused with a quote. */
+function field(value: string | number | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Math.round(value * 10000) / 10000).replace(".", ",");
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+  return BOM + rows.map((r) => r.map(field).join(";")).join("\r\n") + "\r\n";
+}
+
+function names(e: Evaluation) {
+  const office = new Map(e.scope.offices.map((o) => [o.id, o.name]));
+  if (e.scope.office) office.set(e.scope.office.id, e.scope.office.name);
+  const service = new Map(e.scope.services.map((s) => [s.id, s.name]));
+  return { office: (id: string) => office.get(id) ?? id, service: (id: string) => service.get(id) ?? id };
+}
+
+const CHANNEL_LABEL: Record<string, string> = { ONLINE: "online", API: "Schnittstelle", PHONE: "Telefon", COUNTER: "Schalter" };
+
+/** The stored daily rows of the evaluated period(s): one line per period, date, office, service and channel. */
+export function dailyRowsCsv(e: Evaluation): string {
+  const n = names(e);
+  const header = [
+    "Zeitraum", "Datum", "Stelle", "Leistung", "Kanal", "Buchungen", "storniert", "nicht erschienen", "erschienen",
+    "erledigt", "gebuchte Sachbearbeitungsminuten", "Vorlauf Summe (Tage)", "Pünktlichkeit Anzahl",
+    "Pünktlichkeit Summe (Minuten)", "Dauer Anzahl", "Dauer Summe (Minuten)",
+  ];
+  const lines: Array<Array<string | number | null>> = [header];
+  const add = (label: string, p: EvaluatedPeriod) => {
+    for (const r of p.data.rows) {
+      lines.push([
+        label, r.date, n.office(r.officeId), n.service(r.serviceId), CHANNEL_LABEL[r.channel] ?? r.channel, r.booked,
+        r.cancelled, r.noShow, r.arrived, r.served, r.bookedMinutes, r.leadDaysSum, r.punctualityCount,
+        r.punctualitySum, r.durationCount, r.durationSum,
+      ]);
+    }
+  };
+  add(`${e.current.period.from} bis ${e.current.period.to}`, e.current);
+  if (e.comparison) add(`${e.comparison.period.from} bis ${e.comparison.period.to}`, e.comparison);
+  return toCsv(lines);
+}
+
+const FIGURE_LABEL: Record<(typeof KEY_FIGURES)[number], string> = {
+  booked: "Buchungen",
+  cancellationRate: "Stornoquote (Anteil)",
+  noShowRate: "Nichterscheinen-Quote (Anteil)",
+  utilisation: "Auslastung (Anteil)",
+  leadDaysMedian: "Vorlauf Median (Tage)",
+  nextFreeSlotMean: "Tage bis zum nächsten freien Termin (Mittel)",
+  punctualityMedian: "Pünktlichkeit Median (Minuten nach Beginn)",
+  durationMedian: "Ankunft bis erledigt Median (Minuten)",
+};
+
+function totalsLines(s: PeriodSummary): Array<[string, number | null]> {
+  const cancelLabels = ["unter 24 Stunden", "24 bis 48 Stunden", "2 bis 7 Tage", "7 bis 14 Tage", "14 Tage und mehr"];
+  return [
+    ...KEY_FIGURES.map((f): [string, number | null] => [FIGURE_LABEL[f], keyFigure(s, f)]),
+    ["storniert", s.cancelled],
+    ["nicht erschienen (abgeschlossene Tage)", s.settledNoShows],
+    ["fällige Termine (abgeschlossene Tage)", s.settledAppointments],
+    ["ohne Vermerk (abgeschlossene Tage)", s.unrecorded],
+    ["gebuchte Sachbearbeitungsminuten", s.bookedMinutes],
+    ["angebotene Sachbearbeitungsminuten", s.offeredMinutes],
+    ["Vorlauf Mittel (Tage)", s.leadDays.mean],
+    ["Pünktlichkeit Mittel (Minuten)", s.punctuality.mean],
+    ["Ankunft bis erledigt Mittel (Minuten)", s.duration.mean],
+    ...s.cancelLead.map((n, i): [string, number] => [`Stornierungen ${cancelLabels[i]} vorher`, n]),
+    ...Object.entries(s.byChannel).map(([c, n]): [string, number] => [`Buchungen ${CHANNEL_LABEL[c] ?? c}`, n]),
+  ];
+}
+
+/** The period figures, with the comparison period in a second column when there is one. */
+export function totalsCsv(e: Evaluation): string {
+  const current = totalsLines(e.current.summary);
+  const other = e.comparison ? totalsLines(e.comparison.summary) : null;
+  const header = ["Kennzahl", `${e.current.period.from} bis ${e.current.period.to}`];
+  if (e.comparison) header.push(`${e.comparison.period.from} bis ${e.comparison.period.to}`, "Differenz");
+  const lines: Array<Array<string | number | null>> = [header];
+  current.forEach(([label, value], i) => {
+    if (!other) lines.push([label, value]);
+    else {
+      const before = other[i][1];
+      lines.push([label, value, before, value === null || before === null ? null : value - before]);
+    }
+  });
+  return toCsv(lines);
+}
+
+function periodJson(p: EvaluatedPeriod, e: Evaluation) {
+  const n = names(e);
+  return {
+    period: p.period,
+    totals: p.summary,
+    series: p.series,
+    days: p.data.rows.map((r) => ({ ...r, office: n.office(r.officeId), service: n.service(r.serviceId) })),
+    offeredMinutes: p.data.capacity,
+    nextFreeSlotSamples: p.data.samples,
+  };
+}
+
+export function evaluationJson(e: Evaluation) {
+  return {
+    office: e.scope.office ? { slug: e.scope.office.slug, name: e.scope.office.name } : null,
+    service: e.scope.service ? { slug: e.scope.service.slug, name: e.scope.service.name } : null,
+    today: e.today,
+    definitions: {
+      cancelLeadBucketsHours: CANCEL_LEAD_EDGES_HOURS,
+      note: "Counts per local appointment date; rates as fractions; medians are exact (whole-number histograms).",
+    },
+    current: periodJson(e.current, e),
+    comparison: e.comparison ? periodJson(e.comparison, e) : null,
+    figures: e.figures,
+  };
+}

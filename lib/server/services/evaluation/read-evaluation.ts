@@ -1,0 +1,189 @@
+import { localDateOf, type LocalDate } from "@/lib/domain";
+import {
+  comparePeriods,
+  parseHistogram,
+  periodDates,
+  periodSeries,
+  seriesUnit,
+  summarizePeriod,
+  type Channel,
+  type DailyBookingRow,
+  type FigureComparison,
+  type Period,
+  type PeriodSummary,
+  type SeriesPoint,
+  type SummaryInput,
+} from "@/lib/domain/statistics";
+import { slugSchema } from "@/lib/schemas/booking";
+import { assertCanGlobally, assertCanOnOffice, canOnOffice, type Actor } from "@/lib/server/auth/permissions";
+import type { Db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import { ALL_OFFICES, comparisonPeriod, type EvaluationQuery } from "./query";
+
+// The evaluation of one office or of all offices for a period, optionally compared with a second period. Reads only
+// the anonymous daily rows, never a booking, so the figures are the same before and after erasure.
+
+const DEFAULT_TIME_ZONE = "Europe/Berlin";
+
+export interface EvaluationOffice {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface EvaluationService {
+  id: string;
+  slug: string;
+  name: string;
+  officeId: string;
+}
+
+/** Offices whose evaluation the actor may read: all for administrators, their own for office administrators. */
+export async function evaluationOfficesOf(db: Db, actor: Actor): Promise<EvaluationOffice[]> {
+  const offices = await db.office.findMany({
+    where: actor.role === "ADMIN" ? {} : { id: { in: [...actor.officeIds] } },
+    orderBy: [{ department: "asc" }, { name: "asc" }],
+    select: { id: true, slug: true, name: true, timeZone: true },
+  });
+  return offices.filter((o) => canOnOffice(actor, "evaluation:office", o.id));
+}
+
+export interface EvaluationScope {
+  /** Offices the actor may choose from. */
+  offices: EvaluationOffice[];
+  /** The evaluated office; null means all offices together. */
+  office: EvaluationOffice | null;
+  services: EvaluationService[];
+  /** The service filter, when one is set. */
+  service: EvaluationService | null;
+  timeZone: string;
+}
+
+/**
+ * Who may see what: all offices together needs "evaluation:all" (administrators); one office needs
+ * "evaluation:office" on it. Unknown or malformed office and service slugs are not found; another office is forbidden.
+ */
+export async function resolveEvaluationScope(db: Db, actor: Actor, q: Pick<EvaluationQuery, "office" | "service">): Promise<EvaluationScope> {
+  const offices = await evaluationOfficesOf(db, actor);
+  let office: EvaluationOffice | null = null;
+  if (q.office === ALL_OFFICES || (q.office === undefined && actor.role === "ADMIN")) {
+    assertCanGlobally(actor, "evaluation:all");
+  } else if (q.office !== undefined) {
+    if (!slugSchema.safeParse(q.office).success) throw new AppError("OFFICE_NOT_FOUND");
+    const found = await db.office.findUnique({ where: { slug: q.office }, select: { id: true, slug: true, name: true, timeZone: true } });
+    if (!found) throw new AppError("OFFICE_NOT_FOUND");
+    assertCanOnOffice(actor, "evaluation:office", found.id);
+    office = found;
+  } else {
+    // Office administrators start with their first office; clerks have none and are refused.
+    if (offices.length === 0) throw new AppError("FORBIDDEN");
+    office = offices[0];
+  }
+  const services = await db.service.findMany({
+    where: { officeId: { in: office ? [office.id] : offices.map((o) => o.id) } },
+    orderBy: [{ officeId: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, slug: true, name: true, officeId: true },
+  });
+  let service: EvaluationService | null = null;
+  if (q.service !== undefined) {
+    // A service filter belongs to one office: slugs repeat across offices.
+    service = (office && services.find((s) => s.slug === q.service)) || null;
+    if (!service) throw new AppError("SERVICE_NOT_FOUND");
+  }
+  return { offices, office, services, service, timeZone: office?.timeZone ?? offices[0]?.timeZone ?? DEFAULT_TIME_ZONE };
+}
+
+function officeIdsOf(scope: EvaluationScope): string[] {
+  return scope.office ? [scope.office.id] : scope.offices.map((o) => o.id);
+}
+
+export interface StoredDailyRow extends DailyBookingRow {
+  officeId: string;
+}
+
+export interface PeriodData {
+  rows: StoredDailyRow[];
+  capacity: Array<{ officeId: string; date: LocalDate; offeredMinutes: number }>;
+  samples: Array<{ officeId: string; serviceId: string; date: LocalDate; days: number | null }>;
+}
+
+/** The stored anonymous rows of the scope for a period. */
+export async function loadPeriodData(db: Db, scope: EvaluationScope, period: Period): Promise<PeriodData> {
+  const officeId = { in: officeIdsOf(scope) };
+  const date = { gte: period.from, lte: period.to };
+  const serviceId = scope.service ? { serviceId: scope.service.id } : {};
+  const [rows, capacity, samples] = await Promise.all([
+    db.dailyBookingStats.findMany({ where: { officeId, date, ...serviceId }, orderBy: [{ date: "asc" }, { officeId: "asc" }, { serviceId: "asc" }, { channel: "asc" }] }),
+    db.dailyOfficeCapacity.findMany({ where: { officeId, date }, orderBy: [{ date: "asc" }, { officeId: "asc" }] }),
+    db.nextFreeSlotSample.findMany({ where: { officeId, date, ...serviceId }, orderBy: [{ date: "asc" }, { officeId: "asc" }, { serviceId: "asc" }] }),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      officeId: r.officeId,
+      serviceId: r.serviceId,
+      date: r.date,
+      channel: r.channel as Channel,
+      booked: r.booked,
+      cancelled: r.cancelled,
+      cancelLeadHistogram: parseHistogram(r.cancelLeadHistogram),
+      noShow: r.noShow,
+      arrived: r.arrived,
+      served: r.served,
+      bookedMinutes: r.bookedMinutes,
+      leadDaysSum: r.leadDaysSum,
+      leadDaysHistogram: parseHistogram(r.leadDaysHistogram),
+      punctualityCount: r.punctualityCount,
+      punctualitySum: r.punctualitySum,
+      punctualityHistogram: parseHistogram(r.punctualityHistogram),
+      durationCount: r.durationCount,
+      durationSum: r.durationSum,
+      durationHistogram: parseHistogram(r.durationHistogram),
+    })),
+    capacity: capacity.map((c) => ({ officeId: c.officeId, date: c.date, offeredMinutes: c.offeredMinutes })),
+    samples: samples.map((s) => ({ officeId: s.officeId, serviceId: s.serviceId, date: s.date, days: s.days })),
+  };
+}
+
+export interface EvaluatedPeriod {
+  period: Period;
+  data: PeriodData;
+  summary: PeriodSummary;
+  series: SeriesPoint[];
+}
+
+function evaluate(data: PeriodData, period: Period, today: LocalDate, serviceFiltered: boolean, unit: "day" | "week"): EvaluatedPeriod {
+  const input: SummaryInput = { ...period, today, rows: data.rows, capacity: data.capacity, samples: data.samples, serviceFiltered };
+  return { period, data, summary: summarizePeriod(input), series: periodSeries(input, periodDates(period), unit) };
+}
+
+export interface Evaluation {
+  scope: EvaluationScope;
+  today: LocalDate;
+  unit: "day" | "week";
+  current: EvaluatedPeriod;
+  comparison: EvaluatedPeriod | null;
+  figures: FigureComparison[] | null;
+}
+
+export async function readEvaluation(db: Db, actor: Actor, q: EvaluationQuery, now: Date): Promise<Evaluation> {
+  const scope = await resolveEvaluationScope(db, actor, q);
+  const today = localDateOf(now, scope.timeZone);
+  const unit = seriesUnit(q.period);
+  const other = comparisonPeriod(q);
+  const serviceFiltered = scope.service !== null;
+  const [currentData, otherData] = await Promise.all([
+    loadPeriodData(db, scope, q.period),
+    other ? loadPeriodData(db, scope, other) : Promise.resolve(null),
+  ]);
+  const current = evaluate(currentData, q.period, today, serviceFiltered, unit);
+  const comparison = other && otherData ? evaluate(otherData, other, today, serviceFiltered, seriesUnit(other)) : null;
+  return {
+    scope,
+    today,
+    unit,
+    current,
+    comparison,
+    figures: comparison ? comparePeriods(current.summary, comparison.summary) : null,
+  };
+}
