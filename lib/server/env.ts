@@ -37,6 +37,8 @@ const schema = z
     APP_URL: z.url().optional(),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+    // How often erasure, reminders and the statistics for the evaluation run.
+    JOBS_INTERVAL_MS: z.coerce.number().int().min(1000).default(5 * 60_000),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),

@@ -10,7 +10,7 @@ const holder = globalThis as typeof globalThis & { __terminvergabeMailWorker?: (
 
 /**
  * The app's background work, once per process: the outbox worker (sending through SMTP_URL or keeping mails for
- * the dev inbox) and the scheduler for erasure and reminders. Both stop gracefully on SIGTERM/SIGINT.
+ * the dev inbox) and the scheduler for erasure, reminders and statistics. Both stop gracefully on SIGTERM/SIGINT.
  */
 export function startAppMailWorker(): void {
   if (holder.__terminvergabeMailWorker) return;
@@ -20,7 +20,7 @@ export function startAppMailWorker(): void {
     intervalMs: env().OUTBOX_INTERVAL_MS,
     log: componentLog("outbox"),
   });
-  const stopJobs = startJobScheduler({ getDb, log: componentLog("jobs") });
+  const stopJobs = startJobScheduler({ getDb, log: componentLog("jobs"), intervalMs: env().JOBS_INTERVAL_MS });
   const stop = async () => {
     await Promise.all([stopOutbox(), stopJobs()]);
   };

@@ -26,7 +26,7 @@ let day: string;
 let reference: string | undefined;
 
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ env: { JOBS_INTERVAL_MS: "1000" } });
   adminBrowser = await launchBrowser();
   citizenBrowser = await launchBrowser();
   admin = await adminBrowser.newPage();
@@ -189,7 +189,22 @@ it("4. a citizen finds the Bürgerbüro next to the foreigners' office under the
   expect(booking).toMatchObject({ officeId, status: "CONFIRMED" });
 });
 
-it("5. the appointment is in the Bürgerbüro's agenda; deactivating takes the office off the public site and keeps it", async () => {
+it("5. the evaluation counts the appointment for the Bürgerbüro once the statistics job has run", async () => {
+  expect(reference).toBeDefined();
+  // The in-app scheduler runs every second here (JOBS_INTERVAL_MS); the dashboard reads its anonymous rows.
+  const url = `${app.url}/staff/auswertung?stelle=buergerbuero&von=${day}&bis=${day}`;
+  const booked = admin.locator('[data-figure="booked"] [data-value]');
+  for (const deadline = Date.now() + 20_000; ; ) {
+    await admin.goto(url);
+    if ((await booked.textContent())?.trim() === "1") break;
+    if (Date.now() > deadline) throw new Error(`dashboard shows ${await booked.textContent()} bookings, expected 1`);
+    await admin.waitForTimeout(500);
+  }
+  await admin.getByRole("table", { name: "Buchungen nach Kanal" }).getByRole("row", { name: /Online.*1/ }).waitFor();
+  await expectAccessible(admin, "07-evaluation-counts-booking");
+});
+
+it("6. the appointment is in the Bürgerbüro's agenda; deactivating takes the office off the public site and keeps it", async () => {
   expect(reference).toBeDefined();
   await admin.goto(`${app.url}/staff/buergerbuero?tag=${day}`);
   const row = admin.getByRole("row").filter({ hasText: reference! });
@@ -199,7 +214,7 @@ it("5. the appointment is in the Bürgerbüro's agenda; deactivating takes the o
   await admin.goto(`${app.url}${BASE}/${officeId}`);
   await admin.getByRole("button", { name: "Behörde deaktivieren" }).click();
   await admin.getByText("Die Behörde ist deaktiviert. Sie nimmt keine neuen Buchungen mehr an.").waitFor();
-  await expectAccessible(admin, "07-office-deactivated");
+  await expectAccessible(admin, "08-office-deactivated");
 
   const page = await citizenBrowser.newPage();
   expect((await page.goto(`${app.url}/buergerbuero`))?.status()).toBe(404);
