@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { addDays, datesBetween, localDateOf, type Slot } from "@/lib/domain";
+import { Chevron } from "@/components/ui/chevron";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { clockTime, longDate, shortDay } from "./format";
 
@@ -72,7 +73,7 @@ export async function SlotPicker({
           <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
             {week > firstBookable ? (
               <Link href={weekHref(previousWeek)} className={buttonSecondary}>
-                <span aria-hidden="true" className="me-1 rtl:rotate-180">‹</span>
+                <Chevron to="back" />
                 {t("previousWeek")}
               </Link>
             ) : (
@@ -81,7 +82,7 @@ export async function SlotPicker({
             {nextWeek <= lastBookable && (
               <Link href={weekHref(nextWeek)} className={buttonSecondary}>
                 {t("nextWeek")}
-                <span aria-hidden="true" className="ms-1 rtl:rotate-180">›</span>
+                <Chevron to="forward" />
               </Link>
             )}
           </div>
