@@ -16,7 +16,8 @@ export function shortDay(format: Formatter, date: Date, timeZone: string): strin
 }
 
 export function clockTime(format: Formatter, date: Date, timeZone: string): string {
-  return format.dateTime(date, { hour: "2-digit", minute: "2-digit", timeZone, calendar });
+  // The 24-hour clock of the office's letters and call displays, in every language ("17:30", not "5:30 PM").
+  return format.dateTime(date, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone, calendar });
 }
 
 /** A local calendar date ("YYYY-MM-DD") formatted without any time-zone shift. */

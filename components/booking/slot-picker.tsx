@@ -31,6 +31,7 @@ export async function SlotPicker({
   lastBookable: string;
 }) {
   const t = await getTranslations("booking.slot");
+  const tb = await getTranslations("booking");
   const format = await getFormatter();
   const days = datesBetween(week, addDays(week, 6));
   const byDay = new Map<string, Slot[]>();
@@ -54,7 +55,10 @@ export async function SlotPicker({
         {next ? (
           <form action={action} className="mt-2 space-y-3">
             <p className="text-2xl font-bold">
-              {longDate(format, next.start, timeZone)}, {t("timeButton", { time: clockTime(format, next.start, timeZone) })}
+              {tb("review.whenValue", {
+                date: longDate(format, next.start, timeZone),
+                time: clockTime(format, next.start, timeZone),
+              })}
             </p>
             <button type="submit" name="start" value={next.start.toISOString()} className={buttonPrimary}>
               {t("takeNext")}

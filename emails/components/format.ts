@@ -30,7 +30,7 @@ export function formatAppointment(
     year: "numeric",
   });
   const dateShort = new Intl.DateTimeFormat(locale, { timeZone, calendar, day: "numeric", month: "long", year: "numeric" });
-  const time = new Intl.DateTimeFormat(locale, { timeZone, calendar, hour: "2-digit", minute: "2-digit" });
+  const time = new Intl.DateTimeFormat(locale, { timeZone, calendar, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   return {
     date: dateLong.format(start),
     dateShort: dateShort.format(start),
