@@ -63,7 +63,11 @@ function findings(file: string): Finding[] {
     }
     if (ts.isJsxAttribute(node) && VISIBLE_ATTRIBUTES.has(node.name.getText(source)) && node.initializer) {
       const init = node.initializer;
-      const text = ts.isStringLiteral(init) ? init.text : init.expression ? literalText(init.expression) : undefined;
+      const text = ts.isStringLiteral(init)
+        ? init.text
+        : ts.isJsxExpression(init) && init.expression
+          ? literalText(init.expression)
+          : undefined;
       if (text !== undefined) report(node, text);
     }
     ts.forEachChild(node, visit);
