@@ -12,7 +12,7 @@ export async function LanguageSwitch({ locale }: { locale: Locale }) {
   const choices = languageChoices();
   const currentName = choices.find((c) => c.locale === locale)?.name;
   return (
-    <details className="group relative">
+    <details className="group relative ms-auto">
       <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center gap-2 rounded px-2 font-semibold underline-offset-4 hover:underline [&::-webkit-details-marker]:hidden">
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="2">
           <circle cx="12" cy="12" r="10" />
