@@ -5,7 +5,9 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { LegalFooterLinks } from "@/components/legal/legal-footer-links";
 import { Link } from "@/lib/i18n/navigation";
-import { isLocale } from "@/lib/i18n/routing";
+import { directionOf, isLocale } from "@/lib/i18n/routing";
+import { LanguageNotice } from "@/components/ui/language-notice";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import "../globals.css";
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
@@ -37,22 +39,24 @@ export default async function LocaleLayout({
     antibot: messages.antibot,
   };
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-screen flex flex-col antialiased">
         <NextIntlClientProvider messages={clientMessages}>
         <a
           href="#inhalt"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-3"
+          className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:bg-white focus:p-3"
         >
           {t("skipToContent")}
         </a>
         <header className="bg-brand text-white no-print">
-          <div className="mx-auto max-w-3xl px-4 py-3">
-            <Link href="/" className="text-xl font-bold underline-offset-4 hover:underline">
+          <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
+            <Link href="/" className="inline-flex min-h-11 items-center text-xl font-bold underline-offset-4 hover:underline">
               {t("siteName")}
             </Link>
+            <LanguageSwitch locale={locale} />
           </div>
         </header>
+        <LanguageNotice locale={locale} />
         <main id="inhalt" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-6 outline-none">
           {children}
         </main>

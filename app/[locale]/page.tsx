@@ -41,9 +41,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
               <li key={office.id} className="rounded border border-line bg-white">
                 <Link href={`/${office.slug}`} className="block p-4 hover:bg-[#e8f0f8]">
                   <span className="block text-xl font-bold text-brand underline">{office.name}</span>
-                  <span className="block">
+                  <bdi className="block">
                     {office.authority}, {office.street}, {office.postalCode} {office.locality}
-                  </span>
+                  </bdi>
                   <span className="block text-muted">{t("servicesCount", { count: office.services.length })}</span>
                 </Link>
               </li>

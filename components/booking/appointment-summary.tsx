@@ -1,12 +1,12 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { documentsOf } from "@/lib/server/services/office-catalog";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { documentsOf, localizeService, type TranslatableService } from "@/lib/server/services/office-catalog";
 import { clockTime, longDate, officeLocation } from "./format";
 import { type SummaryRow, SummaryList } from "./summary-list";
 
 interface Appointment {
   startsAt: Date;
   persons: number;
-  service: { name: string };
+  service: TranslatableService;
   office: Parameters<typeof officeLocation>[0] & { timeZone: string };
 }
 
@@ -23,11 +23,12 @@ export async function AppointmentSummary({
   const t = await getTranslations("booking");
   const format = await getFormatter();
   const tz = booking.office.timeZone;
+  const service = localizeService(booking.service, await getLocale());
   return (
     <SummaryList
       rows={[
         ...before,
-        { label: t("review.service"), value: booking.service.name },
+        { label: t("review.service"), value: service.name },
         {
           label: t("review.when"),
           value: t("review.whenValue", {
@@ -43,8 +44,9 @@ export async function AppointmentSummary({
   );
 }
 
-export async function DocumentsToBring({ service }: { service: { documents: string } }) {
-  const documents = documentsOf(service);
+/** The service's documents in the page's language (German where the office has not translated them). */
+export async function DocumentsToBring({ service }: { service: TranslatableService }) {
+  const documents = documentsOf(localizeService(service, await getLocale()));
   if (documents.length === 0) return null;
   const t = await getTranslations("booking");
   return (
@@ -52,7 +54,9 @@ export async function DocumentsToBring({ service }: { service: { documents: stri
       <h2 className="text-xl font-bold">{t("done.bring")}</h2>
       <ul className="mt-2 list-disc break-words ps-6">
         {documents.map((d) => (
-          <li key={d}>{d}</li>
+          <li key={d}>
+            <bdi>{d}</bdi>
+          </li>
         ))}
       </ul>
     </section>

@@ -18,18 +18,21 @@ export async function OfficeAddress({ office }: { office: OfficeContact }) {
     <div className="mb-6 grid gap-4 rounded border border-line bg-white p-4 sm:grid-cols-2">
       <div>
         <h2 className="font-bold">{t("address")}</h2>
+        {/* German address lines stay in their own order on right-to-left pages ("66953 Pirmasens"). */}
         <address className="not-italic">
-          {office.authority}
+          <bdi>{office.authority}</bdi>
           <br />
-          {office.name}
+          <bdi>{office.name}</bdi>
           <br />
-          {office.street}
+          <bdi>{office.street}</bdi>
           <br />
-          {office.postalCode} {office.locality}
+          <bdi>
+            {office.postalCode} {office.locality}
+          </bdi>
           {office.room && (
             <>
               <br />
-              {tb("room", { room: office.room })}
+              <bdi>{tb("room", { room: office.room })}</bdi>
             </>
           )}
         </address>
@@ -40,7 +43,7 @@ export async function OfficeAddress({ office }: { office: OfficeContact }) {
           {office.phone && (
             <p>
               {t("phone")}:{" "}
-              <a className="text-brand underline" href={`tel:${office.phone.replace(/[^+\d]/g, "")}`}>
+              <a className="text-brand underline" dir="ltr" href={`tel:${office.phone.replace(/[^+\d]/g, "")}`}>
                 {office.phone}
               </a>
             </p>
@@ -48,7 +51,7 @@ export async function OfficeAddress({ office }: { office: OfficeContact }) {
           {office.email && (
             <p className="break-all">
               {t("email")}:{" "}
-              <a className="text-brand underline" href={`mailto:${office.email}`}>
+              <a className="text-brand underline" dir="ltr" href={`mailto:${office.email}`}>
                 {office.email}
               </a>
             </p>

@@ -62,11 +62,15 @@ export function ServiceChoiceForm({
                   className="mt-1 h-7 w-7 shrink-0 accent-brand"
                 />
                 <label htmlFor={`service-${s.slug}`} className="text-lg font-semibold">
-                  {s.name}
+                  <bdi>{s.name}</bdi>
                 </label>
               </div>
               <div id={`service-${s.slug}-details`} className="ms-10 mt-1 text-muted">
-                {s.description && <p>{s.description}</p>}
+                {s.description && (
+                  <p>
+                    <bdi>{s.description}</bdi>
+                  </p>
+                )}
                 <p>{t("office.duration", { minutes: t("minutes", { count: s.minutes }) })}</p>
               </div>
               {s.documents.length > 0 && (
@@ -74,7 +78,9 @@ export function ServiceChoiceForm({
                   <summary className="cursor-pointer text-brand underline">{t("office.documents")}</summary>
                   <ul className="mt-1 list-disc break-words ps-6">
                     {s.documents.map((d) => (
-                      <li key={d}>{d}</li>
+                      <li key={d}>
+                        <bdi>{d}</bdi>
+                      </li>
                     ))}
                   </ul>
                 </details>

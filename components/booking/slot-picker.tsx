@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { addDays, datesBetween, localDateOf, type Slot } from "@/lib/domain";
+import { Chevron } from "@/components/ui/chevron";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { clockTime, longDate, shortDay } from "./format";
 
@@ -30,6 +31,7 @@ export async function SlotPicker({
   lastBookable: string;
 }) {
   const t = await getTranslations("booking.slot");
+  const tb = await getTranslations("booking");
   const format = await getFormatter();
   const days = datesBetween(week, addDays(week, 6));
   const byDay = new Map<string, Slot[]>();
@@ -53,7 +55,10 @@ export async function SlotPicker({
         {next ? (
           <form action={action} className="mt-2 space-y-3">
             <p className="text-2xl font-bold">
-              {longDate(format, next.start, timeZone)}, {t("timeButton", { time: clockTime(format, next.start, timeZone) })}
+              {tb("review.whenValue", {
+                date: longDate(format, next.start, timeZone),
+                time: clockTime(format, next.start, timeZone),
+              })}
             </p>
             <button type="submit" name="start" value={next.start.toISOString()} className={buttonPrimary}>
               {t("takeNext")}
@@ -72,7 +77,7 @@ export async function SlotPicker({
           <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
             {week > firstBookable ? (
               <Link href={weekHref(previousWeek)} className={buttonSecondary}>
-                <span aria-hidden="true" className="me-1 rtl:rotate-180">‹</span>
+                <Chevron to="back" />
                 {t("previousWeek")}
               </Link>
             ) : (
@@ -81,7 +86,7 @@ export async function SlotPicker({
             {nextWeek <= lastBookable && (
               <Link href={weekHref(nextWeek)} className={buttonSecondary}>
                 {t("nextWeek")}
-                <span aria-hidden="true" className="ms-1 rtl:rotate-180">›</span>
+                <Chevron to="forward" />
               </Link>
             )}
           </div>

@@ -14,7 +14,10 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
       {rows.map((row) => (
         <div key={row.label} className="grid gap-1 p-3 sm:grid-cols-[12rem_1fr_auto] sm:gap-4">
           <dt className="font-bold">{row.label}</dt>
-          <dd className="break-words">{row.value}</dd>
+          {/* Isolated, so that an e-mail address, a phone number or a German name reads right on right-to-left pages. */}
+          <dd className="break-words">
+            <bdi>{row.value}</bdi>
+          </dd>
           {row.change ? (
             <dd className="no-print">
               <Link href={row.change.href} className="inline-flex min-h-11 items-center text-brand underline">

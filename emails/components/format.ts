@@ -19,15 +19,18 @@ export function formatAppointment(
 ): AppointmentTime {
   const start = new Date(interval.startsAt);
   const end = new Date(interval.endsAt);
+  // The Gregorian calendar of the office's letters, whatever the language's default (Persian: Solar Hijri).
+  const calendar = "gregory";
   const dateLong = new Intl.DateTimeFormat(locale, {
     timeZone,
+    calendar,
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
   });
-  const dateShort = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "long", year: "numeric" });
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" });
+  const dateShort = new Intl.DateTimeFormat(locale, { timeZone, calendar, day: "numeric", month: "long", year: "numeric" });
+  const time = new Intl.DateTimeFormat(locale, { timeZone, calendar, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   return {
     date: dateLong.format(start),
     dateShort: dateShort.format(start),

@@ -27,8 +27,9 @@ export function EmailLayout({
         <title>{heading}</title>
       </Head>
       <Preview>{preview}</Preview>
-      <Body style={styles.body}>
-        <Container style={styles.container}>
+      {/* Some clients drop the html element's attributes: the direction is repeated where the content starts. */}
+      <Body style={{ ...styles.body, direction: ctx.dir }} dir={ctx.dir}>
+        <Container style={{ ...styles.container, textAlign: ctx.dir === "rtl" ? "right" : "left" }} dir={ctx.dir}>
           <Text style={styles.sender}>{office.authority}</Text>
           <Text style={styles.senderName}>{office.name}</Text>
           <Heading as="h1" style={styles.h1}>

@@ -36,11 +36,12 @@ export function Detail({ label, children, old }: { label: string; children: Reac
   );
 }
 
+/** Lines of German address data, each in its own reading order ("12345 Musterstadt" also in an Arabic e-mail). */
 export function Lines({ lines }: { lines: string[] }) {
   return (
     <>
       {lines.map((line, i) => (
-        <span key={i}>
+        <span key={i} dir="auto">
           {i > 0 && <br />}
           {line}
         </span>
@@ -90,7 +91,9 @@ export function AppointmentDetails({
       <Detail label={ctx.t("common.service")}>{service.name}</Detail>
       {children ?? <When ctx={ctx} timeZone={office.timeZone} interval={booking} />}
       <Detail label={ctx.t("common.persons")}>{ctx.t("common.personsValue", { count: booking.persons })}</Detail>
-      <Detail label={ctx.t("common.reference")}>{booking.referenceCode}</Detail>
+      <Detail label={ctx.t("common.reference")}>
+        <span dir="ltr">{booking.referenceCode}</span>
+      </Detail>
       <Detail label={ctx.t("common.place")}>
         <Lines lines={[office.name, ...addressLines(office, (room) => ctx.t("common.room", { room }))]} />
       </Detail>
@@ -108,7 +111,7 @@ export function ActionButton({ href, label, intro }: { href: string; label: stri
       </Button>
       {/* The plain-text version already shows the address next to the button text. */}
       <Text style={{ ...styles.footer, margin: "12px 0 16px" }} data-skip-in-text="true">
-        <Link href={href} style={styles.link}>
+        <Link href={href} style={styles.link} dir="ltr">
           {href}
         </Link>
       </Text>
@@ -116,11 +119,12 @@ export function ActionButton({ href, label, intro }: { href: string; label: stri
   );
 }
 
-export function DocumentsList({ title, documents }: { title: string; documents: string[] }) {
+export function DocumentsList({ ctx, title, documents }: { ctx: EmailContext; title: string; documents: string[] }) {
+  const indent = ctx.dir === "rtl" ? { paddingRight: "24px", paddingLeft: 0 } : { paddingLeft: "24px" };
   return (
     <>
       <SectionHeading>{title}</SectionHeading>
-      <ul style={styles.list}>
+      <ul style={{ ...styles.list, ...indent }}>
         {documents.map((document, i) => (
           <li key={i}>{document}</li>
         ))}
@@ -141,7 +145,7 @@ export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: Book
       {office.phone && (
         <Text style={styles.text}>
           {ctx.t("common.phone")}:{" "}
-          <Link href={`tel:${office.phone.replace(/[^+\d]/g, "")}`} style={styles.link} data-plain-text="label">
+          <Link href={`tel:${office.phone.replace(/[^+\d]/g, "")}`} style={styles.link} dir="ltr" data-plain-text="label">
             {office.phone}
           </Link>
         </Text>
@@ -149,7 +153,7 @@ export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: Book
       {office.email && (
         <Text style={styles.text}>
           {ctx.t("common.email")}:{" "}
-          <Link href={`mailto:${office.email}`} style={styles.link} data-plain-text="label">
+          <Link href={`mailto:${office.email}`} style={styles.link} dir="ltr" data-plain-text="label">
             {office.email}
           </Link>
         </Text>
@@ -157,7 +161,7 @@ export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: Book
       {office.website && (
         <Text style={styles.text}>
           {ctx.t("common.website")}:{" "}
-          <Link href={webAddress(office.website)} style={styles.link} data-plain-text="label">
+          <Link href={webAddress(office.website)} style={styles.link} dir="ltr" data-plain-text="label">
             {office.website}
           </Link>
         </Text>

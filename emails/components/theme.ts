@@ -51,7 +51,8 @@ export const styles = {
     borderRadius: "4px",
   },
   link: { color: colors.brand, textDecoration: "underline", wordBreak: "break-all" },
-  list: { margin: "0 0 16px", paddingLeft: "24px", fontSize: "16px", lineHeight: "24px", color: colors.text },
+  // Padding on the side where the bullets are; mail clients ignore padding-inline-start, so the side is chosen by direction.
+  list: { margin: "0 0 16px", fontSize: "16px", lineHeight: "24px", color: colors.text },
   hr: { borderColor: colors.border, margin: "24px 0 16px" },
   footer: { fontSize: "14px", lineHeight: "20px", color: colors.muted, margin: "0 0 8px" },
 } satisfies Record<string, CSSProperties>;

@@ -1,6 +1,7 @@
 import { defineRouting } from "next-intl/routing";
 
-export const locales = ["de"] as const;
+// German first (the default, without prefix), then the languages citizens of the pilot offices ask for most.
+export const locales = ["de", "en", "tr", "uk", "ru", "ar", "fa", "fr"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "de";
 
@@ -16,3 +17,12 @@ export const routing = defineRouting({
 export function isLocale(value: string): value is Locale {
   return (locales as readonly string[]).includes(value);
 }
+
+const RTL_LOCALES: ReadonlySet<string> = new Set(["ar", "fa"]);
+
+export function directionOf(locale: string): "ltr" | "rtl" {
+  return RTL_LOCALES.has(locale) ? "rtl" : "ltr";
+}
+
+/** Set by the language switch: the visitor has chosen a language, so the browser-language notice stays away. */
+export const LANGUAGE_CHOSEN_COOKIE = "sprache";

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, checkSkipLink, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
+import { fillPersonalData } from "../helpers/citizen";
 
 // Every public page of the booking wizard, in every state a citizen can meet, against WCAG 2.1 AA (BITV 2.0):
 // axe-core at phone and desktop width, plus what axe cannot see: one h1, the page language, a working skip link,
@@ -288,4 +289,125 @@ describe.each(PAGES)("%s", (name) => {
       expect(auditOf(name).status).toBe(404);
     });
   }
+});
+
+// The same pages in every other language, at phone width: the texts differ in length and script, Arabic and
+// Persian run right to left, and each page must say which language it is in.
+
+const OTHER_LOCALES = ["en", "tr", "uk", "ru", "ar", "fa", "fr"] as const;
+const LOCALIZED_PAGES = [
+  "home",
+  "office (step 1)",
+  "service (step 2)",
+  "calendar (step 3)",
+  "review (step 4)",
+  "confirmation (step 5)",
+  "manage",
+  "reschedule",
+  "manage, unknown link",
+  "privacy",
+  "404, unknown office",
+] as const;
+type LocalizedPage = (typeof LOCALIZED_PAGES)[number];
+
+interface LocalizedAudit {
+  url: string;
+  axe360: Result[];
+  h1Count: number;
+  lang: string | null;
+  dir: string | null;
+  scrollWidth360: { scrollWidth: number; culprits: string[] };
+}
+
+const localizedAudits = new Map<string, LocalizedAudit>();
+let localizedWalkError: Error | undefined;
+
+async function auditLocalized(page: Page, locale: string, name: LocalizedPage, path: string) {
+  await page.goto(`${app.url}/${locale}${path}`);
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 3000 }).catch(() => undefined);
+  const axe360 = await axeViolations(page);
+  const scrollWidth360 = await scrollWidthAt(page, 360);
+  const { lang, dir, h1Count } = await page.evaluate(() => ({
+    lang: document.documentElement.getAttribute("lang"),
+    dir: document.documentElement.getAttribute("dir"),
+    h1Count: document.querySelectorAll("h1").length,
+  }));
+  localizedAudits.set(`${locale} ${name}`, { url: page.url(), axe360, h1Count, lang, dir, scrollWidth360 });
+}
+
+/**
+ * Brings the wizard (in German, the cookie is the same in every language) to the review step, audits the pages
+ * up to there in each language, then books once and audits the pages after booking.
+ */
+async function walkLocales(page: Page) {
+  const base = `/${OFFICE}/${SERVICE}`;
+  await goto(page, `/${OFFICE}`);
+  await page.getByLabel("Beratungsgespräch").check();
+  await page.getByRole("button", { name: "Weiter" }).click();
+  await page.waitForURL(new RegExp(`${base}$`));
+  await fillPersonalData(page);
+  await page.waitForURL(/\/termin$/);
+  await page.getByRole("button", { name: "Diesen Termin wählen" }).click();
+  await page.waitForURL(/\/pruefen$/);
+  for (const locale of OTHER_LOCALES) {
+    await auditLocalized(page, locale, "home", "");
+    await auditLocalized(page, locale, "office (step 1)", `/${OFFICE}`);
+    await auditLocalized(page, locale, "service (step 2)", base);
+    await auditLocalized(page, locale, "calendar (step 3)", `${base}/termin`);
+    await auditLocalized(page, locale, "review (step 4)", `${base}/pruefen`);
+    await auditLocalized(page, locale, "manage, unknown link", `/termin/${"x".repeat(43)}`);
+    await auditLocalized(page, locale, "privacy", "/datenschutz");
+    await auditLocalized(page, locale, "404, unknown office", "/gibt-es-nicht");
+  }
+  await goto(page, `${base}/pruefen`);
+  await page.getByRole("button", { name: "Termin verbindlich buchen" }).click();
+  await page.waitForURL(/\/bestaetigung$/);
+  const manage = (await page.getByRole("link", { name: "Termin ansehen, verschieben oder absagen" }).getAttribute("href"))!;
+  for (const locale of OTHER_LOCALES) {
+    await auditLocalized(page, locale, "confirmation (step 5)", `${base}/bestaetigung`);
+    await auditLocalized(page, locale, "manage", manage);
+    await auditLocalized(page, locale, "reschedule", `${manage}/verschieben`);
+  }
+}
+
+describe("in every other language", () => {
+  beforeAll(async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 800 });
+    try {
+      await walkLocales(page);
+    } catch (error) {
+      localizedWalkError = error as Error;
+    }
+    await page.close();
+  }, 600_000);
+
+  it("the walk reaches every page in every language", () => {
+    if (localizedWalkError) throw localizedWalkError;
+    expect(localizedAudits.size).toBe(OTHER_LOCALES.length * LOCALIZED_PAGES.length);
+  });
+
+  describe.each(OTHER_LOCALES)("%s", (locale) => {
+    const auditIn = (name: LocalizedPage) => {
+      const found = localizedAudits.get(`${locale} ${name}`);
+      if (!found) throw new Error(`page "${name}" in ${locale} was not reached`);
+      return found;
+    };
+
+    it.each(LOCALIZED_PAGES)("%s has no WCAG 2.1 A/AA violations (axe) at 360 px", (name) => {
+      const a = auditIn(name);
+      expectNone(formatViolations(a.axe360), `axe violations at 360 px on ${a.url}`);
+    });
+
+    it.each(LOCALIZED_PAGES)("%s names its language and direction, has one h1 and no sideways scrolling", (name) => {
+      const a = auditIn(name);
+      const dir = locale === "ar" || locale === "fa" ? "rtl" : "ltr";
+      expect({ lang: a.lang, dir: a.dir, h1Count: a.h1Count }).toEqual({ lang: locale, dir, h1Count: 1 });
+      expectNone(
+        a.scrollWidth360.scrollWidth > 360 ? [`${a.scrollWidth360.scrollWidth} px wide:\n  ${a.scrollWidth360.culprits.join("\n  ")}`] : [],
+        `horizontal scrolling on ${a.url}`,
+      );
+    });
+  });
 });

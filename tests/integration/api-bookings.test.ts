@@ -11,6 +11,9 @@ import { POST as createBooking } from "@/app/api/v1/bookings/route";
 import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[service]/slots/route";
 import deErrors from "@/lib/i18n/messages/de/errors.json";
 import deValidation from "@/lib/i18n/messages/de/validation.json";
+import enErrors from "@/lib/i18n/messages/en/errors.json";
+import enValidation from "@/lib/i18n/messages/en/validation.json";
+import trErrors from "@/lib/i18n/messages/tr/errors.json";
 import { MAX_BODY_BYTES } from "@/lib/server/api/body";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
@@ -278,8 +281,27 @@ describeEachDatabase("API bookings", (ctx) => {
     expect(uid(removal)).toBe(uid(ics));
   });
 
+  it("answers in the caller's language: Accept-Language, overridden by ?lang=", async () => {
+    const english = await read(await post({ ...valid, email: "kaputt" }, { "accept-language": "en-GB,en;q=0.9" }));
+    expect(expectErrorShape(english.text)).toEqual({
+      code: "INVALID_INPUT",
+      message: enErrors.INVALID_INPUT,
+      fields: { email: [enValidation.invalidEmail] },
+    });
+    const turkish = await read(
+      await createBooking(
+        new Request("https://termine.example.org/api/v1/bookings?lang=tr", {
+          method: "POST",
+          headers: { "content-type": "application/json", "accept-language": "en" },
+          body: JSON.stringify({ ...valid, email: "kaputt" }),
+        }),
+      ),
+    );
+    expect(expectErrorShape(turkish.text)).toMatchObject({ message: trErrors.INVALID_INPUT });
+  });
+
   it("answers in German when the caller's language has no messages", async () => {
-    const result = await read(await post({ ...valid, email: "kaputt" }, { "accept-language": "en-GB,en;q=0.9" }));
+    const result = await read(await post({ ...valid, email: "kaputt" }, { "accept-language": "pl-PL,pl;q=0.9" }));
     expect(result.status).toBe(422);
     expect(expectErrorShape(result.text)).toEqual({
       code: "INVALID_INPUT",

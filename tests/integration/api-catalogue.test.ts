@@ -111,6 +111,30 @@ describeEachDatabase("API catalogue", (ctx) => {
       expect(body.services.map((s: { slug: string }) => s.slug)).toEqual(["personalausweis"]);
     });
 
+    it("gives the office's translation of each field in the asked language, German where it has none", async () => {
+      const service = await ctx.db.service.findFirstOrThrow({ where: { slug: "personalausweis" } });
+      await ctx.db.service.update({ where: { id: service.id }, data: { description: "Beantragung", documents: "Foto\nAlter Ausweis" } });
+      await ctx.db.serviceTranslation.create({
+        data: { serviceId: service.id, locale: "en", name: "Identity card", description: null, documents: "Photo\nOld identity card" },
+      });
+      const english = await call(listServices, "/api/v1/offices/buergeramt/services?lang=en", { office: "buergeramt" });
+      expect(english.response.headers.get("vary")).toBe("Accept-Language");
+      expect(english.body.services[0]).toMatchObject({
+        name: "Identity card",
+        description: "Beantragung",
+        documents: ["Photo", "Old identity card"],
+        links: { booking: `${APP_URL}/en/buergeramt/personalausweis` },
+      });
+      const french = await call(listServices, "/api/v1/offices/buergeramt/services?lang=fr", { office: "buergeramt" });
+      expect(french.body.services[0]).toMatchObject({
+        description: "Beantragung",
+        documents: ["Foto", "Alter Ausweis"],
+        links: { booking: `${APP_URL}/fr/buergeramt/personalausweis` },
+      });
+      const german = await call(listServices, "/api/v1/offices/buergeramt/services", { office: "buergeramt" });
+      expect(german.body.services[0].links.booking).toBe(`${APP_URL}/buergeramt/personalausweis`);
+    });
+
     it.each(["standesamt", "gibt-es-nicht", "Ä-amt", "a".repeat(200), "x' OR '1'='1"])("404 for office %j", async (office) => {
       expectError(await call(listServices, "/x", { office }), 404, "OFFICE_NOT_FOUND");
     });

@@ -153,9 +153,37 @@ describe("booking confirmation", () => {
   });
 
   it("falls back to German for a language without e-mail texts", async () => {
-    const mail = await renderMail("booking-confirmation", payload({ locale: "tr" }), { now });
+    const mail = await renderMail("booking-confirmation", payload({ locale: "pl" }), { now });
     expect(mail.html).toMatch(/<html[^>]* lang="de"/);
     expect(mail.subject).toBe("Terminbestätigung: Beratungsgespräch am 1. Dezember 2026, 09:30 Uhr (TV-7K3M-Q9XA)");
+  });
+
+  it("is written in the booking's language, with the office's local time", async () => {
+    const mail = await renderMail("booking-confirmation", payload({ locale: "tr" }), { now });
+    expect(mail.html).toMatch(/<html dir="ltr" lang="tr">/);
+    expect(mail.subject).toBe("Randevu onayı: Beratungsgespräch, 1 Aralık 2026, saat 09:30 (TV-7K3M-Q9XA)");
+    expect(mail.text).toContain("1 Aralık 2026 Salı");
+    expect(mail.text).toContain("Lütfen yanınızda getirin");
+    const { event } = calendarEvent(mail.attachments[0].content);
+    expect(event.description).toContain("Rezervasyon numarası: TV-7K3M-Q9XA");
+  });
+
+  it("runs right to left in Arabic and Persian, with addresses and codes kept left to right", async () => {
+    for (const locale of ["ar", "fa"]) {
+      const mail = await renderMail("booking-confirmation", payload({ locale }), { now });
+      expect(mail.html).toContain(`<html dir="rtl" lang="${locale}">`);
+      expect(mail.html).toMatch(/<body[^>]*dir="rtl"/);
+      expect(mail.html).toContain('<span dir="ltr">TV-7K3M-Q9XA</span>');
+      expect(mail.html).toMatch(/<a[^>]*dir="ltr"[^>]*>\+49 123 4567-0<\/a>/);
+      expect(mail.html).toMatch(/<ul[^>]*padding-right:24px/);
+      expect(mail.html).toContain('<span dir="auto"><br/>12345 Musterstadt</span>');
+    }
+  });
+
+  it("gives Persian dates in the Gregorian calendar, not the Solar Hijri one", async () => {
+    const mail = await renderMail("booking-confirmation", payload({ locale: "fa" }), { now });
+    expect(mail.text).toContain("دسامبر"); // December
+    expect(mail.text).not.toContain("آذر"); // the Solar Hijri month of that day
   });
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { localDateOf } from "@/lib/domain";
-import { defaultLocale, locales } from "@/lib/i18n/routing";
+import { defaultLocale, type Locale, locales } from "@/lib/i18n/routing";
 import { personalDataSchema, slotChoiceSchema, slugSchema } from "@/lib/schemas/booking";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/schemas/form-errors";
 import type { Db } from "@/lib/server/db";
@@ -31,6 +31,8 @@ export async function parseBookingRequest(
   db: Db,
   json: Record<string, unknown>,
   now: Date,
+  /** The request's language, for a body without `locale`. */
+  requestLocale: Locale = defaultLocale,
 ): Promise<Omit<CreateBookingInput, "channel">> {
   // JSON clients often send null for "not given"; for optional fields it means just that.
   const body = Object.fromEntries(
@@ -64,7 +66,7 @@ export async function parseBookingRequest(
     start: new Date(slot.data.start),
     persons,
     person: { givenName, familyName, email, phone, dateOfBirth, remark },
-    locale: (envelope.success && envelope.data.locale) || defaultLocale,
+    locale: (envelope.success && envelope.data.locale) || requestLocale,
     now,
   };
 }

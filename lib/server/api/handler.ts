@@ -2,11 +2,11 @@ import "server-only";
 import type { Locale } from "@/lib/i18n/routing";
 import { isAppError } from "@/lib/server/errors";
 import { ApiError, errorResponse } from "./errors";
-import { negotiateLocale } from "./messages";
+import { requestLocale } from "./messages";
 
 export interface ApiRequestContext<P> {
   params: P;
-  /** The caller's language for error texts (Accept-Language, else German). */
+  /** The caller's language for texts (the `lang` query parameter, else Accept-Language, else German). */
   locale: Locale;
 }
 
@@ -20,7 +20,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
   handler: (request: Request, context: ApiRequestContext<P>) => Promise<Response>,
 ) {
   return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
-    const locale = negotiateLocale(request.headers.get("accept-language"));
+    const locale = requestLocale(request);
     try {
       const params = ((await context?.params) ?? {}) as P;
       return await handler(request, { params, locale });

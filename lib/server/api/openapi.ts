@@ -1,5 +1,5 @@
 import "server-only";
-import { defaultLocale, locales } from "@/lib/i18n/routing";
+import { locales } from "@/lib/i18n/routing";
 import { BookingStatus } from "@/lib/server/db/enums";
 import { MAX_SLOT_RANGE_DAYS } from "@/lib/server/services/list-slots";
 import { MAX_BODY_BYTES } from "./body";
@@ -98,10 +98,22 @@ const acceptLanguage = {
   name: "Accept-Language",
   in: "header",
   required: false,
-  description: "Language of error messages. Languages without message files fall back to German.",
+  description:
+    "Language of error messages, of service names, descriptions and documents, and of booking-page links, unless " +
+    "`lang` is given. Unsupported languages fall back to German; so does each service text not yet translated.",
   schema: { type: "string" },
   example: "de-DE,de;q=0.9",
 };
+const langQuery = {
+  name: "lang",
+  in: "query",
+  required: false,
+  description: "Language of the response's texts and links; takes precedence over Accept-Language.",
+  schema: { type: "string", enum: [...locales] },
+  example: "en",
+};
+/** How a caller chooses the language of texts: `lang`, else Accept-Language, else German. */
+const language = [langQuery, acceptLanguage];
 const qrFormat = {
   name: "format",
   in: "query",
@@ -282,7 +294,12 @@ const schemas = {
       dateOfBirth: { type: "string", format: "date", description: "Not in the future, at most 130 years ago." },
       remark: { type: ["string", "null"], maxLength: 500 },
       privacyConsent: { const: true, description: "The person has read the privacy notice." },
-      locale: { type: ["string", "null"], enum: [...locales, null], default: defaultLocale, description: "Language of the e-mails and links." },
+      locale: {
+        type: ["string", "null"],
+        enum: [...locales, null],
+        description:
+          "Language of the e-mails, the calendar entry and the manage link. Left out: the request's language (`lang`, else Accept-Language, else German).",
+      },
       altcha: {
         type: "string",
         description:
@@ -391,7 +408,9 @@ export function openApiDocument(appUrl: string) {
       description:
         "Appointments at public offices: offices and services, free slots, booking and managing a booking with its " +
         "manage token. All times are UTC instants; local dates are the office's calendar dates. Errors always have " +
-        "the shape of the Error schema, with texts in the language of Accept-Language (German by default).",
+        "the shape of the Error schema. Texts (errors, service names, descriptions, documents) are in the language of " +
+        "the `lang` query parameter, else of Accept-Language, else German; service texts an office has not translated " +
+        "are German.",
       license: { name: "EUPL-1.2", identifier: "EUPL-1.2" },
     },
     servers: [{ url: appUrl }],
@@ -407,7 +426,7 @@ export function openApiDocument(appUrl: string) {
           operationId: "listOffices",
           tags: ["catalogue"],
           summary: "Active offices with their services and deep links",
-          parameters: [acceptLanguage],
+          parameters: [...language],
           responses: { "200": json(ref("OfficeList"), "The offices."), ...common },
         },
       },
@@ -416,7 +435,7 @@ export function openApiDocument(appUrl: string) {
           operationId: "listServices",
           tags: ["catalogue"],
           summary: "The services an office takes online bookings for",
-          parameters: [officeParam, acceptLanguage],
+          parameters: [officeParam, ...language],
           responses: { "200": json(ref("ServiceList"), "The services."), ...notFound, ...common },
         },
       },
@@ -459,7 +478,7 @@ export function openApiDocument(appUrl: string) {
               description: "With 1 or true, the answer includes `nextFree`.",
               schema: { type: "string", enum: ["0", "1", "true", "false"] },
             },
-            acceptLanguage,
+            ...language,
           ],
           responses: { "200": json(ref("SlotList"), "The free slots."), ...queryErrors, ...notFound, ...common },
         },
@@ -477,7 +496,7 @@ export function openApiDocument(appUrl: string) {
             "proof-of-work challenge (ALTCHA, from `GET /api/antibot/challenge`) in the `X-Altcha` header or the " +
             "`altcha` field; bookings are rate-limited per client and per e-mail address.",
           parameters: [
-            acceptLanguage,
+            ...language,
             {
               name: "X-Altcha",
               in: "header",
@@ -511,7 +530,7 @@ export function openApiDocument(appUrl: string) {
           operationId: "getBooking",
           tags: ["bookings"],
           summary: "View a booking",
-          parameters: [tokenParam, acceptLanguage],
+          parameters: [tokenParam, ...language],
           responses: { "200": json(ref("Booking"), "The booking."), ...notFound, ...common },
         },
         delete: {
@@ -519,7 +538,7 @@ export function openApiDocument(appUrl: string) {
           tags: ["bookings"],
           summary: "Cancel a booking",
           description: "Cancels a confirmed future appointment and sends the cancellation e-mail.",
-          parameters: [tokenParam, acceptLanguage],
+          parameters: [tokenParam, ...language],
           responses: {
             "200": json(ref("Booking"), "Cancelled; the booking with status CANCELLED."),
             ...notFound,
@@ -533,7 +552,7 @@ export function openApiDocument(appUrl: string) {
           operationId: "getBookingCalendar",
           tags: ["bookings"],
           summary: "The appointment as an iCalendar file",
-          parameters: [tokenParam, acceptLanguage],
+          parameters: [tokenParam, ...language],
           responses: {
             "200": {
               description: "An attachment named termin.ics.",
@@ -557,7 +576,7 @@ export function openApiDocument(appUrl: string) {
           operationId: "getOfficeQrCode",
           tags: ["links"],
           summary: "QR code of an office's booking page",
-          parameters: [officeParam, qrFormat, acceptLanguage],
+          parameters: [officeParam, qrFormat, ...language],
           responses: {
             "200": {
               description: "An attachment named qr-<office>.png or .svg.",
@@ -574,7 +593,7 @@ export function openApiDocument(appUrl: string) {
           operationId: "getServiceQrCode",
           tags: ["links"],
           summary: "QR code of a service's booking page",
-          parameters: [officeParam, serviceParam, qrFormat, acceptLanguage],
+          parameters: [officeParam, serviceParam, qrFormat, ...language],
           responses: {
             "200": {
               description: "An attachment named qr-<office>-<service>.png or .svg.",

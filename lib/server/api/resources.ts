@@ -3,7 +3,13 @@ import type { Slot } from "@/lib/domain";
 import { env } from "@/lib/server/env";
 import { manageUrl, officeUrl, serviceUrl } from "@/lib/server/services/booking-urls";
 import type { ManagedBooking } from "@/lib/server/services/manage-booking";
-import { documentsOf, type OfficeWithServices, type ServiceRow } from "@/lib/server/services/office-catalog";
+import type { Locale } from "@/lib/i18n/routing";
+import {
+  documentsOf,
+  localizeService,
+  type OfficeWithServices,
+  type ServiceRow,
+} from "@/lib/server/services/office-catalog";
 
 // The JSON representations of the API, in one place so that the routes and the OpenAPI document agree.
 
@@ -40,7 +46,9 @@ function officeDetails(office: OfficeRow) {
   };
 }
 
-export function serviceResource(officeSlug: string, service: ServiceRow) {
+/** A service with its texts in `locale` (German where not translated) and links to the booking page in it. */
+export function serviceResource(officeSlug: string, row: ServiceRow, locale: Locale) {
+  const service = localizeService(row, locale);
   return {
     slug: service.slug,
     name: service.name,
@@ -50,18 +58,18 @@ export function serviceResource(officeSlug: string, service: ServiceRow) {
     maxPersons: service.maxPersons,
     documents: documentsOf(service),
     links: {
-      ...deepLinks(serviceUrl(officeSlug, service.slug), `/api/qr/${officeSlug}/${service.slug}`),
+      ...deepLinks(serviceUrl(officeSlug, service.slug, locale), `/api/qr/${officeSlug}/${service.slug}`),
       slots: apiUrl(`/api/v1/offices/${officeSlug}/services/${service.slug}/slots`),
     },
   };
 }
 
-export function officeResource(office: OfficeWithServices) {
+export function officeResource(office: OfficeWithServices, locale: Locale) {
   return {
     ...officeDetails(office),
     bookingHorizonDays: office.bookingHorizonDays,
-    links: deepLinks(officeUrl(office.slug), `/api/qr/${office.slug}`),
-    services: office.services.map((s) => serviceResource(office.slug, s)),
+    links: deepLinks(officeUrl(office.slug, locale), `/api/qr/${office.slug}`),
+    services: office.services.map((s) => serviceResource(office.slug, s, locale)),
   };
 }
 
@@ -74,7 +82,8 @@ export function bookingCalendarUrl(token: string): string {
 }
 
 /** What the holder of a manage link may see: the appointment, never the personal data behind it. */
-export function bookingResource(booking: ManagedBooking, token: string, cancellable: boolean) {
+export function bookingResource(booking: ManagedBooking, token: string, cancellable: boolean, locale: Locale) {
+  const service = localizeService(booking.service, locale);
   return {
     referenceCode: booking.referenceCode,
     status: booking.status,
@@ -84,9 +93,9 @@ export function bookingResource(booking: ManagedBooking, token: string, cancella
     cancellable,
     office: officeDetails(booking.office),
     service: {
-      slug: booking.service.slug,
-      name: booking.service.name,
-      documents: documentsOf(booking.service),
+      slug: service.slug,
+      name: service.name,
+      documents: documentsOf(service),
     },
     links: { manage: manageUrl(token, booking.locale), calendar: bookingCalendarUrl(token) },
   };

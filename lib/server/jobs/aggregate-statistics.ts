@@ -130,7 +130,9 @@ export async function aggregateOfficeDays(db: Db, office: OfficeRef, from: Local
 export async function sampleNextFreeSlots(db: Db, now: Date): Promise<number> {
   const offices = await db.office.findMany({
     where: { active: true },
-    include: { services: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
+    include: {
+      services: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], include: { translations: true } },
+    },
   });
   let sampled = 0;
   for (const office of offices) {

@@ -5,6 +5,7 @@ import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { bookingMailPayload } from "@/lib/server/services/booking-mail";
 import { manageUrl } from "@/lib/server/services/booking-urls";
+import { serviceWithTranslations } from "@/lib/server/services/office-catalog";
 
 // Reminder e-mails `Office.reminderHours` before the appointment (0 = off), with the link to cancel: a citizen who
 // cannot come frees the place with one click instead of not showing up.
@@ -40,7 +41,7 @@ export async function sendReminders(db: Db, options: { now?: Date } = {}): Promi
         email: { not: null },
         startsAt: { gt: now, lte: new Date(now.getTime() + windowMs) },
       },
-      include: { service: true },
+      include: { service: serviceWithTranslations },
       orderBy: { startsAt: "asc" },
     });
     for (const booking of due) {

@@ -1,20 +1,11 @@
 import de from "@/lib/i18n/messages/de/email.json";
 import type { EmailMessages } from "@/emails/components/i18n";
+import { withGermanFallback } from "@/lib/i18n/messages";
 
 // E-mail texts per language live in lib/i18n/messages/<locale>/email.json. German is complete and the fallback:
 // for a language without a file, and key by key for a file that lacks newer texts.
 
 export const EMAIL_FALLBACK_LOCALE = "de";
-
-type Json = { [key: string]: Json } | string;
-
-function mergeOver(base: Json, override: unknown): Json {
-  if (typeof base === "string") return typeof override === "string" ? override : base;
-  const result: { [key: string]: Json } = {};
-  const other = override && typeof override === "object" ? (override as Record<string, unknown>) : {};
-  for (const [key, value] of Object.entries(base)) result[key] = mergeOver(value, other[key]);
-  return result;
-}
 
 async function importLocaleFile(language: string): Promise<unknown | undefined> {
   // The pattern keeps the import inside the messages folder; bundlers include every email.json found there.
@@ -41,7 +32,7 @@ export function loadEmailMessages(locale: string): Promise<{ locale: string; mes
       for (const candidate of candidates) {
         if (candidate === EMAIL_FALLBACK_LOCALE) break;
         const file = await importLocaleFile(candidate);
-        if (file !== undefined) return { locale: candidate, messages: mergeOver(de, file) as EmailMessages };
+        if (file !== undefined) return { locale: candidate, messages: withGermanFallback(de, file) as EmailMessages };
       }
       return { locale: EMAIL_FALLBACK_LOCALE, messages: de };
     })();

@@ -1,5 +1,5 @@
 import type { BookingMailPayload } from "@/lib/server/mail/payloads";
-import { documentsOf } from "./office-catalog";
+import { documentsOf, localizeService, type TranslatableService } from "./office-catalog";
 
 interface OfficeFields {
   name: string;
@@ -27,7 +27,8 @@ interface BookingFields {
 /** Everything an e-mail about a booking shows, captured when the e-mail is written. */
 export function bookingMailPayload(args: {
   office: OfficeFields;
-  service: { name: string; documents: string };
+  /** With its translations: the e-mail shows the service in the booking's language, German where untranslated. */
+  service: TranslatableService;
   booking: BookingFields;
   manageUrl: string;
   bookAgainUrl?: string;
@@ -35,7 +36,8 @@ export function bookingMailPayload(args: {
   previous?: { startsAt: Date; endsAt: Date };
   holdExpiresAt?: Date;
 }): BookingMailPayload {
-  const { office, service, booking } = args;
+  const { office, booking } = args;
+  const service = localizeService(args.service, booking.locale);
   return {
     locale: booking.locale,
     office: {

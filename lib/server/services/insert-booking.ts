@@ -6,9 +6,10 @@ import { enqueueMail } from "@/lib/server/mail/outbox";
 import { loadAvailability, type LoadAvailabilityOptions } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { manageUrl } from "./booking-urls";
+import type { TranslatableService } from "./office-catalog";
 
 type Office = LoadAvailabilityOptions["office"] & Parameters<typeof bookingMailPayload>[0]["office"];
-type Service = LoadAvailabilityOptions["service"] & { name: string; documents: string };
+type Service = LoadAvailabilityOptions["service"] & TranslatableService;
 
 /**
  * The heart of every booking, online or by staff, run inside the caller's bookingTransaction (after the day locks):

@@ -8,6 +8,7 @@ import { OCCUPYING_STATUSES, startOutOfRange } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { moveCheckedBooking, slotError } from "./insert-booking";
 import { manageUrl, serviceUrl } from "./booking-urls";
+import { serviceWithTranslations } from "./office-catalog";
 
 // Everything a citizen can do with the link from the confirmation e-mail. A wrong token and an erased booking look
 // the same from outside: BOOKING_NOT_FOUND.
@@ -15,7 +16,7 @@ import { manageUrl, serviceUrl } from "./booking-urls";
 export async function getBookingByToken(db: Db, token: string) {
   const booking = await db.booking.findUnique({
     where: { manageTokenHash: hashToken(token) },
-    include: { office: true, service: true },
+    include: { office: true, service: serviceWithTranslations },
   });
   if (!booking || booking.erasedAt) throw new AppError("BOOKING_NOT_FOUND");
   return booking;

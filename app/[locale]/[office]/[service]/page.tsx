@@ -34,9 +34,14 @@ export default async function PersonalDataPage({ params }: { params: Params }) {
       <StepIndicator current="personal" />
       <div className="mb-6 rounded border-s-8 border-brand bg-white p-4">
         <p className="text-muted">{t("personal.selectedService")}</p>
-        <p className="text-xl font-bold">{service.name}</p>
+        <p className="text-xl font-bold">
+          <bdi>{service.name}</bdi>
+        </p>
         <p>
-          {office.name}, {office.authority} ·{" "}
+          <bdi>
+            {office.name}, {office.authority}
+          </bdi>{" "}
+          ·{" "}
           {t("office.duration", { minutes: t("minutes", { count: appointmentMinutes(service, 1) }) })}
         </p>
         {documents.length > 0 && (
@@ -44,7 +49,9 @@ export default async function PersonalDataPage({ params }: { params: Params }) {
             <summary className="cursor-pointer text-brand underline">{t("office.documents")}</summary>
             <ul className="mt-1 list-disc ps-6">
               {documents.map((d) => (
-                <li key={d}>{d}</li>
+                <li key={d}>
+                  <bdi>{d}</bdi>
+                </li>
               ))}
             </ul>
           </details>

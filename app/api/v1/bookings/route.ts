@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute("bookings.create", async (request, { locale }) => {
   const { [ANTIBOT_FIELD]: challengeField, ...body } = await readJsonObject(request);
   const db = apiDb();
-  const input = await parseBookingRequest(db, body, apiNow());
+  const input = await parseBookingRequest(db, body, apiNow(), locale);
   // Rate limits and the proof of work before anything is written.
   const guard = await guardBooking(db, {
     ipHash: hashClientAddress(clientAddressOf(request.headers)),

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { bookingMailPayload } from "../booking-mail";
 import { officeUrl, serviceUrl } from "../booking-urls";
+import { serviceWithTranslations } from "../office-catalog";
 import { ACTIVE_STATUSES, findDisplacedBookings } from "./conflicts";
 
 // The frame every capacity change runs in: the actor's right on the record's own office, the per-day lock of every
@@ -194,7 +195,7 @@ async function describeBookings(tx: Tx, ids: string[]): Promise<ConflictBooking[
 }
 
 async function cancelBookings(tx: Tx, office: OfficeRow, actor: Actor, ids: string[], reason: string, now: Date) {
-  const rows = await tx.booking.findMany({ where: { id: { in: ids } }, include: { service: true } });
+  const rows = await tx.booking.findMany({ where: { id: { in: ids } }, include: { service: serviceWithTranslations } });
   for (const booking of rows) {
     // Conditional, like every other cancellation: a booking cancelled meanwhile is not cancelled twice.
     const { count } = await tx.booking.updateMany({

@@ -6,6 +6,7 @@ import type { Db, Tx } from "@/lib/server/db/client";
 import { AppError, type AppErrorCode } from "@/lib/server/errors";
 import { startOutOfRange } from "../availability";
 import { slotError } from "../insert-booking";
+import { serviceWithTranslations } from "../office-catalog";
 
 // Shared by the clerks' services: loading a booking for an actor, the error codes of the day's work, the audit
 // action names and the booking rules that apply when staff book or move.
@@ -36,7 +37,7 @@ export type AgendaAuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTION
 export async function loadBookingFor(db: Db | Tx, actor: Actor, bookingId: unknown, action: OfficeAction = "bookings:work") {
   const id = bookingIdSchema.safeParse(bookingId);
   if (!id.success) throw new AppError("BOOKING_NOT_FOUND");
-  const booking = await db.booking.findUnique({ where: { id: id.data }, include: { office: true, service: true } });
+  const booking = await db.booking.findUnique({ where: { id: id.data }, include: { office: true, service: serviceWithTranslations } });
   if (!booking) throw new AppError("BOOKING_NOT_FOUND");
   assertCanOnOffice(actor, action, booking.officeId);
   if (booking.erasedAt) throw new AppError("BOOKING_NOT_FOUND");
@@ -50,7 +51,7 @@ export async function loadOfficeFor(db: Db, actor: Actor, slug: string, action: 
   if (!slugSchema.safeParse(slug).success) throw new AppError("OFFICE_NOT_FOUND");
   const office = await db.office.findUnique({
     where: { slug },
-    include: { services: { orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
+    include: { services: { orderBy: [{ sortOrder: "asc" }, { name: "asc" }], ...serviceWithTranslations } },
   });
   if (!office) throw new AppError("OFFICE_NOT_FOUND");
   assertCanOnOffice(actor, action, office.id);

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { Link, redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
+import { serviceWithTranslations } from "@/lib/server/services/office-catalog";
 import { readWizardState } from "@/lib/server/wizard-state";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
@@ -23,7 +24,7 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
   if (!state?.done) return redirect({ href: `/${p.office}/${p.service}`, locale: p.locale });
   const booking = await getDb().booking.findUnique({
     where: { id: state.done.bookingId },
-    include: { office: true, service: true },
+    include: { office: true, service: serviceWithTranslations },
   });
   if (!booking || booking.erasedAt) notFound();
   const t = await getTranslations("booking");
@@ -55,7 +56,7 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
       <div className="mb-6 bg-success p-6 text-center text-white">
         <h1 className="text-3xl font-bold">{t("done.title")}</h1>
         <p className="mt-4 text-lg">{t("done.reference")}</p>
-        <p className="text-3xl font-bold tracking-wider" data-testid="reference-code">
+        <p className="text-3xl font-bold tracking-wider" dir="ltr" data-testid="reference-code">
           {booking.referenceCode}
         </p>
       </div>

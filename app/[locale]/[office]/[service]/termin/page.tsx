@@ -49,7 +49,7 @@ export default async function SlotPage({ params, searchParams }: { params: Param
       <StepIndicator current="slot" />
       <h1 className="mb-2 text-3xl font-bold">{t("slot.title")}</h1>
       <p className="mb-6">
-        {service.name} · {t("slot.duration", { minutes: t("minutes", { count: appointmentMinutes(service, persons) }) })}
+        <bdi>{service.name}</bdi> · {t("slot.duration", { minutes: t("minutes", { count: appointmentMinutes(service, persons) }) })}
       </p>
       {error && <Alert kind="error">{te(error)}</Alert>}
       <SlotPicker

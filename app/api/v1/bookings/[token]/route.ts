@@ -11,16 +11,16 @@ export const dynamic = "force-dynamic";
 type Params = { token: string };
 
 /** The appointment behind a manage token; a wrong token and an erased booking both answer 404. */
-export const GET = apiRoute<Params>("bookings.view", async (_request, { params }) => {
+export const GET = apiRoute<Params>("bookings.view", async (_request, { params, locale }) => {
   const token = tokenParam(params.token);
   const booking = await getBookingByToken(apiDb(), token);
-  return jsonResponse(bookingResource(booking, token, isCancellable(booking, apiNow())));
+  return jsonResponse(bookingResource(booking, token, isCancellable(booking, apiNow()), locale));
 });
 
 /** Cancels the appointment; the citizen gets the same cancellation e-mail as from the manage page. */
-export const DELETE = apiRoute<Params>("bookings.cancel", async (_request, { params }) => {
+export const DELETE = apiRoute<Params>("bookings.cancel", async (_request, { params, locale }) => {
   const token = tokenParam(params.token);
   const cancelled = await cancelBookingByToken(apiDb(), { token, now: apiNow() });
   apiMailWritten();
-  return jsonResponse(bookingResource(cancelled, token, false));
+  return jsonResponse(bookingResource(cancelled, token, false, locale));
 });

@@ -9,10 +9,10 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The bookable services of one office. */
-export const GET = apiRoute<{ office: string }>("offices.services", async (_request, { params }) => {
+export const GET = apiRoute<{ office: string }>("offices.services", async (_request, { params, locale }) => {
   const office = await getActiveOffice(apiDb(), officeSlugParam(params.office));
   return jsonResponse(
-    { office: office.slug, services: office.services.map((s) => serviceResource(office.slug, s)) },
-    { cacheControl: "public, max-age=60" },
+    { office: office.slug, services: office.services.map((s) => serviceResource(office.slug, s, locale)) },
+    { cacheControl: "public, max-age=60", headers: { Vary: "Accept-Language" } },
   );
 });
