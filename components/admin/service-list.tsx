@@ -161,7 +161,7 @@ function MoveButton({
         aria-label={ariaLabel}
         className={small}
       >
-        <span aria-hidden="true">{direction === "up" ? "↑" : "↓"}&nbsp;</span>
+        <span aria-hidden="true">{direction === "up" ? "↑\u00a0" : "↓\u00a0"}</span>
         {label}
       </button>
     </form>
