@@ -9,7 +9,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("staff");
-  return { title: { default: t("title"), template: `%s – ${t("title")}` }, robots: { index: false } };
+  return { title: { default: t("title"), template: `%s – ${t("title")}` }, robots: { index: false }, icons: { icon: "/favicon.svg" } };
 }
 
 // The staff and administration area: German, outside the public site's locale routing.

@@ -14,7 +14,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: { default: t("siteName"), template: `%s – ${t("siteName")}` } };
+  return { title: { default: t("siteName"), template: `%s – ${t("siteName")}` }, icons: { icon: "/favicon.svg" } };
 }
 
 export default async function LocaleLayout({

@@ -23,9 +23,8 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   page = await browser.newPage();
-  // The site has no favicon yet; its 404 is not the dashboard's.
   page.on("console", (m) => {
-    if (m.type() === "error" && !m.location().url.endsWith("/favicon.ico")) consoleErrors.push(`${m.text()} ${m.location().url}`);
+    if (m.type() === "error") consoleErrors.push(`${m.text()} ${m.location().url}`);
   });
 });
 
