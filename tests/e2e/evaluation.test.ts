@@ -92,7 +92,8 @@ it("refuses a clerk, also the export", async () => {
   try {
     const clerk = await clerkBrowser.newPage();
     await signIn(clerk, app.url, "sachbearbeitung@terminvergabe.local", PASSWORD);
-    await clerk.goto(`${app.url}/staff/auswertung?stelle=${OFFICE}`);
+    const refused = await clerk.goto(`${app.url}/staff/auswertung?stelle=${OFFICE}`);
+    expect(refused?.status()).toBe(403);
     await clerk.getByRole("heading", { level: 1, name: "Keine Berechtigung" }).waitFor();
     expect(await clerk.locator("canvas").count()).toBe(0);
     const exported = await clerk.request.get(`${app.url}/staff/auswertung/export?stelle=${OFFICE}&format=json`);

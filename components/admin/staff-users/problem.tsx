@@ -1,15 +1,17 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { errorText } from "@/components/staff/agenda/texts";
 import { Alert } from "@/components/ui/alert";
 
-/** What a clerk or office admin sees on the administrators' staff pages (or any other refusal). */
+/** A problem on the administrators' staff pages; a refusal (a clerk or office admin) is the shared 403 page. */
 export async function StaffUsersProblem({ code }: { code: string }) {
+  if (code === "FORBIDDEN") forbidden();
   const t = await getTranslations("staffUsers");
   const te = await getTranslations("errors");
   return (
     <div className="space-y-4">
-      <h1 className="text-3xl font-bold">{t(code === "FORBIDDEN" ? "forbiddenTitle" : "problemTitle")}</h1>
+      <h1 className="text-3xl font-bold">{t("problemTitle")}</h1>
       <Alert kind="error">{errorText(t, te, code)}</Alert>
       <Link href="/staff" className="inline-flex min-h-11 items-center text-brand underline">
         {t("toOverview")}

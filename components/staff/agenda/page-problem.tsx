@@ -30,7 +30,9 @@ export async function attempt<T>(load: () => Promise<T>): Promise<{ ok: true; da
   }
 }
 
+/** A problem a page cannot go on with; a refusal is the shared 403 page, whatever the page. */
 export async function PageProblem({ code }: { code: string }) {
+  if (code === "FORBIDDEN") forbidden();
   const t = await getTranslations("agenda");
   const te = await getTranslations("errors");
   return (
