@@ -6,6 +6,7 @@ jest.mock("@/lib/server/db", () => ({
   getDb: () => (globalThis as { __legalTestDb?: unknown }).__legalTestDb,
 }));
 
+import { locales } from "@/lib/i18n/routing";
 import { isValidElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { legalTextAction, type LegalFormState } from "@/app/(staff)/staff/(signed-in)/verwaltung/rechtstexte/actions";
@@ -170,7 +171,10 @@ describeEachDatabase("legal texts", (ctx) => {
       expect(forOfficeAdmin.site).toEqual([]);
       expect(forOfficeAdmin.offices.map((o) => o.id)).toEqual([a]);
       const forAdmin = await listEditableLegalTexts(ctx.db, admin);
-      expect(forAdmin.site.map((s) => `${s.kind}/${s.locale}`)).toEqual(["IMPRINT/de", "PRIVACY/de", "ACCESSIBILITY/de"]);
+      // Every kind in every language of the site.
+      expect(forAdmin.site.map((s) => `${s.kind}/${s.locale}`)).toEqual(
+        ["IMPRINT", "PRIVACY", "ACCESSIBILITY"].flatMap((kind) => locales.map((locale) => `${kind}/${locale}`)),
+      );
       expect(forAdmin.offices.map((o) => o.id).sort()).toEqual([a, b].sort());
     });
 
