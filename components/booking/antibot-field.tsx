@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import "altcha/altcha.css";
 
@@ -8,10 +8,13 @@ import "altcha/altcha.css";
 // inline workers), starts solving as soon as the step is shown, and puts its payload into the hidden form field
 // "altcha" that confirmBooking verifies. No puzzle, no cookies, nothing sent to third parties.
 
+// Every text the widget shows (altcha's Strings type plus the two texts of its code-challenge dialog).
 const STRING_KEYS = [
   "ariaLinkLabel",
+  "cancel",
   "enterCode",
   "enterCodeAria",
+  "enterCodeFromImage",
   "error",
   "expired",
   "footer",
@@ -26,11 +29,15 @@ const STRING_KEYS = [
   "waitAlert",
 ] as const;
 
-type AltchaGlobal = { algorithms: { set(name: string, factory: () => Worker): void } };
+type AltchaGlobal = {
+  algorithms: { set(name: string, factory: () => Worker): void };
+  i18n: { set(language: string, strings: Record<string, string>): void };
+};
 type AltchaElement = HTMLElement & { configure?: (config: Record<string, unknown>) => Promise<void> };
 
 export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { challengeUrl?: string }) {
   const t = useTranslations("antibot");
+  const locale = useLocale();
   const container = useRef<HTMLDivElement>(null);
   const strings = Object.fromEntries(STRING_KEYS.map((key) => [key, t(key)]));
   const stringsJson = JSON.stringify(strings);
@@ -43,6 +50,10 @@ export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { chal
       const altcha = (globalThis as unknown as { $altcha?: AltchaGlobal }).$altcha;
       // The worker is served from public/, so the CSP needs only worker-src 'self'.
       altcha?.algorithms.set("PBKDF2/SHA-256", () => new Worker("/altcha-worker.js"));
+      // Altcha 3 takes its texts only from this registry, per language (a `strings` option is ignored); the
+      // widget picks the entry named by `language` and sets dir="rtl" itself for ar and fa.
+      const texts = JSON.parse(stringsJson) as Record<(typeof STRING_KEYS)[number], string>;
+      altcha?.i18n.set(locale, texts);
       widget = document.createElement("altcha-widget") as AltchaElement;
       widget.setAttribute("name", "altcha");
       container.current.appendChild(widget);
@@ -56,15 +67,15 @@ export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { chal
         auto: "onload",
         hideLogo: false,
         hideFooter: true,
-        strings: JSON.parse(stringsJson),
-        validationMessage: JSON.parse(stringsJson).verificationRequired,
+        language: locale,
+        validationMessage: texts.verificationRequired,
       });
     });
     return () => {
       cancelled = true;
       widget?.remove();
     };
-  }, [challengeUrl, stringsJson]);
+  }, [challengeUrl, locale, stringsJson]);
 
   return (
     <fieldset className="mb-6">

@@ -1,7 +1,12 @@
-import type { BrowserContext } from "playwright-core";
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
-import { fillPersonalData } from "../helpers/citizen";
+import { type CitizenData, fillPersonalData } from "../helpers/citizen";
+import arAntibot from "@/lib/i18n/messages/ar/antibot.json";
+import deAntibot from "@/lib/i18n/messages/de/antibot.json";
+import trAntibot from "@/lib/i18n/messages/tr/antibot.json";
 
 // The real proof of work in the browser: with ANTIBOT=on the review step loads the ALTCHA widget, which solves its
 // challenge in a worker without any action by the citizen; the booking then goes through. A scripted client that
@@ -27,15 +32,7 @@ it("books through the wizard once the widget has solved its challenge by itself"
     if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text());
   });
 
-  await page.goto(`${app.url}/auslaenderbehoerde`);
-  await page.getByLabel("Beratungsgespräch").check();
-  await page.getByRole("button", { name: "Weiter" }).click();
-  await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
-  await fillPersonalData(page, { givenName: "Jonas", familyName: "Becker", email: "jonas.becker@example.org", born: ["2", "11", "1984"] });
-  await page.waitForURL(/\/termin/);
-  await page.getByRole("button", { name: "Diesen Termin wählen" }).click();
-
-  await page.waitForURL(/\/pruefen$/);
+  await toReviewStep(page, { givenName: "Jonas", familyName: "Becker", email: "jonas.becker@example.org", born: ["2", "11", "1984"] });
   await page.getByRole("group", { name: "Schutz vor Missbrauch" }).waitFor();
   // The widget solves on its own; its payload lands in the hidden form field.
   const started = Date.now();
@@ -45,6 +42,7 @@ it("books through the wizard once the widget has solved its challenge by itself"
     { timeout: 20_000 },
   );
   const solveMs = Date.now() - started;
+  await expect(widgetText(page)).resolves.toContain(deAntibot.verified);
   await page.getByRole("button", { name: "Termin verbindlich buchen" }).click();
   await page.waitForURL(/\/bestaetigung$/);
   expect(await app.db.booking.count({ where: { email: "jonas.becker@example.org" } })).toBe(1);
@@ -75,4 +73,45 @@ it("refuses a scripted booking without a solved challenge", async () => {
   expect(response.status).toBe(403);
   expect((await response.json()).error.code).toBe("ANTIBOT_FAILED");
   expect(await app.db.booking.count({ where: { email: "skript@example.org" } })).toBe(0);
+});
+
+/** The text the widget shows (its label, in its own markup). */
+function widgetText(page: Page): Promise<string> {
+  return page.locator("altcha-widget").innerText();
+}
+
+/** Through the wizard up to the review step, where the widget is. */
+async function toReviewStep(page: Page, person: CitizenData): Promise<void> {
+  await page.goto(`${app.url}/auslaenderbehoerde`);
+  await page.getByLabel("Beratungsgespräch").check();
+  await page.getByRole("button", { name: "Weiter" }).click();
+  await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
+  await fillPersonalData(page, person);
+  await page.waitForURL(/\/termin/);
+  await page.getByRole("button", { name: "Diesen Termin wählen" }).click();
+  await page.waitForURL(/\/pruefen$/);
+}
+
+it.each([
+  ["tr", trAntibot, undefined],
+  ["ar", arAntibot, "rtl"],
+] as const)("speaks the page's language (%s), not English", async (locale, texts, dir) => {
+  const page = await browser.newPage();
+  await toReviewStep(page, { givenName: "Elif", familyName: "Yılmaz", email: `antibot.${locale}@example.org`, born: ["5", "6", "1988"] });
+  await page.goto(`${app.url}/${locale}/auslaenderbehoerde/beratungsgespraech/pruefen`);
+  await page.getByRole("group", { name: texts.heading }).waitFor();
+  await page.waitForFunction(
+    () => (document.querySelector("input[name=altcha]") as HTMLInputElement | null)?.value?.length,
+    undefined,
+    { timeout: 20_000 },
+  );
+  const shown = await widgetText(page);
+  expect(shown).toContain(texts.verified);
+  expect(shown).not.toMatch(/Verif/);
+  // The widget sets dir="rtl" on its own box for ar and fa, from the language it was given.
+  expect((await page.locator("altcha-widget [dir=rtl]").count()) > 0).toBe(dir === "rtl");
+  const out = path.join(__dirname, "..", ".artifacts", "screenshots");
+  fs.mkdirSync(out, { recursive: true });
+  await page.screenshot({ path: path.join(out, `antibot-review-${locale}-360.png`), fullPage: true });
+  await page.close();
 });

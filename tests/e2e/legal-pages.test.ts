@@ -3,6 +3,8 @@ import { startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, formatViolations, scrollWidthAt, smallTargets } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { screenshot, signIn } from "../helpers/staff-browser";
+import deLegal from "@/lib/i18n/messages/de/legal.json";
+import trLegal from "@/lib/i18n/messages/tr/legal.json";
 
 // The legal pages against the built app: every footer link from the wizard reaches its page, the four pages and
 // the editor pass axe (WCAG 2.1 AA) at phone and desktop width, and an administrator's edit (with preview) shows
@@ -83,6 +85,16 @@ it("the privacy page lists each office's facts from its settings", async () => {
   await expect(page.getByRole("heading", { name: "Durchsetzungsverfahren" }).count()).resolves.toBe(0);
   await page.goto(`${app.url}/barrierefreiheit`);
   await expect(page.getByRole("heading", { name: "Durchsetzungsverfahren" }).isVisible()).resolves.toBe(true);
+});
+
+it.each([
+  ["", deLegal],
+  ["/tr", trLegal],
+] as const)("the privacy page%s names the optional language cookie in the page's language", async (prefix, texts) => {
+  await page.goto(`${app.url}${prefix}/datenschutz`);
+  const section = page.getByRole("region", { name: texts.privacy.languageCookieTitle });
+  await expect(section.textContent()).resolves.toContain(texts.privacy.languageCookie);
+  expect(texts.privacy.languageCookie).toMatch(/„sprache“/);
 });
 
 it("the staff pages carry the same footer", async () => {

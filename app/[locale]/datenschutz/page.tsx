@@ -9,7 +9,7 @@ export async function generateMetadata() {
   return { title: t("PRIVACY") };
 }
 
-/** The site's privacy statement (editable), then per office what the system stores and for how long. */
+/** The site's privacy statement (editable), the optional language cookie, then per office what the system stores and for how long. */
 export default async function PrivacyPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -18,6 +18,13 @@ export default async function PrivacyPage({ params }: { params: Promise<{ locale
   const t = await getTranslations("legal.privacy");
   return (
     <LegalTextPage kind="PRIVACY" locale={locale} text={text}>
+      {/* Fixed, translated text: the cookie is set by the code (lib/i18n/actions.ts, the language links). */}
+      <section aria-labelledby="sprach-cookie" className="space-y-4 pt-4">
+        <h2 id="sprach-cookie" className="text-2xl font-bold">
+          {t("languageCookieTitle")}
+        </h2>
+        <p>{t("languageCookie")}</p>
+      </section>
       <section aria-labelledby="stellen" className="space-y-4 pt-4">
         <h2 id="stellen" className="text-2xl font-bold">
           {t("officesTitle")}

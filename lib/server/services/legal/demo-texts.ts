@@ -63,7 +63,7 @@ Ihre Angaben sehen nur die Beschäftigten der Stelle, bei der Sie gebucht haben,
 
 ## Protokolle und Cookies
 
-Der Server speichert zur Abwehr von Missbrauch Ihre IP-Adresse nur verschlüsselt und mit einem täglich wechselnden Schlüssel. Wir setzen nur ein technisch notwendiges Cookie: Es speichert Ihre Eingaben während der Buchung verschlüsselt für höchstens zwei Stunden. Es gibt keine Analyse- oder Werbe-Cookies und keine Inhalte anderer Anbieter.
+Der Server speichert zur Abwehr von Missbrauch Ihre IP-Adresse nur verschlüsselt und mit einem täglich wechselnden Schlüssel. Während der Buchung speichert ein technisch notwendiges Cookie Ihre Eingaben verschlüsselt für höchstens zwei Stunden. Wählen Sie eine Sprache aus, merkt sich ein zweites Cookie nur diese Sprache (siehe unten). Es gibt keine Analyse- oder Werbe-Cookies und keine Inhalte anderer Anbieter.
 
 ## Ihre Rechte
 
