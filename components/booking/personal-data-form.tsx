@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useMemo, useRef } from "react";
 import { type Resolver, useForm } from "react-hook-form";
@@ -9,7 +8,8 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { buttonPrimary, input } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
-import { dateFromParts, personalDataSchema } from "@/lib/schemas/booking";
+import type { personalDataSchema } from "@/lib/schemas/booking";
+import { dateFromParts } from "@/lib/schemas/date-parts";
 import type { ActionState } from "@/lib/schemas/form-errors";
 
 type Schema = ReturnType<typeof personalDataSchema>;
@@ -32,15 +32,24 @@ export function PersonalDataForm({
   const t = useTranslations("booking");
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
-  const resolver = useMemo<Resolver<Values, unknown, z.output<Schema>>>(() => {
-    const zod = zodResolver(personalDataSchema({ maxPersons, today }));
-    return (values, context, options) => {
+  // The form's schema (the one the server action uses) and zod load when the citizen first focuses a field, not
+  // with the page: on a slow phone evaluating them delayed the page's first interaction noticeably.
+  const validation = useMemo(() => {
+    let loaded: Promise<Resolver<Omit<Values, "dobDay" | "dobMonth" | "dobYear">, unknown, z.output<Schema>>> | undefined;
+    return () =>
+      (loaded ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/schemas/booking")]).then(
+        ([{ zodResolver }, schemas]) => zodResolver(schemas.personalDataSchema({ maxPersons, today })) as never,
+      ));
+  }, [maxPersons, today]);
+  const resolver = useMemo<Resolver<Values, unknown, z.output<Schema>>>(
+    () => async (values, context, options) => {
       const { dobDay, dobMonth, dobYear, ...rest } = values;
       const composed = { ...rest, dateOfBirth: dateFromParts(dobDay, dobMonth, dobYear) ?? "" };
       // Field-level criteria do not depend on the renamed fields, so the options pass through unchanged.
-      return zod(composed, context, { ...options, names: undefined, fields: {} }) as never;
-    };
-  }, [maxPersons, today]);
+      return (await validation())(composed as never, context, { ...options, names: undefined, fields: {} }) as never;
+    },
+    [validation],
+  );
   const [state, formAction, pending] = useActionState(action, {});
   const formRef = useRef<HTMLFormElement>(null);
   const {
@@ -82,7 +91,7 @@ export function PersonalDataForm({
   });
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} onFocus={() => void validation()} noValidate>
       <ErrorSummary title={t("errorSummaryTitle")} items={summary} attempt={`${submitCount}:${pending}`} />
       <Field id="givenName" label={t("personal.givenName")} hint={t("personal.givenNameHint")} error={errorOf("givenName")}>
         {(aria) => <input {...aria} {...register("givenName")} autoComplete="given-name" className={input} />}
