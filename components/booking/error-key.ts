@@ -12,6 +12,7 @@ const SHOWN = new Set([
   "ANTIBOT_FAILED",
   "RATE_LIMITED",
   "HOLD_EXPIRED",
+  "HOLD_NOT_EXTENDABLE",
 ]);
 
 /** Only known error codes from the query string are shown; anything else is ignored. */

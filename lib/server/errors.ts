@@ -23,6 +23,7 @@ export type AppErrorCode =
   | "ANTIBOT_FAILED"
   | "RATE_LIMITED"
   | "HOLD_EXPIRED"
+  | "HOLD_NOT_EXTENDABLE"
   | "MESSAGE_NOT_RESENDABLE";
 
 export class AppError extends Error {

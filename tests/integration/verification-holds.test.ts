@@ -7,6 +7,7 @@ import { renderMail } from "@/lib/server/mail/render";
 import { findSlotProblem } from "@/lib/server/services/check-slot";
 import { confirmBookingByToken, slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
+import { canExtendHold, extendHoldByToken } from "@/lib/server/services/extend-hold";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
 import { cancelBookingByToken, getBookingByToken } from "@/lib/server/services/manage-booking";
 import { bookOnBehalf } from "@/lib/server/services/staff/book-on-behalf";
@@ -170,6 +171,83 @@ describeEachDatabase("e-mail verification: held bookings", (ctx) => {
     expect(await codeOf(confirmBookingByToken(ctx.db, { token: wrong, now: later(1) }))).toBe("BOOKING_NOT_FOUND");
     expect((await ctx.db.booking.findUniqueOrThrow({ where: { id: held.id } })).status).toBe("HELD");
     expect(await ctx.db.outboxMessage.count()).toBe(1);
+  });
+
+  describe("more time to confirm (WCAG 2.2.1)", () => {
+    const extend = (token: string, minutes: number) => extendHoldByToken(ctx.db, { token, now: later(minutes) });
+    const expiryOf = async (id: string) => (await ctx.db.booking.findUniqueOrThrow({ where: { id } })).holdExpiresAt;
+    // The limit counts from the row's createdAt, which the database stamps with the real clock: align it with the
+    // test's clock, as it is in production.
+    const hold = async (n: number, overrides: Partial<CreateBookingInput> = {}) => {
+      const held = await createBooking(ctx.db, request(n, overrides));
+      await ctx.db.booking.update({ where: { id: held.id }, data: { createdAt: NOW } });
+      return held;
+    };
+
+    it("moves the deadline to now + the hold time, at most to three hold times after booking", async () => {
+      const held = await hold(1);
+      expect(await extend(held.manageToken, 20)).toEqual(later(50));
+      expect(await expiryOf(held.id)).toEqual(later(50));
+      expect(await extend(held.manageToken, 45)).toEqual(later(75));
+      // Capped: 70 + 30 would be 100, the limit is 3 × 30 minutes after booking.
+      expect(await extend(held.manageToken, 70)).toEqual(later(90));
+      const row = await getBookingByToken(ctx.db, held.manageToken);
+      expect(canExtendHold(row, 30, later(85))).toBe(false);
+      expect(await codeOf(extend(held.manageToken, 85))).toBe("HOLD_NOT_EXTENDABLE");
+      expect(await expiryOf(held.id)).toEqual(later(90));
+      // The extension sends nothing and changes nothing else.
+      expect(row.status).toBe("HELD");
+      expect(await ctx.db.outboxMessage.count()).toBe(1);
+    });
+
+    it("keeps blocking the time for others until the new deadline, then frees it", async () => {
+      const held = await hold(1);
+      await extend(held.manageToken, 20);
+      expect(await listedStarts(ctx.db, later(40))).not.toContain(NINE.getTime());
+      expect(await findSlotProblem(ctx.db, { officeSlug: "testamt", serviceSlug: "beratung", persons: 1, start: NINE, now: later(40) })).toBe(
+        "SLOT_TAKEN",
+      );
+      expect(await codeOf(createBooking(ctx.db, request(2, { now: later(49) })))).toBe("SLOT_TAKEN");
+      expect(await listedStarts(ctx.db, later(50))).toContain(NINE.getTime());
+      expect(await codeOf(createBooking(ctx.db, request(2, { now: later(50) })))).toBe("OK");
+    });
+
+    it("refuses expired, confirmed, cancelled and erased holds and wrong tokens, changing nothing", async () => {
+      const expired = await hold(1);
+      expect(await codeOf(extend(expired.manageToken, 30))).toBe("HOLD_NOT_EXTENDABLE");
+      expect(await codeOf(extend(expired.manageToken, 31))).toBe("HOLD_NOT_EXTENDABLE");
+      expect(await expiryOf(expired.id)).toEqual(later(30));
+
+      const confirmed = await hold(2, { start: at(MONDAY, "10:00") });
+      await confirmBookingByToken(ctx.db, { token: confirmed.manageToken, now: later(5) });
+      expect(await codeOf(extend(confirmed.manageToken, 6))).toBe("HOLD_NOT_EXTENDABLE");
+      expect(await ctx.db.booking.findUniqueOrThrow({ where: { id: confirmed.id } })).toMatchObject({ status: "CONFIRMED", holdExpiresAt: null });
+
+      const cancelled = await hold(3, { start: at(MONDAY, "11:00") });
+      await ctx.db.booking.update({ where: { id: cancelled.id }, data: { status: "CANCELLED", cancelledAt: later(1) } });
+      expect(await codeOf(extend(cancelled.manageToken, 2))).toBe("ALREADY_CANCELLED");
+      expect(await expiryOf(cancelled.id)).toEqual(later(30));
+
+      const erased = await hold(4, { start: at(MONDAY, "08:00") });
+      await ctx.db.booking.update({ where: { id: erased.id }, data: { erasedAt: later(1) } });
+      expect(await codeOf(extend(erased.manageToken, 2))).toBe("BOOKING_NOT_FOUND");
+      expect(await codeOf(extend(createManageToken().token, 2))).toBe("BOOKING_NOT_FOUND");
+      expect(await expiryOf(erased.id)).toEqual(later(30));
+    });
+
+    it("two extensions at once leave the later deadline, never an earlier one or more than the limit", async () => {
+      const held = await hold(1);
+      const results = await Promise.all([extend(held.manageToken, 25), extend(held.manageToken, 20)]);
+      // Each answers the deadline in force after its own update; the one that lost the race leaves it alone.
+      expect(results.every((d) => [later(50).getTime(), later(55).getTime()].includes(d.getTime()))).toBe(true);
+      expect(Math.max(...results.map((d) => d.getTime()))).toBe(later(55).getTime());
+      expect(await expiryOf(held.id)).toEqual(later(55));
+
+      expect(await extend(held.manageToken, 54)).toEqual(later(84));
+      const near = await Promise.all([extend(held.manageToken, 70), extend(held.manageToken, 71)]);
+      expect(near).toEqual([later(90), later(90)]);
+      expect(await expiryOf(held.id)).toEqual(later(90));
+    });
   });
 
   it("sends no reminder for a hold, shows it to staff marked as held, and books on behalf without a hold", async () => {

@@ -12,6 +12,7 @@ import { kickOutbox } from "@/lib/server/mail/outbox";
 import { ANTIBOT_FIELD, guardBooking } from "@/lib/server/security/antibot";
 import { clientAddressOf, hashClientAddress } from "@/lib/server/security/rate-limit";
 import { createBooking } from "@/lib/server/services/create-booking";
+import { extendHoldByToken } from "@/lib/server/services/extend-hold";
 import { findSlotProblem } from "@/lib/server/services/check-slot";
 import { findOffice, findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { readWizardState, writeWizardState } from "@/lib/server/wizard-state";
@@ -113,4 +114,18 @@ export async function confirmBooking(officeSlug: string, serviceSlug: string, fo
   kickOutbox();
   await writeWizardState({ ...state, slot: undefined, done: { bookingId: created.id, token: created.manageToken } });
   return go(`/${officeSlug}/${serviceSlug}/bestaetigung`);
+}
+
+/** Step 5 of a held booking: more time to confirm it (WCAG 2.2.1). The booking is the one this wizard made. */
+export async function extendWizardHold(officeSlug: string, serviceSlug: string): Promise<void> {
+  if (!validSlugs(officeSlug, serviceSlug)) return go("/");
+  const state = await readWizardState(officeSlug, serviceSlug);
+  if (!state?.done) return go(`/${officeSlug}/${serviceSlug}`);
+  const page = `/${officeSlug}/${serviceSlug}/bestaetigung`;
+  try {
+    await extendHoldByToken(getDb(), { token: state.done.token, now: new Date() });
+  } catch (e) {
+    return go(`${page}?fehler=${isAppError(e) ? e.code : "UNEXPECTED"}`);
+  }
+  return go(`${page}?verlaengert=1`);
 }

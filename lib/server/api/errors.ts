@@ -32,6 +32,7 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   STATUS_CHANGED: 409,
   SAME_TIME: 409,
   HOLD_EXPIRED: 409,
+  HOLD_NOT_EXTENDABLE: 409,
   MESSAGE_NOT_RESENDABLE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -52,8 +53,9 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   "STATUS_CHANGED",
   "SAME_TIME",
   "MESSAGE_NOT_RESENDABLE",
-  // Only the manage page confirms holds.
+  // Only the manage page and the wizard confirm and extend holds.
   "HOLD_EXPIRED",
+  "HOLD_NOT_EXTENDABLE",
 ]);
 
 /** The codes the public API answers with. */

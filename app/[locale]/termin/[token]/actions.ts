@@ -8,6 +8,7 @@ import { isAppError } from "@/lib/server/errors";
 import { kickOutbox } from "@/lib/server/mail/outbox";
 import { deleteMyData } from "@/lib/server/services/booking-privacy";
 import { confirmBookingByToken } from "@/lib/server/services/confirm-booking";
+import { extendHoldByToken } from "@/lib/server/services/extend-hold";
 import { cancelBookingByToken, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
 
 // Actions behind the link in the confirmation e-mail. The token is the only credential; a wrong one gets the same
@@ -44,6 +45,17 @@ export async function confirmHeldBooking(token: string): Promise<void> {
   }
   kickOutbox();
   return go(`/termin/${token}?bestaetigt=1`);
+}
+
+/** "Mehr Zeit" for a held booking: the deadline to confirm moves on (WCAG 2.2.1). */
+export async function extendHeldBooking(token: string): Promise<void> {
+  if (!manageTokenSchema.safeParse(token).success) return go(`/termin/ungueltig`);
+  try {
+    await extendHoldByToken(getDb(), { token, now: new Date() });
+  } catch (e) {
+    return go(`/termin/${token}?fehler=${errorCode(e)}`);
+  }
+  return go(`/termin/${token}?verlaengert=1`);
 }
 
 export async function rescheduleBooking(token: string, form: FormData): Promise<void> {

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { errorKey } from "@/components/booking/error-key";
 import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
 import { dateAndTime, longDate, clockTime } from "@/components/booking/format";
+import { HoldExtendedNotice, HoldExtension } from "@/components/booking/hold-extension";
 import { Alert } from "@/components/ui/alert";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
@@ -9,10 +10,10 @@ import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { isLiveHold, slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
 import { isCancellable } from "@/lib/server/services/manage-booking";
-import { cancelBooking, confirmHeldBooking, deletePersonalData } from "./actions";
+import { cancelBooking, confirmHeldBooking, deletePersonalData, extendHeldBooking } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
-type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string; geloescht?: string; bestaetigt?: string }>;
+type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string; geloescht?: string; bestaetigt?: string; verlaengert?: string }>;
 
 export async function generateMetadata() {
   const t = await getTranslations("booking.titles");
@@ -62,6 +63,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
       {q.abgesagt && booking.status === "CANCELLED" && <Alert kind="success">{t("manage.cancelled")}</Alert>}
       {q.verschoben && changeable && <Alert kind="success">{t("manage.rescheduled")}</Alert>}
       {q.bestaetigt && changeable && <Alert kind="success">{t("manage.confirmed")}</Alert>}
+      {q.verlaengert && held && !error && <HoldExtendedNotice booking={booking} />}
       {held && error === "HOLD_EXPIRED" && (
         <section aria-labelledby="alternatives-title" className="mb-6 rounded border-2 border-brand bg-white p-4">
           <h2 id="alternatives-title" className="text-xl font-bold">
@@ -104,6 +106,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
               {t("manage.confirm")}
             </button>
           </form>
+          <HoldExtension booking={booking} action={extendHeldBooking.bind(null, p.token)} now={now} />
         </section>
       )}
       <AppointmentSummary

@@ -1,7 +1,9 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
+import { errorKey } from "@/components/booking/error-key";
 import { dateAndTime } from "@/components/booking/format";
+import { HoldExtendedNotice, HoldExtension } from "@/components/booking/hold-extension";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
@@ -9,16 +11,19 @@ import { Link, redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { serviceWithTranslations } from "@/lib/server/services/office-catalog";
 import { readWizardState } from "@/lib/server/wizard-state";
+import { extendWizardHold } from "../../actions";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
+type Search = Promise<{ fehler?: string; verlaengert?: string }>;
 
 export async function generateMetadata() {
   const t = await getTranslations("booking.titles");
   return { title: t("done") };
 }
 
-export default async function ConfirmationPage({ params }: { params: Params }) {
+export default async function ConfirmationPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const p = await params;
+  const q = await searchParams;
   setRequestLocale(p.locale);
   const state = await readWizardState(p.office, p.service);
   if (!state?.done) return redirect({ href: `/${p.office}/${p.service}`, locale: p.locale });
@@ -29,10 +34,15 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
   if (!booking || booking.erasedAt) notFound();
   const t = await getTranslations("booking");
   if (booking.status === "HELD" && booking.holdExpiresAt) {
+    const now = new Date();
     const format = await getFormatter();
+    const te = await getTranslations("errors");
+    const error = errorKey(q.fehler);
     return (
       <div>
         <StepIndicator current="done" />
+        {error && <Alert kind="error">{te(error)}</Alert>}
+        {q.verlaengert && !error && <HoldExtendedNotice booking={booking} />}
         <div className="mb-6 border-4 border-brand bg-white p-6">
           <h1 className="text-3xl font-bold">{t("done.heldTitle")}</h1>
           <p className="mt-4 text-lg" data-testid="hold-deadline">
@@ -43,6 +53,7 @@ export default async function ConfirmationPage({ params }: { params: Params }) {
             })}
           </p>
           <p className="mt-2">{t("done.heldWarning")}</p>
+          <HoldExtension booking={booking} action={extendWizardHold.bind(null, p.office, p.service)} now={now} />
         </div>
         <AppointmentSummary booking={booking} />
         {/* No confirm button here: confirming proves access to the e-mail address, so it needs the e-mail's link. */}
