@@ -4,8 +4,8 @@ jest.mock("next-intl/server", () => require("../helpers/next-request-mocks").nex
 jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
 
 import { createCipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { chooseService, chooseSlot, confirmBooking, savePersonalData } from "@/app/[locale]/[office]/actions";
-import { cancelBooking, rescheduleBooking } from "@/app/[locale]/termin/[token]/actions";
+import { chooseService, chooseSlot, confirmBooking, extendWizardHold, savePersonalData } from "@/app/[locale]/[office]/actions";
+import { cancelBooking, extendHeldBooking, rescheduleBooking } from "@/app/[locale]/termin/[token]/actions";
 import { addDays, localDateOf } from "@/lib/domain";
 import deErrors from "@/lib/i18n/messages/de/errors.json";
 import deValidation from "@/lib/i18n/messages/de/validation.json";
@@ -229,6 +229,52 @@ describeEachDatabase("booking wizard server actions", (ctx) => {
       expect((await ctx.db.outboxMessage.findMany({ orderBy: { createdAt: "asc" } })).map((m) => m.template).sort()).toEqual(
         ["booking-cancelled", "booking-confirmation", "booking-rescheduled"].sort(),
       );
+    });
+    it("with e-mail verification, the last page and the e-mail's link give more time to confirm, within the limit", async () => {
+      await ctx.db.office.update({ where: { slug: OFFICE }, data: { verificationMode: "EMAIL", holdMinutes: 30 } });
+      const jar = new CookieJar();
+      await walkToReview(jar);
+      await confirm(jar);
+      const token = stateIn(jar)!.done!.token;
+      const booking = await ctx.db.booking.findFirstOrThrow();
+      expect(booking.status).toBe("HELD");
+      // As if 25 of the 30 minutes had passed.
+      const minute = 60_000;
+      const shift = async (minutesAgo: number, minutesLeft: number) => {
+        const now = Date.now();
+        await ctx.db.booking.update({
+          where: { id: booking.id },
+          data: { createdAt: new Date(now - minutesAgo * minute), holdExpiresAt: new Date(now + minutesLeft * minute) },
+        });
+      };
+      const expiry = async () => (await ctx.db.booking.findUniqueOrThrow({ where: { id: booking.id } })).holdExpiresAt!.getTime();
+
+      await shift(25, 5);
+      let before = Date.now();
+      expect(await inBrowser(jar, () => actionResult(extendWizardHold(OFFICE, SERVICE)))).toEqual({
+        redirect: `/${OFFICE}/${SERVICE}/bestaetigung?verlaengert=1`,
+      });
+      expect(await expiry()).toBeGreaterThanOrEqual(before + 30 * minute);
+      expect(await expiry()).toBeLessThanOrEqual(Date.now() + 30 * minute);
+
+      // The manage page's button: capped at 3 x 30 minutes after booking.
+      await shift(80, 5);
+      before = Date.now();
+      const extended = await inBrowser(new CookieJar(), () => actionResult(extendHeldBooking(token)));
+      expect(extended).toEqual({ redirect: `/termin/${token}?verlaengert=1` });
+      expect(Math.abs((await expiry()) - (before + 10 * minute))).toBeLessThan(5_000);
+      const capped = await expiry();
+      expectRedirect(
+        await inBrowser(jar, () => actionResult(extendWizardHold(OFFICE, SERVICE))),
+        `/${OFFICE}/${SERVICE}/bestaetigung`,
+        "HOLD_NOT_EXTENDABLE",
+      );
+      expect(await expiry()).toBe(capped);
+
+      // Without this wizard's booking in the cookie, nothing to extend; a foreign slug never ends up in a redirect.
+      expectRedirect(await inBrowser(new CookieJar(), () => actionResult(extendWizardHold(OFFICE, SERVICE))), `/${OFFICE}/${SERVICE}`);
+      expectRedirect(await inBrowser(jar, () => actionResult(extendWizardHold("/evil.example", SERVICE))), "/");
+      expect(await expiry()).toBe(capped);
     });
   });
 
