@@ -3,6 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 
+/** Flags for Debian's Chromium on an offline machine, shared with the tools that start it themselves. */
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 // Debian's Chromium, never a downloaded browser build. The networking flags keep it from stalling on this
 // offline machine's blocked connections.
 export async function launchBrowser(opts: { width?: number; height?: number } = {}): Promise<BrowserContext> {
@@ -13,16 +24,7 @@ export async function launchBrowser(opts: { width?: number; height?: number } = 
     locale: "de-DE",
     timezoneId: "America/New_York",
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: ["--headless", ...CHROMIUM_FLAGS],
   });
   context.once("close", () => {
     try {

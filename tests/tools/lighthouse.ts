@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { launch } from "chrome-launcher";
 import type { RunnerResult } from "lighthouse";
+import { CHROMIUM_FLAGS } from "../helpers/browser";
 import { wizardPages } from "./first-load-js";
 
 const CATEGORIES = ["performance", "accessibility"] as const;
@@ -15,17 +16,7 @@ const TARGET = 95;
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
 
 // The same flags as the tests' browser: Debian's Chromium, and no background connections on an offline machine.
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_FLAGS, "--disable-dev-shm-usage"];
 
 async function main() {
   const [base, office, service] = process.argv.slice(2);

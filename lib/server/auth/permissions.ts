@@ -38,32 +38,24 @@ export type GlobalAction =
   /** The site's Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit, in every language. */
   | "legal:site";
 
+// An office's head adjusts notice, horizon and services of their own office; creating, renaming (slug) and closing
+// offices stays with the administration. Administrators may do on every office what a head may do on theirs.
+const OFFICE_HEAD_ACTIONS: ReadonlySet<OfficeAction> = new Set([
+  "bookings:work",
+  "capacity:edit",
+  "holidays:manage",
+  "audit:read",
+  "office:settings",
+  "services:manage",
+  "legal:office",
+  "outbox:manage",
+  "evaluation:office",
+]);
+
 const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
   CLERK: new Set(["bookings:work", "capacity:edit"]),
-  // An office's head adjusts notice, horizon and services of their own office; creating, renaming (slug) and
-  // closing offices stays with the administration.
-  OFFICE_ADMIN: new Set([
-    "bookings:work",
-    "capacity:edit",
-    "holidays:manage",
-    "audit:read",
-    "office:settings",
-    "services:manage",
-    "legal:office",
-    "outbox:manage",
-    "evaluation:office",
-  ]),
-  ADMIN: new Set([
-    "bookings:work",
-    "capacity:edit",
-    "holidays:manage",
-    "audit:read",
-    "office:settings",
-    "services:manage",
-    "legal:office",
-    "outbox:manage",
-    "evaluation:office",
-  ]),
+  OFFICE_ADMIN: OFFICE_HEAD_ACTIONS,
+  ADMIN: OFFICE_HEAD_ACTIONS,
 };
 
 export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string): boolean {
