@@ -9,6 +9,7 @@ import { upcomingHolidays } from "../lib/server/services/capacity/public-holiday
 import { seedLegalTexts } from "../lib/server/services/legal/demo-texts";
 import { createManageToken } from "../lib/server/security/tokens";
 import { seedHistory } from "./seed-history";
+import { demoServices, serviceRow, translationRows } from "./seed-services";
 
 /** Documented in the README; for development and demonstrations only. */
 export const DEFAULT_SEED_STAFF_PASSWORD = "Demo-Passwort-2026";
@@ -21,58 +22,6 @@ export function seedStaffPassword(source: Record<string, string | undefined> = p
 }
 
 const TIME_ZONE = "Europe/Berlin";
-
-const services = [
-  {
-    slug: "aufenthaltserlaubnis-beantragen",
-    name: "Beantragung/Verlängerung einer Aufenthaltserlaubnis",
-    description: "Erstantrag oder Verlängerung eines Aufenthaltstitels. Bitte kommen Sie mit allen Unterlagen.",
-    durationMinutes: 30,
-    extraPersonMinutes: 20,
-    maxPersons: 5,
-    documents: [
-      "Gültiger Reisepass",
-      "Ein aktuelles biometrisches Passfoto",
-      "Bisheriger Aufenthaltstitel (bei Verlängerung)",
-      "Nachweis über den Lebensunterhalt (z. B. Arbeitsvertrag, Gehaltsnachweise der letzten drei Monate)",
-      "Nachweis der Krankenversicherung",
-      "Mietvertrag oder Wohnungsgeberbestätigung",
-    ],
-  },
-  {
-    slug: "aufenthaltserlaubnis-abholen",
-    name: "Abholung einer Aufenthaltserlaubnis",
-    description: "Abholung des elektronischen Aufenthaltstitels (eAT), wenn Sie unser Abholschreiben erhalten haben.",
-    durationMinutes: 10,
-    extraPersonMinutes: 5,
-    maxPersons: 5,
-    documents: ["Gültiger Reisepass", "Bisheriger Aufenthaltstitel", "Abholschreiben und PIN-Brief"],
-  },
-  {
-    slug: "verpflichtungserklaerung",
-    name: "Verpflichtungserklärung",
-    description: "Sie laden Besuch aus dem Ausland ein und verpflichten sich, für die Kosten aufzukommen.",
-    durationMinutes: 30,
-    extraPersonMinutes: 0,
-    maxPersons: 1,
-    documents: [
-      "Personalausweis oder Reisepass mit Aufenthaltstitel",
-      "Einkommensnachweise der letzten drei Monate",
-      "Mietvertrag",
-      "Name, Geburtsdatum und Passnummer der eingeladenen Person",
-      "Gebühr: 29 Euro (Kartenzahlung möglich)",
-    ],
-  },
-  {
-    slug: "beratungsgespraech",
-    name: "Beratungsgespräch",
-    description: "Allgemeine Beratung zu Aufenthalt, Einbürgerung und Familiennachzug.",
-    durationMinutes: 20,
-    extraPersonMinutes: 10,
-    maxPersons: 3,
-    documents: ["Gültiger Reisepass", "Aufenthaltstitel, falls vorhanden", "Unterlagen zu Ihrer Frage"],
-  },
-];
 
 // [weekday, start "HH:MM", end "HH:MM", clerks]
 const weeklyCapacity: Array<[number, string, string, number]> = [
@@ -122,10 +71,11 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     },
   });
   const created = [];
-  for (const [i, s] of services.entries()) {
+  for (const [i, s] of demoServices.entries()) {
+    // Texts in every language of the site; the translations are demo texts for the office to review.
     created.push(
       await db.service.create({
-        data: { ...s, documents: s.documents.join("\n"), officeId: office.id, sortOrder: i },
+        data: { ...serviceRow(s), officeId: office.id, sortOrder: i, translations: { create: translationRows(s) } },
       }),
     );
   }

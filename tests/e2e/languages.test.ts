@@ -21,8 +21,10 @@ let browser: BrowserContext;
 beforeAll(async () => {
   smtp = await startSmtpServer();
   app = await startApp({ smtpUrl: smtp.url });
-  // The office translated the service's name into Turkish, but not its description or documents.
+  // The demo office has translated its services into every language. For this one it has translated only the
+  // Turkish name, and nothing into Arabic.
   const service = await app.db.service.findFirstOrThrow({ where: { slug: SERVICE, office: { slug: OFFICE } } });
+  await app.db.serviceTranslation.deleteMany({ where: { serviceId: service.id, locale: { in: ["tr", "ar"] } } });
   await app.db.serviceTranslation.create({
     data: { serviceId: service.id, locale: "tr", name: "Danışma görüşmesi", description: null, documents: "" },
   });
