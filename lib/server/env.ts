@@ -49,6 +49,8 @@ const schema = z
     FRAME_ANCESTORS: originList(parseFrameAncestors),
     // Hosts besides the app's own whose pages may call server actions (a reverse proxy under another name).
     SERVER_ACTION_ALLOWED_ORIGINS: originList(parseAllowedOrigins),
+    // Reverse proxies in front of the app, each appending to X-Forwarded-For; 0 trusts no header, only the socket.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .transform((env) => ({
     ...env,

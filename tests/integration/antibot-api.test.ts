@@ -12,6 +12,7 @@ import { overrideAntibot } from "@/lib/server/security/antibot";
 import { overrideBookingLimits } from "@/lib/server/security/rate-limit";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
 
 // The JSON API with the proof of work and the rate limits switched on, as in production: a scripted client
 // without a solved challenge is refused and nothing is written; one solution books once; the limits answer 429.
@@ -43,7 +44,7 @@ function post(body: object, headers: Record<string, string> = {}, ip = CLIENT_IP
     new Request(`${APP_URL}/api/v1/bookings`, {
       method: "POST",
       body: JSON.stringify(body),
-      headers: { "content-type": "application/json", "x-forwarded-for": ip, ...headers },
+      headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: ip, ...headers },
     }),
   );
 }
@@ -51,7 +52,7 @@ function post(body: object, headers: Record<string, string> = {}, ip = CLIENT_IP
 /** Fetches a challenge as a client would and solves it with altcha-lib, as the widget's worker does. */
 async function solvedChallenge(ip = CLIENT_IP): Promise<string> {
   const response = await getChallenge(
-    new Request(`${APP_URL}/api/antibot/challenge`, { headers: { "x-forwarded-for": ip } }),
+    new Request(`${APP_URL}/api/antibot/challenge`, { headers: { [PEER_ADDRESS_HEADER]: ip } }),
   );
   expect(response.status).toBe(200);
   expect(response.headers.get("cache-control")).toBe("no-store");
@@ -122,14 +123,14 @@ describeEachDatabase("API bookings with anti-bot checks", (ctx) => {
   it("limits booking attempts per client address, and makes its challenges harder", async () => {
     const restore = overrideBookingLimits({ perIp: 3 });
     try {
-      const firstCost = (await (await getChallenge(new Request(`${APP_URL}/x`, { headers: { "x-forwarded-for": CLIENT_IP } }))).json()) as Challenge;
+      const firstCost = (await (await getChallenge(new Request(`${APP_URL}/x`, { headers: { [PEER_ADDRESS_HEADER]: CLIENT_IP } }))).json()) as Challenge;
       for (let i = 0; i < 3; i++) expect((await post(request(`p${i}@example.org`, slot("11:00")))).status).toBe(403);
       const limited = await post(request("p9@example.org", slot("11:00")));
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
       // Another client is not affected.
       expect((await post(request("q@example.org", slot("11:00")), {}, "192.0.2.5")).status).toBe(403);
-      const later = (await (await getChallenge(new Request(`${APP_URL}/x`, { headers: { "x-forwarded-for": CLIENT_IP } }))).json()) as Challenge;
+      const later = (await (await getChallenge(new Request(`${APP_URL}/x`, { headers: { [PEER_ADDRESS_HEADER]: CLIENT_IP } }))).json()) as Challenge;
       // The counter (the work) is not revealed, but the deterministic key prefix is signed; compare by solving.
       const work = async (c: Challenge) => (await solveChallenge({ challenge: c, deriveKey }))!.counter;
       expect(await work(later)).toBeGreaterThanOrEqual(Math.ceil((20 * 2) / 2));

@@ -2,6 +2,7 @@ import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { lockedUntil, MAX_FAILURES, recordFailure, throttleKeys, LOCK_MS, WINDOW_MS } from "@/lib/server/auth/throttle";
 import type { Db } from "@/lib/server/db/client";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
 
 // The sign-in path against a real database: the credentials provider's authorize() with throttling per account
 // and per client address.
@@ -19,7 +20,7 @@ function authorize(): Authorize {
 }
 
 const PASSWORD = "Richtiges-Passwort-1";
-const headers = (ip: string) => ({ "x-forwarded-for": ip });
+const headers = (ip: string) => ({ [PEER_ADDRESS_HEADER]: ip });
 
 describe("passwords", () => {
   it("are hashed with Argon2id and verified", async () => {
@@ -68,6 +69,18 @@ describeEachDatabase("signing in", (ctx) => {
     expect(await authorize()({ email: "clerk@example.org", password: PASSWORD }, { headers: headers("192.0.2.67") })).toMatchObject({ email: "clerk@example.org" });
     const keys = (await ctx.db.loginThrottle.findMany()).map((r) => r.key);
     expect(keys.some((k) => k.includes("192.0.2.66"))).toBe(false);
+  });
+
+  it("counts a client by its connection, not by the X-Forwarded-For it sends", async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      await authorize()(
+        { email: `guess${i}@example.org`, password: "x" },
+        { headers: { ...headers("192.0.2.66"), "x-forwarded-for": `203.0.113.${i}`, "x-real-ip": `203.0.113.${i}` } },
+      );
+    }
+    await expect(
+      authorize()({ email: "clerk@example.org", password: PASSWORD }, { headers: { ...headers("192.0.2.66"), "x-forwarded-for": "203.0.113.99" } }),
+    ).rejects.toThrow("THROTTLED");
   });
 
   it("forgets failures after the window and lifts a lock after its time", async () => {

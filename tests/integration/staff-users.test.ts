@@ -34,6 +34,7 @@ import { findInvite, setStaffActive, updateStaff } from "@/lib/server/services/s
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { actionResult, formData, inBrowser, CookieJar, useTestDb } from "../helpers/next-request-mocks";
 import { createOfficeFixture } from "../helpers/office-fixture";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const realSession = jest.requireActual("@/lib/server/auth/session") as typeof import("@/lib/server/auth/session");
@@ -54,7 +55,7 @@ const authorize: Authorize = (credentials, req) =>
 
 /** Signs in through the credentials provider and returns the session next-auth would hand to currentStaff. */
 async function session(credentials: Credentials) {
-  const user = (await authorize(credentials, { headers: { "x-forwarded-for": "198.51.100.9" } })) as {
+  const user = (await authorize(credentials, { headers: { [PEER_ADDRESS_HEADER]: "198.51.100.9" } })) as {
     email: string;
   } | null;
   if (!user) return null;

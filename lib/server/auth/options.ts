@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { clientAddressOf } from "@/lib/server/security/client-address";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "./throttle";
 
@@ -14,11 +15,11 @@ export const SESSION_HOURS = 10;
 
 const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
 
-function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : undefined);
+/** next-auth hands the request's headers over as a plain object. */
+function requestHeaders(record: Record<string, unknown> | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(record ?? {})) if (typeof value === "string") headers.set(name, value);
+  return headers;
 }
 
 function oidcProvider(): NextAuthOptions["providers"] {
@@ -72,7 +73,7 @@ export function authOptions(): NextAuthOptions {
           const db = getDb();
           const now = new Date();
           const email = parsed.data.email.toLowerCase();
-          const keys = throttleKeys(email, clientAddress(req?.headers), env().NEXTAUTH_SECRET);
+          const keys = throttleKeys(email, clientAddressOf(requestHeaders(req?.headers)), env().NEXTAUTH_SECRET);
           if (await lockedUntil(db, keys, now)) throw new Error("THROTTLED");
           const user = await db.staffUser.findUnique({ where: { email } });
           // Unknown, locked and not-yet-activated accounts cost one hash too: the timing reveals none of them.

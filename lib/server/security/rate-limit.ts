@@ -8,6 +8,9 @@ import { env } from "@/lib/server/env";
 // (rate-limiter-flexible's Prisma store on the RateLimit table), so every app instance counts against the same
 // numbers. Client addresses are never stored or logged in clear: only an HMAC with a key that changes every day.
 
+// Who the client is, decided in one place (see client-address.ts); re-exported for the callers that count here.
+export { clientAddressOf } from "./client-address";
+
 export interface BookingLimits {
   /** Booking attempts per hashed client address per window. Generous: offices, shelters and libraries share one. */
   perIp: number;
@@ -42,16 +45,6 @@ function dailyKey(now: Date): Buffer {
 /** A pseudonym for a client address: stable for one day, useless without the server secret. */
 export function hashClientAddress(address: string, now = new Date()): string {
   return createHmac("sha256", dailyKey(now)).update(address.trim().toLowerCase()).digest("hex").slice(0, 32);
-}
-
-/**
- * The client's address from the request headers. Behind a reverse proxy the nearest proxy appends the address it saw,
- * so the rightmost X-Forwarded-For entry is the one a client cannot forge; `next start` alone sets it itself.
- */
-export function clientAddressOf(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return last || headers.get("x-real-ip")?.trim() || "unknown";
 }
 
 interface Limiters {
