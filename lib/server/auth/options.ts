@@ -2,11 +2,12 @@ import type { TokenSet } from "openid-client";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { throttledError } from "@/lib/schemas/sign-in";
 import { getDb } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { clientAddressOf } from "@/lib/server/security/client-address";
 import { verifyAgainstDummy, verifyPassword } from "./password";
-import { clearFailures, lockedUntil, recordFailure, throttleKeys } from "./throttle";
+import { clearSignInFailures, recordSignInFailure, signInKeys, signInWait } from "./throttle";
 
 // Staff sign-in: e-mail and password (Argon2id), optionally single sign-on through the city's OpenID Connect
 // provider. Sessions are JWTs that end after a working day and die when the password changes.
@@ -73,8 +74,10 @@ export function authOptions(): NextAuthOptions {
           const db = getDb();
           const now = new Date();
           const email = parsed.data.email.toLowerCase();
-          const keys = throttleKeys(email, clientAddressOf(requestHeaders(req?.headers)), env().NEXTAUTH_SECRET);
-          if (await lockedUntil(db, keys, now)) throw new Error("THROTTLED");
+          const keys = signInKeys(email, clientAddressOf(requestHeaders(req?.headers)), env().NEXTAUTH_SECRET);
+          const wait = await signInWait(db, keys, now);
+          // next-auth hands the message to the form, which tells how long to wait.
+          if (wait !== null) throw new Error(throttledError(wait));
           const user = await db.staffUser.findUnique({ where: { email } });
           // Unknown, locked and not-yet-activated accounts cost one hash too: the timing reveals none of them.
           const ok =
@@ -82,10 +85,10 @@ export function authOptions(): NextAuthOptions {
               ? await verifyPassword(user.passwordHash, parsed.data.password)
               : await verifyAgainstDummy(parsed.data.password);
           if (!user || !ok) {
-            await recordFailure(db, keys, now);
+            await recordSignInFailure(db, keys, now);
             return null;
           }
-          await clearFailures(db, email);
+          await clearSignInFailures(db, keys);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

@@ -5,12 +5,16 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { signInProblem, type SignInProblem } from "@/lib/schemas/sign-in";
 import { buttonPrimary, buttonSecondary, input } from "@/components/ui/styles";
 
-export function LoginForm({ callbackUrl, initialError, sso }: { callbackUrl: string; initialError?: string; sso: boolean }) {
+/** A problem to show: one of the sign-in problems, or a message of the page ("expired", "ssoFailed"). */
+export type LoginProblem = SignInProblem | { key: "expired" | "ssoFailed"; values?: undefined };
+
+export function LoginForm({ callbackUrl, initialError, sso }: { callbackUrl: string; initialError?: LoginProblem; sso: boolean }) {
   const t = useTranslations("staff.login");
   const router = useRouter();
-  const [error, setError] = useState<string | undefined>(initialError);
+  const [error, setError] = useState<LoginProblem | undefined>(initialError);
   const [pending, setPending] = useState(false);
 
   // A submit handler rather than a form action: React resets a form after its action, which would clear the
@@ -32,12 +36,12 @@ export function LoginForm({ callbackUrl, initialError, sso }: { callbackUrl: str
       router.refresh();
       return;
     }
-    setError(result?.error === "THROTTLED" ? "throttled" : "failed");
+    setError(signInProblem(result?.error));
   }
 
   return (
     <div className="space-y-6">
-      {error && <Alert kind="error">{t(error)}</Alert>}
+      {error && <Alert kind="error">{t(error.key, error.values)}</Alert>}
       <form onSubmit={submit} className="space-y-4">
         <div>
           <label htmlFor="email" className="block text-lg font-semibold">

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { env } from "@/lib/server/env";
-import { LoginForm } from "./login-form";
+import { signInProblem } from "@/lib/schemas/sign-in";
+import { type LoginProblem, LoginForm } from "./login-form";
 
 export const dynamic = "force-dynamic";
 
@@ -20,13 +21,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const q = await searchParams;
   const t = await getTranslations("staff.login");
   const sso = Boolean(env().OIDC_ISSUER && env().OIDC_CLIENT_ID && env().OIDC_CLIENT_SECRET);
-  const initialError = !q.error
+  const initialError: LoginProblem | undefined = !q.error
     ? undefined
     : q.error === "SessionExpired"
-      ? "expired"
+      ? { key: "expired" }
       : ["AccessDenied", "OAuthSignin", "OAuthCallback", "Callback", "OAuthAccountNotLinked"].includes(q.error)
-        ? "ssoFailed"
-        : "failed";
+        ? { key: "ssoFailed" }
+        : signInProblem(q.error);
   return (
     <main id="inhalt" className="mx-auto max-w-md px-4 py-10">
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
