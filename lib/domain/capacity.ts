@@ -1,8 +1,10 @@
+import { closingHoliday } from "./holidays";
 import { MINUTES_PER_DAY, weekdayOf, zonedInstant } from "./time";
 import type { Closure, DateOverride, Interval, LocalDate, OfficeSchedule, WeeklyBlock } from "./types";
 
 // Clerk capacity as pure interval algebra: a date's blocks become instants, overlapping blocks add up, closures cut
-// holes, and the result is a sorted list of segments with constant capacity.
+// holes, and the result is a sorted list of segments with constant capacity. A public holiday of the office's
+// region that it has not opened closes the whole day.
 
 /** Clerks on duty who can serve the listed services (null = every service). */
 export interface CapacityPool {
@@ -98,6 +100,7 @@ export function capacityCalendar(schedule: OfficeSchedule): (date: LocalDate) =>
 
   return (date) => {
     const tz = schedule.timeZone;
+    if (closingHoliday(schedule, date)) return [];
     const closures = (closuresByDate.get(date) ?? []).map(closureMinutes).filter((c) => c.start < c.end);
     if (closures.some((c) => c.start <= 0 && c.end >= MINUTES_PER_DAY)) return [];
 
@@ -122,7 +125,7 @@ export function capacityCalendar(schedule: OfficeSchedule): (date: LocalDate) =>
   };
 }
 
-/** The clerk capacity of one local date: weekly blocks (or the date's overrides) minus closures. */
+/** The clerk capacity of one local date: weekly blocks (or the date's overrides) minus closures and holidays. */
 export function capacityForDate(schedule: OfficeSchedule, date: LocalDate): CapacitySegment[] {
   return capacityCalendar(schedule)(date);
 }

@@ -1,4 +1,4 @@
-// The framework-free domain rules: time-zone handling, clerk capacity, slots and reference codes.
+// The framework-free domain rules: time-zone handling, public holidays, clerk capacity, slots and reference codes.
 
 export * from "./types";
 export {
@@ -13,6 +13,7 @@ export {
   weekdayOf,
   zonedInstant,
 } from "./time";
+export { type PublicHoliday, closingHoliday, publicHolidayOn, publicHolidays, upcomingHolidays } from "./holidays";
 export {
   type CapacityPool,
   type CapacitySegment,

@@ -46,6 +46,13 @@ export interface OfficeSchedule {
   weeklyBlocks: WeeklyBlock[];
   dateOverrides: DateOverride[];
   closures: Closure[];
+  /**
+   * ISO 3166-2 region (e.g. DE-RP) whose statutory public holidays close the office all day, whatever its blocks
+   * and overrides say; absent or null: no holidays.
+   */
+  holidayRegion?: string | null;
+  /** Public holidays on which the office opens all the same (explicit exceptions); other dates are ignored. */
+  openHolidays?: LocalDate[];
 }
 
 export interface BookingRules {

@@ -67,6 +67,8 @@ export class Scenario {
   private readonly weeklyBlocks: WeeklyBlock[] = [];
   private readonly dateOverrides: DateOverride[] = [];
   private readonly closures: Closure[] = [];
+  private holidayRegion: string | null = null;
+  private readonly openHolidays: LocalDate[] = [];
   private readonly services = new Map<string, ServiceSpec>();
   private readonly occupied: OccupiedInterval[] = [];
   private bookingRules: BookingRules = { slotStepMinutes: 30, minNoticeMinutes: 0, bookingHorizonDays: 60 };
@@ -110,6 +112,18 @@ export class Scenario {
       const [startMinute, endMinute] = minuteRange(range);
       this.closures.push({ date, startMinute, endMinute });
     }
+    return this;
+  }
+
+  /** The statutory public holidays of this region (e.g. "DE-RP") close the office. */
+  holidaysOf(region: string): this {
+    this.holidayRegion = region;
+    return this;
+  }
+
+  /** The office opens on this public holiday as an exception. */
+  opensOnHoliday(date: LocalDate): this {
+    this.openHolidays.push(date);
     return this;
   }
 
@@ -167,6 +181,8 @@ export class Scenario {
         weeklyBlocks: this.weeklyBlocks,
         dateOverrides: this.dateOverrides,
         closures: this.closures,
+        holidayRegion: this.holidayRegion,
+        openHolidays: this.openHolidays,
       },
       rules: this.bookingRules,
       service,
