@@ -30,7 +30,7 @@ export function BookingConfirmationEmail({ ctx, payload }: BookingEmailProps) {
         intro={t("confirmation.manageIntro")}
       />
       {service.documents.length > 0 ? (
-        <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} documents={service.documents} />
+        <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} service={service} />
       ) : (
         <Paragraph>{t("confirmation.documentsGeneral")}</Paragraph>
       )}

@@ -24,7 +24,7 @@ export function BookingReminderEmail({ ctx, payload }: BookingEmailProps) {
       <AppointmentDetails ctx={ctx} payload={payload} />
       <Paragraph>{t("confirmation.referenceHint")}</Paragraph>
       {service.documents.length > 0 && (
-        <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} documents={service.documents} />
+        <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} service={service} />
       )}
       <ActionButton href={payload.manageUrl} label={t("reminder.cancelButton")} intro={t("reminder.cancelIntro")} />
       <Paragraph>{t("reminder.linkNote")}</Paragraph>

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { OfficeText } from "@/components/booking/office-address";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { listActiveOffices } from "@/lib/server/services/office-catalog";
@@ -34,16 +35,18 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       {sectionsOf(offices).map(({ title, offices: list }, i) => (
         <section key={`${i}-${title}`} aria-labelledby={`dep-${i}`}>
           <h3 id={`dep-${i}`} className="mb-2 text-lg font-semibold text-muted">
-            {title}
+            <OfficeText pageLocale={locale}>{title}</OfficeText>
           </h3>
           <ul className="space-y-3">
             {list.map((office) => (
               <li key={office.id} className="rounded border border-line bg-white">
                 <Link href={`/${office.slug}`} className="block p-4 hover:bg-[#e8f0f8]">
-                  <span className="block text-xl font-bold text-brand underline">{office.name}</span>
-                  <bdi className="block">
+                  <OfficeText pageLocale={locale} className="block text-xl font-bold text-brand underline">
+                    {office.name}
+                  </OfficeText>
+                  <OfficeText pageLocale={locale} className="block">
                     {office.authority}, {office.street}, {office.postalCode} {office.locality}
-                  </bdi>
+                  </OfficeText>
                   <span className="block text-muted">{t("servicesCount", { count: office.services.length })}</span>
                 </Link>
               </li>

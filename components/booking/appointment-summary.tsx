@@ -1,13 +1,15 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { TextInLanguage } from "@/components/ui/text-in-language";
 import { documentsOf, localizeService, type TranslatableService } from "@/lib/server/services/office-catalog";
-import { clockTime, longDate, officeLocation } from "./format";
+import { clockTime, longDate } from "./format";
+import { OfficeLocation } from "./office-address";
 import { type SummaryRow, SummaryList } from "./summary-list";
 
 interface Appointment {
   startsAt: Date;
   persons: number;
   service: TranslatableService;
-  office: Parameters<typeof officeLocation>[0] & { timeZone: string };
+  office: Parameters<typeof OfficeLocation>[0]["office"] & { timeZone: string };
 }
 
 /** What, when, where and for how many: the same rows on the confirmation and the manage page. */
@@ -23,12 +25,20 @@ export async function AppointmentSummary({
   const t = await getTranslations("booking");
   const format = await getFormatter();
   const tz = booking.office.timeZone;
-  const service = localizeService(booking.service, await getLocale());
+  const locale = await getLocale();
+  const service = localizeService(booking.service, locale);
   return (
     <SummaryList
       rows={[
         ...before,
-        { label: t("review.service"), value: service.name },
+        {
+          label: t("review.service"),
+          value: (
+            <TextInLanguage locale={service.textLocales.name} pageLocale={locale}>
+              {service.name}
+            </TextInLanguage>
+          ),
+        },
         {
           label: t("review.when"),
           value: t("review.whenValue", {
@@ -36,7 +46,10 @@ export async function AppointmentSummary({
             time: clockTime(format, booking.startsAt, tz),
           }),
         },
-        { label: t("review.where"), value: officeLocation(booking.office, (room) => t("room", { room })) },
+        {
+          label: t("review.where"),
+          value: <OfficeLocation office={booking.office} pageLocale={locale} roomLabel={(room) => t("room", { room })} />,
+        },
         { label: t("review.persons"), value: String(booking.persons) },
         ...after,
       ]}
@@ -46,7 +59,9 @@ export async function AppointmentSummary({
 
 /** The service's documents in the page's language (German where the office has not translated them). */
 export async function DocumentsToBring({ service }: { service: TranslatableService }) {
-  const documents = documentsOf(localizeService(service, await getLocale()));
+  const locale = await getLocale();
+  const localized = localizeService(service, locale);
+  const documents = documentsOf(localized);
   if (documents.length === 0) return null;
   const t = await getTranslations("booking");
   return (
@@ -55,7 +70,9 @@ export async function DocumentsToBring({ service }: { service: TranslatableServi
       <ul className="mt-2 list-disc break-words ps-6">
         {documents.map((d) => (
           <li key={d}>
-            <bdi>{d}</bdi>
+            <TextInLanguage locale={localized.textLocales.documents} pageLocale={locale}>
+              {d}
+            </TextInLanguage>
           </li>
         ))}
       </ul>

@@ -29,19 +29,3 @@ export function dateAndTime(format: Formatter, date: Date, timeZone: string): st
 export function plainDate(format: Formatter, date: string): string {
   return format.dateTime(new Date(`${date}T12:00:00Z`), { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC", calendar });
 }
-
-interface Locatable {
-  authority: string;
-  name: string;
-  street: string;
-  postalCode: string;
-  locality: string;
-  room: string | null;
-}
-
-/** Where the appointment takes place, on one line: "Stadt X, Ausländerbehörde, Straße 1, 12345 Ort, Raum 1.04". */
-export function officeLocation(office: Locatable, roomLabel: (room: string) => string): string {
-  const parts = [office.authority, office.name, office.street, `${office.postalCode} ${office.locality}`];
-  if (office.room) parts.push(roomLabel(office.room));
-  return parts.join(", ");
-}

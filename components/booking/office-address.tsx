@@ -1,38 +1,77 @@
-import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { messageWithTexts, TextInLanguage } from "@/components/ui/text-in-language";
+import { OFFICE_TEXT_LOCALE } from "@/lib/server/services/office-catalog";
 
-interface OfficeContact {
-  name: string;
+interface Locatable {
   authority: string;
+  name: string;
   street: string;
   postalCode: string;
   locality: string;
   room: string | null;
+}
+
+interface OfficeContact extends Locatable {
   phone: string | null;
   email: string | null;
+}
+
+/** One of the office's own texts (name, authority, address, room): German, the only language offices are kept in. */
+export function OfficeText({ pageLocale, className, children }: { pageLocale: string; className?: string; children: ReactNode }) {
+  return (
+    <TextInLanguage locale={OFFICE_TEXT_LOCALE} pageLocale={pageLocale} className={className}>
+      {children}
+    </TextInLanguage>
+  );
+}
+
+/** Where the appointment takes place, on one line: "Stadt X, Ausländerbehörde, Straße 1, 12345 Ort, Raum 1.04". */
+export function OfficeLocation({
+  office,
+  pageLocale,
+  roomLabel,
+}: {
+  office: Locatable;
+  pageLocale: string;
+  roomLabel: (room: string) => string;
+}) {
+  const place = [office.authority, office.name, office.street, `${office.postalCode} ${office.locality}`].join(", ");
+  return (
+    <>
+      <OfficeText pageLocale={pageLocale}>{place}</OfficeText>
+      {office.room && (
+        <>
+          {", "}
+          {messageWithTexts((v) => roomLabel(v.room), { room: <OfficeText pageLocale={pageLocale}>{office.room}</OfficeText> })}
+        </>
+      )}
+    </>
+  );
 }
 
 export async function OfficeAddress({ office }: { office: OfficeContact }) {
   const t = await getTranslations("booking.office");
   const tb = await getTranslations("booking");
+  const locale = await getLocale();
+  const german = (text: string) => <OfficeText pageLocale={locale}>{text}</OfficeText>;
   return (
     <div className="mb-6 grid gap-4 rounded border border-line bg-white p-4 sm:grid-cols-2">
       <div>
         <h2 className="font-bold">{t("address")}</h2>
         {/* German address lines stay in their own order on right-to-left pages ("66953 Pirmasens"). */}
         <address className="not-italic">
-          <bdi>{office.authority}</bdi>
+          {german(office.authority)}
           <br />
-          <bdi>{office.name}</bdi>
+          {german(office.name)}
           <br />
-          <bdi>{office.street}</bdi>
+          {german(office.street)}
           <br />
-          <bdi>
-            {office.postalCode} {office.locality}
-          </bdi>
+          {german(`${office.postalCode} ${office.locality}`)}
           {office.room && (
             <>
               <br />
-              <bdi>{tb("room", { room: office.room })}</bdi>
+              <bdi>{messageWithTexts((v) => tb("room", v), { room: german(office.room) })}</bdi>
             </>
           )}
         </address>

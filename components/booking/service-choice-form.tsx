@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { TextInLanguage } from "@/components/ui/text-in-language";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/schemas/form-errors";
+import type { ServiceTextLocales } from "@/lib/server/services/office-catalog";
 
 export interface ServiceOption {
   slug: string;
@@ -12,6 +14,8 @@ export interface ServiceOption {
   description: string | null;
   minutes: number;
   documents: string[];
+  /** The language of each text: the page's, or German where the office has not translated it. */
+  textLocales: ServiceTextLocales;
 }
 
 export function ServiceChoiceForm({
@@ -26,6 +30,7 @@ export function ServiceChoiceForm({
   const t = useTranslations("booking");
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, {});
   const error = state.fieldErrors?.service?.[0];
   return (
@@ -62,13 +67,17 @@ export function ServiceChoiceForm({
                   className="mt-1 h-7 w-7 shrink-0 accent-brand"
                 />
                 <label htmlFor={`service-${s.slug}`} className="text-lg font-semibold">
-                  <bdi>{s.name}</bdi>
+                  <TextInLanguage locale={s.textLocales.name} pageLocale={locale}>
+                    {s.name}
+                  </TextInLanguage>
                 </label>
               </div>
               <div id={`service-${s.slug}-details`} className="ms-10 mt-1 text-muted">
                 {s.description && (
                   <p>
-                    <bdi>{s.description}</bdi>
+                    <TextInLanguage locale={s.textLocales.description} pageLocale={locale}>
+                      {s.description}
+                    </TextInLanguage>
                   </p>
                 )}
                 <p>{t("office.duration", { minutes: t("minutes", { count: s.minutes }) })}</p>
@@ -79,7 +88,9 @@ export function ServiceChoiceForm({
                   <ul className="mt-1 list-disc break-words ps-6">
                     {s.documents.map((d) => (
                       <li key={d}>
-                        <bdi>{d}</bdi>
+                        <TextInLanguage locale={s.textLocales.documents} pageLocale={locale}>
+                          {d}
+                        </TextInLanguage>
                       </li>
                     ))}
                   </ul>

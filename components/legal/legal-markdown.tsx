@@ -52,12 +52,22 @@ function block(b: Block, i: number, topLevel: number): ReactNode {
 }
 
 /**
- * A legal text; `lang` marks a German fallback shown on a page in another language; `topLevel` is the level of the
- * text's own top headings (2 on a page of its own, deeper inside an office's section).
+ * A legal text; `lang` and `dir` mark a German fallback shown on a page in another language; `topLevel` is the level
+ * of the text's own top headings (2 on a page of its own, deeper inside an office's section).
  */
-export function LegalMarkdown({ source, lang, topLevel = 2 }: { source: string; lang?: string; topLevel?: number }) {
+export function LegalMarkdown({
+  source,
+  lang,
+  dir,
+  topLevel = 2,
+}: {
+  source: string;
+  lang?: string;
+  dir?: "ltr" | "rtl";
+  topLevel?: number;
+}) {
   return (
-    <div lang={lang} className="max-w-prose break-words">
+    <div lang={lang} dir={dir} className="max-w-prose break-words">
       {parseMarkdown(source).map((b, i) => block(b, i, topLevel))}
     </div>
   );

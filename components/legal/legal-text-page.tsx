@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { LegalKind } from "@/lib/schemas/legal";
 import { getDb } from "@/lib/server/db";
 import { type ShownLegalText, siteLegalText } from "@/lib/server/services/legal/read-legal-texts";
+import { languageAttributes } from "@/components/ui/text-in-language";
 import { LegalMarkdown } from "./legal-markdown";
 
 /** "24. November 2026" in the page's language, on the Berlin calendar. */
@@ -12,7 +13,7 @@ export function legalDate(date: Date, locale: string): string {
 
 /**
  * One stored legal text as shown to citizens: a German stand-in on a page in another language carries lang="de"
- * (screen readers switch voice) and says so; a missing text says who to ask instead of leaving the page empty.
+ * (screen readers switch voice), dir="ltr" on a right-to-left page, and says so; a missing text says who to ask instead of leaving the page empty.
  */
 export async function LegalTextBody({
   text,
@@ -29,7 +30,7 @@ export async function LegalTextBody({
   return (
     <>
       {fallback && <p className="text-muted">{t("fallbackNote")}</p>}
-      <LegalMarkdown source={text.body} lang={fallback ? text.locale : undefined} topLevel={topLevel} />
+      <LegalMarkdown source={text.body} {...languageAttributes(text.locale, locale)} topLevel={topLevel} />
     </>
   );
 }

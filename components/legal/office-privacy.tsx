@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { OfficeText } from "@/components/booking/office-address";
 import type { OfficePrivacySection } from "@/lib/server/services/legal/read-legal-texts";
 import { LegalTextBody } from "./legal-text-page";
 
@@ -15,14 +16,18 @@ export async function OfficePrivacy({ section, locale }: { section: OfficePrivac
   return (
     <section aria-labelledby={headingId} className="rounded border border-line bg-white p-4">
       <h3 id={headingId} className="text-xl font-bold">
-        {office.name} ({office.authority})
+        <OfficeText pageLocale={locale}>
+          {office.name} ({office.authority})
+        </OfficeText>
       </h3>
       <dl className="mt-2 space-y-3">
         <div>
           <dt className="font-semibold">{t("controller")}</dt>
           <dd>
             <address className="not-italic">
-              {office.authority}, {office.name}, {office.street}, {office.postalCode} {office.locality}
+              <OfficeText pageLocale={locale}>
+                {office.authority}, {office.name}, {office.street}, {office.postalCode} {office.locality}
+              </OfficeText>
               {office.email && (
                 <>
                   <br />

@@ -39,16 +39,6 @@ export function formatAppointment(
   };
 }
 
-/** "Ausländerbehörde, Große Straße 1, 12345 Musterstadt, Raum 1.23" as separate lines. */
-export function addressLines(
-  office: { street: string; postalCode: string; locality: string; room?: string },
-  roomLabel: (room: string) => string,
-): string[] {
-  const lines = [office.street, `${office.postalCode} ${office.locality}`];
-  if (office.room) lines.push(roomLabel(office.room));
-  return lines;
-}
-
 export function fullName(person: { givenName: string; familyName: string }): string {
   return `${person.givenName} ${person.familyName}`.replace(/\s+/g, " ").trim();
 }

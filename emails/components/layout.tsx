@@ -1,7 +1,9 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import type { BookingMailPayload } from "@/lib/server/mail/payloads";
+import { messageWithTexts } from "@/components/ui/text-in-language";
 import type { EmailContext } from "./i18n";
+import { MailText } from "./parts";
 import { styles } from "./theme";
 
 /** The frame of every e-mail: language, sender (office and authority), heading, content and a short footer. */
@@ -14,11 +16,16 @@ export function EmailLayout({
 }: {
   ctx: EmailContext;
   /** Who sends: the office and its authority (for staff e-mails, the service and the city). */
-  office: Pick<BookingMailPayload["office"], "name" | "authority">;
+  office: Pick<BookingMailPayload["office"], "name" | "authority" | "textLocale">;
   preview: string;
   heading: string;
   children: ReactNode;
 }) {
+  const own = (text: string) => (
+    <MailText ctx={ctx} locale={office.textLocale}>
+      {text}
+    </MailText>
+  );
   return (
     <Html lang={ctx.locale} dir={ctx.dir}>
       <Head>
@@ -30,15 +37,17 @@ export function EmailLayout({
       {/* Some clients drop the html element's attributes: the direction is repeated where the content starts. */}
       <Body style={{ ...styles.body, direction: ctx.dir }} dir={ctx.dir}>
         <Container style={{ ...styles.container, textAlign: ctx.dir === "rtl" ? "right" : "left" }} dir={ctx.dir}>
-          <Text style={styles.sender}>{office.authority}</Text>
-          <Text style={styles.senderName}>{office.name}</Text>
+          <Text style={styles.sender}>{own(office.authority)}</Text>
+          <Text style={styles.senderName}>{own(office.name)}</Text>
           <Heading as="h1" style={styles.h1}>
             {heading}
           </Heading>
           {children}
           <Hr style={styles.hr} />
           <Text style={styles.footer}>{ctx.t("common.automatic")}</Text>
-          <Text style={styles.footer}>{ctx.t("common.sender", { office: office.name, authority: office.authority })}</Text>
+          <Text style={styles.footer}>
+            {messageWithTexts((v) => ctx.t("common.sender", v), { office: own(office.name), authority: own(office.authority) })}
+          </Text>
         </Container>
       </Body>
     </Html>

@@ -1,7 +1,8 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { messageWithTexts, TextInLanguage } from "@/components/ui/text-in-language";
 import type { BookingMailPayload } from "@/lib/server/mail/payloads";
-import { addressLines, formatAppointment, fullName } from "./format";
+import { formatAppointment, fullName } from "./format";
 import type { EmailContext } from "./i18n";
 import { styles } from "./theme";
 
@@ -36,8 +37,20 @@ export function Detail({ label, children, old }: { label: string; children: Reac
   );
 }
 
-/** Lines of German address data, each in its own reading order ("12345 Musterstadt" also in an Arabic e-mail). */
-export function Lines({ lines }: { lines: string[] }) {
+/**
+ * A text in `locale` (an office's German data, or a service text the office has not translated), marked with its
+ * language inside an e-mail in another one. Without `locale` (e-mails written by older versions) it is unmarked.
+ */
+export function MailText({ ctx, locale, children }: { ctx: EmailContext; locale: string | undefined; children: ReactNode }) {
+  return (
+    <TextInLanguage as="span" locale={locale ?? ctx.locale} pageLocale={ctx.locale}>
+      {children}
+    </TextInLanguage>
+  );
+}
+
+/** Lines of address data, each in its own reading order ("12345 Musterstadt" also in an Arabic e-mail). */
+function Lines({ lines }: { lines: ReactNode[] }) {
   return (
     <>
       {lines.map((line, i) => (
@@ -48,6 +61,18 @@ export function Lines({ lines }: { lines: string[] }) {
       ))}
     </>
   );
+}
+
+/** The office's name (after its authority, if asked), street, place and room: German, the room's label translated. */
+function OfficeLines({ ctx, office, authority }: { ctx: EmailContext; office: BookingMailPayload["office"]; authority?: boolean }) {
+  const own = (text: string) => (
+    <MailText ctx={ctx} locale={office.textLocale}>
+      {text}
+    </MailText>
+  );
+  const lines = [...(authority ? [office.authority] : []), office.name, office.street, `${office.postalCode} ${office.locality}`].map(own);
+  if (office.room) lines.push(<>{messageWithTexts((v) => ctx.t("common.room", v), { room: own(office.room) })}</>);
+  return <Lines lines={lines} />;
 }
 
 /** Date and time of one interval in the office's time zone. */
@@ -88,14 +113,18 @@ export function AppointmentDetails({
   const { office, service, booking } = payload;
   return (
     <Section style={styles.panel}>
-      <Detail label={ctx.t("common.service")}>{service.name}</Detail>
+      <Detail label={ctx.t("common.service")}>
+        <MailText ctx={ctx} locale={service.textLocales?.name}>
+          {service.name}
+        </MailText>
+      </Detail>
       {children ?? <When ctx={ctx} timeZone={office.timeZone} interval={booking} />}
       <Detail label={ctx.t("common.persons")}>{ctx.t("common.personsValue", { count: booking.persons })}</Detail>
       <Detail label={ctx.t("common.reference")}>
         <span dir="ltr">{booking.referenceCode}</span>
       </Detail>
       <Detail label={ctx.t("common.place")}>
-        <Lines lines={[office.name, ...addressLines(office, (room) => ctx.t("common.room", { room }))]} />
+        <OfficeLines ctx={ctx} office={office} />
       </Detail>
     </Section>
   );
@@ -119,14 +148,19 @@ export function ActionButton({ href, label, intro }: { href: string; label: stri
   );
 }
 
-export function DocumentsList({ ctx, title, documents }: { ctx: EmailContext; title: string; documents: string[] }) {
+/** The service's documents to bring, in the language they are in (the citizen's, or German). */
+export function DocumentsList({ ctx, title, service }: { ctx: EmailContext; title: string; service: BookingMailPayload["service"] }) {
   const indent = ctx.dir === "rtl" ? { paddingRight: "24px", paddingLeft: 0 } : { paddingLeft: "24px" };
   return (
     <>
       <SectionHeading>{title}</SectionHeading>
       <ul style={{ ...styles.list, ...indent }}>
-        {documents.map((document, i) => (
-          <li key={i}>{document}</li>
+        {service.documents.map((document, i) => (
+          <li key={i}>
+            <MailText ctx={ctx} locale={service.textLocales?.documents}>
+              {document}
+            </MailText>
+          </li>
         ))}
       </ul>
     </>
@@ -138,9 +172,7 @@ export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: Book
     <>
       <SectionHeading>{ctx.t("common.contactTitle")}</SectionHeading>
       <Text style={styles.text}>
-        <Lines
-          lines={[office.authority, office.name, ...addressLines(office, (room) => ctx.t("common.room", { room }))]}
-        />
+        <OfficeLines ctx={ctx} office={office} authority />
       </Text>
       {office.phone && (
         <Text style={styles.text}>

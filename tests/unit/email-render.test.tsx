@@ -26,8 +26,14 @@ function payload(overrides: Partial<BookingMailPayload> = {}, booking: Partial<B
       email: "auslaenderbehoerde@musterstadt.example",
       website: "https://www.musterstadt.example/abh",
       timeZone: "Europe/Berlin",
+      textLocale: "de",
     },
-    service: { name: "Beratungsgespräch", documents: ["Reisepass", "Biometrisches Foto, 35 × 45 mm", "Mietvertrag"] },
+    // Untranslated: the texts are German in every language, as the office wrote them.
+    service: {
+      name: "Beratungsgespräch",
+      documents: ["Reisepass", "Biometrisches Foto, 35 × 45 mm", "Mietvertrag"],
+      textLocales: { name: "de", documents: "de" },
+    },
     booking: {
       referenceCode: "TV-7K3M-Q9XA",
       // 1 December 2026, 09:30 in Berlin (CET, UTC+1)
@@ -70,7 +76,8 @@ describe("booking confirmation", () => {
       expect(body).toContain("Ausländerbehörde");
       expect(body).toContain("Große Straße 1");
       expect(body).toContain("12345 Musterstadt");
-      expect(body).toContain("Raum 1.23");
+      // React separates adjacent text nodes with an empty comment.
+      expect(body.replaceAll("<!-- -->", "")).toContain("Raum 1.23");
       expect(body).toContain("Beratungsgespräch");
       expect(body).toContain("Dienstag, 1. Dezember 2026");
       expect(body).toContain("09:30 bis 10:00 Uhr");
@@ -176,8 +183,32 @@ describe("booking confirmation", () => {
       expect(mail.html).toContain('<span dir="ltr">TV-7K3M-Q9XA</span>');
       expect(mail.html).toMatch(/<a[^>]*dir="ltr"[^>]*>\+49 123 4567-0<\/a>/);
       expect(mail.html).toMatch(/<ul[^>]*padding-right:24px/);
-      expect(mail.html).toContain('<span dir="auto"><br/>12345 Musterstadt</span>');
+      expect(mail.html).toContain('<span dir="auto"><br/><span lang="de" dir="ltr">12345 Musterstadt</span></span>');
     }
+  });
+
+  it("marks German texts in an Arabic e-mail as German, left to right, and the office's translations not", async () => {
+    const untranslated = await renderMail("booking-confirmation", payload({ locale: "ar" }), { now });
+    const german = (text: string) => `<span lang="de" dir="ltr">${text}</span>`;
+    for (const text of ["Beratungsgespräch", "Reisepass", "Mietvertrag", "Stadt Musterstadt", "Große Straße 1", "1.23"]) {
+      expect(untranslated.html).toContain(german(text));
+    }
+    expect(untranslated.html).toContain(`${german("Ausländerbehörde")}، ${german("Stadt Musterstadt")}`);
+
+    // The office translated the service's name into Arabic, but not its documents.
+    const translated = payload({
+      locale: "ar",
+      service: { name: "استشارة", documents: ["Reisepass", "Mietvertrag"], textLocales: { name: "ar", documents: "de" } },
+    });
+    const mail = await renderMail("booking-confirmation", translated, { now });
+    expect(mail.html).toMatch(/<p[^>]*>استشارة<\/p>/);
+    expect(mail.html).not.toMatch(/lang="de"[^>]*>استشارة/);
+    expect(mail.html).toContain(`<li>${german("Reisepass")}</li>`);
+
+    // In German, nothing is marked.
+    const de = await renderMail("booking-confirmation", payload(), { now });
+    expect(de.html).not.toContain('lang="de" dir=');
+    expect(de.html).not.toMatch(/<span lang=/);
   });
 
   it("gives Persian dates in the Gregorian calendar, not the Solar Hijri one", async () => {

@@ -1,9 +1,10 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StepIndicator } from "@/components/booking/step-indicator";
-import { OfficeAddress } from "@/components/booking/office-address";
+import { OfficeAddress, OfficeText } from "@/components/booking/office-address";
 import { QrLinks } from "@/components/booking/qr-links";
 import { ServiceChoiceForm } from "@/components/booking/service-choice-form";
+import { messageWithTexts } from "@/components/ui/text-in-language";
 import { appointmentMinutes } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { documentsOf } from "@/lib/server/services/office-catalog";
@@ -28,7 +29,9 @@ export default async function OfficePage({ params }: { params: Params }) {
   return (
     <div>
       <StepIndicator current="service" />
-      <h1 className="mb-4 text-3xl font-bold">{t("title", { office: office.name })}</h1>
+      <h1 className="mb-4 text-3xl font-bold">
+        {messageWithTexts((v) => t("title", v), { office: <OfficeText pageLocale={locale}>{office.name}</OfficeText> })}
+      </h1>
       <OfficeAddress office={office} />
       {office.services.length === 0 ? (
         <p>{t("noServices")}</p>
@@ -42,6 +45,7 @@ export default async function OfficePage({ params }: { params: Params }) {
             description: s.description,
             minutes: appointmentMinutes(s, 1),
             documents: documentsOf(s),
+            textLocales: s.textLocales,
           }))}
         />
       )}

@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { languageAttributes } from "@/components/ui/text-in-language";
 import { Link } from "@/lib/i18n/navigation";
 import { defaultLocale } from "@/lib/i18n/routing";
 
@@ -7,7 +8,8 @@ interface Part {
   text: string[];
 }
 
-// Leichte Sprache is German by definition: every language shows the German text, marked lang="de".
+// Leichte Sprache is German by definition: every language shows the German text, marked lang="de" (and
+// dir="ltr" on right-to-left pages).
 const EASY = { locale: defaultLocale, namespace: "easyLanguage" } as const;
 
 export async function generateMetadata() {
@@ -48,7 +50,7 @@ export default async function EasyLanguagePage({ params }: { params: Promise<{ l
   const after = t.raw("after") as Part[];
   const link = "inline-flex min-h-11 items-center text-brand underline underline-offset-2 hover:text-brand-dark";
   return (
-    <article lang={locale === defaultLocale ? undefined : defaultLocale} className="max-w-prose space-y-8 text-lg leading-relaxed">
+    <article {...languageAttributes(defaultLocale, locale)} className="max-w-prose space-y-8 text-lg leading-relaxed">
       <header>
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="mt-2 text-muted">{t("subtitle")}</p>

@@ -28,6 +28,7 @@ function isTimeZone(value: string): boolean {
 }
 
 const instant = z.iso.datetime({ offset: false, message: "an ISO instant in UTC (…Z)" });
+const localeTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
 // Offices may store empty strings for unset contact fields: treat them as absent.
 const optionalText = z
   .string()
@@ -47,6 +48,8 @@ export const officeMailSchema = z.object({
   email: optionalText,
   website: optionalText,
   timeZone: z.string().refine(isTimeZone, "an IANA time zone"),
+  /** The language of the office's own texts (German), so that the e-mail can mark them in another language. */
+  textLocale: localeTag.optional(),
 });
 
 const endsAfterStart = (i: { startsAt: string; endsAt: string }) => Date.parse(i.endsAt) > Date.parse(i.startsAt);
@@ -54,11 +57,13 @@ const interval = z.object({ startsAt: instant, endsAt: instant }).refine(endsAft
 
 export const bookingMailPayloadSchema = z.object({
   /** BCP 47 tag of the citizen's language; a language without e-mail texts falls back to German. */
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  locale: localeTag,
   office: officeMailSchema,
   service: z.object({
     name: z.string().min(1).max(200),
     documents: z.array(z.string().min(1).max(500)).max(50),
+    /** The language each text is in: the citizen's, or German where the office has not translated it. */
+    textLocales: z.object({ name: localeTag, documents: localeTag }).optional(),
   }),
   booking: z
     .object({
@@ -85,7 +90,7 @@ export type BookingMailPayload = z.input<typeof bookingMailPayloadSchema>;
 
 /** The invitation to a staff account, also sent as a new link to reset a forgotten password ("reset"). */
 export const staffInvitePayloadSchema = z.object({
-  locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/),
+  locale: localeTag,
   /** The city or authority named as the sender. */
   authority: z.string().min(1).max(200),
   /** Where the link's expiry is shown in local time. */

@@ -1,5 +1,5 @@
 import type { BookingMailPayload } from "@/lib/server/mail/payloads";
-import { documentsOf, localizeService, type TranslatableService } from "./office-catalog";
+import { documentsOf, localizeService, OFFICE_TEXT_LOCALE, type TranslatableService } from "./office-catalog";
 
 interface OfficeFields {
   name: string;
@@ -51,8 +51,13 @@ export function bookingMailPayload(args: {
       email: office.email ?? undefined,
       website: office.website ?? undefined,
       timeZone: office.timeZone,
+      textLocale: OFFICE_TEXT_LOCALE,
     },
-    service: { name: service.name, documents: documentsOf(service) },
+    service: {
+      name: service.name,
+      documents: documentsOf(service),
+      textLocales: { name: service.textLocales.name, documents: service.textLocales.documents },
+    },
     booking: {
       referenceCode: booking.referenceCode,
       startsAt: booking.startsAt.toISOString(),

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/server/db/client";
+import { defaultLocale } from "@/lib/i18n/routing";
 import { slugSchema } from "@/lib/schemas/booking";
 import { AppError } from "@/lib/server/errors";
 
@@ -57,21 +58,48 @@ export interface TranslatableService extends ServiceTexts {
   translations: (ServiceTexts & { locale: string })[];
 }
 
+/** German is the source language: its texts live on the Service and Office rows themselves. */
+export const SOURCE_LOCALE = defaultLocale;
+
+/**
+ * The language of an office's own texts (name, authority, address, room): always German, since the data model has
+ * no translations for offices. Pages and e-mails mark them as German inside another language.
+ */
+export const OFFICE_TEXT_LOCALE = SOURCE_LOCALE;
+
+/** The language each text of a localized service is in: the one asked for, or German where it is untranslated. */
+export interface ServiceTextLocales {
+  name: string;
+  description: string;
+  documents: string;
+}
+
+export type LocalizedService<S> = S & { textLocales: ServiceTextLocales };
+
 /**
  * The service with its name, description and documents in `locale`. Administrators translate per office and field;
- * a field they left empty stays German (the Service row), so a citizen never sees a blank.
+ * a field they left empty stays German (the Service row), so a citizen never sees a blank. `textLocales` says which
+ * language each text ended up in, so that pages and e-mails can mark a German stand-in as German.
  */
-export function localizeService<S extends TranslatableService>(service: S, locale: string): S {
+export function localizeService<S extends TranslatableService>(service: S, locale: string): LocalizedService<S> {
   const own = service.translations.find((t) => t.locale === locale);
-  if (!own) return service;
+  const pick = <T extends string | null | undefined>(translated: string | null | undefined, source: T) =>
+    translated?.trim() ? { text: translated as string | T, locale } : { text: source as string | T, locale: SOURCE_LOCALE };
+  const name = pick(own?.name, service.name);
+  const description = pick(own?.description, service.description);
+  const documents = pick(own?.documents, service.documents);
   return {
     ...service,
-    name: own.name.trim() ? own.name : service.name,
-    description: own.description?.trim() ? own.description : service.description,
-    documents: own.documents.trim() ? own.documents : service.documents,
+    name: name.text,
+    description: description.text,
+    documents: documents.text,
+    textLocales: { name: name.locale, description: description.locale, documents: documents.locale },
   };
 }
 
-export function localizeOffice<O extends { services: TranslatableService[] }>(office: O, locale: string): O {
+export function localizeOffice<O extends { services: TranslatableService[] }>(
+  office: O,
+  locale: string,
+): Omit<O, "services"> & { services: LocalizedService<O["services"][number]>[] } {
   return { ...office, services: office.services.map((s) => localizeService(s, locale)) };
 }

@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { BackLink } from "@/components/booking/back-link";
+import { OfficeText } from "@/components/booking/office-address";
 import { PersonalDataForm } from "@/components/booking/personal-data-form";
 import { QrLinks } from "@/components/booking/qr-links";
 import { StepIndicator } from "@/components/booking/step-indicator";
+import { TextInLanguage } from "@/components/ui/text-in-language";
 import { appointmentMinutes, localDateOf } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { documentsOf } from "@/lib/server/services/office-catalog";
@@ -35,12 +37,14 @@ export default async function PersonalDataPage({ params }: { params: Params }) {
       <div className="mb-6 rounded border-s-8 border-brand bg-white p-4">
         <p className="text-muted">{t("personal.selectedService")}</p>
         <p className="text-xl font-bold">
-          <bdi>{service.name}</bdi>
+          <TextInLanguage locale={service.textLocales.name} pageLocale={p.locale}>
+            {service.name}
+          </TextInLanguage>
         </p>
         <p>
-          <bdi>
+          <OfficeText pageLocale={p.locale}>
             {office.name}, {office.authority}
-          </bdi>{" "}
+          </OfficeText>{" "}
           ·{" "}
           {t("office.duration", { minutes: t("minutes", { count: appointmentMinutes(service, 1) }) })}
         </p>
@@ -50,7 +54,9 @@ export default async function PersonalDataPage({ params }: { params: Params }) {
             <ul className="mt-1 list-disc ps-6">
               {documents.map((d) => (
                 <li key={d}>
-                  <bdi>{d}</bdi>
+                  <TextInLanguage locale={service.textLocales.documents} pageLocale={p.locale}>
+                    {d}
+                  </TextInLanguage>
                 </li>
               ))}
             </ul>

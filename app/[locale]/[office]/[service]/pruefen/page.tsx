@@ -3,10 +3,12 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { AntibotField } from "@/components/booking/antibot-field";
 import { BackLink } from "@/components/booking/back-link";
 import { errorKey } from "@/components/booking/error-key";
-import { clockTime, longDate, officeLocation, plainDate } from "@/components/booking/format";
+import { clockTime, longDate, plainDate } from "@/components/booking/format";
+import { OfficeLocation } from "@/components/booking/office-address";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { SummaryList } from "@/components/booking/summary-list";
 import { Alert } from "@/components/ui/alert";
+import { TextInLanguage } from "@/components/ui/text-in-language";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
@@ -91,7 +93,15 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
       )}
       <SummaryList
         rows={[
-          { label: t("review.service"), value: service.name, change: change(`/${office.slug}`, t("review.service")) },
+          {
+            label: t("review.service"),
+            value: (
+              <TextInLanguage locale={service.textLocales.name} pageLocale={p.locale}>
+                {service.name}
+              </TextInLanguage>
+            ),
+            change: change(`/${office.slug}`, t("review.service")),
+          },
           {
             label: t("review.when"),
             value: slot
@@ -101,7 +111,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
           },
           {
             label: t("review.where"),
-            value: officeLocation(office, (room) => t("room", { room })),
+            value: <OfficeLocation office={office} pageLocale={p.locale} roomLabel={(room) => t("room", { room })} />,
           },
           { label: t("review.persons"), value: String(person.persons), change: change(base, t("review.persons")) },
           {

@@ -5,6 +5,7 @@ import { BackLink } from "@/components/booking/back-link";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { Alert } from "@/components/ui/alert";
+import { TextInLanguage } from "@/components/ui/text-in-language";
 import { appointmentMinutes } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
@@ -49,7 +50,10 @@ export default async function SlotPage({ params, searchParams }: { params: Param
       <StepIndicator current="slot" />
       <h1 className="mb-2 text-3xl font-bold">{t("slot.title")}</h1>
       <p className="mb-6">
-        <bdi>{service.name}</bdi> · {t("slot.duration", { minutes: t("minutes", { count: appointmentMinutes(service, persons) }) })}
+        <TextInLanguage locale={service.textLocales.name} pageLocale={p.locale}>
+          {service.name}
+        </TextInLanguage>{" "}
+        · {t("slot.duration", { minutes: t("minutes", { count: appointmentMinutes(service, persons) }) })}
       </p>
       {error && <Alert kind="error">{te(error)}</Alert>}
       <SlotPicker
