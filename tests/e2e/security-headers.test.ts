@@ -179,7 +179,8 @@ it("renders the clerk's FullCalendar without a CSP violation", async () => {
   await page.getByLabel("E-Mail-Adresse").fill("sachbearbeitung@terminvergabe.local");
   await page.getByLabel("Passwort").fill("Demo-Passwort-2026");
   await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.waitForURL((url) => url.pathname === "/staff");
+  // A clerk of one office lands on its day list.
+  await page.waitForURL((url) => url.pathname === `/staff/${OFFICE}`);
 
   await page.goto(`${app.url}/staff/${OFFICE}/kalender`);
   const row = page.locator('[data-time="09:00:00"]').last();
@@ -189,6 +190,21 @@ it("renders the clerk's FullCalendar without a CSP violation", async () => {
   expect(violations).toEqual([]);
   await page.close();
 });
+
+it.each(["%2F%5Cevil.example%2Fphish", "/%09/evil.example", "https%3A%2F%2Fevil.example%2F"])(
+  "stays on the site after signing in with callbackUrl=%s",
+  async (callbackUrl) => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/staff/login?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("E-Mail-Adresse").fill("sachbearbeitung@terminvergabe.local");
+    await page.getByLabel("Passwort").fill("Demo-Passwort-2026");
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.waitForURL((url) => url.pathname !== "/staff/login");
+    const landed = new URL(page.url());
+    expect({ host: landed.host, path: landed.pathname }).toEqual({ host: new URL(app.url).host, path: "/staff" });
+    await page.close();
+  },
+);
 
 it("may be embedded by the configured city site and by no other", async () => {
   const city = await browser.newPage();

@@ -43,6 +43,18 @@ describe("passwords", () => {
   });
 });
 
+describe("the redirect after signing in", () => {
+  it("goes to a page of this site only, also after single sign-on", async () => {
+    const redirect = authOptions().callbacks!.redirect!;
+    const baseUrl = "https://termine.stadt.de";
+    expect(await redirect({ url: "/staff/auswertung?x=1", baseUrl })).toBe(`${baseUrl}/staff/auswertung?x=1`);
+    expect(await redirect({ url: `${baseUrl}/staff/verwaltung`, baseUrl })).toBe(`${baseUrl}/staff/verwaltung`);
+    for (const url of ["/\\evil.example/phish", "/\t/evil.example", "https://evil.example/", `${baseUrl}//evil.example`]) {
+      expect(await redirect({ url, baseUrl })).toBe(`${baseUrl}/staff`);
+    }
+  });
+});
+
 describeEachDatabase("signing in", (ctx) => {
   beforeEach(async () => {
     await resetDatabase(ctx.db);

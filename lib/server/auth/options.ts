@@ -6,6 +6,7 @@ import { throttledError } from "@/lib/schemas/sign-in";
 import { getDb } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { clientAddressOf } from "@/lib/server/security/client-address";
+import { safeCallbackPath } from "./callback-url";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { clearSignInFailures, recordSignInFailure, signInKeys, signInWait } from "./throttle";
 
@@ -95,6 +96,10 @@ export function authOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      // Also after single sign-on: only pages of this site (the default accepts paths such as "/\evil.example").
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         // Single sign-on only for people the administrators have added; no accounts are created on the fly.

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { safeCallbackPath } from "@/lib/server/auth/callback-url";
 import { env } from "@/lib/server/env";
 import { signInProblem } from "@/lib/schemas/sign-in";
 import { type LoginProblem, LoginForm } from "./login-form";
@@ -10,11 +11,6 @@ type Search = Promise<{ callbackUrl?: string; error?: string }>;
 export async function generateMetadata() {
   const t = await getTranslations("staff.login");
   return { title: t("title") };
-}
-
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/staff";
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Search }) {
@@ -31,7 +27,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   return (
     <main id="inhalt" className="mx-auto max-w-md px-4 py-10">
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
-      <LoginForm callbackUrl={safeCallback(q.callbackUrl)} initialError={initialError} sso={sso} />
+      <LoginForm callbackUrl={safeCallbackPath(q.callbackUrl, env().APP_URL)} initialError={initialError} sso={sso} />
     </main>
   );
 }
