@@ -1,6 +1,7 @@
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { addDays, localDateOf, startOfWeek, weekdayOf } from "@/lib/domain";
 import { startApp, type RunningApp } from "../helpers/app-server";
+import { workingDayFrom } from "../helpers/dates";
 import { axeViolations, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { fillPersonalData } from "../helpers/citizen";
@@ -21,7 +22,7 @@ let adminBrowser: BrowserContext;
 let citizenBrowser: BrowserContext;
 let admin: Page;
 let officeId: string;
-/** A weekday three or more days ahead on which the Bürgerbüro will open 09:00–11:00. */
+/** A working day (no weekend, no public holiday) three or more days ahead on which the Bürgerbüro will open 09:00–11:00. */
 let day: string;
 let reference: string | undefined;
 
@@ -30,8 +31,7 @@ beforeAll(async () => {
   adminBrowser = await launchBrowser();
   citizenBrowser = await launchBrowser();
   admin = await adminBrowser.newPage();
-  day = addDays(localDateOf(new Date(), TZ), 3);
-  while (weekdayOf(day) > 5) day = addDays(day, 1);
+  day = workingDayFrom(addDays(localDateOf(new Date(), TZ), 3));
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { APIResponse, BrowserContext, Locator, Page } from "playwright-core";
-import { addDays, localDateOf, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
+import { addDays, localDateOf, publicHolidayOn, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
 import { hashPassword } from "@/lib/server/auth/password";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
@@ -56,7 +56,7 @@ beforeAll(async () => {
   const today = localDateOf(new Date(), TZ);
   closed = new Set((await app.db.closure.findMany({ where: { officeId }, select: { date: true } })).map((c) => c.date));
   saturday = addDays(today, 14);
-  while (weekdayOf(saturday) !== 6 || closed.has(saturday)) saturday = addDays(saturday, 1);
+  while (weekdayOf(saturday) !== 6 || closed.has(saturday) || publicHolidayOn("DE-RP", saturday)) saturday = addDays(saturday, 1);
   saturdayNine = new Date(zonedInstant(saturday, 9 * 60, TZ)).toISOString();
 });
 

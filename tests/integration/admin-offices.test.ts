@@ -17,7 +17,7 @@ import {
   updateOfficeAction,
   updateServiceAction,
 } from "@/app/(staff)/staff/(signed-in)/verwaltung/behoerden/actions";
-import { addDays, localDateOf, weekdayOf } from "@/lib/domain";
+import { addDays, localDateOf } from "@/lib/domain";
 import deAdmin from "@/lib/i18n/messages/de/admin.json";
 import deErrors from "@/lib/i18n/messages/de/errors.json";
 import deValidation from "@/lib/i18n/messages/de/validation.json";
@@ -35,6 +35,7 @@ import { createService, groupByDepartment, listAdministeredOffices } from "@/lib
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { type ActionResult, actionResult, formData, useTestDb } from "../helpers/next-request-mocks";
 import { createOfficeFixture, person } from "../helpers/office-fixture";
+import { weekdayFrom } from "../helpers/dates";
 
 const APP_URL = "https://termine.example.org";
 process.env.APP_URL = APP_URL;
@@ -139,11 +140,9 @@ function germanTexts(state: ActionState): string[] {
   return texts;
 }
 
-/** A Monday at least three days ahead in Berlin, well inside a 60-day horizon. */
+/** A Monday at least three days ahead in Berlin that is no public holiday, well inside a 60-day horizon. */
 function nextMonday(now: Date): string {
-  let date = addDays(localDateOf(now, TZ), 3);
-  while (weekdayOf(date) !== 1) date = addDays(date, 1);
-  return date;
+  return weekdayFrom(addDays(localDateOf(now, TZ), 3), 1);
 }
 
 describeEachDatabase("administration of offices and services", (ctx) => {

@@ -6,13 +6,13 @@ jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbMo
 import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { chooseService, chooseSlot, confirmBooking, savePersonalData } from "@/app/[locale]/[office]/actions";
-import { addDays, localDateOf } from "@/lib/domain";
 import deErrors from "@/lib/i18n/messages/de/errors.json";
 import { createBookingChallenge, overrideAntibot } from "@/lib/server/security/antibot";
 import { overrideBookingLimits } from "@/lib/server/security/rate-limit";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { actionResult, CookieJar, formData, inBrowser, useTestDb } from "../helpers/next-request-mocks";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { openDayAhead } from "../helpers/dates";
 
 // The wizard's "Termin verbindlich buchen" with the proof of work and the rate limits on: without a solved challenge
 // the action returns to the review page with ANTIBOT_FAILED and writes nothing; a solution books once; the
@@ -23,7 +23,7 @@ process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 const TZ = "Europe/Berlin";
 const OFFICE = "testamt";
 const SERVICE = "beratung";
-const DAY = addDays(localDateOf(new Date(), TZ), 2);
+const DAY = openDayAhead(2, TZ);
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => [weekday, "08:00", "12:00", 3] as [number, string, string, number]);
 
 async function walkToReview(jar: CookieJar, start: string, email = "amira.haddad@example.org") {

@@ -23,6 +23,7 @@ import {
   useTestDb,
 } from "../helpers/next-request-mocks";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { openDayAhead } from "../helpers/dates";
 
 // The wizard's and the e-mail link's server actions, called as Next.js calls them (form data in, redirect or state
 // out) against SQLite and PostgreSQL. The actions read the real clock, so the appointments lie two days ahead; the
@@ -39,7 +40,7 @@ const OTHER_OFFICE = "standesamt";
 const OTHER_SERVICE = "eheschliessung";
 const COOKIE = "tv_wizard";
 const TODAY = localDateOf(new Date(), TZ);
-const DAY = addDays(TODAY, 2);
+const DAY = openDayAhead(2, TZ);
 const SLOT = at(DAY, "09:00").toISOString();
 const ERROR_CODES = new Set(Object.keys(deErrors));
 const VALIDATION_KEYS = new Set(Object.keys(deValidation));
