@@ -18,6 +18,18 @@ type Values = Omit<z.input<Schema>, "dateOfBirth"> & { dobDay: string; dobMonth:
 
 const FIELDS = ["givenName", "familyName", "email", "phone", "dateOfBirth", "persons", "remark", "privacyConsent"] as const;
 
+type DatePart = "day" | "month" | "year";
+/** The input of each part of the date of birth; the day's carries the field's id, so "#dateOfBirth" focuses it. */
+const DATE_PART_IDS: Record<DatePart, string> = { day: "dateOfBirth", month: "dobMonth", year: "dobYear" };
+
+/** The parts a date-of-birth message is about (GOV.UK marks only those); the summary links to the first. */
+function datePartsOf(key: string): DatePart[] {
+  if (/^dateOfBirth(Missing)?Day$/.test(key)) return ["day"];
+  if (/^dateOfBirth(Missing)?Month$/.test(key)) return ["month"];
+  if (/^dateOfBirth(MissingYear|Year|TooOld)$/.test(key)) return ["year"];
+  return ["day", "month", "year"];
+}
+
 export function PersonalDataForm({
   action,
   maxPersons,
@@ -75,13 +87,18 @@ export function PersonalDataForm({
     },
   });
 
+  const errorKeyOf = (field: (typeof FIELDS)[number]): string | undefined =>
+    (errors as Record<string, { message?: string } | undefined>)[field]?.message ?? state.fieldErrors?.[field]?.[0];
   const errorOf = (field: (typeof FIELDS)[number]): string | undefined => {
-    const key = (errors as Record<string, { message?: string } | undefined>)[field]?.message ?? state.fieldErrors?.[field]?.[0];
+    const key = errorKeyOf(field);
     return key ? tv(key) : undefined;
   };
+  const dateKey = errorKeyOf("dateOfBirth");
+  const wrongDateParts = dateKey ? datePartsOf(dateKey) : [];
   const summary = FIELDS.flatMap((field) => {
     const message = errorOf(field);
-    return message ? [{ field, message }] : [];
+    const target = field === "dateOfBirth" ? DATE_PART_IDS[wrongDateParts[0]] : field;
+    return message ? [{ field: target, message }] : [];
   });
   if (state.formError) summary.push({ field: "givenName", message: te(state.formError) });
 
@@ -120,6 +137,7 @@ export function PersonalDataForm({
         hint={t("personal.dateOfBirthHint")}
         labels={{ day: t("personal.day"), month: t("personal.month"), year: t("personal.year") }}
         error={errorOf("dateOfBirth")}
+        wrongParts={wrongDateParts}
         register={register}
       />
       {maxPersons > 1 ? (
@@ -185,18 +203,20 @@ function DateOfBirthFields({
   hint,
   labels,
   error,
+  wrongParts,
   register,
 }: {
   legend: string;
   hint: string;
-  labels: { day: string; month: string; year: string };
+  labels: Record<DatePart, string>;
   error?: string;
+  wrongParts: DatePart[];
   register: ReturnType<typeof useForm<Values, unknown, z.output<Schema>>>["register"];
 }) {
   const parts = [
-    { name: "dobDay" as const, id: "dateOfBirth", label: labels.day, width: "w-16", autoComplete: "bday-day", max: 2 },
-    { name: "dobMonth" as const, id: "dobMonth", label: labels.month, width: "w-16", autoComplete: "bday-month", max: 2 },
-    { name: "dobYear" as const, id: "dobYear", label: labels.year, width: "w-24", autoComplete: "bday-year", max: 4 },
+    { part: "day" as const, name: "dobDay" as const, width: "w-16", autoComplete: "bday-day", max: 2 },
+    { part: "month" as const, name: "dobMonth" as const, width: "w-16", autoComplete: "bday-month", max: 2 },
+    { part: "year" as const, name: "dobYear" as const, width: "w-24", autoComplete: "bday-year", max: 4 },
   ];
   return (
     <fieldset
@@ -215,16 +235,16 @@ function DateOfBirthFields({
       <div className="mt-1 flex gap-4">
         {parts.map((p) => (
           <div key={p.name}>
-            <label htmlFor={p.id} className="block">
-              {p.label}
+            <label htmlFor={DATE_PART_IDS[p.part]} className="block">
+              {labels[p.part]}
             </label>
             <input
-              id={p.id}
+              id={DATE_PART_IDS[p.part]}
               {...register(p.name)}
               inputMode="numeric"
               autoComplete={p.autoComplete}
               maxLength={p.max}
-              aria-invalid={error ? true : undefined}
+              aria-invalid={error && wrongParts.includes(p.part) ? true : undefined}
               className={`${input} ${p.width}`}
             />
           </div>

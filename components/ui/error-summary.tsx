@@ -1,10 +1,24 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { type MouseEvent, useEffect, useRef } from "react";
 
 export interface ErrorSummaryItem {
   field: string;
   message: string;
+}
+
+/**
+ * Follows a summary link as GOV.UK's error summary does: the field gets focus, and its question (the legend of its
+ * fieldset, else its label) scrolls into view above it, which a plain jump to "#id" would scroll off the top.
+ * Without JavaScript, or for a target that takes no focus, the link works as an ordinary link.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const field = document.getElementById(id);
+  if (!field?.matches("input, select, textarea, button")) return;
+  event.preventDefault();
+  const question = field.closest("fieldset")?.querySelector("legend") ?? document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  (question ?? field).scrollIntoView();
+  field.focus({ preventScroll: true });
 }
 
 /** The list of problems at the top of a form, focused when it appears so screen readers announce it. */
@@ -36,9 +50,9 @@ export function ErrorSummary({
         {title}
       </h2>
       <ul className="mt-2 list-none space-y-1">
-        {items.map((item) => (
-          <li key={item.field}>
-            <a href={`#${item.field}`} className="font-semibold text-error underline">
+        {items.map((item, index) => (
+          <li key={`${index}:${item.field}`}>
+            <a href={`#${item.field}`} onClick={(e) => focusField(e, item.field)} className="font-semibold text-error underline">
               {item.message}
             </a>
           </li>

@@ -1,22 +1,51 @@
 import "./zod-config";
 import { z } from "zod";
-import { dateFromParts } from "./date-parts";
+import { DATE_OF_BIRTH_PROBLEMS, type DateOfBirthProblem, dateFromParts, dateOfBirthProblem } from "./date-parts";
 
 export { dateFromParts };
 
 // Shared by the wizard's forms, the server actions and the JSON API. Messages are translation keys of the
 // "validation" namespace, so each client shows them in the citizen's language.
 
-const name = z
-  .string({ error: "required" })
-  .trim()
-  .min(1, "required")
-  .max(100, "tooLong")
-  // Letters of every script with the marks, spaces, apostrophes, hyphens and dots names use; no digits, markup,
-  // statement punctuation, emoji, control or bidirectional-override characters.
-  // Zero-width (non-)joiners and the directional marks LRM/RLM occur in Persian and Arabic names; embedding,
-  // override and isolate controls do not and can disguise text.
-  .regex(/^[\p{L}\p{M}\u200e\u200f][\p{L}\p{M} '\u2019.,\u200c\u200d\u200e\u200f-]*$/u, "invalidName");
+/** A type error for a field: "required" when it is absent, else "invalid" (e.g. a number where text belongs). */
+function missingOr(required: string, invalid: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? required : invalid);
+}
+
+/**
+ * Every message the personal-data schema can give, per field and per problem, as GOV.UK words them ("Geben Sie
+ * Ihren Familiennamen ein", "Den 31. Februar gibt es nicht"): keys of the "validation" namespace. Each names its
+ * field, so the error summary says which field is wrong without another label.
+ */
+export const PERSONAL_DATA_MESSAGES = {
+  givenName: { tooLong: "givenNameTooLong", invalid: "givenNameInvalid" },
+  familyName: { required: "familyNameRequired", tooLong: "familyNameTooLong", invalid: "familyNameInvalid" },
+  email: { required: "emailRequired", tooLong: "emailTooLong", invalid: "invalidEmail" },
+  phone: { tooLong: "phoneTooLong", invalid: "invalidPhone" },
+  dateOfBirth: Object.fromEntries(DATE_OF_BIRTH_PROBLEMS.map((key) => [key, key])) as Record<DateOfBirthProblem, DateOfBirthProblem>,
+  persons: { invalid: "invalidPersons", tooMany: "tooManyPersons" },
+  remark: { tooLong: "remarkTooLong", invalid: "remarkInvalid" },
+  privacyConsent: { required: "consentRequired" },
+} as const;
+
+type Messages = typeof PERSONAL_DATA_MESSAGES;
+export type PersonalDataMessage = { [F in keyof Messages]: Messages[F][keyof Messages[F]] }[keyof Messages];
+
+function nameSchema(m: { required?: string; tooLong: string; invalid: string }) {
+  return (
+    z
+      .string({ error: missingOr(m.required ?? m.invalid, m.invalid) })
+      .trim()
+      // An empty name is missing, not also made of the wrong characters.
+      .min(1, { error: m.required ?? m.invalid, abort: true })
+      .max(100, m.tooLong)
+      // Letters of every script with the marks, spaces, apostrophes, hyphens and dots names use; no digits, markup,
+      // statement punctuation, emoji, control or bidirectional-override characters.
+      // Zero-width (non-)joiners and the directional marks LRM/RLM occur in Persian and Arabic names; embedding,
+      // override and isolate controls do not and can disguise text.
+      .regex(/^[\p{L}\p{M}\u200e\u200f][\p{L}\p{M} '\u2019.,\u200c\u200d\u200e\u200f-]*$/u, m.invalid)
+  );
+}
 
 export const localDateSchema = z
   .string({ error: "invalidDate" })
@@ -26,47 +55,54 @@ export const localDateSchema = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, "invalidDate");
 
-/** Date of birth: a real past date, not more than 130 years ago. `today` is the office's local date. */
+/**
+ * Date of birth: a real past date, not more than 130 years ago, with one message per problem and part (day,
+ * month or year). `today` is the office's local date.
+ */
 export function dateOfBirthSchema(today: string) {
-  return localDateSchema
-    .refine((s) => s <= today, "dateOfBirthFuture")
-    .refine((s) => Number(s.slice(0, 4)) >= Number(today.slice(0, 4)) - 130, "dateOfBirthTooOld");
+  return z
+    .string({ error: missingOr("dateOfBirthRequired", "dateOfBirthInvalid") })
+    .superRefine((value, ctx) => {
+      const problem = dateOfBirthProblem(value, today);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 }
 
 export function personalDataSchema(opts: { maxPersons: number; today: string }) {
+  const m = PERSONAL_DATA_MESSAGES;
   return z.object({
     // Many people (e.g. from Afghanistan or Indonesia) have no given name: only the family name is required.
-    givenName: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), name.optional()),
-    familyName: name,
+    givenName: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), nameSchema(m.givenName).optional()),
+    familyName: nameSchema(m.familyName),
     email: z
-      .string({ error: "required" })
+      .string({ error: missingOr(m.email.required, m.email.invalid) })
       .trim()
-      .min(1, "required")
-      .max(254, "tooLong")
-      .pipe(z.email({ error: "invalidEmail" })),
+      .min(1, { error: m.email.required, abort: true })
+      .max(254, m.email.tooLong)
+      .pipe(z.email({ error: m.email.invalid })),
     phone: z
-      .string()
+      .string({ error: m.phone.invalid })
       .trim()
-      .max(40, "tooLong")
-      .regex(/^$|^\+?[0-9 ()/-]{5,}$/, "invalidPhone")
-      .refine((v) => v === "" || (v.match(/[0-9]/g)?.length ?? 0) >= 5, "invalidPhone")
+      .max(40, m.phone.tooLong)
+      .regex(/^$|^\+?[0-9 ()/-]{5,}$/, m.phone.invalid)
+      .refine((v) => v === "" || (v.match(/[0-9]/g)?.length ?? 0) >= 5, m.phone.invalid)
       .optional()
       .transform((v) => (v ? v : undefined)),
     dateOfBirth: dateOfBirthSchema(opts.today),
     persons: z.coerce
-      .number({ error: "invalidPersons" })
-      .int("invalidPersons")
-      .min(1, "invalidPersons")
-      .max(opts.maxPersons, "tooManyPersons"),
+      .number({ error: m.persons.invalid })
+      .int(m.persons.invalid)
+      .min(1, m.persons.invalid)
+      .max(opts.maxPersons, m.persons.tooMany),
     remark: z
-      .string()
+      .string({ error: m.remark.invalid })
       .trim()
-      .max(500, "tooLong")
+      .max(500, m.remark.tooLong)
       // Line breaks are fine in a remark; other control characters (e.g. NUL, which PostgreSQL rejects) are not.
-      .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, "invalid")
+      .regex(/^(?:[^\p{Cc}]|[\n\r\t])*$/u, m.remark.invalid)
       .optional()
       .transform((v) => (v ? v : undefined)),
-    privacyConsent: z.literal(true, { error: "consentRequired" }),
+    privacyConsent: z.literal(true, { error: m.privacyConsent.required }),
   });
 }
 

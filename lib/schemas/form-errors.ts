@@ -9,7 +9,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
     const key = issue.path.length > 0 ? issue.path.join(".") : "_form";
     // Messages are our translation keys; zod's own defaults (unknown keys, wrong types) map to "invalid".
     const message = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "invalid";
-    (out[key] ??= []).push(message);
+    // Two checks with one message (e.g. a phone number's pattern and its digit count) report it once.
+    if (!out[key]?.includes(message)) (out[key] ??= []).push(message);
   }
   return out;
 }

@@ -46,7 +46,7 @@ describe("booking on behalf: form schema", () => {
   it("checks the optional fields when given", () => {
     expect(errorsOf({ ...valid, email: "kein-at" })).toEqual({ email: ["invalidEmail"] });
     expect(errorsOf({ ...valid, dateOfBirth: "2030-01-01" })).toEqual({ dateOfBirth: ["dateOfBirthFuture"] });
-    expect(errorsOf({ ...valid, dateOfBirth: "2027-02-30" })).toEqual({ dateOfBirth: ["invalidDate"] });
+    expect(errorsOf({ ...valid, dateOfBirth: "2027-02-30" })).toEqual({ dateOfBirth: ["dateOfBirthNoFebruaryThirtieth"] });
     expect(errorsOf({ ...valid, phone: "abc" }).phone?.[0]).toBe("invalidPhone");
   });
 
@@ -56,9 +56,9 @@ describe("booking on behalf: form schema", () => {
     expect(errorsOf({ ...valid, service: "" })).toEqual({ service: ["invalidService"] });
     expect(errorsOf({ ...valid, persons: "4" })).toEqual({ persons: ["tooManyPersons"] });
     expect(errorsOf({ ...valid, start: "morgen" })).toEqual({ start: ["invalidSlot"] });
-    expect(errorsOf({ ...valid, givenName: "<script>" })).toEqual({ givenName: ["invalidName"] });
-    expect(errorsOf({ ...valid, familyName: "" }).familyName?.[0]).toBe("required");
-    expect(errorsOf({ ...valid, remark: "a\u0000b" })).toEqual({ remark: ["invalid"] });
+    expect(errorsOf({ ...valid, givenName: "<script>" })).toEqual({ givenName: ["givenNameInvalid"] });
+    expect(errorsOf({ ...valid, familyName: "" }).familyName?.[0]).toBe("familyNameRequired");
+    expect(errorsOf({ ...valid, remark: "a\u0000b" })).toEqual({ remark: ["remarkInvalid"] });
   });
 
   it("reads a posted form", () => {
