@@ -108,13 +108,18 @@ describeEachDatabase("API bookings with anti-bot checks", (ctx) => {
       const email = "Same.Person@example.org";
       expect((await post(request(email, slot("09:00")), { "x-altcha": await solvedChallenge() }, "198.51.100.1")).status).toBe(201);
       expect((await post(request(email.toLowerCase(), slot("09:30")), { "x-altcha": await solvedChallenge() }, "198.51.100.2")).status).toBe(201);
-      const third = await post(request(email, slot("10:00")), { "x-altcha": await solvedChallenge() }, "198.51.100.3");
+      // A "+tag" reaches the same mailbox: no new person.
+      const third = await post(request("same.person+3@example.org", slot("10:00")), { "x-altcha": await solvedChallenge() }, "198.51.100.3");
       expect(third.status).toBe(429);
       expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
       const body = await third.json();
       expect(Object.keys(body)).toEqual(["error"]);
       expect(body.error).toEqual({ code: "RATE_LIMITED", message: expect.any(String) });
       expect(await ctx.db.booking.count()).toBe(2);
+      // The counters hold keyed hashes, never an address in clear.
+      const keys = (await ctx.db.rateLimit.findMany()).map((r) => r.key);
+      expect(keys.filter((k) => k.startsWith("booking-email"))).toHaveLength(1);
+      expect(keys.filter((k) => /@|same|person|198\.51/i.test(k))).toEqual([]);
     } finally {
       restore();
     }

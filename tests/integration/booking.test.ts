@@ -103,6 +103,32 @@ describeEachDatabase("booking an appointment", (ctx) => {
     expect(await codeOf(createBooking(ctx.db, request({ start: at(MONDAY, "10:00"), person: shouting })))).toBe("TOO_MANY_BOOKINGS");
   });
 
+  it("counts the mailbox an address reaches, however it is spelt, and still writes to the address as entered", async () => {
+    await ctx.db.office.update({ where: { slug: "testamt" }, data: { maxActiveBookingsPerEmail: 1 } });
+    const as = (email: string) => ({ ...person(1), email });
+    const first = await createBooking(ctx.db, request({ person: as("same+termin@example.org") }));
+    for (const spelling of ["same@example.org", "Same+2@Example.org", "same+a+b@example.org"]) {
+      expect({ spelling, code: await codeOf(createBooking(ctx.db, request({ start: at(MONDAY, "10:00"), person: as(spelling) }))) }).toEqual({
+        spelling,
+        code: "TOO_MANY_BOOKINGS",
+      });
+    }
+    // Gmail ignores dots and answers for googlemail.com too; other providers' dots make other mailboxes.
+    await createBooking(ctx.db, request({ start: at(MONDAY, "10:00"), person: as("first_last@gmail.com") }));
+    for (const spelling of ["first_l.a.s.t@gmail.com", "FIRST_LAST+x@googlemail.com"]) {
+      expect({ spelling, code: await codeOf(createBooking(ctx.db, request({ start: at(MONDAY, "10:30"), person: as(spelling) }))) }).toEqual({
+        spelling,
+        code: "TOO_MANY_BOOKINGS",
+      });
+    }
+    await createBooking(ctx.db, request({ start: at(MONDAY, "10:30"), person: as("s.ame@example.org") }));
+    await createBooking(ctx.db, request({ start: at(MONDAY, "11:00"), person: as("firstlast@gmail.co") }));
+    // The e-mail goes to the address exactly as it was entered, tag and all.
+    const booked = await ctx.db.booking.findUniqueOrThrow({ where: { id: first.id } });
+    expect(booked.email).toBe("same+termin@example.org");
+    expect((await ctx.db.outboxMessage.findFirstOrThrow({ where: { bookingId: first.id } })).recipient).toBe("same+termin@example.org");
+  });
+
   it("finds the next free slot after full times", async () => {
     for (const [n, time] of [[1, "08:00"], [2, "08:00"], [3, "08:30"], [4, "08:30"]] as const) {
       await createBooking(ctx.db, request({ start: at(MONDAY, time) }, n));

@@ -142,7 +142,7 @@ export async function guardBooking(
   input: { ipHash: string; email?: string; challenge: unknown; now?: Date },
 ): Promise<BookingGuardResult> {
   if (!antibotEnabled()) return { ok: true };
-  const limit = await consumeBookingAttempt(db, { ipHash: input.ipHash, email: input.email });
+  const limit = await consumeBookingAttempt(db, { ipHash: input.ipHash, email: input.email, now: input.now });
   if (!limit.ok) {
     logAbuse("rate-limited", input.ipHash, limit.scope);
     return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: limit.retryAfterSeconds };

@@ -2,11 +2,13 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/lib/server/db";
+import { emailCountingKey } from "@/lib/domain/email-identity";
 import { env } from "@/lib/server/env";
 
 // Rate limits on booking, per client address and per e-mail address. The counters live in the project's database
 // (rate-limiter-flexible's Prisma store on the RateLimit table), so every app instance counts against the same
-// numbers. Client addresses are never stored or logged in clear: only an HMAC with a key that changes every day.
+// numbers. Client and e-mail addresses are never stored or logged in clear: only an HMAC with a key that changes
+// every day. An e-mail address counts as the mailbox it reaches, so "same+1@..." is no new person.
 
 // Who the client is, decided in one place (see client-address.ts); re-exported for the callers that count here.
 export { clientAddressOf } from "./client-address";
@@ -47,6 +49,11 @@ export function hashClientAddress(address: string, now = new Date()): string {
   return createHmac("sha256", dailyKey(now)).update(address.trim().toLowerCase()).digest("hex").slice(0, 32);
 }
 
+/** A pseudonym for the mailbox an e-mail address reaches (all its spellings alike), like a client address's. */
+export function hashEmailForCounting(email: string, now = new Date()): string {
+  return createHmac("sha256", dailyKey(now)).update(`email:${emailCountingKey(email)}`).digest("hex").slice(0, 32);
+}
+
 interface Limiters {
   signature: string;
   ip: RateLimiterPrisma;
@@ -78,11 +85,13 @@ function retryAfter(e: unknown): number | undefined {
 }
 
 /** Counts one booking attempt for the client and the e-mail address; refuses once either is over its limit. */
-export async function consumeBookingAttempt(db: Db, input: { ipHash: string; email?: string }): Promise<LimitResult> {
+export async function consumeBookingAttempt(
+  db: Db,
+  input: { ipHash: string; email?: string; now?: Date },
+): Promise<LimitResult> {
   const limiters = limitersFor(db);
   const attempts: Array<[RateLimiterPrisma, string, "ip" | "email"]> = [[limiters.ip, input.ipHash, "ip"]];
-  const email = input.email?.trim().toLowerCase();
-  if (email) attempts.push([limiters.email, email, "email"]);
+  if (input.email?.trim()) attempts.push([limiters.email, hashEmailForCounting(input.email, input.now), "email"]);
   let refused: LimitResult = { ok: true };
   for (const [limiter, key, scope] of attempts) {
     try {

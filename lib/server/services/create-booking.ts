@@ -1,5 +1,6 @@
 import { appointmentMinutes, localDateOf } from "@/lib/domain";
-import type { Db } from "@/lib/server/db/client";
+import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
+import type { Db, Tx } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
@@ -42,6 +43,28 @@ export function needsVerification(office: { verificationMode: string }, channel:
   return office.verificationMode === "EMAIL" && (channel === "ONLINE" || channel === "API");
 }
 
+/**
+ * Future active bookings of the office for the mailbox `email` reaches, however each was spelt ("same+1@...",
+ * "s.ame@gmail.com"): the database narrows the candidates, the counting key decides.
+ */
+async function activeBookingsOfMailbox(tx: Tx, officeId: string, email: string, now: Date): Promise<number> {
+  const { localPrefix, domains } = emailCountingCandidates(email);
+  const candidates = await tx.booking.findMany({
+    where: {
+      officeId,
+      AND: [
+        { OR: domains.map((domain) => ({ email: { startsWith: localPrefix, endsWith: `@${domain}` } })) },
+        // Live holds count: otherwise unconfirmed holds could block any number of times.
+        activeBookingWhere(now),
+      ],
+      startsAt: { gt: now },
+    },
+    select: { email: true },
+  });
+  const key = emailCountingKey(email);
+  return candidates.filter((b) => b.email !== null && emailCountingKey(b.email) === key).length;
+}
+
 export async function createBooking(db: Db, input: CreateBookingInput): Promise<CreatedBooking> {
   const { office, service } = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
   if (input.persons < 1 || input.persons > service.maxPersons) throw new AppError("INVALID_INPUT");
@@ -57,15 +80,7 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
     : undefined;
 
   const booking = await bookingTransaction(db, office.id, [startDate, endDate], async (tx) => {
-    const active = await tx.booking.count({
-      where: {
-        officeId: office.id,
-        email,
-        // Live holds count: otherwise unconfirmed holds could block any number of times.
-        ...activeBookingWhere(input.now),
-        startsAt: { gt: input.now },
-      },
-    });
+    const active = await activeBookingsOfMailbox(tx, office.id, email, input.now);
     if (active >= office.maxActiveBookingsPerEmail) throw new AppError("TOO_MANY_BOOKINGS");
 
     return insertCheckedBooking(tx, {

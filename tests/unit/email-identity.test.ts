@@ -1,0 +1,47 @@
+import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
+
+// For counting bookings per person, all spellings of one mailbox are one key; different mailboxes stay apart.
+
+describe("emailCountingKey", () => {
+  it.each([
+    ["same@example.org", "same@example.org"],
+    [" Same@Example.ORG ", "same@example.org"],
+    ["same+1@example.org", "same@example.org"],
+    ["same+a+b@example.org", "same@example.org"],
+    ["same+@example.org", "same@example.org"],
+    ["same@example.org.", "same@example.org"],
+    ["s.ame@gmail.com", "same@gmail.com"],
+    ["S.A.M.E+spam@GMail.com", "same@gmail.com"],
+    ["same@googlemail.com", "same@gmail.com"],
+    ["first_last@gmail.com", "first_last@gmail.com"],
+    // "+tag" alone, or dots alone, name no other mailbox.
+    ["+tag@example.org", "+tag@example.org"],
+    ["...@gmail.com", "...@gmail.com"],
+    ["not-an-address", "not-an-address"],
+  ])("%j counts as %j", (email, key) => expect(emailCountingKey(email)).toBe(key));
+
+  it.each([
+    ["s.ame@example.org", "same@example.org"],
+    ["same@gmail.co", "same@gmail.com"],
+    ["same-1@example.org", "same@example.org"],
+    ["same@sub.example.org", "same@example.org"],
+  ])("keeps %j and %j apart", (a, b) => expect(emailCountingKey(a)).not.toBe(emailCountingKey(b)));
+});
+
+describe("emailCountingCandidates", () => {
+  it("narrows to the plain local part and the domain, or for Gmail to the first letter and both domains", () => {
+    expect(emailCountingCandidates("Same+1@Example.org")).toEqual({ localPrefix: "same", domains: ["example.org"] });
+    expect(emailCountingCandidates("s.ame+x@googlemail.com")).toEqual({ localPrefix: "s", domains: ["gmail.com", "googlemail.com"] });
+  });
+
+  it("covers every spelling with the same key", () => {
+    const spellings = ["same@example.org", "same+1@example.org", "s.ame@gmail.com", "same+x@googlemail.com", "sa.me@gmail.com"];
+    for (const spelling of spellings) {
+      const { localPrefix, domains } = emailCountingCandidates(spelling);
+      for (const other of spellings.filter((o) => emailCountingKey(o) === emailCountingKey(spelling))) {
+        const [local, domain] = other.split("@");
+        expect({ other, covered: local.startsWith(localPrefix) && domains.includes(domain) }).toEqual({ other, covered: true });
+      }
+    }
+  });
+});
