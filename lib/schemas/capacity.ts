@@ -65,6 +65,13 @@ const weekday = z.coerce
   .number({ error: "invalidWeekday" })
   .refine((n) => Number.isInteger(n) && n >= 1 && n <= 7, "invalidWeekday");
 
+/** A new block may be laid on several weekdays at once (Mon–Fri in one step); it is stored once per weekday. */
+const weekdays = z
+  .array(weekday, { error: "weekdaysRequired" })
+  .min(1, "weekdaysRequired")
+  .max(7, "invalid")
+  .transform((days) => [...new Set(days)].sort((a, b) => a - b));
+
 const serviceIds = z
   .array(id, { error: "invalid" })
   .max(100, "invalid")
@@ -104,8 +111,7 @@ function reasonWithCancellation(v: { cancelBookingIds?: string[]; cancelReason?:
   if (v.cancelBookingIds && v.cancelReason === undefined) ctx.addIssue({ code: "custom", path: ["cancelReason"], message: "required" });
 }
 
-const blockFields = {
-  weekday,
+const blockTimes = {
   start: time,
   end: time,
   clerks,
@@ -114,9 +120,14 @@ const blockFields = {
   validUntil: optionalDate,
 };
 
-/** A new weekly capacity block. The office id is only the target: the service checks the actor may edit it. */
+const blockFields = { weekday, ...blockTimes };
+
+/**
+ * A new weekly capacity block on one or more weekdays. The office id is only the target: the service checks the
+ * actor may edit it.
+ */
 export const createBlockSchema = z
-  .object({ officeId: id, ...blockFields })
+  .object({ officeId: id, weekdays, ...blockTimes })
   .superRefine((v, ctx) => {
     endAfterStart(v, ctx);
     validityInOrder(v, ctx);

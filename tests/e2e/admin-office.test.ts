@@ -133,7 +133,7 @@ it("2. the administrator adds two services and puts the second first with the ke
   await expectAccessible(admin, "06-edit-service");
 });
 
-it("3. the new office is in the administrator's overview, and a clerk is planned on its calendar", async () => {
+it("3. the new office is in the administrator's overview, and a clerk is planned Monday to Friday on its calendar", async () => {
   await admin.getByRole("navigation", { name: "Verwaltung" }).getByRole("link", { name: "Übersicht" }).click();
   await admin.waitForURL((url) => url.pathname === "/staff");
   const card = admin.getByRole("listitem").filter({ has: admin.getByText("Bürgerbüro", { exact: true }) });
@@ -150,12 +150,31 @@ it("3. the new office is in the administrator's overview, and a clerk is planned
   await dragTimeRange(admin, day, "09:00", "10:30");
   const dialog = admin.getByRole("dialog", { name: "Neuer Zeitblock" });
   await dialog.waitFor();
+  // The selected day is ticked; "Mo–Fr", pressed with the keyboard, lays the block on the whole working week.
+  const weekdays = dialog.getByRole("group", { name: "Wochentage" });
+  const ticked = async () =>
+    weekdays.getByRole("checkbox", { checked: true }).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+  expect(await ticked()).toEqual([String(weekdayOf(day))]);
+  await weekdays.getByRole("button", { name: "Mo–Fr (Montag bis Freitag)" }).focus();
+  await admin.keyboard.press("Enter");
+  expect(await ticked()).toEqual(["1", "2", "3", "4", "5"]);
+  await dialog.getByLabel("jeden Montag, Dienstag, Mittwoch, Donnerstag und Freitag (wöchentlicher Zeitblock)").waitFor();
+  // Space on a focused box unticks it and ticks it again, as for any checkbox.
+  await weekdays.getByLabel("Freitag", { exact: true }).focus();
+  await admin.keyboard.press("Space");
+  expect(await ticked()).toEqual(["1", "2", "3", "4"]);
+  await admin.keyboard.press("Space");
   await dialog.getByLabel("Anzahl Sachbearbeiter:innen").fill("1");
+  await screenshot(admin, "06b-block-dialog-weekdays", { prefix: "admin-e2e", fullPage: false });
+  expect(formatViolations(await axeViolations(admin))).toEqual([]);
   await dialog.getByRole("button", { name: "Anlegen" }).click();
   await admin.getByRole("status").getByText("Die Änderung ist gespeichert und gilt sofort für die Terminvergabe.").waitFor();
-  expect(await app.db.capacityBlock.findMany({ where: { officeId } })).toEqual([
-    expect.objectContaining({ weekday: weekdayOf(day), startMinute: 540, endMinute: 660, clerks: 1 }),
-  ]);
+  const blocks = await app.db.capacityBlock.findMany({ where: { officeId }, orderBy: { weekday: "asc" } });
+  expect(blocks).toEqual(
+    [1, 2, 3, 4, 5].map((weekday) => expect.objectContaining({ weekday, startMinute: 540, endMinute: 660, clerks: 1 })),
+  );
+  // One entry in the audit log for the whole week.
+  expect(await app.db.auditLog.count({ where: { officeId, action: "capacity.block.create" } })).toBe(1);
 });
 
 it("4. a citizen finds the Bürgerbüro next to the foreigners' office under the Ordnungsamt and books there", async () => {

@@ -97,7 +97,7 @@ async function agendaStatus(page: Page, referenceCode: string): Promise<string> 
 async function replayCreateBlock(page: Page): Promise<APIResponse> {
   expect(createBlockRequest).toBeDefined();
   const args = JSON.parse(createBlockRequest!.body) as Array<Record<string, unknown>>;
-  args[0] = { ...args[0], weekday: "7" };
+  args[0] = { ...args[0], weekdays: ["7"] };
   return page.request.post(createBlockRequest!.url, {
     headers: {
       "next-action": createBlockRequest!.actionId,
@@ -150,7 +150,9 @@ it("1. a clerk signs in and opens a Saturday by selecting 09:00–11:00 on the c
   const dialog = clerk.getByRole("dialog", { name: "Neuer Zeitblock" });
   await dialog.waitFor();
   expect(await dialog.getByLabel("jeden Samstag (wöchentlicher Zeitblock)").isChecked()).toBe(true);
-  expect(await dialog.getByLabel("Wochentag").inputValue()).toBe("6");
+  const weekdays = dialog.getByRole("group", { name: "Wochentage" });
+  expect(await weekdays.getByLabel("Samstag", { exact: true }).isChecked()).toBe(true);
+  expect(await weekdays.getByRole("checkbox", { checked: true }).count()).toBe(1);
   expect(await dialog.getByLabel("Beginn", { exact: true }).inputValue()).toBe("09:00");
   expect(await dialog.getByLabel("Ende", { exact: true }).inputValue()).toBe("11:00");
   await dialog.getByLabel("Anzahl Sachbearbeiter:innen").fill("1");

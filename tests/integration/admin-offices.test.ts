@@ -217,7 +217,7 @@ describeEachDatabase("administration of offices and services", (ctx) => {
       admin,
       {
         officeId: office.id,
-        weekday: 1,
+        weekdays: [1],
         start: 480,
         end: 600,
         clerks: 1,

@@ -116,7 +116,7 @@ describeEachDatabase("who may change an office's capacity", (ctx) => {
   const attempts = (actor: Actor) => ({
     list: () => getCapacityPlan(ctx.db, actor, { officeSlug: "amt-a" }, now),
     createBlock: () =>
-      createCapacityBlock(ctx.db, actor, { officeId: a.office.id, weekday: 3, start: 480, end: 600, clerks: 1, serviceIds: [], validFrom: null, validUntil: null }, now),
+      createCapacityBlock(ctx.db, actor, { officeId: a.office.id, weekdays: [3, 4, 5], start: 480, end: 600, clerks: 1, serviceIds: [], validFrom: null, validUntil: null }, now),
     updateBlock: () =>
       updateCapacityBlock(ctx.db, actor, { blockId: records.blockId, weekday: 1, start: 480, end: 600, clerks: 5, serviceIds: [], validFrom: null, validUntil: null }, now),
     deleteBlock: () => deleteCapacityBlock(ctx.db, actor, { blockId: records.blockId }, now),
@@ -196,13 +196,17 @@ describeEachDatabase("forged and malformed posts to the capacity actions", (ctx)
     signIn(clerk);
   });
 
-  const block = () => ({ officeId: a.office.id, weekday: "1", start: "13:00", end: "15:00", clerks: "2", serviceIds: [] as string[] });
+  const block = () => ({ officeId: a.office.id, weekdays: ["1"], start: "13:00", end: "15:00", clerks: "2", serviceIds: [] as string[] });
 
   const cases: Array<[string, () => Promise<CapacityActionResult>, Record<string, string[]> | { formError: string }]> = [
     ["negative clerks", () => createBlockAction({ ...block(), clerks: "-2" }), { clerks: ["clerksMin"] }],
-    ["zero clerks on update", () => updateBlockAction({ ...block(), officeId: undefined, blockId, clerks: 0 }), { clerks: ["clerksMin"] }],
+    ["zero clerks on update", () => updateBlockAction({ ...block(), officeId: undefined, weekday: "1", blockId, clerks: 0 }), { clerks: ["clerksMin"] }],
     ["end before start", () => createBlockAction({ ...block(), start: "15:00", end: "13:00" }), { end: ["endBeforeStart"] }],
     ["an overlapping block", () => createBlockAction({ ...block(), start: "11:00", end: "13:00" }), { start: ["overlap"] }],
+    ["no weekday", () => createBlockAction({ ...block(), weekdays: [] }), { weekdays: ["weekdaysRequired"] }],
+    ["a weekday that does not exist", () => createBlockAction({ ...block(), weekdays: ["2", "9"] }), { "weekdays.1": ["invalidWeekday"] }],
+    ["Monday to Friday overlapping on the Monday", () => createBlockAction({ ...block(), weekdays: ["1", "2", "3", "4", "5"], start: "11:00" }), { weekdays: ["overlapOn1"] }],
+    ["Monday to Friday for another office", () => createBlockAction({ ...block(), weekdays: ["1", "2", "3", "4", "5"], officeId: b.office.id }), { formError: "FORBIDDEN" }],
     ["another office's service", () => createBlockAction({ ...block(), serviceIds: [b.service.id] }), { serviceIds: ["unknownService"] }],
     ["a made-up service", () => createBlockAction({ ...block(), serviceIds: ["cmnotaservice000000000000"] }), { serviceIds: ["unknownService"] }],
     ["another office's id", () => createBlockAction({ ...block(), officeId: b.office.id }), { formError: "FORBIDDEN" }],
@@ -247,5 +251,17 @@ describeEachDatabase("forged and malformed posts to the capacity actions", (ctx)
   it("a valid post is applied and answered", async () => {
     expect(await createBlockAction(block())).toEqual({ ok: true, status: "applied", cancelled: 0 });
     expect(await ctx.db.capacityBlock.count({ where: { officeId: a.office.id } })).toBe(2);
+  });
+
+  it("a post for several weekdays creates one block per weekday with one audit entry", async () => {
+    const audits = await ctx.db.auditLog.count();
+    expect(await createBlockAction({ ...block(), weekdays: ["5", "2", "3"] })).toEqual({ ok: true, status: "applied", cancelled: 0 });
+    const created = await ctx.db.capacityBlock.findMany({ where: { officeId: a.office.id, startMinute: 780 }, orderBy: { weekday: "asc" } });
+    expect(created.map((c) => [c.weekday, c.endMinute, c.clerks])).toEqual([
+      [2, 900, 2],
+      [3, 900, 2],
+      [5, 900, 2],
+    ]);
+    expect(await ctx.db.auditLog.count()).toBe(audits + 1);
   });
 });

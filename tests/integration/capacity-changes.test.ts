@@ -99,11 +99,11 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
   });
 
   const blockInput = (change: Record<string, unknown> = {}) =>
-    createBlockSchema.parse({ officeId: office.id, weekday: 2, start: "09:00", end: "11:00", clerks: 1, ...change });
+    createBlockSchema.parse({ officeId: office.id, weekdays: [2], start: "09:00", end: "11:00", clerks: 1, ...change });
 
   it("a new block is bookable at once, takes the day locks and is audited", async () => {
     expect(await slotTimes(ctx.db, TUESDAY)).toEqual([]);
-    const { id } = applied(await createCapacityBlock(ctx.db, clerk, blockInput(), NOW));
+    const { ids } = applied(await createCapacityBlock(ctx.db, clerk, blockInput(), NOW));
 
     expect(await slotTimes(ctx.db, TUESDAY)).toEqual(["09:00", "09:30", "10:00", "10:30"]);
     // Every Tuesday within the 30-day horizon was locked, as a booking on those days would be, and today's row,
@@ -113,12 +113,53 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
     const audit = await ctx.db.auditLog.findMany();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: clerk.id, officeId: office.id, action: "capacity.block.create" });
-    expect(JSON.parse(audit[0].details!)).toMatchObject({ blockId: id, weekday: 2, startMinute: 540, endMinute: 660, clerks: 1 });
+    expect(JSON.parse(audit[0].details!)).toMatchObject({ blockIds: ids, weekdays: [2], startMinute: 540, endMinute: 660, clerks: 1 });
+  });
+
+  it("Monday to Friday in one step: a block per weekday, all bookable, the days locked, one audit entry", async () => {
+    const pickUp = services.find((s) => s.slug === "abholung")!;
+    const input = blockInput({ weekdays: ["1", "2", "3", "4", "5"], start: "13:00", end: "14:00", serviceIds: [pickUp.id] });
+    const { ids } = applied(await createCapacityBlock(ctx.db, clerk, input, NOW));
+
+    const created = await ctx.db.capacityBlock.findMany({
+      where: { id: { in: ids } },
+      include: { services: { select: { id: true } } },
+      orderBy: { weekday: "asc" },
+    });
+    expect(created.map((b) => [b.weekday, b.startMinute, b.endMinute, b.clerks, b.services.map((s) => s.id)])).toEqual(
+      [1, 2, 3, 4, 5].map((weekday) => [weekday, 780, 840, 1, [pickUp.id]]),
+    );
+    // (Mondays keep their morning for all services as well.)
+    for (const date of ["2027-03-08", "2027-03-09", "2027-03-10", "2027-03-11", "2027-03-12"]) {
+      const afternoon = (await slotTimes(ctx.db, date, "abholung")).filter((time) => time >= "13:00");
+      expect([date, afternoon]).toEqual([date, ["13:00", "13:30"]]);
+    }
+    expect(await slotTimes(ctx.db, TUESDAY, "beratung")).toEqual([]);
+    expect(await slotTimes(ctx.db, "2027-03-13", "abholung")).toEqual([]);
+    // Every working day from today (Monday 1 March) to the horizon's end (31 March) was locked, in one change.
+    const locked = (await ctx.db.officeDay.findMany({ where: { officeId: office.id } })).map((d) => d.date);
+    expect(locked).toHaveLength(23);
+    expect(locked).toEqual(expect.arrayContaining(["2027-03-01", "2027-03-05", "2027-03-29", "2027-03-31"]));
+    expect(locked).not.toContain("2027-03-06");
+    const audit = await ctx.db.auditLog.findMany();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: clerk.id, officeId: office.id, action: "capacity.block.create" });
+    expect(JSON.parse(audit[0].details!)).toMatchObject({ blockIds: ids, weekdays: [1, 2, 3, 4, 5], startMinute: 780, endMinute: 840 });
+  });
+
+  it("a clash on one of the weekdays refuses the whole change, says which day, and writes nothing", async () => {
+    // Monday 08:00-12:00 exists already; Monday to Wednesday 11:00-13:00 overlaps it on the Monday only.
+    const before = await snapshot(ctx.db);
+    await expect(
+      createCapacityBlock(ctx.db, clerk, blockInput({ weekdays: ["3", "2", "1"], start: "11:00", end: "13:00" }), NOW),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", field: "weekdays", reason: "overlapOn1" });
+    expect(await snapshot(ctx.db)).toEqual(before);
+    expect(await slotTimes(ctx.db, TUESDAY)).toEqual([]);
   });
 
   it("a block for some services only opens them alone", async () => {
     const pickUp = services.find((s) => s.slug === "abholung")!;
-    applied(await createCapacityBlock(ctx.db, clerk, blockInput({ weekday: 4, start: "14:00", end: "15:00", serviceIds: [pickUp.id] }), NOW));
+    applied(await createCapacityBlock(ctx.db, clerk, blockInput({ weekdays: [4], start: "14:00", end: "15:00", serviceIds: [pickUp.id] }), NOW));
     expect(await slotTimes(ctx.db, "2027-03-11", "abholung")).toEqual(["14:00", "14:30"]);
     expect(await slotTimes(ctx.db, "2027-03-11", "beratung")).toEqual([]);
   });
@@ -348,7 +389,7 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
 
   it("across the change to summer time a block keeps its wall-clock hours", async () => {
     // Sunday 28 March 2027: clocks jump from 02:00 to 03:00 in Berlin.
-    applied(await createCapacityBlock(ctx.db, clerk, blockInput({ weekday: 7, start: "08:00", end: "09:00" }), NOW));
+    applied(await createCapacityBlock(ctx.db, clerk, blockInput({ weekdays: [7], start: "08:00", end: "09:00" }), NOW));
     expect(await slotTimes(ctx.db, "2027-03-21")).toEqual(["08:00", "08:30"]);
     expect(await slotTimes(ctx.db, "2027-03-28")).toEqual(["08:00", "08:30"]);
   });

@@ -14,7 +14,7 @@ import de from "@/lib/i18n/messages/de/capacity.json";
 // The capacity forms and actions share these schemas; a forged post must fail here with a key the page can show.
 
 const OFFICE = "cm0office00000000000000001";
-const block = { officeId: OFFICE, weekday: "1", start: "08:00", end: "12:00", clerks: "2", serviceIds: [], validFrom: "", validUntil: "" };
+const block = { officeId: OFFICE, weekdays: ["1"], start: "08:00", end: "12:00", clerks: "2", serviceIds: [], validFrom: "", validUntil: "" };
 
 function errorsOf(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown) {
   const result = schema.safeParse(value);
@@ -43,7 +43,7 @@ describe("weekly block", () => {
     const parsed = createBlockSchema.parse({ ...block, serviceIds: ["b", "a", "a"], validFrom: "2027-03-01" });
     expect(parsed).toEqual({
       officeId: OFFICE,
-      weekday: 1,
+      weekdays: [1],
       start: 480,
       end: 720,
       clerks: 2,
@@ -51,6 +51,17 @@ describe("weekly block", () => {
       validFrom: "2027-03-01",
       validUntil: null,
     });
+  });
+
+  it("takes several weekdays at once, as the form posts them, each once and in order", () => {
+    expect(createBlockSchema.parse({ ...block, weekdays: ["5", "1", "3", "3"] }).weekdays).toEqual([1, 3, 5]);
+    expect(createBlockSchema.parse({ ...block, weekdays: ["1", "2", "3", "4", "5"] }).weekdays).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("a block being changed keeps its one weekday", () => {
+    const update = { ...block, weekdays: undefined, blockId: "cm0block", weekday: "3" };
+    expect(updateBlockSchema.parse(update)).toMatchObject({ weekday: 3 });
+    expect(errorsOf(updateBlockSchema, { ...update, weekday: "8" }).weekday).toEqual(["invalidWeekday"]);
   });
 
   it("accepts a block until midnight", () => {
@@ -69,8 +80,12 @@ describe("weekly block", () => {
     ["not a time", { start: "8 Uhr" }, "start", "invalidTime"],
     ["after midnight", { end: "24:30" }, "end", "invalidTime"],
     ["missing time", { start: "" }, "start", "required"],
-    ["weekday 0", { weekday: "0" }, "weekday", "invalidWeekday"],
-    ["weekday 8", { weekday: "8" }, "weekday", "invalidWeekday"],
+    ["weekday 0", { weekdays: ["0"] }, "weekdays.0", "invalidWeekday"],
+    ["weekday 8 among valid ones", { weekdays: ["1", "8"] }, "weekdays.1", "invalidWeekday"],
+    ["no weekday chosen", { weekdays: [] }, "weekdays", "weekdaysRequired"],
+    ["weekdays missing", { weekdays: undefined }, "weekdays", "weekdaysRequired"],
+    ["weekdays not a list", { weekdays: "1" }, "weekdays", "weekdaysRequired"],
+    ["more entries than a week has", { weekdays: ["1", "2", "3", "4", "5", "6", "7", "1"] }, "weekdays", "invalid"],
     ["validity backwards", { validFrom: "2027-04-01", validUntil: "2027-03-01" }, "validUntil", "validUntilBeforeFrom"],
     ["impossible date", { validFrom: "2027-02-30" }, "validFrom", "invalidDate"],
     ["forged office id", { officeId: "x'; DROP TABLE" }, "officeId", "invalid"],
@@ -85,13 +100,13 @@ describe("weekly block", () => {
 
   it("has a German text for every key it can produce", () => {
     const keys = new Set(table.map(([, , , key]) => key));
-    for (const key of [...keys, "required", "tooLong", "invalidText", "overlap", "unknownService", "notFound", "changedMeanwhile", "datePast", "notAHoliday", "validUntilPast"]) {
+    for (const key of [...keys, "required", "tooLong", "invalidText", "overlap", "unknownService", "notFound", "changedMeanwhile", "datePast", "notAHoliday", "validUntilPast", ...[1, 2, 3, 4, 5, 6, 7].map((d) => `overlapOn${d}`)]) {
       expect((de.validation as Record<string, string>)[key]).toEqual(expect.any(String));
     }
   });
 
   it("needs a reason when bookings are to be cancelled", () => {
-    const update = { ...block, blockId: "cm0block", officeId: undefined };
+    const update = { ...block, weekday: "1", blockId: "cm0block", officeId: undefined };
     expect(errorsOf(updateBlockSchema, { ...update, cancelBookingIds: ["b1"] }).cancelReason).toEqual(["required"]);
     expect(errorsOf(deleteBlockSchema, { blockId: "cm0block", cancelBookingIds: ["b1"], cancelReason: "  " }).cancelReason).toEqual(["required"]);
     expect(deleteBlockSchema.parse({ blockId: "cm0block", cancelBookingIds: ["b1"], cancelReason: "Krankheit" })).toMatchObject({

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
@@ -26,6 +26,7 @@ import { useErrorTexts } from "./form-errors";
 import { Modal } from "./modal";
 import { formatDate, type PlanBlock, type PlanOverride, type PlanService } from "./plan";
 import type { CapacityAction, MutationHandlers } from "./use-capacity-mutation";
+import { WeekdayChoice } from "./weekday-choice";
 
 // Creating and editing capacity: a weekly block, or an override for one date. A range selected in the calendar
 // opens this with its times; the lists below the calendar open it for keyboard and screen-reader users.
@@ -39,13 +40,13 @@ export type BlockDialogState =
 
 type Perform = (action: CapacityAction, input: Record<string, unknown>, handlers?: MutationHandlers) => void;
 
-const FIELDS = ["appliesTo", "weekday", "date", "start", "end", "clerks", "serviceIds", "validFrom", "validUntil", "note"] as const;
+const FIELDS = ["appliesTo", "weekday", "weekdays", "date", "start", "end", "clerks", "serviceIds", "validFrom", "validUntil", "note"] as const;
 
 function initialValues(state: BlockDialogState) {
-  const blank = { weekday: "1", date: "", start: "", end: "", clerks: "1", serviceIds: [] as string[], validFrom: "", validUntil: "", note: "" };
+  const blank = { weekday: "1", weekdays: [] as string[], date: "", start: "", end: "", clerks: "1", serviceIds: [] as string[], validFrom: "", validUntil: "", note: "" };
   switch (state.mode) {
     case "create":
-      return { ...blank, weekday: String(state.weekday), date: state.date ?? "", start: formatTime(state.start), end: formatTime(state.end) };
+      return { ...blank, weekday: String(state.weekday), weekdays: [String(state.weekday)], date: state.date ?? "", start: formatTime(state.start), end: formatTime(state.end) };
     case "create-override":
       return { ...blank, date: state.date, start: formatTime(state.start), end: formatTime(state.end) };
     case "edit-block": {
@@ -135,6 +136,7 @@ function BlockForm({
   onDone: () => void;
 }) {
   const t = useTranslations("capacity");
+  const format = useFormatter();
   const errorTexts = useErrorTexts();
   const formId = useId().replace(/:/g, "");
   const [values, setValues] = useState(() => initialValues(state));
@@ -174,7 +176,7 @@ function BlockForm({
       raw = { overrideId: state.override.id, date: values.date, note: values.note, ...common };
       [schema, action] = [updateOverrideSchema, updateOverrideAction];
     } else if (weekly) {
-      raw = { officeId, weekday: values.weekday, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
+      raw = { officeId, weekdays: values.weekdays, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
       [schema, action] = [createBlockSchema, createBlockAction];
     } else {
       raw = { officeId, date: values.date, note: values.note, ...common };
@@ -200,7 +202,7 @@ function BlockForm({
   }
 
   const id = (field: string) => `${formId}-${field}`;
-  const weekdayName = t(`weekdays.${values.weekday}`);
+  const chosenWeekdays = format.list([...values.weekdays].sort().map((d) => t(`weekdays.${d}`)));
 
   return (
     <form onSubmit={submit} noValidate>
@@ -228,7 +230,9 @@ function BlockForm({
               />
               <span>
                 {option === "weekly"
-                  ? t("blockDialog.everyWeek", { weekday: weekdayName })
+                  ? values.weekdays.length > 0
+                    ? t("blockDialog.everyWeek", { weekday: chosenWeekdays })
+                    : t("blockDialog.everyWeekNoDay")
                   : t("blockDialog.onlyDate", { date: formatDate(state.date!) })}
               </span>
             </label>
@@ -236,7 +240,14 @@ function BlockForm({
         </fieldset>
       )}
 
-      {weekly ? (
+      {weekly && state.mode === "create" ? (
+        <WeekdayChoice
+          id={id("weekdays")}
+          value={values.weekdays}
+          error={byField.weekdays}
+          onChange={(weekdays) => setValues((v) => ({ ...v, weekdays }))}
+        />
+      ) : weekly ? (
         <Field id={id("weekday")} label={t("blockDialog.weekday")} error={byField.weekday}>
           {(aria) => (
             <select {...aria} value={values.weekday} onChange={set("weekday")} className={`${input} max-w-60`}>

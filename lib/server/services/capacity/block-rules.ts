@@ -1,5 +1,5 @@
 import type { LocalDate } from "@/lib/domain";
-import type { CreateBlockInput } from "@/lib/schemas/capacity";
+import type { UpdateBlockInput } from "@/lib/schemas/capacity";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { assertServicesOfOffice, CapacityInputError, planningWindow } from "./shared";
 
@@ -78,7 +78,7 @@ export function blockDetails(block: BlockShape) {
 export async function checkedBlock(
   db: Db,
   office: Parameters<typeof planningWindow>[1] & { id: string },
-  input: Omit<CreateBlockInput, "officeId">,
+  input: Pick<UpdateBlockInput, "weekday" | "start" | "end" | "clerks" | "serviceIds" | "validFrom" | "validUntil">,
   now: Date,
 ): Promise<{ block: BlockShape; window: { from: LocalDate; to: LocalDate } }> {
   const block: BlockShape = {
