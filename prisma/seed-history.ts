@@ -2,10 +2,9 @@
 // record (arrived, served, no-show) and cancellations, so that the dashboard has a past to show. Appointments past
 // the retention period carry no personal data, as after the real erasure. Deterministic like the rest of the seed.
 import { randomBytes } from "node:crypto";
-import { addDays, appointmentMinutes, localDateOf, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
+import { addDays, appointmentMinutes, localDateOf, publicHolidays, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
 import type { Db } from "../lib/server/db/client";
 import { aggregateStatistics } from "../lib/server/jobs/aggregate-statistics";
-import { publicHolidays } from "../lib/server/services/capacity/public-holidays";
 import { createManageToken } from "../lib/server/security/tokens";
 
 export const HISTORY_DAYS = 84;

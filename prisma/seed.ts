@@ -2,10 +2,9 @@
 // weekly clerk capacity, and existing appointments so the calendar shows both free and full times.
 // Usage: tsx prisma/seed.ts [--if-empty]
 import { randomBytes } from "node:crypto";
-import { addDays, appointmentMinutes, localDateOf, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
+import { addDays, appointmentMinutes, localDateOf, publicHolidayOn, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
 import { createDb, type Db } from "../lib/server/db/client";
 import { hashPassword } from "../lib/server/auth/password";
-import { upcomingHolidays } from "../lib/server/services/capacity/public-holidays";
 import { seedLegalTexts } from "../lib/server/services/legal/demo-texts";
 import { createManageToken } from "../lib/server/security/tokens";
 import { seedHistory } from "./seed-history";
@@ -85,13 +84,8 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     });
   }
 
-  // The office has accepted the public holidays of Rhineland-Palatinate for the coming year.
+  // The public holidays of Rhineland-Palatinate close the office by default, every year: no appointments then.
   const today = localDateOf(now, TIME_ZONE);
-  const holidays = upcomingHolidays(office.holidayRegion, today);
-  await db.closure.createMany({
-    data: holidays.map((h) => ({ officeId: office.id, date: h.date, kind: "HOLIDAY" as const, reason: h.name })),
-  });
-  const holidayDates = new Set(holidays.map((h) => h.date));
 
   // Existing appointments: the next days nearly full, later weeks thinning out.
   const random = mulberry32(20261124);
@@ -100,7 +94,7 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     const date = addDays(today, day);
     const fill = day < 4 ? 0.95 : day < 14 ? 0.6 : 0.25;
     for (const [weekday, start, end, clerks] of weeklyCapacity) {
-      if (weekdayOf(date) !== weekday || holidayDates.has(date)) continue;
+      if (weekdayOf(date) !== weekday || publicHolidayOn(office.holidayRegion, date)) continue;
       for (let clerk = 0; clerk < clerks; clerk++) {
         let minute = minutes(start);
         while (minute < minutes(end)) {

@@ -193,11 +193,13 @@ export const deleteOverrideSchema = z
   .object({ overrideId: id, ...confirmation })
   .superRefine((v, ctx) => reasonWithCancellation(v, ctx));
 
-export const acceptHolidaySchema = z
+/** Opens the office on one public holiday of its region (an exception; holidays close by default). */
+export const openHolidaySchema = z.object({ officeId: id, date: localDate });
+
+/** Takes the exception back; bookings made for that day meanwhile are a conflict. */
+export const closeHolidaySchema = z
   .object({ officeId: id, date: localDate, ...confirmation })
   .superRefine((v, ctx) => reasonWithCancellation(v, ctx));
-
-export const removeHolidaySchema = z.object({ closureId: id });
 
 export type CreateBlockInput = z.output<typeof createBlockSchema>;
 export type UpdateBlockInput = z.output<typeof updateBlockSchema>;
@@ -207,8 +209,8 @@ export type DeleteClosureInput = z.output<typeof deleteClosureSchema>;
 export type CreateOverrideInput = z.output<typeof createOverrideSchema>;
 export type UpdateOverrideInput = z.output<typeof updateOverrideSchema>;
 export type DeleteOverrideInput = z.output<typeof deleteOverrideSchema>;
-export type AcceptHolidayInput = z.output<typeof acceptHolidaySchema>;
-export type RemoveHolidayInput = z.output<typeof removeHolidaySchema>;
+export type OpenHolidayInput = z.output<typeof openHolidaySchema>;
+export type CloseHolidayInput = z.output<typeof closeHolidaySchema>;
 
 /** What forms and the calendar send (times as "HH:MM", numbers possibly as strings). */
 export type BlockFormValues = z.input<typeof updateBlockSchema>;

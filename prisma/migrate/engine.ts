@@ -9,6 +9,7 @@ import type {
   SchemaFilter,
 } from "@prisma/schema-engine-wasm";
 import pg from "pg";
+import { createDb } from "../../lib/server/db/client";
 import {
   pgSettingsOf,
   providerOf,
@@ -18,6 +19,7 @@ import {
   type Provider,
 } from "../../lib/server/db/provider";
 import { postgresMigrationFactory, sqliteMigrationFactory, trackConnections } from "./adapters";
+import { DATA_STEPS, type DataStep } from "./data-steps";
 import { compareSchemas, parseSchema } from "./schema-model";
 import { loadSchemaEngine } from "./wasm";
 
@@ -172,35 +174,100 @@ async function withPostgresMigrateLock<T>(url: string, fn: () => Promise<T>): Pr
   }
 }
 
-/** Applies pending migrations to the database; returns the names of the migrations it applied. */
-export async function deployMigrations(databaseUrl: string): Promise<string[]> {
-  const provider = providerOf(databaseUrl);
-  const migrationsList = readMigrationList(provider);
-  if (provider === "sqlite") {
-    const file = sqliteFilePath(databaseUrl);
-    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-    const factory = sqliteMigrationFactory(`file:${file}`);
-    try {
-      const out = await withEngine(provider, factory, (e) => e.applyMigrations({ migrationsList, filters: FILTERS }));
-      return out.appliedMigrationNames;
-    } catch (error) {
-      // The engine locks the file exclusively while it migrates; in WAL mode any open connection prevents that.
-      if (/Socket timeout|database is locked/i.test((error as Error).message)) {
-        throw new Error(
-          `${file} is in use by another connection (a running app, or a client in the same process): ` +
-            "stop it or disconnect, then migrate again.",
-          { cause: error },
-        );
-      }
-      throw error;
-    }
-  }
-  await ensurePostgresDatabase(databaseUrl);
-  return withPostgresMigrateLock(databaseUrl, async () => {
+async function applyMigrationList(provider: Provider, databaseUrl: string, migrationsList: MigrationList): Promise<string[]> {
+  if (provider === "postgresql") {
     const factory = postgresMigrationFactory(databaseUrl);
     const out = await withEngine(provider, factory, (e) => e.applyMigrations({ migrationsList, filters: FILTERS }));
     return out.appliedMigrationNames;
-  });
+  }
+  const file = sqliteFilePath(databaseUrl);
+  try {
+    const factory = sqliteMigrationFactory(`file:${file}`);
+    const out = await withEngine(provider, factory, (e) => e.applyMigrations({ migrationsList, filters: FILTERS }));
+    return out.appliedMigrationNames;
+  } catch (error) {
+    // The engine locks the file exclusively while it migrates; in WAL mode any open connection prevents that.
+    if (/Socket timeout|database is locked/i.test((error as Error).message)) {
+      throw new Error(
+        `${file} is in use by another connection (a running app, or a client in the same process): ` +
+          "stop it or disconnect, then migrate again.",
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** Names of the migrations finished on the database, or null for a database without any (nothing to convert). */
+async function finishedMigrations(provider: Provider, databaseUrl: string): Promise<string[] | null> {
+  if (provider === "sqlite" && !fs.existsSync(sqliteFilePath(databaseUrl))) return null;
+  const db = createDb(databaseUrl);
+  try {
+    const tables = await db.$queryRawUnsafe<unknown[]>(
+      provider === "sqlite"
+        ? `SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'`
+        : `SELECT table_name FROM information_schema.tables WHERE table_name = '_prisma_migrations' AND table_schema = current_schema()`,
+    );
+    if (tables.length === 0) return null;
+    const rows = await db.$queryRawUnsafe<Array<{ migration_name: string }>>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    return rows.map((r) => r.migration_name);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function runDataStep(step: DataStep, databaseUrl: string, now: Date): Promise<void> {
+  const db = createDb(databaseUrl);
+  try {
+    await step.run(db, now);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export interface DeployOptions {
+  /** Apply the migrations up to and including this one only (tests of a data step start from an older schema). */
+  upTo?: string;
+  /** The clock of the data steps. */
+  now?: Date;
+}
+
+/**
+ * Applies pending migrations to the database; returns the names of the migrations it applied. A data step
+ * (data-steps.ts) whose migration is pending runs right before that migration, on a database that had rows.
+ */
+export async function deployMigrations(databaseUrl: string, options: DeployOptions = {}): Promise<string[]> {
+  const provider = providerOf(databaseUrl);
+  const all = readMigrationList(provider);
+  const dirs = all.migrationDirectories;
+  const last = options.upTo === undefined ? dirs.length : dirs.findIndex((d) => d.path === options.upTo) + 1;
+  if (last === 0) throw new Error(`No migration named ${options.upTo}.`);
+  const upTo = (n: number): MigrationList => ({ ...all, migrationDirectories: dirs.slice(0, n) });
+
+  const deploy = async () => {
+    const applied: string[] = [];
+    const finished = await finishedMigrations(provider, databaseUrl);
+    if (finished !== null) {
+      for (const step of DATA_STEPS) {
+        const at = dirs.findIndex((d) => d.path === step.before);
+        if (at < 0 || at >= last || finished.includes(step.before)) continue;
+        applied.push(...(await applyMigrationList(provider, databaseUrl, upTo(at))));
+        await runDataStep(step, databaseUrl, options.now ?? new Date());
+      }
+    }
+    applied.push(...(await applyMigrationList(provider, databaseUrl, upTo(last))));
+    return applied;
+  };
+
+  if (provider === "sqlite") {
+    const file = sqliteFilePath(databaseUrl);
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    return deploy();
+  }
+  await ensurePostgresDatabase(databaseUrl);
+  return withPostgresMigrateLock(databaseUrl, deploy);
 }
 
 /** Applies pending migrations to the database (SQLite file or PostgreSQL URL). */

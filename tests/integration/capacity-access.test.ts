@@ -7,15 +7,15 @@ jest.mock("@/lib/server/db", () => ({
 }));
 
 import {
-  acceptHolidayAction,
   type CapacityActionResult,
+  closeHolidayAction,
   createBlockAction,
   createClosureAction,
   createOverrideAction,
   deleteBlockAction,
   deleteClosureAction,
   deleteOverrideAction,
-  removeHolidayAction,
+  openHolidayAction,
   updateBlockAction,
   updateOverrideAction,
 } from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
@@ -25,7 +25,7 @@ import { currentStaff } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import {
-  acceptHoliday,
+  closeHoliday,
   createCapacityBlock,
   createClosure,
   createDateOverride,
@@ -33,7 +33,7 @@ import {
   deleteClosure,
   deleteDateOverride,
   getCapacityPlan,
-  removeHoliday,
+  openHoliday,
   updateCapacityBlock,
   updateDateOverride,
 } from "@/lib/server/services/capacity";
@@ -44,6 +44,7 @@ import { createOfficeFixture } from "../helpers/office-fixture";
 const YEAR = new Date().getUTCFullYear() + 1;
 const DAY = `${YEAR}-06-15`;
 const CHRISTMAS = `${YEAR}-12-25`;
+const BOXING_DAY = `${YEAR}-12-26`;
 
 const signIn = (actor: (Actor & { email?: string; name?: string }) | null) =>
   (currentStaff as jest.Mock).mockResolvedValue(actor && { email: "x@amt.example", name: "X", ...actor });
@@ -61,14 +62,15 @@ async function staff(db: Db, role: Actor["role"], officeIds: string[]): Promise<
 }
 
 async function everything(db: Db) {
-  const [blocks, closures, overrides, audit, days] = await Promise.all([
+  const [blocks, closures, overrides, openings, audit, days] = await Promise.all([
     db.capacityBlock.findMany({ include: { services: { select: { id: true } } }, orderBy: { id: "asc" } }),
     db.closure.findMany({ orderBy: { id: "asc" } }),
     db.dateOverride.findMany({ include: { services: { select: { id: true } } }, orderBy: { id: "asc" } }),
+    db.holidayOpening.findMany({ orderBy: { id: "asc" } }),
     db.auditLog.count(),
     db.officeDay.count(),
   ]);
-  return { blocks, closures, overrides, audit, days };
+  return { blocks, closures, overrides, openings, audit, days };
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -95,7 +97,7 @@ function messagesOf(result: CapacityActionResult): string[] {
 describeEachDatabase("who may change an office's capacity", (ctx) => {
   let a: Awaited<ReturnType<typeof createOfficeFixture>>;
   let b: Awaited<ReturnType<typeof createOfficeFixture>>;
-  let records: { blockId: string; closureId: string; overrideId: string; holidayId: string };
+  let records: { blockId: string; closureId: string; overrideId: string };
   const now = new Date();
 
   beforeEach(async () => {
@@ -103,13 +105,13 @@ describeEachDatabase("who may change an office's capacity", (ctx) => {
     (globalThis as { __capacityTestDb?: Db }).__capacityTestDb = ctx.db;
     a = await createOfficeFixture(ctx.db, { slug: "amt-a" });
     b = await createOfficeFixture(ctx.db, { slug: "amt-b" });
-    const [block, closure, override, holiday] = await Promise.all([
+    const [block, closure, override] = await Promise.all([
       ctx.db.capacityBlock.findFirstOrThrow({ where: { officeId: a.office.id } }),
       ctx.db.closure.create({ data: { officeId: a.office.id, date: DAY, reason: "Betriebsausflug" } }),
       ctx.db.dateOverride.create({ data: { officeId: a.office.id, date: `${YEAR}-06-16`, startMinute: 600, endMinute: 660, clerks: 1 } }),
-      ctx.db.closure.create({ data: { officeId: a.office.id, date: `${YEAR}-12-26`, reason: "2. Weihnachtstag", kind: "HOLIDAY" } }),
+      ctx.db.holidayOpening.create({ data: { officeId: a.office.id, date: BOXING_DAY } }),
     ]);
-    records = { blockId: block.id, closureId: closure.id, overrideId: override.id, holidayId: holiday.id };
+    records = { blockId: block.id, closureId: closure.id, overrideId: override.id };
   });
 
   /** Every capacity use case, aimed at office A's records. */
@@ -127,8 +129,8 @@ describeEachDatabase("who may change an office's capacity", (ctx) => {
     updateOverride: () =>
       updateDateOverride(ctx.db, actor, { overrideId: records.overrideId, date: DAY, start: 600, end: 660, clerks: 2, serviceIds: [], note: null }, now),
     deleteOverride: () => deleteDateOverride(ctx.db, actor, { overrideId: records.overrideId }, now),
-    acceptHoliday: () => acceptHoliday(ctx.db, actor, { officeId: a.office.id, date: CHRISTMAS }, now),
-    removeHoliday: () => removeHoliday(ctx.db, actor, { closureId: records.holidayId }, now),
+    openHoliday: () => openHoliday(ctx.db, actor, { officeId: a.office.id, date: CHRISTMAS }, now),
+    closeHoliday: () => closeHoliday(ctx.db, actor, { officeId: a.office.id, date: BOXING_DAY }, now),
   });
 
   it("a clerk of office B is refused on every capacity use case for office A, and nothing changes", async () => {
@@ -157,12 +159,10 @@ describeEachDatabase("who may change an office's capacity", (ctx) => {
       createOverride: "OK",
       updateOverride: "OK",
       deleteOverride: "OK",
-      acceptHoliday: "FORBIDDEN",
-      removeHoliday: "FORBIDDEN",
+      openHoliday: "FORBIDDEN",
+      closeHoliday: "FORBIDDEN",
     });
-    // Nor by deleting the holiday as if it were an ordinary closure.
-    expect(await codeOf(deleteClosure(ctx.db, clerkOfA, { closureId: records.holidayId }, now))).toBe("FORBIDDEN");
-    expect(await ctx.db.closure.count({ where: { kind: "HOLIDAY" } })).toBe(1);
+    expect((await ctx.db.holidayOpening.findMany()).map((o) => o.date)).toEqual([BOXING_DAY]);
   });
 
   it.each([["OFFICE_ADMIN"], ["ADMIN"]] as const)("%s may do everything, holidays included", async (role) => {
@@ -217,8 +217,9 @@ describeEachDatabase("forged and malformed posts to the capacity actions", (ctx)
     ["an override with an SQL id", () => updateOverrideAction({ overrideId: "1 OR 1=1", date: "2099-01-01", start: "08:00", end: "09:00", clerks: 1 }), { overrideId: ["invalid"] }],
     ["a closure in the past", () => createClosureAction({ officeId: a.office.id, date: "2020-01-06", reason: "Alt" }), { date: ["datePast"] }],
     ["an override ending before it starts", () => createOverrideAction({ officeId: a.office.id, date: "2099-01-05", start: "12:00", end: "10:00", clerks: 1 }), { end: ["endBeforeStart"] }],
-    ["a holiday that is none", () => acceptHolidayAction({ officeId: a.office.id, date: "2099-06-17" }), { formError: "FORBIDDEN" }],
-    ["a holiday removal of an ordinary closure", () => removeHolidayAction({ closureId: "cmnotaclosure000000000000" }), { _form: ["notFound"] }],
+    ["a clerk opening a holiday", () => openHolidayAction({ officeId: a.office.id, date: CHRISTMAS }), { formError: "FORBIDDEN" }],
+    ["a clerk closing a holiday", () => closeHolidayAction({ officeId: a.office.id, date: BOXING_DAY }), { formError: "FORBIDDEN" }],
+    ["a holiday without a date", () => openHolidayAction({ officeId: a.office.id, date: "" }), { date: ["invalidDate"] }],
     ["not an object at all", () => createBlockAction("weekday=1&clerks=-1"), { _form: ["invalid"] }],
   ];
 
@@ -232,14 +233,32 @@ describeEachDatabase("forged and malformed posts to the capacity actions", (ctx)
     expect(await everything(ctx.db)).toEqual(before);
   });
 
-  it("a holiday date that is not a holiday is refused for the office admin", async () => {
+  it("an office admin is refused a date that is no holiday and a holiday in the past", async () => {
     signIn(await staff(ctx.db, "OFFICE_ADMIN", [a.office.id]));
     const before = await everything(ctx.db);
-    expect(await acceptHolidayAction({ officeId: a.office.id, date: `${YEAR}-06-17` })).toEqual({
+    expect(await openHolidayAction({ officeId: a.office.id, date: `${YEAR}-06-17` })).toEqual({
       ok: false,
       fieldErrors: { date: ["notAHoliday"] },
     });
+    expect(await closeHolidayAction({ officeId: a.office.id, date: "2020-12-25" })).toEqual({
+      ok: false,
+      fieldErrors: { date: ["datePast"] },
+    });
     expect(await everything(ctx.db)).toEqual(before);
+  });
+
+  it("an office admin opens a holiday and closes it again through the actions, each step audited", async () => {
+    const officeAdmin = await staff(ctx.db, "OFFICE_ADMIN", [a.office.id]);
+    signIn(officeAdmin);
+    expect(await openHolidayAction({ officeId: a.office.id, date: CHRISTMAS })).toEqual({ ok: true, status: "applied", cancelled: 0 });
+    expect((await ctx.db.holidayOpening.findMany()).map((o) => [o.officeId, o.date])).toEqual([[a.office.id, CHRISTMAS]]);
+    expect(await closeHolidayAction({ officeId: a.office.id, date: CHRISTMAS })).toEqual({ ok: true, status: "applied", cancelled: 0 });
+    expect(await ctx.db.holidayOpening.count()).toBe(0);
+    const audit = await ctx.db.auditLog.findMany({ where: { actorId: officeAdmin.id }, orderBy: { action: "asc" } });
+    expect(audit.map((e) => [e.action, e.officeId, JSON.parse(e.details!).date])).toEqual([
+      ["capacity.holiday.close", a.office.id, CHRISTMAS],
+      ["capacity.holiday.open", a.office.id, CHRISTMAS],
+    ]);
   });
 
   it("a signed-out request is refused before anything is read", async () => {

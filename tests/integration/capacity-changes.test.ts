@@ -3,15 +3,15 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { loadAvailability } from "@/lib/server/services/availability";
 import {
-  acceptHoliday,
   type CapacityChangeResult,
+  closeHoliday,
   createCapacityBlock,
   createClosure,
   createDateOverride,
   deleteCapacityBlock,
   deleteClosure,
   deleteDateOverride,
-  removeHoliday,
+  openHoliday,
   updateCapacityBlock,
 } from "@/lib/server/services/capacity";
 import { createBooking } from "@/lib/server/services/create-booking";
@@ -182,7 +182,7 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
     applied(await createDateOverride(ctx.db, clerk, createOverrideSchema.parse({ officeId: office.id, date: MONDAY, start: "10:00", end: "11:00", clerks: 3 }), NOW));
     // Both go through loadAvailability; a second mapping of the rows could drift from it.
     const input = await loadAvailability(ctx.db, {
-      office: { id: office.id, timeZone: "Europe/Berlin", slotStepMinutes: 30, minNoticeMinutes: 60, bookingHorizonDays: 30 },
+      office: { id: office.id, timeZone: "Europe/Berlin", holidayRegion: "DE-RP", slotStepMinutes: 30, minNoticeMinutes: 60, bookingHorizonDays: 30 },
       service: { id: services[0].id, durationMinutes: 30, extraPersonMinutes: 0, maxPersons: 1 },
       persons: 1,
       now: NOW,
@@ -338,25 +338,58 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
     expect(await ctx.db.dateOverride.count()).toBe(1);
   });
 
-  it("public holidays: the office admin accepts and removes them; they close the whole day", async () => {
+  it("public holidays close by default; the office admin opens one and closes it again, bookings meanwhile in conflict", async () => {
     const officeAdmin = await staff(ctx.db, "OFFICE_ADMIN", [office.id]);
-    // Ostermontag 2027 is Monday 29 March, within the horizon.
-    const booked = await book(ctx.db, "2027-03-29", "09:00", 1);
-    const conflict = await acceptHoliday(ctx.db, officeAdmin, { officeId: office.id, date: "2027-03-29" }, NOW);
+    // Ostermontag 2027 is Monday 29 March, within the horizon: closed without anyone accepting it.
+    const EASTER_MONDAY = "2027-03-29";
+    expect(await slotTimes(ctx.db, EASTER_MONDAY)).toEqual([]);
+    expect(await slotTimes(ctx.db, "2027-03-22")).toHaveLength(8);
+    await expect(book(ctx.db, EASTER_MONDAY, "09:00", 1)).rejects.toMatchObject({ code: "SLOT_NOT_OFFERED" });
+
+    expect(applied(await openHoliday(ctx.db, officeAdmin, { officeId: office.id, date: EASTER_MONDAY }, NOW))).toEqual({ date: EASTER_MONDAY });
+    expect(await slotTimes(ctx.db, EASTER_MONDAY)).toHaveLength(8);
+    // Opening twice keeps the one exception.
+    applied(await openHoliday(ctx.db, officeAdmin, { officeId: office.id, date: EASTER_MONDAY }, NOW));
+    expect(await ctx.db.holidayOpening.count()).toBe(1);
+    const opened = await ctx.db.auditLog.findMany({ where: { action: "capacity.holiday.open" } });
+    expect(opened.map((e) => [e.actorId, e.officeId])).toEqual([
+      [officeAdmin.id, office.id],
+      [officeAdmin.id, office.id],
+    ]);
+    expect(opened.map((e) => JSON.parse(e.details!)).sort((x, y) => Number(x.alreadyOpen) - Number(y.alreadyOpen))).toEqual([
+      expect.objectContaining({ date: EASTER_MONDAY, holiday: "Ostermontag", alreadyOpen: false }),
+      expect.objectContaining({ date: EASTER_MONDAY, alreadyOpen: true }),
+    ]);
+
+    // A citizen books the opened day; taking the exception back would leave the appointment without a clerk.
+    const booked = await book(ctx.db, EASTER_MONDAY, "09:00", 1);
+    const before = await snapshot(ctx.db);
+    const conflict = await closeHoliday(ctx.db, officeAdmin, { officeId: office.id, date: EASTER_MONDAY }, NOW);
     expect(conflict.status === "conflict" && conflict.bookings.map((b) => b.id)).toEqual([booked.id]);
+    expect(await snapshot(ctx.db)).toEqual(before);
+    expect(await ctx.db.holidayOpening.count()).toBe(1);
 
-    const { id } = applied(
-      await acceptHoliday(ctx.db, officeAdmin, { officeId: office.id, date: "2027-03-29", cancelBookingIds: [booked.id], cancelReason: "Ostermontag" }, NOW),
-    );
-    expect(await ctx.db.closure.findUniqueOrThrow({ where: { id } })).toMatchObject({ kind: "HOLIDAY", reason: "Ostermontag", date: "2027-03-29" });
-    expect(await slotTimes(ctx.db, "2027-03-29")).toEqual([]);
-    // Accepting twice keeps one closure.
-    expect(applied(await acceptHoliday(ctx.db, officeAdmin, { officeId: office.id, date: "2027-03-29" }, NOW)).id).toBe(id);
-    expect(await ctx.db.closure.count()).toBe(1);
+    const closed = await closeHoliday(ctx.db, officeAdmin, { officeId: office.id, date: EASTER_MONDAY, cancelBookingIds: [booked.id] }, NOW);
+    expect(closed).toEqual({ status: "applied", value: { date: EASTER_MONDAY }, cancelledBookingIds: [booked.id] });
+    expect(await ctx.db.holidayOpening.count()).toBe(0);
+    expect(await slotTimes(ctx.db, EASTER_MONDAY)).toEqual([]);
+    // The citizen is told the holiday's name unless staff wrote their own message.
+    expect(await ctx.db.booking.findUniqueOrThrow({ where: { id: booked.id } })).toMatchObject({ status: "CANCELLED", cancelReason: "Ostermontag" });
+    const [mail] = await ctx.db.outboxMessage.findMany({ where: { template: "booking-cancelled" } });
+    expect(JSON.parse(mail.payload).reason).toBe("Ostermontag");
+    const closing = await ctx.db.auditLog.findFirstOrThrow({ where: { action: "capacity.holiday.close" } });
+    expect(closing).toMatchObject({ actorId: officeAdmin.id, officeId: office.id });
+    expect(JSON.parse(closing.details!)).toMatchObject({ date: EASTER_MONDAY, alreadyClosed: false, cancelledBookings: 1 });
+  });
 
-    applied(await removeHoliday(ctx.db, officeAdmin, { closureId: id }, NOW));
-    expect(await ctx.db.closure.count()).toBe(0);
-    expect(await slotTimes(ctx.db, "2027-03-29")).toHaveLength(8);
+  it("a holiday in the past or a date that is none is refused; a clerk may not open one", async () => {
+    const officeAdmin = await staff(ctx.db, "OFFICE_ADMIN", [office.id]);
+    const before = await snapshot(ctx.db);
+    await expect(openHoliday(ctx.db, officeAdmin, { officeId: office.id, date: "2027-01-01" }, NOW)).rejects.toMatchObject({ field: "date", reason: "datePast" });
+    await expect(openHoliday(ctx.db, officeAdmin, { officeId: office.id, date: "2027-03-30" }, NOW)).rejects.toMatchObject({ field: "date", reason: "notAHoliday" });
+    await expect(closeHoliday(ctx.db, officeAdmin, { officeId: office.id, date: "2027-03-30" }, NOW)).rejects.toMatchObject({ field: "date", reason: "notAHoliday" });
+    await expect(openHoliday(ctx.db, clerk, { officeId: office.id, date: "2027-03-29" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await snapshot(ctx.db)).toEqual(before);
   });
 
   it("two colleagues adding the same block at the same moment: one block, the other is refused", async () => {

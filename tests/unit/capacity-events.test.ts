@@ -17,7 +17,7 @@ function plan(overrides: Partial<CapacityPlan> = {}): CapacityPlan {
     ],
     closures: [],
     overrides: [],
-    holidayRegion: "DE-RP",
+    holidayRegionName: "Rheinland-Pfalz",
     holidays: [],
     can: { manageHolidays: true },
     ...overrides,
@@ -48,16 +48,15 @@ describe("calendar entries", () => {
     ]);
   });
 
-  it("show closures (whole day in the all-day row), accepted holidays and holidays still to decide", () => {
+  it("show closures (whole day in the all-day row), holidays closed by default and holidays opened", () => {
     const p = plan({
       closures: [
-        { id: "c1", date: "2027-03-01", startMinute: null, endMinute: null, kind: "CLOSURE", reason: "Personalversammlung" },
-        { id: "c2", date: "2027-03-08", startMinute: 600, endMinute: 660, kind: "CLOSURE", reason: "Teambesprechung" },
-        { id: "h1", date: "2027-03-26", startMinute: null, endMinute: null, kind: "HOLIDAY", reason: "Karfreitag" },
+        { id: "c1", date: "2027-03-01", startMinute: null, endMinute: null, reason: "Personalversammlung" },
+        { id: "c2", date: "2027-03-08", startMinute: 600, endMinute: 660, reason: "Teambesprechung" },
       ],
       holidays: [
-        { date: "2027-03-26", name: "Karfreitag", closureId: "h1" },
-        { date: "2027-03-29", name: "Ostermontag", closureId: null },
+        { date: "2027-03-26", name: "Karfreitag", open: false },
+        { date: "2027-03-29", name: "Ostermontag", open: true },
       ],
     });
     const byId = new Map(calendarEntries(p, "2027-03-01", "2027-04-01").map((e) => [e.id, e]));
@@ -66,8 +65,16 @@ describe("calendar entries", () => {
     expect(byId.get("weekly:mon:2027-03-01")).toMatchObject({ closedThatDay: true });
     expect(byId.get("weekly:mon:2027-03-08")).toMatchObject({ closedThatDay: false });
     expect(byId.get("closure:c2")).toMatchObject({ kind: "closure", allDay: false, start: "2027-03-08T10:00:00", end: "2027-03-08T11:00:00" });
-    expect(byId.get("closure:h1")).toMatchObject({ kind: "holiday", text: "Karfreitag" });
-    expect(byId.has("suggestion:2027-03-26")).toBe(false);
-    expect(byId.get("suggestion:2027-03-29")).toMatchObject({ kind: "suggestion", allDay: true, recordId: null, text: "Ostermontag" });
+    expect(byId.get("holiday:2027-03-26")).toMatchObject({ kind: "holiday", allDay: true, recordId: null, text: "Karfreitag" });
+    expect(byId.get("holiday:2027-03-29")).toMatchObject({ kind: "openHoliday", allDay: true, recordId: null, text: "Ostermontag" });
+    // Easter Monday is opened: its weekly block is in force; a closed holiday has none (Good Friday has no block).
+    expect(byId.get("weekly:mon:2027-03-29")).toMatchObject({ closedThatDay: false });
+  });
+
+  it("grey out the weekly blocks of a holiday that stays closed", () => {
+    const p = plan({ holidays: [{ date: "2027-03-29", name: "Ostermontag", open: false }] });
+    const byId = new Map(calendarEntries(p, "2027-03-29", "2027-03-30").map((e) => [e.id, e]));
+    expect(byId.get("weekly:mon:2027-03-29")).toMatchObject({ closedThatDay: true });
+    expect(byId.get("holiday:2027-03-29")).toMatchObject({ kind: "holiday", text: "Ostermontag" });
   });
 });

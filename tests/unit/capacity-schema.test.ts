@@ -1,11 +1,12 @@
 import { fieldErrorsOf } from "@/lib/schemas/form-errors";
 import {
-  acceptHolidaySchema,
+  closeHolidaySchema,
   createBlockSchema,
   createClosureSchema,
   createOverrideSchema,
   deleteBlockSchema,
   formatTime,
+  openHolidaySchema,
   parseTime,
   updateBlockSchema,
 } from "@/lib/schemas/capacity";
@@ -150,10 +151,16 @@ describe("date override and holiday", () => {
     expect(errorsOf(createOverrideSchema, { ...override, clerks: "-3" }).clerks).toContain("clerksMin");
   });
 
-  it("takes a holiday by office and date only", () => {
-    expect(acceptHolidaySchema.parse({ officeId: OFFICE, date: "2027-03-26", name: "forged" })).toEqual({
+  it("opens a holiday by office and date only", () => {
+    expect(openHolidaySchema.parse({ officeId: OFFICE, date: "2027-03-26", name: "forged" })).toEqual({
       officeId: OFFICE,
       date: "2027-03-26",
     });
+    expect(errorsOf(openHolidaySchema, { officeId: OFFICE, date: "26.03.2027" }).date).toContain("invalidDate");
+  });
+
+  it("closes a holiday again, cancelling only with a message for the citizens", () => {
+    expect(closeHolidaySchema.parse({ officeId: OFFICE, date: "2027-03-26" })).toEqual({ officeId: OFFICE, date: "2027-03-26" });
+    expect(errorsOf(closeHolidaySchema, { officeId: OFFICE, date: "2027-03-26", cancelBookingIds: ["b1"] }).cancelReason).toContain("required");
   });
 });

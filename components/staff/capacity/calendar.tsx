@@ -23,7 +23,7 @@ export const KIND_COLOURS: Record<EntryKind, { color: string; contrast: string }
   override: { color: "#5b2a86", contrast: "#ffffff" },
   closure: { color: "#b3261e", contrast: "#ffffff" },
   holiday: { color: "#6e1a14", contrast: "#ffffff" },
-  suggestion: { color: "#fdf2e0", contrast: "#1a1a1a" },
+  openHoliday: { color: "#fdf2e0", contrast: "#1a1a1a" },
 };
 
 /** A weekly block on a day the office is closed: still movable, but visibly not in force that day. */
@@ -98,7 +98,6 @@ export default function CapacityCalendar({ plan, onSelectTime, onSelectDay, onOp
           durationEditable: entry.kind === "weekly",
           color: (entry.closedThatDay ? CLOSED_DAY_COLOURS : KIND_COLOURS[entry.kind]).color,
           contrastColor: (entry.closedThatDay ? CLOSED_DAY_COLOURS : KIND_COLOURS[entry.kind]).contrast,
-          className: entry.kind === "suggestion" ? "capacity-suggestion" : undefined,
           extendedProps: { entry },
         })),
       );

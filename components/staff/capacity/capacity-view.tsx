@@ -3,7 +3,12 @@
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { deleteClosureAction, acceptHolidayAction, removeHolidayAction, updateBlockAction } from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
+import {
+  closeHolidayAction,
+  deleteClosureAction,
+  openHolidayAction,
+  updateBlockAction,
+} from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
 import { formatTime } from "@/lib/schemas/capacity";
 import { BlockDialog, type BlockDialogState } from "./block-dialog";
 import type { CapacityCalendarProps } from "./calendar";
@@ -30,7 +35,7 @@ const LEGEND: Array<[EntryKind, string]> = [
   ["override", "bg-[#5b2a86]"],
   ["closure", "bg-[#b3261e]"],
   ["holiday", "bg-[#6e1a14]"],
-  ["suggestion", "bg-[#fdf2e0] border-2 border-dashed border-ink"],
+  ["openHoliday", "bg-[#fdf2e0] border-2 border-dashed border-ink"],
 ];
 
 export function CapacityView({ plan }: { plan: CapacityPlan }) {
@@ -60,12 +65,12 @@ export function CapacityView({ plan }: { plan: CapacityPlan }) {
     } else if (entry.kind === "override") {
       const override = plan.overrides.find((o) => o.id === entry.recordId);
       if (override) setBlockDialog({ mode: "edit-override", override });
-    } else if (entry.kind === "closure" || entry.kind === "holiday") {
+    } else if (entry.kind === "closure") {
       const closure = plan.closures.find((c) => c.id === entry.recordId);
       if (closure) setClosureDialog({ mode: "view", closure });
     } else {
       const holiday = plan.holidays.find((h) => h.date === entry.date);
-      if (holiday) setClosureDialog({ mode: "suggestion", holiday });
+      if (holiday) setClosureDialog({ mode: "holiday", holiday });
     }
   };
 
@@ -147,8 +152,8 @@ export function CapacityView({ plan }: { plan: CapacityPlan }) {
       <HolidaysSection
         plan={plan}
         pending={pending}
-        onAccept={(holiday) => perform(acceptHolidayAction, { officeId: plan.office.id, date: holiday.date })}
-        onRemove={(holiday) => holiday.closureId && perform(removeHolidayAction, { closureId: holiday.closureId })}
+        onOpen={(holiday) => perform(openHolidayAction, { officeId: plan.office.id, date: holiday.date })}
+        onClose={(holiday) => perform(closeHolidayAction, { officeId: plan.office.id, date: holiday.date })}
       />
 
       <BlockDialog
@@ -162,6 +167,7 @@ export function CapacityView({ plan }: { plan: CapacityPlan }) {
       <ClosureDialog
         state={closureDialog}
         officeId={plan.office.id}
+        today={plan.today}
         canManageHolidays={plan.can.manageHolidays}
         perform={perform}
         pending={pending}

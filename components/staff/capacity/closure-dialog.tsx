@@ -6,10 +6,10 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { buttonDanger, buttonPrimary, buttonSecondary, input } from "@/components/ui/styles";
 import {
-  acceptHolidayAction,
+  closeHolidayAction,
   createClosureAction,
   deleteClosureAction,
-  removeHolidayAction,
+  openHolidayAction,
 } from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
 import { createClosureSchema, formatTime } from "@/lib/schemas/capacity";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/schemas/form-errors";
@@ -24,7 +24,7 @@ import type { CapacityAction, MutationHandlers } from "./use-capacity-mutation";
 export type ClosureDialogState =
   | { mode: "create"; date: string }
   | { mode: "view"; closure: PlanClosure }
-  | { mode: "suggestion"; holiday: PlanHoliday };
+  | { mode: "holiday"; holiday: PlanHoliday };
 
 type Perform = (action: CapacityAction, input: Record<string, unknown>, handlers?: MutationHandlers) => void;
 
@@ -33,6 +33,7 @@ const FIELDS = ["date", "start", "end", "reason"] as const;
 export function ClosureDialog({
   state,
   officeId,
+  today,
   canManageHolidays,
   perform,
   pending,
@@ -40,6 +41,8 @@ export function ClosureDialog({
 }: {
   state: ClosureDialogState | null;
   officeId: string;
+  /** The office's local date: a past holiday can no longer be opened or closed. */
+  today: string;
   canManageHolidays: boolean;
   perform: Perform;
   pending: boolean;
@@ -50,61 +53,94 @@ export function ClosureDialog({
     state?.mode === "create"
       ? t("closures.createTitle")
       : state?.mode === "view"
-        ? t(state.closure.kind === "HOLIDAY" ? "calendar.kind.holiday" : "calendar.kind.closure")
-        : state?.mode === "suggestion"
-          ? t("calendar.kind.suggestion")
+        ? t("calendar.kind.closure")
+        : state?.mode === "holiday"
+          ? t(state.holiday.open ? "calendar.kind.openHoliday" : "calendar.kind.holiday")
           : "";
   return (
     <Modal open={state !== null} title={title} onClose={onClose}>
       {state?.mode === "create" && (
         <ClosureForm key={state.date} date={state.date} officeId={officeId} perform={perform} pending={pending} onDone={onClose} />
       )}
-      {state?.mode === "view" && (
-        <ClosureDetails closure={state.closure} canManageHolidays={canManageHolidays} perform={perform} pending={pending} onDone={onClose} />
-      )}
-      {state?.mode === "suggestion" && (
-        <div>
-          <p className="mb-4 text-lg">
-            <strong>{state.holiday.name}</strong>, {formatDate(state.holiday.date, "long")}
-          </p>
-          {!canManageHolidays && <p className="mb-4">{t("holidays.onlyAdmins")}</p>}
-          <div className="flex flex-wrap gap-3">
-            {canManageHolidays && (
-              <button
-                type="button"
-                className={buttonPrimary}
-                disabled={pending}
-                onClick={() => perform(acceptHolidayAction, { officeId, date: state.holiday.date }, { onApplied: onClose })}
-              >
-                {t("holidays.accept")}
-              </button>
-            )}
-            <button type="button" className={buttonSecondary} onClick={onClose}>
-              {t("blockDialog.close")}
-            </button>
-          </div>
-        </div>
+      {state?.mode === "view" && <ClosureDetails closure={state.closure} perform={perform} pending={pending} onDone={onClose} />}
+      {state?.mode === "holiday" && (
+        <HolidayDetails
+          holiday={state.holiday}
+          officeId={officeId}
+          past={state.holiday.date < today}
+          canManageHolidays={canManageHolidays}
+          perform={perform}
+          pending={pending}
+          onDone={onClose}
+        />
       )}
     </Modal>
   );
 }
 
-function ClosureDetails({
-  closure,
+/** A public holiday: closed by default, or opened as an exception; those allowed may change that for this day. */
+function HolidayDetails({
+  holiday,
+  officeId,
+  past,
   canManageHolidays,
   perform,
   pending,
   onDone,
 }: {
-  closure: PlanClosure;
+  holiday: PlanHoliday;
+  officeId: string;
+  past: boolean;
   canManageHolidays: boolean;
   perform: Perform;
   pending: boolean;
   onDone: () => void;
 }) {
   const t = useTranslations("capacity");
-  const holiday = closure.kind === "HOLIDAY";
-  const mayRemove = !holiday || canManageHolidays;
+  return (
+    <div>
+      <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-semibold">{t("holidays.date")}</dt>
+        <dd>{formatDate(holiday.date, "long")}</dd>
+        <dt className="font-semibold">{t("holidays.name")}</dt>
+        <dd>{holiday.name}</dd>
+        <dt className="font-semibold">{t("holidays.status")}</dt>
+        <dd>{holiday.open ? t("holidays.opened") : t("holidays.closed")}</dd>
+      </dl>
+      {!canManageHolidays && <p className="mb-4">{t("holidays.onlyAdmins")}</p>}
+      <div className="flex flex-wrap gap-3">
+        {canManageHolidays && !past && (
+          <button
+            type="button"
+            className={holiday.open ? buttonDanger : buttonPrimary}
+            disabled={pending}
+            onClick={() =>
+              perform(holiday.open ? closeHolidayAction : openHolidayAction, { officeId, date: holiday.date }, { onApplied: onDone })
+            }
+          >
+            {holiday.open ? t("holidays.close") : t("holidays.open")}
+          </button>
+        )}
+        <button type="button" className={buttonSecondary} onClick={onDone}>
+          {t("blockDialog.close")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ClosureDetails({
+  closure,
+  perform,
+  pending,
+  onDone,
+}: {
+  closure: PlanClosure;
+  perform: Perform;
+  pending: boolean;
+  onDone: () => void;
+}) {
+  const t = useTranslations("capacity");
   const time =
     closure.startMinute === null || closure.endMinute === null
       ? t("closures.wholeDay")
@@ -116,23 +152,18 @@ function ClosureDetails({
         <dd>{formatDate(closure.date, "long")}</dd>
         <dt className="font-semibold">{t("closures.time")}</dt>
         <dd>{time}</dd>
-        <dt className="font-semibold">{holiday ? t("holidays.name") : t("closures.reason")}</dt>
+        <dt className="font-semibold">{t("closures.reason")}</dt>
         <dd>{closure.reason}</dd>
       </dl>
-      {holiday && !canManageHolidays && <p className="mb-4">{t("holidays.onlyAdmins")}</p>}
       <div className="flex flex-wrap gap-3">
-        {mayRemove && (
-          <button
-            type="button"
-            className={buttonDanger}
-            disabled={pending}
-            onClick={() =>
-              perform(holiday ? removeHolidayAction : deleteClosureAction, { closureId: closure.id }, { onApplied: onDone })
-            }
-          >
-            {holiday ? t("holidays.remove") : t("closures.delete")}
-          </button>
-        )}
+        <button
+          type="button"
+          className={buttonDanger}
+          disabled={pending}
+          onClick={() => perform(deleteClosureAction, { closureId: closure.id }, { onApplied: onDone })}
+        >
+          {t("closures.delete")}
+        </button>
         <button type="button" className={buttonSecondary} onClick={onDone}>
           {t("blockDialog.close")}
         </button>

@@ -2,15 +2,16 @@ import { formatTime } from "@/lib/schemas/capacity";
 import { addDays, blockAppliesOn, type CapacityPlan } from "./plan";
 
 // What the week calendar shows for a range of dates: the weekly blocks expanded per date (honouring validity;
-// a date with overrides shows those instead, as booking does), overrides, closures and public holidays. Times are
+// a date with overrides shows those instead, as booking does), overrides, closures and public holidays (closed, or
+// opened as an exception). Times are
 // "floating" ISO strings read by a calendar set to UTC, so they stay the office's wall-clock times in any browser.
 
-export type EntryKind = "weekly" | "override" | "closure" | "holiday" | "suggestion";
+export type EntryKind = "weekly" | "override" | "closure" | "holiday" | "openHoliday";
 
 export interface CalendarEntry {
   id: string;
   kind: EntryKind;
-  /** The block, override or closure behind the entry; null for a holiday not yet accepted. */
+  /** The block, override or closure behind the entry; null for a holiday (it is known by its date). */
   recordId: string | null;
   date: string;
   allDay: boolean;
@@ -33,7 +34,10 @@ export function calendarEntries(plan: CapacityPlan, from: string, until: string)
   const entries: CalendarEntry[] = [];
   for (let date = from; date < until; date = addDays(date, 1)) {
     const overrides = plan.overrides.filter((o) => o.date === date);
-    const closedAllDay = plan.closures.some((c) => c.date === date && (c.startMinute === null || c.endMinute === null));
+    const holiday = plan.holidays.find((h) => h.date === date);
+    const closedAllDay =
+      (holiday !== undefined && !holiday.open) ||
+      plan.closures.some((c) => c.date === date && (c.startMinute === null || c.endMinute === null));
     if (overrides.length > 0) {
       for (const o of overrides) {
         entries.push({
@@ -71,7 +75,7 @@ export function calendarEntries(plan: CapacityPlan, from: string, until: string)
       const wholeDay = c.startMinute === null || c.endMinute === null;
       entries.push({
         id: `closure:${c.id}`,
-        kind: c.kind === "HOLIDAY" ? "holiday" : "closure",
+        kind: "closure",
         recordId: c.id,
         date,
         allDay: wholeDay,
@@ -80,17 +84,16 @@ export function calendarEntries(plan: CapacityPlan, from: string, until: string)
         text: c.reason,
       });
     }
-    for (const h of plan.holidays) {
-      if (h.date !== date || h.closureId) continue;
+    if (holiday) {
       entries.push({
-        id: `suggestion:${h.date}`,
-        kind: "suggestion",
+        id: `holiday:${date}`,
+        kind: holiday.open ? "openHoliday" : "holiday",
         recordId: null,
         date,
         allDay: true,
         start: date,
         end: addDays(date, 1),
-        text: h.name,
+        text: holiday.name,
       });
     }
   }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { formatTime } from "@/lib/schemas/capacity";
-import { type CapacityPlan, formatDate, type PlanBlock, type PlanClosure, type PlanHoliday, type PlanOverride } from "./plan";
+import { addDays, type CapacityPlan, formatDate, type PlanBlock, type PlanClosure, type PlanHoliday, type PlanOverride } from "./plan";
 
 // The same plan as the calendar, as tables with buttons: everything the drag-and-drop calendar does can be done
 // here with a keyboard or a screen reader.
@@ -202,7 +202,7 @@ export function ClosuresSection({
 }) {
   const t = useTranslations("capacity");
   const label = useLabels(plan);
-  const upcoming = plan.closures.filter((c) => c.kind === "CLOSURE" && c.date >= plan.today);
+  const upcoming = plan.closures.filter((c) => c.date >= plan.today);
   return (
     <section aria-labelledby="closures-heading" className="space-y-3">
       <h2 id="closures-heading" className="text-2xl font-bold">
@@ -247,59 +247,51 @@ export function ClosuresSection({
   );
 }
 
+/** How far ahead the list of holidays goes; the calendar shows them further. */
+const HOLIDAY_LIST_DAYS = 365;
+
 export function HolidaysSection({
   plan,
   pending,
-  onAccept,
-  onRemove,
+  onOpen,
+  onClose,
 }: {
   plan: CapacityPlan;
   pending: boolean;
-  onAccept: (holiday: PlanHoliday) => void;
-  onRemove: (holiday: PlanHoliday) => void;
+  onOpen: (holiday: PlanHoliday) => void;
+  onClose: (holiday: PlanHoliday) => void;
 }) {
   const t = useTranslations("capacity");
-  const region = t.has(`holidays.regions.${plan.holidayRegion}`) ? t(`holidays.regions.${plan.holidayRegion}`) : plan.holidayRegion;
+  const region = plan.holidayRegionName;
   const may = plan.can.manageHolidays;
+  const last = addDays(plan.today, HOLIDAY_LIST_DAYS);
+  const upcoming = plan.holidays.filter((h) => h.date >= plan.today && h.date <= last);
   return (
     <section aria-labelledby="holidays-heading" className="space-y-3">
       <h2 id="holidays-heading" className="text-2xl font-bold">
         {t("holidays.heading", { region })}
       </h2>
-      <p>{t("holidays.description")}</p>
+      <p className="max-w-prose">{t("holidays.description", { region })}</p>
       {!may && <p className="font-semibold">{t("holidays.onlyAdmins")}</p>}
       <ResponsiveTable
         caption={t("holidays.caption")}
         headers={[t("holidays.date"), t("holidays.name"), t("holidays.status"), ...(may ? [t("blocks.actions")] : [])]}
         actions={may}
-        rows={plan.holidays.map((h) => {
+        rows={upcoming.map((h) => {
           const date = formatDate(h.date);
-          const cells: React.ReactNode[] = [date, h.name, h.closureId ? t("holidays.accepted") : t("holidays.open")];
+          const cells: React.ReactNode[] = [date, h.name, h.open ? t("holidays.opened") : t("holidays.closed")];
           if (may) {
             cells.push(
-                  h.closureId ? (
-                    <button
-                      key="remove"
-                      type="button"
-                      className={buttonSecondary}
-                      disabled={pending}
-                      aria-label={t("holidays.removeLabel", { name: h.name, date })}
-                      onClick={() => onRemove(h)}
-                    >
-                      {t("holidays.remove")}
-                    </button>
-                  ) : (
-                    <button
-                      key="accept"
-                      type="button"
-                      className={buttonSecondary}
-                      disabled={pending}
-                      aria-label={t("holidays.acceptLabel", { name: h.name, date })}
-                      onClick={() => onAccept(h)}
-                    >
-                      {t("holidays.accept")}
-                    </button>
-                  ),
+              <button
+                key={h.open ? "close" : "open"}
+                type="button"
+                className={buttonSecondary}
+                disabled={pending}
+                aria-label={t(h.open ? "holidays.closeLabel" : "holidays.openLabel", { name: h.name, date })}
+                onClick={() => (h.open ? onClose(h) : onOpen(h))}
+              >
+                {h.open ? t("holidays.close") : t("holidays.open")}
+              </button>,
             );
           }
           return { key: h.date, cells };

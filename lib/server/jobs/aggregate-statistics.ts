@@ -23,7 +23,7 @@ export const SETTLING_DAYS = 14;
 
 const DAY_MS = 86_400_000;
 
-type OfficeRef = { id: string; timeZone: string };
+type OfficeRef = { id: string; timeZone: string; holidayRegion: string };
 
 const storedHistograms = (r: DailyBookingRow) => ({
   cancelLeadHistogram: serializeHistogram(r.cancelLeadHistogram),
@@ -167,7 +167,7 @@ export interface AggregateResult {
  */
 export async function aggregateStatistics(db: Db, options: { now?: Date; from?: LocalDate } = {}): Promise<AggregateResult> {
   const now = options.now ?? new Date();
-  const offices = await db.office.findMany({ select: { id: true, timeZone: true, bookingHorizonDays: true } });
+  const offices = await db.office.findMany({ select: { id: true, timeZone: true, holidayRegion: true, bookingHorizonDays: true } });
   let rows = 0;
   for (const office of offices) {
     const today = localDateOf(now, office.timeZone);
@@ -182,7 +182,7 @@ export async function aggregateStatistics(db: Db, options: { now?: Date; from?: 
  * (or, later, deleting) booking rows never loses a figure. Same cut-off as the erasure: retentionDays after the end.
  */
 export async function aggregateBeforeErasure(db: Db, now: Date): Promise<number> {
-  const offices = await db.office.findMany({ select: { id: true, timeZone: true, retentionDays: true } });
+  const offices = await db.office.findMany({ select: { id: true, timeZone: true, holidayRegion: true, retentionDays: true } });
   let rows = 0;
   for (const office of offices) {
     const cutoff = new Date(now.getTime() - Math.max(0, office.retentionDays) * DAY_MS);

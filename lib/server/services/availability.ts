@@ -23,6 +23,7 @@ export function activeBookingWhere(now: Date) {
 interface OfficeRules {
   id: string;
   timeZone: string;
+  holidayRegion: string;
   slotStepMinutes: number;
   minNoticeMinutes: number;
   bookingHorizonDays: number;
@@ -64,14 +65,14 @@ export interface LoadAvailabilityOptions {
   excludeBookingId?: string;
 }
 
-/** Weekly blocks, overrides and closures of an office for [from, to], as the domain reads them. */
+/** Weekly blocks, overrides, closures and opened holidays of an office for [from, to], as the domain reads them. */
 export async function loadSchedule(
   db: Db | Tx,
-  office: { id: string; timeZone: string },
+  office: { id: string; timeZone: string; holidayRegion: string },
   from: LocalDate,
   to: LocalDate,
 ): Promise<OfficeSchedule> {
-  const [blocks, overrides, closures] = await Promise.all([
+  const [blocks, overrides, closures, openings] = await Promise.all([
     db.capacityBlock.findMany({
       where: {
         officeId: office.id,
@@ -87,13 +88,14 @@ export async function loadSchedule(
       include: { services: { select: { id: true } } },
     }),
     db.closure.findMany({ where: { officeId: office.id, date: { gte: from, lte: to } } }),
+    db.holidayOpening.findMany({ where: { officeId: office.id, date: { gte: from, lte: to } }, select: { date: true } }),
   ]);
-  return scheduleFromRows(office.timeZone, blocks, overrides, closures);
+  return scheduleFromRows(office, blocks, overrides, closures, openings);
 }
 
 /** Database rows to the domain's schedule. */
 export function scheduleFromRows(
-  timeZone: string,
+  office: { timeZone: string; holidayRegion: string },
   blocks: Array<{
     weekday: number;
     startMinute: number;
@@ -105,9 +107,12 @@ export function scheduleFromRows(
   }>,
   overrides: Array<{ date: string; startMinute: number; endMinute: number; clerks: number; services: Array<{ id: string }> }>,
   closures: Array<{ date: string; startMinute: number | null; endMinute: number | null }>,
+  openings: Array<{ date: string }>,
 ): OfficeSchedule {
   return {
-    timeZone,
+    timeZone: office.timeZone,
+    holidayRegion: office.holidayRegion,
+    openHolidays: openings.map((o) => o.date),
     weeklyBlocks: blocks.map((b) => ({
       weekday: b.weekday as Weekday,
       startMinute: b.startMinute,
@@ -145,7 +150,9 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
     db.booking.findMany({
       where: {
         officeId: office.id,
-        startsAt: { lt: rangeEnd },
+        // A booking lies inside one local date's opening window, so it starts less than two days before it ends.
+        // The lower bound lets the (officeId, startsAt) index skip the office's history instead of scanning it.
+        startsAt: { gt: new Date(rangeStart.getTime() - 2 * DAY_MS), lt: rangeEnd },
         endsAt: { gt: rangeStart },
         ...(opts.excludeBookingId ? { id: { not: opts.excludeBookingId } } : {}),
         OR: [...activeBookingWhere(now).OR, ...recentlyCancelled],

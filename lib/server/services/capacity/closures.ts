@@ -11,8 +11,8 @@ import {
   officeForActor,
 } from "./shared";
 
-// Closures of one date, whole day or some hours (a staff meeting, a works outing). Public holidays are closures of
-// kind HOLIDAY and are accepted or removed in holidays.ts, by those allowed to manage holidays.
+// Closures of one date, whole day or some hours (a staff meeting, a works outing). Public holidays are no closures:
+// they close the office by its region, and holidays.ts opens one as an exception.
 
 /** Closes the office on a date (whole day, or from start to end); displaced bookings as for any capacity change. */
 export async function createClosure(
@@ -38,7 +38,6 @@ export async function createClosure(
           date: input.date,
           startMinute: input.start,
           endMinute: input.end,
-          kind: "CLOSURE",
           reason: input.reason,
         },
         select: { id: true },
@@ -52,7 +51,7 @@ export async function createClosure(
   });
 }
 
-/** Reopens a date: more capacity, so nothing can be displaced. Holidays are removed through removeHoliday. */
+/** Reopens a date: more capacity, so nothing can be displaced. */
 export async function deleteClosure(
   db: Db,
   actor: Actor,
@@ -61,12 +60,7 @@ export async function deleteClosure(
 ): Promise<CapacityChangeResult<{ id: string }>> {
   const existing = await db.closure.findUnique({ where: { id: input.closureId } });
   assertFound(existing);
-  const office = await officeForActor(
-    db,
-    actor,
-    existing.kind === "HOLIDAY" ? "holidays:manage" : "capacity:edit",
-    existing.officeId,
-  );
+  const office = await officeForActor(db, actor, "capacity:edit", existing.officeId);
 
   return applyCapacityChange(db, {
     office,
@@ -78,7 +72,7 @@ export async function deleteClosure(
       if (count === 0) throw new CapacityInputError("_form", "notFound");
       return {
         value: { id: existing.id },
-        action: existing.kind === "HOLIDAY" ? "capacity.holiday.remove" : "capacity.closure.delete",
+        action: "capacity.closure.delete",
         details: { closureId: existing.id, date: existing.date, startMinute: existing.startMinute, endMinute: existing.endMinute },
       };
     },

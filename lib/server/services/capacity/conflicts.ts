@@ -84,6 +84,7 @@ function fits(booking: ActiveBooking, admitted: readonly ActiveBooking[], segmen
 interface OfficeRules {
   id: string;
   timeZone: string;
+  holidayRegion: string;
   slotStepMinutes: number;
   minNoticeMinutes: number;
   bookingHorizonDays: number;

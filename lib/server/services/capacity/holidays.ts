@@ -1,72 +1,108 @@
-import { localDateOf } from "@/lib/domain";
+import { localDateOf, publicHolidayOn, type PublicHoliday } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
-import type { Db } from "@/lib/server/db/client";
-import type { AcceptHolidayInput, RemoveHolidayInput } from "@/lib/schemas/capacity";
-import { deleteClosure } from "./closures";
-import { holidayRegionOf, publicHolidays } from "./public-holidays";
+import type { Db, Tx } from "@/lib/server/db/client";
+import type { CloseHolidayInput, OpenHolidayInput } from "@/lib/schemas/capacity";
+import { activeBookingWhere } from "../availability";
 import {
   applyCapacityChange,
-  assertFound,
   CapacityInputError,
   type CapacityChangeResult,
   cancellationOf,
   officeForActor,
+  type OfficeRow,
 } from "./shared";
 
-/**
- * Accepts a computed public holiday: the office is closed that whole day (a Closure of kind HOLIDAY). Only dates that
- * are holidays of the office's region are accepted, and the name comes from the computation, not the request.
- * Bookings already made for that day are a conflict like any other capacity change.
- */
-export async function acceptHoliday(
+// The statutory public holidays of an office's region close it by default (lib/domain/holidays.ts). Those allowed
+// to manage holidays open a single one as an exception (a HolidayOpening row) and may close it again.
+
+/** The holiday an upcoming date of the office is; refuses past dates and dates that are no holiday of its region. */
+function upcomingHoliday(office: OfficeRow, date: string, now: Date): PublicHoliday {
+  if (date < localDateOf(now, office.timeZone)) throw new CapacityInputError("date", "datePast");
+  const holiday = publicHolidayOn(office.holidayRegion, date);
+  if (!holiday) throw new CapacityInputError("date", "notAHoliday");
+  return holiday;
+}
+
+/** Opens the office on a public holiday by its weekly plan (or that day's overrides): more capacity, no conflict. */
+export async function openHoliday(
   db: Db,
   actor: Actor,
-  input: AcceptHolidayInput,
+  input: OpenHolidayInput,
   now: Date,
-  defaultReason = "",
-): Promise<CapacityChangeResult<{ id: string }>> {
+): Promise<CapacityChangeResult<{ date: string }>> {
   const office = await officeForActor(db, actor, "holidays:manage", input.officeId);
-  if (input.date < localDateOf(now, office.timeZone)) throw new CapacityInputError("date", "datePast");
-  const holiday = publicHolidays(holidayRegionOf(office), input.date, input.date)[0];
-  if (!holiday) throw new CapacityInputError("date", "notAHoliday");
+  const holiday = upcomingHoliday(office, input.date, now);
 
   return applyCapacityChange(db, {
     office,
     actor,
     now,
     dates: [holiday.date],
-    cancellation: cancellationOf(input, defaultReason || holiday.name),
     apply: async (tx) => {
-      // Accepting twice (two tabs, a double click) keeps the one closure.
-      const existing = await tx.closure.findFirst({
-        where: { officeId: office.id, date: holiday.date, kind: "HOLIDAY" },
-        select: { id: true },
-      });
-      const closure =
-        existing ??
-        (await tx.closure.create({
-          data: { officeId: office.id, date: holiday.date, kind: "HOLIDAY", reason: holiday.name },
-          select: { id: true },
-        }));
+      const key = { officeId_date: { officeId: office.id, date: holiday.date } };
+      // Opening twice (two tabs, a double click) keeps the one exception.
+      const existing = await tx.holidayOpening.findUnique({ where: key, select: { id: true } });
+      if (!existing) await tx.holidayOpening.create({ data: { officeId: office.id, date: holiday.date } });
       return {
-        value: closure,
-        action: "capacity.holiday.accept",
-        details: { closureId: closure.id, date: holiday.date, alreadyAccepted: Boolean(existing) },
+        value: { date: holiday.date },
+        action: "capacity.holiday.open",
+        details: { date: holiday.date, holiday: holiday.name, alreadyOpen: Boolean(existing) },
       };
     },
   });
 }
 
-/** Takes a holiday back: the office opens by its weekly plan that day. */
-export async function removeHoliday(
+/**
+ * Takes the exception back: the holiday closes the office again. Bookings made for that day meanwhile are a
+ * conflict like any other capacity change; the citizens are told the holiday's name unless staff write otherwise.
+ */
+export async function closeHoliday(
   db: Db,
   actor: Actor,
-  input: RemoveHolidayInput,
+  input: CloseHolidayInput,
   now: Date,
-): Promise<CapacityChangeResult<{ id: string }>> {
-  const closure = await db.closure.findUnique({ where: { id: input.closureId }, select: { kind: true, officeId: true } });
-  assertFound(closure);
-  await officeForActor(db, actor, "holidays:manage", closure.officeId);
-  if (closure.kind !== "HOLIDAY") throw new CapacityInputError("_form", "notFound");
-  return deleteClosure(db, actor, input, now);
+): Promise<CapacityChangeResult<{ date: string }>> {
+  const office = await officeForActor(db, actor, "holidays:manage", input.officeId);
+  const holiday = upcomingHoliday(office, input.date, now);
+
+  return applyCapacityChange(db, {
+    office,
+    actor,
+    now,
+    dates: [holiday.date],
+    cancellation: cancellationOf(input, holiday.name),
+    apply: async (tx) => {
+      const { count } = await tx.holidayOpening.deleteMany({ where: { officeId: office.id, date: holiday.date } });
+      return {
+        value: { date: holiday.date },
+        action: "capacity.holiday.close",
+        details: { date: holiday.date, holiday: holiday.name, alreadyClosed: count === 0 },
+      };
+    },
+  });
+}
+
+/**
+ * When an office moves to another holiday region, the new region's holidays on which appointments are already
+ * booked stay open (as exceptions staff can take back), so that no booking is left on a closed day. Returns them.
+ */
+export async function openBookedHolidays(
+  tx: Tx,
+  office: { id: string; timeZone: string },
+  region: string,
+  now: Date,
+): Promise<string[]> {
+  const [bookings, openings] = await Promise.all([
+    tx.booking.findMany({
+      where: { officeId: office.id, endsAt: { gt: now }, ...activeBookingWhere(now) },
+      select: { startsAt: true },
+    }),
+    tx.holidayOpening.findMany({ where: { officeId: office.id }, select: { date: true } }),
+  ]);
+  const opened = new Set(openings.map((o) => o.date));
+  const dates = [...new Set(bookings.map((b) => localDateOf(b.startsAt, office.timeZone)))]
+    .filter((date) => !opened.has(date) && publicHolidayOn(region, date))
+    .sort();
+  if (dates.length > 0) await tx.holidayOpening.createMany({ data: dates.map((date) => ({ officeId: office.id, date })) });
+  return dates;
 }

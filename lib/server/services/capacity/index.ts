@@ -5,8 +5,7 @@ export { updateCapacityBlock } from "./update-block";
 export { deleteCapacityBlock } from "./delete-block";
 export { createClosure, deleteClosure } from "./closures";
 export { createDateOverride, updateDateOverride, deleteDateOverride } from "./overrides";
-export { acceptHoliday, removeHoliday } from "./holidays";
-export { holidayRegionOf, publicHolidays } from "./public-holidays";
+export { closeHoliday, openBookedHolidays, openHoliday } from "./holidays";
 export { displacedBookings, findDisplacedBookings } from "./conflicts";
 export {
   type CapacityChangeResult,

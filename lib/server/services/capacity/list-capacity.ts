@@ -1,14 +1,16 @@
-import { addDays, localDateOf } from "@/lib/domain";
+import { addDays, localDateOf, publicHolidays } from "@/lib/domain";
+import { germanHolidayRegions } from "@/lib/schemas/office";
 import { assertCanOnOffice, canOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { holidayRegionOf, upcomingHolidays } from "./public-holidays";
 
 // Everything the capacity page shows for one office: the weekly plan, closures, date overrides and the public
-// holidays of the coming twelve months with whether each is accepted.
+// holidays of its region (closed unless the office opened one), as far ahead as the calendar is likely browsed.
 
 /** Closures and overrides this far back stay visible when browsing recent weeks. */
 const PAST_DAYS_SHOWN = 42;
+/** Holidays are listed at least this far ahead, and up to the end of the booking horizon. */
+const HOLIDAY_DAYS_AHEAD = 365;
 
 export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug: string }, now: Date) {
   const office = await db.office.findUnique({
@@ -20,7 +22,8 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
 
   const today = localDateOf(now, office.timeZone);
   const since = addDays(today, -PAST_DAYS_SHOWN);
-  const [services, blocks, closures, overrides] = await Promise.all([
+  const lastShown = addDays(today, Math.max(HOLIDAY_DAYS_AHEAD, office.bookingHorizonDays));
+  const [services, blocks, closures, overrides, openings] = await Promise.all([
     db.service.findMany({
       where: { officeId: office.id },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
@@ -40,11 +43,11 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
       orderBy: [{ date: "asc" }, { startMinute: "asc" }],
       include: { services: { select: { id: true } } },
     }),
+    db.holidayOpening.findMany({ where: { officeId: office.id, date: { gte: since, lte: lastShown } }, select: { date: true } }),
   ]);
 
-  const region = holidayRegionOf(office);
-  const holidayClosures = new Map(closures.filter((c) => c.kind === "HOLIDAY").map((c) => [c.date, c.id]));
-  const holidays = upcomingHolidays(region, today).map((h) => ({ ...h, closureId: holidayClosures.get(h.date) ?? null }));
+  const opened = new Set(openings.map((o) => o.date));
+  const holidays = publicHolidays(office.holidayRegion, since, lastShown).map((h) => ({ ...h, open: opened.has(h.date) }));
 
   return {
     office: { id: office.id, slug: office.slug, name: office.name, timeZone: office.timeZone },
@@ -66,7 +69,6 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
       date: c.date,
       startMinute: c.startMinute,
       endMinute: c.endMinute,
-      kind: c.kind as "HOLIDAY" | "CLOSURE",
       reason: c.reason,
     })),
     overrides: overrides.map((o) => ({
@@ -78,7 +80,7 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
       serviceIds: o.services.map((s) => s.id).sort(),
       note: o.note,
     })),
-    holidayRegion: region,
+    holidayRegionName: germanHolidayRegions().find((r) => r.code === office.holidayRegion)?.name ?? office.holidayRegion,
     holidays,
     can: { manageHolidays: canOnOffice(actor, "holidays:manage", office.id) },
   };

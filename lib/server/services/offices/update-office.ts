@@ -2,6 +2,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { assertCanGlobally, type Actor } from "@/lib/server/auth/permissions";
 import type { UpdateOfficeInput } from "@/lib/schemas/office";
 import type { Db } from "@/lib/server/db/client";
+import { openBookedHolidays } from "../capacity/holidays";
 import { officeFor } from "./access";
 import { OfficeInputError, isUniqueViolation } from "./input-error";
 import { assertSlugFree, officeColumns } from "./office-writes";
@@ -33,12 +34,19 @@ export async function updateOffice(db: Db, actor: Actor, input: UpdateOfficeInpu
         });
         if (upcoming > 0) throw new OfficeInputError("timeZone", "timeZoneHasBookings");
       }
+      // The new region's holidays close the office; those with appointments already booked stay open.
+      const openedHolidays =
+        input.holidayRegion !== office.holidayRegion ? await openBookedHolidays(tx, office, input.holidayRegion, now) : [];
       await tx.office.update({ where: { id: office.id }, data: { slug: input.slug, ...columns } });
       await writeAudit(tx, {
         actorId: actor.id,
         officeId: office.id,
         action: "office.update",
-        details: { changed, ...(changed.includes("slug") ? { from: office.slug, to: input.slug } : {}) },
+        details: {
+          changed,
+          ...(changed.includes("slug") ? { from: office.slug, to: input.slug } : {}),
+          ...(openedHolidays.length > 0 ? { openedHolidays } : {}),
+        },
       });
       return { id: office.id, slug: input.slug, changed };
     });

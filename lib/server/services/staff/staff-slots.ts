@@ -23,6 +23,7 @@ interface SlotQuery {
   office: Parameters<typeof staffBookingRules>[0] & {
     id: string;
     timeZone: string;
+    holidayRegion: string;
     slotStepMinutes: number;
     bookingHorizonDays: number;
   };

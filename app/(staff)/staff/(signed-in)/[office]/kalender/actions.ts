@@ -2,14 +2,14 @@
 
 import type { z } from "zod";
 import {
-  acceptHolidaySchema,
+  closeHolidaySchema,
   createBlockSchema,
   createClosureSchema,
   createOverrideSchema,
   deleteBlockSchema,
   deleteClosureSchema,
   deleteOverrideSchema,
-  removeHolidaySchema,
+  openHolidaySchema,
   updateBlockSchema,
   updateOverrideSchema,
 } from "@/lib/schemas/capacity";
@@ -19,8 +19,8 @@ import type { StaffContext } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db";
 import { kickOutbox } from "@/lib/server/mail/outbox";
 import {
-  acceptHoliday,
   type CapacityChangeResult,
+  closeHoliday,
   type ConflictBooking,
   createCapacityBlock,
   createClosure,
@@ -29,7 +29,7 @@ import {
   deleteClosure,
   deleteDateOverride,
   isCapacityInputError,
-  removeHoliday,
+  openHoliday,
   updateCapacityBlock,
   updateDateOverride,
 } from "@/lib/server/services/capacity";
@@ -98,10 +98,10 @@ export async function deleteOverrideAction(input: unknown): Promise<CapacityActi
   return run(deleteOverrideSchema, input, ({ db, staff, data, now }) => deleteDateOverride(db, staff, data, now));
 }
 
-export async function acceptHolidayAction(input: unknown): Promise<CapacityActionResult> {
-  return run(acceptHolidaySchema, input, ({ db, staff, data, now }) => acceptHoliday(db, staff, data, now));
+export async function openHolidayAction(input: unknown): Promise<CapacityActionResult> {
+  return run(openHolidaySchema, input, ({ db, staff, data, now }) => openHoliday(db, staff, data, now));
 }
 
-export async function removeHolidayAction(input: unknown): Promise<CapacityActionResult> {
-  return run(removeHolidaySchema, input, ({ db, staff, data, now }) => removeHoliday(db, staff, data, now));
+export async function closeHolidayAction(input: unknown): Promise<CapacityActionResult> {
+  return run(closeHolidaySchema, input, ({ db, staff, data, now }) => closeHoliday(db, staff, data, now));
 }
