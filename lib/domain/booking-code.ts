@@ -39,3 +39,14 @@ export function normalizeReferenceCode(input: string): string | null {
   const code = `${REFERENCE_CODE_PREFIX}-${compact.slice(0, 4)}-${compact.slice(4)}`;
   return CODE_PATTERN.test(code) ? code : null;
 }
+
+/**
+ * The canonical code when `input` is a complete code written with its prefix ("TV-7K3M-Q9XA", "tv 7k3m q9xa"), else
+ * null. With the prefix, the input cannot still be growing into another code while it is typed: eight symbols
+ * typed without it ("TV7K3MQ9") could be the first part of "TV-7K3M-Q9XA" or a code of their own.
+ */
+export function completeReferenceCode(input: string): string | null {
+  const compact = input.toUpperCase().replace(/[\s\-\u2010-\u2015]/g, "");
+  if (!compact.startsWith(REFERENCE_CODE_PREFIX) || compact.length !== REFERENCE_CODE_PREFIX.length + CODE_LENGTH) return null;
+  return normalizeReferenceCode(compact);
+}

@@ -93,6 +93,23 @@ async function agendaStatus(page: Page, referenceCode: string): Promise<string> 
   return text.match(/Vorgemerkt|Gebucht|Angekommen|Erledigt|Nicht erschienen|Abgesagt/)?.[0] ?? text;
 }
 
+/** Where `target` sits in `row`: its centre as an offset from the row's corner, with the row in view. */
+async function placeIn(row: Locator, target: Locator): Promise<{ x: number; y: number }> {
+  await row.scrollIntoViewIfNeeded();
+  const [r, b] = [await row.boundingBox(), await target.boundingBox()];
+  return { x: b!.x + b!.width / 2 - r!.x, y: b!.y + b!.height / 2 - r!.y };
+}
+
+/** The text of the button at that place in `row` now, or null where no button is. */
+async function buttonAt(row: Locator, place: { x: number; y: number }): Promise<string | null> {
+  await row.scrollIntoViewIfNeeded();
+  const r = (await row.boundingBox())!;
+  return row.page().evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest("button")?.textContent ?? null,
+    { x: r.x + place.x, y: r.y + place.y },
+  );
+}
+
 /** Sends the capacity page's "create block" server action as the browser did, for a Sunday, with `page`'s cookies. */
 async function replayCreateBlock(page: Page): Promise<APIResponse> {
   expect(createBlockRequest).toBeDefined();
@@ -123,8 +140,12 @@ it("1. a clerk signs in and opens a Saturday by selecting 09:00–11:00 on the c
 
   await clerk.getByLabel("Passwort").fill(PASSWORD);
   await clerk.getByRole("button", { name: "Anmelden" }).click();
-  await clerk.waitForURL((url) => url.pathname === "/staff");
+  // A clerk of one office lands on today's list of that office, not on an overview of one office.
+  await clerk.waitForURL((url) => url.pathname === `/staff/${OFFICE}`);
   await clerk.getByText("Angemeldet als Sam Sachbearbeitung").waitFor();
+  await clerk.getByRole("heading", { level: 1, name: /^Termine am / }).waitFor();
+  expect(await clerk.getByLabel("Tag", { exact: true }).inputValue()).toBe(localDateOf(new Date(), TZ));
+  await screenshot(clerk, "01b-landing-day-list");
   await clerk.getByRole("link", { name: "Öffnungszeiten und Besetzung" }).click();
   await clerk.waitForURL((url) => url.pathname === `/staff/${OFFICE}/kalender`);
 
@@ -284,7 +305,7 @@ it("3. the clerk finds the booking in the Saturday agenda and records arrival an
   // A clerk does not read the audit log: no link to it.
   expect(await clerk.getByRole("link", { name: "Protokoll" }).count()).toBe(0);
   await screenshot(clerk, "07-agenda-saturday");
-  await row.getByRole("link", { name: /^Details/ }).click();
+  await row.getByRole("link", { name: "Amira Haddad" }).click();
   await clerk.getByRole("heading", { name: `Termin ${citizenReference}` }).waitFor();
   await clerk.getByText("Ankunft, Erledigt und Nicht erschienen werden am Tag des Termins erfasst.").waitFor();
 
@@ -310,16 +331,24 @@ it("3. the clerk finds the booking in the Saturday agenda and records arrival an
   expect(early.headers().location).toMatch(/fehler=NOT_APPOINTMENT_DAY/);
   expect((await app.db.booking.findUniqueOrThrow({ where: { id: saturdayBooking.id } })).status).toBe("CONFIRMED");
 
-  await today.getByRole("button", { name: /^Angekommen/ }).click();
+  const arrive = today.getByRole("button", { name: /^Angekommen/ });
+  const arrivePlace = await placeIn(today, arrive);
+  await arrive.click();
   await clerk.waitForURL(/erfolg=arrive/);
   await clerk.getByRole("status").getByText(/^Ankunft erfasst: .*Uhr, /).waitFor();
   expect(await agendaStatus(clerk, worked.referenceCode)).toBe("Angekommen");
+  // Every button keeps its place: where "Angekommen" was, no other button has moved in.
+  expect(await buttonAt(agendaRow(clerk, worked.referenceCode), arrivePlace)).toBeNull();
   await screenshot(clerk, "08-agenda-arrived");
 
-  await agendaRow(clerk, worked.referenceCode).getByRole("button", { name: /^Erledigt/ }).click();
+  const serve = agendaRow(clerk, worked.referenceCode).getByRole("button", { name: /^Erledigt/ });
+  const servePlace = await placeIn(agendaRow(clerk, worked.referenceCode), serve);
+  await serve.click();
   await clerk.waitForURL(/erfolg=serve/);
   await clerk.getByRole("status").getByText(/^Als erledigt erfasst: /).waitFor();
   expect(await agendaStatus(clerk, worked.referenceCode)).toBe("Erledigt");
+  expect(await buttonAt(agendaRow(clerk, worked.referenceCode), servePlace)).toBeNull();
+  expect(await buttonAt(agendaRow(clerk, worked.referenceCode), arrivePlace)).toBeNull();
   await screenshot(clerk, "09-agenda-served");
 
   const stored = await app.db.booking.findUniqueOrThrow({ where: { id: worked.id } });
@@ -356,6 +385,41 @@ it("3. the clerk finds the booking in the Saturday agenda and records arrival an
   await adminBrowser.close();
 });
 
+it("3b. '/' jumps to the search, and a complete booking code typed there opens the appointment", async () => {
+  expect(worked).toBeDefined();
+  await clerk.goto(`${app.url}/staff/${OFFICE}`);
+  const search = clerk.getByLabel("Suche", { exact: true });
+  const shortcut = clerk.getByLabel("Mit der Taste / in die Suche springen");
+  // The switch appears once the page's script runs, which is when "/" starts to work.
+  await shortcut.waitFor();
+  expect(await shortcut.isChecked()).toBe(true);
+  const focused = () => search.evaluate((el) => el === document.activeElement);
+  expect(await focused()).toBe(false);
+  await clerk.keyboard.press("/");
+  expect(await focused()).toBe(true);
+  expect(await search.inputValue()).toBe("");
+  await screenshot(clerk, "09b-search-shortcut");
+
+  // Typed as read from a letter, in small letters: no Enter needed once the code is complete.
+  await clerk.keyboard.type(worked!.referenceCode.toLowerCase(), { delay: 20 });
+  await clerk.waitForURL((url) => url.pathname === `/staff/${OFFICE}/termine/${worked!.id}`);
+  await clerk.getByRole("heading", { name: `Termin ${worked!.referenceCode}` }).waitFor();
+
+  // Without its prefix a code is complete only with Enter; the search then opens it as well.
+  await clerk.goto(`${app.url}/staff/${OFFICE}?suche=${worked!.referenceCode.slice(3)}`);
+  await clerk.waitForURL((url) => url.pathname === `/staff/${OFFICE}/termine/${worked!.id}`);
+
+  // The single-key shortcut can be turned off on this workstation (WCAG 2.1.4), and stays off.
+  await clerk.goto(`${app.url}/staff/${OFFICE}`);
+  await shortcut.uncheck();
+  await clerk.reload();
+  await shortcut.waitFor();
+  expect(await shortcut.isChecked()).toBe(false);
+  await clerk.keyboard.press("/");
+  expect(await focused()).toBe(false);
+  await shortcut.check();
+});
+
 it("4. a clerk of another office is refused, and signed-out visitors are sent to the login", async () => {
   const other = await app.db.office.create({
     data: {
@@ -383,7 +447,9 @@ it("4. a clerk of another office is refused, and signed-out visitors are sent to
   extraBrowsers.push(otherBrowser);
   const page = await otherBrowser.newPage();
   await signIn(page, app.url, OTHER_EMAIL, OTHER_PASSWORD);
-  await page.getByText("Bürgerbüro", { exact: true }).waitFor();
+  // Their only office's day list.
+  await page.waitForURL((url) => url.pathname === "/staff/buergerbuero");
+  await page.getByText("Stadt Pirmasens · Bürgerbüro").waitFor();
   expect(await page.locator(`a[href^="/staff/${OFFICE}"]`).count()).toBe(0);
 
   // Nothing of the Ausländerbehörde may reach this browser: no bookings, no capacity, no audit entries.
@@ -482,6 +548,6 @@ it("5. a password change signs the clerk out everywhere", async () => {
   await clerk.getByRole("alert").getByText("E-Mail-Adresse oder Passwort ist falsch.").waitFor();
   await clerk.getByLabel("Passwort").fill(NEW_PASSWORD);
   await clerk.getByRole("button", { name: "Anmelden" }).click();
-  await clerk.waitForURL((url) => url.pathname === "/staff");
+  await clerk.waitForURL((url) => url.pathname === `/staff/${OFFICE}`);
   await clerk.getByText("Angemeldet als Sam Sachbearbeitung").waitFor();
 });

@@ -129,9 +129,10 @@ test("the clerk opens the link without a session, sets a password and signs in t
   await clerk.getByRole("link", { name: "Zur Anmeldung" }).click();
   await clerk.waitForURL((url) => url.pathname === "/staff/login");
   await submitLogin(clerk, CLERK_EMAIL, CLERK_PASSWORD);
-  await clerk.waitForURL((url) => url.pathname === "/staff");
-  await clerk.getByRole("heading", { name: "Ihre Stellen" }).waitFor();
-  await clerk.getByText(OFFICE_NAME, { exact: true }).waitFor();
+  // A clerk of one office lands on that office's day list.
+  await clerk.waitForURL((url) => url.pathname === "/staff/auslaenderbehoerde");
+  await clerk.getByRole("heading", { level: 1, name: /^Termine am / }).waitFor();
+  await clerk.getByText(`· ${OFFICE_NAME}`).waitFor();
 });
 
 test("the used link is refused with the same message as an unknown one", async () => {

@@ -66,7 +66,8 @@ it("an administrator signs in with the city account and works in the staff area"
 it("a clerk signs in with the city account and sees their office", async () => {
   const page = await browser.newPage();
   await signInWithCityAccount(page, "s.clerk");
-  await page.waitForURL((url) => url.pathname === "/staff");
+  // A clerk of one office lands on its day list.
+  await page.waitForURL((url) => url.pathname === "/staff/auslaenderbehoerde");
   await page.getByText("Ausländerbehörde", { exact: false }).first().waitFor();
 });
 

@@ -29,11 +29,17 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.getByRole("button", { name: "Anmelden" }).click();
 }
 
-/** Signs in through /staff/login and waits for the overview. */
+/** The page a staff member lands on after signing in: a clerk of one office on its day list, others on the overview. */
+export function isLanding(url: URL): boolean {
+  return url.pathname.startsWith("/staff") && url.pathname !== "/staff/login";
+}
+
+/** Signs in through /staff/login and waits for the first signed-in page. */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/staff/login`);
   await submitLogin(page, email, password);
-  await page.waitForURL((url) => url.pathname === "/staff");
+  await page.waitForURL(isLanding);
+  await page.getByText(/^Angemeldet als /).waitFor();
 }
 
 /** "09:00" → the FullCalendar slot row attribute "09:00:00". */

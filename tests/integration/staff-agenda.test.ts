@@ -416,14 +416,14 @@ describeEachDatabase("staff: agenda and audit log", (ctx) => {
 
     const day = await listAgenda(ctx.db, w.clerkA, { officeSlug: "amt-a", from: MONDAY, now: at(MONDAY, "09:05") });
     expect(day.rows.map((r) => r.id)).toEqual([second.id, first.id, third.id]);
-    expect(day.totals).toEqual({ booked: 2, arrived: 1, served: 0, noShow: 0, cancelled: 1 });
+    expect(day.totals).toEqual({ expected: 1, waiting: 1, served: 0, noShow: 0, cancelled: 1 });
     expect(day.rows[0]).toMatchObject({ status: "ARRIVED", actions: ["serve", "undo"], service: { slug: "abholung" }, durationMinutes: 30 });
     expect(day.rows[1]).toMatchObject({ name: "Zoë Müller", actions: ["arrive"], channel: "ONLINE", changeable: true });
     expect(day.rows[2]).toMatchObject({ status: "CANCELLED", channel: "PHONE", actions: [] });
 
     const filtered = await listAgenda(ctx.db, w.clerkA, { officeSlug: "amt-a", from: MONDAY, serviceSlug: "abholung", now: NOW });
     expect(filtered.rows.map((r) => r.id)).toEqual([second.id]);
-    expect(filtered.totals.booked).toBe(1);
+    expect(filtered.totals).toMatchObject({ expected: 0, waiting: 1 });
 
     const search = (s: string) => listAgenda(ctx.db, w.clerkA, { officeSlug: "amt-a", from: MONDAY, search: s, now: NOW });
     expect((await search("muller")).rows.map((r) => r.id)).toEqual([first.id]);
@@ -431,13 +431,17 @@ describeEachDatabase("staff: agenda and audit log", (ctx) => {
     expect((await search(first.referenceCode.toLowerCase().replace(/-/g, " "))).rows.map((r) => r.id)).toEqual([first.id]);
     expect((await search("niemand")).rows).toEqual([]);
     // The totals always describe the whole day.
-    expect((await search("niemand")).totals.booked).toBe(2);
+    expect((await search("niemand")).totals).toEqual(day.totals);
 
-    // A code from another day is found there.
+    // A complete code opens its appointment, on this day or another, however it is spelled.
     const other = await ctx.db.booking.findFirstOrThrow({ where: { startsAt: at("2027-03-08", "09:00") } });
-    const elsewhere = await search(other.referenceCode);
-    expect(elsewhere.rows).toEqual([]);
-    expect(elsewhere.elsewhere).toEqual({ id: other.id, date: "2027-03-08", referenceCode: other.referenceCode });
+    expect((await search(other.referenceCode)).opened).toEqual({ id: other.id });
+    expect((await search(first.referenceCode.toLowerCase().replace(/-/g, ""))).opened).toEqual({ id: first.id });
+    expect((await search("muller")).opened).toBeNull();
+    // A code of another office, or none at all, opens nothing and says so.
+    const foreign = await createBooking(ctx.db, citizen({ officeSlug: "amt-b" }, 5));
+    expect(await search(foreign.referenceCode)).toMatchObject({ opened: null, unknownCode: foreign.referenceCode, rows: [] });
+    expect(await search("TV-2222-2222")).toMatchObject({ opened: null, unknownCode: "TV-2222-2222" });
   });
 
   it("shows a week at most and never another office's appointments", async () => {

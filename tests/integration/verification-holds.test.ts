@@ -260,7 +260,7 @@ describeEachDatabase("e-mail verification: held bookings", (ctx) => {
     const agenda = await listAgenda(ctx.db, clerk, { officeSlug: "testamt", from: MONDAY, now: at("2027-02-28", "10:00") });
     expect(agenda.rows.map((r) => [r.referenceCode, r.status])).toEqual([[held.referenceCode, "HELD"]]);
     expect(agenda.rows[0].actions).toEqual([]);
-    expect(agenda.totals.booked).toBe(0);
+    expect(agenda.totals.expected).toBe(0);
 
     const byPhone = await bookOnBehalf(
       ctx.db,

@@ -105,8 +105,15 @@ describe("agenda search and totals", () => {
     expect(matchesSearch({ name: null, referenceCode: "TV-7K3M-Q9XA" }, "TV7K3MQ9XA")).toBe(true);
   });
 
-  it("counts the day", () => {
-    const statuses: BookingStatusName[] = ["CONFIRMED", "ARRIVED", "SERVED", "SERVED", "NO_SHOW", "CANCELLED"];
-    expect(totalsOf(statuses.map((status) => ({ status })))).toEqual({ booked: 5, arrived: 1, served: 2, noShow: 1, cancelled: 1 });
+  it("counts the day in states that add up to its appointments", () => {
+    const statuses: BookingStatusName[] = ["CONFIRMED", "ARRIVED", "SERVED", "SERVED", "NO_SHOW", "CANCELLED", "HELD"];
+    expect(totalsOf(statuses.map((status) => ({ status })))).toEqual({ expected: 1, waiting: 1, served: 2, noShow: 1, cancelled: 1 });
+  });
+
+  it("a served appointment moves from waiting to served; no count drops that is not a state left", () => {
+    const before = totalsOf([{ status: "ARRIVED" }, { status: "CONFIRMED" }]);
+    const after = totalsOf([{ status: "SERVED" }, { status: "CONFIRMED" }]);
+    expect([before.waiting, before.served, after.waiting, after.served]).toEqual([1, 0, 0, 1]);
+    expect(after.expected).toBe(before.expected);
   });
 });

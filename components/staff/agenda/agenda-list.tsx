@@ -51,6 +51,10 @@ export async function AgendaList({
     };
   });
 
+  const statusForms = (r: (typeof view)[number], size: "normal" | "compact") => (
+    <StatusForms action={action} bookingId={r.id} actions={r.actions} back={back} labels={labels} context={r.context} size={size} />
+  );
+
   return (
     <>
       <div className="hidden overflow-x-auto md:block print:block print:overflow-visible">
@@ -59,12 +63,8 @@ export async function AgendaList({
         <thead>
           <tr className="border-b-2 border-ink">
             <th scope="col" className="p-2">{t("table.time")}</th>
-            <th scope="col" className="p-2">{t("table.service")}</th>
-            <th scope="col" className="p-2 text-right">
-              <abbr title={t("table.personsLong")} className="no-underline">{t("table.persons")}</abbr>
-            </th>
             <th scope="col" className="p-2">{t("table.name")}</th>
-            <th scope="col" className="p-2">{t("table.reference")}</th>
+            <th scope="col" className="p-2">{t("table.service")}</th>
             <th scope="col" className="p-2">{t("table.statusAndChannel")}</th>
             <th scope="col" className="p-2 print:hidden">{t("table.actions")}</th>
           </tr>
@@ -84,35 +84,23 @@ export async function AgendaList({
                 </span>
                 <span className="block text-sm text-muted print:text-ink">{t("table.minutes", { count: r.durationMinutes })}</span>
               </td>
-              <td className="p-2">{r.service.name}</td>
-              <td className="p-2 text-right tabular-nums">{r.persons}</td>
-              <td className="min-w-[8rem] p-2 font-semibold">{r.displayName}</td>
-              <td className="whitespace-nowrap p-2 font-mono text-sm">{r.referenceCode}</td>
-              <td className="p-2">
-                <StatusBadge status={r.status} label={t(`status.${r.status}`)} />
-                <span className="mt-1 block text-sm text-muted print:text-ink">
-                  {t("table.via", { channel: t(`channel.${r.channel}`) })}
+              <td className="min-w-[9rem] p-2">
+                <Link href={r.href} className="font-semibold text-brand underline underline-offset-2">
+                  {r.displayName}
+                </Link>
+                <span className="block whitespace-nowrap font-mono text-sm">{r.referenceCode}</span>
+              </td>
+              <td className="min-w-[9rem] p-2">
+                {r.service.name}
+                <span className="block text-sm text-muted print:text-ink">
+                  {t("table.meta", { persons: r.persons, channel: t(`channel.${r.channel}`) })}
                 </span>
               </td>
-              <td className="min-w-[16rem] p-2 print:hidden">
-                <div className="flex flex-wrap items-start gap-2">
-                  <StatusForms
-                    action={action}
-                    bookingId={r.id}
-                    actions={r.actions}
-                    back={back}
-                    labels={labels}
-                    context={r.context}
-                    size="compact"
-                  />
-                  <Link
-                    href={r.href}
-                    className="inline-flex min-h-11 items-center px-2 text-brand underline underline-offset-2"
-                  >
-                    {t("actions.details")}
-                    <span className="sr-only">: {r.context}</span>
-                  </Link>
-                </div>
+              <td className="p-2">
+                <StatusBadge status={r.status} label={t(`status.${r.status}`)} />
+              </td>
+              <td className="p-2 print:hidden">
+                {statusForms(r, "compact")}
               </td>
             </tr>
           ))}
@@ -136,7 +124,11 @@ export async function AgendaList({
               </p>
               <StatusBadge status={r.status} label={t(`status.${r.status}`)} />
             </div>
-            <p className="mt-1 text-lg font-semibold">{r.displayName}</p>
+            <p className="text-lg font-semibold">
+              <Link href={r.href} className="inline-flex min-h-11 items-center text-brand underline underline-offset-2">
+                {r.displayName}
+              </Link>
+            </p>
             <p>{r.service.name}</p>
             <p className="text-sm text-muted">
               {t("card.meta", {
@@ -146,19 +138,8 @@ export async function AgendaList({
               })}
             </p>
             <p className="font-mono text-sm">{r.referenceCode}</p>
-            <div className="mt-2 flex flex-wrap items-start gap-2">
-              <StatusForms
-                action={action}
-                bookingId={r.id}
-                actions={r.actions}
-                back={back}
-                labels={labels}
-                context={r.context}
-              />
-              <Link href={r.href} className="inline-flex min-h-11 items-center px-2 text-brand underline underline-offset-2">
-                {t("actions.details")}
-                <span className="sr-only">: {r.context}</span>
-              </Link>
+            <div className="mt-2">
+              {statusForms(r, "normal")}
             </div>
           </li>
         ))}

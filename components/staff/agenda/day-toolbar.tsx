@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { addDays } from "@/lib/domain";
 import { buttonSecondary, input } from "@/components/ui/styles";
+import { SEARCH_MAX } from "@/lib/schemas/staff-booking";
+import { AgendaSearch } from "./agenda-search";
 
 /** Query string of the agenda, keeping the filters that apply to every day. */
 export function agendaHref(
@@ -59,7 +61,7 @@ export async function DayToolbar({
         <h2 id="filter-title" className="sr-only">
           {t("filter.title")}
         </h2>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[auto_1fr_1fr_auto] lg:items-end">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[auto_1fr_1fr_auto] lg:items-start">
           <div>
             <label htmlFor="tag" className="block font-semibold">
               {t("filter.date")}
@@ -79,26 +81,8 @@ export async function DayToolbar({
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor="suche" className="block font-semibold">
-              {t("filter.search")}
-            </label>
-            <input
-              id="suche"
-              name="suche"
-              type="search"
-              defaultValue={search ?? ""}
-              maxLength={100}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby="suche-hint"
-              className={input}
-            />
-            <p id="suche-hint" className="text-sm text-muted">
-              {t("filter.searchHint")}
-            </p>
-          </div>
-          <div className="flex flex-wrap items-center gap-2 lg:pb-6">
+          <AgendaSearch defaultValue={search ?? ""} maxLength={SEARCH_MAX} />
+          <div className="flex flex-wrap items-center gap-2 lg:pt-7">
             <button type="submit" className={buttonSecondary}>
               {t("filter.submit")}
             </button>

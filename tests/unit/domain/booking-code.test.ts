@@ -4,6 +4,7 @@ import {
   normalizeReferenceCode,
   referenceCodeFrom,
 } from "@/lib/domain";
+import { completeReferenceCode } from "@/lib/domain/booking-code";
 import { seededRandom } from "@/tests/helpers/scenario";
 
 const bytes = (...values: number[]) => Uint8Array.from(values);
@@ -52,6 +53,20 @@ describe("referenceCodeFrom", () => {
     const expected = (codes.length * 8) / REFERENCE_CODE_ALPHABET.length;
     expect(counts.size).toBe(REFERENCE_CODE_ALPHABET.length);
     for (const n of counts.values()) expect(Math.abs(n - expected) / expected).toBeLessThan(0.15);
+  });
+});
+
+describe("completeReferenceCode", () => {
+  it("is a code only once it is typed in full with its prefix, so typing never stops half-way", () => {
+    expect(completeReferenceCode("TV-7K3M-Q9XA")).toBe("TV-7K3M-Q9XA");
+    expect(completeReferenceCode("tv 7k3m q9xa")).toBe("TV-7K3M-Q9XA");
+    // Eight symbols of a code typed with its prefix are not yet the code, though they would normalize to one.
+    expect(normalizeReferenceCode("TV7K3MQ9")).toBe("TV-TV7K-3MQ9");
+    expect(completeReferenceCode("TV7K3MQ9")).toBeNull();
+    expect(completeReferenceCode("TV-7K3M-Q9X")).toBeNull();
+    expect(completeReferenceCode("7K3MQ9XA")).toBeNull();
+    expect(completeReferenceCode("TV-7K3M-Q9XL")).toBeNull();
+    expect(completeReferenceCode("Müller")).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { canOnOffice } from "@/lib/server/auth/permissions";
 import { currentStaff } from "@/lib/server/auth/session";
@@ -10,6 +11,8 @@ export default async function StaffHomePage() {
   const t = await getTranslations("staff.home");
   const tOutbox = await getTranslations("outbox");
   const offices = await officesOf(getDb(), staff);
+  // A clerk of one office starts every day on that office's list of today; a list of one office is a detour.
+  if (staff.role === "CLERK" && offices.length === 1) redirect(`/staff/${offices[0].slug}`);
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>

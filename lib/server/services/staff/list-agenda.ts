@@ -39,14 +39,22 @@ export interface AgendaRow {
   changeable: boolean;
 }
 
+/**
+ * The day in states that add up: every appointment that is neither cancelled nor an unconfirmed hold is in exactly
+ * one of expected, waiting, served and no-show, so a number never drops because another one grows.
+ */
 export interface AgendaTotals {
-  /** Every appointment that was not cancelled. */
-  booked: number;
-  arrived: number;
+  /** Booked, not arrived yet. */
+  expected: number;
+  /** Arrived, not served yet. */
+  waiting: number;
   served: number;
   noShow: number;
   cancelled: number;
 }
+
+/** Holds waiting for the citizen's confirmation take a place too, so they are shown (marked); expired ones not. */
+const liveStatuses = (now: Date) => [{ status: { not: "HELD" as const } }, { status: "HELD" as const, holdExpiresAt: { gt: now } }];
 
 /** Lower case without accents, so "muller" finds "Müller" and "sen" finds "Şen". */
 function fold(s: string): string {
@@ -71,8 +79,8 @@ export function matchesSearch(row: Pick<AgendaRow, "name" | "referenceCode">, se
 export function totalsOf(rows: readonly Pick<AgendaRow, "status">[]): AgendaTotals {
   const count = (s: BookingStatusName) => rows.filter((r) => r.status === s).length;
   return {
-    booked: rows.filter((r) => r.status !== "CANCELLED" && r.status !== "HELD").length,
-    arrived: count("ARRIVED"),
+    expected: count("CONFIRMED"),
+    waiting: count("ARRIVED"),
     served: count("SERVED"),
     noShow: count("NO_SHOW"),
     cancelled: count("CANCELLED"),
@@ -81,9 +89,9 @@ export function totalsOf(rows: readonly Pick<AgendaRow, "status">[]): AgendaTota
 
 /**
  * The appointments of one office for a day (or up to a week), in time order, with what a clerk may do with each.
- * Held (unconfirmed) bookings are left out. Totals count the service filter but not the search, so they always
- * describe the day. A reference code that matches nothing on the shown days is looked up on every day, so a clerk
- * can find an appointment from its code alone.
+ * Running holds are shown, marked; expired ones are left out. Totals count the service filter but not the search,
+ * so they always describe the day. A complete reference code is looked up on every day: `opened` is its appointment,
+ * which the page opens directly, so a clerk gets from a code to the appointment in one step.
  */
 export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
   const office = await loadOfficeFor(db, actor, input.officeSlug, "bookings:work");
@@ -99,8 +107,7 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     where: {
       officeId: office.id,
       startsAt: { gte: new Date(zonedInstant(from, 0, tz)), lt: new Date(zonedInstant(addDays(to, 1), 0, tz)) },
-      // Holds waiting for the citizen's confirmation take a place too, so they are shown (marked); expired ones not.
-      OR: [{ status: { not: "HELD" } }, { status: "HELD", holdExpiresAt: { gt: input.now } }],
+      OR: liveStatuses(input.now),
       ...(service ? { serviceId: service.id } : {}),
     },
     include: { service: { select: { id: true, slug: true, name: true } } },
@@ -126,15 +133,13 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
   const search = input.search?.trim() || undefined;
   const shown = search ? rows.filter((r) => matchesSearch(r, search)) : rows;
 
-  let elsewhere: { id: string; date: LocalDate; referenceCode: string } | null = null;
   const code = search ? normalizeReferenceCode(search) : null;
-  if (code && shown.length === 0) {
-    const found = await db.booking.findFirst({
-      where: { officeId: office.id, referenceCode: code, status: { not: "HELD" } },
-      select: { id: true, startsAt: true, referenceCode: true },
-    });
-    if (found) elsewhere = { id: found.id, date: localDateOf(found.startsAt, tz), referenceCode: found.referenceCode };
-  }
+  const opened = code
+    ? await db.booking.findFirst({
+        where: { officeId: office.id, referenceCode: code, erasedAt: null, OR: liveStatuses(input.now) },
+        select: { id: true },
+      })
+    : null;
 
   return {
     office,
@@ -146,7 +151,9 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     today: localDateOf(input.now, tz),
     rows: shown,
     totals: totalsOf(rows),
-    elsewhere,
+    opened,
+    /** A complete code that names no appointment of this office. */
+    unknownCode: code && !opened ? code : null,
   };
 }
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime, longDate } from "@/components/booking/format";
 import { AgendaList } from "@/components/staff/agenda/agenda-list";
 import { AgendaTotals } from "@/components/staff/agenda/agenda-totals";
+import { AutoRefresh } from "@/components/staff/agenda/auto-refresh";
 import { agendaHref, DayToolbar } from "@/components/staff/agenda/day-toolbar";
 import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
 import { PrintButton } from "@/components/staff/agenda/print-button";
@@ -23,6 +25,9 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agenda");
   return { title: t("title") };
 }
+
+/** Seconds between two refreshes of the day list (until live updates reach it). */
+const REFRESH_SECONDS = 30;
 
 // A date at noon UTC formats as that calendar date in every time zone.
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
@@ -44,9 +49,12 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
   if (!result.ok) return <PageProblem code={result.code} />;
   const agenda = result.data;
   const { office } = agenda;
+  // A complete booking code in the search opens its appointment, whichever day it is on.
+  if (agenda.opened) redirect(`/staff/${office.slug}/termine/${agenda.opened.id}`);
   const t = await getTranslations("agenda");
   const te = await getTranslations("errors");
   const tOutbox = await getTranslations("outbox");
+  const tHome = await getTranslations("staff.home");
   const format = await getFormatter();
   const tz = office.timeZone;
   const date = agenda.from;
@@ -79,6 +87,9 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
           </Link>
           <Link href={`/staff/${office.slug}/woche?woche=${date}`} className={buttonSecondary}>
             {t("nav.week")}
+          </Link>
+          <Link href={`/staff/${office.slug}/kalender`} className={buttonSecondary}>
+            {tHome("calendar")}
           </Link>
           {canOnOffice(staff, "audit:read", office.id) && (
             <Link href={`/staff/${office.slug}/protokoll`} className={buttonSecondary}>
@@ -115,19 +126,12 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
       />
 
       <AgendaTotals totals={agenda.totals} />
+      <div className="-mt-3 flex flex-wrap items-center gap-x-4 text-sm text-muted print:hidden">
+        <p>{t("refresh.asOf", { time: clockTime(format, now, tz) })}</p>
+        <AutoRefresh seconds={REFRESH_SECONDS} label={t("refresh.auto", { seconds: REFRESH_SECONDS })} />
+      </div>
 
-      {agenda.elsewhere && (
-        <Alert kind="info">
-          {t("search.elsewhere", { reference: agenda.elsewhere.referenceCode, date: longDate(format, noon(agenda.elsewhere.date), "UTC") })}{" "}
-          <Link href={`/staff/${office.slug}/termine/${agenda.elsewhere.id}`} className="text-brand underline">
-            {t("search.open")}
-          </Link>
-          {" · "}
-          <Link href={agendaHref(office.slug, { tag: agenda.elsewhere.date })} className="text-brand underline">
-            {t("search.openDay")}
-          </Link>
-        </Alert>
-      )}
+      {agenda.unknownCode && <Alert kind="info">{t("search.unknownCode", { reference: agenda.unknownCode })}</Alert>}
 
       <section aria-labelledby="list-title" className="space-y-3">
         <h2 id="list-title" className="text-xl font-bold print:sr-only">
