@@ -1,14 +1,17 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import createMiddleware from "next-intl/middleware";
-import { routing } from "./lib/i18n/routing";
+import { loadMessages } from "./lib/i18n/messages";
+import { defaultLocale, isLocale, type Locale, routing } from "./lib/i18n/routing";
 import { env } from "./lib/server/env";
 import {
+  actionOriginAllowed,
   createNonce,
   type HeaderList,
   pageSecurityHeaders,
   resourceSecurityHeaders,
   type SecurityHeaderConfig,
+  securityHeaderConfig,
 } from "./lib/server/security/headers";
 
 const intl = createMiddleware(routing);
@@ -16,14 +19,7 @@ const intl = createMiddleware(routing);
 let cachedConfig: SecurityHeaderConfig | undefined;
 
 function securityConfig(): SecurityHeaderConfig {
-  if (cachedConfig) return cachedConfig;
-  const e = env();
-  cachedConfig = {
-    production: e.NODE_ENV === "production",
-    frameAncestors: e.FRAME_ANCESTORS,
-    // A form POST that redirects to the identity provider must be allowed to leave the site.
-    formActionOrigins: e.OIDC_ISSUER ? [new URL(e.OIDC_ISSUER).origin] : [],
-  };
+  cachedConfig ??= securityHeaderConfig(env());
   return cachedConfig;
 }
 
@@ -83,10 +79,52 @@ async function route(request: NextRequest): Promise<NextResponse> {
   return intl(request);
 }
 
+/**
+ * A POST to a page is a server action. From another site's page (Origin differs from the host the request was sent
+ * to) it is refused here with 403, before Next, which would abort it with a 500.
+ */
+function foreignActionPost(request: NextRequest): boolean {
+  if (request.method !== "POST") return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false; // no browser's cross-site request; Next lets these through too
+  let originHost: string;
+  try {
+    originHost = origin === "null" ? "null" : new URL(origin).host;
+  } catch {
+    return true;
+  }
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || undefined;
+  return !actionOriginAllowed(originHost, host, env().SERVER_ACTION_ALLOWED_ORIGINS);
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/** The refusal, in the language of the page that was posted to. */
+async function refusalPage(pathname: string): Promise<string> {
+  const first = pathname.split("/")[1] ?? "";
+  const locale: Locale = isLocale(first) ? first : defaultLocale;
+  const messages = (await loadMessages(locale)) as {
+    common: { siteName: string; notFound: { home: string } };
+    errors: { FORBIDDEN: string };
+  };
+  const home = locale === defaultLocale ? "/" : `/${locale}`;
+  const text = escapeHtml(messages.errors.FORBIDDEN);
+  return `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>${text} – ${escapeHtml(messages.common.siteName)}</title><main><h1>${text}</h1><p><a href="${home}">${escapeHtml(messages.common.notFound.home)}</a></p></main></html>`;
+}
+
 // Every response carries the security headers; pages additionally get a CSP with a fresh nonce.
 export default async function proxy(request: NextRequest) {
   const config = securityConfig();
   if (isResource(request.nextUrl.pathname)) return withHeaders(NextResponse.next(), resourceSecurityHeaders(config));
+  if (foreignActionPost(request)) {
+    const refused = new NextResponse(await refusalPage(request.nextUrl.pathname), {
+      status: 403,
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+    });
+    return withHeaders(refused, resourceSecurityHeaders(config));
+  }
   const nonce = createNonce();
   const headers = pageSecurityHeaders(config, nonce);
   const response = await route(request);

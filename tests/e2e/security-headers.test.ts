@@ -73,11 +73,8 @@ function expectCommonHeaders(res: Response, what: string) {
   const h = res.headers;
   expect({ what, value: h.get("x-content-type-options") }).toEqual({ what, value: "nosniff" });
   expect({ what, value: h.get("referrer-policy") }).toEqual({ what, value: "same-origin" });
-  // The e2e app runs as a production build, so HSTS is on (browsers ignore it over plain http).
-  expect({ what, value: h.get("strict-transport-security") }).toEqual({
-    what,
-    value: "max-age=63072000; includeSubDomains",
-  });
+  // The e2e app is a production build on plain http (APP_URL http://localhost): HSTS only belongs to https.
+  expect({ what, value: h.get("strict-transport-security") }).toEqual({ what, value: null });
   const csp = h.get("content-security-policy");
   expect({ what, csp: csp !== null }).toEqual({ what, csp: true });
   expect({ what, ancestors: directives(csp!)["frame-ancestors"] }).toEqual({
@@ -137,6 +134,63 @@ it("puts the security headers on pages, API responses, images and static files",
     expect(res.headers.get("content-type") ?? "").toMatch(type);
     expectCommonHeaders(res, path);
     expect(res.headers.get("content-security-policy")).toMatch(/^default-src 'none'; /);
+  }
+});
+
+it("refuses a server action posted from another site with 403 and the refusal page, not a 500", async () => {
+  const post = (path: string, origin: string) =>
+    fetch(`${app.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin, "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+      body: "[]",
+    });
+  for (const [path, text] of [
+    [`/${OFFICE}`, "Dafür fehlt Ihnen die Berechtigung."],
+    [`/en/${OFFICE}`, "You do not have permission to do this."],
+    ["/staff/login", "Dafür fehlt Ihnen die Berechtigung."],
+  ]) {
+    for (const origin of ["http://evil.example", "null", `${app.url}.evil.example`]) {
+      const res = await post(path, origin);
+      expect({ path, origin, status: res.status }).toEqual({ path, origin, status: 403 });
+      expectCommonHeaders(res, `${path} from ${origin}`);
+      expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(await res.text()).toContain(text);
+    }
+  }
+  // From the site itself the request reaches Next, which knows no such action.
+  const own = await post(`/${OFFICE}`, app.url);
+  expect(own.status).not.toBe(403);
+  expect(own.status).toBeLessThan(500);
+});
+
+it("answers TRACE with 405 and the security headers", async () => {
+  const { port } = new URL(app.url);
+  for (const path of ["/", `/${OFFICE}`, "/api/health"]) {
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.request({ host: "localhost", port, path, method: "TRACE" }, resolve);
+      req.on("error", reject);
+      req.end();
+    });
+    res.resume();
+    expect({ path, status: res.statusCode }).toEqual({ path, status: 405 });
+    expect(res.headers.allow).toContain("GET");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["content-security-policy"]).toMatch(/^default-src 'none'; frame-ancestors /);
+  }
+});
+
+it("answers an unknown manage link with 404 and the manage page's message", async () => {
+  const token = "A".repeat(43);
+  for (const [path, text] of [
+    [`/termin/${token}`, "Dieser Link ist ungültig oder der Termin ist nicht mehr gespeichert."],
+    [`/en/termin/${token}`, "This link is not valid or the appointment is no longer stored."],
+    [`/termin/${token}?fehler=BOOKING_NOT_FOUND`, "Dieser Link ist ungültig oder der Termin ist nicht mehr gespeichert."],
+  ]) {
+    const res = await fetch(`${app.url}${path}`);
+    expect({ path, status: res.status }).toEqual({ path, status: 404 });
+    expectCommonHeaders(res, path);
+    expect(await res.text()).toContain(text);
   }
 });
 

@@ -1,5 +1,6 @@
 import { parseEnv } from "@/lib/server/env";
 import {
+  actionOriginAllowed,
   commonSecurityHeaders,
   contentSecurityPolicy,
   createNonce,
@@ -8,10 +9,11 @@ import {
   parseFrameAncestors,
   resourceSecurityHeaders,
   type SecurityHeaderConfig,
+  securityHeaderConfig,
 } from "@/lib/server/security/headers";
 
-const production: SecurityHeaderConfig = { production: true, frameAncestors: ["'self'", "https://www.stadt.de"] };
-const development: SecurityHeaderConfig = { production: false, frameAncestors: ["'self'"] };
+const production: SecurityHeaderConfig = { production: true, hsts: true, frameAncestors: ["'self'", "https://www.stadt.de"] };
+const development: SecurityHeaderConfig = { production: false, hsts: false, frameAncestors: ["'self'"] };
 
 /** "script-src 'self' ..." → { "script-src": ["'self'", ...] } */
 function directives(csp: string): Record<string, string[]> {
@@ -62,11 +64,14 @@ describe("contentSecurityPolicy", () => {
 });
 
 describe("header sets", () => {
-  it("sends HSTS only in production", () => {
-    expect(valueOf(commonSecurityHeaders(production), "Strict-Transport-Security")).toBe(
-      "max-age=63072000; includeSubDomains",
-    );
-    expect(valueOf(commonSecurityHeaders(development), "Strict-Transport-Security")).toBeUndefined();
+  it("sends HSTS only when the site is served over https, in development or production", () => {
+    const hsts = (settings: { NODE_ENV: string; APP_URL: string }) =>
+      valueOf(commonSecurityHeaders(securityHeaderConfig({ ...settings, FRAME_ANCESTORS: ["'self'"] })), "Strict-Transport-Security");
+    expect(hsts({ NODE_ENV: "production", APP_URL: "https://termine.stadt.de" })).toBe("max-age=63072000; includeSubDomains");
+    expect(hsts({ NODE_ENV: "development", APP_URL: "HTTPS://termine.stadt.de" })).toBe("max-age=63072000; includeSubDomains");
+    expect(hsts({ NODE_ENV: "production", APP_URL: "http://localhost:3000" })).toBeUndefined();
+    expect(hsts({ NODE_ENV: "production", APP_URL: "http://termine.intern" })).toBeUndefined();
+    expect(hsts({ NODE_ENV: "development", APP_URL: "http://localhost:3000" })).toBeUndefined();
   });
 
   it("always sends nosniff and a referrer policy", () => {
@@ -78,7 +83,7 @@ describe("header sets", () => {
   });
 
   it("mirrors the simple frame-ancestors cases in X-Frame-Options and leaves lists to the CSP", () => {
-    expect(valueOf(commonSecurityHeaders({ production: true, frameAncestors: ["'none'"] }), "X-Frame-Options")).toBe(
+    expect(valueOf(commonSecurityHeaders({ ...production, frameAncestors: ["'none'"] }), "X-Frame-Options")).toBe(
       "DENY",
     );
     expect(valueOf(commonSecurityHeaders(development), "X-Frame-Options")).toBe("SAMEORIGIN");
@@ -131,6 +136,24 @@ describe("parseAllowedOrigins", () => {
   it("refuses anything that is not a host", () => {
     expect(() => parseAllowedOrigins("https://stadt.de/pfad")).toThrow(/not a host name/);
     expect(() => parseAllowedOrigins("*")).toThrow();
+  });
+});
+
+describe("actionOriginAllowed", () => {
+  it("accepts server actions from the site's own host and the configured origins only", () => {
+    const allowed = ["termine-proxy.stadt.de", "*.stadt.de", "localhost:3000"];
+    expect(actionOriginAllowed("termine.pirmasens.de", "termine.pirmasens.de", [])).toBe(true);
+    expect(actionOriginAllowed("Termine.Pirmasens.de", "termine.pirmasens.de", [])).toBe(true);
+    expect(actionOriginAllowed("evil.example", "termine.pirmasens.de", [])).toBe(false);
+    expect(actionOriginAllowed("termine.pirmasens.de:8443", "termine.pirmasens.de", [])).toBe(false);
+    expect(actionOriginAllowed("null", "termine.pirmasens.de", [])).toBe(false);
+    expect(actionOriginAllowed("evil.example", undefined, [])).toBe(false);
+    expect(actionOriginAllowed("termine-proxy.stadt.de", "intern:3000", allowed)).toBe(true);
+    expect(actionOriginAllowed("www.stadt.de", "intern:3000", allowed)).toBe(true);
+    expect(actionOriginAllowed("a.b.stadt.de", "intern:3000", allowed)).toBe(false);
+    expect(actionOriginAllowed("stadt.de", "intern:3000", allowed)).toBe(false);
+    expect(actionOriginAllowed("evilstadt.de", "intern:3000", allowed)).toBe(false);
+    expect(actionOriginAllowed("localhost:3000", "intern:3000", allowed)).toBe(true);
   });
 });
 

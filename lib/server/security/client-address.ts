@@ -1,5 +1,4 @@
-import http from "node:http";
-import https from "node:https";
+import type http from "node:http";
 import { isIP } from "node:net";
 import { env } from "@/lib/server/env";
 
@@ -7,7 +6,7 @@ import { env } from "@/lib/server/env";
 //
 // A client can put anything into X-Forwarded-For, and `next start` keeps such a header as it is (it fills it in from
 // the socket only when it is missing). Route handlers and server actions never see the socket, so a hook on the
-// HTTP server (installed by instrumentation.ts) copies the socket's peer address into a private request header,
+// HTTP server (request-gate.ts, installed by instrumentation.ts) copies the socket's peer address into a private request header,
 // after removing any copy the client sent. With TRUSTED_PROXY_HOPS = N reverse proxies in front of the app, each
 // appending the address it saw, the client is the entry N places from the right of [...X-Forwarded-For, peer]:
 // everything further left was written by the client itself.
@@ -18,30 +17,11 @@ export const PEER_ADDRESS_HEADER = "x-terminvergabe-peer";
 /** What a request counts as when no usable address is known: one shared bucket, never a fresh one per request. */
 export const UNKNOWN_CLIENT = "unknown";
 
-const REQUEST_EVENTS = new Set<string | symbol>(["request", "checkContinue", "checkExpectation"]);
-const INSTALLED = Symbol.for("terminvergabe.peerAddressHeader");
-
-function setPeerHeader(req: http.IncomingMessage): void {
+/** Puts the socket's peer address into PEER_ADDRESS_HEADER, after removing any copy the client sent. */
+export function stampPeerAddress(req: http.IncomingMessage): void {
   delete req.headers[PEER_ADDRESS_HEADER];
   const peer = req.socket?.remoteAddress;
   if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
-}
-
-/**
- * Makes every HTTP(S) server of this process stamp incoming requests with their peer address, once per process.
- * Patched on the prototypes so that the server `next start` has already created is covered too.
- */
-export function installPeerAddressHeader(): void {
-  for (const proto of [http.Server.prototype, https.Server.prototype]) {
-    const target = proto as unknown as { emit: (event: string | symbol, ...args: unknown[]) => boolean } & Record<symbol, true>;
-    if (Object.prototype.hasOwnProperty.call(target, INSTALLED)) continue;
-    const emit = target.emit;
-    target.emit = function emitWithPeerAddress(this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (REQUEST_EVENTS.has(event)) setPeerHeader(args[0] as http.IncomingMessage);
-      return emit.call(this, event, ...args);
-    };
-    target[INSTALLED] = true;
-  }
 }
 
 /**

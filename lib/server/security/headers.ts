@@ -2,8 +2,10 @@
 // next.config.ts both use them.
 
 export interface SecurityHeaderConfig {
-  /** HSTS only in production: a development server on http://localhost must not pin itself to https. */
+  /** A production build: no eval for React's development tools. */
   production: boolean;
+  /** HSTS only when the site is served over https (APP_URL): a site on plain http must not pin itself to https. */
+  hsts: boolean;
   /** CSP frame-ancestors sources: "'self'", "'none'" or origins such as "https://www.stadt.de". */
   frameAncestors: readonly string[];
   /** Extra form-action targets, e.g. the OIDC issuer the staff login form redirects to. */
@@ -13,6 +15,36 @@ export interface SecurityHeaderConfig {
 export type HeaderList = Array<{ key: string; value: string }>;
 
 const HSTS = "max-age=63072000; includeSubDomains";
+
+/** The header configuration from the validated settings (lib/server/env.ts). */
+export function securityHeaderConfig(settings: {
+  NODE_ENV: string;
+  APP_URL: string;
+  FRAME_ANCESTORS: readonly string[];
+  OIDC_ISSUER?: string;
+}): SecurityHeaderConfig {
+  return {
+    production: settings.NODE_ENV === "production",
+    hsts: /^https:\/\//i.test(settings.APP_URL),
+    frameAncestors: settings.FRAME_ANCESTORS,
+    // A form POST that redirects to the identity provider must be allowed to leave the site.
+    formActionOrigins: settings.OIDC_ISSUER ? [new URL(settings.OIDC_ISSUER).origin] : [],
+  };
+}
+
+/**
+ * Whether a POST whose Origin names `originHost` may reach a server action of a site addressed as `host` (Next's own
+ * rule: the same host, or one of SERVER_ACTION_ALLOWED_ORIGINS, where "*.stadt.de" stands for one more label).
+ */
+export function actionOriginAllowed(originHost: string, host: string | undefined, allowed: readonly string[]): boolean {
+  const origin = originHost.toLowerCase();
+  if (host && origin === host.toLowerCase()) return true;
+  return allowed.some((pattern) => {
+    if (!pattern.startsWith("*.")) return origin === pattern;
+    const rest = pattern.slice(1);
+    return origin.endsWith(rest) && !origin.slice(0, -rest.length).includes(".") && origin.length > rest.length;
+  });
+}
 
 /** 128 random bits, base64: a fresh nonce for each request. Web Crypto, so it runs in any runtime. */
 export function createNonce(): string {
@@ -108,7 +140,7 @@ export function commonSecurityHeaders(config: SecurityHeaderConfig): HeaderList 
   if (config.frameAncestors.length === 1 && only === "'self'") {
     headers.push({ key: "X-Frame-Options", value: "SAMEORIGIN" });
   }
-  if (config.production) headers.push({ key: "Strict-Transport-Security", value: HSTS });
+  if (config.hsts) headers.push({ key: "Strict-Transport-Security", value: HSTS });
   return headers;
 }
 

@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { errorKey } from "@/components/booking/error-key";
 import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
@@ -28,11 +29,14 @@ export default async function ManageBookingPage({ params, searchParams }: { para
   const te = await getTranslations("errors");
   const tp = await getTranslations("privacy");
   const booking = await findBookingByToken(getDb(), p.token);
+  // A wrong or expired link answers 404 (not-found.tsx, same text for every token); right after erasing the data
+  // the link shows that it worked.
+  if (!booking && !q.geloescht) notFound();
   if (!booking) {
     return (
       <div>
         <h1 className="mb-4 text-3xl font-bold">{t("manage.title")}</h1>
-        {q.geloescht ? <Alert kind="success">{tp("deleted")}</Alert> : <Alert kind="error">{te("BOOKING_NOT_FOUND")}</Alert>}
+        <Alert kind="success">{tp("deleted")}</Alert>
         <Link href="/" className="text-brand underline">
           {t("manage.bookAgain")}
         </Link>
