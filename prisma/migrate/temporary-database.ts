@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb, type CreateDbOptions, type Db } from "../../lib/server/db/client";
 import { pgSettingsOf, quoteIdent, withDatabase, type Provider } from "../../lib/server/db/provider";
-import { applyMigrations } from "./engine";
+import { deployMigrations } from "./engine";
 
 // Throw-away databases for tests and benchmarks: a SQLite file in a temporary folder, or a fresh database on a
 // PostgreSQL server. Both are migrated with the project's own tool and removed by dispose().
@@ -30,6 +30,8 @@ export interface TemporaryDatabaseOptions extends CreateDbOptions {
   prefix?: string;
   /** Appended to the "not reachable" message: how to make a server available in this context. */
   unreachableHint?: string;
+  /** Migrate only up to and including this migration (tests of a data migration start from an older schema). */
+  migrateUpTo?: string;
 }
 
 export function hidePassword(url: string): string {
@@ -66,7 +68,7 @@ export async function createTemporaryDatabase(
   provider: Provider,
   options: TemporaryDatabaseOptions = {},
 ): Promise<TemporaryDatabase> {
-  const { serverUrl = DEFAULT_POSTGRES_SERVER_URL, prefix = "tv_tmp", unreachableHint, ...dbOptions } = options;
+  const { serverUrl = DEFAULT_POSTGRES_SERVER_URL, prefix = "tv_tmp", unreachableHint, migrateUpTo, ...dbOptions } = options;
   let db: Db | undefined;
 
   if (provider === "sqlite") {
@@ -77,7 +79,7 @@ export async function createTemporaryDatabase(
       fs.rmSync(dir, { recursive: true, force: true });
     });
     try {
-      await applyMigrations(url);
+      await deployMigrations(url, { upTo: migrateUpTo });
       db = createDb(url, dbOptions);
       return { provider, url, label: `SQLite file (WAL) in ${dir}`, db, dispose };
     } catch (error) {
@@ -95,7 +97,7 @@ export async function createTemporaryDatabase(
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`, unreachableHint);
   });
   try {
-    await applyMigrations(url);
+    await deployMigrations(url, { upTo: migrateUpTo });
     db = createDb(url, dbOptions);
     return { provider, url, label: `PostgreSQL database ${name} on ${hidePassword(serverUrl)}`, db, dispose };
   } catch (error) {

@@ -19,8 +19,11 @@ const UNREACHABLE_HINT =
   "The integration tests run on SQLite and PostgreSQL; start PostgreSQL (e.g. `pg_ctlcluster --skip-systemctl-redirect " +
   "$(ls /etc/postgresql) main start`) or point TEST_POSTGRES_URL at a server where this role may create databases.";
 
-/** A fresh database of `provider` with all migrations applied. Call `dispose()` when done. */
-export function createTestDatabase(provider: Provider, options: CreateDbOptions = {}): Promise<TestDatabase> {
+/** A fresh database of `provider` with all migrations applied (or up to `migrateUpTo`). Call `dispose()` when done. */
+export function createTestDatabase(
+  provider: Provider,
+  options: CreateDbOptions & { migrateUpTo?: string } = {},
+): Promise<TestDatabase> {
   return createTemporaryDatabase(provider, {
     ...options,
     serverUrl: testPostgresUrl(),

@@ -1,0 +1,153 @@
+import { capacityForDate, datesBetween, type LocalDate, localDateOf, publicHolidayOn } from "@/lib/domain";
+import { createDb, type Db } from "@/lib/server/db/client";
+import { loadSchedule } from "@/lib/server/services/availability";
+import { deployMigrations, readMigrationList } from "@/prisma/migrate/engine";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "../helpers/databases";
+import { at } from "../helpers/office-fixture";
+
+// Holidays used to close an office only when someone accepted each date (a closure of kind HOLIDAY). The upgrade
+// to "closed by default, opened as an exception" must not change a single day the office had already decided:
+// an office is set up on the schema before the change, with accepted and unaccepted holidays, then deployed.
+
+const BEFORE = "20261124130154_evaluation_statistics";
+const NEW_MIGRATIONS = ["20261205062308_holiday_openings", "20261205062316_closure_kind_dropped"];
+const NOW = at("2026-12-05", "10:00");
+const TZ = "Europe/Berlin";
+
+/** Accepted holidays of office A; 2027-01-06 was accepted while the office was still in Bavaria. */
+const ACCEPTED = ["2026-12-25", "2026-12-26", "2027-01-01", "2027-01-06", "2027-03-29"];
+const LAST_ACCEPTED = "2027-03-29";
+
+async function officeOnOldSchema(db: Db, slug: string, region: string, createdAt: string) {
+  const office = await db.office.create({
+    data: {
+      slug,
+      name: `Amt ${slug}`,
+      authority: "Stadt Teststadt",
+      street: "Rathausplatz 1",
+      postalCode: "12345",
+      locality: "Teststadt",
+      holidayRegion: region,
+      bookingHorizonDays: 180,
+      createdAt: at(createdAt, "08:00"),
+    },
+  });
+  // Open every day 08:00-12:00, so that "closed" can only come from a closure or a holiday.
+  for (let weekday = 1; weekday <= 7; weekday++) {
+    await db.capacityBlock.create({ data: { officeId: office.id, weekday, startMinute: 480, endMinute: 720, clerks: 1 } });
+  }
+  return office;
+}
+
+/** Whether the office offers no capacity on each date, as the slot engine reads its schedule. */
+async function closedDays(db: Db, office: { id: string; timeZone: string; holidayRegion: string }, from: LocalDate, to: LocalDate) {
+  const schedule = await loadSchedule(db, office, from, to);
+  return new Map(datesBetween(from, to).map((date) => [date, capacityForDate(schedule, date).length === 0]));
+}
+
+describe.each(PROVIDERS)("the upgrade to holidays closed by default [%s]", (provider) => {
+  let database: TestDatabase;
+  let db: Db;
+  let a: { id: string; timeZone: string; holidayRegion: string };
+  let b: { id: string; timeZone: string; holidayRegion: string };
+  let applied: string[];
+
+  beforeAll(async () => {
+    // Given two offices on the schema before the change ...
+    database = await createTestDatabase(provider, { migrateUpTo: BEFORE });
+    const old = database.db;
+    a = await officeOnOldSchema(old, "amt-a", "DE-RP", "2026-01-15");
+    b = await officeOnOldSchema(old, "amt-b", "DE-BY", "2026-11-01");
+    const service = await old.service.create({ data: { officeId: a.id, slug: "beratung", name: "Beratung", durationMinutes: 30 } });
+    // ... office A accepted five holidays (the last on Easter Monday 2027), not Good Friday 2027, and has an
+    // appointment on Ascension Day 2027, after its last accepted holiday; an ordinary closure stays as it is ...
+    for (const date of ACCEPTED) {
+      await old.closure.create({ data: { officeId: a.id, date, reason: publicHolidayOn("DE-BY", date)?.name ?? "Feiertag" } });
+    }
+    await old.$executeRawUnsafe(`UPDATE "Closure" SET "kind" = 'HOLIDAY'`);
+    await old.closure.create({ data: { officeId: a.id, date: "2027-02-10", reason: "Personalversammlung" } });
+    await old.booking.create({
+      data: {
+        officeId: a.id,
+        serviceId: service.id,
+        startsAt: at("2027-05-06", "09:00"),
+        endsAt: at("2027-05-06", "09:30"),
+        referenceCode: "MIG-0001",
+        manageTokenHash: "hash-mig-0001",
+      },
+    });
+    // ... and office B accepted none.
+    await old.$disconnect();
+
+    // When the new version is deployed ...
+    applied = await deployMigrations(database.url, { now: NOW });
+    db = createDb(database.url);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.dispose();
+  });
+
+  it("applies both migrations, with the data step in between", () => {
+    expect(applied).toEqual(NEW_MIGRATIONS);
+    expect(readMigrationList(provider).migrationDirectories.map((d) => d.path).slice(-2)).toEqual(NEW_MIGRATIONS);
+  });
+
+  it("keeps every decided day of office A as it was, from its creation to its last accepted holiday", async () => {
+    const closedBefore = new Set([...ACCEPTED, "2027-02-10"]);
+    const after = await closedDays(db, a, "2026-01-15", LAST_ACCEPTED);
+    const changed = [...after].filter(([date, closed]) => closed !== closedBefore.has(date));
+    expect(changed).toEqual([]);
+    // Good Friday 2027 was not accepted: it stays open, as an exception the office can take back.
+    expect(after.get("2027-03-26")).toBe(false);
+    expect((await db.holidayOpening.findMany({ where: { officeId: a.id, date: "2027-03-26" } })).length).toBe(1);
+  });
+
+  it("keeps a later holiday with an appointment open, and closes the other later holidays", async () => {
+    const after = await closedDays(db, a, "2027-05-01", "2028-12-31");
+    expect(after.get("2027-05-06")).toBe(false);
+    expect(after.get("2027-05-01")).toBe(true);
+    expect(after.get("2027-05-17")).toBe(true);
+    expect(after.get("2028-04-14")).toBe(true);
+    expect(after.get("2028-04-13")).toBe(false);
+  });
+
+  it("counts nothing twice: accepted holidays lose their closure; one that is no holiday here stays a closure", async () => {
+    const closures = await db.closure.findMany({ where: { officeId: a.id }, orderBy: { date: "asc" } });
+    expect(closures.map((c) => [c.date, c.reason])).toEqual([
+      ["2027-01-06", "Heilige Drei Könige"],
+      ["2027-02-10", "Personalversammlung"],
+    ]);
+    const columns = await db.$queryRawUnsafe<unknown[]>(
+      provider === "sqlite"
+        ? `SELECT name FROM pragma_table_info('Closure') WHERE name = 'kind'`
+        : `SELECT column_name FROM information_schema.columns WHERE table_name = 'Closure' AND column_name = 'kind'`,
+    );
+    expect(columns).toEqual([]);
+  });
+
+  it("an office that accepted nothing keeps its past and is closed on holidays from now on", async () => {
+    const after = await closedDays(db, b, "2026-11-01", "2027-01-06");
+    // All Saints' Day 2026 (a Bavarian holiday) was open when it passed; Christmas and Epiphany now close.
+    expect(after.get("2026-11-01")).toBe(false);
+    expect(after.get("2026-12-25")).toBe(true);
+    expect(after.get("2027-01-06")).toBe(true);
+    expect(localDateOf(NOW, TZ)).toBe("2026-12-05");
+  });
+
+  it("writes what it did to each office's audit log, without an actor", async () => {
+    const entries = await db.auditLog.findMany({ where: { action: "capacity.holiday.migrate" } });
+    const byOffice = new Map(entries.map((e) => [e.officeId, { actorId: e.actorId, ...JSON.parse(e.details!) }]));
+    expect(byOffice.get(a.id)).toMatchObject({ actorId: null, acceptedRemoved: 4, until: LAST_ACCEPTED });
+    expect(byOffice.get(b.id)).toMatchObject({ actorId: null, acceptedRemoved: 0, until: "2026-12-05" });
+  });
+
+  it("does not run again: a second deploy changes nothing", async () => {
+    const before = await db.holidayOpening.findMany({ orderBy: [{ officeId: "asc" }, { date: "asc" }] });
+    await db.$disconnect();
+    expect(await deployMigrations(database.url, { now: NOW })).toEqual([]);
+    db = createDb(database.url);
+    expect(await db.holidayOpening.findMany({ orderBy: [{ officeId: "asc" }, { date: "asc" }] })).toEqual(before);
+  });
+});
