@@ -2,13 +2,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OfficeText } from "@/components/booking/office-address";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
-import { listActiveOffices } from "@/lib/server/services/office-catalog";
+import { listBookableOffices } from "@/lib/server/services/office-readiness";
 import { groupByDepartment } from "@/lib/server/services/offices/departments";
 
-// The directory of offices that take online bookings, read per request: an office the administration adds or
-// deactivates shows or disappears at once.
+// The directory of offices that take online bookings, read per request: an office appears as soon as it has an
+// active service and a clerk planned within its booking horizon, and disappears when deactivated.
 
-type Office = Awaited<ReturnType<typeof listActiveOffices>>[number];
+type Office = Awaited<ReturnType<typeof listBookableOffices>>[number];
 
 /** Sections as the city's site has them: one per department, then offices without one under their authority. */
 function sectionsOf(offices: Office[]): Array<{ title: string; offices: Office[] }> {
@@ -25,7 +25,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("common.home");
-  const offices = await listActiveOffices(getDb());
+  const offices = await listBookableOffices(getDb(), new Date());
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>

@@ -78,6 +78,9 @@ it("1. an administrator creates the Bürgerbüro in the Ordnungsamt; a mistyped 
   await admin.getByLabel("Straße und Hausnummer").fill("Exerzierplatzstraße 17");
   await admin.getByLabel("Postleitzahl").fill("66953");
   await admin.getByLabel("Ort", { exact: true }).fill("Pirmasens");
+  await admin.getByLabel("Telefon (optional)").fill("+49 6331 84-2");
+  await admin.getByLabel("E-Mail-Adresse für Bürgerinnen und Bürger (optional)").fill("buergerbuero@pirmasens.example");
+  await admin.getByLabel("Anfahrt und Hinweise zum Ort (optional)").fill("Eingang B, erstes Obergeschoss.");
   await admin.getByRole("button", { name: "Behörde anlegen" }).click();
 
   // The umlaut is refused with a German message in the error summary, which has the focus; what was typed stays.
@@ -133,6 +136,54 @@ it("2. the administrator adds two services and puts the second first with the ke
   await expectAccessible(admin, "06-edit-service");
 });
 
+it("2b. without a clerk planned it is not public yet: the directory leaves it out, its deep link shows how to reach it, the checklist says what is missing", async () => {
+  // The administrator's page: service done, capacity missing with the way to the calendar, sender still open.
+  await admin.goto(`${app.url}${BASE}/${officeId}`);
+  await admin.getByText("Diese Behörde ist aktiv, aber noch nicht online buchbar.").waitFor();
+  const checklist = admin.getByRole("region", { name: "Bereit für die Online-Buchung" });
+  const headings = (await checklist.getByRole("heading", { level: 3 }).allTextContents()).map((h) => h.replace(/\s+/g, " ").trim());
+  expect(headings).toEqual([
+    "✓Leistung: erledigt",
+    "✗Besetzung: fehlt",
+    "✓Rechtstexte: erledigt",
+    "✗Absender der E-Mails: noch offen",
+  ]);
+  expect(await checklist.getByRole("link", { name: "Öffnungszeiten und Besetzung planen" }).getAttribute("href")).toBe(
+    "/staff/buergerbuero/kalender",
+  );
+  // The sender link leads to the field in the settings below.
+  await checklist.getByRole("link", { name: "Absender eintragen" }).click();
+  await admin.waitForFunction(() => location.hash === "#senderName");
+  expect(await admin.getByLabel("Absendername der E-Mails (optional)").getAttribute("id")).toBe("senderName");
+  await expectAccessible(admin, "05b-readiness-checklist");
+
+  const page = await citizenBrowser.newPage();
+  await page.goto(app.url);
+  await page.getByRole("heading", { name: "Ordnungsamt" }).waitFor();
+  expect(await page.getByRole("link", { name: /Bürgerbüro/ }).count()).toBe(0);
+
+  // The deep link, as printed on a poster already: the contact details instead of a dead end, in German and Arabic.
+  for (const [path, notice, contact] of [
+    ["/buergerbuero", "Bei dieser Stelle können zurzeit keine Termine online gebucht werden.", "Bitte wenden Sie sich für einen Termin direkt an die Stelle:"],
+    ["/ar/buergerbuero", "لا يمكن حاليًا حجز مواعيد عبر الإنترنت لدى هذه الجهة.", "لحجز موعد، يُرجى التواصل مع الجهة مباشرةً:"],
+  ]) {
+    expect((await page.goto(`${app.url}${path}`))?.status()).toBe(200);
+    await page.getByText(notice).waitFor();
+    await page.getByText(contact).waitFor();
+    expect(await page.getByRole("link", { name: "+49 6331 84-2" }).getAttribute("href")).toBe("tel:+496331842");
+    expect(await page.getByRole("link", { name: "buergerbuero@pirmasens.example" }).getAttribute("href")).toBe(
+      "mailto:buergerbuero@pirmasens.example",
+    );
+    await page.getByText("Exerzierplatzstraße 17").waitFor();
+    await page.getByText("Eingang B, erstes Obergeschoss.").waitFor();
+    // No service to choose and no step indicator: nothing leads into a booking that cannot happen.
+    expect(await page.getByRole("radio").count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Weiter|متابعة/ }).count()).toBe(0);
+    await expectAccessible(page, `05c-deep-link-not-bookable-${path.startsWith("/ar") ? "ar" : "de"}`);
+  }
+  await page.close();
+});
+
 it("3. the new office is in the administrator's overview, and a clerk is planned Monday to Friday on its calendar", async () => {
   await admin.getByRole("navigation", { name: "Verwaltung" }).getByRole("link", { name: "Übersicht" }).click();
   await admin.waitForURL((url) => url.pathname === "/staff");
@@ -175,6 +226,12 @@ it("3. the new office is in the administrator's overview, and a clerk is planned
   );
   // One entry in the audit log for the whole week.
   expect(await app.db.auditLog.count({ where: { officeId, action: "capacity.block.create" } })).toBe(1);
+
+  // The checklist now has the capacity too.
+  await admin.goto(`${app.url}${BASE}/${officeId}`);
+  const checklist = admin.getByRole("region", { name: "Bereit für die Online-Buchung" });
+  await checklist.getByRole("heading", { name: "Besetzung: erledigt" }).waitFor();
+  await admin.getByText("Diese Behörde ist aktiv: Sie steht in der Übersicht und nimmt Buchungen an.").waitFor();
 });
 
 it("4. a citizen finds the Bürgerbüro next to the foreigners' office under the Ordnungsamt and books there", async () => {

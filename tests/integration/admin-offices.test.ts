@@ -30,7 +30,7 @@ import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { createCapacityBlock } from "@/lib/server/services/capacity";
 import { createBooking } from "@/lib/server/services/create-booking";
-import { listActiveOffices } from "@/lib/server/services/office-catalog";
+import { listBookableOffices } from "@/lib/server/services/office-readiness";
 import { createService, groupByDepartment, listAdministeredOffices } from "@/lib/server/services/offices";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { type ActionResult, actionResult, formData, useTestDb } from "../helpers/next-request-mocks";
@@ -205,10 +205,15 @@ describeEachDatabase("administration of offices and services", (ctx) => {
       sortOrder: 0,
     });
 
-    // ... it is listed, but without clerks on duty nothing can be booked yet.
-    expect((await call(listOffices, "/api/v1/offices")).body.offices.map((o: { slug: string }) => o.slug)).toContain(
-      "buergerbuero",
-    );
+    // ... without clerks on duty nothing can be booked yet, so neither the API nor the directory lists it.
+    const listed = async () => ({
+      api: (await call(listOffices, "/api/v1/offices")).body.offices.map((o: { slug: string }) => o.slug).sort(),
+      directory: (await listBookableOffices(ctx.db, new Date())).map((o) => o.slug).sort(),
+    });
+    expect(await listed()).toEqual({
+      api: ["auslaenderbehoerde", "standesamt"],
+      directory: ["auslaenderbehoerde", "standesamt"],
+    });
     expect((await call(listSlots, slotsPath, slotParams)).body.slots).toEqual([]);
 
     // Once Mondays 08:00-10:00 have one clerk, the Monday's times appear, 20 minutes long in 15-minute steps.
@@ -234,9 +239,13 @@ describeEachDatabase("administration of offices and services", (ctx) => {
       new Date(s.start).toLocaleTimeString("de-DE", { timeZone: TZ, hour: "2-digit", minute: "2-digit" }),
     );
     expect(times).toEqual(["08:00", "08:15", "08:30", "08:45", "09:00", "09:15", "09:30"]);
+    expect(await listed()).toEqual({
+      api: ["auslaenderbehoerde", "buergerbuero", "standesamt"],
+      directory: ["auslaenderbehoerde", "buergerbuero", "standesamt"],
+    });
 
     // The directory groups it with the foreigners' office under the Ordnungsamt; the registry office stands apart.
-    const groups = groupByDepartment(await listActiveOffices(ctx.db)).map((g) => [
+    const groups = groupByDepartment(await listBookableOffices(ctx.db, new Date())).map((g) => [
       g.department,
       g.offices.map((o) => o.slug),
     ]);
@@ -263,7 +272,7 @@ describeEachDatabase("administration of offices and services", (ctx) => {
     expect(off).toEqual({ redirect: `/staff/verwaltung/behoerden/${office.id}?erfolg=office-deactivated` });
 
     // ... it is gone from the directory, the API and the QR codes, and a new booking is refused ...
-    expect((await listActiveOffices(ctx.db)).map((o) => o.slug)).not.toContain("buergerbuero");
+    expect((await listBookableOffices(ctx.db, new Date())).map((o) => o.slug)).not.toContain("buergerbuero");
     expect(
       (await call(listOffices, "/api/v1/offices")).body.offices.map((o: { slug: string }) => o.slug),
     ).not.toContain("buergerbuero");

@@ -2,12 +2,14 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { OfficeAddress, OfficeText } from "@/components/booking/office-address";
+import { OfficeNotBookable } from "@/components/booking/office-not-bookable";
 import { QrLinks } from "@/components/booking/qr-links";
 import { ServiceChoiceForm } from "@/components/booking/service-choice-form";
 import { messageWithTexts } from "@/components/ui/text-in-language";
 import { appointmentMinutes } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { documentsOf } from "@/lib/server/services/office-catalog";
+import { isBookable } from "@/lib/server/services/office-readiness";
 import { findOffice } from "@/lib/server/services/page-lookups";
 import { readWizardState } from "@/lib/server/wizard-state";
 import { chooseService } from "./actions";
@@ -25,30 +27,38 @@ export default async function OfficePage({ params }: { params: Params }) {
   const office = await findOffice(getDb(), slug);
   if (!office) notFound();
   const t = await getTranslations("booking.office");
+  const heading = (
+    <h1 className="mb-4 text-3xl font-bold">
+      {messageWithTexts((v) => t("title", v), { office: <OfficeText pageLocale={locale}>{office.name}</OfficeText> })}
+    </h1>
+  );
+  // The deep link may be printed before the office is ready: it then says how to reach the office instead.
+  if (!(await isBookable(getDb(), office, new Date()))) {
+    return (
+      <div>
+        {heading}
+        <OfficeNotBookable office={office} />
+      </div>
+    );
+  }
   const state = await readWizardState(office.slug);
   return (
     <div>
       <StepIndicator current="service" />
-      <h1 className="mb-4 text-3xl font-bold">
-        {messageWithTexts((v) => t("title", v), { office: <OfficeText pageLocale={locale}>{office.name}</OfficeText> })}
-      </h1>
+      {heading}
       <OfficeAddress office={office} />
-      {office.services.length === 0 ? (
-        <p>{t("noServices")}</p>
-      ) : (
-        <ServiceChoiceForm
-          action={chooseService.bind(null, office.slug)}
-          selected={state?.service}
-          services={office.services.map((s) => ({
-            slug: s.slug,
-            name: s.name,
-            description: s.description,
-            minutes: appointmentMinutes(s, 1),
-            documents: documentsOf(s),
-            textLocales: s.textLocales,
-          }))}
-        />
-      )}
+      <ServiceChoiceForm
+        action={chooseService.bind(null, office.slug)}
+        selected={state?.service}
+        services={office.services.map((s) => ({
+          slug: s.slug,
+          name: s.name,
+          description: s.description,
+          minutes: appointmentMinutes(s, 1),
+          documents: documentsOf(s),
+          textLocales: s.textLocales,
+        }))}
+      />
       <QrLinks path={`/${office.slug}`} />
     </div>
   );

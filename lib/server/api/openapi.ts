@@ -425,7 +425,12 @@ export function openApiDocument(appUrl: string) {
         get: {
           operationId: "listOffices",
           tags: ["catalogue"],
-          summary: "Active offices with their services and deep links",
+          summary: "Offices that take online bookings, with their services and deep links",
+          description:
+            "An office is listed while it is active, has an active service and has clerks planned for one of its active " +
+            "services within its booking horizon (closures and public holidays taken into account), so that every listed " +
+            "office can be booked. A fully booked office stays listed. An active office that is not ready yet is left out; " +
+            "its services path still answers, with no free slots.",
           parameters: [...language],
           responses: { "200": json(ref("OfficeList"), "The offices."), ...common },
         },

@@ -15,6 +15,7 @@ const activeServices = {
 /** Prisma `include` of a booking's or closure's service with the texts in every language. */
 export const serviceWithTranslations = { include: { translations: true } } as const;
 
+/** Every active office, ready or not; the public lists show only those `listBookableOffices` keeps. */
 export async function listActiveOffices(db: Db) {
   return db.office.findMany({
     where: { active: true },

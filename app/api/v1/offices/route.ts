@@ -1,15 +1,15 @@
 import { apiRoute } from "@/lib/server/api/handler";
 import { jsonResponse } from "@/lib/server/api/errors";
 import { officeResource } from "@/lib/server/api/resources";
-import { apiDb } from "@/lib/server/api/runtime";
-import { listActiveOffices } from "@/lib/server/services/office-catalog";
+import { apiDb, apiNow } from "@/lib/server/api/runtime";
+import { listBookableOffices } from "@/lib/server/services/office-readiness";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Active offices with their address, bookable services and deep links. */
+/** Offices that take online bookings (an active service and clerks within the horizon), with their services and deep links. */
 export const GET = apiRoute("offices.list", async (_request, { locale }) => {
-  const offices = await listActiveOffices(apiDb());
+  const offices = await listBookableOffices(apiDb(), apiNow());
   // Public catalogue data; a minute of caching spares the database without hiding an administrator's change long.
   return jsonResponse(
     { offices: offices.map((o) => officeResource(o, locale)) },

@@ -5,12 +5,14 @@ import { officeFormOptions, officeValues } from "@/components/admin/form-values"
 import { OfficeForm } from "@/components/admin/office-form";
 import { OfficeLinks } from "@/components/admin/office-links";
 import { Outcome } from "@/components/admin/outcome";
+import { ReadinessChecklist } from "@/components/admin/readiness-checklist";
 import { ServiceList } from "@/components/admin/service-list";
 import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
 import { buttonDanger, buttonPrimary, link } from "@/components/ui/styles";
 import { getDb } from "@/lib/server/db";
 import { officeUrl } from "@/lib/server/services/booking-urls";
 import { getOfficeForAdmin } from "@/lib/server/services/offices";
+import { getOfficeReadiness } from "@/lib/server/services/office-readiness";
 import { setOfficeActiveAction, updateOfficeAction } from "../actions";
 
 type Props = {
@@ -23,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("settings") };
 }
 
-/** One office: whether it takes bookings, its links, its services and its settings. */
+/** One office: whether it takes bookings and what it still needs for that, its links, its services and its settings. */
 export default async function OfficePage({ params, searchParams }: Props) {
   const { officeId } = await params;
   const query = await searchParams;
@@ -32,6 +34,7 @@ export default async function OfficePage({ params, searchParams }: Props) {
   const result = await attempt(() => getOfficeForAdmin(db, staff, officeId));
   if (!result.ok) return <PageProblem code={result.code} />;
   const { office, services, can } = result.data;
+  const readiness = await getOfficeReadiness(db, staff, office.id, new Date());
   const t = await getTranslations("admin.office");
   const url = officeUrl(office.slug);
 
@@ -52,7 +55,9 @@ export default async function OfficePage({ params, searchParams }: Props) {
         <h2 id="status-title" className="text-2xl font-bold">
           {t("status.title")}
         </h2>
-        <p className="text-lg">{office.active ? t("status.active") : t("status.inactive")}</p>
+        <p className="text-lg">
+          {!office.active ? t("status.inactive") : readiness.bookable ? t("status.active") : t("status.activeNotReady")}
+        </p>
         {office.active && (
           <>
             <p>{t("linksIntro")}</p>
@@ -77,6 +82,8 @@ export default async function OfficePage({ params, searchParams }: Props) {
           <p className="text-muted">{t("status.onlyAdmin")}</p>
         )}
       </section>
+
+      <ReadinessChecklist office={office} readiness={readiness} />
 
       <ServiceList office={office} services={services} canManage={can.manageServices} query={query} />
 
