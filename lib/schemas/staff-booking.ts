@@ -1,6 +1,9 @@
 import "./zod-config";
 import { z } from "zod";
+import { STATUS_ACTIONS } from "@/lib/domain/booking-status";
 import { dateOfBirthSchema, localDateSchema, personalDataSchema, slugSchema } from "./booking";
+
+export { STATUS_ACTIONS, type StatusAction } from "@/lib/domain/booking-status";
 
 // Forms and query strings of the clerks' day work (agenda, appointment detail, booking on behalf). Messages are
 // translation keys: first looked up in "agenda.validation", then in the shared "validation" namespace.
@@ -12,12 +15,19 @@ export const bookingIdSchema = z
   .max(64, "invalid")
   .regex(/^[A-Za-z0-9_-]+$/, "invalid");
 
-export const STATUS_ACTIONS = ["arrive", "serve", "no-show", "undo"] as const;
-export type StatusAction = (typeof STATUS_ACTIONS)[number];
-
 export const statusChangeSchema = z.object({
   bookingId: bookingIdSchema,
   action: z.enum(STATUS_ACTIONS, { error: "invalid" }),
+});
+
+/** More than any office's day: a longer list is not one the agenda showed. */
+export const CLOSE_DAY_MAX = 500;
+
+/** "Als nicht erschienen erfassen" for the open appointments of a finished day, as the clerk saw and confirmed them. */
+export const closeDaySchema = z.object({
+  officeSlug: slugSchema,
+  date: localDateSchema,
+  bookingIds: z.array(bookingIdSchema, { error: "invalid" }).min(1, "invalid").max(CLOSE_DAY_MAX, "invalid"),
 });
 
 export const CANCEL_REASON_MIN = 3;
@@ -131,9 +141,13 @@ export function staffBackPath(value: unknown): string {
 }
 
 /** `path` with the result of an action in its query (replacing an earlier one) and an optional fragment. */
-export function withOutcome(path: string, outcome: { erfolg?: string; fehler?: string; termin?: string }, hash?: string): string {
+export function withOutcome(
+  path: string,
+  outcome: { erfolg?: string; fehler?: string; termin?: string; anzahl?: string },
+  hash?: string,
+): string {
   const url = new URL(path, "http://staff.invalid");
-  for (const key of ["erfolg", "fehler", "termin"]) url.searchParams.delete(key);
+  for (const key of ["erfolg", "fehler", "termin", "anzahl"]) url.searchParams.delete(key);
   for (const [key, value] of Object.entries(outcome)) if (value) url.searchParams.set(key, value);
   return `${url.pathname}${url.search}${hash ? `#${hash}` : ""}`;
 }

@@ -6,7 +6,6 @@ jest.mock("@react-email/render", () =>
 
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { renderMail } from "@/lib/server/mail/render";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
@@ -17,24 +16,16 @@ import { getBookingForStaff } from "@/lib/server/services/staff/get-booking";
 import { listAgenda } from "@/lib/server/services/staff/list-agenda";
 import { moveBookingByStaff } from "@/lib/server/services/staff/move-booking";
 import { AUDIT_PAGE_SIZE, readAuditLog } from "@/lib/server/services/staff/read-audit-log";
+import { recordNoShowsForDay } from "@/lib/server/services/staff/close-day";
 import { recordBookingStatus } from "@/lib/server/services/staff/record-status";
 import { listSlotsForMove, listSlotsForNewBooking } from "@/lib/server/services/staff/staff-slots";
+import { codeOf } from "../helpers/app-error-code";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 
 // Monday 1 March 2027; both offices open Mondays 08:00-12:00. Office A has two clerks, office B one.
 const MONDAY = "2027-03-01";
 const NOW = at(MONDAY, "07:00");
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 interface World {
   officeA: { id: string; slug: string };
@@ -136,10 +127,11 @@ describeEachDatabase("staff: status of the day's appointments", (ctx) => {
 
   it("refuses transitions the rules do not allow, changing nothing", async () => {
     const before = await snapshot(ctx.db);
-    // Served needs an arrival first; arrival only on the appointment's day; no-show only once it has started.
+    // Served needs an arrival first; arrival not ahead of the day nor after the correction window; no-show only
+    // once it has started.
     expect(await codeOf(recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "serve" }, at(MONDAY, "09:00")))).toBe("STATUS_NOT_ALLOWED");
     expect(await codeOf(recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "arrive" }, at("2027-02-28", "09:00")))).toBe("NOT_APPOINTMENT_DAY");
-    expect(await codeOf(recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "arrive" }, at("2027-03-02", "09:00")))).toBe("NOT_APPOINTMENT_DAY");
+    expect(await codeOf(recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "arrive" }, at("2027-03-09", "09:00")))).toBe("CORRECTION_EXPIRED");
     expect(await codeOf(recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "no-show" }, at(MONDAY, "08:59")))).toBe("NO_SHOW_TOO_EARLY");
     expect(await codeOf(recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "undo" }, at(MONDAY, "09:00")))).toBe("STATUS_NOT_ALLOWED");
     expect(await snapshot(ctx.db)).toEqual(before);
@@ -160,7 +152,7 @@ describeEachDatabase("staff: status of the day's appointments", (ctx) => {
     );
   });
 
-  it("undo goes back one step on the day, and not the day after", async () => {
+  it("undo goes back one step, on the day and as a correction, and not after the window", async () => {
     await recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "arrive" }, at(MONDAY, "08:55"));
     await recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "serve" }, at(MONDAY, "09:30"));
     await recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "undo" }, at(MONDAY, "09:31"));
@@ -168,8 +160,10 @@ describeEachDatabase("staff: status of the day's appointments", (ctx) => {
     expect(row.status).toBe("ARRIVED");
     expect(row.servedAt).toBeNull();
     expect(row.arrivedAt).toEqual(at(MONDAY, "08:55"));
-    expect(await codeOf(recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "undo" }, at("2027-03-02", "08:00")))).toBe("UNDO_EXPIRED");
+    expect(await codeOf(recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "undo" }, at("2027-03-09", "08:00")))).toBe("CORRECTION_EXPIRED");
     expect(await status()).toBe("ARRIVED");
+    await recordBookingStatus(ctx.db, w.clerkA, { bookingId, action: "undo" }, at("2027-03-02", "08:00"));
+    expect(await status()).toBe("CONFIRMED");
   });
 
   it("of two simultaneous clicks exactly one wins", async () => {
@@ -501,6 +495,8 @@ describeEachDatabase("staff: who may do what, on which office", (ctx) => {
     getBooking: (a) => getBookingForStaff(ctx.db, a, bookingId, NOW),
     arrive: (a) => recordBookingStatus(ctx.db, a, { bookingId, action: "arrive" }, at(MONDAY, "08:50")),
     noShow: (a) => recordBookingStatus(ctx.db, a, { bookingId, action: "no-show" }, at(MONDAY, "09:05")),
+    correct: (a) => recordBookingStatus(ctx.db, a, { bookingId, action: "no-show" }, at("2027-03-04", "09:05")),
+    closeDay: (a) => recordNoShowsForDay(ctx.db, a, { officeSlug: "amt-a", date: MONDAY, bookingIds: [bookingId] }, at(MONDAY, "18:00")),
     cancel: (a) => cancelBookingByStaff(ctx.db, a, { bookingId, reason: "Schließung" }, NOW),
     move: (a) => moveBookingByStaff(ctx.db, a, { bookingId, start: at(MONDAY, "10:00") }, NOW),
     slotsForMove: (a) => listSlotsForMove(ctx.db, a, { bookingId, date: MONDAY, now: NOW }),
@@ -513,6 +509,8 @@ describeEachDatabase("staff: who may do what, on which office", (ctx) => {
     getBooking: { clerkA: "OK", officeAdminA: "OK", admin: "OK", clerkB: "FORBIDDEN" },
     arrive: { clerkA: "OK", officeAdminA: "OK", admin: "OK", clerkB: "FORBIDDEN" },
     noShow: { clerkA: "OK", officeAdminA: "OK", admin: "OK", clerkB: "FORBIDDEN" },
+    correct: { clerkA: "OK", officeAdminA: "OK", admin: "OK", clerkB: "FORBIDDEN" },
+    closeDay: { clerkA: "OK", officeAdminA: "OK", admin: "OK", clerkB: "FORBIDDEN" },
     cancel: { clerkA: "OK", officeAdminA: "OK", admin: "OK", clerkB: "FORBIDDEN" },
     move: { clerkA: "OK", officeAdminA: "OK", admin: "OK", clerkB: "FORBIDDEN" },
     slotsForMove: { clerkA: "OK", officeAdminA: "OK", admin: "OK", clerkB: "FORBIDDEN" },

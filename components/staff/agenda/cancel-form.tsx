@@ -5,7 +5,6 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { buttonDanger, input } from "@/components/ui/styles";
-import { CANCEL_REASON_MAX } from "@/lib/schemas/staff-booking";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import { errorText, validationText } from "./texts";
 
@@ -14,10 +13,13 @@ export function CancelForm({
   action,
   bookingId,
   hasEmail,
+  maxLength,
 }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   bookingId: string;
   hasEmail: boolean;
+  /** The schema's limit, passed in so that the schema and its domain rules stay out of the browser's bundle. */
+  maxLength: number;
 }) {
   const t = useTranslations("agenda");
   const tv = useTranslations("validation");
@@ -45,7 +47,7 @@ export function CancelForm({
             {...aria}
             name="reason"
             rows={3}
-            maxLength={CANCEL_REASON_MAX}
+            maxLength={maxLength}
             required
             defaultValue={state.values?.reason ?? ""}
             className={input}

@@ -8,7 +8,7 @@ import { enqueueMail } from "@/lib/server/mail/outbox";
 import { bookingMailPayload } from "../booking-mail";
 import { serviceUrl } from "../booking-urls";
 import { AUDIT_ACTIONS, datesOf, loadBookingFor, staffError } from "./common";
-import { isChangeableByStaff } from "./status-transitions";
+import { isChangeableByStaff } from "@/lib/domain/booking-status";
 
 export interface StaffCancelInput {
   bookingId: string;

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import { canOnOffice } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { loadBookingFor } from "./common";
-import { allowedStatusActions, isChangeableByStaff } from "./status-transitions";
+import { allowedStatusActions, isChangeableByStaff } from "@/lib/domain/booking-status";
 
 /** One appointment with everything the clerk needs at the counter, and what the clerk may do with it now. */
 export async function getBookingForStaff(db: Db, actor: Actor, bookingId: string, now: Date) {

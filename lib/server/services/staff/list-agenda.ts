@@ -3,7 +3,13 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { displayName, loadOfficeFor } from "./common";
-import { allowedStatusActions, isChangeableByStaff, type BookingStatusName } from "./status-transitions";
+import {
+  allowedStatusActions,
+  closeDay,
+  isChangeableByStaff,
+  STATUS_CORRECTION_DAYS,
+  type BookingStatusName,
+} from "@/lib/domain/booking-status";
 
 export interface AgendaInput {
   officeSlug: string;
@@ -108,13 +114,12 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
       officeId: office.id,
       startsAt: { gte: new Date(zonedInstant(from, 0, tz)), lt: new Date(zonedInstant(addDays(to, 1), 0, tz)) },
       OR: liveStatuses(input.now),
-      ...(service ? { serviceId: service.id } : {}),
     },
     include: { service: { select: { id: true, slug: true, name: true } } },
     orderBy: [{ startsAt: "asc" }, { referenceCode: "asc" }],
   });
 
-  const rows: AgendaRow[] = bookings.map((b) => ({
+  const all: AgendaRow[] = bookings.map((b) => ({
     id: b.id,
     date: localDateOf(b.startsAt, tz),
     startsAt: b.startsAt,
@@ -130,8 +135,13 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     changeable: !b.erasedAt && isChangeableByStaff(b, input.now),
   }));
 
+  const rows = service ? all.filter((r) => r.service.id === service.id) : all;
   const search = input.search?.trim() || undefined;
   const shown = search ? rows.filter((r) => matchesSearch(r, search)) : rows;
+
+  // Closing a single day concerns all of it, whatever the filters show; it asks the same rule as the bulk action.
+  const closing = from === to ? closeDay(from, bookings.filter((b) => !b.erasedAt), input.now, tz) : null;
+  const openIds = new Set(closing?.ok ? closing.open.map((b) => b.id) : []);
 
   const code = search ? normalizeReferenceCode(search) : null;
   const opened = code
@@ -151,6 +161,10 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     today: localDateOf(input.now, tz),
     rows: shown,
     totals: totalsOf(rows),
+    /** Appointments of the finished day still without an outcome, to record as no-shows together. */
+    open: all.filter((r) => openIds.has(r.id)),
+    /** The last date on which the statuses of `from` may still be corrected. */
+    correctableUntil: addDays(from, STATUS_CORRECTION_DAYS),
     opened,
     /** A complete code that names no appointment of this office. */
     unknownCode: code && !opened ? code : null,

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { moveCheckedBooking } from "../insert-booking";
 import { assertPlausibleStart, AUDIT_ACTIONS, datesOf, loadBookingFor, staffBookingRules, staffError } from "./common";
-import { isChangeableByStaff } from "./status-transitions";
+import { isChangeableByStaff } from "@/lib/domain/booking-status";
 
 export interface StaffMoveInput {
   bookingId: string;

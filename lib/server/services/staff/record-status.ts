@@ -1,9 +1,8 @@
-import type { StatusAction } from "@/lib/schemas/staff-booking";
+import { planTransition, type BookingStatusName, type StatusAction } from "@/lib/domain/booking-status";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AUDIT_ACTIONS, loadBookingFor, staffError } from "./common";
-import { planTransition, type BookingStatusName } from "./status-transitions";
 
 export interface RecordStatusInput {
   bookingId: string;
@@ -19,8 +18,8 @@ export interface RecordedStatus {
 }
 
 /**
- * Records an arrival, a served appointment or a no-show, or undoes the last of these on the appointment's day.
- * Every status involved occupies the clerk's time the same way, so availability does not change and the office-day
+ * Records an arrival, a served appointment or a no-show, or undoes the last of these: on the appointment's day, or
+ * as a correction within the days the domain allows (marked as such in the audit log). Every status involved occupies the clerk's time the same way, so availability does not change and the office-day
  * lock is not needed; the conditional update lets exactly one of two simultaneous clicks win.
  */
 export async function recordBookingStatus(db: Db, actor: Actor, input: RecordStatusInput, now: Date): Promise<RecordedStatus> {
@@ -43,7 +42,7 @@ export async function recordBookingStatus(db: Db, actor: Actor, input: RecordSta
       officeId: booking.officeId,
       bookingId: booking.id,
       action: AUDIT_ACTIONS[input.action],
-      details: { from: plan.from, to: plan.to },
+      details: { from: plan.from, to: plan.to, ...(plan.correction ? { correction: true } : {}) },
     });
   });
 

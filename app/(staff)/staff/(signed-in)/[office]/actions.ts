@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import {
   cancelSchema,
+  closeDaySchema,
   moveSchema,
   onBehalfFromForm,
   onBehalfSchema,
@@ -19,6 +20,7 @@ import { localDateOf } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { bookOnBehalf } from "@/lib/server/services/staff/book-on-behalf";
 import { cancelBookingByStaff } from "@/lib/server/services/staff/cancel-booking";
+import { recordNoShowsForDay } from "@/lib/server/services/staff/close-day";
 import { moveBookingByStaff } from "@/lib/server/services/staff/move-booking";
 import { recordBookingStatus } from "@/lib/server/services/staff/record-status";
 
@@ -46,6 +48,22 @@ export async function changeStatus(form: FormData): Promise<void> {
   // The booking's own office decides where to go when the posted page belongs to another one.
   const target = back.startsWith(`/staff/${officeSlug}`) ? back : `/staff/${officeSlug}`;
   redirect(withOutcome(target, { erfolg: text(form, "action"), termin: id }, `termin-${id}`));
+}
+
+/** The open appointments of a finished day as no-shows, once the clerk has confirmed the list. */
+export async function closeDayAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const input = {
+    officeSlug: text(form, "officeSlug"),
+    date: text(form, "date"),
+    bookingIds: form.getAll("bookingId").filter((v): v is string => typeof v === "string"),
+  };
+  const result = await staffAction(closeDaySchema, input, ({ staff, data, db, now }) => recordNoShowsForDay(db, staff, data, now));
+  if (!result.ok) {
+    if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
+    return { fieldErrors: result.fieldErrors, formError: result.formError };
+  }
+  const { officeSlug, date, count } = result.result;
+  redirect(withOutcome(`/staff/${officeSlug}?tag=${date}`, { erfolg: "close-day", anzahl: String(count) }));
 }
 
 /** Cancel with a reason (the citizen is told by e-mail). Answers field errors in place, redirects when done. */

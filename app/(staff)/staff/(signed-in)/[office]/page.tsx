@@ -6,6 +6,7 @@ import { clockTime, longDate } from "@/components/booking/format";
 import { AgendaList } from "@/components/staff/agenda/agenda-list";
 import { AgendaTotals } from "@/components/staff/agenda/agenda-totals";
 import { AutoRefresh } from "@/components/staff/agenda/auto-refresh";
+import { CloseDayForm } from "@/components/staff/agenda/close-day-form";
 import { agendaHref, DayToolbar } from "@/components/staff/agenda/day-toolbar";
 import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
 import { PrintButton } from "@/components/staff/agenda/print-button";
@@ -13,10 +14,11 @@ import { errorText, STATUS_ACTION_KEYS } from "@/components/staff/agenda/texts";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { queryDate, querySearch, querySlug, STATUS_ACTIONS, type StatusAction } from "@/lib/schemas/staff-booking";
+import { STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
 import { canOnOffice } from "@/lib/server/auth/permissions";
 import { getDb } from "@/lib/server/db";
 import { listAgenda } from "@/lib/server/services/staff/list-agenda";
-import { changeStatus } from "./actions";
+import { changeStatus, closeDayAction } from "./actions";
 
 type Params = Promise<{ office: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -62,6 +64,7 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
   const back = agendaHref(office.slug, { tag: date, leistung: agenda.serviceFilter?.slug, suche: agenda.search });
 
   const done = typeof q.erfolg === "string" && (STATUS_ACTIONS as readonly string[]).includes(q.erfolg) ? (q.erfolg as StatusAction) : null;
+  const closedCount = q.erfolg === "close-day" && typeof q.anzahl === "string" && /^\d{1,4}$/.test(q.anzahl) ? Number(q.anzahl) : null;
   const changed = done && typeof q.termin === "string" ? agenda.rows.find((r) => r.id === q.termin) : undefined;
   const failed = typeof q.fehler === "string" ? q.fehler : null;
 
@@ -114,6 +117,7 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
             : t("done.saved")}
         </Alert>
       )}
+      {closedCount !== null && <Alert kind="success">{t("done.closeDay", { count: closedCount })}</Alert>}
       {failed && <Alert kind="error">{errorText(t, te, failed)}</Alert>}
 
       <DayToolbar
@@ -124,6 +128,30 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
         serviceSlug={agenda.serviceFilter?.slug ?? null}
         search={agenda.search}
       />
+
+      {date < agenda.today && (
+        <p className="print:hidden">
+          {agenda.today <= agenda.correctableUntil
+            ? t("correction.open", { until: longDate(format, noon(agenda.correctableUntil), "UTC") })
+            : t("correction.settled", { days: STATUS_CORRECTION_DAYS })}
+        </p>
+      )}
+      {agenda.open.length > 0 && (
+        <section aria-labelledby="close-day-title" className="rounded border-s-8 border-error bg-white p-4 print:hidden">
+          <h2 id="close-day-title" className="text-xl font-bold">
+            {t("closeDay.title", { count: agenda.open.length })}
+          </h2>
+          <p className="mt-1">{t("closeDay.intro")}</p>
+          <ul className="my-3 list-disc space-y-1 ps-6">
+            {agenda.open.map((r) => (
+              <li key={r.id}>
+                {t("closeDay.item", { time: clockTime(format, r.startsAt, tz), name: r.name ?? t("table.erased"), reference: r.referenceCode })}
+              </li>
+            ))}
+          </ul>
+          <CloseDayForm action={closeDayAction} officeSlug={office.slug} date={date} bookingIds={agenda.open.map((r) => r.id)} />
+        </section>
+      )}
 
       <AgendaTotals totals={agenda.totals} />
       <div className="-mt-3 flex flex-wrap items-center gap-x-4 text-sm text-muted print:hidden">

@@ -52,6 +52,8 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
     } else if (typeof d.from === "string" && typeof d.to === "string") {
       parts.push(t("audit.detail.statusChange", { from: statusLabel(d.from), to: statusLabel(d.to) }));
     }
+    if (d.correction === true) parts.push(t("audit.detail.correction"));
+    if (d.closeDay === true) parts.push(t("audit.detail.closeDay"));
     if (d.cause === "capacity-change") parts.push(t("audit.detail.capacityChange"));
     const mailed = typeof d.mailed === "boolean" ? d.mailed : d.notified;
     if (typeof mailed === "boolean") parts.push(mailed ? t("audit.detail.mailed") : t("audit.detail.notMailed"));

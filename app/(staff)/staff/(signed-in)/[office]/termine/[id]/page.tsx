@@ -11,14 +11,18 @@ import { StatusForms } from "@/components/staff/agenda/status-forms";
 import { errorText, STATUS_ACTION_KEYS } from "@/components/staff/agenda/texts";
 import { Alert } from "@/components/ui/alert";
 import { buttonSecondary } from "@/components/ui/styles";
-import { localDateOf } from "@/lib/domain";
-import { STATUS_ACTIONS, type StatusAction } from "@/lib/schemas/staff-booking";
+import { addDays, localDateOf } from "@/lib/domain";
+import { STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
+import { CANCEL_REASON_MAX, STATUS_ACTIONS, type StatusAction } from "@/lib/schemas/staff-booking";
 import { getDb } from "@/lib/server/db";
 import { displayName } from "@/lib/server/services/staff/common";
 import { getBookingForStaff } from "@/lib/server/services/staff/get-booking";
 import { cancelAppointment, changeStatus } from "../../actions";
 
 type Params = Promise<{ office: string; id: string }>;
+
+// A date at noon UTC formats as that calendar date in every time zone.
+const noon = (date: string) => new Date(`${date}T12:00:00Z`);
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,6 +57,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
   const format = await getFormatter();
   const tz = booking.office.timeZone;
   const date = localDateOf(booking.startsAt, tz);
+  const today = localDateOf(now, tz);
   const start = clockTime(format, booking.startsAt, tz);
   const end = clockTime(format, booking.endsAt, tz);
   const name = displayName(booking) ?? t("table.erased");
@@ -112,7 +117,10 @@ export default async function AppointmentPage({ params, searchParams }: { params
         <h2 id="status-title" className="text-xl font-bold">
           {t("detail.statusTitle")}
         </h2>
-        <div className="mt-3">
+        <div className="mt-3 space-y-3">
+          {actions.length > 0 && date < today && (
+            <p>{t("detail.correctionOpen", { until: longDate(format, noon(addDays(date, STATUS_CORRECTION_DAYS)), "UTC") })}</p>
+          )}
           {actions.length > 0 ? (
             <StatusForms
               action={changeStatus}
@@ -124,9 +132,11 @@ export default async function AppointmentPage({ params, searchParams }: { params
             />
           ) : (
             <p>
-              {booking.status === "CONFIRMED" && localDateOf(now, tz) < date
-                ? t("detail.statusOnTheDay")
-                : t("detail.noStatusActions")}
+              {booking.status === "CONFIRMED" && today < date
+                ? t("detail.statusOnTheDay", { days: STATUS_CORRECTION_DAYS })
+                : addDays(date, STATUS_CORRECTION_DAYS) < today
+                  ? t("detail.correctionSettled", { days: STATUS_CORRECTION_DAYS })
+                  : t("detail.noStatusActions")}
             </p>
           )}
         </div>
@@ -166,7 +176,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
               </Link>
             </p>
             <h3 className="text-lg font-bold">{t("cancel.title")}</h3>
-            <CancelForm action={cancelAppointment} bookingId={booking.id} hasEmail={Boolean(booking.email)} />
+            <CancelForm action={cancelAppointment} bookingId={booking.id} hasEmail={Boolean(booking.email)} maxLength={CANCEL_REASON_MAX} />
           </>
         ) : (
           <p>{t("detail.notChangeable")}</p>

@@ -12,7 +12,7 @@ import { queryDate } from "@/lib/schemas/staff-booking";
 import { getDb } from "@/lib/server/db";
 import { displayName } from "@/lib/server/services/staff/common";
 import { listSlotsForMove } from "@/lib/server/services/staff/staff-slots";
-import { isChangeableByStaff } from "@/lib/server/services/staff/status-transitions";
+import { isChangeableByStaff } from "@/lib/domain/booking-status";
 import { moveAppointment } from "../../../actions";
 
 type Params = Promise<{ office: string; id: string }>;
