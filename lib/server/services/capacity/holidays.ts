@@ -15,12 +15,21 @@ import {
 // The statutory public holidays of an office's region close it by default (lib/domain/holidays.ts). Those allowed
 // to manage holidays open a single one as an exception (a HolidayOpening row) and may close it again.
 
-/** The holiday an upcoming date of the office is; refuses past dates and dates that are no holiday of its region. */
-function upcomingHoliday(office: OfficeRow, date: string, now: Date): PublicHoliday {
-  if (date < localDateOf(now, office.timeZone)) throw new CapacityInputError("date", "datePast");
-  const holiday = publicHolidayOn(office.holidayRegion, date);
+/**
+ * The office, if the actor may manage its holidays, and the holiday the requested date is; refuses past dates and
+ * dates that are no holiday of the office's region.
+ */
+async function upcomingHoliday(
+  db: Db,
+  actor: Actor,
+  input: { officeId: string; date: string },
+  now: Date,
+): Promise<{ office: OfficeRow; holiday: PublicHoliday }> {
+  const office = await officeForActor(db, actor, "holidays:manage", input.officeId);
+  if (input.date < localDateOf(now, office.timeZone)) throw new CapacityInputError("date", "datePast");
+  const holiday = publicHolidayOn(office.holidayRegion, input.date);
   if (!holiday) throw new CapacityInputError("date", "notAHoliday");
-  return holiday;
+  return { office, holiday };
 }
 
 /** Opens the office on a public holiday by its weekly plan (or that day's overrides): more capacity, no conflict. */
@@ -30,9 +39,7 @@ export async function openHoliday(
   input: OpenHolidayInput,
   now: Date,
 ): Promise<CapacityChangeResult<{ date: string }>> {
-  const office = await officeForActor(db, actor, "holidays:manage", input.officeId);
-  const holiday = upcomingHoliday(office, input.date, now);
-
+  const { office, holiday } = await upcomingHoliday(db, actor, input, now);
   return applyCapacityChange(db, {
     office,
     actor,
@@ -62,9 +69,7 @@ export async function closeHoliday(
   input: CloseHolidayInput,
   now: Date,
 ): Promise<CapacityChangeResult<{ date: string }>> {
-  const office = await officeForActor(db, actor, "holidays:manage", input.officeId);
-  const holiday = upcomingHoliday(office, input.date, now);
-
+  const { office, holiday } = await upcomingHoliday(db, actor, input, now);
   return applyCapacityChange(db, {
     office,
     actor,
