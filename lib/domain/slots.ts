@@ -53,6 +53,8 @@ export interface Availability {
   check(start: Date): SlotCheck;
   list(range: DateRange): Slot[];
   next(from?: LocalDate): Slot | null;
+  /** How many starts the booking rule has been asked about so far; lets tests bound the work of a search. */
+  readonly evaluations: number;
 }
 
 /**
@@ -102,9 +104,16 @@ interface DayPlan {
   bounds: number[];
   /** blockedBefore[k] = number of blocked elementary intervals [bounds[i], bounds[i+1]) with i < k. */
   blockedBefore: Int32Array;
+  /** Maximal runs of unblocked elementary intervals, in order: a candidate fits exactly when it lies inside one. */
+  freeRuns: FreeRun[];
 }
 
-const CLOSED_DAY: DayPlan = { windows: [], bounds: [], blockedBefore: new Int32Array(0) };
+/** A free run lies inside one opening window, whose start is the origin of its grid of starts. */
+interface FreeRun extends Interval {
+  gridStart: number;
+}
+
+const CLOSED_DAY: DayPlan = { windows: [], bounds: [], blockedBefore: new Int32Array(0), freeRuns: [] };
 
 function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, serviceId: string): DayPlan {
   const windows = serviceWindows(segments, serviceId);
@@ -158,7 +167,27 @@ function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, service
     }
     blockedBefore[k + 1] = blockedBefore[k] + (fits ? 0 : 1);
   }
-  return { windows, bounds, blockedBefore };
+  return { windows, bounds, blockedBefore, freeRuns: freeRunsOf(windows, bounds, blockedBefore) };
+}
+
+/**
+ * Unblocked elementary intervals joined into maximal runs. An unblocked interval has a clerk for the service, so it
+ * lies inside an opening window, and so does every run: windows are maximal, and a run never bridges two of them.
+ */
+function freeRunsOf(windows: Interval[], bounds: number[], blockedBefore: Int32Array): FreeRun[] {
+  const runs: FreeRun[] = [];
+  let window = 0;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    if (blockedBefore[k + 1] !== blockedBefore[k]) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.end === bounds[k]) {
+      last.end = bounds[k + 1];
+      continue;
+    }
+    while (windows[window].end <= bounds[k]) window++;
+    runs.push({ start: bounds[k], end: bounds[k + 1], gridStart: windows[window].start });
+  }
+  return runs;
 }
 
 function fitsCapacity(plan: DayPlan, start: number, end: number): boolean {
@@ -225,8 +254,11 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
     return plan;
   };
 
+  let evaluations = 0;
+
   /** THE booking rule. `date` must be the office-local date of `start`. */
   const evaluate = (date: LocalDate, start: number): SlotCheck => {
+    evaluations++;
     const end = start + durationMs;
     if (start < earliestStart) return { ok: false, reason: "too-soon" };
     if (date > lastBookableDate) return { ok: false, reason: "beyond-horizon" };
@@ -241,10 +273,15 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
     return { ok: true, slot: { start: new Date(start), end: new Date(end) } };
   };
 
+  // Only starts on a window's grid, not too soon and inside a free run can pass the rule, so only those are put to
+  // it: a fully booked day costs its one sweep in planDay and no evaluation at all.
   const slotsOn = (date: LocalDate, firstOnly: boolean): Slot[] => {
     const slots: Slot[] = [];
-    for (const window of planFor(date).windows) {
-      for (let start = window.start; start + durationMs <= window.end; start += stepMs) {
+    for (const run of planFor(date).freeRuns) {
+      if (run.end - durationMs < earliestStart) continue;
+      const from = Math.max(run.start, earliestStart);
+      let start = run.gridStart + Math.ceil((from - run.gridStart) / stepMs) * stepMs;
+      for (; start + durationMs <= run.end; start += stepMs) {
         const result = evaluate(date, start);
         if (!result.ok) continue;
         slots.push(result.slot);
@@ -260,6 +297,9 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
   return {
     today,
     lastBookableDate,
+    get evaluations() {
+      return evaluations;
+    },
 
     check(start) {
       const ms = start.getTime();

@@ -22,6 +22,7 @@ import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[servic
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import type { Db } from "@/lib/server/db/client";
 import { overrideAntibot } from "@/lib/server/security/antibot";
+import { overrideApiLimit } from "@/lib/server/security/api-rate-limit";
 import { createBooking } from "@/lib/server/services/create-booking";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { actionResult, CookieJar, formData, inBrowser, useTestDb } from "../helpers/next-request-mocks";
@@ -199,6 +200,7 @@ const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 describeEachDatabase("hostile input to every public route and action", (ctx) => {
   let restoreApi: () => void;
   let restoreAntibot: () => void;
+  let restoreApiLimit: () => void;
   let before: Awaited<ReturnType<typeof snapshot>>;
   const statuses = new Map<string, number>();
   const tally = (a: Answered) => {
@@ -235,12 +237,15 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
     restoreApi = overrideApiRuntime({ db: () => ctx.db, now: () => NOW, mailWritten: () => {} });
     // Without the proof of work, hostile bodies reach the booking service itself.
     restoreAntibot = overrideAntibot({ enabled: false });
+    // Thousands of slot queries from one test client: every one must reach the route, not the rate limit.
+    restoreApiLimit = overrideApiLimit({ points: 1_000_000 });
     before = await snapshot(ctx.db);
   });
 
   afterAll(() => {
     restoreApi?.();
     restoreAntibot?.();
+    restoreApiLimit?.();
   });
 
   afterEach(async () => {

@@ -7,7 +7,13 @@ import { errorText, validationText } from "./messages";
 // Every API route answers errors in one shape: { error: { code, message, fields? } }, with texts in the caller's
 // language. Codes beyond the service layer's are about the request itself.
 
-export type ApiErrorCode = AppErrorCode | "MALFORMED_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNEXPECTED";
+export type ApiErrorCode =
+  | AppErrorCode
+  | "MALFORMED_REQUEST"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "TOO_MANY_REQUESTS"
+  | "UNEXPECTED";
 
 export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   MALFORMED_REQUEST: 400,
@@ -39,6 +45,7 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
   RATE_LIMITED: 429,
+  TOO_MANY_REQUESTS: 429,
   UNEXPECTED: 500,
 };
 
@@ -63,11 +70,15 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
 /** The codes the public API answers with. */
 export const ERROR_CODES = (Object.keys(ERROR_STATUS) as ApiErrorCode[]).filter((c) => !STAFF_ONLY_CODES.has(c));
 
-/** An error the API answers as it is; `fields` holds validation keys (translated when the response is built). */
+/**
+ * An error the API answers as it is; `fields` holds validation keys (translated when the response is built), and
+ * `retryAfterSeconds` of a refusal by a rate limit becomes the Retry-After header.
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     readonly fields?: FieldErrors,
+    readonly retryAfterSeconds?: number,
   ) {
     super(code);
     this.name = "ApiError";
@@ -111,5 +122,6 @@ export function jsonResponse(data: unknown, init: { status?: number; cacheContro
 }
 
 export function errorResponse(error: ApiError, locale: Locale): Response {
-  return jsonResponse(errorBody(error, locale), { status: error.status });
+  const headers = error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
+  return jsonResponse(errorBody(error, locale), { status: error.status, headers });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { locales } from "@/lib/i18n/routing";
 import { BookingStatus } from "@/lib/server/db/enums";
+import { DEFAULT_API_LIMIT } from "@/lib/server/security/api-rate-limit";
 import { MAX_SLOT_RANGE_DAYS } from "@/lib/server/services/list-slots";
 import { MAX_BODY_BYTES } from "./body";
 import { ApiError, ERROR_CODES, ERROR_STATUS, errorBody } from "./errors";
@@ -19,7 +20,10 @@ const EXAMPLE_SERVICE = "aufenthaltstitel-verlaengern";
 const nullableString = { type: ["string", "null"] };
 
 /** Error responses by status; each lists the codes the API answers with that status, with their real German texts. */
-const ERROR_RESPONSES: Record<string, { status: number; description: string; fields?: Record<string, string[]> }> = {
+const ERROR_RESPONSES: Record<
+  string,
+  { status: number; description: string; fields?: Record<string, string[]>; headers?: Record<string, object> }
+> = {
   BadRequest: {
     status: 400,
     description: "Malformed request: the body is not a JSON object, or a query parameter is invalid.",
@@ -43,7 +47,12 @@ const ERROR_RESPONSES: Record<string, { status: number; description: string; fie
   TooManyRequests: {
     status: 429,
     description:
-      "Too many booking attempts from this client or for this e-mail address. The `Retry-After` header gives the seconds to wait.",
+      `Too many requests from this client (TOO_MANY_REQUESTS: the slot listing allows ${DEFAULT_API_LIMIT.points} per ` +
+      `${DEFAULT_API_LIMIT.windowSeconds} seconds), or too many booking attempts from this client or for this e-mail ` +
+      "address (RATE_LIMITED). The `Retry-After` header gives the seconds to wait.",
+    headers: {
+      "Retry-After": { description: "Seconds to wait before the next request.", schema: { type: "integer", minimum: 1 } },
+    },
   },
   PayloadTooLarge: { status: 413, description: `Request body larger than ${MAX_BODY_BYTES} bytes.` },
   UnsupportedMediaType: { status: 415, description: "The body is not sent as application/json." },
@@ -57,10 +66,11 @@ const ERROR_RESPONSES: Record<string, { status: number; description: string; fie
 
 function errorResponses() {
   return Object.fromEntries(
-    Object.entries(ERROR_RESPONSES).map(([name, { status, description, fields }]) => [
+    Object.entries(ERROR_RESPONSES).map(([name, { status, description, fields, headers }]) => [
       name,
       {
         description,
+        ...(headers ? { headers } : {}),
         content: {
           "application/json": {
             schema: ref("Error"),
@@ -449,7 +459,9 @@ export function openApiDocument(appUrl: string) {
           operationId: "listSlots",
           tags: ["catalogue"],
           summary: "Free slots of a service",
-          description: `Lists every start time a booking would accept right now. The range is clamped to today, the booking horizon and ${MAX_SLOT_RANGE_DAYS} days.`,
+          description:
+            `Lists every start time a booking would accept right now. The range is clamped to today, the booking horizon and ${MAX_SLOT_RANGE_DAYS} days. ` +
+            `Each client may ask ${DEFAULT_API_LIMIT.points} times per ${DEFAULT_API_LIMIT.windowSeconds} seconds.`,
           parameters: [
             officeParam,
             serviceParam,
@@ -485,7 +497,13 @@ export function openApiDocument(appUrl: string) {
             },
             ...language,
           ],
-          responses: { "200": json(ref("SlotList"), "The free slots."), ...queryErrors, ...notFound, ...common },
+          responses: {
+            "200": json(ref("SlotList"), "The free slots."),
+            ...queryErrors,
+            ...notFound,
+            "429": response("TooManyRequests"),
+            ...common,
+          },
         },
       },
       "/api/v1/bookings": {

@@ -20,7 +20,8 @@ export interface ListFreeSlotsInput extends SlotQuery {
 /** Longest range one request may ask for; the calendar browses week by week. */
 export const MAX_SLOT_RANGE_DAYS = 62;
 
-// Searching four-week windows keeps the common case (a slot within days) to a small read.
+// The search reads four weeks first, which keeps the common case (a slot within days) to a small read; every further
+// window is twice as long, so a fully booked two-year horizon takes five reads instead of one per four weeks.
 const SEARCH_WINDOW_DAYS = 28;
 
 interface Target {
@@ -50,8 +51,8 @@ export async function freeSlotsOf(db: Db, target: Target, q: SlotQuery & { from:
 }
 
 /**
- * The earliest free slot from `from` (default today) to the horizon, read in four-week windows. The first window's
- * availability is returned too, so that a caller showing those weeks needs no second read.
+ * The earliest free slot from `from` (default today) to the horizon, read in growing windows from four weeks on. The
+ * first window's availability is returned too, so that a caller showing those weeks needs no second read.
  */
 export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { from?: LocalDate }) {
   const { office } = target;
@@ -59,8 +60,8 @@ export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { fr
   const lastBookable = addDays(today, office.bookingHorizonDays);
   let from = q.from && q.from > today ? q.from : today;
   let first: { availability: Awaited<ReturnType<typeof loadAvailability>>; from: LocalDate; to: LocalDate } | null = null;
-  while (from <= lastBookable) {
-    const windowEnd = addDays(from, SEARCH_WINDOW_DAYS - 1);
+  for (let days = SEARCH_WINDOW_DAYS; from <= lastBookable; days *= 2) {
+    const windowEnd = addDays(from, days - 1);
     const to = windowEnd > lastBookable ? lastBookable : windowEnd;
     const availability = await availabilityFor(db, target, q, from, to);
     first ??= { availability, from, to };

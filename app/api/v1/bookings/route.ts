@@ -1,6 +1,6 @@
 import { readJsonObject } from "@/lib/server/api/body";
 import { parseBookingRequest } from "@/lib/server/api/booking-request";
-import { ApiError, errorBody, jsonResponse } from "@/lib/server/api/errors";
+import { ApiError, jsonResponse } from "@/lib/server/api/errors";
 import { apiRoute } from "@/lib/server/api/handler";
 import { bookingCalendarUrl } from "@/lib/server/api/resources";
 import { apiDb, apiMailWritten, apiNow } from "@/lib/server/api/runtime";
@@ -24,12 +24,7 @@ export const POST = apiRoute("bookings.create", async (request, { locale }) => {
     challenge: request.headers.get("x-altcha") ?? challengeField,
     now: apiNow(),
   });
-  if (!guard.ok && guard.code === "RATE_LIMITED") {
-    return jsonResponse(errorBody(new ApiError("RATE_LIMITED"), locale), {
-      status: 429,
-      headers: { "Retry-After": String(guard.retryAfterSeconds) },
-    });
-  }
+  if (!guard.ok && guard.code === "RATE_LIMITED") throw new ApiError("RATE_LIMITED", undefined, guard.retryAfterSeconds);
   if (!guard.ok) throw new ApiError(guard.code);
   const booking = await createBooking(db, { ...input, channel: "API" });
   apiMailWritten();

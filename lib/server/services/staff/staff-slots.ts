@@ -1,4 +1,4 @@
-import { addDays, listSlots, localDateOf, type LocalDate, type Slot } from "@/lib/domain";
+import { addDays, listSlots, localDateOf, prepareAvailability, type LocalDate, type Slot } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -37,7 +37,8 @@ interface SlotQuery {
 }
 
 // Searching in windows keeps the common case (a slot within days) to a small read; the availability is read
-// for exactly the window, so only slots inside it are taken.
+// for exactly the window, so only slots inside it are taken. Each further window is twice as long, so a fully
+// booked horizon takes a handful of reads.
 const SEARCH_WINDOW_DAYS = 14;
 
 async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
@@ -62,10 +63,15 @@ async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
   const offered = (slot: Slot) => slot.start.getTime() !== q.skipStart?.getTime();
   const slots = listSlots(await read(date, date), { from: date, to: date }).filter(offered);
   let next: Slot | null = slots[0] ?? null;
-  for (let from = addDays(date, 1); !next && from <= lastBookable; from = addDays(from, SEARCH_WINDOW_DAYS)) {
-    const to = addDays(from, SEARCH_WINDOW_DAYS - 1);
+  for (let from = addDays(date, 1), days = SEARCH_WINDOW_DAYS; !next && from <= lastBookable; days *= 2) {
+    const to = addDays(from, days - 1);
     const last = to < lastBookable ? to : lastBookable;
-    next = listSlots(await read(from, last), { from, to: last }).find(offered) ?? null;
+    // Day by day, so that a long window is listed only up to its first free day.
+    const availability = prepareAvailability(await read(from, last));
+    for (let day = from; !next && day <= last; day = addDays(day, 1)) {
+      next = availability.list({ from: day, to: day }).find(offered) ?? null;
+    }
+    from = addDays(last, 1);
   }
   return { date, today, lastBookable, timeZone: tz, slots, next };
 }

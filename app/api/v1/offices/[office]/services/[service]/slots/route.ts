@@ -6,7 +6,8 @@ import { apiRoute } from "@/lib/server/api/handler";
 import { officeSlugParam, parseQuery, serviceSlugParam } from "@/lib/server/api/params";
 import { slotResource } from "@/lib/server/api/resources";
 import { apiDb, apiNow } from "@/lib/server/api/runtime";
-import { findNextFreeSlot, listFreeSlots } from "@/lib/server/services/list-slots";
+import { consumeApiRequest } from "@/lib/server/security/api-rate-limit";
+import { bookableRange, freeSlotsWithin, nextFreeSlotOf } from "@/lib/server/services/list-slots";
 import { getActiveOfficeAndService } from "@/lib/server/services/office-catalog";
 
 export const runtime = "nodejs";
@@ -35,12 +36,16 @@ const querySchema = z.object({
 
 /** Free slots of a service (the same listing the wizard shows) and, on request, the next free one. */
 export const GET = apiRoute<{ office: string; service: string }>("slots.list", async (request, { params }) => {
+  const db = apiDb();
+  // Counted first, so that malformed requests cost a client its allowance too.
+  const limit = await consumeApiRequest(db, request.headers);
+  if (!limit.ok) throw new ApiError("TOO_MANY_REQUESTS", undefined, limit.retryAfterSeconds);
   const officeSlug = officeSlugParam(params.office);
   const serviceSlug = serviceSlugParam(params.service);
   const query = parseQuery(request, querySchema);
-  const db = apiDb();
   const now = apiNow();
-  const { office, service } = await getActiveOfficeAndService(db, officeSlug, serviceSlug);
+  const target = await getActiveOfficeAndService(db, officeSlug, serviceSlug);
+  const { office, service } = target;
 
   const persons = query.persons ?? 1;
   if (persons < 1) throw new ApiError("MALFORMED_REQUEST", { persons: ["invalidPersons"] });
@@ -49,10 +54,13 @@ export const GET = apiRoute<{ office: string; service: string }>("slots.list", a
   const to = query.to ?? defaultEnd(from);
   if (to < from) throw new ApiError("MALFORMED_REQUEST", { to: ["invalidDate"] });
 
-  // listFreeSlots clamps the range to today, the booking horizon and MAX_SLOT_RANGE_DAYS; the answer says which.
-  const listed = await listFreeSlots(db, { officeSlug, serviceSlug, persons, from, to, now });
   const wantsNext = query.next === "1" || query.next === "true";
-  const nextFree = wantsNext ? (await findNextFreeSlot(db, { officeSlug, serviceSlug, persons, now, from })).slot : null;
+  // The search's first read covers the default two weeks, so the list usually needs no read of its own.
+  const found = wantsNext ? await nextFreeSlotOf(db, target, { persons, now, from }) : null;
+  const slots = await freeSlotsWithin(db, target, { persons, now, from, to }, found?.first ?? null);
+  // The list is clamped to today, the booking horizon and MAX_SLOT_RANGE_DAYS; the answer says which.
+  const listed = bookableRange(office, now, from, to);
+  const nextFree = found?.slot ?? null;
   return jsonResponse({
     office: office.slug,
     service: service.slug,
@@ -60,7 +68,7 @@ export const GET = apiRoute<{ office: string; service: string }>("slots.list", a
     persons,
     from: listed.from,
     to: listed.to,
-    slots: listed.slots.map(slotResource),
+    slots: slots.map(slotResource),
     ...(wantsNext ? { nextFree: nextFree ? slotResource(nextFree) : null } : {}),
   });
 });
