@@ -28,10 +28,11 @@ export interface OfficeState {
 
 export async function readOfficeState(db: Db, officeId: string, now: Date): Promise<OfficeState> {
   const office = await db.office.findUniqueOrThrow({ where: { id: officeId } });
-  const [blocks, overrides, closures, bookings] = await Promise.all([
+  const [blocks, overrides, closures, openings, bookings] = await Promise.all([
     db.capacityBlock.findMany({ where: { officeId }, include: { services: { select: { id: true } } } }),
     db.dateOverride.findMany({ where: { officeId }, include: { services: { select: { id: true } } } }),
     db.closure.findMany({ where: { officeId } }),
+    db.holidayOpening.findMany({ where: { officeId } }),
     db.booking.findMany({
       where: { officeId, status: { not: "CANCELLED" } },
       select: { startsAt: true, endsAt: true, serviceId: true, status: true, holdExpiresAt: true },
@@ -61,6 +62,8 @@ export async function readOfficeState(db: Db, officeId: string, now: Date): Prom
         serviceIds: o.services.map((s) => s.id),
       })),
       closures: closures.map((c) => ({ date: c.date, startMinute: c.startMinute, endMinute: c.endMinute })),
+      holidayRegion: office.holidayRegion,
+      openHolidays: openings.map((o) => o.date),
     },
     occupied: bookings
       .filter((b) => b.status !== "HELD" || (b.holdExpiresAt !== null && b.holdExpiresAt > now))
