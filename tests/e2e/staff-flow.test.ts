@@ -1,5 +1,6 @@
 import type { APIResponse, BrowserContext, Locator, Page } from "playwright-core";
-import { addDays, localDateOf, publicHolidayOn, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
+import { randomBytes } from "node:crypto";
+import { addDays, localDateOf, publicHolidayOn, referenceCodeFrom, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
 import { hashPassword } from "@/lib/server/auth/password";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
@@ -418,6 +419,51 @@ it("3b. '/' jumps to the search, and a complete booking code typed there opens t
   await clerk.keyboard.press("/");
   expect(await focused()).toBe(false);
   await shortcut.check();
+});
+
+it("3c. the printed day list fits A4 with one line a row, a tick box and the phone numbers that are stored", async () => {
+  expect(worked).toBeDefined();
+  // Today's appointments of the demo office plus one with a phone number and a name too long for its column.
+  const today = localDateOf(new Date(), TZ);
+  const service = await app.db.service.findFirstOrThrow({ where: { officeId, slug: SERVICE } });
+  const startsAt = new Date(zonedInstant(today, 7 * 60, TZ));
+  const caller = await app.db.booking.create({
+    data: {
+      officeId,
+      serviceId: service.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+      channel: "PHONE",
+      referenceCode: referenceCodeFrom(randomBytes(8)),
+      manageTokenHash: randomBytes(32).toString("hex"),
+      givenName: "Maximiliane Theodora",
+      familyName: "Müller-Lüdenscheidt-Schnarrenberger",
+      phone: "+49 6331 841234-56",
+    },
+  });
+
+  const page = await clerkBrowser.newPage();
+  // A4 portrait at 96 dpi is 794 px wide; Chromium's default margins leave about 718 px for the page's content.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.goto(`${app.url}/staff/${OFFICE}`);
+  const printed = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "da", exact: true }) });
+  expect(await printed.isVisible()).toBe(false);
+  await page.emulateMedia({ media: "print" });
+  await printed.waitFor();
+  const rows = printed.locator("tbody tr");
+  expect(await rows.count()).toBeGreaterThanOrEqual(2);
+
+  const callerRow = rows.filter({ hasText: caller.referenceCode });
+  expect(await textOf(callerRow)).toContain("+49 6331 841234-56");
+  expect(await textOf(rows.filter({ hasText: worked!.referenceCode }))).toContain("☐");
+  // One line a row, the long name cut short rather than wrapped, and nothing wider than the paper.
+  const heights = await rows.evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));
+  const lineHeight = await callerRow.locator("td").nth(2).evaluate((td) => parseFloat(getComputedStyle(td).lineHeight));
+  expect(Math.max(...heights)).toBeLessThan(2 * lineHeight);
+  expect(Math.max(...heights) - Math.min(...heights)).toBeLessThanOrEqual(1);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(718);
+  await screenshot(page, "09c-printed-day-list-a4");
+  await page.close();
 });
 
 it("4. a clerk of another office is refused, and signed-out visitors are sent to the login", async () => {

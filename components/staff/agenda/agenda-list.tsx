@@ -3,15 +3,15 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime } from "@/components/booking/format";
 import type { StatusAction } from "@/lib/schemas/staff-booking";
 import type { AgendaRow } from "@/lib/server/services/staff/list-agenda";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge, statusSymbol } from "./status-badge";
 import { ScrollToCard } from "./scroll-to-card";
 import { StatusForms } from "./status-forms";
 import { STATUS_ACTION_KEYS } from "./texts";
 
 /**
- * The day's appointments: a table on wide screens and on paper, a list of cards on phones. Both are rendered;
- * CSS shows one (display:none also hides the other from screen readers). Cancelled appointments stay on screen,
- * muted, and are left off the printed list.
+ * The day's appointments: a table on wide screens, a list of cards on phones, and a list of its own on paper. All
+ * are rendered; CSS shows one (display:none also hides the others from screen readers). Cancelled appointments stay
+ * on screen, muted, and are left off the printed list.
  */
 export async function AgendaList({
   rows,
@@ -57,8 +57,8 @@ export async function AgendaList({
 
   return (
     <>
-      <div className="hidden overflow-x-auto md:block print:block print:overflow-visible">
-      <table className="w-full border-collapse bg-white text-left print:text-sm">
+      <div className="hidden overflow-x-auto md:block print:hidden">
+      <table className="w-full border-collapse bg-white text-left">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-ink">
@@ -66,7 +66,7 @@ export async function AgendaList({
             <th scope="col" className="p-2">{t("table.name")}</th>
             <th scope="col" className="p-2">{t("table.service")}</th>
             <th scope="col" className="p-2">{t("table.statusAndChannel")}</th>
-            <th scope="col" className="p-2 print:hidden">{t("table.actions")}</th>
+            <th scope="col" className="p-2">{t("table.actions")}</th>
           </tr>
         </thead>
         <tbody>
@@ -74,15 +74,13 @@ export async function AgendaList({
             <tr
               key={r.id}
               id={`termin-${r.id}`}
-              className={`scroll-mt-4 border-b border-line align-top ${r.muted ? "text-muted print:hidden" : ""} ${
-                r.highlighted ? "bg-[#fff8e1]" : ""
-              } break-inside-avoid`}
+              className={`scroll-mt-4 border-b border-line align-top ${r.muted ? "text-muted" : ""} ${r.highlighted ? "bg-[#fff8e1]" : ""}`}
             >
               <td className="whitespace-nowrap p-2 tabular-nums">
                 <span className="font-semibold">
                   {r.start}–{r.end}
                 </span>
-                <span className="block text-sm text-muted print:text-ink">{t("table.minutes", { count: r.durationMinutes })}</span>
+                <span className="block text-sm text-muted">{t("table.minutes", { count: r.durationMinutes })}</span>
               </td>
               <td className="min-w-[9rem] p-2">
                 <Link href={r.href} className="font-semibold text-brand underline underline-offset-2">
@@ -92,14 +90,14 @@ export async function AgendaList({
               </td>
               <td className="min-w-[9rem] p-2">
                 {r.service.name}
-                <span className="block text-sm text-muted print:text-ink">
+                <span className="block text-sm text-muted">
                   {t("table.meta", { persons: r.persons, channel: t(`channel.${r.channel}`) })}
                 </span>
               </td>
               <td className="p-2">
                 <StatusBadge status={r.status} label={t(`status.${r.status}`)} />
               </td>
-              <td className="p-2 print:hidden">
+              <td className="p-2">
                 {statusForms(r, "compact")}
               </td>
             </tr>
@@ -107,6 +105,8 @@ export async function AgendaList({
         </tbody>
       </table>
       </div>
+
+      <PrintedList rows={view.filter((r) => !r.muted)} caption={caption} />
 
       {highlight && <ScrollToCard id={highlight} />}
       <ul className="space-y-3 md:hidden print:hidden" aria-label={caption}>
@@ -145,5 +145,62 @@ export async function AgendaList({
         ))}
       </ul>
     </>
+  );
+}
+
+/**
+ * The day on paper, the fallback when the system is down: one line per appointment (long names and services are
+ * cut short), a box to tick who came, and the phone number to call back where one was given.
+ */
+async function PrintedList({ rows, caption }: { rows: Array<AgendaRow & { start: string; displayName: string }>; caption: string }) {
+  const t = await getTranslations("agenda");
+  const cell = "overflow-hidden text-ellipsis whitespace-nowrap border-b border-ink px-1 py-0.5";
+  return (
+    <table className="hidden w-full table-fixed border-collapse text-left text-[10pt] leading-tight print:table">
+      <caption className="sr-only">{caption}</caption>
+      <colgroup>
+        <col className="w-[2.2em]" />
+        <col className="w-[3.6em]" />
+        <col />
+        <col className="w-[10.5em]" />
+        <col className="w-[3.6em]" />
+        <col className="w-[9em]" />
+        <col className="w-[8.2em]" />
+        <col className="w-[4.4em]" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col" className={cell}>{t("print.present")}</th>
+          <th scope="col" className={cell}>{t("table.time")}</th>
+          <th scope="col" className={cell}>{t("table.name")}</th>
+          <th scope="col" className={cell}>{t("table.service")}</th>
+          <th scope="col" className={`${cell} text-right`}>
+            <abbr title={t("print.personsLong")} className="no-underline">{t("print.persons")}</abbr>
+          </th>
+          <th scope="col" className={cell}>{t("print.phone")}</th>
+          <th scope="col" className={cell}>{t("print.reference")}</th>
+          <th scope="col" className={cell}>{t("table.statusAndChannel")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} className="break-inside-avoid">
+            <td className={`${cell} text-[13pt] leading-none`}>☐</td>
+            <td className={`${cell} tabular-nums`}>{r.start}</td>
+            <td className={`${cell} font-semibold`}>{r.displayName}</td>
+            <td className={cell}>{r.service.name}</td>
+            <td className={`${cell} text-right tabular-nums`}>{r.persons}</td>
+            <td className={`${cell} tabular-nums`}>{r.phone ?? ""}</td>
+            <td className={`${cell} font-mono`}>{r.referenceCode}</td>
+            {/* The symbol only: the totals printed above the list say what each one means. */}
+            <td className={`${cell} text-center`}>
+              <abbr title={t(`status.${r.status}`)} className="no-underline">
+                {statusSymbol(r.status)}
+              </abbr>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

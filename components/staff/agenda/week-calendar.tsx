@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import type { WeekEvent } from "./week-calendar-view";
+import type { HalfHour } from "./week-calendar-view";
 
 function Loading() {
   const t = useTranslations("agenda.week");
@@ -13,7 +13,7 @@ function Loading() {
 const WeekCalendarView = dynamic(() => import("./week-calendar-view"), { ssr: false, loading: () => <Loading /> });
 
 export function WeekCalendar(props: {
-  events: WeekEvent[];
+  halfHours: HalfHour[];
   week: string;
   timeZone: string;
   slotMinTime: string;

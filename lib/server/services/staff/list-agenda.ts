@@ -38,6 +38,8 @@ export interface AgendaRow {
   persons: number;
   /** null once the personal data is erased. */
   name: string | null;
+  /** For calling back, on the printed list; null when none was given or once erased. */
+  phone: string | null;
   referenceCode: string;
   status: BookingStatusName;
   channel: "ONLINE" | "API" | "PHONE" | "COUNTER";
@@ -128,6 +130,7 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     service: b.service,
     persons: b.persons,
     name: b.erasedAt ? null : displayName(b),
+    phone: b.erasedAt ? null : b.phone,
     referenceCode: b.referenceCode,
     status: b.status as BookingStatusName,
     channel: b.channel,

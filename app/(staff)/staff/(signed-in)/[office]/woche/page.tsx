@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { clockTime, shortDay } from "@/components/booking/format";
+import { clockTime, longDate, shortDay } from "@/components/booking/format";
 import { agendaHref } from "@/components/staff/agenda/day-toolbar";
 import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
 import { WeekCalendar } from "@/components/staff/agenda/week-calendar";
+import type { HalfHour } from "@/components/staff/agenda/week-calendar-view";
 import { buttonSecondary } from "@/components/ui/styles";
-import { addDays, datesBetween, localDateOf, localMinuteOf, startOfWeek, weekdayOf } from "@/lib/domain";
+import { addDays, datesBetween, localDateOf, localMinuteOf, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
 import { queryDate } from "@/lib/schemas/staff-booking";
 import { getDb } from "@/lib/server/db";
 import { listAgenda } from "@/lib/server/services/staff/list-agenda";
@@ -20,6 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
+/** The week shows appointments counted per half hour. */
+const HALF_HOUR = 30;
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}:00`;
 
 export default async function WeekPage({ params, searchParams }: { params: Params; searchParams: Search }) {
@@ -53,6 +56,35 @@ export default async function WeekPage({ params, searchParams }: { params: Param
 
   const counts = new Map<string, number>();
   for (const r of agenda.rows) if (r.status !== "CANCELLED") counts.set(r.date, (counts.get(r.date) ?? 0) + 1);
+
+  // The appointments that start in each half hour (cancelled ones are left out, as in the day links above).
+  const halfHours = new Map<string, HalfHour>();
+  for (const r of agenda.rows) {
+    if (r.status === "CANCELLED") continue;
+    const minute = Math.floor(localMinuteOf(r.startsAt, tz) / HALF_HOUR) * HALF_HOUR;
+    const key = `${r.date}-${minute}`;
+    let half = halfHours.get(key);
+    if (!half) {
+      const start = new Date(zonedInstant(r.date, minute, tz));
+      const end = new Date(zonedInstant(r.date, Math.min(minute + HALF_HOUR, 24 * 60), tz));
+      half = {
+        key,
+        start: start.toISOString(),
+        end: end.toISOString(),
+        when: t("week.halfHour", { day: longDate(format, noon(r.date), "UTC"), from: clockTime(format, start, tz), to: clockTime(format, end, tz) }),
+        appointments: [],
+      };
+      halfHours.set(key, half);
+    }
+    half.appointments.push({
+      id: r.id,
+      url: `/staff/${office.slug}/termine/${r.id}`,
+      status: r.status,
+      service: r.service.name,
+      name: r.name ?? t("table.erased"),
+      time: clockTime(format, r.startsAt, tz),
+    });
+  }
 
   return (
     <div className="space-y-6">
@@ -112,16 +144,7 @@ export default async function WeekPage({ params, searchParams }: { params: Param
           slotMinTime={slotMinTime}
           slotMaxTime={slotMaxTime}
           showWeekend={showWeekend}
-          events={agenda.rows.map((r) => ({
-            id: r.id,
-            start: r.startsAt.toISOString(),
-            end: r.endsAt.toISOString(),
-            url: `/staff/${office.slug}/termine/${r.id}`,
-            status: r.status,
-            service: r.service.name,
-            name: r.name ?? t("table.erased"),
-            time: clockTime(format, r.startsAt, tz),
-          }))}
+          halfHours={[...halfHours.values()]}
         />
       )}
     </div>
