@@ -143,6 +143,44 @@ it("runs right to left in Arabic and Persian only, with the back arrow pointing 
   await page.close();
 });
 
+/** The text, lang and dir of the first element matching `selector`. */
+async function marking(page: Page, selector: string) {
+  return page.locator(selector).first().evaluate((el) => ({
+    text: el.textContent?.trim(),
+    lang: el.getAttribute("lang"),
+    dir: el.getAttribute("dir"),
+  }));
+}
+
+it("marks German stand-ins as German (left to right on Arabic pages), and the office's translations not", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/ar/${OFFICE}`);
+  // The office's name is German in every language; this service has no Arabic texts, the next one has.
+  expect(await marking(page, "h1 bdi")).toEqual({ text: "Ausländerbehörde", lang: "de", dir: "ltr" });
+  expect(await marking(page, `label[for="service-${SERVICE}"] bdi`)).toEqual({ text: "Beratungsgespräch", lang: "de", dir: "ltr" });
+  expect(await marking(page, `#service-${SERVICE}-details bdi`)).toMatchObject({ lang: "de", dir: "ltr" });
+  expect(await marking(page, 'label[for="service-aufenthaltserlaubnis-abholen"] bdi')).toEqual({
+    text: "استلام تصريح الإقامة",
+    lang: null,
+    dir: null,
+  });
+
+  // The personal-data step names the chosen service and lists its documents, German and marked so.
+  await page.goto(`${app.url}/ar/${OFFICE}/${SERVICE}`);
+  expect(await marking(page, "main .text-xl bdi")).toEqual({ text: "Beratungsgespräch", lang: "de", dir: "ltr" });
+  expect(await marking(page, "main details li bdi")).toEqual({ text: "Gültiger Reisepass", lang: "de", dir: "ltr" });
+
+  // Turkish runs left to right like German: the stand-in (the description) needs its language only.
+  await page.goto(`${app.url}/tr/${OFFICE}`);
+  expect(await marking(page, `label[for="service-${SERVICE}"] bdi`)).toEqual({ text: "Danışma görüşmesi", lang: null, dir: null });
+  expect(await marking(page, `#service-${SERVICE}-details bdi`)).toEqual({
+    text: "Allgemeine Beratung zu Aufenthalt, Einbürgerung und Familiennachzug.",
+    lang: "de",
+    dir: null,
+  });
+  await page.close();
+});
+
 it("suggests the browser's language once, in that language, and stops once a language was chosen", async () => {
   const page = await browser.newPage();
   // The browser prefers German (de-DE); an English page suggests German, in German, without redirecting.
@@ -228,6 +266,7 @@ it("books in Arabic through the API (lang=ar): the e-mail runs right to left and
   expect(mail.subject).toContain("تأكيد الموعد: Beratungsgespräch");
   expect(mail.html).toMatch(/<html dir="rtl" lang="ar">/);
   expect(mail.html).toContain(`<span dir="ltr">${referenceCode}</span>`);
+  expect(mail.html).toContain('<span lang="de" dir="ltr">Beratungsgespräch</span>');
   const event = calendarEvent(mail);
   expect(event.summary).toBe("Beratungsgespräch – Ausländerbehörde");
   expect(event.description).toContain(`رقم الحجز: ${referenceCode}`);
