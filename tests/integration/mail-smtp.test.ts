@@ -314,6 +314,69 @@ describeEachDatabase("mail outbox over SMTP", (ctx) => {
     expect(smtp.messages).toHaveLength(1);
   });
 
+  it("keeps its claim while a send outlasts the lease, so that no other worker sends the message too", async () => {
+    await enqueue(1);
+    const leaseMs = 600;
+    // The server answers only after more than twice the lease.
+    smtp.slow(1500);
+    const second = ctx.provider === "postgresql" ? createDb(ctx.url) : ctx.db;
+    try {
+      let done = false;
+      const first = processOutbox(ctx.db, { transport, leaseMs }).finally(() => (done = true));
+      // Another instance's worker looks for due messages all the while.
+      const others: OutboxResult[] = [];
+      while (!done) {
+        others.push(await processOutbox(second, { transport, leaseMs }));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await first).toEqual({ sent: 1, failed: 0, retried: 0 });
+      expect(sum(others)).toEqual({ sent: 0, failed: 0, retried: 0 });
+    } finally {
+      smtp.slow(0);
+      if (second !== ctx.db) await second.$disconnect();
+    }
+    expect(smtp.messages).toHaveLength(1);
+    expect(await ctx.db.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "SENT", attempts: 1, lockedUntil: null });
+  });
+
+  it("records a sent message through a short database outage, so that it is not sent again", async () => {
+    const [id] = await enqueue(1);
+    const recordAgain = await refuseToRecordSent();
+    const { log } = collectingLog();
+    const pass = processOutbox(ctx.db, { transport, log });
+    await smtp.waitFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await recordAgain();
+    expect(await pass).toEqual({ sent: 1, failed: 0, retried: 0 });
+    expect(await ctx.db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 1 });
+    // Long after any lease, nothing is due.
+    const tomorrow = () => new Date(Date.now() + 24 * 60 * 60_000);
+    expect(await processOutbox(ctx.db, { transport, now: tomorrow })).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(smtp.messages).toHaveLength(1);
+  });
+
+  /** Makes the database refuse to mark a message SENT, as during a restart, until the returned function is called. */
+  async function refuseToRecordSent(): Promise<() => Promise<void>> {
+    if (ctx.provider === "postgresql") {
+      await ctx.db.$executeRawUnsafe(
+        `CREATE FUNCTION refuse_sent() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'database restarting'; END $$`,
+      );
+      await ctx.db.$executeRawUnsafe(
+        `CREATE TRIGGER refuse_sent BEFORE UPDATE ON "OutboxMessage" FOR EACH ROW WHEN (NEW.status = 'SENT') EXECUTE FUNCTION refuse_sent()`,
+      );
+      return async () => {
+        await ctx.db.$executeRawUnsafe(`DROP TRIGGER refuse_sent ON "OutboxMessage"`);
+        await ctx.db.$executeRawUnsafe(`DROP FUNCTION refuse_sent()`);
+      };
+    }
+    await ctx.db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_sent BEFORE UPDATE ON "OutboxMessage" WHEN NEW.status = 'SENT' BEGIN SELECT RAISE(ABORT, 'database restarting'); END`,
+    );
+    return async () => {
+      await ctx.db.$executeRawUnsafe(`DROP TRIGGER refuse_sent`);
+    };
+  }
+
   it("never sends a message twice when several workers drain the outbox at once", async () => {
     const count = 24;
     await enqueue(count);

@@ -51,7 +51,10 @@ export interface ProcessOutboxOptions {
   now?: () => Date;
   /** Rows claimed per pass (default 20). */
   batchSize?: number;
-  /** How long a claimed row stays reserved; a worker that died mid-send releases it after this (default 5 min). */
+  /**
+   * How long a claim lasts unless renewed (default 30 s). A working worker renews its claim every third of this, so
+   * a slow send keeps it; the rows of a worker that died come back to the others after this.
+   */
   leaseMs?: number;
   /** Attempts before a row is marked FAILED (default 12: about six hours with the default backoff). */
   maxAttempts?: number;
@@ -67,7 +70,7 @@ export interface OutboxResult {
 }
 
 export const DEFAULT_OUTBOX_BATCH_SIZE = 20;
-export const DEFAULT_OUTBOX_LEASE_MS = 5 * 60_000;
+export const DEFAULT_OUTBOX_LEASE_MS = 30_000;
 export const DEFAULT_OUTBOX_MAX_ATTEMPTS = 12;
 
 export function defaultBackoffMs(attempts: number): number {
@@ -148,6 +151,41 @@ function update(db: Db, id: string, data: Parameters<Db["outboxMessage"]["update
 }
 
 /**
+ * Extends this worker's claim on `rows` until `until` and returns the ids it still holds. A claim is told apart by
+ * the attempt it counted: a row whose lease ran out and that another worker claimed has a higher count.
+ */
+async function renewClaim(db: Db, rows: Array<{ id: string; attempts: number }>, until: Date): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const args = {
+    where: { status: "SENDING" as const, OR: rows.map((r) => ({ id: r.id, attempts: r.attempts })) },
+    data: { lockedUntil: until },
+    select: { id: true },
+  };
+  const renewed =
+    dbProvider(db) === "sqlite"
+      ? await db.$transaction((tx) => tx.outboxMessage.updateManyAndReturn(args))
+      : await db.outboxMessage.updateManyAndReturn(args);
+  return new Set(renewed.map((r) => r.id));
+}
+
+/**
+ * Records that a message went out, retrying through a short database outage (a restart, a failover) for up to
+ * `patienceMs`: a sent message left unrecorded would be sent again once its lease runs out.
+ */
+async function recordSent(db: Db, id: string, data: Parameters<typeof update>[2], patienceMs: number): Promise<void> {
+  const giveUpAt = Date.now() + patienceMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await update(db, id, data);
+      return;
+    } catch (error) {
+      if (Date.now() >= giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 2000)));
+    }
+  }
+}
+
+/**
  * One pass of the worker: claims due rows, renders and sends each, then marks it SENT, or schedules a retry with
  * exponential backoff, or marks it FAILED after `maxAttempts` (or at once when it cannot be rendered).
  * With the store transport the payload stays so that the development inbox can show the mail; after a real send
@@ -162,59 +200,110 @@ export async function processOutbox(db: Db, options: ProcessOutboxOptions): Prom
   const log = options.log ?? componentLog("outbox");
   const result: OutboxResult = { sent: 0, failed: 0, retried: 0 };
 
-  const ids = await claim(db, now(), batchSize, leaseMs);
+  const claimedAt = now();
+  const ids = await claim(db, claimedAt, batchSize, leaseMs);
   if (ids.length === 0) return result;
-  const rows = await db.outboxMessage.findMany({
+  const rows = await loadClaimed(db, ids);
+
+  // The claim is renewed while the batch is worked on, so a short lease suffices for any number of slow sends.
+  const lease = { until: claimedAt.getTime() + leaseMs, held: new Set(ids) };
+  const unfinished = new Map(rows.map((r) => [r.id, r]));
+  let renewal = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    renewal = renewal.then(async () => {
+      const until = new Date(now().getTime() + leaseMs);
+      try {
+        lease.held = await renewClaim(db, [...unfinished.values()], until);
+        lease.until = until.getTime();
+      } catch (error) {
+        log.warn(`outbox: renewing the claim failed: ${describeMailError(error)}`);
+      }
+    });
+  }, leaseMs / 3);
+  heartbeat.unref?.();
+  try {
+    for (const row of rows) {
+      // Send only under a live claim with time to spare: once it lapses, another worker may take the rows.
+      if (lease.until - now().getTime() < leaseMs / 3) break;
+      if (!lease.held.has(row.id)) continue;
+      await processRow(db, row, { ...options, now, leaseMs, maxAttempts, backoffMs, log }, result);
+      unfinished.delete(row.id);
+    }
+  } finally {
+    clearInterval(heartbeat);
+    await renewal;
+  }
+  return result;
+}
+
+type ClaimedRow = Awaited<ReturnType<typeof loadClaimed>>[number];
+
+function loadClaimed(db: Db, ids: string[]) {
+  return db.outboxMessage.findMany({
     where: { id: { in: ids } },
     orderBy: { createdAt: "asc" },
     include: { office: { select: { senderName: true, replyTo: true } } },
   });
+}
 
-  for (const row of rows) {
-    let mail;
-    try {
-      if (!isMailTemplate(row.template)) throw new Error(`unknown template ${JSON.stringify(row.template)}`);
-      mail = await renderMail(row.template, row.payload, { now: now(), issuedAt: row.createdAt });
-    } catch (error) {
-      // Retrying cannot fix a payload that does not render: fail now, and keep the payload for inspection.
-      const reason = describeMailError(error);
-      await update(db, row.id, { status: "FAILED", lockedUntil: null, lastError: reason });
-      log.error(`outbox: message ${row.id} cannot be rendered: ${reason}`);
-      result.failed++;
-      continue;
-    }
-
-    try {
-      const { messageId } = await options.transport.send({
-        to: row.recipient,
-        ...mail,
-        senderName: row.office?.senderName ?? undefined,
-        replyTo: row.office?.replyTo ?? undefined,
-      });
-      await update(db, row.id, {
-        status: "SENT",
-        sentAt: now(),
-        messageId,
-        lockedUntil: null,
-        lastError: null,
-        ...(options.transport.kind === "smtp" ? { payload: "{}" } : {}),
-      });
-      result.sent++;
-    } catch (error) {
-      const reason = describeMailError(error);
-      if (row.attempts >= maxAttempts) {
-        await update(db, row.id, { status: "FAILED", lockedUntil: null, lastError: reason });
-        log.error(`outbox: message ${row.id} failed after ${row.attempts} attempts: ${reason}`);
-        result.failed++;
-      } else {
-        const nextAttemptAt = new Date(now().getTime() + backoffMs(row.attempts));
-        await update(db, row.id, { status: "PENDING", lockedUntil: null, lastError: reason, nextAttemptAt });
-        log.warn(`outbox: message ${row.id} attempt ${row.attempts} failed, next at ${nextAttemptAt.toISOString()}: ${reason}`);
-        result.retried++;
-      }
-    }
+/** Renders and sends one claimed row and records the outcome in `result`. */
+async function processRow(
+  db: Db,
+  row: ClaimedRow,
+  options: Required<Omit<ProcessOutboxOptions, "batchSize">>,
+  result: OutboxResult,
+): Promise<void> {
+  const { now, log } = options;
+  let mail;
+  try {
+    if (!isMailTemplate(row.template)) throw new Error(`unknown template ${JSON.stringify(row.template)}`);
+    mail = await renderMail(row.template, row.payload, { now: now(), issuedAt: row.createdAt });
+  } catch (error) {
+    // Retrying cannot fix a payload that does not render: fail now, and keep the payload for inspection.
+    const reason = describeMailError(error);
+    await update(db, row.id, { status: "FAILED", lockedUntil: null, lastError: reason });
+    log.error(`outbox: message ${row.id} cannot be rendered: ${reason}`);
+    result.failed++;
+    return;
   }
-  return result;
+
+  let messageId: string;
+  try {
+    ({ messageId } = await options.transport.send({
+      to: row.recipient,
+      ...mail,
+      senderName: row.office?.senderName ?? undefined,
+      replyTo: row.office?.replyTo ?? undefined,
+    }));
+  } catch (error) {
+    const reason = describeMailError(error);
+    if (row.attempts >= options.maxAttempts) {
+      await update(db, row.id, { status: "FAILED", lockedUntil: null, lastError: reason });
+      log.error(`outbox: message ${row.id} failed after ${row.attempts} attempts: ${reason}`);
+      result.failed++;
+    } else {
+      const nextAttemptAt = new Date(now().getTime() + options.backoffMs(row.attempts));
+      await update(db, row.id, { status: "PENDING", lockedUntil: null, lastError: reason, nextAttemptAt });
+      log.warn(`outbox: message ${row.id} attempt ${row.attempts} failed, next at ${nextAttemptAt.toISOString()}: ${reason}`);
+      result.retried++;
+    }
+    return;
+  }
+  // Sent: from here on a failure is the database's, never a reason to send the message again.
+  await recordSent(
+    db,
+    row.id,
+    {
+      status: "SENT",
+      sentAt: now(),
+      messageId,
+      lockedUntil: null,
+      lastError: null,
+      ...(options.transport.kind === "smtp" ? { payload: "{}" } : {}),
+    },
+    options.leaseMs,
+  );
+  result.sent++;
 }
 
 export interface OutboxWorkerOptions {
