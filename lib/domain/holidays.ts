@@ -10,21 +10,23 @@ export interface PublicHoliday {
   name: string;
 }
 
-// One year of one region costs a few milliseconds to compute; the slot engine asks date by date.
+// One year of one region in one language costs a few milliseconds to compute; the slot engine asks date by date.
 const MAX_CACHED_YEARS = 512;
 const byRegionYear = new Map<string, ReadonlyMap<LocalDate, string>>();
 
-function calendarFor(region: string): Holidays {
+function calendarFor(region: string, language: string): Holidays {
   const [country, state] = region.split("-");
-  return state ? new Holidays(country, state, { languages: ["de"] }) : new Holidays(country, { languages: ["de"] });
+  const opts = { languages: [language] };
+  return state ? new Holidays(country, state, opts) : new Holidays(country, opts);
 }
 
-function holidaysOfYear(region: string, year: number): ReadonlyMap<LocalDate, string> {
-  const key = `${region}:${year}`;
+/** Names of the region's statutory holidays of a year by date, in `language` where the library has it. */
+function holidaysOfYear(region: string, year: number, language = "de"): ReadonlyMap<LocalDate, string> {
+  const key = `${region}:${year}:${language}`;
   let dates = byRegionYear.get(key);
   if (!dates) {
     const found = new Map<LocalDate, string>();
-    for (const h of calendarFor(region).getHolidays(year, "de")) {
+    for (const h of calendarFor(region, language).getHolidays(year, language)) {
       // "YYYY-MM-DD hh:mm:ss" in the region's own time: the first ten characters are the local date. Observances
       // and half days (Heiligabend, Silvester) are no statutory holidays.
       if (h.type === "public" && !found.has(h.date.slice(0, 10))) found.set(h.date.slice(0, 10), h.name);
@@ -40,6 +42,24 @@ function holidaysOfYear(region: string, year: number): ReadonlyMap<LocalDate, st
 export function publicHolidayOn(region: string, date: LocalDate): PublicHoliday | null {
   const name = holidaysOfYear(region, Number(date.slice(0, 4))).get(date);
   return name === undefined ? null : { date, name };
+}
+
+/** A holiday's name and the language it is in. */
+export interface HolidayName {
+  name: string;
+  language: string;
+}
+
+/**
+ * The name of the region's statutory holiday on a date in `language`, or null on other dates. The library lacks
+ * many languages for German holidays and then gives the German name: that comes back marked as German.
+ */
+export function holidayName(region: string, date: LocalDate, language: string): HolidayName | null {
+  const year = Number(date.slice(0, 4));
+  const german = holidaysOfYear(region, year).get(date);
+  if (german === undefined) return null;
+  const name = holidaysOfYear(region, year, language).get(date);
+  return name === undefined || name === german ? { name: german, language: "de" } : { name, language };
 }
 
 /** Statutory public holidays of the region from `from` to `to`, both included, in date order. */

@@ -13,7 +13,15 @@ export {
   weekdayOf,
   zonedInstant,
 } from "./time";
-export { type PublicHoliday, closingHoliday, publicHolidayOn, publicHolidays, upcomingHolidays } from "./holidays";
+export {
+  type HolidayName,
+  type PublicHoliday,
+  closingHoliday,
+  holidayName,
+  publicHolidayOn,
+  publicHolidays,
+  upcomingHolidays,
+} from "./holidays";
 export {
   type CapacityPool,
   type CapacitySegment,
@@ -29,10 +37,13 @@ export {
   type Availability,
   type AvailabilityInput,
   type DateRange,
+  type DayStatus,
   type SlotCheck,
   type SlotRejection,
   appointmentMinutes,
+  bookableDates,
   checkSlot,
+  dayStatus,
   listSlots,
   nextFreeSlot,
   occupiesAt,

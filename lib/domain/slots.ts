@@ -1,4 +1,5 @@
 import { type CapacitySegment, canAssign, capacityCalendar, clerksFor, serviceWindows } from "./capacity";
+import { type PublicHoliday, closingHoliday } from "./holidays";
 import { MS_PER_MINUTE, addDays, datesBetween, isValidLocalDate, localDateOf } from "./time";
 import type {
   BookingRules,
@@ -44,6 +45,34 @@ export interface DateRange {
   to: LocalDate;
 }
 
+/**
+ * Why a date has free times or none, for one service and party size: "past" before today and once today's last
+ * possible start has gone by, "tooSoon" while its remaining starts lie inside the minimum notice, "closed" without
+ * a clerk for the service long enough for the appointment, "fullyBooked" when bookings take every such time.
+ */
+export type DayStatus =
+  | { kind: "free" }
+  | { kind: "past" }
+  | { kind: "tooSoon" }
+  | { kind: "beyondHorizon" }
+  | { kind: "holiday"; holiday: PublicHoliday }
+  | { kind: "closed" }
+  | { kind: "fullyBooked" };
+
+/** Office-local dates of the booking window: today, the first date a start can be early enough, the last date. */
+export function bookableDates(
+  rules: Pick<BookingRules, "minNoticeMinutes" | "bookingHorizonDays">,
+  timeZone: string,
+  now: Date,
+): { today: LocalDate; first: LocalDate; last: LocalDate } {
+  const today = localDateOf(now, timeZone);
+  return {
+    today,
+    first: localDateOf(now.getTime() + rules.minNoticeMinutes * MS_PER_MINUTE, timeZone),
+    last: addDays(today, rules.bookingHorizonDays),
+  };
+}
+
 /** Availability for one service and party size, with bookings indexed once for many questions. */
 export interface Availability {
   /** Today in the office's time zone. */
@@ -53,6 +82,8 @@ export interface Availability {
   check(start: Date): SlotCheck;
   list(range: DateRange): Slot[];
   next(from?: LocalDate): Slot | null;
+  /** Why the date has free times or none; asks the booking rule exactly as `list` does. */
+  status(date: LocalDate): DayStatus;
   /** How many starts the booking rule has been asked about so far; lets tests bound the work of a search. */
   readonly evaluations: number;
 }
@@ -237,10 +268,8 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
   const durationMs = appointmentMinutes(service, input.persons) * MS_PER_MINUTE;
   const stepMs = rules.slotStepMinutes * MS_PER_MINUTE;
   const earliestStart = nowMs + rules.minNoticeMinutes * MS_PER_MINUTE;
-  const today = localDateOf(nowMs, tz);
-  const lastBookableDate = addDays(today, rules.bookingHorizonDays);
-  // No start before this date can be early enough, whatever the notice.
-  const firstPossibleDate = localDateOf(earliestStart, tz);
+  // No start before firstPossibleDate can be early enough, whatever the notice.
+  const { today, first: firstPossibleDate, last: lastBookableDate } = bookableDates(rules, tz, now);
 
   const capacityOn = capacityCalendar(schedule);
   const occupancy = new OccupancyIndex(input.occupied.filter((o) => occupiesAt(o, nowMs, rules)));
@@ -291,6 +320,18 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
     return slots;
   };
 
+  /** The latest start on a window's grid whose appointment still ends inside its window, or null if none fits. */
+  const lastGridStart = (plan: DayPlan): number | null => {
+    let last: number | null = null;
+    for (const window of plan.windows) {
+      const room = window.end - durationMs - window.start;
+      if (room < 0) continue;
+      const start = window.start + Math.floor(room / stepMs) * stepMs;
+      if (last === null || start > last) last = start;
+    }
+    return last;
+  };
+
   const latest = (a: LocalDate, b: LocalDate) => (a > b ? a : b);
   const earliest = (a: LocalDate, b: LocalDate) => (a < b ? a : b);
 
@@ -324,6 +365,23 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
       }
       return null;
     },
+
+    status(date) {
+      if (!isValidLocalDate(date)) throw new RangeError(`Invalid date: ${String(date)}`);
+      // Decided by the date alone, so these need no schedule of that date.
+      if (date < today) return { kind: "past" };
+      if (date > lastBookableDate) return { kind: "beyondHorizon" };
+      const holiday = closingHoliday(schedule, date);
+      if (holiday) return { kind: "holiday", holiday };
+      const last = lastGridStart(planFor(date));
+      if (last === null) return { kind: "closed" };
+      if (slotsOn(date, true).length > 0) return { kind: "free" };
+      // Every start on the grid inside a window is free of bookings unless they fill it (planDay), so with no
+      // free start left, either the remaining starts are too early or bookings take them.
+      if (last < nowMs) return { kind: "past" };
+      if (last < earliestStart) return { kind: "tooSoon" };
+      return { kind: "fullyBooked" };
+    },
   };
 }
 
@@ -340,4 +398,9 @@ export function listSlots(input: AvailabilityInput, range: DateRange): Slot[] {
 /** The earliest bookable slot from today (or `from`) up to the booking horizon, or null if there is none. */
 export function nextFreeSlot(input: AvailabilityInput, from?: LocalDate): Slot | null {
   return prepareAvailability(input).next(from);
+}
+
+/** Why a date has free times or none (see `DayStatus`). */
+export function dayStatus(input: AvailabilityInput, date: LocalDate): DayStatus {
+  return prepareAvailability(input).status(date);
 }

@@ -6,6 +6,7 @@ import {
   type BookingRules,
   type Closure,
   type DateOverride,
+  type DayStatus,
   type LocalDate,
   type OccupiedInterval,
   type ServiceSpec,
@@ -14,6 +15,7 @@ import {
   type Weekday,
   type WeeklyBlock,
   checkSlot,
+  dayStatus,
   listSlots,
   localDateOf,
   localMinuteOf,
@@ -211,6 +213,11 @@ export class Scenario {
   next(party: Party & { from?: LocalDate } = {}): string | null {
     const slot = nextFreeSlot(this.input(party), party.from);
     return slot ? this.label(slot.start) : null;
+  }
+
+  /** Why the date has free times or none, as the citizen's calendar tells it. */
+  day(date: LocalDate, party: Party = {}): DayStatus {
+    return dayStatus(this.input(party), date);
   }
 
   /** "YYYY-MM-DD HH:MM" in office time. */

@@ -1,4 +1,4 @@
-import { capacityForDate, closingHoliday, publicHolidayOn, publicHolidays, upcomingHolidays } from "@/lib/domain";
+import { capacityForDate, closingHoliday, holidayName, publicHolidayOn, publicHolidays, upcomingHolidays } from "@/lib/domain";
 import { office } from "../../helpers/scenario";
 
 // The statutory public holidays of an office's region close it by default, in every year, unless the office opens a
@@ -78,6 +78,25 @@ describe("public holidays of Rhineland-Palatinate", () => {
     expect(next[0]).toMatchObject({ date: "2027-12-25" });
     expect(next.map((h) => h.date)).toContain("2028-01-01");
     expect(next.every((h) => h.date >= "2027-11-15" && h.date <= "2028-11-14")).toBe(true);
+  });
+});
+
+describe("holiday names in the calendar's languages", () => {
+  it("come in the asked language where the library has it", () => {
+    expect(holidayName("DE-RP", "2027-12-25", "en")).toEqual({ name: "Christmas Day", language: "en" });
+    expect(holidayName("DE-RP", "2027-03-26", "fr")).toEqual({ name: "Vendredi saint", language: "fr" });
+    expect(holidayName("DE-RP", "2027-01-01", "ar")).toEqual({ name: "عيد رأس السنة", language: "ar" });
+  });
+
+  it("fall back to the German name, marked as German, where it has not", () => {
+    expect(holidayName("DE-RP", "2027-03-26", "ar")).toEqual({ name: "Karfreitag", language: "de" });
+    expect(holidayName("DE-RP", "2027-10-03", "fa")).toEqual({ name: "Tag der Deutschen Einheit", language: "de" });
+    expect(holidayName("DE-RP", "2027-03-29", "de")).toEqual({ name: "Ostermontag", language: "de" });
+  });
+
+  it("are null on a date that is no holiday of the region", () => {
+    expect(holidayName("DE-RP", "2027-01-06", "en")).toBeNull();
+    expect(holidayName("DE-BY", "2027-01-06", "de")).toEqual({ name: "Heilige Drei Könige", language: "de" });
   });
 });
 
