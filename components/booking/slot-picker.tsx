@@ -1,13 +1,17 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { addDays, datesBetween, localDateOf, type Slot } from "@/lib/domain";
+import { type DayStatus, addDays, holidayName, localDateOf, type Slot } from "@/lib/domain";
+import type { CalendarDay } from "@/lib/server/services/slot-calendar";
 import { Chevron } from "@/components/ui/chevron";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { TextInLanguage, messageWithTexts } from "@/components/ui/text-in-language";
 import { clockTime, longDate, shortDay } from "./format";
 
 /**
  * The calendar of free slots as plain links and buttons: works with keyboard, screen readers and without
- * JavaScript. Weeks and days are links (?woche=, ?tag=), each slot a submit button of one form.
+ * JavaScript. Weeks and days are links (?woche=, ?tag=), each slot a submit button of one form. A day without free
+ * times says why, as the domain decided it (closed, holiday, fully booked, over, ...).
  */
 export async function SlotPicker({
   basePath,
@@ -17,8 +21,10 @@ export async function SlotPicker({
   week,
   day,
   slots,
+  days,
   firstBookable,
   lastBookable,
+  holidayRegion,
 }: {
   basePath: string;
   action: (form: FormData) => Promise<void>;
@@ -27,23 +33,37 @@ export async function SlotPicker({
   week: string;
   day: string | null;
   slots: Slot[];
+  days: CalendarDay[];
+  /** The first and last dates on which a start can be booked. */
   firstBookable: string;
   lastBookable: string;
+  holidayRegion: string;
 }) {
   const t = await getTranslations("booking.slot");
   const tb = await getTranslations("booking");
   const format = await getFormatter();
-  const days = datesBetween(week, addDays(week, 6));
+  const locale = await getLocale();
   const byDay = new Map<string, Slot[]>();
   for (const slot of slots) {
     const date = localDateOf(slot.start, timeZone);
     byDay.set(date, [...(byDay.get(date) ?? []), slot]);
   }
   const noon = (date: string) => new Date(`${date}T12:00:00Z`);
-  const selected = day ?? days.find((d) => byDay.has(d)) ?? null;
-  const daySlots = selected ? (byDay.get(selected) ?? []) : [];
+  const selected = days.find((d) => d.date === day) ?? days.find((d) => d.status.kind === "free") ?? null;
   const previousWeek = addDays(week, -7);
   const nextWeek = addDays(week, 7);
+  /** Why a day offers no time; a holiday's name in the page's language where known, else in German, marked so. */
+  const noTimeReason = (date: string, status: Exclude<DayStatus, { kind: "free" }>): ReactNode => {
+    if (status.kind !== "holiday") return t(`day.${status.kind}`);
+    const name = holidayName(holidayRegion, date, locale) ?? { name: status.holiday.name, language: "de" };
+    return messageWithTexts((values) => t("day.holiday", values), {
+      name: (
+        <TextInLanguage locale={name.language} pageLocale={locale}>
+          {name.name}
+        </TextInLanguage>
+      ),
+    });
+  };
   const weekHref = (w: string) => `${basePath}?woche=${w}`;
 
   return (
@@ -74,17 +94,17 @@ export async function SlotPicker({
           <h2 id="other-day" className="text-xl font-bold">
             {t("otherDay")}
           </h2>
-          <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
-            {week > firstBookable ? (
-              <Link href={weekHref(previousWeek)} className={buttonSecondary}>
+          {/* Two columns at any width, so the buttons stay side by side at 360 px; a week with no bookable day
+              gets no link at all. */}
+          <div className="mt-3 grid grid-cols-2 gap-2">
+            {addDays(week, -1) >= firstBookable && (
+              <Link href={weekHref(previousWeek)} className={`${weekButton} col-start-1`}>
                 <Chevron to="back" />
                 {t("previousWeek")}
               </Link>
-            ) : (
-              <span />
             )}
             {nextWeek <= lastBookable && (
-              <Link href={weekHref(nextWeek)} className={buttonSecondary}>
+              <Link href={weekHref(nextWeek)} className={`${weekButton} col-start-2`}>
                 {t("nextWeek")}
                 <Chevron to="forward" />
               </Link>
@@ -92,30 +112,30 @@ export async function SlotPicker({
           </div>
           <p className="mt-3 font-semibold" aria-live="polite">
             {t("week", {
-              from: shortDay(format, noon(days[0]), "UTC"),
-              to: shortDay(format, noon(days[6]), "UTC"),
+              from: shortDay(format, noon(days[0].date), "UTC"),
+              to: shortDay(format, noon(days[6].date), "UTC"),
             })}
           </p>
           <ul className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2" role="list">
-            {days.map((d) => {
+            {days.map(({ date: d, status }) => {
               const count = byDay.get(d)?.length ?? 0;
               return (
                 <li key={d}>
-                  {count > 0 ? (
+                  {status.kind === "free" ? (
                     <Link
                       href={`${basePath}?woche=${week}&tag=${d}#slots`}
-                      aria-current={d === selected ? "date" : undefined}
-                      className={`flex min-h-11 items-center justify-between rounded border-2 px-3 py-2 ${
-                        d === selected ? "border-brand bg-brand text-white" : "border-brand bg-white text-brand"
+                      aria-current={d === selected?.date ? "date" : undefined}
+                      className={`flex min-h-11 items-center justify-between gap-2 rounded border-2 px-3 py-2 ${
+                        d === selected?.date ? "border-brand bg-brand text-white" : "border-brand bg-white text-brand"
                       }`}
                     >
                       <span className="font-semibold">{shortDay(format, noon(d), "UTC")}</span>
                       <span>{t("freeCount", { count })}</span>
                     </Link>
                   ) : (
-                    <span className="flex min-h-11 items-center justify-between rounded border border-line bg-[#f8f8f8] px-3 py-2 text-muted">
-                      <span>{shortDay(format, noon(d), "UTC")}</span>
-                      <span>{t("closedOrFull")}</span>
+                    <span className="flex min-h-11 items-center justify-between gap-2 rounded border border-line bg-[#f8f8f8] px-3 py-2 text-muted">
+                      <span className="shrink-0">{shortDay(format, noon(d), "UTC")}</span>
+                      <span className="text-end">{noTimeReason(d, status)}</span>
                     </span>
                   )}
                 </li>
@@ -127,14 +147,18 @@ export async function SlotPicker({
             {selected ? (
               <>
                 <h3 id="slots-title" className="text-lg font-bold">
-                  {t("slotsOn", { date: longDate(format, noon(selected), "UTC") })}
+                  {t("slotsOn", { date: longDate(format, noon(selected.date), "UTC") })}
                 </h3>
-                {daySlots.length === 0 ? (
-                  <p>{t("noSlotsOn")}</p>
+                {selected.status.kind !== "free" ? (
+                  <p>
+                    {messageWithTexts((values) => t("noSlotsOn", values), {
+                      reason: noTimeReason(selected.date, selected.status),
+                    })}
+                  </p>
                 ) : (
                   <form action={action}>
                     <ul className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-5" role="list">
-                      {daySlots.map((slot) => {
+                      {(byDay.get(selected.date) ?? []).map((slot) => {
                         const time = clockTime(format, slot.start, timeZone);
                         return (
                           <li key={slot.start.toISOString()}>
@@ -163,3 +187,6 @@ export async function SlotPicker({
     </div>
   );
 }
+
+// Narrower padding than other buttons: two of them share a 360 px line, and a long label wraps inside its button.
+const weekButton = `${buttonSecondary} w-full px-2 text-center`;

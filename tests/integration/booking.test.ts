@@ -148,7 +148,10 @@ describeEachDatabase("booking an appointment", (ctx) => {
     expect(near.slots).toEqual(fresh.slots);
     expect(near.slots.map((s) => s.start)).not.toContainEqual(at(MONDAY, "08:00"));
 
-    // A week beyond the first four-week read is read on its own.
+    // A week beyond the first four-week read is read on its own. Its Monday is Easter Monday, opened for the test:
+    // inside the 30-day horizon it is the only open day after the first read.
+    const { id: officeId } = await ctx.db.office.findUniqueOrThrow({ where: { slug: "testamt" } });
+    await ctx.db.holidayOpening.create({ data: { officeId, date: "2027-03-29" } });
     const far = await loadSlotCalendar(ctx.db, { ...query, week: "2027-03-29" });
     expect(far.week).toBe("2027-03-29");
     expect(far.slots).toEqual((await listFreeSlots(ctx.db, { ...query, from: "2027-03-29", to: "2027-04-04" })).slots);

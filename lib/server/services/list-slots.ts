@@ -1,4 +1,14 @@
-import { addDays, listSlots, localDateOf, nextFreeSlot, prepareAvailability, type LocalDate, type Slot } from "@/lib/domain";
+import {
+  type Availability,
+  addDays,
+  bookableDates,
+  listSlots,
+  localDateOf,
+  nextFreeSlot,
+  prepareAvailability,
+  type LocalDate,
+  type Slot,
+} from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { loadAvailability } from "./availability";
 import { getActiveOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
@@ -29,10 +39,12 @@ interface Target {
   service: ServiceRow;
 }
 
+/** Availability input read for a window of dates, to be reused for dates inside it. */
+type Read = { availability: Awaited<ReturnType<typeof loadAvailability>>; from: LocalDate; to: LocalDate } | null;
+
 /** The part of [from, to] that can be booked: from today to the horizon, at most MAX_SLOT_RANGE_DAYS long. */
 export function bookableRange(office: Target["office"], now: Date, from: LocalDate, to: LocalDate) {
-  const today = localDateOf(now, office.timeZone);
-  const lastBookable = addDays(today, office.bookingHorizonDays);
+  const { today, last: lastBookable } = bookableDates(office, office.timeZone, now);
   const start = from < today ? today : from;
   let end = to > lastBookable ? lastBookable : to;
   if (end > addDays(start, MAX_SLOT_RANGE_DAYS - 1)) end = addDays(start, MAX_SLOT_RANGE_DAYS - 1);
@@ -56,10 +68,9 @@ export async function freeSlotsOf(db: Db, target: Target, q: SlotQuery & { from:
  */
 export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { from?: LocalDate }) {
   const { office } = target;
-  const today = localDateOf(q.now, office.timeZone);
-  const lastBookable = addDays(today, office.bookingHorizonDays);
+  const { today, last: lastBookable } = bookableDates(office, office.timeZone, q.now);
   let from = q.from && q.from > today ? q.from : today;
-  let first: { availability: Awaited<ReturnType<typeof loadAvailability>>; from: LocalDate; to: LocalDate } | null = null;
+  let first: Read = null;
   for (let days = SEARCH_WINDOW_DAYS; from <= lastBookable; days *= 2) {
     const windowEnd = addDays(from, days - 1);
     const to = windowEnd > lastBookable ? lastBookable : windowEnd;
@@ -87,17 +98,26 @@ export async function findNextFreeSlot(
   return { ...target, slot };
 }
 
-/** Slots of [from, to] from availability already read for a covering window, else from a fresh read. */
-export async function freeSlotsWithin(
+/**
+ * Availability for the bookable part of [from, to], from availability already read for a covering window, else
+ * from a fresh read; null when nothing in the range can be booked.
+ */
+export async function availabilityWithin(
   db: Db,
   target: Target,
   q: SlotQuery & { from: LocalDate; to: LocalDate },
-  read: { availability: Awaited<ReturnType<typeof loadAvailability>>; from: LocalDate; to: LocalDate } | null,
-) {
+  read: Read,
+): Promise<{ availability: Availability; from: LocalDate; to: LocalDate } | null> {
   const { from, to } = bookableRange(target.office, q.now, q.from, q.to);
-  if (from > to) return [] as Slot[];
-  if (read && from >= read.from && to <= read.to) return prepareAvailability(read.availability).list({ from, to });
-  return (await freeSlotsOf(db, target, q)).slots;
+  if (from > to) return null;
+  const input = read && from >= read.from && to <= read.to ? read.availability : await availabilityFor(db, target, q, from, to);
+  return { availability: prepareAvailability(input), from, to };
+}
+
+/** Slots of [from, to] from availability already read for a covering window, else from a fresh read. */
+export async function freeSlotsWithin(db: Db, target: Target, q: SlotQuery & { from: LocalDate; to: LocalDate }, read: Read) {
+  const within = await availabilityWithin(db, target, q, read);
+  return within ? within.availability.list({ from: within.from, to: within.to }) : [];
 }
 
 /** Up to `count` free slots on the day of the next free one. */
