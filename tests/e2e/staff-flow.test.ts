@@ -454,7 +454,10 @@ it("3c. the printed day list fits A4 with one line a row, a tick box and the pho
   expect(await rows.count()).toBeGreaterThanOrEqual(2);
 
   const callerRow = rows.filter({ hasText: caller.referenceCode });
-  expect(await textOf(callerRow)).toContain("+49 6331 841234-56");
+  const phone = callerRow.getByRole("cell", { name: "+49 6331 841234-56", exact: true });
+  // The whole number is on the paper, not cut short like a long name.
+  expect(await phone.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
+  expect(await callerRow.getByRole("cell").nth(2).evaluate((td) => td.scrollWidth > td.clientWidth)).toBe(true);
   expect(await textOf(rows.filter({ hasText: worked!.referenceCode }))).toContain("☐");
   // One line a row, the long name cut short rather than wrapped, and nothing wider than the paper.
   const heights = await rows.evaluateAll((trs) => trs.map((tr) => tr.getBoundingClientRect().height));

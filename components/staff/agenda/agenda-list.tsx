@@ -150,21 +150,21 @@ export async function AgendaList({
 
 /**
  * The day on paper, the fallback when the system is down: one line per appointment (long names and services are
- * cut short), a box to tick who came, and the phone number to call back where one was given.
+ * cut short), a box to tick who came, and the phone number to call back where one was given (in full).
  */
 async function PrintedList({ rows, caption }: { rows: Array<AgendaRow & { start: string; displayName: string }>; caption: string }) {
   const t = await getTranslations("agenda");
   const cell = "overflow-hidden text-ellipsis whitespace-nowrap border-b border-ink px-1 py-0.5";
   return (
-    <table className="hidden w-full table-fixed border-collapse text-left text-[10pt] leading-tight print:table">
+    <table className="hidden w-full table-fixed border-collapse text-left text-[9.5pt] leading-tight print:table">
       <caption className="sr-only">{caption}</caption>
       <colgroup>
         <col className="w-[2.2em]" />
         <col className="w-[3.6em]" />
         <col />
-        <col className="w-[10.5em]" />
-        <col className="w-[3.6em]" />
-        <col className="w-[9em]" />
+        <col className="w-[9.5em]" />
+        <col className="w-[3.2em]" />
+        <col className="w-[11em]" />
         <col className="w-[8.2em]" />
         <col className="w-[4.4em]" />
       </colgroup>
@@ -190,7 +190,8 @@ async function PrintedList({ rows, caption }: { rows: Array<AgendaRow & { start:
             <td className={`${cell} font-semibold`}>{r.displayName}</td>
             <td className={cell}>{r.service.name}</td>
             <td className={`${cell} text-right tabular-nums`}>{r.persons}</td>
-            <td className={`${cell} tabular-nums`}>{r.phone ?? ""}</td>
+            {/* Never cut short: a number too long for its column wraps instead. */}
+            <td className={`${cell} whitespace-normal tabular-nums`}>{r.phone ?? ""}</td>
             <td className={`${cell} font-mono`}>{r.referenceCode}</td>
             {/* The symbol only: the totals printed above the list say what each one means. */}
             <td className={`${cell} text-center`}>
