@@ -181,6 +181,10 @@ it("2b. without a clerk planned it is not public yet: the directory leaves it ou
     expect(await page.getByRole("button", { name: /Weiter|متابعة/ }).count()).toBe(0);
     await expectAccessible(page, `05c-deep-link-not-bookable-${path.startsWith("/ar") ? "ar" : "de"}`);
   }
+  // A service's own link leads there as well, instead of into a booking form without times.
+  await page.goto(`${app.url}/ar/buergerbuero/personalausweis`);
+  await page.waitForURL(`${app.url}/ar/buergerbuero`);
+  await page.getByText("لا يمكن حاليًا حجز مواعيد عبر الإنترنت لدى هذه الجهة.").waitFor();
   await page.close();
 });
 

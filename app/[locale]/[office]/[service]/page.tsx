@@ -7,8 +7,10 @@ import { QrLinks } from "@/components/booking/qr-links";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { TextInLanguage } from "@/components/ui/text-in-language";
 import { appointmentMinutes, localDateOf } from "@/lib/domain";
+import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { documentsOf } from "@/lib/server/services/office-catalog";
+import { isBookable } from "@/lib/server/services/office-readiness";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { readPersonForOffice } from "@/lib/server/wizard-state";
 import { savePersonalData } from "../actions";
@@ -27,6 +29,8 @@ export default async function PersonalDataPage({ params }: { params: Params }) {
   const found = await findOfficeAndService(getDb(), p.office, p.service);
   if (!found) notFound();
   const { office, service } = found;
+  // A service's printed link of an office that cannot take bookings yet leads to the office's contact details.
+  if (!(await isBookable(getDb(), office, new Date()))) return redirect({ href: `/${office.slug}`, locale: p.locale });
   const t = await getTranslations("booking");
   const person = await readPersonForOffice(office.slug);
   const documents = documentsOf(service);
