@@ -49,6 +49,7 @@ export {
   occupiesAt,
   prepareAvailability,
 } from "./slots";
+export { type BookingToRelocate, firstFreeSlotFrom, planRelocations } from "./relocation";
 export {
   REFERENCE_CODE_ALPHABET,
   REFERENCE_CODE_PREFIX,
