@@ -119,6 +119,16 @@ export const slugSchema = z
   .max(80)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
+/**
+ * The field that the confirmation pages of the manage link post: cancelling, moving and erasing happen only with
+ * it, so that no other form (a first step, a page from before an update) can do them at once.
+ */
+export const CONFIRMATION_FIELD = "bestaetigt";
+
+export function isConfirmed(form: unknown): boolean {
+  return form instanceof FormData && form.get(CONFIRMATION_FIELD) === "ja";
+}
+
 /** Manage tokens are 32 random bytes in base64url. */
 export const manageTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 

@@ -180,15 +180,15 @@ async function walk(page: Page) {
 
   const manage = (await page.getByRole("link", { name: "Termin ansehen, verschieben oder absagen" }).getAttribute("href"))!;
   await goto(page, manage);
-  await page.getByRole("button", { name: "Ja, Termin absagen" }).waitFor();
+  await page.getByRole("link", { name: "Termin absagen" }).waitFor();
   await audit(page, "manage", { reloadable: true });
 
   await goto(page, `${manage}/verschieben`);
   await page.getByRole("heading", { level: 1, name: "Neuen Termin wählen" }).waitFor();
   await audit(page, "reschedule", { reloadable: true });
 
-  await goto(page, manage);
-  await page.getByRole("button", { name: "Ja, Termin absagen" }).click();
+  await goto(page, `${manage}/absagen`);
+  await page.getByRole("button", { name: "Termin absagen" }).click();
   await page.getByText("Ihr Termin wurde abgesagt.").waitFor();
   await audit(page, "manage, cancelled", { reloadable: true });
 

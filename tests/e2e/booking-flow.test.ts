@@ -128,10 +128,12 @@ it("books in five steps, mails a confirmation, and cancelling from the link free
   }
   expect(await listed()).toBe(false);
 
-  // Follow the link from the e-mail and cancel.
+  // Follow the link from the e-mail and cancel: the question first, then the answer.
   await page.goto(link!);
   await page.getByText(reference!).waitFor();
-  await page.getByRole("button", { name: "Ja, Termin absagen" }).click();
+  await page.getByRole("link", { name: "Termin absagen" }).click();
+  await page.getByRole("heading", { level: 1, name: "Möchten Sie diesen Termin absagen?" }).waitFor();
+  await page.getByRole("button", { name: "Termin absagen" }).click();
   await page.getByText("Ihr Termin wurde abgesagt.").waitFor();
   const cancelled = await app.db.booking.findUniqueOrThrow({ where: { id: booked.id } });
   expect(cancelled.status).toBe("CANCELLED");

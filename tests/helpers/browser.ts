@@ -16,7 +16,9 @@ export const CHROMIUM_FLAGS = [
 
 // Debian's Chromium, never a downloaded browser build. The networking flags keep it from stalling on this
 // offline machine's blocked connections.
-export async function launchBrowser(opts: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+export async function launchBrowser(
+  opts: { width?: number; height?: number; /** false: a visitor without JavaScript */ javaScript?: boolean } = {},
+): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tv-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -24,6 +26,7 @@ export async function launchBrowser(opts: { width?: number; height?: number } = 
     locale: "de-DE",
     timezoneId: "America/New_York",
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    javaScriptEnabled: opts.javaScript ?? true,
     args: ["--headless", ...CHROMIUM_FLAGS],
   });
   context.once("close", () => {

@@ -9,6 +9,7 @@ import { cancelBooking, extendHeldBooking, rescheduleBooking } from "@/app/[loca
 import { addDays, localDateOf } from "@/lib/domain";
 import deErrors from "@/lib/i18n/messages/de/errors.json";
 import deValidation from "@/lib/i18n/messages/de/validation.json";
+import { CONFIRMATION_FIELD } from "@/lib/schemas/booking";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import type { Db } from "@/lib/server/db/client";
 import { hashToken } from "@/lib/server/security/tokens";
@@ -123,6 +124,8 @@ async function walkToReview(jar: CookieJar, start = SLOT, n?: number): Promise<v
 }
 
 const confirm = (jar: CookieJar) => inBrowser(jar, () => actionResult(confirmBooking(OFFICE, SERVICE)));
+/** What a confirmation page of the manage link posts. */
+const confirmed = (fields: Record<string, string> = {}) => formData({ [CONFIRMATION_FIELD]: "ja", ...fields });
 
 describeEachDatabase("booking wizard server actions", (ctx) => {
   beforeEach(async () => {
@@ -218,13 +221,15 @@ describeEachDatabase("booking wizard server actions", (ctx) => {
       await confirm(jar);
       const token = stateIn(jar)!.done!.token;
 
-      const moved = await inBrowser(new CookieJar(), () =>
-        actionResult(rescheduleBooking(token, formData({ start: at(DAY, "10:00").toISOString() }))),
-      );
+      // Each change is asked for first (tests/integration/manage-confirmation.test.ts) and done when confirmed.
+      const start = at(DAY, "10:00").toISOString();
+      const asked = await inBrowser(new CookieJar(), () => actionResult(rescheduleBooking(token, formData({ start }))));
+      expect(asked).toEqual({ redirect: `/termin/${token}/verschieben/bestaetigen?neu=${encodeURIComponent(start)}` });
+      const moved = await inBrowser(new CookieJar(), () => actionResult(rescheduleBooking(token, confirmed({ start }))));
       expect(moved).toEqual({ redirect: `/termin/${token}?verschoben=1` });
       expect(await ctx.db.booking.findFirstOrThrow()).toMatchObject({ startsAt: at(DAY, "10:00"), status: "CONFIRMED" });
 
-      const cancelled = await inBrowser(new CookieJar(), () => actionResult(cancelBooking(token)));
+      const cancelled = await inBrowser(new CookieJar(), () => actionResult(cancelBooking(token, confirmed())));
       expect(cancelled).toEqual({ redirect: `/termin/${token}?abgesagt=1` });
       expect(await ctx.db.booking.findFirstOrThrow()).toMatchObject({ status: "CANCELLED" });
       expect((await ctx.db.outboxMessage.findMany({ orderBy: { createdAt: "asc" } })).map((m) => m.template).sort()).toEqual(
@@ -563,7 +568,11 @@ describeEachDatabase("booking wizard server actions", (ctx) => {
         const real = await existingBooking();
         const offByOne = `${real.slice(0, -1)}${real.endsWith("A") ? "B" : "A"}`;
         for (const token of [randomBytes(32).toString("base64url"), offByOne]) {
-          expectRedirect(await unchanged(new CookieJar(), () => actionResult(cancelBooking(token))), `/termin/${token}`, "BOOKING_NOT_FOUND");
+          expectRedirect(
+            await unchanged(new CookieJar(), () => actionResult(cancelBooking(token, confirmed()))),
+            `/termin/${token}`,
+            "BOOKING_NOT_FOUND",
+          );
           const moved = await unchanged(new CookieJar(), () => actionResult(rescheduleBooking(token, formData({ start: SLOT }))));
           expectRedirect(moved, `/termin/${token}/verschieben`, "BOOKING_NOT_FOUND");
         }
@@ -595,8 +604,12 @@ describeEachDatabase("booking wizard server actions", (ctx) => {
         const full = await unchanged(new CookieJar(), () => actionResult(rescheduleBooking(token, formData({ start: SLOT }))));
         expectRedirect(full, `/termin/${token}/verschieben`, "SLOT_TAKEN");
 
-        expectRedirect(await inBrowser(new CookieJar(), () => actionResult(cancelBooking(token))), `/termin/${token}`);
-        expectRedirect(await unchanged(new CookieJar(), () => actionResult(cancelBooking(token))), `/termin/${token}`, "ALREADY_CANCELLED");
+        expectRedirect(await inBrowser(new CookieJar(), () => actionResult(cancelBooking(token, confirmed()))), `/termin/${token}`);
+        expectRedirect(
+          await unchanged(new CookieJar(), () => actionResult(cancelBooking(token, confirmed()))),
+          `/termin/${token}`,
+          "ALREADY_CANCELLED",
+        );
         const moved = await unchanged(new CookieJar(), () =>
           actionResult(rescheduleBooking(token, formData({ start: at(DAY, "10:00").toISOString() }))),
         );

@@ -8,7 +8,15 @@ import { getActiveOfficeAndService } from "./office-catalog";
 /** Whether a start time can be booked right now; null if it can, else the error code to show. */
 export async function findSlotProblem(
   db: Db,
-  input: { officeSlug: string; serviceSlug: string; persons: number; start: Date; now: Date },
+  input: {
+    officeSlug: string;
+    serviceSlug: string;
+    persons: number;
+    start: Date;
+    now: Date;
+    /** A booking being moved does not compete with itself. */
+    excludeBookingId?: string;
+  },
 ): Promise<AppErrorCode | null> {
   try {
     const { office, service } = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
@@ -23,6 +31,7 @@ export async function findSlotProblem(
       now: input.now,
       from: localDateOf(input.start, office.timeZone),
       to: localDateOf(end - 1, office.timeZone),
+      excludeBookingId: input.excludeBookingId,
     });
     const check = checkSlot(availability, input.start);
     return check.ok ? null : slotError(check.reason).code;

@@ -1,11 +1,12 @@
 import { appointmentMinutes, localDateOf } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
-import { AppError } from "@/lib/server/errors";
+import { AppError, type AppErrorCode, isAppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { hashToken } from "@/lib/server/security/tokens";
 import { OCCUPYING_STATUSES, startOutOfRange } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
+import { findSlotProblem } from "./check-slot";
 import { moveCheckedBooking, slotError } from "./insert-booking";
 import { manageUrl, serviceUrl } from "./booking-urls";
 import { serviceWithTranslations } from "./office-catalog";
@@ -31,6 +32,12 @@ export function isCancellable(booking: { status: string; startsAt: Date }, now: 
 function assertChangeable(booking: ManagedBooking, now: Date) {
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
   if (!isCancellable(booking, now)) throw new AppError("APPOINTMENT_PAST");
+}
+
+function assertMovable(booking: ManagedBooking, start: Date, now: Date) {
+  assertChangeable(booking, now);
+  // "Moving" to the booked time would only send a confusing e-mail.
+  if (booking.startsAt.getTime() === start.getTime()) throw new AppError("SAME_TIME");
 }
 
 export async function cancelBookingByToken(
@@ -67,12 +74,34 @@ export async function cancelBookingByToken(
   return { ...booking, status: "CANCELLED", cancelledAt: input.now };
 }
 
+/**
+ * Whether the booking of `token` could move to `start` now: null if it could, else the error code to show. The
+ * manage link asks before it moves; the move itself checks again under the day lock.
+ */
+export async function findMoveProblem(db: Db, input: { token: string; start: Date; now: Date }): Promise<AppErrorCode | null> {
+  try {
+    const booking = await getBookingByToken(db, input.token);
+    assertMovable(booking, input.start, input.now);
+    return await findSlotProblem(db, {
+      officeSlug: booking.office.slug,
+      serviceSlug: booking.service.slug,
+      persons: booking.persons,
+      start: input.start,
+      now: input.now,
+      excludeBookingId: booking.id,
+    });
+  } catch (e) {
+    if (isAppError(e)) return e.code;
+    throw e;
+  }
+}
+
 export async function rescheduleBookingByToken(
   db: Db,
   input: { token: string; start: Date; now: Date },
 ): Promise<ManagedBooking> {
   const booking = await getBookingByToken(db, input.token);
-  assertChangeable(booking, input.now);
+  assertMovable(booking, input.start, input.now);
   const { office, service } = booking;
   const outOfRange = startOutOfRange(office, input.start, input.now);
   if (outOfRange) throw slotError(outOfRange);

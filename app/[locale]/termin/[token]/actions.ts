@@ -2,17 +2,19 @@
 
 import { getLocale } from "next-intl/server";
 import { redirect } from "@/lib/i18n/navigation";
-import { manageTokenSchema, slotChoiceSchema } from "@/lib/schemas/booking";
+import { isConfirmed, manageTokenSchema, slotChoiceSchema } from "@/lib/schemas/booking";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { kickOutbox } from "@/lib/server/mail/outbox";
 import { deleteMyData } from "@/lib/server/services/booking-privacy";
 import { confirmBookingByToken } from "@/lib/server/services/confirm-booking";
 import { extendHoldByToken } from "@/lib/server/services/extend-hold";
-import { cancelBookingByToken, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
+import { cancelBookingByToken, findMoveProblem, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
 
 // Actions behind the link in the confirmation e-mail. The token is the only credential; a wrong one gets the same
-// answer as an erased booking.
+// answer as an erased booking. Cancelling, moving and erasing are final, so each happens only from its confirmation
+// page, whose form says so (isConfirmed); any other post (a first step, a stale page) leads to that page and
+// changes nothing.
 
 async function go(href: string): Promise<never> {
   return redirect({ href, locale: await getLocale() });
@@ -24,8 +26,9 @@ function errorCode(e: unknown): string {
   return "UNEXPECTED";
 }
 
-export async function cancelBooking(token: string): Promise<void> {
+export async function cancelBooking(token: string, form?: FormData): Promise<void> {
   if (!manageTokenSchema.safeParse(token).success) return go(`/termin/ungueltig`);
+  if (!isConfirmed(form)) return go(`/termin/${token}/absagen`);
   try {
     await cancelBookingByToken(getDb(), { token, now: new Date() });
   } catch (e) {
@@ -58,12 +61,19 @@ export async function extendHeldBooking(token: string): Promise<void> {
   return go(`/termin/${token}?verlaengert=1`);
 }
 
+/** A time tapped on the move page: checked, then shown for confirmation ("bisher ... → neu ..."); moved only then. */
 export async function rescheduleBooking(token: string, form: FormData): Promise<void> {
   if (!manageTokenSchema.safeParse(token).success) return go(`/termin/ungueltig`);
   const parsed = slotChoiceSchema.safeParse({ start: form.get("start") });
   if (!parsed.success) return go(`/termin/${token}/verschieben?fehler=SLOT_NOT_OFFERED`);
+  const start = new Date(parsed.data.start);
+  if (!isConfirmed(form)) {
+    const problem = await findMoveProblem(getDb(), { token, start, now: new Date() });
+    if (problem) return go(`/termin/${token}/verschieben?fehler=${problem}`);
+    return go(`/termin/${token}/verschieben/bestaetigen?neu=${encodeURIComponent(start.toISOString())}`);
+  }
   try {
-    await rescheduleBookingByToken(getDb(), { token, start: new Date(parsed.data.start), now: new Date() });
+    await rescheduleBookingByToken(getDb(), { token, start, now: new Date() });
   } catch (e) {
     return go(`/termin/${token}/verschieben?fehler=${errorCode(e)}`);
   }
@@ -71,8 +81,9 @@ export async function rescheduleBooking(token: string, form: FormData): Promise<
   return go(`/termin/${token}?verschoben=1`);
 }
 
-export async function deletePersonalData(token: string): Promise<void> {
+export async function deletePersonalData(token: string, form?: FormData): Promise<void> {
   if (!manageTokenSchema.safeParse(token).success) return go(`/termin/ungueltig`);
+  if (!isConfirmed(form)) return go(`/termin/${token}/loeschen`);
   try {
     await deleteMyData(getDb(), { token, now: new Date() });
   } catch (e) {

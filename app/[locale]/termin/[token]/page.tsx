@@ -5,13 +5,13 @@ import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appoi
 import { dateAndTime, longDate, clockTime } from "@/components/booking/format";
 import { HoldExtendedNotice, HoldExtension } from "@/components/booking/hold-extension";
 import { Alert } from "@/components/ui/alert";
-import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { isLiveHold, slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
 import { isCancellable } from "@/lib/server/services/manage-booking";
-import { cancelBooking, confirmHeldBooking, deletePersonalData, extendHeldBooking } from "./actions";
+import { confirmHeldBooking, extendHeldBooking } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
 type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string; geloescht?: string; bestaetigt?: string; verlaengert?: string }>;
@@ -137,11 +137,10 @@ export default async function ManageBookingPage({ params, searchParams }: { para
               {t("manage.cancelTitle")}
             </h2>
             <p className="my-2">{t("manage.cancelText")}</p>
-            <form action={cancelBooking.bind(null, p.token)}>
-              <button type="submit" className={buttonDanger}>
-                {t("manage.cancelConfirm")}
-              </button>
-            </form>
+            {/* A link to the question, not a button that cancels: nothing final happens without confirming. */}
+            <Link href={`/termin/${p.token}/absagen`} className={buttonSecondary}>
+              {t("manage.cancelTitle")}
+            </Link>
           </section>
         </div>
       ) : held ? null : (
@@ -162,11 +161,9 @@ export default async function ManageBookingPage({ params, searchParams }: { para
         </a>
         <h3 className="mt-6 text-lg font-bold">{tp("deleteTitle")}</h3>
         <p className="my-2">{tp("deleteText")}</p>
-        <form action={deletePersonalData.bind(null, p.token)}>
-          <button type="submit" className={buttonDanger}>
-            {tp("deleteConfirm")}
-          </button>
-        </form>
+        <Link href={`/termin/${p.token}/loeschen`} className={buttonSecondary}>
+          {tp("deleteTitle")}
+        </Link>
       </section>
     </div>
   );
