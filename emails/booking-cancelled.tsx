@@ -3,7 +3,10 @@ import { formatAppointment } from "./components/format";
 import { EmailLayout } from "./components/layout";
 import type { BookingEmailProps } from "./booking-confirmation";
 
-/** Sent when the citizen cancels and when the office cancels (then usually with a reason). */
+/**
+ * Sent when the citizen cancels and when the office cancels (then usually with a reason, and, where the office
+ * cancelled because of a capacity change, a link to pick a new time with the data kept).
+ */
 export function BookingCancelledEmail({ ctx, payload }: BookingEmailProps) {
   const { t } = ctx;
   const { office, booking } = payload;
@@ -19,12 +22,16 @@ export function BookingCancelledEmail({ ctx, payload }: BookingEmailProps) {
       <Paragraph>{t("cancelled.intro")}</Paragraph>
       <AppointmentDetails ctx={ctx} payload={payload} />
       {payload.reason && <Detail label={t("cancelled.reasonTitle")}>{payload.reason}</Detail>}
-      {payload.bookAgainUrl && (
-        <ActionButton
-          href={payload.bookAgainUrl}
-          label={t("cancelled.bookAgainButton")}
-          intro={t("cancelled.bookAgainIntro")}
-        />
+      {payload.newTimeUrl ? (
+        <ActionButton href={payload.newTimeUrl} label={t("cancelled.newTimeButton")} intro={t("cancelled.newTimeIntro")} />
+      ) : (
+        payload.bookAgainUrl && (
+          <ActionButton
+            href={payload.bookAgainUrl}
+            label={t("cancelled.bookAgainButton")}
+            intro={t("cancelled.bookAgainIntro")}
+          />
+        )
       )}
       <Paragraph>{t("cancelled.calendarHint")}</Paragraph>
       <OfficeContact ctx={ctx} office={office} />

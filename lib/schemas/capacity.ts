@@ -86,10 +86,18 @@ const line = (max: number) =>
     .max(max, "tooLong")
     .refine((v) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(v), "invalidText");
 
-/** Present on every change that may cancel bookings: the bookings the staff member saw and agreed to cancel. */
+/** What happens to the bookings a change leaves without a clerk: moved to the next free time, or cancelled. */
+export const CONFLICT_RESOLUTIONS = ["move", "cancel"] as const;
+export type ConflictResolution = (typeof CONFLICT_RESOLUTIONS)[number];
+
+/**
+ * Present on every change that may displace bookings: the bookings the staff member saw and agreed to give up at
+ * their times, what happens to them (cancelled when not said), and the message the citizens read.
+ */
 const confirmation = {
   cancelBookingIds: z.array(id, { error: "invalid" }).max(MAX_CANCELLATIONS, "invalid").optional(),
   cancelReason: line(500).pipe(z.string().min(1, "required")).optional(),
+  resolution: z.enum(CONFLICT_RESOLUTIONS, { error: "invalid" }).optional(),
 };
 
 interface IssueSink {

@@ -1,5 +1,6 @@
 import { createBlockSchema, createClosureSchema, createOverrideSchema, updateBlockSchema } from "@/lib/schemas/capacity";
 import type { Actor } from "@/lib/server/auth/permissions";
+import { hashToken } from "@/lib/server/security/tokens";
 import type { Db } from "@/lib/server/db/client";
 import { loadAvailability } from "@/lib/server/services/availability";
 import {
@@ -231,7 +232,7 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
       { ...input, cancelBookingIds: conflict.bookings.map((b) => b.id), cancelReason: REASON },
       NOW,
     );
-    expect(result).toEqual({ status: "applied", value: { id: mondayBlockId }, cancelledBookingIds: [second.id] });
+    expect(result).toEqual({ status: "applied", value: { id: mondayBlockId }, cancelledBookingIds: [second.id], movedBookingIds: [] });
 
     expect(await ctx.db.capacityBlock.findUniqueOrThrow({ where: { id: mondayBlockId } })).toMatchObject({ clerks: 1 });
     const cancelled = await ctx.db.booking.findUniqueOrThrow({ where: { id: second.id } });
@@ -243,8 +244,10 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
     expect(mails[0]).toMatchObject({ recipient: "person2@example.org", bookingId: second.id, status: "PENDING" });
     const payload = JSON.parse(mails[0].payload);
     expect(payload.reason).toBe(REASON);
-    expect(payload.manageUrl).toMatch(/\/testamt$/);
-    expect(payload.bookAgainUrl).toMatch(/\/testamt\/beratung$/);
+    // A fresh manage link (only its hash is stored) whose move page lets the citizen pick a new time.
+    expect(payload.manageUrl).toMatch(/\/termin\/[A-Za-z0-9_-]{43}$/);
+    expect(payload.newTimeUrl).toBe(`${payload.manageUrl}/verschieben`);
+    expect(cancelled.manageTokenHash).toBe(hashToken(payload.manageUrl.split("/").pop()));
 
     const audit = await ctx.db.auditLog.findMany({ orderBy: { action: "asc" } });
     expect(audit.map((a) => [a.action, a.bookingId])).toEqual([
@@ -370,7 +373,7 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
     expect(await ctx.db.holidayOpening.count()).toBe(1);
 
     const closed = await closeHoliday(ctx.db, officeAdmin, { officeId: office.id, date: EASTER_MONDAY, cancelBookingIds: [booked.id] }, NOW);
-    expect(closed).toEqual({ status: "applied", value: { date: EASTER_MONDAY }, cancelledBookingIds: [booked.id] });
+    expect(closed).toEqual({ status: "applied", value: { date: EASTER_MONDAY }, cancelledBookingIds: [booked.id], movedBookingIds: [] });
     expect(await ctx.db.holidayOpening.count()).toBe(0);
     expect(await slotTimes(ctx.db, EASTER_MONDAY)).toEqual([]);
     // The citizen is told the holiday's name unless staff wrote their own message.

@@ -45,7 +45,13 @@ export function CapacityView({ plan }: { plan: CapacityPlan }) {
 
   const messages = useMemo(
     () => ({
-      saved: (cancelled: number) => (cancelled > 0 ? t("status.savedWithCancellations", { count: cancelled }) : t("status.saved")),
+      saved: ({ cancelled, moved }: { cancelled: number; moved: number }) => {
+        if (moved > 0) {
+          const noTime = cancelled > 0 ? ` ${t("status.noTimeFree", { count: cancelled })}` : "";
+          return `${t("status.savedWithMoves", { count: moved })}${noTime}`;
+        }
+        return cancelled > 0 ? t("status.savedWithCancellations", { count: cancelled }) : t("status.saved");
+      },
       kept: t("status.kept"),
       refused: (refusal: Refusal) => {
         const key = Object.values(refusal.fieldErrors ?? {})[0]?.[0];

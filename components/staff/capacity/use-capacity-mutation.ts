@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import type { CapacityActionResult } from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
+import type { ConflictResolution } from "@/lib/schemas/capacity";
 import type { ConflictBooking } from "@/lib/server/services/capacity";
 
 // One way to send a change: the action answers "applied", "conflict" (bookings would lose their clerk: the staff
@@ -13,8 +14,11 @@ export type Refusal = Extract<CapacityActionResult, { ok: false }>;
 
 export interface PendingConflict {
   bookings: ConflictBooking[];
-  /** Sends the same change again, cancelling exactly these bookings with the given message. */
-  confirm: (reason: string) => void;
+  /**
+   * Sends the same change again for exactly these bookings: each moved to the next free time (cancelled where none
+   * is free) or all cancelled, with the given message.
+   */
+  confirm: (choice: { resolution: ConflictResolution; reason: string }) => void;
   /** Keeps the capacity as it is. */
   keep: () => void;
 }
@@ -28,7 +32,7 @@ export interface MutationHandlers {
 }
 
 export function useCapacityMutation(messages: {
-  saved: (cancelled: number) => string;
+  saved: (outcome: { cancelled: number; moved: number }) => string;
   kept: string;
   refused: (refusal: Refusal) => string;
 }) {
@@ -57,7 +61,8 @@ export function useCapacityMutation(messages: {
           const ids = result.bookings.map((b) => b.id);
           setConflict({
             bookings: result.bookings,
-            confirm: (reason) => perform(action, { ...input, cancelBookingIds: ids, cancelReason: reason }, handlers),
+            confirm: ({ resolution, reason }) =>
+              perform(action, { ...input, cancelBookingIds: ids, cancelReason: reason, resolution }, handlers),
             keep: () => {
               setConflict(null);
               setStatus({ kind: "info", text: messages.kept });
@@ -67,7 +72,7 @@ export function useCapacityMutation(messages: {
           return;
         }
         setConflict(null);
-        setStatus({ kind: "success", text: messages.saved(result.cancelled) });
+        setStatus({ kind: "success", text: messages.saved(result) });
         handlers.onApplied?.(result.cancelled);
         router.refresh();
       });

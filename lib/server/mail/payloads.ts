@@ -77,7 +77,9 @@ export const bookingMailPayloadSchema = z.object({
     .refine(endsAfterStart, "endsAt must be after startsAt"),
   manageUrl: z.url({ protocol: /^https?$/ }),
   bookAgainUrl: z.url({ protocol: /^https?$/ }).optional(),
-  /** Why the office cancelled, shown to the citizen. */
+  /** For an appointment the office cancelled: the page where the citizen picks a new time, their data kept. */
+  newTimeUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Why the office cancelled or moved the appointment, shown to the citizen. */
   reason: z.string().trim().min(1).max(1000).optional(),
   /** The old time of a moved appointment. */
   previous: interval.optional(),

@@ -61,8 +61,8 @@ export interface LoadAvailabilityOptions {
   now: Date;
   from: LocalDate;
   to: LocalDate;
-  /** A booking being moved does not compete with itself. */
-  excludeBookingId?: string;
+  /** A booking being moved does not compete with itself (nor do the others of a bulk move, not yet moved). */
+  excludeBookingId?: string | readonly string[];
 }
 
 /** Weekly blocks, overrides, closures and opened holidays of an office for [from, to], as the domain reads them. */
@@ -154,7 +154,7 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
         // The lower bound lets the (officeId, startsAt) index skip the office's history instead of scanning it.
         startsAt: { gt: new Date(rangeStart.getTime() - 2 * DAY_MS), lt: rangeEnd },
         endsAt: { gt: rangeStart },
-        ...(opts.excludeBookingId ? { id: { not: opts.excludeBookingId } } : {}),
+        ...(opts.excludeBookingId ? { id: { notIn: [opts.excludeBookingId].flat() } } : {}),
         OR: [...activeBookingWhere(now).OR, ...recentlyCancelled],
       },
       select: { startsAt: true, endsAt: true, serviceId: true, status: true, holdExpiresAt: true, cancelledAt: true },

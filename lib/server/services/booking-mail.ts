@@ -32,6 +32,7 @@ export function bookingMailPayload(args: {
   booking: BookingFields;
   manageUrl: string;
   bookAgainUrl?: string;
+  newTimeUrl?: string;
   reason?: string;
   previous?: { startsAt: Date; endsAt: Date };
   holdExpiresAt?: Date;
@@ -68,6 +69,7 @@ export function bookingMailPayload(args: {
     },
     manageUrl: args.manageUrl,
     bookAgainUrl: args.bookAgainUrl,
+    newTimeUrl: args.newTimeUrl,
     reason: args.reason,
     previous: args.previous
       ? { startsAt: args.previous.startsAt.toISOString(), endsAt: args.previous.endsAt.toISOString() }

@@ -10,6 +10,11 @@ export function manageUrl(token: string, locale: string): string {
   return `${env().APP_URL}${localePrefix(locale)}/termin/${token}`;
 }
 
+/** The move page of a booking: where a citizen whose appointment the office cancelled picks a new time. */
+export function moveUrl(token: string, locale: string): string {
+  return `${manageUrl(token, locale)}/verschieben`;
+}
+
 export function officeUrl(officeSlug: string, locale: string = defaultLocale): string {
   return `${env().APP_URL}${localePrefix(locale)}/${officeSlug}`;
 }

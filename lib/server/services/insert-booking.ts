@@ -113,6 +113,7 @@ export async function uniqueReferenceCode(tx: Tx): Promise<string> {
  * Moving a booking, for citizens and staff alike, inside the caller's bookingTransaction (old and new days locked):
  * re-check the new start without the booking itself, move it only if it is still as the caller read it, and write
  * the "rescheduled" e-mail. A `manageToken` with a hash replaces the stored link (staff moves; only hashes are kept).
+ * A booking the office cancelled is booked again at the new time (the citizen picked one through the link).
  * Returns false when the booking changed meanwhile.
  */
 export async function moveCheckedBooking(
@@ -120,25 +121,36 @@ export async function moveCheckedBooking(
   args: {
     office: Office;
     service: Service;
-    booking: Parameters<typeof bookingMailPayload>[0]["booking"] & { id: string; officeId: string; email: string | null };
+    booking: Parameters<typeof bookingMailPayload>[0]["booking"] & {
+      id: string;
+      officeId: string;
+      email: string | null;
+      status: string;
+    };
     start: Date;
     endsAt: Date;
     now: Date;
     from: string;
     to: string;
     manageToken: { token: string; hash?: string };
+    /** Other bookings of the same bulk move that still wait at their old times: they do not compete. */
+    othersMoving?: readonly string[];
+    /** Why the office moved it, shown in the e-mail. */
+    reason?: string;
   },
 ): Promise<boolean> {
   const { office, service, booking } = args;
   const load = { office, service, persons: booking.persons, now: args.now, from: args.from, to: args.to };
-  await assertSlotFree(tx, { ...load, excludeBookingId: booking.id }, args.start);
+  await assertSlotFree(tx, { ...load, excludeBookingId: [booking.id, ...(args.othersMoving ?? [])] }, args.start);
+  const rebooking = booking.status === "CANCELLED";
   const { count } = await tx.booking.updateMany({
-    where: { id: booking.id, status: "CONFIRMED", startsAt: booking.startsAt, erasedAt: null },
+    where: { id: booking.id, status: rebooking ? "CANCELLED" : "CONFIRMED", startsAt: booking.startsAt, erasedAt: null },
     data: {
       startsAt: args.start,
       endsAt: args.endsAt,
       // The new time deserves its own reminder.
       reminderSentAt: null,
+      ...(rebooking ? { status: "CONFIRMED" as const, cancelledAt: null, cancelReason: null } : {}),
       ...(args.manageToken.hash ? { manageTokenHash: args.manageToken.hash } : {}),
     },
   });
@@ -155,6 +167,7 @@ export async function moveCheckedBooking(
         booking: { ...booking, startsAt: args.start, endsAt: args.endsAt },
         manageUrl: manageUrl(args.manageToken.token, booking.locale),
         previous: { startsAt: booking.startsAt, endsAt: booking.endsAt },
+        reason: args.reason,
       }),
     });
   }

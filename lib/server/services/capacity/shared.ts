@@ -1,19 +1,34 @@
-import { addDays, datesBetween, type LocalDate, localDateOf, weekdayOf } from "@/lib/domain";
+import {
+  addDays,
+  appointmentMinutes,
+  bookableDates,
+  datesBetween,
+  type LocalDate,
+  localDateOf,
+  planRelocations,
+  weekdayOf,
+} from "@/lib/domain";
 import { writeAudit } from "@/lib/server/audit";
 import { assertCanOnOffice, type Actor, type OfficeAction } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
+import { createManageToken } from "@/lib/server/security/tokens";
+import { loadAvailability } from "../availability";
 import { bookingMailPayload } from "../booking-mail";
-import { officeUrl, serviceUrl } from "../booking-urls";
+import { manageUrl, moveUrl, officeUrl, serviceUrl } from "../booking-urls";
+import { moveCheckedBooking } from "../insert-booking";
 import { serviceWithTranslations } from "../office-catalog";
+import { AUDIT_ACTIONS } from "../staff/common";
 import { ACTIVE_STATUSES, findDisplacedBookings } from "./conflicts";
 
 // The frame every capacity change runs in: the actor's right on the record's own office, the per-day lock of every
 // date whose availability changes (the same lock booking takes), the change itself, a check that no active booking
 // is left without a clerk, and the audit entry, all in one transaction. A conflict rolls the change back and is
-// answered with the bookings concerned, unless the staff member already saw exactly those and chose to cancel them.
+// answered with the bookings concerned, unless the staff member already saw exactly those and chose what happens to
+// them: each moved to the next free time (cancelled where none is free), or all cancelled. Moves happen in the same
+// transaction, under the locks of their new days too, so nobody can take those times in between.
 
 /** A booking that a change would leave without a clerk, as the staff member is shown it. */
 export interface ConflictBooking {
@@ -29,13 +44,15 @@ export interface ConflictBooking {
 }
 
 export type CapacityChangeResult<T> =
-  | { status: "applied"; value: T; cancelledBookingIds: string[] }
+  | { status: "applied"; value: T; cancelledBookingIds: string[]; movedBookingIds: string[] }
   | { status: "conflict"; bookings: ConflictBooking[] };
 
-/** The bookings the staff member agreed to cancel, and the reason the citizens are told. */
+/** The bookings the staff member agreed to give up at their times, what happens to them, and the citizens' message. */
 export interface Cancellation {
   bookingIds: string[];
   reason: string;
+  /** Move each to the next free time; only those without one are cancelled. */
+  move: boolean;
 }
 
 /**
@@ -62,6 +79,16 @@ class ConflictFound extends Error {
     super("capacity change rolled back: bookings affected");
   }
 }
+
+/** The planned moves need days that this attempt has not locked: rolled back and run again with them locked. */
+class UnlockedTargetDays extends Error {
+  constructor(readonly dates: LocalDate[]) {
+    super("capacity change rolled back: new times on days not locked");
+  }
+}
+
+/** Attempts that add the new times' days to the locks; the last one locks the whole booking window. */
+const RELOCK_ATTEMPTS = 3;
 
 export type OfficeRow = NonNullable<Awaited<ReturnType<Db["office"]["findUnique"]>>>;
 
@@ -129,9 +156,12 @@ export async function assertServicesOfOffice(tx: Db | Tx, officeId: string, serv
   if (found !== new Set(serviceIds).size) throw new CapacityInputError("serviceIds", "unknownService");
 }
 
-export function cancellationOf(input: { cancelBookingIds?: string[]; cancelReason?: string }, fallbackReason: string): Cancellation | undefined {
+export function cancellationOf(
+  input: { cancelBookingIds?: string[]; cancelReason?: string; resolution?: "move" | "cancel" },
+  fallbackReason: string,
+): Cancellation | undefined {
   if (!input.cancelBookingIds) return undefined;
-  return { bookingIds: input.cancelBookingIds, reason: input.cancelReason || fallbackReason };
+  return { bookingIds: input.cancelBookingIds, reason: input.cancelReason || fallbackReason, move: input.resolution === "move" };
 }
 
 export interface CapacityChange<T> {
@@ -150,31 +180,156 @@ export async function applyCapacityChange<T>(db: Db, change: CapacityChange<T>):
   const dates = [...new Set(change.dates)].sort();
   // Today's row as well: every capacity change of the office then waits for the others, also one whose dates lie
   // beyond the booking window (its overlap check must not race another change's).
-  const lockDates = [...dates, localDateOf(now, office.timeZone)];
-  try {
-    return await bookingTransaction(db, office.id, lockDates, async (tx) => {
-      const { value, action, details } = await change.apply(tx);
-      const displaced = await findDisplacedBookings(tx, office, dates, now);
-      if (displaced.length > 0) {
-        const agreed = new Set(change.cancellation?.bookingIds ?? []);
-        // Only bookings the staff member was shown are ever cancelled; new ones mean asking again.
-        if (!change.cancellation || displaced.some((id) => !agreed.has(id))) {
-          throw new ConflictFound(await describeBookings(tx, displaced));
+  const today = localDateOf(now, office.timeZone);
+  let targetDates: LocalDate[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const locked = new Set([...dates, today, ...targetDates]);
+    try {
+      return await bookingTransaction(db, office.id, [...locked], async (tx) => {
+        const { value, action, details } = await change.apply(tx);
+        const displaced = await findDisplacedBookings(tx, office, dates, now);
+        let moved: string[] = [];
+        let cancelled = displaced;
+        if (displaced.length > 0) {
+          const agreed = new Set(change.cancellation?.bookingIds ?? []);
+          // Only bookings the staff member was shown are ever moved or cancelled; new ones mean asking again.
+          if (!change.cancellation || displaced.some((id) => !agreed.has(id))) {
+            throw new ConflictFound(await describeBookings(tx, displaced));
+          }
+          const { reason } = change.cancellation;
+          if (change.cancellation.move) {
+            const plan = await planMoves(tx, office, displaced, now);
+            // The times found must stay free until commit: their days need the lock, taken before reading them.
+            const unlocked = plan.flatMap((m) => (m.slot ? daysOf(m.slot, office.timeZone) : [])).filter((d) => !locked.has(d));
+            if (unlocked.length > 0) throw new UnlockedTargetDays(unlocked);
+            moved = await moveBookings(tx, office, actor, plan, displaced, reason, now);
+            cancelled = displaced.filter((id) => !moved.includes(id));
+          }
+          await cancelBookings(tx, office, actor, cancelled, reason, now);
         }
-        await cancelBookings(tx, office, actor, displaced, change.cancellation.reason, now);
-      }
-      await writeAudit(tx, {
-        actorId: actor.id,
-        officeId: office.id,
-        action,
-        details: { ...details, cancelledBookings: displaced.length },
+        await writeAudit(tx, {
+          actorId: actor.id,
+          officeId: office.id,
+          action,
+          details: {
+            ...details,
+            cancelledBookings: cancelled.length,
+            ...(change.cancellation?.move ? { movedBookings: moved.length } : {}),
+          },
+        });
+        return { status: "applied" as const, value, cancelledBookingIds: cancelled, movedBookingIds: moved };
       });
-      return { status: "applied" as const, value, cancelledBookingIds: displaced };
-    });
-  } catch (e) {
-    if (e instanceof ConflictFound) return { status: "conflict", bookings: e.bookings };
-    throw e;
+    } catch (e) {
+      if (e instanceof ConflictFound) return { status: "conflict", bookings: e.bookings };
+      if (!(e instanceof UnlockedTargetDays)) throw e;
+      // Ascending lock order forbids adding a day inside the transaction. Free times rarely move between two
+      // attempts; should they keep moving, the last attempt locks every day a new time can lie on.
+      targetDates =
+        attempt < RELOCK_ATTEMPTS
+          ? [...targetDates, ...e.dates]
+          : datesBetween(today, addDays(bookableDates(office, office.timeZone, now).last, 1));
+    }
   }
+}
+
+/** Every office-local date an interval touches. */
+function daysOf(slot: { start: Date; end: Date }, timeZone: string): LocalDate[] {
+  return [localDateOf(slot.start, timeZone), localDateOf(slot.end.getTime() - 1, timeZone)];
+}
+
+async function loadBookings(tx: Tx, ids: string[]) {
+  return tx.booking.findMany({
+    where: { id: { in: ids } },
+    include: { service: serviceWithTranslations },
+    orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+type DisplacedBooking = Awaited<ReturnType<typeof loadBookings>>[number];
+
+/**
+ * The new time of each displaced booking that can move, found with the booking rule citizens book by on the
+ * schedule as it stands in the transaction (after the change), beside every other booking and the moves planned
+ * before it. An appointment already checked in, or of a service or office no longer offered, is not moved.
+ */
+async function planMoves(tx: Tx, office: OfficeRow, ids: string[], now: Date) {
+  const bookings = await loadBookings(tx, ids);
+  const movable = bookings.filter((b) => b.status === "CONFIRMED" && b.service.active && office.active);
+  if (movable.length === 0) return [];
+  const from = localDateOf(movable[0].startsAt, office.timeZone);
+  const to = bookableDates(office, office.timeZone, now).last;
+  if (from > to) return movable.map((booking) => ({ booking, slot: null }));
+  // Schedule and bookings do not depend on the service: one read serves every booking to move.
+  const { schedule, rules, occupied } = await loadAvailability(tx, {
+    office,
+    service: movable[0].service,
+    persons: movable[0].persons,
+    now,
+    from,
+    to,
+    excludeBookingId: ids,
+  });
+  const plan = planRelocations(
+    { schedule, rules, occupied, now },
+    movable.map((b) => ({
+      id: b.id,
+      service: b.service,
+      persons: b.persons,
+      start: b.startsAt.getTime(),
+      createdAt: b.createdAt.getTime(),
+    })),
+  );
+  return movable.map((booking) => ({ booking, slot: plan.get(booking.id) ?? null }));
+}
+
+/**
+ * Moves the planned bookings, each re-checked by the booking rule under the lock and told its new time with a fresh
+ * manage link (the old one stops working) and the calendar file. Returns the ids moved.
+ */
+async function moveBookings(
+  tx: Tx,
+  office: OfficeRow,
+  actor: Actor,
+  plan: Array<{ booking: DisplacedBooking; slot: { start: Date; end: Date } | null }>,
+  displaced: readonly string[],
+  reason: string,
+  now: Date,
+): Promise<string[]> {
+  const moved: string[] = [];
+  for (const { booking, slot } of plan) {
+    if (!slot) continue;
+    const endsAt = new Date(slot.start.getTime() + appointmentMinutes(booking.service, booking.persons) * 60_000);
+    const [from, to] = daysOf({ start: slot.start, end: endsAt }, office.timeZone);
+    const ok = await moveCheckedBooking(tx, {
+      office,
+      service: booking.service,
+      booking,
+      start: slot.start,
+      endsAt,
+      now,
+      from,
+      to,
+      manageToken: booking.email ? createManageToken() : { token: "" },
+      // Those not moved yet still sit at their old times, which the plan already gave up.
+      othersMoving: displaced.filter((id) => id !== booking.id && !moved.includes(id)),
+      reason,
+    });
+    if (!ok) continue;
+    moved.push(booking.id);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      officeId: office.id,
+      bookingId: booking.id,
+      action: AUDIT_ACTIONS.move,
+      details: {
+        cause: "capacity-change",
+        from: booking.startsAt.toISOString(),
+        to: slot.start.toISOString(),
+        mailed: Boolean(booking.email),
+      },
+    });
+  }
+  return moved;
 }
 
 async function describeBookings(tx: Tx, ids: string[]): Promise<ConflictBooking[]> {
@@ -194,17 +349,23 @@ async function describeBookings(tx: Tx, ids: string[]): Promise<ConflictBooking[
   }));
 }
 
+/**
+ * Cancels the bookings with the staff member's message. Where the office still offers the service, the e-mail links
+ * to the move page under a fresh manage link, so the citizen picks a new time without typing anything again.
+ */
 async function cancelBookings(tx: Tx, office: OfficeRow, actor: Actor, ids: string[], reason: string, now: Date) {
-  const rows = await tx.booking.findMany({ where: { id: { in: ids } }, include: { service: serviceWithTranslations } });
-  for (const booking of rows) {
+  if (ids.length === 0) return;
+  for (const booking of await loadBookings(tx, ids)) {
+    const rebookable = office.active && booking.service.active;
+    // Only the hash is stored, so a link to send needs a new token; without an address the old one stays.
+    const token = booking.email && rebookable ? createManageToken() : null;
     // Conditional, like every other cancellation: a booking cancelled meanwhile is not cancelled twice.
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: { in: [...ACTIVE_STATUSES] } },
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
+      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, ...(token ? { manageTokenHash: token.hash } : {}) },
     });
     if (count === 0) continue;
     if (booking.email) {
-      // Manage tokens are stored hashed, so the e-mail links to the office page and to booking the service again.
       await enqueueMail(tx, {
         template: "booking-cancelled",
         recipient: booking.email,
@@ -214,8 +375,9 @@ async function cancelBookings(tx: Tx, office: OfficeRow, actor: Actor, ids: stri
           office,
           service: booking.service,
           booking,
-          manageUrl: officeUrl(office.slug, booking.locale),
+          manageUrl: token ? manageUrl(token.token, booking.locale) : officeUrl(office.slug, booking.locale),
           bookAgainUrl: serviceUrl(office.slug, booking.service.slug, booking.locale),
+          newTimeUrl: token ? moveUrl(token.token, booking.locale) : undefined,
           reason,
         }),
       });
@@ -224,7 +386,7 @@ async function cancelBookings(tx: Tx, office: OfficeRow, actor: Actor, ids: stri
       actorId: actor.id,
       officeId: office.id,
       bookingId: booking.id,
-      action: "booking.cancel",
+      action: AUDIT_ACTIONS.cancel,
       details: { cause: "capacity-change", notified: Boolean(booking.email) },
     });
   }

@@ -38,7 +38,7 @@ import {
 // and the service checks the signed-in staff member against the office of the record it touches.
 
 export type CapacityActionResult =
-  | { ok: true; status: "applied"; cancelled: number }
+  | { ok: true; status: "applied"; cancelled: number; moved: number }
   | { ok: true; status: "conflict"; bookings: ConflictBooking[] }
   | { ok: false; fieldErrors?: FieldErrors; formError?: string };
 
@@ -62,8 +62,10 @@ async function run<S extends z.ZodType>(
   const result = answer.result;
   if ("refused" in result) return { ok: false, fieldErrors: { [result.field]: [result.reason] } };
   if (result.status === "conflict") return { ok: true, status: "conflict", bookings: result.bookings };
-  if (result.cancelledBookingIds.length > 0) kickOutbox();
-  return { ok: true, status: "applied", cancelled: result.cancelledBookingIds.length };
+  const cancelled = result.cancelledBookingIds.length;
+  const moved = result.movedBookingIds.length;
+  if (cancelled + moved > 0) kickOutbox();
+  return { ok: true, status: "applied", cancelled, moved };
 }
 
 export async function createBlockAction(input: unknown): Promise<CapacityActionResult> {
