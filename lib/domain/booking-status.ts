@@ -101,6 +101,17 @@ export function isChangeableByStaff(booking: StatusSubject, now: Date): boolean 
   return booking.status === "CONFIRMED" && booking.startsAt > now;
 }
 
+/** What a citizen's own cancellation stores as its reason; every other reason was given by the office. */
+export const CITIZEN_CANCEL_REASON = "citizen";
+
+/**
+ * Whether the office cancelled this appointment (a clerk, or a change of the opening hours): its citizen may then
+ * pick a new time through their link, their data kept. A citizen's own cancellation is final.
+ */
+export function isCancelledByOffice(booking: { status: string; cancelReason: string | null }): boolean {
+  return booking.status === "CANCELLED" && booking.cancelReason !== null && booking.cancelReason !== CITIZEN_CANCEL_REASON;
+}
+
 export interface DayBooking extends StatusSubject {
   id: string;
   endsAt: Date;

@@ -1,4 +1,5 @@
 import { appointmentMinutes, localDateOf } from "@/lib/domain";
+import { CITIZEN_CANCEL_REASON, isCancelledByOffice } from "@/lib/domain/booking-status";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError, type AppErrorCode, isAppError } from "@/lib/server/errors";
@@ -29,12 +30,25 @@ export function isCancellable(booking: { status: string; startsAt: Date }, now: 
   return booking.status === "CONFIRMED" && booking.startsAt > now;
 }
 
+/**
+ * Whether the move page is open: for an appointment still ahead, and for one the office cancelled while it still
+ * offers the service (the citizen picks a new time without typing their data again).
+ */
+export function canPickNewTime(
+  booking: { status: string; startsAt: Date; cancelReason: string | null; office: { active: boolean }; service: { active: boolean } },
+  now: Date,
+): boolean {
+  return isCancellable(booking, now) || (isCancelledByOffice(booking) && booking.office.active && booking.service.active);
+}
+
 function assertChangeable(booking: ManagedBooking, now: Date) {
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
   if (!isCancellable(booking, now)) throw new AppError("APPOINTMENT_PAST");
 }
 
 function assertMovable(booking: ManagedBooking, start: Date, now: Date) {
+  // Booked again at any free time, its old one included.
+  if (booking.status === "CANCELLED" && canPickNewTime(booking, now)) return;
   assertChangeable(booking, now);
   // "Moving" to the booked time would only send a confusing e-mail.
   if (booking.startsAt.getTime() === start.getTime()) throw new AppError("SAME_TIME");
@@ -52,7 +66,7 @@ export async function cancelBookingByToken(
     // Conditional update: a concurrent cancel or staff change wins once.
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: { in: [...OCCUPYING_STATUSES] } },
-      data: { status: "CANCELLED", cancelledAt: input.now, cancelReason: input.reason ?? "citizen" },
+      data: { status: "CANCELLED", cancelledAt: input.now, cancelReason: input.reason ?? CITIZEN_CANCEL_REASON },
     });
     if (count === 0) throw new AppError("ALREADY_CANCELLED");
     if (booking.email) {
@@ -125,5 +139,5 @@ export async function rescheduleBookingByToken(
     });
     if (!moved) throw new AppError("ALREADY_CANCELLED");
   });
-  return { ...booking, startsAt: input.start, endsAt };
+  return { ...booking, status: "CONFIRMED", cancelledAt: null, cancelReason: null, startsAt: input.start, endsAt };
 }

@@ -10,7 +10,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { isLiveHold, slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
-import { isCancellable } from "@/lib/server/services/manage-booking";
+import { canPickNewTime, isCancellable } from "@/lib/server/services/manage-booking";
 import { confirmHeldBooking, extendHeldBooking } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
@@ -146,9 +146,16 @@ export default async function ManageBookingPage({ params, searchParams }: { para
       ) : held ? null : (
         <div className="mt-8 space-y-4">
           {booking.status !== "CANCELLED" && <p>{t("manage.notChangeable")}</p>}
-          <Link href={`/${booking.office.slug}/${booking.service.slug}`} className={buttonSecondary}>
-            {t("manage.bookAgain")}
-          </Link>
+          {canPickNewTime(booking, now) ? (
+            // The office cancelled: a new time for the same person and service, nothing typed again.
+            <Link href={`/termin/${p.token}/verschieben`} className={buttonPrimary}>
+              {t("manage.rescheduleTitle")}
+            </Link>
+          ) : (
+            <Link href={`/${booking.office.slug}/${booking.service.slug}`} className={buttonSecondary}>
+              {t("manage.bookAgain")}
+            </Link>
+          )}
         </div>
       )}
       <section aria-labelledby="privacy-title" className="mt-8 rounded border border-line bg-white p-4">

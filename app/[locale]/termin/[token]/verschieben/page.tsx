@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
-import { isCancellable } from "@/lib/server/services/manage-booking";
+import { canPickNewTime } from "@/lib/server/services/manage-booking";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
 import { rescheduleBooking } from "../actions";
 
@@ -25,7 +25,7 @@ export default async function ReschedulePage({ params, searchParams }: { params:
   setRequestLocale(p.locale);
   const booking = await findBookingByToken(getDb(), p.token);
   const now = new Date();
-  if (!booking || !isCancellable(booking, now)) return redirect({ href: `/termin/${p.token}`, locale: p.locale });
+  if (!booking || !canPickNewTime(booking, now)) return redirect({ href: `/termin/${p.token}`, locale: p.locale });
   const t = await getTranslations("booking");
   const te = await getTranslations("errors");
   const format = await getFormatter();
@@ -45,7 +45,7 @@ export default async function ReschedulePage({ params, searchParams }: { params:
       <BackLink href={`/termin/${p.token}`} />
       <h1 className="mb-2 text-3xl font-bold">{t("manage.rescheduleTitle")}</h1>
       <p className="mb-6">
-        {t("manage.rescheduleIntro", {
+        {t(booking.status === "CANCELLED" ? "manage.newTimeIntro" : "manage.rescheduleIntro", {
           date: longDate(format, booking.startsAt, tz),
           time: clockTime(format, booking.startsAt, tz),
         })}

@@ -8,7 +8,7 @@ import { redirect } from "@/lib/i18n/navigation";
 import { slotChoiceSchema } from "@/lib/schemas/booking";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
-import { findMoveProblem, isCancellable } from "@/lib/server/services/manage-booking";
+import { canPickNewTime, findMoveProblem } from "@/lib/server/services/manage-booking";
 import { rescheduleBooking } from "../../actions";
 
 type Params = Promise<{ locale: string; token: string }>;
@@ -27,7 +27,7 @@ export default async function RescheduleConfirmationPage({ params, searchParams 
   const booking = await findBookingByToken(getDb(), p.token);
   if (!booking) notFound();
   const now = new Date();
-  if (!isCancellable(booking, now)) return redirect({ href: `/termin/${p.token}`, locale: p.locale });
+  if (!canPickNewTime(booking, now)) return redirect({ href: `/termin/${p.token}`, locale: p.locale });
   const movePage = `/termin/${p.token}/verschieben`;
   const chosen = slotChoiceSchema.safeParse({ start: q.neu });
   if (!chosen.success) return redirect({ href: `${movePage}?fehler=SLOT_NOT_OFFERED`, locale: p.locale });
@@ -48,7 +48,7 @@ export default async function RescheduleConfirmationPage({ params, searchParams 
           { label: t("manage.rescheduleTo"), value: <strong>{when(start)}</strong> },
         ]}
       />
-      <p className="mt-6">{t("manage.rescheduleConsequence")}</p>
+      <p className="mt-6">{t(booking.status === "CANCELLED" ? "manage.newTimeConsequence" : "manage.rescheduleConsequence")}</p>
       <ConfirmForm
         action={rescheduleBooking.bind(null, p.token)}
         label={t("manage.rescheduleConfirm")}
