@@ -7,7 +7,8 @@ import { applyMigrations } from "@/prisma/migrate/engine";
 import { seedDemo } from "@/prisma/seed";
 import { createDb, type Db } from "@/lib/server/db/client";
 
-// Runs the built app (`next start`) against a fresh, seeded SQLite database, as a citizen would meet it.
+// Runs the built app (`next start`) against a fresh, seeded SQLite database, as a citizen would meet it, or against
+// a database the caller has prepared (e.g. PostgreSQL shared by several instances).
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -33,13 +34,19 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startApp(
-  opts: { smtpUrl?: string; env?: Record<string, string>; port?: number } = {},
+  opts: {
+    smtpUrl?: string;
+    env?: Record<string, string>;
+    port?: number;
+    /** A migrated and seeded database to use instead of a fresh SQLite file; it stays when the app stops. */
+    databaseUrl?: string;
+  } = {},
 ): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-e2e-"));
-  const databaseUrl = `file:${path.join(dir, "app.db")}`;
-  await applyMigrations(databaseUrl);
+  const databaseUrl = opts.databaseUrl ?? `file:${path.join(dir, "app.db")}`;
+  if (!opts.databaseUrl) await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl);
-  await seedDemo(db);
+  if (!opts.databaseUrl) await seedDemo(db);
   const port = opts.port ?? (await freePort());
   // localhost, not 127.0.0.1: with the latter, unprefixed locale URLs redirect to themselves (vercel/next.js#94745).
   const url = `http://localhost:${port}`;
@@ -87,8 +94,10 @@ export async function startApp(
     child,
     output: () => output,
     async stop() {
-      child.kill("SIGTERM");
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+      // A process ended by a signal has no exit code, only its signal.
+      const exited = () => child.exitCode !== null || child.signalCode !== null;
+      if (!exited()) child.kill("SIGTERM");
+      await new Promise((r) => (exited() ? r(null) : child.once("exit", r)));
       await db.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
     },

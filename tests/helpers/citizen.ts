@@ -26,3 +26,17 @@ export async function fillPersonalData(page: Page, person: CitizenData = AMIRA):
   await page.getByLabel(/Datenschutzhinweise/).check();
   await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
 }
+
+/** A booking through the JSON API, as a scripted client posts it (names without digits, adult date of birth). */
+export function postBooking(
+  appUrl: string,
+  booking: { office: string; service: string; start: string; familyName: string; email: string },
+  init: Pick<RequestInit, "signal"> = {},
+): Promise<Response> {
+  return fetch(`${appUrl}/api/v1/bookings`, {
+    ...init,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...booking, persons: 1, givenName: "Lena", dateOfBirth: "1988-04-12", privacyConsent: true }),
+  });
+}
