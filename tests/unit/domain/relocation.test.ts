@@ -8,7 +8,13 @@ import { BERLIN, minutes, office, type Scenario } from "../../helpers/scenario";
 const MONDAY = "2026-03-02";
 const TUESDAY = "2026-03-03";
 
-function displaced(s: Scenario, id: string, date: string, time: string, opts: { service?: string; persons?: number; made?: number } = {}): BookingToRelocate {
+function displaced(
+  s: Scenario,
+  id: string,
+  date: string,
+  time: string,
+  opts: { service?: string; persons?: number; made?: number } = {},
+): BookingToRelocate {
   const input = s.input({ service: opts.service });
   return {
     id,
@@ -69,9 +75,9 @@ describe("planning new times for displaced appointments", () => {
       .now(`${MONDAY} 07:00`);
     // Two people need 45 minutes: 09:30 is earliest by the notice, but 10:00 is taken, so 10:30 (the pass clerk).
     // The car registration has its own clerk and takes 09:30.
-    expect(
-      plan(s, [displaced(s, "family", MONDAY, "08:00", { service: "pass", persons: 2 }), displaced(s, "car", MONDAY, "08:00", { service: "kfz" })]),
-    ).toEqual({ family: `${MONDAY} 10:30`, car: `${MONDAY} 09:30` });
+    const family = displaced(s, "family", MONDAY, "08:00", { service: "pass", persons: 2 });
+    const car = displaced(s, "car", MONDAY, "08:00", { service: "kfz" });
+    expect(plan(s, [family, car])).toEqual({ family: `${MONDAY} 10:30`, car: `${MONDAY} 09:30` });
   });
 
   it("finds the next free morning across the October DST change at its wall-clock time", () => {
