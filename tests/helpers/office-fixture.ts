@@ -1,4 +1,5 @@
 import { zonedInstant } from "@/lib/domain";
+import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 
 // Builds an office in a test database the way an administrator would set it up: "an office in Europe/Berlin, open
@@ -72,4 +73,17 @@ export function person(n: number) {
     email: `person${n}@example.org`,
     dateOfBirth: "1990-03-27",
   };
+}
+
+/** A staff account with this role and these offices, as the services see the signed-in actor. */
+export async function createStaffActor(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
+  const user = await db.staffUser.create({
+    data: {
+      email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
+      name: role,
+      role,
+      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
+    },
+  });
+  return { id: user.id, role, officeIds };
 }

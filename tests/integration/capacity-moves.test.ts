@@ -31,7 +31,7 @@ import {
 } from "@/lib/server/services/manage-booking";
 import { codeOf } from "../helpers/app-error-code";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { at, createOfficeFixture, createStaffActor as staff, person } from "../helpers/office-fixture";
 import { startSmtpServer } from "../helpers/smtp";
 
 // Monday 1 March 2027, 07:00 in Berlin. One clerk, 30-minute appointments.
@@ -42,18 +42,6 @@ const THURSDAY = "2027-03-04";
 const FRIDAY = "2027-03-05";
 const REASON = "Wegen eines Betriebsausflugs findet Ihr Termin nicht zur gebuchten Zeit statt.";
 const WEEKDAYS_8_TO_10: Array<[number, string, string, number]> = [1, 2, 3, 4, 5].map((d) => [d, "08:00", "10:00", 1]);
-
-async function staff(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: {
-      email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
-      name: role,
-      role,
-      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
-    },
-  });
-  return { id: user.id, role, officeIds };
-}
 
 function book(db: Db, date: string, time: string, n: number, locale = "de", officeSlug = "testamt") {
   return createBooking(db, {
