@@ -240,6 +240,25 @@ describe("booking cancelled", () => {
     expect(event.sequence).toBeGreaterThan(0);
   });
 
+  it("after a change of the opening hours, offers the move page to pick a new time instead of booking again", async () => {
+    const newTimeUrl = `${payload().manageUrl}/verschieben`;
+    const p = payload({
+      reason: "Wegen einer Änderung unserer Sprechzeiten müssen wir Ihren Termin leider absagen.",
+      bookAgainUrl: "https://termine.musterstadt.example/auslaenderbehoerde/beratung",
+      newTimeUrl,
+    });
+    for (const [locale, button] of [
+      ["de", "Neue Zeit wählen"],
+      ["en", "Choose a new time"],
+      ["ar", "اختيار وقت جديد"],
+    ]) {
+      const mail = await renderMail("booking-cancelled", { ...p, locale }, { now });
+      expect(mail.html).toContain(`href="${newTimeUrl}"`);
+      expect(mail.text).toContain(button);
+      expect(mail.text).not.toContain(p.bookAgainUrl);
+    }
+  });
+
   it("works without reason and book-again link (citizen cancelled)", async () => {
     const mail = await renderMail("booking-cancelled", payload(), { now });
     expect(mail.text).not.toContain("Grund");
@@ -267,6 +286,20 @@ describe("booking rescheduled", () => {
     expect(method).toBe("PUBLISH");
     expect(event.startDate.toJSDate().toISOString()).toBe("2026-12-03T13:00:00.000Z");
     expect(event.sequence).toBeGreaterThan(0);
+  });
+
+  it("names the office's reason when the office moved it", async () => {
+    const p = payload(
+      {
+        previous: { startsAt: "2026-12-01T08:30:00.000Z", endsAt: "2026-12-01T09:00:00.000Z" },
+        reason: "Wegen einer Änderung unserer Sprechzeiten findet Ihr Termin nicht zur gebuchten Zeit statt.",
+      },
+      { startsAt: "2026-12-03T13:00:00.000Z", endsAt: "2026-12-03T13:30:00.000Z" },
+    );
+    const mail = await renderMail("booking-rescheduled", p, { now });
+    expect(mail.text).toContain("Grund");
+    expect(mail.text).toContain(p.reason);
+    expect((await renderMail("booking-rescheduled", { ...p, locale: "fr" }, { now })).text).toContain("Motif");
   });
 
   it("needs the previous time", async () => {
