@@ -1,12 +1,13 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
+import { type Ref, useEffect, useImperativeHandle, useRef } from "react";
 import "altcha/altcha.css";
 
 // The proof of work for the booking form. The ALTCHA widget is loaded only here (its CSP-friendly build without
 // inline workers), starts solving as soon as the step is shown, and puts its payload into the hidden form field
-// "altcha" that confirmBooking verifies. No puzzle, no cookies, nothing sent to third parties.
+// "altcha" that confirmBooking verifies. No puzzle, no cookies, nothing sent to third parties. The form learns the
+// widget's state through `onStateChange`, so that a booking asked for before the check is done can wait for it.
 
 // Every text the widget shows (altcha's Strings type plus the two texts of its code-challenge dialog).
 const STRING_KEYS = [
@@ -33,14 +34,48 @@ type AltchaGlobal = {
   algorithms: { set(name: string, factory: () => Worker): void };
   i18n: { set(language: string, strings: Record<string, string>): void };
 };
-type AltchaElement = HTMLElement & { configure?: (config: Record<string, unknown>) => Promise<void> };
+type AltchaElement = HTMLElement & {
+  configure?: (config: Record<string, unknown>) => Promise<void>;
+  getState?: () => AntibotState;
+  verify?: () => Promise<unknown>;
+};
 
-export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { challengeUrl?: string }) {
+/** The widget's states, as its "statechange" event reports them. */
+export type AntibotState = "unverified" | "verifying" | "verified" | "expired" | "error" | "code";
+
+export interface AntibotHandle {
+  /** Runs the check again when it is neither running nor done (after an error or once it expired). */
+  start(): void;
+}
+
+export function AntibotField({
+  challengeUrl = "/api/antibot/challenge",
+  onStateChange,
+  ref,
+}: {
+  challengeUrl?: string;
+  onStateChange?: (state: AntibotState) => void;
+  ref?: Ref<AntibotHandle>;
+}) {
   const t = useTranslations("antibot");
   const locale = useLocale();
   const container = useRef<HTMLDivElement>(null);
+  const configured = useRef<AltchaElement | null>(null);
+  const stateListener = useRef(onStateChange);
   const strings = Object.fromEntries(STRING_KEYS.map((key) => [key, t(key)]));
   const stringsJson = JSON.stringify(strings);
+
+  useEffect(() => {
+    stateListener.current = onStateChange;
+  });
+
+  useImperativeHandle(ref, () => ({
+    start() {
+      const widget = configured.current;
+      const state = widget?.getState?.();
+      if (widget?.verify && state !== "verifying" && state !== "verified") void widget.verify();
+    },
+  }));
 
   useEffect(() => {
     let widget: AltchaElement | undefined;
@@ -56,6 +91,9 @@ export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { chal
       altcha?.i18n.set(locale, texts);
       widget = document.createElement("altcha-widget") as AltchaElement;
       widget.setAttribute("name", "altcha");
+      widget.addEventListener("statechange", (event) => {
+        stateListener.current?.((event as CustomEvent<{ state: AntibotState }>).detail.state);
+      });
       container.current.appendChild(widget);
       // The element's methods exist only once it has connected, a few microtasks after it is attached.
       for (let i = 0; i < 100 && typeof widget.configure !== "function"; i++) {
@@ -70,9 +108,11 @@ export function AntibotField({ challengeUrl = "/api/antibot/challenge" }: { chal
         language: locale,
         validationMessage: texts.verificationRequired,
       });
+      configured.current = widget;
     });
     return () => {
       cancelled = true;
+      configured.current = null;
       widget?.remove();
     };
   }, [challengeUrl, locale, stringsJson]);

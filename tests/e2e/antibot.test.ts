@@ -6,11 +6,13 @@ import { launchBrowser } from "../helpers/browser";
 import { type CitizenData, fillPersonalData } from "../helpers/citizen";
 import arAntibot from "@/lib/i18n/messages/ar/antibot.json";
 import deAntibot from "@/lib/i18n/messages/de/antibot.json";
+import deBooking from "@/lib/i18n/messages/de/booking.json";
 import trAntibot from "@/lib/i18n/messages/tr/antibot.json";
 
 // The real proof of work in the browser: with ANTIBOT=on the review step loads the ALTCHA widget, which solves its
-// challenge in a worker without any action by the citizen; the booking then goes through. A scripted client that
-// posts to the API without a solved challenge is refused.
+// challenge in a worker without any action by the citizen; the booking then goes through, also when the citizen
+// clicks before the check is done or before the page's scripts have run. A scripted client that posts to the API
+// without a solved challenge is refused.
 
 let app: RunningApp;
 let browser: BrowserContext;
@@ -50,6 +52,40 @@ it("books through the wizard once the widget has solved its challenge by itself"
   expect(blocked).toEqual([]);
   // A desktop solves well within the time a phone needs (about a second).
   expect(solveMs).toBeLessThan(10_000);
+});
+
+it("books on a click at once: the button says that the check is running and sends the booking itself", async () => {
+  const page = await browser.newPage();
+  // As on a slow phone, the challenge takes a while to arrive, so the clicks surely come while the check runs.
+  await page.route("**/api/antibot/challenge", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await toReviewStep(page, { givenName: "Mehmet", familyName: "Schnell", email: "schnell@example.org", born: ["9", "9", "1979"] });
+  // A double tap at once: the second tap neither books twice nor cancels the first.
+  await page.getByRole("button", { name: deBooking.review.submit }).dblclick();
+  await page.getByRole("button", { name: deBooking.review.checkRunning }).waitFor();
+  await page.getByRole("status").filter({ hasText: deBooking.review.checkRunningStatus }).waitFor();
+  await page.waitForURL(/\/bestaetigung$/, { timeout: 30_000 });
+  expect(await app.db.booking.count({ where: { email: "schnell@example.org" } })).toBe(1);
+  await page.close();
+});
+
+it("books on a click before the page's scripts have run: the plain form post comes back and books when checked", async () => {
+  const page = await browser.newPage();
+  await toReviewStep(page, { givenName: "Lena", familyName: "Früh", email: "frueh@example.org", born: ["3", "4", "1995"] });
+  // A slow connection: the page is shown long before its scripts arrive.
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await route.continue();
+  });
+  await page.goto(page.url(), { waitUntil: "commit" });
+  await page.getByRole("button", { name: deBooking.review.submit }).click();
+  await page.waitForURL(/\/pruefen\?buchen=1$/);
+  await page.getByRole("status").filter({ hasText: deBooking.review.checkRunningStatus }).waitFor({ timeout: 30_000 });
+  await page.waitForURL(/\/bestaetigung$/, { timeout: 30_000 });
+  expect(await app.db.booking.count({ where: { email: "frueh@example.org" } })).toBe(1);
+  await page.close();
 });
 
 it("refuses a scripted booking without a solved challenge", async () => {

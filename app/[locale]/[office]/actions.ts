@@ -9,7 +9,7 @@ import { type ActionState, fieldErrorsOf } from "@/lib/schemas/form-errors";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { kickOutbox } from "@/lib/server/mail/outbox";
-import { ANTIBOT_FIELD, guardBooking } from "@/lib/server/security/antibot";
+import { ANTIBOT_FIELD, antibotEnabled, guardBooking } from "@/lib/server/security/antibot";
 import { clientAddressOf, hashClientAddress } from "@/lib/server/security/rate-limit";
 import { createBooking } from "@/lib/server/services/create-booking";
 import { extendHoldByToken } from "@/lib/server/services/extend-hold";
@@ -84,6 +84,9 @@ export async function confirmBooking(officeSlug: string, serviceSlug: string, fo
   const state = await readWizardState(officeSlug, serviceSlug);
   if (!state?.person) return go(`/${officeSlug}/${serviceSlug}`);
   if (!state.slot) return go(`/${officeSlug}/${serviceSlug}/termin`);
+  // Sent before the page could start its proof of work (a click before hydration): no field at all, rather than a
+  // wrong one. Back to the review step, which books as soon as its check is done.
+  if (antibotEnabled() && form?.get(ANTIBOT_FIELD) == null) return go(`/${officeSlug}/${serviceSlug}/pruefen?buchen=1`);
   // Rate limits and the proof of work come before anything is written; the slot stays chosen for another try.
   const guard = await guardBooking(getDb(), {
     ipHash: hashClientAddress(clientAddressOf(await headers())),

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { AntibotField } from "@/components/booking/antibot-field";
 import { BackLink } from "@/components/booking/back-link";
+import { BookingConfirmForm } from "@/components/booking/booking-confirm-form";
 import { errorKey } from "@/components/booking/error-key";
 import { clockTime, longDate, plainDate } from "@/components/booking/format";
 import { OfficeLocation } from "@/components/booking/office-address";
@@ -9,7 +9,7 @@ import { StepIndicator } from "@/components/booking/step-indicator";
 import { SummaryList } from "@/components/booking/summary-list";
 import { Alert } from "@/components/ui/alert";
 import { TextInLanguage } from "@/components/ui/text-in-language";
-import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { buttonSecondary } from "@/components/ui/styles";
 import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
@@ -26,7 +26,8 @@ export async function generateMetadata({ params }: { params: Params }) {
   const p = await params;
   return wizardStepTitle(p.office, p.service, "review");
 }
-type Search = Promise<{ fehler?: string }>;
+/** `fehler`: why the last attempt failed; `buchen=1`: the citizen asked to book before the check could run. */
+type Search = Promise<{ fehler?: string; buchen?: string }>;
 
 const ALTERNATIVES = 6;
 
@@ -134,12 +135,11 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
         ]}
       />
       {slot && (
-        <form action={confirmBooking.bind(null, office.slug, service.slug)} className="mt-8">
-          {antibotEnabled() && <AntibotField />}
-          <button type="submit" className={buttonPrimary}>
-            {t("review.submit")}
-          </button>
-        </form>
+        <BookingConfirmForm
+          action={confirmBooking.bind(null, office.slug, service.slug)}
+          antibot={antibotEnabled()}
+          bookWhenChecked={q.buchen === "1" && !error}
+        />
       )}
     </div>
   );
