@@ -250,9 +250,9 @@ describeEachDatabase("forged and malformed posts to the capacity actions", (ctx)
   it("an office admin opens a holiday and closes it again through the actions, each step audited", async () => {
     const officeAdmin = await staff(ctx.db, "OFFICE_ADMIN", [a.office.id]);
     signIn(officeAdmin);
-    expect(await openHolidayAction({ officeId: a.office.id, date: CHRISTMAS })).toEqual({ ok: true, status: "applied", cancelled: 0 });
+    expect(await openHolidayAction({ officeId: a.office.id, date: CHRISTMAS })).toEqual({ ok: true, status: "applied", cancelled: 0, moved: 0 });
     expect((await ctx.db.holidayOpening.findMany()).map((o) => [o.officeId, o.date])).toEqual([[a.office.id, CHRISTMAS]]);
-    expect(await closeHolidayAction({ officeId: a.office.id, date: CHRISTMAS })).toEqual({ ok: true, status: "applied", cancelled: 0 });
+    expect(await closeHolidayAction({ officeId: a.office.id, date: CHRISTMAS })).toEqual({ ok: true, status: "applied", cancelled: 0, moved: 0 });
     expect(await ctx.db.holidayOpening.count()).toBe(0);
     const audit = await ctx.db.auditLog.findMany({ where: { actorId: officeAdmin.id }, orderBy: { action: "asc" } });
     expect(audit.map((e) => [e.action, e.officeId, JSON.parse(e.details!).date])).toEqual([
@@ -268,13 +268,13 @@ describeEachDatabase("forged and malformed posts to the capacity actions", (ctx)
   });
 
   it("a valid post is applied and answered", async () => {
-    expect(await createBlockAction(block())).toEqual({ ok: true, status: "applied", cancelled: 0 });
+    expect(await createBlockAction(block())).toEqual({ ok: true, status: "applied", cancelled: 0, moved: 0 });
     expect(await ctx.db.capacityBlock.count({ where: { officeId: a.office.id } })).toBe(2);
   });
 
   it("a post for several weekdays creates one block per weekday with one audit entry", async () => {
     const audits = await ctx.db.auditLog.count();
-    expect(await createBlockAction({ ...block(), weekdays: ["5", "2", "3"] })).toEqual({ ok: true, status: "applied", cancelled: 0 });
+    expect(await createBlockAction({ ...block(), weekdays: ["5", "2", "3"] })).toEqual({ ok: true, status: "applied", cancelled: 0, moved: 0 });
     const created = await ctx.db.capacityBlock.findMany({ where: { officeId: a.office.id, startMinute: 780 }, orderBy: { weekday: "asc" } });
     expect(created.map((c) => [c.weekday, c.endMinute, c.clerks])).toEqual([
       [2, 900, 2],
