@@ -355,6 +355,28 @@ describeEachDatabase("mail outbox over SMTP", (ctx) => {
     expect(smtp.messages).toHaveLength(1);
   });
 
+  it("sends a message again under the same Message-ID when the server's acceptance was lost", async () => {
+    const [id] = await enqueue(1);
+    let clock = Date.now() + 1000;
+    const now = () => new Date(clock);
+    // The server accepts the message, but the answer never reaches the worker (the connection drops).
+    const losing: MailTransport = {
+      kind: "smtp",
+      async send(mail) {
+        await transport.send(mail);
+        throw Object.assign(new Error("Connection closed unexpectedly"), { code: "ECONNECTION" });
+      },
+      close() {},
+    };
+    expect(await processOutbox(ctx.db, { transport: losing, now, log: collectingLog().log })).toEqual({ sent: 0, failed: 0, retried: 1 });
+    clock += 60_000;
+    expect(await processOutbox(ctx.db, { transport, now })).toEqual({ sent: 1, failed: 0, retried: 0 });
+    // Two copies, recognisably one message: receivers that drop a known Message-ID show it once.
+    const copies = await smtp.parsed();
+    expect(copies.map((m) => m.messageId)).toEqual([`<${id}@termine.musterstadt.example>`, `<${id}@termine.musterstadt.example>`]);
+    expect((await ctx.db.outboxMessage.findUniqueOrThrow({ where: { id } })).messageId).toBe(copies[0].messageId);
+  });
+
   /** Makes the database refuse to mark a message SENT, as during a restart, until the returned function is called. */
   async function refuseToRecordSent(): Promise<() => Promise<void>> {
     if (ctx.provider === "postgresql") {

@@ -270,6 +270,7 @@ async function processRow(
   let messageId: string;
   try {
     ({ messageId } = await options.transport.send({
+      key: row.id,
       to: row.recipient,
       ...mail,
       senderName: row.office?.senderName ?? undefined,

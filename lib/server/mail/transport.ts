@@ -16,6 +16,11 @@ export interface OutgoingMail {
   /** Display name in From (the office's senderName); the address is always MAIL_FROM's. */
   senderName?: string;
   replyTo?: string;
+  /**
+   * A stable key of the message (its outbox row). The Message-ID is made from it, so that a message sent a second
+   * time, after an instance died between the server's acceptance and recording it, is recognisably the same.
+   */
+  key?: string;
 }
 
 export interface MailTransport {
@@ -65,6 +70,7 @@ export function createTransport(smtpUrl?: string, options: CreateTransportOption
     async send(mail) {
       const sender = parseSender(options.from ?? env().MAIL_FROM);
       const info = await transporter.sendMail({
+        ...(mail.key ? { messageId: `<${mail.key}@${sender.address.split("@")[1]}>` } : {}),
         from: { name: mail.senderName ?? sender.name ?? "", address: sender.address },
         to: mail.to,
         replyTo: mail.replyTo,
