@@ -20,7 +20,7 @@ import { bookingMailPayload } from "../booking-mail";
 import { manageUrl, moveUrl, officeUrl, serviceUrl } from "../booking-urls";
 import { moveCheckedBooking } from "../insert-booking";
 import { serviceWithTranslations } from "../office-catalog";
-import { AUDIT_ACTIONS } from "../staff/common";
+import { AUDIT_ACTIONS, datesOf } from "../staff/common";
 import { ACTIVE_STATUSES, findDisplacedBookings } from "./conflicts";
 
 // The frame every capacity change runs in: the actor's right on the record's own office, the per-day lock of every
@@ -200,7 +200,9 @@ export async function applyCapacityChange<T>(db: Db, change: CapacityChange<T>):
           if (change.cancellation.move) {
             const plan = await planMoves(tx, office, displaced, now);
             // The times found must stay free until commit: their days need the lock, taken before reading them.
-            const unlocked = plan.flatMap((m) => (m.slot ? daysOf(m.slot, office.timeZone) : [])).filter((d) => !locked.has(d));
+            const unlocked = plan
+              .flatMap((m) => (m.slot ? datesOf({ startsAt: m.slot.start, endsAt: m.slot.end }, office.timeZone) : []))
+              .filter((d) => !locked.has(d));
             if (unlocked.length > 0) throw new UnlockedTargetDays(unlocked);
             moved = await moveBookings(tx, office, actor, plan, displaced, reason, now);
             cancelled = displaced.filter((id) => !moved.includes(id));
@@ -230,11 +232,6 @@ export async function applyCapacityChange<T>(db: Db, change: CapacityChange<T>):
           : datesBetween(today, addDays(bookableDates(office, office.timeZone, now).last, 1));
     }
   }
-}
-
-/** Every office-local date an interval touches. */
-function daysOf(slot: { start: Date; end: Date }, timeZone: string): LocalDate[] {
-  return [localDateOf(slot.start, timeZone), localDateOf(slot.end.getTime() - 1, timeZone)];
 }
 
 async function loadBookings(tx: Tx, ids: string[]) {
@@ -299,7 +296,7 @@ async function moveBookings(
   for (const { booking, slot } of plan) {
     if (!slot) continue;
     const endsAt = new Date(slot.start.getTime() + appointmentMinutes(booking.service, booking.persons) * 60_000);
-    const [from, to] = daysOf({ start: slot.start, end: endsAt }, office.timeZone);
+    const [from, to] = datesOf({ startsAt: slot.start, endsAt }, office.timeZone);
     const ok = await moveCheckedBooking(tx, {
       office,
       service: booking.service,
