@@ -43,7 +43,8 @@ function ConflictChoice({ conflict, timeZone, pending }: { conflict: PendingConf
         {conflict.bookings.map((b) => (
           <li key={b.id} className="py-2">
             <p className="font-bold">{formatInstant(b.startsAt, timeZone)}</p>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3">
+            {/* Long service names wrap inside the dialog at 360 px instead of running past its edge. */}
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 break-words">
               <dt className="text-muted">{t("service")}</dt>
               <dd>{b.serviceName}</dd>
               <dt className="text-muted">{t("name")}</dt>
