@@ -38,7 +38,7 @@ import {
   updateDateOverride,
 } from "@/lib/server/services/capacity";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { createOfficeFixture } from "../helpers/office-fixture";
+import { createOfficeFixture, createStaffActor as staff } from "../helpers/office-fixture";
 
 // The actions use the real clock: the dates below lie ahead of it.
 const YEAR = new Date().getUTCFullYear() + 1;
@@ -48,18 +48,6 @@ const BOXING_DAY = `${YEAR}-12-26`;
 
 const signIn = (actor: (Actor & { email?: string; name?: string }) | null) =>
   (currentStaff as jest.Mock).mockResolvedValue(actor && { email: "x@amt.example", name: "X", ...actor });
-
-async function staff(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: {
-      email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
-      name: role,
-      role,
-      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
-    },
-  });
-  return { id: user.id, role, officeIds };
-}
 
 async function everything(db: Db) {
   const [blocks, closures, overrides, openings, audit, days] = await Promise.all([

@@ -18,7 +18,7 @@ import {
 import { createBooking } from "@/lib/server/services/create-booking";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { at, createOfficeFixture, createStaffActor as staff, person } from "../helpers/office-fixture";
 
 // What clerks change in the capacity plan is what citizens can book a moment later: the same slot listing as the
 // wizard, on SQLite and PostgreSQL. The office opens Mondays 08:00-12:00 with two clerks; now is Monday 1 March 2027,
@@ -28,18 +28,6 @@ const NOW = at("2027-03-01", "07:00");
 const MONDAY = "2027-03-08";
 const TUESDAY = "2027-03-09";
 const REASON = "Wegen einer Personalversammlung fällt Ihr Termin aus.";
-
-async function staff(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: {
-      email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
-      name: role,
-      role,
-      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
-    },
-  });
-  return { id: user.id, role, officeIds };
-}
 
 function applied<T>(result: CapacityChangeResult<T>): T {
   if (result.status !== "applied") throw new Error(`expected the change to be applied, got ${JSON.stringify(result)}`);
