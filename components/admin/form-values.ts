@@ -1,4 +1,5 @@
 import "server-only";
+import { DEFAULT_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
 import {
   germanHolidayRegions,
   OFFICE_FIELDS,
@@ -53,6 +54,7 @@ export const NEW_OFFICE_VALUES: Record<string, string> = {
   verificationMode: "NONE",
   holdMinutes: "30",
   rebookDelayMinutes: "0",
+  statusCorrectionDays: String(DEFAULT_STATUS_CORRECTION_DAYS),
 };
 
 export function officeValues(

@@ -129,6 +129,11 @@ export function OfficeForm({
       </fieldset>
 
       <fieldset className={formSection}>
+        <legend className={formLegend}>{t("sections.agenda")}</legend>
+        {number("statusCorrectionDays")}
+      </fieldset>
+
+      <fieldset className={formSection}>
         <legend className={formLegend}>{t("sections.mail")}</legend>
         <div className="grid items-end gap-x-4 sm:grid-cols-2">
           {field("senderName")}

@@ -1,5 +1,5 @@
-import { daysBetween } from "./statistics/aggregate";
-import { localDateOf } from "./time";
+import { daysBetween, SETTLING_DAYS } from "./statistics/aggregate";
+import { addDays, localDateOf } from "./time";
 import type { LocalDate } from "./types";
 
 // The clerks' status rules, used by the services that change a status and by the pages that decide which buttons
@@ -9,9 +9,9 @@ import type { LocalDate } from "./types";
 //   CONFIRMED --no-show (once the appointment has started)--> NO_SHOW --arrive (came late)--> ARRIVED
 //   undo: ARRIVED -> CONFIRMED, SERVED -> ARRIVED, NO_SHOW -> CONFIRMED
 //
-// On the appointment's day a clerk records what happens as it happens. What was forgotten can be made up for
-// STATUS_CORRECTION_DAYS days afterwards (a correction): otherwise a past appointment would stay "booked" for ever
-// and be missing from the no-show rate. A correction records no arrival or service time, since the moment is not
+// On the appointment's day a clerk records what happens as it happens. What was forgotten can be made up for the
+// office's `statusCorrectionDays` afterwards (a correction): otherwise a past appointment would stay "booked" for
+// ever and be missing from the no-show rate. A correction records no arrival or service time, since the moment is not
 // known and the time of the click would distort punctuality and duration in the evaluation. After the window the
 // day is settled.
 
@@ -20,13 +20,32 @@ export type StatusAction = (typeof STATUS_ACTIONS)[number];
 
 export type BookingStatusName = "HELD" | "CONFIRMED" | "ARRIVED" | "SERVED" | "NO_SHOW" | "CANCELLED";
 
+/** Days after an appointment's local date on which its status may still be corrected, unless the office sets it. */
+export const DEFAULT_STATUS_CORRECTION_DAYS = 7;
+
 /**
- * Days after an appointment's local date on which its status may still be recorded or corrected. One value for all
- * offices: the office settings have no such field yet. It must stay below the statistics' settling window
- * (SETTLING_DAYS in lib/server/jobs/aggregate-statistics.ts), which recomputes recent days, so that every
- * correction reaches the evaluation; a unit test holds the two together.
+ * The longest correction window an office may set. Every statistics run recomputes the last SETTLING_DAYS days, so
+ * a correction made late on the window's last day is still picked up by the runs after midnight; a longer window
+ * would change days the evaluation no longer reads again.
  */
-export const STATUS_CORRECTION_DAYS = 7;
+export const MAX_STATUS_CORRECTION_DAYS = SETTLING_DAYS - 1;
+
+/** What the status rules read of the office: its day (time zone) and its correction window (0: the day only). */
+export interface StatusRules {
+  timeZone: string;
+  statusCorrectionDays: number;
+}
+
+/** The office's window in days, held within 0..MAX_STATUS_CORRECTION_DAYS whatever the stored value. */
+export function correctionDays(rules: StatusRules): number {
+  const days = Math.trunc(rules.statusCorrectionDays);
+  return Number.isFinite(days) ? Math.min(Math.max(days, 0), MAX_STATUS_CORRECTION_DAYS) : DEFAULT_STATUS_CORRECTION_DAYS;
+}
+
+/** The last local date on which the statuses of appointments on `date` may still be corrected. */
+export function correctableUntil(date: LocalDate, rules: StatusRules): LocalDate {
+  return addDays(date, correctionDays(rules));
+}
 
 export type TransitionRefusal =
   | "ALREADY_CANCELLED"
@@ -58,7 +77,7 @@ export function daysAfterAppointment(booking: StatusSubject, now: Date, timeZone
   return daysBetween(localDateOf(booking.startsAt, timeZone), localDateOf(now, timeZone));
 }
 
-export function planTransition(booking: StatusSubject, action: StatusAction, now: Date, timeZone: string): TransitionResult {
+export function planTransition(booking: StatusSubject, action: StatusAction, now: Date, rules: StatusRules): TransitionResult {
   const from = booking.status as BookingStatusName;
   const refuse = (reason: TransitionRefusal): TransitionResult => ({ ok: false, reason });
   if (from === "CANCELLED") return refuse("ALREADY_CANCELLED");
@@ -70,11 +89,11 @@ export function planTransition(booking: StatusSubject, action: StatusAction, now
   };
   if (!allowedFrom[action].includes(from)) return refuse("STATUS_NOT_ALLOWED");
 
-  const days = daysAfterAppointment(booking, now, timeZone);
+  const days = daysAfterAppointment(booking, now, rules.timeZone);
   // Nothing is recorded ahead of the day: an arrival "tomorrow" is a mistake, not a plan.
   if (days < 0) return refuse(action === "no-show" ? "NO_SHOW_TOO_EARLY" : "NOT_APPOINTMENT_DAY");
   if (action === "no-show" && now < booking.startsAt) return refuse("NO_SHOW_TOO_EARLY");
-  if (days > STATUS_CORRECTION_DAYS) return refuse("CORRECTION_EXPIRED");
+  if (days > correctionDays(rules)) return refuse("CORRECTION_EXPIRED");
 
   const correction = days > 0;
   const moment = correction ? null : now;
@@ -92,8 +111,8 @@ export function planTransition(booking: StatusSubject, action: StatusAction, now
 }
 
 /** The status actions a clerk can take on the booking right now, in the order of their fixed places. */
-export function allowedStatusActions(booking: StatusSubject, now: Date, timeZone: string): StatusAction[] {
-  return STATUS_ACTIONS.filter((a) => planTransition(booking, a, now, timeZone).ok);
+export function allowedStatusActions(booking: StatusSubject, now: Date, rules: StatusRules): StatusAction[] {
+  return STATUS_ACTIONS.filter((a) => planTransition(booking, a, now, rules).ok);
 }
 
 /** Cancelling and moving are for appointments that are still ahead and not yet attended to. */
@@ -127,13 +146,14 @@ export type DayClosing<T> =
  * has ended, or the date is past) and within the correction window; each one is exactly what a single "no-show"
  * would accept. Bookings of other dates are ignored.
  */
-export function closeDay<T extends DayBooking>(date: LocalDate, bookings: readonly T[], now: Date, timeZone: string): DayClosing<T> {
+export function closeDay<T extends DayBooking>(date: LocalDate, bookings: readonly T[], now: Date, rules: StatusRules): DayClosing<T> {
+  const { timeZone } = rules;
   const days = daysBetween(date, localDateOf(now, timeZone));
   if (days < 0) return { ok: false, reason: "DAY_NOT_OVER" };
-  if (days > STATUS_CORRECTION_DAYS) return { ok: false, reason: "CORRECTION_EXPIRED" };
+  if (days > correctionDays(rules)) return { ok: false, reason: "CORRECTION_EXPIRED" };
   const ofDay = bookings.filter((b) => localDateOf(b.startsAt, timeZone) === date);
   const running = ofDay.some((b) => b.status !== "CANCELLED" && b.status !== "HELD" && b.endsAt > now);
   if (days === 0 && running) return { ok: false, reason: "DAY_NOT_OVER" };
-  const open = ofDay.filter((b) => b.status === "CONFIRMED" && planTransition(b, "no-show", now, timeZone).ok);
+  const open = ofDay.filter((b) => b.status === "CONFIRMED" && planTransition(b, "no-show", now, rules).ok);
   return { ok: true, open, correction: days > 0 };
 }

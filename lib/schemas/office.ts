@@ -1,6 +1,7 @@
 import "./zod-config";
 import Holidays from "date-holidays";
 import { z } from "zod";
+import { MAX_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
 import { defaultLocale, locales } from "@/lib/i18n/routing";
 
 // Offices and their services as administrators edit them. Shared by the server actions, the services and the
@@ -37,6 +38,8 @@ export const OFFICE_LIMITS = {
   maxActiveBookingsPerEmail: [1, 50],
   holdMinutes: [5, 1440],
   rebookDelayMinutes: [0, 10080],
+  // 0: statuses only on the appointment's day; the upper bound keeps corrections within the statistics' reach.
+  statusCorrectionDays: [0, MAX_STATUS_CORRECTION_DAYS],
 } as const;
 
 export const SERVICE_LIMITS = {
@@ -84,11 +87,15 @@ const documents = z
       .join("\n"),
   );
 
+// An emptied number field is refused, not read as 0 (which would, e.g., silently turn reminders off).
 const whole = (key: string, [min, max]: readonly [number, number]) =>
-  z.coerce
-    .number({ error: key })
-    .refine((n) => Number.isInteger(n), key)
-    .refine((n) => n >= min && n <= max, key);
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: key })
+      .refine((n) => Number.isInteger(n), key)
+      .refine((n) => n >= min && n <= max, key),
+  );
 
 const email = z
   .preprocess(
@@ -204,6 +211,7 @@ export const officeSettingsSchema = z.object({
   verificationMode: z.enum(["NONE", "EMAIL"], { error: "invalid" }),
   holdMinutes: whole("invalidHold", OFFICE_LIMITS.holdMinutes),
   rebookDelayMinutes: whole("invalidRebookDelay", OFFICE_LIMITS.rebookDelayMinutes),
+  statusCorrectionDays: whole("invalidStatusCorrection", OFFICE_LIMITS.statusCorrectionDays),
   senderName: optionalLine(80),
   replyTo: email,
 });
@@ -242,6 +250,7 @@ export const OFFICE_FIELDS = [
   "verificationMode",
   "holdMinutes",
   "rebookDelayMinutes",
+  "statusCorrectionDays",
   "senderName",
   "replyTo",
   "reminderHours",

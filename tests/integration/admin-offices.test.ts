@@ -66,6 +66,7 @@ const BUERGERBUERO: Record<string, string> = {
   verificationMode: "NONE",
   holdMinutes: "30",
   rebookDelayMinutes: "0",
+  statusCorrectionDays: "7",
   senderName: "Stadt Teststadt – Bürgerbüro",
   replyTo: "buergerbuero@teststadt.example",
   reminderHours: "24",
@@ -594,6 +595,16 @@ describeEachDatabase("administration of offices and services", (ctx) => {
         { minNoticeMinutes: "invalidNotice" },
       ],
       [
+        "corrections beyond the days the statistics recompute",
+        () => actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), statusCorrectionDays: "14" }))),
+        { statusCorrectionDays: "invalidStatusCorrection" },
+      ],
+      [
+        "corrections on negative days",
+        () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, statusCorrectionDays: "-1" }))),
+        { statusCorrectionDays: "invalidStatusCorrection" },
+      ],
+      [
         "retention of zero days",
         () => actionResult(createOfficeAction({}, formData({ ...BUERGERBUERO, retentionDays: "0" }))),
         { retentionDays: "invalidRetention" },
@@ -717,6 +728,31 @@ describeEachDatabase("administration of offices and services", (ctx) => {
         updateOfficeAction({}, formData({ ...settingsOfA(), officeId: "cunknown000000000000000" })),
       );
       expect(stateOf(probe).formError).toBe("FORBIDDEN");
+      expect(await everything(ctx.db)).toEqual(before);
+    });
+
+    it("an office admin sets the days for corrections: saved and audit-logged; more than 13 is refused with the field's message", async () => {
+      signIn(actors["office admin of A"]);
+      const stored = async () => (await ctx.db.office.findUniqueOrThrow({ where: { id: a.office.id } })).statusCorrectionDays;
+      expect(await stored()).toBe(7);
+      const save = (statusCorrectionDays: string) =>
+        actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), statusCorrectionDays })));
+      expect(await save("2")).toEqual({ redirect: `/staff/verwaltung/behoerden/${a.office.id}?erfolg=office-saved` });
+      expect(await stored()).toBe(2);
+      // Only this setting changes now: the audit entry names it, by the office admin.
+      expect(await save("0")).toEqual({ redirect: `/staff/verwaltung/behoerden/${a.office.id}?erfolg=office-saved` });
+      expect(await stored()).toBe(0);
+      const entry = await ctx.db.auditLog.findFirstOrThrow({ where: { officeId: a.office.id, action: "office.update" }, orderBy: { at: "desc" } });
+      expect([entry.actorId, JSON.parse(entry.details!)]).toEqual([actors["office admin of A"].id, { changed: ["statusCorrectionDays"] }]);
+
+      const before = await everything(ctx.db);
+      const state = stateOf(await save("14"));
+      expect(state.fieldErrors).toEqual({ statusCorrectionDays: ["invalidStatusCorrection"] });
+      expect(germanTexts(state)).toEqual([
+        "Bitte geben Sie eine ganze Zahl von 0 bis 13 ein (0: nur am Tag des Termins). Mehr als 13 Tage sind nicht möglich, weil die Auswertung nur die letzten 14 Tage neu berechnet.",
+      ]);
+      // What was typed goes back into the form.
+      expect(state.values?.statusCorrectionDays).toBe("14");
       expect(await everything(ctx.db)).toEqual(before);
     });
 

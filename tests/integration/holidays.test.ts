@@ -30,6 +30,7 @@ const SETTINGS = {
   verificationMode: "NONE",
   holdMinutes: "30",
   rebookDelayMinutes: "0",
+  statusCorrectionDays: "7",
   reminderHours: "24",
   retentionDays: "30",
 };

@@ -5,9 +5,9 @@ jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
 jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
 
 import { randomBytes } from "node:crypto";
-import { closeDayAction } from "@/app/(staff)/staff/(signed-in)/[office]/actions";
+import { changeStatus, closeDayAction } from "@/app/(staff)/staff/(signed-in)/[office]/actions";
 import { addDays, localDateOf, referenceCodeFrom, type LocalDate } from "@/lib/domain";
-import { STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
+import { DEFAULT_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
 import { CLOSE_DAY_MAX } from "@/lib/schemas/staff-booking";
 import type { Actor } from "@/lib/server/auth/permissions";
 import { currentStaff } from "@/lib/server/auth/session";
@@ -74,9 +74,9 @@ describeEachDatabase("staff: statuses after the appointment's day", (ctx) => {
     clerkB = await staffUser(ctx.db, "CLERK", [officeB.id]);
   });
 
-  it(`corrects a forgotten status up to ${STATUS_CORRECTION_DAYS} days later, without times, marked in the audit log`, async () => {
+  it(`corrects a forgotten status up to ${DEFAULT_STATUS_CORRECTION_DAYS} days later, without times, marked in the audit log`, async () => {
     const booking = await appointment(ctx.db, officeA, MONDAY, "09:00", 1);
-    const lastDay = addDays(MONDAY, STATUS_CORRECTION_DAYS);
+    const lastDay = addDays(MONDAY, DEFAULT_STATUS_CORRECTION_DAYS);
     await recordBookingStatus(ctx.db, clerkA, { bookingId: booking.id, action: "arrive" }, at(lastDay, "23:00"));
     await recordBookingStatus(ctx.db, clerkA, { bookingId: booking.id, action: "serve" }, at(lastDay, "23:01"));
     const row = await ctx.db.booking.findUniqueOrThrow({ where: { id: booking.id } });
@@ -193,7 +193,7 @@ describeEachDatabase("staff: statuses after the appointment's day", (ctx) => {
 
   it("closes a past day as a correction within the window, and not after it", async () => {
     const open = await appointment(ctx.db, officeA, MONDAY, "09:00", 1);
-    const lastDay = addDays(MONDAY, STATUS_CORRECTION_DAYS);
+    const lastDay = addDays(MONDAY, DEFAULT_STATUS_CORRECTION_DAYS);
     const close = (now: Date) => recordNoShowsForDay(ctx.db, clerkA, { officeSlug: "amt-a", date: MONDAY, bookingIds: [open.id] }, now);
     const before = await snapshot(ctx.db);
     expect(await codeOf(close(at(addDays(lastDay, 1), "00:00")))).toBe("CORRECTION_EXPIRED");
@@ -212,6 +212,73 @@ describeEachDatabase("staff: statuses after the appointment's day", (ctx) => {
     // Office B's own day does not reach office A's appointments either.
     expect(await codeOf(recordNoShowsForDay(ctx.db, clerkB, { officeSlug: "amt-b", date: MONDAY, bookingIds: [open.id] }, evening))).toBe("STATUS_CHANGED");
     expect(await snapshot(ctx.db)).toEqual(before);
+  });
+});
+
+describeEachDatabase("staff: the office's days for corrections", (ctx) => {
+  // Given two offices with an open appointment each on Monday 1 March 2027, the first allowing corrections for 2
+  // days, the second for 5; on Thursday (3 days later) a clerk of each makes up what was forgotten.
+  const THURSDAY = at("2027-03-04", "10:00");
+  let short: { id: string; serviceId: string; booking: string; clerk: Actor };
+  let long: { id: string; serviceId: string; booking: string; clerk: Actor };
+  beforeEach(async () => {
+    await resetDatabase(ctx.db);
+    const setUp = async (slug: string, statusCorrectionDays: number, n: number) => {
+      const f = await createOfficeFixture(ctx.db, { slug });
+      await ctx.db.office.update({ where: { id: f.office.id }, data: { statusCorrectionDays } });
+      const office = { id: f.office.id, serviceId: f.services[0].id };
+      const booking = (await appointment(ctx.db, office, MONDAY, "09:00", n)).id;
+      return { ...office, booking, clerk: await staffUser(ctx.db, "CLERK", [office.id]) };
+    };
+    short = await setUp("amt-kurz", 2, 1);
+    long = await setUp("amt-lang", 5, 2);
+  });
+
+  it("2 days: a correction 3 days after is refused, offered nowhere, and changes nothing", async () => {
+    const before = await snapshot(ctx.db);
+    for (const action of ["arrive", "no-show"] as const) {
+      expect(await codeOf(recordBookingStatus(ctx.db, short.clerk, { bookingId: short.booking, action }, THURSDAY))).toBe("CORRECTION_EXPIRED");
+    }
+    expect(await codeOf(recordNoShowsForDay(ctx.db, short.clerk, { officeSlug: "amt-kurz", date: MONDAY, bookingIds: [short.booking] }, THURSDAY))).toBe(
+      "CORRECTION_EXPIRED",
+    );
+    expect(await snapshot(ctx.db)).toEqual(before);
+
+    // The day list says the day is settled and offers no button and no closing.
+    const agenda = await listAgenda(ctx.db, short.clerk, { officeSlug: "amt-kurz", from: MONDAY, now: THURSDAY });
+    expect([agenda.correctableUntil, agenda.correctionDays, agenda.open, agenda.rows.map((r) => r.actions)]).toEqual(["2027-03-03", 2, [], [[]]]);
+    // On Wednesday, the last day, it was still open.
+    const wednesday = await listAgenda(ctx.db, short.clerk, { officeSlug: "amt-kurz", from: MONDAY, now: at("2027-03-03", "23:59") });
+    expect([wednesday.open.map((r) => r.id), wednesday.rows[0].actions]).toEqual([[short.booking], ["arrive", "no-show"]]);
+  });
+
+  it("5 days: the same correction is allowed, without times, and marked in the audit log", async () => {
+    const agenda = await listAgenda(ctx.db, long.clerk, { officeSlug: "amt-lang", from: MONDAY, now: THURSDAY });
+    expect([agenda.correctableUntil, agenda.correctionDays, agenda.open.map((r) => r.id), agenda.rows[0].actions]).toEqual([
+      "2027-03-06",
+      5,
+      [long.booking],
+      ["arrive", "no-show"],
+    ]);
+    await recordBookingStatus(ctx.db, long.clerk, { bookingId: long.booking, action: "arrive" }, THURSDAY);
+    expect(await ctx.db.booking.findUniqueOrThrow({ where: { id: long.booking } })).toMatchObject({ status: "ARRIVED", arrivedAt: null });
+    const entry = await ctx.db.auditLog.findFirstOrThrow({ where: { bookingId: long.booking } });
+    expect([entry.action, entry.actorId, JSON.parse(entry.details!)]).toEqual([
+      "booking.arrive",
+      long.clerk.id,
+      { from: "CONFIRMED", to: "ARRIVED", correction: true },
+    ]);
+    // The other office's short window is untouched by this one's.
+    expect((await ctx.db.booking.findUniqueOrThrow({ where: { id: short.booking } })).status).toBe("CONFIRMED");
+  });
+
+  it("0 days: statuses only on the appointment's day", async () => {
+    await ctx.db.office.update({ where: { id: long.id }, data: { statusCorrectionDays: 0 } });
+    const close = (now: Date) => recordNoShowsForDay(ctx.db, long.clerk, { officeSlug: "amt-lang", date: MONDAY, bookingIds: [long.booking] }, now);
+    expect(await codeOf(close(at("2027-03-02", "00:00")))).toBe("CORRECTION_EXPIRED");
+    expect(await close(at(MONDAY, "23:59"))).toMatchObject({ count: 1 });
+    const entry = await ctx.db.auditLog.findFirstOrThrow({ where: { bookingId: long.booking } });
+    expect(JSON.parse(entry.details!)).toEqual({ from: "CONFIRMED", to: "NO_SHOW", closeDay: true });
   });
 });
 
@@ -280,8 +347,43 @@ describeEachDatabase("staff: the close-day action", (ctx) => {
     expect(await post({ officeSlug: "amt-a", date: day })).toEqual({ redirect: "/staff/login" });
     signIn(clerk);
     // A day that is too long ago is refused with its reason.
-    const old = addDays(day, -STATUS_CORRECTION_DAYS);
+    const old = addDays(day, -DEFAULT_STATUS_CORRECTION_DAYS);
     expect(await post({ officeSlug: "amt-a", date: old })).toEqual({ returned: { fieldErrors: undefined, formError: "CORRECTION_EXPIRED" } });
     expect(await snapshot(ctx.db)).toEqual(before);
+  });
+
+  it("follow the office's days for corrections: 3 days back is refused with 2, allowed with 5", async () => {
+    signIn(clerk);
+    const threeDaysBack = addDays(day, -1);
+    const late = [(await appointment(ctx.db, office, threeDaysBack, "09:00", 3)).id, (await appointment(ctx.db, office, threeDaysBack, "10:00", 4)).id];
+    const setDays = (statusCorrectionDays: number) => ctx.db.office.update({ where: { id: office.id }, data: { statusCorrectionDays } });
+    const mark = (bookingId: string, action: string) =>
+      actionResult(changeStatus(formData({ bookingId, action, back: `/staff/amt-a?tag=${threeDaysBack}` })));
+
+    await setDays(2);
+    const before = await snapshot(ctx.db);
+    expect(await mark(late[0], "arrive")).toEqual({ redirect: `/staff/amt-a?tag=${threeDaysBack}&fehler=CORRECTION_EXPIRED` });
+    expect(await post({ officeSlug: "amt-a", date: threeDaysBack }, late)).toEqual({
+      returned: { fieldErrors: undefined, formError: "CORRECTION_EXPIRED" },
+    });
+    expect(await snapshot(ctx.db)).toEqual(before);
+
+    await setDays(5);
+    expect(await mark(late[0], "arrive")).toEqual({
+      redirect: `/staff/amt-a?tag=${threeDaysBack}&erfolg=arrive&termin=${late[0]}#termin-${late[0]}`,
+    });
+    expect(await post({ officeSlug: "amt-a", date: threeDaysBack }, [late[1]])).toEqual({
+      redirect: `/staff/amt-a?tag=${threeDaysBack}&erfolg=close-day&anzahl=1`,
+    });
+    const rows = await ctx.db.booking.findMany({ where: { id: { in: late } }, orderBy: { startsAt: "asc" } });
+    expect(rows.map((r) => [r.status, r.arrivedAt])).toEqual([
+      ["ARRIVED", null],
+      ["NO_SHOW", null],
+    ]);
+    const details = await ctx.db.auditLog.findMany({ where: { bookingId: { in: late } }, orderBy: { action: "asc" } });
+    expect(details.map((e) => [e.action, JSON.parse(e.details!).correction])).toEqual([
+      ["booking.arrive", true],
+      ["booking.no-show", true],
+    ]);
   });
 });

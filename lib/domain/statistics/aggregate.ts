@@ -7,6 +7,12 @@ import { addToHistogram, emptyHistogram, type Histogram } from "./histogram";
 // and histograms, and nothing that identifies a person. The rows are what the evaluation reads; they are kept
 // when the bookings' personal data is erased.
 
+/**
+ * Days back that every statistics run recomputes: a day's rows keep changing while clerks may still correct its
+ * statuses (lib/domain/booking-status.ts bounds the office setting by this) and citizens cancel.
+ */
+export const SETTLING_DAYS = 14;
+
 export const CHANNELS = ["ONLINE", "API", "PHONE", "COUNTER"] as const;
 export type Channel = (typeof CHANNELS)[number];
 

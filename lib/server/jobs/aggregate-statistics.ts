@@ -4,6 +4,7 @@ import {
   daysBetween,
   offeredClerkMinutes,
   serializeHistogram,
+  SETTLING_DAYS,
   type Channel,
   type DailyBookingRow,
   type StatisticsBooking,
@@ -17,9 +18,6 @@ import { nextFreeSlotOf } from "@/lib/server/services/list-slots";
 // SETTLING_DAYS days and the days ahead up to the booking horizon, and writes only rows that changed. Runs from the
 // in-app scheduler, from `npm run jobs -- statistics`, and from the erasure for the days it is about to erase.
 // Idempotent: several instances may run it at once and reach the same rows.
-
-/** Days back that are recomputed on every run. */
-export const SETTLING_DAYS = 14;
 
 const DAY_MS = 86_400_000;
 

@@ -28,6 +28,7 @@ export function officeColumns(input: OfficeSettings) {
     verificationMode: input.verificationMode,
     holdMinutes: input.holdMinutes,
     rebookDelayMinutes: input.rebookDelayMinutes,
+    statusCorrectionDays: input.statusCorrectionDays,
     senderName: input.senderName,
     replyTo: input.replyTo,
   };

@@ -38,7 +38,7 @@ export function bookingsOfDay(db: Db, officeId: string, date: LocalDate, timeZon
  */
 export async function recordNoShowsForDay(db: Db, actor: Actor, input: CloseDayInput, now: Date): Promise<ClosedDay> {
   const office = await loadOfficeFor(db, actor, input.officeSlug, "bookings:work");
-  const closing = closeDay(input.date, await bookingsOfDay(db, office.id, input.date, office.timeZone), now, office.timeZone);
+  const closing = closeDay(input.date, await bookingsOfDay(db, office.id, input.date, office.timeZone), now, office);
   if (!closing.ok) throw staffError(closing.reason);
   const open = closing.open.map((b) => b.id).sort();
   const confirmed = [...new Set(input.bookingIds)].sort();

@@ -9,7 +9,7 @@ export async function getBookingForStaff(db: Db, actor: Actor, bookingId: string
   const booking = await loadBookingFor(db, actor, bookingId);
   return {
     booking,
-    actions: allowedStatusActions(booking, now, booking.office.timeZone),
+    actions: allowedStatusActions(booking, now, booking.office),
     changeable: isChangeableByStaff(booking, now) && booking.office.active && booking.service.active,
     canReadAudit: canOnOffice(actor, "audit:read", booking.officeId),
   };

@@ -6,8 +6,9 @@ import { displayName, loadOfficeFor } from "./common";
 import {
   allowedStatusActions,
   closeDay,
+  correctableUntil,
+  correctionDays,
   isChangeableByStaff,
-  STATUS_CORRECTION_DAYS,
   type BookingStatusName,
 } from "@/lib/domain/booking-status";
 
@@ -134,7 +135,7 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     referenceCode: b.referenceCode,
     status: b.status as BookingStatusName,
     channel: b.channel,
-    actions: b.erasedAt ? [] : allowedStatusActions(b, input.now, tz),
+    actions: b.erasedAt ? [] : allowedStatusActions(b, input.now, office),
     changeable: !b.erasedAt && isChangeableByStaff(b, input.now),
   }));
 
@@ -143,7 +144,7 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
   const shown = search ? rows.filter((r) => matchesSearch(r, search)) : rows;
 
   // Closing a single day concerns all of it, whatever the filters show; it asks the same rule as the bulk action.
-  const closing = from === to ? closeDay(from, bookings.filter((b) => !b.erasedAt), input.now, tz) : null;
+  const closing = from === to ? closeDay(from, bookings.filter((b) => !b.erasedAt), input.now, office) : null;
   const openIds = new Set(closing?.ok ? closing.open.map((b) => b.id) : []);
 
   const code = search ? normalizeReferenceCode(search) : null;
@@ -166,8 +167,9 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     totals: totalsOf(rows),
     /** Appointments of the finished day still without an outcome, to record as no-shows together. */
     open: all.filter((r) => openIds.has(r.id)),
-    /** The last date on which the statuses of `from` may still be corrected. */
-    correctableUntil: addDays(from, STATUS_CORRECTION_DAYS),
+    /** The last date on which the statuses of `from` may still be corrected (the office's setting). */
+    correctableUntil: correctableUntil(from, office),
+    correctionDays: correctionDays(office),
     opened,
     /** A complete code that names no appointment of this office. */
     unknownCode: code && !opened ? code : null,

@@ -19,12 +19,13 @@ export interface RecordedStatus {
 
 /**
  * Records an arrival, a served appointment or a no-show, or undoes the last of these: on the appointment's day, or
- * as a correction within the days the domain allows (marked as such in the audit log). Every status involved occupies the clerk's time the same way, so availability does not change and the office-day
- * lock is not needed; the conditional update lets exactly one of two simultaneous clicks win.
+ * as a correction within the office's correction days (marked as such in the audit log). Every status involved
+ * occupies the clerk's time the same way, so availability does not change and the office-day lock is not needed;
+ * the conditional update lets exactly one of two simultaneous clicks win.
  */
 export async function recordBookingStatus(db: Db, actor: Actor, input: RecordStatusInput, now: Date): Promise<RecordedStatus> {
   const booking = await loadBookingFor(db, actor, input.bookingId);
-  const plan = planTransition(booking, input.action, now, booking.office.timeZone);
+  const plan = planTransition(booking, input.action, now, booking.office);
   if (!plan.ok) throw staffError(plan.reason);
 
   await db.$transaction(async (tx) => {

@@ -14,7 +14,6 @@ import { errorText, STATUS_ACTION_KEYS } from "@/components/staff/agenda/texts";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { queryDate, querySearch, querySlug, STATUS_ACTIONS, type StatusAction } from "@/lib/schemas/staff-booking";
-import { STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
 import { canOnOffice } from "@/lib/server/auth/permissions";
 import { getDb } from "@/lib/server/db";
 import { listAgenda } from "@/lib/server/services/staff/list-agenda";
@@ -133,7 +132,7 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
         <p className="print:hidden">
           {agenda.today <= agenda.correctableUntil
             ? t("correction.open", { until: longDate(format, noon(agenda.correctableUntil), "UTC") })
-            : t("correction.settled", { days: STATUS_CORRECTION_DAYS })}
+            : t("correction.settled", { days: agenda.correctionDays })}
         </p>
       )}
       {agenda.open.length > 0 && (

@@ -11,8 +11,8 @@ import { StatusForms } from "@/components/staff/agenda/status-forms";
 import { errorText, STATUS_ACTION_KEYS } from "@/components/staff/agenda/texts";
 import { Alert } from "@/components/ui/alert";
 import { buttonSecondary } from "@/components/ui/styles";
-import { addDays, localDateOf } from "@/lib/domain";
-import { STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
+import { localDateOf } from "@/lib/domain";
+import { correctableUntil, correctionDays } from "@/lib/domain/booking-status";
 import { CANCEL_REASON_MAX, STATUS_ACTIONS, type StatusAction } from "@/lib/schemas/staff-booking";
 import { getDb } from "@/lib/server/db";
 import { displayName } from "@/lib/server/services/staff/common";
@@ -119,7 +119,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
         </h2>
         <div className="mt-3 space-y-3">
           {actions.length > 0 && date < today && (
-            <p>{t("detail.correctionOpen", { until: longDate(format, noon(addDays(date, STATUS_CORRECTION_DAYS)), "UTC") })}</p>
+            <p>{t("detail.correctionOpen", { until: longDate(format, noon(correctableUntil(date, booking.office)), "UTC") })}</p>
           )}
           {actions.length > 0 ? (
             <StatusForms
@@ -133,9 +133,9 @@ export default async function AppointmentPage({ params, searchParams }: { params
           ) : (
             <p>
               {booking.status === "CONFIRMED" && today < date
-                ? t("detail.statusOnTheDay", { days: STATUS_CORRECTION_DAYS })
-                : addDays(date, STATUS_CORRECTION_DAYS) < today
-                  ? t("detail.correctionSettled", { days: STATUS_CORRECTION_DAYS })
+                ? t("detail.statusOnTheDay", { days: correctionDays(booking.office) })
+                : correctableUntil(date, booking.office) < today
+                  ? t("detail.correctionSettled", { days: correctionDays(booking.office) })
                   : t("detail.noStatusActions")}
             </p>
           )}

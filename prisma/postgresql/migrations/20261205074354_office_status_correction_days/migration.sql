@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Office" ADD COLUMN     "statusCorrectionDays" INTEGER NOT NULL DEFAULT 7;
