@@ -224,12 +224,17 @@ function storedBookings() {
   return db.booking.findMany({ where: { email: { endsWith: `@${DOMAIN}` } }, include: { outboxMessages: true } });
 }
 
-/** Waits until every stored booking's address has mail (the killed instance's claims run out after their lease). */
+/**
+ * Waits until every stored booking's address has mail and every test mail is recorded as sent (the killed
+ * instance's claims run out after their lease).
+ */
 async function waitForMail(mail: ReturnType<typeof watchMail>, timeoutMs: number): Promise<void> {
   const expected = new Set((await storedBookings()).map((b) => b.email!));
   const deadline = Date.now() + timeoutMs;
-  const reached = () => new Set(mail.delivered().map((m) => m.to)).size >= expected.size;
-  while (!reached() && Date.now() < deadline) await sleep(200);
+  const reached = async () =>
+    new Set(mail.delivered().map((m) => m.to)).size >= expected.size &&
+    (await db.outboxMessage.count({ where: { recipient: { endsWith: `@${DOMAIN}` }, status: { not: "SENT" } } })) === 0;
+  while (!(await reached()) && Date.now() < deadline) await sleep(200);
   // A few more worker passes, to catch a second copy.
   await sleep(1500);
 }
