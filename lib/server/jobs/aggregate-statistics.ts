@@ -117,7 +117,9 @@ export async function aggregateOfficeDays(db: Db, office: OfficeRef, from: Local
         update: { offeredMinutes: c.offeredMinutes },
       });
     }
-  });
+    // A first run (the seed's history, an upgrade's back-fill) writes thousands of rows one by one: more than
+    // Prisma's default 5 s on a busy machine.
+  }, { maxWait: 10_000, timeout: 120_000 });
   return changed.length + gone.length + capacity.length;
 }
 
