@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 
 /**
  * Every text FullCalendar can show or read out, in German from the staff messages: its own German locale leaves
- * some out, which then appear in English ("Timed" for the time axis, read by screen readers).
+ * some out, which then appear in English ("Timed" for the time axis, read by screen readers). Shared by the staff
+ * calendars; the words for the entries ("Termine") suit the appointments and may be replaced by the caller.
  */
 export function useFullCalendarTexts() {
   const t = useTranslations("agenda.fullCalendar");
@@ -29,9 +30,11 @@ export function useFullCalendarTexts() {
     moreLinkText: (count: number) => t("moreLink", { count }),
     moreLinkHint: (count: number) => t("moreLinkHint", { count }),
     navLinkHint: (date: string) => t("navLinkHint", { date }),
-    prevHint: (unit: string) => t("prevHint", { unit }),
-    nextHint: (unit: string) => t("nextHint", { unit }),
-    todayHint: (unit: string, unitName: string) => (unitName === "day" ? t("today") : t("todayHint", { unit })),
+    // Called with the unit's text ("Woche") and its name ("week"); German inflects by the unit, so the name decides.
+    // The accessible name of "Heute" starts with its visible text (WCAG 2.5.3).
+    prevHint: (_unitText: string, unit: string) => t("prevHint", { unit }),
+    nextHint: (_unitText: string, unit: string) => t("nextHint", { unit }),
+    todayHint: (_unitText: string, unit: string) => t("todayHint", { unit }),
     viewHint: (view: string) => t("viewHint", { view }),
   };
 }

@@ -19,6 +19,34 @@ const PAGES = [
   ["audit log", `/staff/${OFFICE}/protokoll`],
 ] as const;
 
+/** FullCalendar's English defaults (its German locale leaves some out), as whole words. */
+const FULLCALENDAR_ENGLISH =
+  /\b(All-day|Timed|No events to display|Prev|Previous|Next|Today|Go to|more|Events|Close|Change view|view|Week|Day|Month|Year|List)\b/;
+
+/**
+ * Where any of FULLCALENDAR_ENGLISH reaches a person: the page's text (scripts aside), the names and descriptions in
+ * attributes a screen reader reads, and the accessibility tree. Empty when everything is German.
+ */
+async function englishCalendarTexts(page: Page): Promise<string[]> {
+  const inDom = await page.evaluate((source) => {
+    const english = new RegExp(source);
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement?.closest("script, style, template") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    while (walker.nextNode()) if (english.test(walker.currentNode.nodeValue ?? "")) found.push(`text "${walker.currentNode.nodeValue}"`);
+    for (const el of document.body.querySelectorAll("*")) {
+      for (const name of ["aria-label", "aria-description", "aria-roledescription", "aria-valuetext", "title", "alt", "placeholder"]) {
+        const value = el.getAttribute(name);
+        if (value && english.test(value)) found.push(`${name}="${value}"`);
+      }
+    }
+    return found;
+  }, FULLCALENDAR_ENGLISH.source);
+  const inTree = (await page.locator("body").ariaSnapshot()).split("\n").filter((line) => FULLCALENDAR_ENGLISH.test(line));
+  return [...inDom, ...inTree.map((line) => `accessibility tree: ${line.trim()}`)];
+}
+
 let app: RunningApp;
 let browser: BrowserContext;
 let page: Page;
@@ -83,8 +111,7 @@ describe("pages that depend on the data", () => {
     const box = calendar.getByRole("button", { name: /Uhr: \d+ Termine? \(/ }).first();
     await box.waitFor();
     // FullCalendar's own texts are German too: none of its English defaults reach the page (or a screen reader).
-    const html = await page.content();
-    for (const english of [">Timed<", ">All-day<", "No events to display"]) expect(html).not.toContain(english);
+    expect(await englishCalendarTexts(page)).toEqual([]);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
 
     const label = (await box.textContent()) ?? "";
@@ -100,5 +127,26 @@ describe("pages that depend on the data", () => {
     problems.push(...formatViolations(await axeViolations(page)));
     await screenshot(page, "week-half-hour-1280", { prefix: "staff-a11y" });
     expect(problems).toEqual([]);
+  });
+
+  it("the capacity calendar speaks German only, to the eye and to screen readers: the week at 1280 px, a day at 360 px", async () => {
+    for (const [width, view] of [
+      [1280, "week"],
+      [360, "day"],
+    ] as const) {
+      // The calendar picks its view when it loads: one day on a phone.
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${app.url}/staff/${OFFICE}/kalender`);
+      const calendar = page.locator(".capacity-calendar");
+      await calendar.getByRole("rowheader").first().waitFor();
+      const next = calendar.getByRole("button", { name: view === "week" ? "Nächste Woche" : "Nächster Tag" });
+      expect([width, await englishCalendarTexts(page)]).toEqual([width, []]);
+      // The same after moving on, and with the time axis and the today button named in German.
+      await next.click();
+      await calendar.getByRole("button", { name: view === "week" ? "Heute: aktuelle Woche" : "Heute", exact: true }).waitFor();
+      expect(await calendar.getByRole("rowheader").allTextContents()).toEqual(["Ganztägig", "Uhrzeit"]);
+      expect([width, await englishCalendarTexts(page)]).toEqual([width, []]);
+      await screenshot(page, `capacity-calendar-${width}`, { prefix: "staff-a11y", fullPage: false });
+    }
   });
 });

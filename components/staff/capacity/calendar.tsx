@@ -8,6 +8,7 @@ import timeGridPlugin from "@fullcalendar/react/timegrid";
 import type { EventInput } from "@fullcalendar/react";
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
+import { useFullCalendarTexts } from "@/components/staff/full-calendar-texts";
 import { type CalendarEntry, calendarEntries, type EntryKind } from "./events";
 import type { CapacityPlan } from "./plan";
 import "@fullcalendar/react/skeleton.css";
@@ -66,6 +67,7 @@ function rangeOf(start: Date, end: Date): TimeRange | null {
 
 export default function CapacityCalendar({ plan, onSelectTime, onSelectDay, onOpen, onMoveBlock, onRefused }: CapacityCalendarProps) {
   const t = useTranslations("capacity");
+  const texts = useFullCalendarTexts();
   // Seven columns do not fit a phone: one day at a time there, with the same data.
   const [narrow] = useState(() => typeof window !== "undefined" && window.matchMedia("(max-width: 640px)").matches);
   const serviceNames = new Map(plan.services.map((s) => [s.id, s.name]));
@@ -110,13 +112,16 @@ export default function CapacityCalendar({ plan, onSelectTime, onSelectDay, onOp
       <FullCalendar
         plugins={[classicTheme, timeGridPlugin, interactionPlugin]}
         locale={deLocale}
+        {...texts}
+        // The entries are the office's plan, not appointments.
+        noEventsText={t("calendar.noEntries")}
+        eventsHint={t("calendar.entries")}
+        moreLinkHint={(count: number) => t("calendar.moreEntries", { count })}
         timeZone="UTC"
         initialView={narrow ? "timeGridDay" : "timeGridWeek"}
         initialDate={plan.today}
         firstDay={1}
         headerToolbar={{ start: "prev,next today", center: "title", end: "" }}
-        // The accessible name of the button must contain its visible text "Heute".
-        todayHint={(_text: string, unit: string) => (unit === "day" ? t("calendar.today") : t("calendar.todayWeek"))}
         slotMinTime="06:00"
         slotMaxTime="20:00"
         slotDuration="00:30"
