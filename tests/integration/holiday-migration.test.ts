@@ -56,8 +56,12 @@ describe.each(PROVIDERS)("the upgrade to holidays closed by default [%s]", (prov
     // Given two offices on the schema before the change ...
     database = await createTestDatabase(provider, { migrateUpTo: BEFORE });
     const old = database.db;
+    // The current client writes every column it knows; columns added by later migrations exist only while the
+    // offices are written, so that those migrations then apply as on a real database of that age.
+    await old.$executeRawUnsafe(`ALTER TABLE "Office" ADD COLUMN "statusCorrectionDays" INTEGER NOT NULL DEFAULT 7`);
     a = await officeOnOldSchema(old, "amt-a", "DE-RP", "2026-01-15");
     b = await officeOnOldSchema(old, "amt-b", "DE-BY", "2026-11-01");
+    await old.$executeRawUnsafe(`ALTER TABLE "Office" DROP COLUMN "statusCorrectionDays"`);
     const service = await old.service.create({ data: { officeId: a.id, slug: "beratung", name: "Beratung", durationMinutes: 30 } });
     // ... office A accepted five holidays (the last on Easter Monday 2027), not Good Friday 2027, and has an
     // appointment on Ascension Day 2027, after its last accepted holiday; an ordinary closure stays as it is ...
@@ -90,8 +94,10 @@ describe.each(PROVIDERS)("the upgrade to holidays closed by default [%s]", (prov
   });
 
   it("applies both migrations, with the data step in between", () => {
-    expect(applied).toEqual(NEW_MIGRATIONS);
-    expect(readMigrationList(provider).migrationDirectories.map((d) => d.path).slice(-2)).toEqual(NEW_MIGRATIONS);
+    // The two come first after the old schema, in this order; later migrations may follow them.
+    expect(applied.slice(0, 2)).toEqual(NEW_MIGRATIONS);
+    const all = readMigrationList(provider).migrationDirectories.map((d) => d.path);
+    expect(all.slice(all.indexOf(NEW_MIGRATIONS[0]), all.indexOf(NEW_MIGRATIONS[0]) + 2)).toEqual(NEW_MIGRATIONS);
   });
 
   it("keeps every decided day of office A as it was, from its creation to its last accepted holiday", async () => {
