@@ -10,6 +10,7 @@ import {
   TRANSLATION_FIELDS,
 } from "@/lib/schemas/office";
 import type { Db } from "@/lib/server/db/client";
+import { directionOf } from "@/lib/i18n/routing";
 import { env } from "@/lib/server/env";
 import { departmentNames } from "@/lib/server/services/offices";
 import type { OfficeFormOptions } from "./office-form";
@@ -63,15 +64,13 @@ export function officeValues(
   return Object.fromEntries(OFFICE_FIELDS.map((f) => [f, office[f] === null ? "" : String(office[f])]));
 }
 
-const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur", "ps", "ckb"]);
-
 /** The languages besides German, named in German, with their writing direction. */
 export function translationLanguages(): TranslationLanguage[] {
   const names = new Intl.DisplayNames(["de"], { type: "language" });
   return TRANSLATED_LOCALES.map((locale) => ({
     locale,
     name: names.of(locale) ?? locale,
-    dir: RTL_LANGUAGES.has(new Intl.Locale(locale).language) ? "rtl" : "ltr",
+    dir: directionOf(locale),
   }));
 }
 

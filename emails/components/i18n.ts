@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import type de from "@/lib/i18n/messages/de/email.json";
+import { directionOf } from "@/lib/i18n/routing";
 
 // E-mails are rendered outside any request (by the outbox worker), so they use next-intl's plain translator with
 // messages passed in, not the request-scoped helpers.
@@ -14,12 +15,6 @@ export interface EmailContext {
   t: EmailTranslator;
 }
 
-const RTL_LANGUAGES = new Set(["ar", "ckb", "dv", "fa", "he", "ps", "ur", "yi"]);
-
-export function textDirection(locale: string): "ltr" | "rtl" {
-  return RTL_LANGUAGES.has(locale.split("-")[0].toLowerCase()) ? "rtl" : "ltr";
-}
-
 export function createEmailContext(locale: string, messages: EmailMessages): EmailContext {
   const t = createTranslator({
     locale,
@@ -27,5 +22,5 @@ export function createEmailContext(locale: string, messages: EmailMessages): Ema
     // A missing or broken text must not stop an e-mail about an appointment: show the key and carry on.
     onError: () => undefined,
   });
-  return { locale, dir: textDirection(locale), t };
+  return { locale, dir: directionOf(locale), t };
 }

@@ -20,8 +20,9 @@ export function isLocale(value: string): value is Locale {
 
 const RTL_LOCALES: ReadonlySet<string> = new Set(["ar", "fa"]);
 
+/** The writing direction of a language of the site (pages, e-mails, the translation forms); "ar-EG" as "ar". */
 export function directionOf(locale: string): "ltr" | "rtl" {
-  return RTL_LOCALES.has(locale) ? "rtl" : "ltr";
+  return RTL_LOCALES.has(locale.split("-")[0]) ? "rtl" : "ltr";
 }
 
 /** Set by the language switch: the visitor has chosen a language, so the browser-language notice stays away. */
