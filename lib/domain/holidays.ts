@@ -1,5 +1,4 @@
 import Holidays from "date-holidays";
-import { addDays } from "./time";
 import type { LocalDate, OfficeSchedule } from "./types";
 
 // Statutory public holidays of an office's region (ISO 3166-2, e.g. DE-RP), computed with date-holidays for any
@@ -71,11 +70,6 @@ export function publicHolidays(region: string, from: LocalDate, to: LocalDate): 
     }
   }
   return result.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-}
-
-/** The holidays of the next twelve months, from `today` on. */
-export function upcomingHolidays(region: string, today: LocalDate): PublicHoliday[] {
-  return publicHolidays(region, today, addDays(today, 365));
 }
 
 /**

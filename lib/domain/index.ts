@@ -20,7 +20,6 @@ export {
   holidayName,
   publicHolidayOn,
   publicHolidays,
-  upcomingHolidays,
 } from "./holidays";
 export {
   type CapacityPool,
