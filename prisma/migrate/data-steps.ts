@@ -4,7 +4,8 @@ import type { Db } from "../../lib/server/db/client";
 
 // Changes to existing rows that SQL cannot compute. Deploy runs each step once, on a database that has rows,
 // after the migrations before `before` and before `before` itself, so the step still sees the columns that
-// migration removes. A step runs in one transaction: it either ran completely or not at all.
+// migration removes. A step runs in one transaction: it either ran completely or not at all. A deploy stopped
+// after a step and before its migration runs the step again, so a step must tell that it already ran.
 
 export interface DataStep {
   name: string;
@@ -30,6 +31,9 @@ const TAKING_PLACE = ["HELD", "CONFIRMED", "ARRIVED", "SERVED", "NO_SHOW"] as co
 export async function openUnacceptedHolidays(db: Db, now: Date): Promise<void> {
   await db.$transaction(
     async (tx) => {
+      // Run again, it would take the accepted holidays it removed for unaccepted ones. It audits every office it
+      // changed; where it changed nothing, running again is the same as running for the first time.
+      if ((await tx.auditLog.count({ where: { action: "capacity.holiday.migrate" } })) > 0) return;
       const accepted = await tx.$queryRawUnsafe<Array<{ id: string; officeId: string; date: string }>>(
         `SELECT "id", "officeId", "date" FROM "Closure" WHERE "kind" = 'HOLIDAY'`,
       );
