@@ -35,24 +35,36 @@ export async function lockedUntil(db: Db, keys: string[], now: Date): Promise<Da
   return new Date(Math.max(...rows.map((r) => r.lockedUntil!.getTime())));
 }
 
-/** Counts one failure per key in a window of WINDOW_MS; `limit` failures lock the key for `lockMs`. */
-export async function recordFailure(db: Db, keys: string[], now: Date, limit = MAX_FAILURES, lockMs = LOCK_MS): Promise<void> {
-  for (const key of keys) await countFailure(db, key, now, WINDOW_MS, (failures) => (failures >= limit ? lockMs : null));
+/** One failure to count on `key`: its window, and the lock (ms) the new count earns, or null. */
+interface FailureCounter {
+  key: string;
+  windowMs: number;
+  lockFor: (failures: number) => number | null;
 }
 
-/** One failure on `key`, in a window of `windowMs`; `lockFor` gives the lock (ms) for the new count, or null. */
-async function countFailure(db: Db, key: string, now: Date, windowMs: number, lockFor: (failures: number) => number | null) {
+const lockAfter = (limit: number) => (failures: number) => (failures >= limit ? LOCK_MS : null);
+
+/** Counts one failure per key in a window of WINDOW_MS; MAX_FAILURES failures lock the key for LOCK_MS. */
+export async function recordFailure(db: Db, keys: string[], now: Date): Promise<void> {
+  await countFailures(db, keys.map((key) => ({ key, windowMs: WINDOW_MS, lockFor: lockAfter(MAX_FAILURES) })), now);
+}
+
+/** Counts the failures in one transaction: one read of all their rows, then one write each. */
+async function countFailures(db: Db, counters: FailureCounter[], now: Date): Promise<void> {
   await db.$transaction(async (tx) => {
-    const row = await tx.loginThrottle.findUnique({ where: { key } });
-    const fresh = !row || now.getTime() - row.windowStart.getTime() > windowMs;
-    const failures = fresh ? 1 : row.failures + 1;
-    const lockMs = lockFor(failures);
-    const lock = lockMs === null ? null : new Date(now.getTime() + lockMs);
-    await tx.loginThrottle.upsert({
-      where: { key },
-      create: { key, failures, windowStart: now, lockedUntil: lock },
-      update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: lock },
-    });
+    const rows = await tx.loginThrottle.findMany({ where: { key: { in: counters.map((c) => c.key) } } });
+    for (const { key, windowMs, lockFor } of counters) {
+      const row = rows.find((r) => r.key === key);
+      const fresh = !row || now.getTime() - row.windowStart.getTime() > windowMs;
+      const failures = fresh ? 1 : row.failures + 1;
+      const lockMs = lockFor(failures);
+      const lock = lockMs === null ? null : new Date(now.getTime() + lockMs);
+      await tx.loginThrottle.upsert({
+        where: { key },
+        create: { key, failures, windowStart: now, lockedUntil: lock },
+        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: lock },
+      });
+    }
   });
 }
 
@@ -91,9 +103,15 @@ export async function signInWait(db: Db, keys: SignInKeys, now: Date): Promise<n
 }
 
 export async function recordSignInFailure(db: Db, keys: SignInKeys, now: Date): Promise<void> {
-  await recordFailure(db, [keys.pair], now);
-  await recordFailure(db, [keys.address], now, ADDRESS_MAX_FAILURES);
-  await countFailure(db, keys.account, now, ACCOUNT_WINDOW_MS, (failures) => accountDelayMs(failures) || null);
+  await countFailures(
+    db,
+    [
+      { key: keys.pair, windowMs: WINDOW_MS, lockFor: lockAfter(MAX_FAILURES) },
+      { key: keys.address, windowMs: WINDOW_MS, lockFor: lockAfter(ADDRESS_MAX_FAILURES) },
+      { key: keys.account, windowMs: ACCOUNT_WINDOW_MS, lockFor: (failures) => accountDelayMs(failures) || null },
+    ],
+    now,
+  );
   // Counters that can no longer refuse anyone go, so the table does not grow with every guess ever made.
   await db.loginThrottle.deleteMany({
     where: {
