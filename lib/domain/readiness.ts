@@ -1,6 +1,6 @@
-import { capacityCalendar } from "./capacity";
-import { prepareAvailability } from "./slots";
-import { MS_PER_MINUTE, addDays, datesBetween, localDateOf } from "./time";
+import { capacityCalendar, serviceWindows } from "./capacity";
+import { type Availability, appointmentMinutes, bookableDates, prepareAvailability } from "./slots";
+import { MS_PER_MINUTE, datesBetween } from "./time";
 import type { BookingRules, OfficeSchedule, ServiceSpec } from "./types";
 
 // When an office goes public: only once a citizen who opens it can book something. Until then the directory and
@@ -14,23 +14,12 @@ export interface ReadinessInput {
   now: Date;
 }
 
-/**
- * Whether one appointment of the service could start somewhere between now (plus the notice) and the booking
- * horizon if nothing were booked: THE booking rule of `slots.ts` asked with no bookings, so closures, overrides,
- * public holidays, blocks for other services and blocks too short for the service all count exactly as they do for
- * booking. A fully booked office is still ready: it has clerks on duty, only no free time right now.
- */
-function hasOpeningFor(input: ReadinessInput, service: ServiceSpec): boolean {
-  const availability = prepareAvailability({ ...input, service, persons: 1, occupied: [] });
-  return availability.next() !== null;
-}
-
 /** Clerks on duty at some time after now (plus the notice) within the horizon, whatever they serve. */
 function hasAnyCapacity({ schedule, rules, now }: ReadinessInput): boolean {
   const earliest = now.getTime() + rules.minNoticeMinutes * MS_PER_MINUTE;
-  const today = localDateOf(now, schedule.timeZone);
+  const { first, last } = bookableDates(rules, schedule.timeZone, now);
   const capacityOn = capacityCalendar(schedule);
-  return datesBetween(today, addDays(today, rules.bookingHorizonDays)).some((date) =>
+  return datesBetween(first, last).some((date) =>
     capacityOn(date).some((segment) => segment.end > earliest && segment.pools.some((pool) => pool.clerks > 0)),
   );
 }
@@ -38,9 +27,38 @@ function hasAnyCapacity({ schedule, rules, now }: ReadinessInput): boolean {
 /**
  * "Can take bookings": an active service, and clerk capacity for one of them inside the booking horizon. The public
  * directory and the API's office list show exactly the offices for which this holds.
+ *
+ * That is, one appointment of a service could start somewhere between now (plus the notice) and the horizon if
+ * nothing were booked: THE booking rule of `slots.ts` asked with no bookings, so closures, overrides, public holidays,
+ * blocks for other services and blocks too short for the service all count exactly as they do for booking. A fully
+ * booked office is still ready: it has clerks on duty, only no free time right now.
  */
 export function canTakeBookings(input: ReadinessInput): boolean {
-  return input.services.some((service) => hasOpeningFor(input, service));
+  const { schedule, rules, services, now } = input;
+  if (services.length === 0) return false;
+  // This runs for every office on every directory request, and an office that is not ready yet is searched to its
+  // horizon: each date's capacity is computed once for all services, and only a date with a window long enough for
+  // a service is put to the booking rule.
+  const capacityOn = capacityCalendar(schedule);
+  const availabilities = new Map<string, Availability>();
+  const availabilityOf = (service: ServiceSpec) => {
+    let availability = availabilities.get(service.id);
+    if (!availability) {
+      availability = prepareAvailability({ ...input, service, persons: 1, occupied: [] });
+      availabilities.set(service.id, availability);
+    }
+    return availability;
+  };
+  const { first, last } = bookableDates(rules, schedule.timeZone, now);
+  return datesBetween(first, last).some((date) => {
+    const segments = capacityOn(date);
+    if (segments.length === 0) return false;
+    return services.some((service) => {
+      const duration = appointmentMinutes(service, 1) * MS_PER_MINUTE;
+      if (!serviceWindows(segments, service.id).some((w) => w.end - w.start >= duration)) return false;
+      return availabilityOf(service).list({ from: date, to: date }).length > 0;
+    });
+  });
 }
 
 export interface ReadinessChecklistInput extends ReadinessInput {
