@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { AppError } from "@/lib/server/errors";
 import { createBooking } from "@/lib/server/services/create-booking";
 import { cancelBookingByToken, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { codeOf } from "../helpers/app-error-code";
 
 // Random histories of bookings, cancellations and moves, several of them racing each other, against a real office
 // on both databases. Whatever the order, the stored active bookings must never need more clerks than are on duty at
@@ -40,17 +40,6 @@ type Operation = ValueOf<typeof operation>;
 /** Groups of one to five operations; a group runs concurrently, the groups one after another. */
 const history = fc.array(fc.array(operation, { minLength: 1, maxLength: 5 }), { minLength: 3, maxLength: 8 });
 
-/** Only domain errors are acceptable answers; anything else (a raw database error, a deadlock) fails the test. */
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
-
 describeEachDatabase("booking invariants under random concurrent histories", (ctx) => {
   it("never stores more overlapping active bookings than clerks on duty", async () => {
     const outcomes = new Map<string, number>();
@@ -82,7 +71,7 @@ describeEachDatabase("booking invariants under random concurrent histories", (ct
         };
 
         for (const group of groups) {
-          const results = await Promise.all(group.map((op) => outcome(run(op))));
+          const results = await Promise.all(group.map((op) => codeOf(run(op))));
           results.forEach((r, i) => {
             const key = `${group[i].kind}:${r}`;
             outcomes.set(key, (outcomes.get(key) ?? 0) + 1);

@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/server/errors";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { listFreeSlots, findNextFreeSlot } from "@/lib/server/services/list-slots";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
@@ -10,6 +9,7 @@ import {
 import { hashToken } from "@/lib/server/security/tokens";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { codeOf } from "../helpers/app-error-code";
 
 // Monday 1 March 2027, 07:00 in Berlin; the office opens Mondays 08:00-12:00 with two clerks.
 const MONDAY = "2027-03-01";
@@ -27,16 +27,6 @@ function request(overrides: Partial<CreateBookingInput> = {}, n = 1): CreateBook
     now: NOW,
     ...overrides,
   };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
 }
 
 describeEachDatabase("booking an appointment", (ctx) => {

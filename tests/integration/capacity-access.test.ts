@@ -23,7 +23,6 @@ import de from "@/lib/i18n/messages/de/capacity.json";
 import type { Actor } from "@/lib/server/auth/permissions";
 import { currentStaff } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import {
   closeHoliday,
   createCapacityBlock,
@@ -39,6 +38,7 @@ import {
 } from "@/lib/server/services/capacity";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { createOfficeFixture, createStaffActor as staff } from "../helpers/office-fixture";
+import { codeOf } from "../helpers/app-error-code";
 
 // The actions use the real clock: the dates below lie ahead of it.
 const YEAR = new Date().getUTCFullYear() + 1;
@@ -59,16 +59,6 @@ async function everything(db: Db) {
     db.officeDay.count(),
   ]);
   return { blocks, closures, overrides, openings, audit, days };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
 }
 
 /** The German text the page shows for a refused action: every key must have one. */

@@ -1,4 +1,3 @@
-import { AppError } from "@/lib/server/errors";
 import { ERASED_RECIPIENT, erasePersonalData, PERSONAL_BOOKING_FIELDS } from "@/lib/server/jobs/erase-personal-data";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { deleteMyData, exportBookingData } from "@/lib/server/services/booking-privacy";
@@ -6,6 +5,7 @@ import { createBooking, type CreateBookingInput } from "@/lib/server/services/cr
 import { cancelBookingByToken, getBookingByToken } from "@/lib/server/services/manage-booking";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { codeOf } from "../helpers/app-error-code";
 
 // Data protection (DESIGN.md, invariant 7) on both databases: personal data is erased after the retention period
 // and expired holds right away, the anonymous statistics stay, and the citizen can export and erase their data.
@@ -26,16 +26,6 @@ function request(start: Date, n: number, overrides: Partial<CreateBookingInput> 
     now: NOW,
     ...overrides,
   };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
 }
 
 const STATISTICS = ["officeId", "serviceId", "startsAt", "endsAt", "persons", "status", "channel", "referenceCode", "cancelledAt", "createdAt"] as const;

@@ -1,11 +1,11 @@
 import { createDb } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import { sendReminders } from "@/lib/server/jobs/send-reminders";
 import { renderMail } from "@/lib/server/mail/render";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { cancelBookingByToken, getBookingByToken } from "@/lib/server/services/manage-booking";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { codeOf } from "../helpers/app-error-code";
 
 // See tests/integration/mail-smtp.test.ts: Jest runs the ES build of @react-email/render.
 jest.mock("@react-email/render", () =>
@@ -30,16 +30,6 @@ function request(start: Date, n: number): CreateBookingInput {
     locale: "de",
     now: BOOKED_AT,
   };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
 }
 
 describeEachDatabase("reminder e-mails", (ctx) => {

@@ -14,13 +14,13 @@ import { LegalMarkdown } from "@/components/legal/legal-markdown";
 import type { Actor } from "@/lib/server/auth/permissions";
 import { currentStaff } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import { seedLegalTexts } from "@/lib/server/services/legal/demo-texts";
 import { editableLegalText, listEditableLegalTexts } from "@/lib/server/services/legal/list-editable-legal-texts";
 import { officePrivacySections, siteLegalText } from "@/lib/server/services/legal/read-legal-texts";
 import { saveLegalText } from "@/lib/server/services/legal/save-legal-text";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { createOfficeFixture } from "../helpers/office-fixture";
+import { codeOf } from "../helpers/app-error-code";
 
 async function staff(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
   const user = await db.staffUser.create({
@@ -32,16 +32,6 @@ async function staff(db: Db, role: Actor["role"], officeIds: string[]): Promise<
     },
   });
   return { id: user.id, role, officeIds };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
 }
 
 const signIn = (actor: Actor | null) =>

@@ -1,6 +1,5 @@
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import { erasePersonalData } from "@/lib/server/jobs/erase-personal-data";
 import { processOutbox } from "@/lib/server/mail/outbox";
 import { createTransport, type MailTransport } from "@/lib/server/mail/transport";
@@ -10,6 +9,7 @@ import { listOutbox, maskEmail, OUTBOX_AUDIT_RESEND, resendOutboxMessage } from 
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
+import { codeOf } from "../helpers/app-error-code";
 
 // See tests/integration/mail-smtp.test.ts: Jest runs the ES build of @react-email/render.
 jest.mock("@react-email/render", () =>
@@ -21,16 +21,6 @@ jest.mock("@react-email/render", () =>
 
 const MONDAY = "2027-03-01";
 const NOW = at(MONDAY, "07:00");
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-}
 
 async function staff(db: Db, email: string, role: Actor["role"], officeIds: string[]): Promise<Actor> {
   const user = await db.staffUser.create({

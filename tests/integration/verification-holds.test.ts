@@ -1,6 +1,5 @@
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import { erasePersonalData, ERASED_RECIPIENT } from "@/lib/server/jobs/erase-personal-data";
 import { sendReminders } from "@/lib/server/jobs/send-reminders";
 import { renderMail } from "@/lib/server/mail/render";
@@ -16,6 +15,7 @@ import { listSlotsForNewBooking } from "@/lib/server/services/staff/staff-slots"
 import { createManageToken } from "@/lib/server/security/tokens";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { codeOf } from "../helpers/app-error-code";
 
 // See tests/integration/mail-smtp.test.ts: Jest runs the ES build of @react-email/render.
 jest.mock("@react-email/render", () =>
@@ -43,16 +43,6 @@ function request(n: number, overrides: Partial<CreateBookingInput> = {}): Create
     now: NOW,
     ...overrides,
   };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
 }
 
 async function listedStarts(db: Db, now: Date): Promise<number[]> {
