@@ -80,16 +80,6 @@ class ConflictFound extends Error {
   }
 }
 
-/** The planned moves need days that this attempt has not locked: rolled back and run again with them locked. */
-class UnlockedTargetDays extends Error {
-  constructor(readonly dates: LocalDate[]) {
-    super("capacity change rolled back: new times on days not locked");
-  }
-}
-
-/** Attempts that add the new times' days to the locks; the last one locks the whole booking window. */
-const RELOCK_ATTEMPTS = 3;
-
 export type OfficeRow = NonNullable<Awaited<ReturnType<Db["office"]["findUnique"]>>>;
 
 export async function loadOffice(db: Db | Tx, officeId: string): Promise<OfficeRow> {
@@ -181,56 +171,47 @@ export async function applyCapacityChange<T>(db: Db, change: CapacityChange<T>):
   // Today's row as well: every capacity change of the office then waits for the others, also one whose dates lie
   // beyond the booking window (its overlap check must not race another change's).
   const today = localDateOf(now, office.timeZone);
-  let targetDates: LocalDate[] = [];
-  for (let attempt = 1; ; attempt++) {
-    const locked = new Set([...dates, today, ...targetDates]);
-    try {
-      return await bookingTransaction(db, office.id, [...locked], async (tx) => {
-        const { value, action, details } = await change.apply(tx);
-        const displaced = await findDisplacedBookings(tx, office, dates, now);
-        let moved: string[] = [];
-        let cancelled = displaced;
-        if (displaced.length > 0) {
-          const agreed = new Set(change.cancellation?.bookingIds ?? []);
-          // Only bookings the staff member was shown are ever moved or cancelled; new ones mean asking again.
-          if (!change.cancellation || displaced.some((id) => !agreed.has(id))) {
-            throw new ConflictFound(await describeBookings(tx, displaced));
-          }
-          const { reason } = change.cancellation;
-          if (change.cancellation.move) {
-            const plan = await planMoves(tx, office, displaced, now);
-            // The times found must stay free until commit: their days need the lock, taken before reading them.
-            const unlocked = plan
-              .flatMap((m) => (m.slot ? datesOf({ startsAt: m.slot.start, endsAt: m.slot.end }, office.timeZone) : []))
-              .filter((d) => !locked.has(d));
-            if (unlocked.length > 0) throw new UnlockedTargetDays(unlocked);
-            moved = await moveBookings(tx, office, actor, plan, displaced, reason, now);
-            cancelled = displaced.filter((id) => !moved.includes(id));
-          }
-          await cancelBookings(tx, office, actor, cancelled, reason, now);
+  // A move lands between today and the end of the booking window (the day after, for one that crosses midnight).
+  // The new times must stay free until commit, and locks are taken in ascending order before anything is read, so
+  // a change that moves locks that whole window up front; the new days are not known before the change is applied.
+  const moveDays = change.cancellation?.move
+    ? datesBetween(today, addDays(bookableDates(office, office.timeZone, now).last, 1))
+    : [];
+  try {
+    return await bookingTransaction(db, office.id, [...dates, today, ...moveDays], async (tx) => {
+      const { value, action, details } = await change.apply(tx);
+      const displaced = await findDisplacedBookings(tx, office, dates, now);
+      let moved: string[] = [];
+      let cancelled = displaced;
+      if (displaced.length > 0) {
+        const agreed = new Set(change.cancellation?.bookingIds ?? []);
+        // Only bookings the staff member was shown are ever moved or cancelled; new ones mean asking again.
+        if (!change.cancellation || displaced.some((id) => !agreed.has(id))) {
+          throw new ConflictFound(await describeBookings(tx, displaced));
         }
-        await writeAudit(tx, {
-          actorId: actor.id,
-          officeId: office.id,
-          action,
-          details: {
-            ...details,
-            cancelledBookings: cancelled.length,
-            ...(change.cancellation?.move ? { movedBookings: moved.length } : {}),
-          },
-        });
-        return { status: "applied" as const, value, cancelledBookingIds: cancelled, movedBookingIds: moved };
+        const { reason } = change.cancellation;
+        if (change.cancellation.move) {
+          const plan = await planMoves(tx, office, displaced, now);
+          moved = await moveBookings(tx, office, actor, plan, displaced, reason, now);
+          cancelled = displaced.filter((id) => !moved.includes(id));
+        }
+        await cancelBookings(tx, office, actor, cancelled, reason, now);
+      }
+      await writeAudit(tx, {
+        actorId: actor.id,
+        officeId: office.id,
+        action,
+        details: {
+          ...details,
+          cancelledBookings: cancelled.length,
+          ...(change.cancellation?.move ? { movedBookings: moved.length } : {}),
+        },
       });
-    } catch (e) {
-      if (e instanceof ConflictFound) return { status: "conflict", bookings: e.bookings };
-      if (!(e instanceof UnlockedTargetDays)) throw e;
-      // Ascending lock order forbids adding a day inside the transaction. Free times rarely move between two
-      // attempts; should they keep moving, the last attempt locks every day a new time can lie on.
-      targetDates =
-        attempt < RELOCK_ATTEMPTS
-          ? [...targetDates, ...e.dates]
-          : datesBetween(today, addDays(bookableDates(office, office.timeZone, now).last, 1));
-    }
+      return { status: "applied" as const, value, cancelledBookingIds: cancelled, movedBookingIds: moved };
+    });
+  } catch (e) {
+    if (e instanceof ConflictFound) return { status: "conflict", bookings: e.bookings };
+    throw e;
   }
 }
 
