@@ -154,6 +154,6 @@ export function closeDay<T extends DayBooking>(date: LocalDate, bookings: readon
   const ofDay = bookings.filter((b) => localDateOf(b.startsAt, timeZone) === date);
   const running = ofDay.some((b) => b.status !== "CANCELLED" && b.status !== "HELD" && b.endsAt > now);
   if (days === 0 && running) return { ok: false, reason: "DAY_NOT_OVER" };
-  const open = ofDay.filter((b) => b.status === "CONFIRMED" && planTransition(b, "no-show", now, rules).ok);
+  const open = ofDay.filter((b) => planTransition(b, "no-show", now, rules).ok);
   return { ok: true, open, correction: days > 0 };
 }
