@@ -207,7 +207,7 @@ describeEachDatabase("moving appointments when the office closes", (ctx) => {
     expect(found).toMatchObject({ givenName: "Amira", familyName: "Beispiel 2", email: "person2@example.org" });
     expect(canPickNewTime(found, NOW)).toBe(true);
     const tuesday = at(TUESDAY, "08:00");
-    expect(await findMoveProblem(ctx.db, { token, start: tuesday, now: NOW })).toBeNull();
+    expect(await findMoveProblem(ctx.db, { booking: found, start: tuesday, now: NOW })).toBeNull();
     await rescheduleBookingByToken(ctx.db, { token, start: tuesday, now: NOW });
     expect(await ctx.db.booking.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({
       status: "CONFIRMED",

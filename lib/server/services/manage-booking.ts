@@ -89,12 +89,15 @@ export async function cancelBookingByToken(
 }
 
 /**
- * Whether the booking of `token` could move to `start` now: null if it could, else the error code to show. The
- * manage link asks before it moves; the move itself checks again under the day lock.
+ * Whether the booking (as its page loaded it) could move to `start` now: null if it could, else the error code to
+ * show. The manage link asks before it moves; the move itself checks again under the day lock.
  */
-export async function findMoveProblem(db: Db, input: { token: string; start: Date; now: Date }): Promise<AppErrorCode | null> {
+export async function findMoveProblem(
+  db: Db,
+  input: { booking: ManagedBooking; start: Date; now: Date },
+): Promise<AppErrorCode | null> {
+  const { booking } = input;
   try {
-    const booking = await getBookingByToken(db, input.token);
     assertMovable(booking, input.start, input.now);
     return await findSlotProblem(db, {
       officeSlug: booking.office.slug,

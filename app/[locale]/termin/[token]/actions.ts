@@ -9,6 +9,7 @@ import { kickOutbox } from "@/lib/server/mail/outbox";
 import { deleteMyData } from "@/lib/server/services/booking-privacy";
 import { confirmBookingByToken } from "@/lib/server/services/confirm-booking";
 import { extendHoldByToken } from "@/lib/server/services/extend-hold";
+import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { cancelBookingByToken, findMoveProblem, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
 
 // Actions behind the link in the confirmation e-mail. The token is the only credential; a wrong one gets the same
@@ -68,7 +69,8 @@ export async function rescheduleBooking(token: string, form: FormData): Promise<
   if (!parsed.success) return go(`/termin/${token}/verschieben?fehler=SLOT_NOT_OFFERED`);
   const start = new Date(parsed.data.start);
   if (!isConfirmed(form)) {
-    const problem = await findMoveProblem(getDb(), { token, start, now: new Date() });
+    const booking = await findBookingByToken(getDb(), token);
+    const problem = booking ? await findMoveProblem(getDb(), { booking, start, now: new Date() }) : "BOOKING_NOT_FOUND";
     if (problem) return go(`/termin/${token}/verschieben?fehler=${problem}`);
     return go(`/termin/${token}/verschieben/bestaetigen?neu=${encodeURIComponent(start.toISOString())}`);
   }

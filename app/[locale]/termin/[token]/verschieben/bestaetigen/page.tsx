@@ -33,7 +33,7 @@ export default async function RescheduleConfirmationPage({ params, searchParams 
   if (!chosen.success) return redirect({ href: `${movePage}?fehler=SLOT_NOT_OFFERED`, locale: p.locale });
   const start = new Date(chosen.data.start);
   // A link kept open too long, or typed by hand: the calendar says what is wrong and offers other times.
-  const problem = await findMoveProblem(getDb(), { token: p.token, start, now });
+  const problem = await findMoveProblem(getDb(), { booking, start, now });
   if (problem) return redirect({ href: `${movePage}?fehler=${problem}`, locale: p.locale });
   const t = await getTranslations("booking");
   const format = await getFormatter();
