@@ -3,6 +3,7 @@ import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[servic
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import { DEFAULT_API_LIMIT, overrideApiLimit } from "@/lib/server/security/api-rate-limit";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
+import { tableLimiter } from "@/lib/server/security/rate-limit";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
 
@@ -74,5 +75,16 @@ describeEachDatabase("rate limit of the slot API", (ctx) => {
     }
     // The same counter, measured against the default limit again.
     expect((await ask("192.0.2.1")).status).toBe(200);
+  });
+
+  it("makes one limiter per kind of counter and limit, and only one of them sweeps the shared table", () => {
+    const limiter = tableLimiter(ctx.db, "sweep-test", 3, 60);
+    expect(tableLimiter(ctx.db, "sweep-test", 3, 60)).toBe(limiter);
+    const others = [tableLimiter(ctx.db, "sweep-test", 4, 60), tableLimiter(ctx.db, "other-test", 3, 60), limiter];
+    // Every limiter would delete the table's expired rows on its own timer; one timer per database is enough.
+    const sweeping = [...others, tableLimiter(ctx.db, "booking-ip", 30, 3600), tableLimiter(ctx.db, "api-slots", 60, 60)].filter(
+      (l) => (l as unknown as { clearExpiredByTimeout: boolean }).clearExpiredByTimeout,
+    );
+    expect(new Set(sweeping).size).toBe(1);
   });
 });

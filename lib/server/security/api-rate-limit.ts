@@ -1,7 +1,7 @@
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/lib/server/db";
-import { clientAddressOf, hashClientAddress } from "@/lib/server/security/rate-limit";
+import { clientAddressOf } from "@/lib/server/security/client-address";
+import { consumePoint, hashClientAddress, tableLimiter } from "@/lib/server/security/rate-limit";
 
 // Requests to the public slot API per client address. A search over a long booking horizon reads the database in
 // earnest, so one client must not be able to keep the server busy for everyone else. Like the booking limits, the
@@ -27,33 +27,12 @@ export function overrideApiLimit(limit: Partial<ApiLimit>): () => void {
   };
 }
 
-const limitersByDb = new WeakMap<Db, { signature: string; limiter: RateLimiterPrisma }>();
-
-function limiterFor(db: Db): RateLimiterPrisma {
-  const limit = { ...DEFAULT_API_LIMIT, ...limitOverride };
-  const signature = JSON.stringify(limit);
-  const existing = limitersByDb.get(db);
-  if (existing?.signature === signature) return existing.limiter;
-  const limiter = new RateLimiterPrisma({
-    storeClient: db,
-    tableName: "rateLimit",
-    keyPrefix: "api-slots",
-    points: limit.points,
-    duration: limit.windowSeconds,
-  });
-  limitersByDb.set(db, { signature, limiter });
-  return limiter;
-}
-
 export type ApiLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 /** Counts one request from the client that sent these headers; refuses once it is over the limit. */
 export async function consumeApiRequest(db: Db, headers: Headers): Promise<ApiLimitResult> {
-  try {
-    await limiterFor(db).consume(hashClientAddress(clientAddressOf(headers)));
-    return { ok: true };
-  } catch (e) {
-    if (!(e instanceof RateLimiterRes)) throw e;
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(e.msBeforeNext / 1000)) };
-  }
+  const { points, windowSeconds } = { ...DEFAULT_API_LIMIT, ...limitOverride };
+  const limiter = tableLimiter(db, "api-slots", points, windowSeconds);
+  const wait = await consumePoint(limiter, hashClientAddress(clientAddressOf(headers)));
+  return wait === null ? { ok: true } : { ok: false, retryAfterSeconds: wait };
 }

@@ -54,52 +54,65 @@ export function hashEmailForCounting(email: string, now = new Date()): string {
   return createHmac("sha256", dailyKey(now)).update(`email:${emailCountingKey(email)}`).digest("hex").slice(0, 32);
 }
 
-interface Limiters {
-  signature: string;
-  ip: RateLimiterPrisma;
-  email: RateLimiterPrisma;
+const limitersByDb = new WeakMap<Db, Map<string, RateLimiterPrisma>>();
+
+/**
+ * The limiter for one kind of counter on the RateLimit table, made once per database and limit. Each limiter clears
+ * expired rows of the whole table every few minutes, so only the first one of a database does.
+ */
+export function tableLimiter(db: Db, keyPrefix: string, points: number, windowSeconds: number): RateLimiterPrisma {
+  let limiters = limitersByDb.get(db);
+  if (!limiters) limitersByDb.set(db, (limiters = new Map()));
+  const id = `${keyPrefix}/${points}/${windowSeconds}`;
+  let limiter = limiters.get(id);
+  if (!limiter) {
+    limiter = new RateLimiterPrisma({
+      storeClient: db,
+      tableName: "rateLimit",
+      keyPrefix,
+      points,
+      duration: windowSeconds,
+      clearExpiredByTimeout: limiters.size === 0,
+    });
+    limiters.set(id, limiter);
+  }
+  return limiter;
 }
 
-const limitersByDb = new WeakMap<Db, Limiters>();
+/** Counts one point for `key`: null when allowed, else the seconds until the next point is free. */
+export async function consumePoint(limiter: RateLimiterPrisma, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (e) {
+    if (!(e instanceof RateLimiterRes)) throw e;
+    return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+  }
+}
 
-function limitersFor(db: Db): Limiters {
+function bookingIpLimiter(db: Db): RateLimiterPrisma {
   const limits = currentLimits();
-  const signature = JSON.stringify(limits);
-  const existing = limitersByDb.get(db);
-  if (existing?.signature === signature) return existing;
-  const common = { storeClient: db, tableName: "rateLimit", duration: limits.windowSeconds };
-  const created: Limiters = {
-    signature,
-    ip: new RateLimiterPrisma({ ...common, keyPrefix: "booking-ip", points: limits.perIp }),
-    email: new RateLimiterPrisma({ ...common, keyPrefix: "booking-email", points: limits.perEmail }),
-  };
-  limitersByDb.set(db, created);
-  return created;
+  return tableLimiter(db, "booking-ip", limits.perIp, limits.windowSeconds);
 }
 
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; scope: "ip" | "email" };
-
-function retryAfter(e: unknown): number | undefined {
-  if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-  return undefined;
-}
 
 /** Counts one booking attempt for the client and the e-mail address; refuses once either is over its limit. */
 export async function consumeBookingAttempt(
   db: Db,
   input: { ipHash: string; email?: string; now?: Date },
 ): Promise<LimitResult> {
-  const limiters = limitersFor(db);
-  const attempts: Array<[RateLimiterPrisma, string, "ip" | "email"]> = [[limiters.ip, input.ipHash, "ip"]];
-  if (input.email?.trim()) attempts.push([limiters.email, hashEmailForCounting(input.email, input.now), "email"]);
+  const limits = currentLimits();
+  const attempts: Array<[RateLimiterPrisma, string, "ip" | "email"]> = [[bookingIpLimiter(db), input.ipHash, "ip"]];
+  if (input.email?.trim()) {
+    const emailLimiter = tableLimiter(db, "booking-email", limits.perEmail, limits.windowSeconds);
+    attempts.push([emailLimiter, hashEmailForCounting(input.email, input.now), "email"]);
+  }
   let refused: LimitResult = { ok: true };
   for (const [limiter, key, scope] of attempts) {
-    try {
-      await limiter.consume(key);
-    } catch (e) {
-      const seconds = retryAfter(e);
-      if (seconds === undefined) throw e;
-      if (refused.ok || seconds > refused.retryAfterSeconds) refused = { ok: false, retryAfterSeconds: seconds, scope };
+    const seconds = await consumePoint(limiter, key);
+    if (seconds !== null && (refused.ok || seconds > refused.retryAfterSeconds)) {
+      refused = { ok: false, retryAfterSeconds: seconds, scope };
     }
   }
   return refused;
@@ -107,6 +120,6 @@ export async function consumeBookingAttempt(
 
 /** Booking attempts counted for this client in the current window (0 when none): raises the proof-of-work cost. */
 export async function recentAttemptsFrom(db: Db, ipHash: string): Promise<number> {
-  const res = await limitersFor(db).ip.get(ipHash);
+  const res = await bookingIpLimiter(db).get(ipHash);
   return res?.consumedPoints ?? 0;
 }
