@@ -143,11 +143,13 @@ async function claim(db: Db, now: Date, batchSize: number, leaseMs: number): Pro
   });
 }
 
-/** Writes outside any caller's transaction (see `claim`): an interactive transaction on SQLite, plain on PostgreSQL. */
+/** A write outside any caller's transaction (see `claim`): an interactive transaction on SQLite, plain on PostgreSQL. */
+function standalone<T>(db: Db, write: (client: Db | Tx) => Promise<T>): Promise<T> {
+  return dbProvider(db) === "sqlite" ? db.$transaction((tx) => write(tx)) : write(db);
+}
+
 function update(db: Db, id: string, data: Parameters<Db["outboxMessage"]["updateMany"]>[0]["data"]): Promise<unknown> {
-  const where = { id, status: "SENDING" as const };
-  if (dbProvider(db) === "sqlite") return db.$transaction((tx) => tx.outboxMessage.updateMany({ where, data }));
-  return db.outboxMessage.updateMany({ where, data });
+  return standalone(db, (c) => c.outboxMessage.updateMany({ where: { id, status: "SENDING" }, data }));
 }
 
 /**
@@ -156,15 +158,13 @@ function update(db: Db, id: string, data: Parameters<Db["outboxMessage"]["update
  */
 async function renewClaim(db: Db, rows: Array<{ id: string; attempts: number }>, until: Date): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const args = {
-    where: { status: "SENDING" as const, OR: rows.map((r) => ({ id: r.id, attempts: r.attempts })) },
-    data: { lockedUntil: until },
-    select: { id: true },
-  };
-  const renewed =
-    dbProvider(db) === "sqlite"
-      ? await db.$transaction((tx) => tx.outboxMessage.updateManyAndReturn(args))
-      : await db.outboxMessage.updateManyAndReturn(args);
+  const renewed = await standalone(db, (c) =>
+    c.outboxMessage.updateManyAndReturn({
+      where: { status: "SENDING", OR: rows.map((r) => ({ id: r.id, attempts: r.attempts })) },
+      data: { lockedUntil: until },
+      select: { id: true },
+    }),
+  );
   return new Set(renewed.map((r) => r.id));
 }
 
