@@ -140,14 +140,16 @@ export function staffBackPath(value: unknown): string {
   return typeof value === "string" && value.length <= 500 && STAFF_PATH.test(value) ? value : "/staff";
 }
 
+const OUTCOME_KEYS = ["erfolg", "fehler", "termin", "anzahl"] as const;
+
 /** `path` with the result of an action in its query (replacing an earlier one) and an optional fragment. */
 export function withOutcome(
   path: string,
-  outcome: { erfolg?: string; fehler?: string; termin?: string; anzahl?: string },
+  outcome: Partial<Record<(typeof OUTCOME_KEYS)[number], string>>,
   hash?: string,
 ): string {
   const url = new URL(path, "http://staff.invalid");
-  for (const key of ["erfolg", "fehler", "termin", "anzahl"]) url.searchParams.delete(key);
+  for (const key of OUTCOME_KEYS) url.searchParams.delete(key);
   for (const [key, value] of Object.entries(outcome)) if (value) url.searchParams.set(key, value);
   return `${url.pathname}${url.search}${hash ? `#${hash}` : ""}`;
 }
