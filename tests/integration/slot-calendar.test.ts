@@ -10,6 +10,22 @@ import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 const NOW = at("2027-03-24", "10:00");
 const query = { officeSlug: "testamt", serviceSlug: "beratung", persons: 1, now: NOW };
 
+/** How often each date's clerk capacity was computed: the next-slot search and the week share one availability. */
+const capacityComputed = new Map<string, number>();
+jest.mock("@/lib/domain/capacity", () => {
+  const actual = jest.requireActual<typeof import("@/lib/domain/capacity")>("@/lib/domain/capacity");
+  return {
+    ...actual,
+    capacityCalendar: (...args: Parameters<typeof actual.capacityCalendar>) => {
+      const capacityOn = actual.capacityCalendar(...args);
+      return (date: string) => {
+        capacityComputed.set(date, (capacityComputed.get(date) ?? 0) + 1);
+        return capacityOn(date);
+      };
+    },
+  };
+});
+
 const kinds = (calendar: Awaited<ReturnType<typeof loadSlotCalendar>>) =>
   Object.fromEntries(calendar.days.map((d) => [d.date, d.status.kind]));
 
@@ -48,6 +64,15 @@ describeEachDatabase("the slot calendar's days", (ctx) => {
     expect(calendar.days[4].status).toEqual({ kind: "holiday", holiday: { date: "2027-03-26", name: "Karfreitag" } });
     // Today only from 11:00 on, after the hour's notice.
     expect(calendar.slots.map((s) => s.start)).toEqual([at("2027-03-24", "11:00"), at("2027-03-24", "11:30")]);
+  });
+
+  it("plans each date once, although the next free slot lies in the week shown", async () => {
+    capacityComputed.clear();
+    const calendar = await loadSlotCalendar(ctx.db, query);
+    expect(calendar.next?.start).toEqual(at("2027-03-24", "11:00"));
+    expect(calendar.week).toBe("2027-03-22");
+    expect([...capacityComputed.values()].every((times) => times === 1)).toBe(true);
+    expect(capacityComputed.get("2027-03-24")).toBe(1);
   });
 
   it("shows a holiday the office opened as a free day, and a closure as closed", async () => {

@@ -4,7 +4,6 @@ import {
   bookableDates,
   listSlots,
   localDateOf,
-  nextFreeSlot,
   prepareAvailability,
   type LocalDate,
   type Slot,
@@ -39,8 +38,8 @@ interface Target {
   service: ServiceRow;
 }
 
-/** Availability input read for a window of dates, to be reused for dates inside it. */
-type Read = { availability: Awaited<ReturnType<typeof loadAvailability>>; from: LocalDate; to: LocalDate } | null;
+/** Availability prepared for a window of dates, to be reused (with the days it has planned) for dates inside it. */
+type Read = { availability: Availability; from: LocalDate; to: LocalDate } | null;
 
 /** The part of [from, to] that can be booked: from today to the horizon, at most MAX_SLOT_RANGE_DAYS long. */
 export function bookableRange(office: Target["office"], now: Date, from: LocalDate, to: LocalDate) {
@@ -74,10 +73,10 @@ export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { fr
   for (let days = SEARCH_WINDOW_DAYS; from <= lastBookable; days *= 2) {
     const windowEnd = addDays(from, days - 1);
     const to = windowEnd > lastBookable ? lastBookable : windowEnd;
-    const availability = await availabilityFor(db, target, q, from, to);
+    const availability = prepareAvailability(await availabilityFor(db, target, q, from, to));
     first ??= { availability, from, to };
     // Days beyond the window were not read: a slot found there is not trusted.
-    const slot = nextFreeSlot(availability, from);
+    const slot = availability.next(from);
     if (slot && localDateOf(slot.start, office.timeZone) <= to) return { slot, first };
     from = addDays(to, 1);
   }
@@ -110,8 +109,9 @@ export async function availabilityWithin(
 ): Promise<{ availability: Availability; from: LocalDate; to: LocalDate } | null> {
   const { from, to } = bookableRange(target.office, q.now, q.from, q.to);
   if (from > to) return null;
-  const input = read && from >= read.from && to <= read.to ? read.availability : await availabilityFor(db, target, q, from, to);
-  return { availability: prepareAvailability(input), from, to };
+  const availability =
+    read && from >= read.from && to <= read.to ? read.availability : prepareAvailability(await availabilityFor(db, target, q, from, to));
+  return { availability, from, to };
 }
 
 /** Slots of [from, to] from availability already read for a covering window, else from a fresh read. */
