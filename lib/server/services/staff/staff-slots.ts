@@ -1,4 +1,4 @@
-import { addDays, listSlots, localDateOf, prepareAvailability, type LocalDate, type Slot } from "@/lib/domain";
+import { addDays, bookableDates, listSlots, prepareAvailability, type LocalDate, type Slot } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -44,8 +44,7 @@ const SEARCH_WINDOW_DAYS = 14;
 async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
   const office = staffBookingRules(q.office);
   const tz = office.timeZone;
-  const today = localDateOf(q.now, tz);
-  const lastBookable = addDays(today, office.bookingHorizonDays);
+  const { today, last: lastBookable } = bookableDates(office, tz, q.now);
   let date = q.date ?? today;
   if (date < today) date = today;
   if (date > lastBookable) date = lastBookable;
