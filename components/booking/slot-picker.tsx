@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { type DayStatus, addDays, holidayName, localDateOf, type Slot } from "@/lib/domain";
-import type { CalendarDay } from "@/lib/server/services/slot-calendar";
+import type { SlotCalendar } from "@/lib/server/services/slot-calendar";
 import { Chevron } from "@/components/ui/chevron";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { TextInLanguage, messageWithTexts } from "@/components/ui/text-in-language";
@@ -25,19 +25,9 @@ export async function SlotPicker({
   firstBookable,
   lastBookable,
   holidayRegion,
-}: {
+}: SlotCalendar & {
   basePath: string;
   action: (form: FormData) => Promise<void>;
-  timeZone: string;
-  next: Slot | null;
-  week: string;
-  day: string | null;
-  slots: Slot[];
-  days: CalendarDay[];
-  /** The first and last dates on which a start can be booked. */
-  firstBookable: string;
-  lastBookable: string;
-  holidayRegion: string;
 }) {
   const t = await getTranslations("booking.slot");
   const tb = await getTranslations("booking");
