@@ -1,4 +1,4 @@
-import { addDays, localDateOf } from "@/lib/domain";
+import { bookableDates } from "@/lib/domain";
 import { canTakeBookings, type ReadinessInput, readinessChecklist } from "@/lib/domain/readiness";
 import { defaultLocale } from "@/lib/i18n/routing";
 import { LEGAL_KINDS, type LegalKind, SITE_SCOPE } from "@/lib/schemas/legal";
@@ -25,9 +25,9 @@ interface ServiceRules {
 }
 
 async function readinessInput(db: Db, office: ScheduledOffice, activeServices: ServiceRules[], now: Date): Promise<ReadinessInput> {
-  const today = localDateOf(now, office.timeZone);
+  const { today, last } = bookableDates(office, office.timeZone, now);
   return {
-    schedule: await loadSchedule(db, office, today, addDays(today, office.bookingHorizonDays)),
+    schedule: await loadSchedule(db, office, today, last),
     rules: {
       slotStepMinutes: office.slotStepMinutes,
       minNoticeMinutes: office.minNoticeMinutes,
