@@ -308,9 +308,10 @@ it("keeps every answered booking exactly once, writes nothing by halves and deli
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, "fault-tolerance.json"), `${JSON.stringify(figures, null, 2)}\n`);
 
-  // Both faults happened while bookings were being made, and hit some of them.
-  expect(run.killedAt).toBeGreaterThan(run.startedAt);
-  expect(restart.upAt).toBeGreaterThan(restart.beganAt);
+  // Both faults happened while bookings were being made: the kill cut off requests to the victim, and bookings were
+  // sent while the database was down.
+  expect(attempts.filter((a) => a.instance === "victim" && a.outcome === "no answer").length).toBeGreaterThan(0);
+  expect(attempts.filter((a) => a.sentAt >= restart.beganAt && a.sentAt <= restart.upAt).length).toBeGreaterThan(0);
   expect(created.length).toBeGreaterThan(REQUESTS / 2);
   expect(created.length).toBeLessThan(REQUESTS);
 
@@ -370,4 +371,10 @@ it("keeps every answered booking exactly once, writes nothing by halves and deli
   expect(firstHealthy).toBeDefined();
   expect(probes.filter((p) => !duringRestart(p) && p.outcome !== 200)).toEqual([]);
   expect(recoveredAt - restart.upAt).toBeLessThan(MAX_RECOVERY_MS);
+
+  // 5. The faults hit only their own requests: the survivor answered every booking, and each booking neither sent to
+  // the killed instance after the kill nor overlapping the database restart got its 201 (every start is free).
+  expect(attempts.filter((a) => a.instance === "survivor" && a.outcome === "no answer")).toEqual([]);
+  const hitByFault = (a: Attempt) => (a.instance === "victim" && a.answeredAt >= run.killedAt) || duringRestart(a);
+  expect(attempts.filter((a) => !hitByFault(a) && a.outcome !== 201)).toEqual([]);
 });
