@@ -143,7 +143,9 @@ describe("actionOriginAllowed", () => {
   it("accepts server actions from the site's own host and the configured origins only", () => {
     const allowed = ["termine-proxy.stadt.de", "*.stadt.de", "localhost:3000"];
     expect(actionOriginAllowed("termine.pirmasens.de", "termine.pirmasens.de", [])).toBe(true);
-    expect(actionOriginAllowed("Termine.Pirmasens.de", "termine.pirmasens.de", [])).toBe(true);
+    // Next compares the Host header as sent (an origin's host is always lower case), so the proxy does too.
+    expect(actionOriginAllowed("termine.pirmasens.de", "Termine.Pirmasens.de", [])).toBe(false);
+    expect(actionOriginAllowed("www.stadt.de", "intern:3000", ["*.Stadt.de"])).toBe(true);
     expect(actionOriginAllowed("evil.example", "termine.pirmasens.de", [])).toBe(false);
     expect(actionOriginAllowed("termine.pirmasens.de:8443", "termine.pirmasens.de", [])).toBe(false);
     expect(actionOriginAllowed("null", "termine.pirmasens.de", [])).toBe(false);

@@ -1,6 +1,8 @@
 // Security headers for every response, built from configuration. Pure functions without Node APIs: the proxy and
 // next.config.ts both use them.
 
+import { isCsrfOriginAllowed } from "next/dist/server/app-render/csrf-protection";
+
 export interface SecurityHeaderConfig {
   /** A production build: no eval for React's development tools. */
   production: boolean;
@@ -33,17 +35,12 @@ export function securityHeaderConfig(settings: {
 }
 
 /**
- * Whether a POST whose Origin names `originHost` may reach a server action of a site addressed as `host` (Next's own
- * rule: the same host, or one of SERVER_ACTION_ALLOWED_ORIGINS, where "*.stadt.de" stands for one more label).
+ * Whether a POST whose Origin names `originHost` may reach a server action of a site addressed as `host`: Next's own
+ * rule (the same host, or one of SERVER_ACTION_ALLOWED_ORIGINS, where "*.stadt.de" stands for one more label), so
+ * that the proxy refuses exactly the posts Next would abort.
  */
 export function actionOriginAllowed(originHost: string, host: string | undefined, allowed: readonly string[]): boolean {
-  const origin = originHost.toLowerCase();
-  if (host && origin === host.toLowerCase()) return true;
-  return allowed.some((pattern) => {
-    if (!pattern.startsWith("*.")) return origin === pattern;
-    const rest = pattern.slice(1);
-    return origin.endsWith(rest) && !origin.slice(0, -rest.length).includes(".") && origin.length > rest.length;
-  });
+  return originHost === host || isCsrfOriginAllowed(originHost, [...allowed]);
 }
 
 /** 128 random bits, base64: a fresh nonce for each request. Web Crypto, so it runs in any runtime. */
