@@ -469,6 +469,66 @@ it("3c. the printed day list fits A4 with one line a row, a tick box and the pho
   await page.close();
 });
 
+it("3d. the day list brings in what another desk recorded by itself every 30 s, not under a half-typed search, and not once turned off", async () => {
+  expect(worked).toBeDefined();
+  // A desk of its own whose clock the test moves on; the other desk is the database.
+  const deskBrowser = await launchBrowser();
+  extraBrowsers.push(deskBrowser);
+  await deskBrowser.clock.install();
+  const desk = await deskBrowser.newPage();
+  await signIn(desk, app.url, CLERK_EMAIL, PASSWORD);
+  await desk.goto(`${app.url}/staff/${OFFICE}`);
+  const toggle = desk.getByLabel("Alle 30 Sekunden selbst aktualisieren");
+  await toggle.waitFor();
+  expect(await toggle.isChecked()).toBe(true);
+  expect(await agendaStatus(desk, worked!.referenceCode)).toBe("Erledigt");
+  // A refresh asks the server for the page again (an RSC request that is not a link's prefetch): counted to show
+  // where none is made.
+  let refreshes = 0;
+  desk.on("request", (r) => {
+    const headers = r.headers();
+    if (headers["rsc"] === "1" && !headers["next-router-prefetch"]) refreshes++;
+  });
+  const otherDesk = (status: "ARRIVED" | "SERVED") => app.db.booking.update({ where: { id: worked!.id }, data: { status } });
+  const statusNow = () => agendaStatus(desk, worked!.referenceCode);
+  const statusBecomes = async (status: string) => {
+    for (let i = 0; i < 50 && (await statusNow()) !== status; i++) await desk.waitForTimeout(200);
+    expect(await statusNow()).toBe(status);
+  };
+
+  try {
+    await otherDesk("ARRIVED");
+    await desk.clock.fastForward(29_000);
+    await desk.waitForTimeout(500);
+    expect([refreshes, await statusNow()]).toEqual([0, "Erledigt"]);
+    await desk.clock.fastForward(1_000);
+    await statusBecomes("Angekommen");
+
+    // Not while a field has focus: the list would change under a half-typed search.
+    await otherDesk("SERVED");
+    await desk.getByLabel("Suche", { exact: true }).focus();
+    refreshes = 0;
+    await desk.clock.fastForward(30_000);
+    await desk.waitForTimeout(500);
+    expect([refreshes, await statusNow()]).toEqual([0, "Angekommen"]);
+    await desk.getByRole("heading", { level: 1 }).click();
+    await desk.clock.fastForward(30_000);
+    await statusBecomes("Erledigt");
+
+    // Turned off on this workstation (WCAG 2.2.2), the list stays as it is.
+    await toggle.uncheck();
+    await otherDesk("ARRIVED");
+    refreshes = 0;
+    await desk.clock.fastForward(90_000);
+    await desk.waitForTimeout(500);
+    expect([refreshes, await statusNow()]).toEqual([0, "Erledigt"]);
+  } finally {
+    // Step 4 expects the appointment served, as step 3 left it.
+    await otherDesk("SERVED");
+    await deskBrowser.close();
+  }
+});
+
 it("4. a clerk of another office is refused, and signed-out visitors are sent to the login", async () => {
   const other = await app.db.office.create({
     data: {
