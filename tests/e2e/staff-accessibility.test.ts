@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
-import { addDays, localDateOf } from "@/lib/domain";
+import { randomBytes } from "node:crypto";
+import { addDays, localDateOf, referenceCodeFrom, zonedInstant } from "@/lib/domain";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, formatViolations } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
@@ -79,22 +80,40 @@ describe.each(PAGES)("%s", (_name, path) => {
 
 describe("pages that depend on the data", () => {
   const TZ = "Europe/Berlin";
-  const pages = async (): Promise<Array<[string, string]>> => {
+  /** Name, path and a heading the page must show before it is checked. */
+  const pages = async (): Promise<Array<[string, string, string | RegExp]>> => {
     const office = await app.db.office.findUniqueOrThrow({ where: { slug: OFFICE } });
     const past = await app.db.booking.findFirstOrThrow({ where: { officeId: office.id, startsAt: { lt: new Date() } }, orderBy: { startsAt: "desc" } });
     const yesterday = addDays(localDateOf(new Date(), TZ), -1);
+    // An appointment of yesterday without an outcome, so that the day offers to close it whatever the seed left.
+    const service = await app.db.service.findFirstOrThrow({ where: { officeId: office.id, active: true } });
+    const startsAt = new Date(zonedInstant(yesterday, 10 * 60, TZ));
+    await app.db.booking.create({
+      data: {
+        officeId: office.id,
+        serviceId: service.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+        channel: "PHONE",
+        referenceCode: referenceCodeFrom(randomBytes(8)),
+        manageTokenHash: randomBytes(32).toString("hex"),
+        givenName: "Offen",
+        familyName: "Gestern",
+      },
+    });
     return [
-      ["a past day (corrections, closing the day)", `/staff/${OFFICE}?tag=${yesterday}`],
-      ["a past appointment", `/staff/${OFFICE}/termine/${past.id}`],
+      ["a past day (corrections, closing the day)", `/staff/${OFFICE}?tag=${yesterday}`, /noch offen: als nicht erschienen erfassen\?$/],
+      ["a past appointment", `/staff/${OFFICE}/termine/${past.id}`, `Termin ${past.referenceCode}`],
     ];
   };
 
   it("past days and appointments have no axe violations at 1280 and 360 px", async () => {
     const problems: string[] = [];
-    for (const [name, path] of await pages()) {
+    for (const [name, path, heading] of await pages()) {
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(`${app.url}${path}`);
+        await page.getByRole("heading", { name: heading }).waitFor();
         problems.push(...formatViolations(await axeViolations(page)).map((p) => `${name} at ${width} px: ${p}`));
       }
     }
