@@ -19,7 +19,7 @@ export interface ClosedDay {
 }
 
 /** The bookings of one office-local date that a status may be recorded on (personal data not erased). */
-export function bookingsOfDay(db: Db, officeId: string, date: LocalDate, timeZone: string) {
+function bookingsOfDay(db: Db, officeId: string, date: LocalDate, timeZone: string) {
   return db.booking.findMany({
     where: {
       officeId,
