@@ -1,6 +1,7 @@
 // Background jobs from the command line, e.g. from cron when the in-app scheduler is not wanted:
 //
-//   npm run jobs -- erase       erase personal data after the retention period, and expired holds
+//   npm run jobs -- erase       erase personal data after the retention period, expired holds and expired
+//                               rate-limit counters
 //   npm run jobs -- reminders   write due reminder e-mails to the outbox (the app's worker sends them)
 //   npm run jobs -- statistics  update the anonymous daily statistics and take today's next-free-slot samples
 //                               (--from=YYYY-MM-DD recomputes from that date, e.g. once after an upgrade)
@@ -39,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === "erase" || command === "all") {
       log.info({ job: "erase", ...(await erasePersonalData(db)) }, "erasure done");
+      const { clearExpiredCounters } = await import("../lib/server/security/rate-limit");
+      log.info({ job: "counters", counters: await clearExpiredCounters(db) }, "expired rate-limit counters cleared");
     }
     if (command === "reminders" || command === "all") {
       log.info({ job: "reminders", ...(await sendReminders(db)) }, "reminders written to the outbox");

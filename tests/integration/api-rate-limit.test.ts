@@ -3,7 +3,7 @@ import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[servic
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import { DEFAULT_API_LIMIT, overrideApiLimit } from "@/lib/server/security/api-rate-limit";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
-import { tableLimiter } from "@/lib/server/security/rate-limit";
+import { clearExpiredCounters, tableLimiter } from "@/lib/server/security/rate-limit";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
 
@@ -77,14 +77,30 @@ describeEachDatabase("rate limit of the slot API", (ctx) => {
     expect((await ask("192.0.2.1")).status).toBe(200);
   });
 
-  it("makes one limiter per kind of counter and limit, and only one of them sweeps the shared table", () => {
+  it("makes one limiter per kind of counter and limit, none with a timer of its own", () => {
     const limiter = tableLimiter(ctx.db, "sweep-test", 3, 60);
     expect(tableLimiter(ctx.db, "sweep-test", 3, 60)).toBe(limiter);
-    const others = [tableLimiter(ctx.db, "sweep-test", 4, 60), tableLimiter(ctx.db, "other-test", 3, 60), limiter];
-    // Every limiter would delete the table's expired rows on its own timer; one timer per database is enough.
-    const sweeping = [...others, tableLimiter(ctx.db, "booking-ip", 30, 3600), tableLimiter(ctx.db, "api-slots", 60, 60)].filter(
-      (l) => (l as unknown as { clearExpiredByTimeout: boolean }).clearExpiredByTimeout,
-    );
-    expect(new Set(sweeping).size).toBe(1);
+    const all = [limiter, tableLimiter(ctx.db, "sweep-test", 4, 60), tableLimiter(ctx.db, "booking-ip", 30, 3600)];
+    expect(new Set(all).size).toBe(3);
+    // A timer per limiter would outlive its database and sweep the one table again and again: the jobs clear it.
+    expect(all.filter((l) => (l as unknown as { clearExpiredByTimeout: boolean }).clearExpiredByTimeout)).toEqual([]);
+  });
+
+  it("the jobs clear counters an hour after their window ended, and keep the others", async () => {
+    const minute = 60_000;
+    await ctx.db.rateLimit.createMany({
+      data: [
+        { key: "ended-long-ago", points: 5, expire: new Date(NOW.getTime() - 61 * minute) },
+        { key: "ended-recently", points: 5, expire: new Date(NOW.getTime() - 59 * minute) },
+        { key: "running", points: 1, expire: new Date(NOW.getTime() + minute) },
+        { key: "no-expiry", points: 1, expire: null },
+      ],
+    });
+    expect(await clearExpiredCounters(ctx.db, NOW)).toBe(1);
+    expect((await ctx.db.rateLimit.findMany({ select: { key: true }, orderBy: { key: "asc" } })).map((r) => r.key)).toEqual([
+      "ended-recently",
+      "no-expiry",
+      "running",
+    ]);
   });
 });

@@ -1,12 +1,14 @@
 import type { Db } from "@/lib/server/db/client";
 import type { Logger } from "pino";
 import { kickOutbox } from "@/lib/server/mail/outbox";
+import { clearExpiredCounters } from "@/lib/server/security/rate-limit";
 import { aggregateStatistics } from "./aggregate-statistics";
 import { erasePersonalData } from "./erase-personal-data";
 import { sendReminders } from "./send-reminders";
 
-// The in-app scheduler: erases personal data, writes reminders and updates the statistics every few minutes. Each app instance may run it;
-// the jobs' writes are conditional, so concurrent runs neither erase twice nor remind twice.
+// The in-app scheduler: erases personal data, clears expired rate-limit counters, writes reminders and updates the
+// statistics every few minutes. Each app instance may run it; the jobs' writes are conditional, so concurrent runs
+// neither erase twice nor remind twice.
 
 export const DEFAULT_JOB_INTERVAL_MS = 5 * 60_000;
 
@@ -17,6 +19,12 @@ export async function runJobs(db: Db, log: Pick<Logger, "info" | "error">, now: 
     if (erased.expired + erased.holds > 0) log.info({ job: "erase", ...erased }, "personal data erased");
   } catch (error) {
     log.error({ job: "erase", err: errorName(error) }, "erasing personal data failed");
+  }
+  try {
+    const counters = await clearExpiredCounters(db, now);
+    if (counters > 0) log.info({ job: "counters", counters }, "expired rate-limit counters cleared");
+  } catch (error) {
+    log.error({ job: "counters", err: errorName(error) }, "clearing rate-limit counters failed");
   }
   try {
     const reminders = await sendReminders(db, { now });

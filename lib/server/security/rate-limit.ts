@@ -57,8 +57,9 @@ export function hashEmailForCounting(email: string, now = new Date()): string {
 const limitersByDb = new WeakMap<Db, Map<string, RateLimiterPrisma>>();
 
 /**
- * The limiter for one kind of counter on the RateLimit table, made once per database and limit. Each limiter clears
- * expired rows of the whole table every few minutes, so only the first one of a database does.
+ * The limiter for one kind of counter on the RateLimit table, made once per database and limit. None runs the
+ * library's own clean-up timer: a timer per limiter outlives its database (tests, a closed client) and sweeps the
+ * same table again and again. The jobs clear expired counters instead (`clearExpiredCounters`).
  */
 export function tableLimiter(db: Db, keyPrefix: string, points: number, windowSeconds: number): RateLimiterPrisma {
   let limiters = limitersByDb.get(db);
@@ -72,11 +73,20 @@ export function tableLimiter(db: Db, keyPrefix: string, points: number, windowSe
       keyPrefix,
       points,
       duration: windowSeconds,
-      clearExpiredByTimeout: limiters.size === 0,
+      clearExpiredByTimeout: false,
     });
     limiters.set(id, limiter);
   }
   return limiter;
+}
+
+/** How long an ended counter is kept: the library's own clean-up rule (an hour after its window ended). */
+const COUNTER_GRACE_MS = 3_600_000;
+
+/** Deletes the counters of every limiter whose window ended more than an hour before `now`; returns how many. */
+export async function clearExpiredCounters(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.rateLimit.deleteMany({ where: { expire: { lt: new Date(now.getTime() - COUNTER_GRACE_MS) } } });
+  return count;
 }
 
 /** Counts one point for `key`: null when allowed, else the seconds until the next point is free. */
