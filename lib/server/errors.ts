@@ -28,13 +28,33 @@ export type AppErrorCode =
   | "MESSAGE_NOT_RESENDABLE";
 
 export class AppError extends Error {
+  /** Set for a refusal of one form field: the field's name and a key of the form's validation messages. */
+  readonly field?: string;
+  readonly reason?: string;
+
   constructor(
     readonly code: AppErrorCode,
-    message?: string,
+    detail?: string | { field: string; reason: string },
   ) {
-    super(message ?? code);
+    super(typeof detail === "object" ? `${detail.field}: ${detail.reason}` : (detail ?? code));
     this.name = "AppError";
+    if (typeof detail === "object") {
+      this.field = detail.field;
+      this.reason = detail.reason;
+    }
   }
+}
+
+/**
+ * Input only the database can judge (a slug already in use, an unknown office, the last administrator): refused
+ * for one form field, with a key of that form's validation messages.
+ */
+export function fieldError(field: string, reason: string): AppError {
+  return new AppError("INVALID_INPUT", { field, reason });
+}
+
+export function isFieldError(e: unknown): e is AppError & { field: string; reason: string } {
+  return e instanceof AppError && e.field !== undefined && e.reason !== undefined;
 }
 
 export function isAppError(e: unknown): e is AppError {

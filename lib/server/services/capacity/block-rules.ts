@@ -1,7 +1,8 @@
+import { fieldError } from "@/lib/server/errors";
 import type { LocalDate } from "@/lib/domain";
 import type { UpdateBlockInput } from "@/lib/schemas/capacity";
 import type { Db, Tx } from "@/lib/server/db/client";
-import { assertServicesOfOffice, CapacityInputError, planningWindow } from "./shared";
+import { assertServicesOfOffice, planningWindow } from "./shared";
 
 // Rules a weekly block must keep beside the office's other blocks; checked inside the change's transaction, after
 // the day locks, so two colleagues cannot add the same block at the same moment.
@@ -51,11 +52,11 @@ export async function assertNoOverlappingBlock(tx: Tx, officeId: string, block: 
         block.serviceIds,
       ) && validityOverlaps(c, block),
   );
-  if (clash) throw new CapacityInputError("start", "overlap");
+  if (clash) throw fieldError("start", "overlap");
 }
 
 export function assertValidityNotOver(block: Pick<BlockShape, "validUntil">, today: LocalDate) {
-  if (block.validUntil && block.validUntil < today) throw new CapacityInputError("validUntil", "validUntilPast");
+  if (block.validUntil && block.validUntil < today) throw fieldError("validUntil", "validUntilPast");
 }
 
 /** What the audit log keeps of a block: times and counts, no personal data. */

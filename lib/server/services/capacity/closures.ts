@@ -1,15 +1,9 @@
+import { fieldError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { CreateClosureInput, DeleteClosureInput } from "@/lib/schemas/capacity";
 import { localDateOf } from "@/lib/domain";
-import {
-  applyCapacityChange,
-  assertFound,
-  CapacityInputError,
-  type CapacityChangeResult,
-  cancellationOf,
-  officeForActor,
-} from "./shared";
+import { applyCapacityChange, assertFound, type CapacityChangeResult, cancellationOf, officeForActor } from "./shared";
 
 // Closures of one date, whole day or some hours (a staff meeting, a works outing). Public holidays are no closures:
 // they close the office by its region, and holidays.ts opens one as an exception.
@@ -23,7 +17,7 @@ export async function createClosure(
   defaultReason = "",
 ): Promise<CapacityChangeResult<{ id: string }>> {
   const office = await officeForActor(db, actor, "capacity:edit", input.officeId);
-  if (input.date < localDateOf(now, office.timeZone)) throw new CapacityInputError("date", "datePast");
+  if (input.date < localDateOf(now, office.timeZone)) throw fieldError("date", "datePast");
 
   return applyCapacityChange(db, {
     office,
@@ -69,7 +63,7 @@ export async function deleteClosure(
     dates: [existing.date],
     apply: async (tx) => {
       const { count } = await tx.closure.deleteMany({ where: { id: existing.id } });
-      if (count === 0) throw new CapacityInputError("_form", "notFound");
+      if (count === 0) throw fieldError("_form", "notFound");
       return {
         value: { id: existing.id },
         action: "capacity.closure.delete",

@@ -1,14 +1,9 @@
+import { fieldError, isFieldError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { CreateBlockInput } from "@/lib/schemas/capacity";
 import { assertNoOverlappingBlock, blockDetails, type BlockShape, checkedBlock } from "./block-rules";
-import {
-  applyCapacityChange,
-  type CapacityChangeResult,
-  CapacityInputError,
-  officeForActor,
-  weeklyDates,
-} from "./shared";
+import { applyCapacityChange, type CapacityChangeResult, officeForActor, weeklyDates } from "./shared";
 
 /**
  * Adds a weekly capacity block on each chosen weekday (Mon–Fri 08:00–12:00 in one step), stored as one block per
@@ -38,7 +33,7 @@ export async function createCapacityBlock(
           await assertNoOverlappingBlock(tx, office.id, b);
         } catch (e) {
           // With several weekdays the form says which one clashes.
-          if (blocks.length > 1 && e instanceof CapacityInputError) throw new CapacityInputError("weekdays", `overlapOn${b.weekday}`);
+          if (blocks.length > 1 && isFieldError(e)) throw fieldError("weekdays", `overlapOn${b.weekday}`);
           throw e;
         }
         const created = await tx.capacityBlock.create({

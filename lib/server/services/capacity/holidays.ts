@@ -1,16 +1,10 @@
+import { fieldError } from "@/lib/server/errors";
 import { localDateOf, publicHolidayOn, type PublicHoliday } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
 import type { CloseHolidayInput, OpenHolidayInput } from "@/lib/schemas/capacity";
 import { activeBookingWhere } from "../availability";
-import {
-  applyCapacityChange,
-  CapacityInputError,
-  type CapacityChangeResult,
-  cancellationOf,
-  officeForActor,
-  type OfficeRow,
-} from "./shared";
+import { applyCapacityChange, type CapacityChangeResult, cancellationOf, officeForActor, type OfficeRow } from "./shared";
 
 // The statutory public holidays of an office's region close it by default (lib/domain/holidays.ts). Those allowed
 // to manage holidays open a single one as an exception (a HolidayOpening row) and may close it again.
@@ -26,9 +20,9 @@ async function upcomingHoliday(
   now: Date,
 ): Promise<{ office: OfficeRow; holiday: PublicHoliday }> {
   const office = await officeForActor(db, actor, "holidays:manage", input.officeId);
-  if (input.date < localDateOf(now, office.timeZone)) throw new CapacityInputError("date", "datePast");
+  if (input.date < localDateOf(now, office.timeZone)) throw fieldError("date", "datePast");
   const holiday = publicHolidayOn(office.holidayRegion, input.date);
-  if (!holiday) throw new CapacityInputError("date", "notAHoliday");
+  if (!holiday) throw fieldError("date", "notAHoliday");
   return { office, holiday };
 }
 

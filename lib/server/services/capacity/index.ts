@@ -7,9 +7,4 @@ export { createClosure, deleteClosure } from "./closures";
 export { createDateOverride, updateDateOverride, deleteDateOverride } from "./overrides";
 export { closeHoliday, openBookedHolidays, openHoliday } from "./holidays";
 export { displacedBookings, findDisplacedBookings } from "./conflicts";
-export {
-  type CapacityChangeResult,
-  CapacityInputError,
-  type ConflictBooking,
-  isCapacityInputError,
-} from "./shared";
+export { type CapacityChangeResult, type ConflictBooking } from "./shared";

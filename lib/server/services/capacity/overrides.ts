@@ -1,17 +1,9 @@
+import { fieldError } from "@/lib/server/errors";
 import { localDateOf } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
 import type { CreateOverrideInput, DeleteOverrideInput, UpdateOverrideInput } from "@/lib/schemas/capacity";
-import {
-  applyCapacityChange,
-  assertFound,
-  assertServicesOfOffice,
-  assertUnchanged,
-  CapacityInputError,
-  type CapacityChangeResult,
-  cancellationOf,
-  officeForActor,
-} from "./shared";
+import { applyCapacityChange, assertFound, assertServicesOfOffice, assertUnchanged, type CapacityChangeResult, cancellationOf, officeForActor } from "./shared";
 
 // Different hours or clerk counts for one date. Any override of a date replaces all of that date's weekly blocks
 // (lib/domain/capacity.ts); several overrides of one date add up, e.g. 08:00-12:00 and 14:00-16:00.
@@ -56,7 +48,7 @@ async function assertNoOverlappingOverride(tx: Tx, officeId: string, o: Override
   });
   const key = JSON.stringify([...o.serviceIds].sort());
   if (others.some((x) => JSON.stringify(x.services.map((s) => s.id).sort()) === key)) {
-    throw new CapacityInputError("start", "overlap");
+    throw fieldError("start", "overlap");
   }
 }
 
@@ -73,7 +65,7 @@ export async function createDateOverride(
 ): Promise<CapacityChangeResult<{ id: string }>> {
   const office = await officeForActor(db, actor, "capacity:edit", input.officeId);
   const o = shapeOf(input);
-  if (o.date < localDateOf(now, office.timeZone)) throw new CapacityInputError("date", "datePast");
+  if (o.date < localDateOf(now, office.timeZone)) throw fieldError("date", "datePast");
   await assertServicesOfOffice(db, office.id, o.serviceIds);
 
   return applyCapacityChange(db, {
@@ -112,7 +104,7 @@ export async function updateDateOverride(
   assertFound(existing);
   const office = await officeForActor(db, actor, "capacity:edit", existing.officeId);
   const o = shapeOf(input);
-  if (o.date < localDateOf(now, office.timeZone)) throw new CapacityInputError("date", "datePast");
+  if (o.date < localDateOf(now, office.timeZone)) throw fieldError("date", "datePast");
   await assertServicesOfOffice(db, office.id, o.serviceIds);
 
   return applyCapacityChange(db, {
@@ -166,7 +158,7 @@ export async function deleteDateOverride(
     cancellation: cancellationOf(input, defaultReason),
     apply: async (tx) => {
       const { count } = await tx.dateOverride.deleteMany({ where: { id: existing.id } });
-      if (count === 0) throw new CapacityInputError("_form", "notFound");
+      if (count === 0) throw fieldError("_form", "notFound");
       return { value: { id: existing.id }, action: "capacity.override.delete", details: { overrideId: existing.id, ...details(existing) } };
     },
   });

@@ -1,18 +1,9 @@
-import {
-  addDays,
-  appointmentMinutes,
-  bookableDates,
-  datesBetween,
-  type LocalDate,
-  localDateOf,
-  planRelocations,
-  weekdayOf,
-} from "@/lib/domain";
+import { addDays, appointmentMinutes, bookableDates, datesBetween, type LocalDate, localDateOf, planRelocations, weekdayOf } from "@/lib/domain";
 import { writeAudit } from "@/lib/server/audit";
 import { assertCanOnOffice, type Actor, type OfficeAction } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
-import { AppError } from "@/lib/server/errors";
+import { AppError, fieldError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { loadAvailability } from "../availability";
@@ -55,24 +46,6 @@ export interface Cancellation {
   move: boolean;
 }
 
-/**
- * Input the form could not check on its own (an overlapping block, a service of another office, a date in the
- * past): refused with a field and a key of "capacity.validation".
- */
-export class CapacityInputError extends AppError {
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super("INVALID_INPUT", `${field}: ${reason}`);
-    this.name = "CapacityInputError";
-  }
-}
-
-export function isCapacityInputError(e: unknown): e is CapacityInputError {
-  return e instanceof CapacityInputError;
-}
-
 /** Thrown inside the transaction to roll the change back; never leaves this module. */
 class ConflictFound extends Error {
   constructor(readonly bookings: ConflictBooking[]) {
@@ -104,12 +77,12 @@ export async function officeForActor(db: Db, actor: Actor, action: OfficeAction,
 
 /** A record that is gone, typically deleted by a colleague while this page was open. */
 export function assertFound<T>(record: T | null): asserts record is T {
-  if (!record) throw new CapacityInputError("_form", "notFound");
+  if (!record) throw fieldError("_form", "notFound");
 }
 
 /** Refuses when a colleague changed the record between our first read and the lock. */
 export function assertUnchanged(before: { updatedAt: Date }, now: { updatedAt: Date }) {
-  if (before.updatedAt.getTime() !== now.updatedAt.getTime()) throw new CapacityInputError("_form", "changedMeanwhile");
+  if (before.updatedAt.getTime() !== now.updatedAt.getTime()) throw fieldError("_form", "changedMeanwhile");
 }
 
 /** First and last local date a change can matter for: today up to the horizon, or later if bookings lie beyond. */
@@ -143,7 +116,7 @@ export function weeklyDates(
 export async function assertServicesOfOffice(tx: Db | Tx, officeId: string, serviceIds: readonly string[]): Promise<void> {
   if (serviceIds.length === 0) return;
   const found = await tx.service.count({ where: { officeId, id: { in: [...serviceIds] } } });
-  if (found !== new Set(serviceIds).size) throw new CapacityInputError("serviceIds", "unknownService");
+  if (found !== new Set(serviceIds).size) throw fieldError("serviceIds", "unknownService");
 }
 
 export function cancellationOf(

@@ -1,8 +1,9 @@
+import { fieldError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/audit";
 import { assertCanGlobally, type Actor } from "@/lib/server/auth/permissions";
 import type { CreateOfficeInput } from "@/lib/schemas/office";
 import type { Db } from "@/lib/server/db/client";
-import { OfficeInputError, isUniqueViolation } from "./input-error";
+import { isUniqueViolation } from "./input-error";
 import { assertSlugFree, officeColumns } from "./office-writes";
 
 /**
@@ -31,7 +32,7 @@ export async function createOffice(
       return office;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new OfficeInputError("slug", "slugTaken");
+    if (isUniqueViolation(e)) throw fieldError("slug", "slugTaken");
     throw e;
   }
 }

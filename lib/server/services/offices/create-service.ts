@@ -1,9 +1,10 @@
+import { fieldError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { CreateServiceInput } from "@/lib/schemas/office";
 import type { Db } from "@/lib/server/db/client";
 import { officeFor } from "./access";
-import { OfficeInputError, isUniqueViolation } from "./input-error";
+import { isUniqueViolation } from "./input-error";
 import { assertServiceSlugFree, saveTranslations, serviceColumns } from "./service-writes";
 
 /** A new service of an office, active and listed last. Office heads of that office and administrators. */
@@ -31,7 +32,7 @@ export async function createService(db: Db, actor: Actor, input: CreateServiceIn
       return { id: service.id, officeId: office.id };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new OfficeInputError("slug", "serviceSlugTaken");
+    if (isUniqueViolation(e)) throw fieldError("slug", "serviceSlugTaken");
     throw e;
   }
 }

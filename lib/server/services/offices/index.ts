@@ -9,5 +9,4 @@ export { createService } from "./create-service";
 export { updateService } from "./update-service";
 export { moveService } from "./move-service";
 export { setServiceActive } from "./set-service-active";
-export { OfficeInputError, isOfficeInputError } from "./input-error";
 export { groupByDepartment } from "./departments";

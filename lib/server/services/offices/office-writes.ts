@@ -1,6 +1,6 @@
+import { fieldError } from "@/lib/server/errors";
 import type { OfficeSettings } from "@/lib/schemas/office";
 import type { Db, Tx } from "@/lib/server/db/client";
-import { OfficeInputError } from "./input-error";
 
 // What creating and editing an office share: the row's columns from the form, and the slug check.
 
@@ -37,5 +37,5 @@ export function officeColumns(input: OfficeSettings) {
 /** Refuses a slug another office uses; the unique index catches a concurrent insert of the same slug. */
 export async function assertSlugFree(db: Db | Tx, slug: string, exceptOfficeId?: string): Promise<void> {
   const other = await db.office.findUnique({ where: { slug }, select: { id: true } });
-  if (other && other.id !== exceptOfficeId) throw new OfficeInputError("slug", "slugTaken");
+  if (other && other.id !== exceptOfficeId) throw fieldError("slug", "slugTaken");
 }

@@ -1,6 +1,6 @@
+import { fieldError } from "@/lib/server/errors";
 import type { ServiceInput, ServiceTranslationInput } from "@/lib/schemas/office";
 import type { Tx } from "@/lib/server/db/client";
-import { OfficeInputError } from "./input-error";
 
 // What creating and editing a service share: the row's columns, the slug check and the translations.
 
@@ -18,7 +18,7 @@ export function serviceColumns(input: ServiceInput) {
 
 export async function assertServiceSlugFree(tx: Tx, officeId: string, slug: string, exceptServiceId?: string) {
   const other = await tx.service.findUnique({ where: { officeId_slug: { officeId, slug } }, select: { id: true } });
-  if (other && other.id !== exceptServiceId) throw new OfficeInputError("slug", "serviceSlugTaken");
+  if (other && other.id !== exceptServiceId) throw fieldError("slug", "serviceSlugTaken");
 }
 
 /**

@@ -1,10 +1,11 @@
+import { fieldError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/audit";
 import { assertCanGlobally, type Actor } from "@/lib/server/auth/permissions";
 import type { UpdateOfficeInput } from "@/lib/schemas/office";
 import type { Db } from "@/lib/server/db/client";
 import { openBookedHolidays } from "../capacity/holidays";
 import { officeFor } from "./access";
-import { OfficeInputError, isUniqueViolation } from "./input-error";
+import { isUniqueViolation } from "./input-error";
 import { assertSlugFree, officeColumns } from "./office-writes";
 
 /** Statuses of bookings that still take place. */
@@ -32,7 +33,7 @@ export async function updateOffice(db: Db, actor: Actor, input: UpdateOfficeInpu
         const upcoming = await tx.booking.count({
           where: { officeId: office.id, status: { in: [...UPCOMING] }, endsAt: { gt: now } },
         });
-        if (upcoming > 0) throw new OfficeInputError("timeZone", "timeZoneHasBookings");
+        if (upcoming > 0) throw fieldError("timeZone", "timeZoneHasBookings");
       }
       // The new region's holidays close the office; those with appointments already booked stay open.
       const openedHolidays =
@@ -51,7 +52,7 @@ export async function updateOffice(db: Db, actor: Actor, input: UpdateOfficeInpu
       return { id: office.id, slug: input.slug, changed };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new OfficeInputError("slug", "slugTaken");
+    if (isUniqueViolation(e)) throw fieldError("slug", "slugTaken");
     throw e;
   }
 }

@@ -1,9 +1,10 @@
+import { fieldError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { UpdateServiceInput } from "@/lib/schemas/office";
 import type { Db } from "@/lib/server/db/client";
 import { serviceFor } from "./access";
-import { OfficeInputError, isUniqueViolation } from "./input-error";
+import { isUniqueViolation } from "./input-error";
 import { assertServiceSlugFree, saveTranslations, serviceColumns } from "./service-writes";
 
 /**
@@ -32,7 +33,7 @@ export async function updateService(db: Db, actor: Actor, input: UpdateServiceIn
       return { id: service.id, officeId: service.officeId, changed, translations };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new OfficeInputError("slug", "serviceSlugTaken");
+    if (isUniqueViolation(e)) throw fieldError("slug", "serviceSlugTaken");
     throw e;
   }
 }

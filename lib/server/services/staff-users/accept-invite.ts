@@ -2,9 +2,9 @@ import { inviteTokenSchema, passwordIsPersonal } from "@/lib/schemas/staff-user"
 import { hashPassword } from "@/lib/server/auth/password";
 import { lockedUntil, recordFailure } from "@/lib/server/auth/throttle";
 import type { Db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
+import { AppError, fieldError } from "@/lib/server/errors";
 import { hashToken } from "@/lib/server/security/tokens";
-import { auditStaff, STAFF_AUDIT, StaffUserInputError } from "./shared";
+import { auditStaff, STAFF_AUDIT } from "./shared";
 
 // The invitation page, reached without a session. Unknown, expired, used and revoked links, and links of
 // deactivated accounts, all get the same answer, so the page reveals nothing about accounts. Failed attempts are
@@ -41,7 +41,7 @@ export async function findInvite(db: Db, token: unknown, client: InviteClient, n
   const invite = await validInvite(db, token, now);
   if (!invite) {
     await recordFailure(db, throttleKey(client), now);
-    throw new StaffUserInputError("_form", "inviteInvalid");
+    throw fieldError("_form", "inviteInvalid");
   }
   return { name: invite.user.name, email: invite.user.email };
 }
@@ -60,9 +60,9 @@ export async function acceptInvite(
   const invite = await validInvite(db, input.token, now);
   if (!invite) {
     await recordFailure(db, throttleKey(client), now);
-    throw new StaffUserInputError("_form", "inviteInvalid");
+    throw fieldError("_form", "inviteInvalid");
   }
-  if (passwordIsPersonal(input.password, invite.user)) throw new StaffUserInputError("password", "passwordPersonal");
+  if (passwordIsPersonal(input.password, invite.user)) throw fieldError("password", "passwordPersonal");
   const passwordHash = await hashPassword(input.password);
   const done = await db.$transaction(async (tx) => {
     const claimed = await tx.staffInvite.updateMany({
@@ -74,10 +74,10 @@ export async function acceptInvite(
       where: { id: invite.userId, active: true },
       data: { passwordHash, passwordChangedAt: now },
     });
-    if (user.count !== 1) throw new StaffUserInputError("_form", "inviteInvalid");
+    if (user.count !== 1) throw fieldError("_form", "inviteInvalid");
     await auditStaff(tx, invite.userId, STAFF_AUDIT.inviteAccept, { userId: invite.userId, inviteId: invite.id });
     return true;
   });
-  if (!done) throw new StaffUserInputError("_form", "inviteInvalid");
+  if (!done) throw fieldError("_form", "inviteInvalid");
   return { userId: invite.userId };
 }

@@ -3,5 +3,5 @@ export { inviteStaff } from "./invite-staff";
 export { assignableOffices, getStaff, listStaff, type InviteState, type StaffListEntry } from "./list-staff";
 export { resendInvite } from "./resend-invite";
 export { setStaffActive } from "./set-staff-active";
-export { isStaffUserInputError, STAFF_AUDIT, StaffUserInputError } from "./shared";
+export { STAFF_AUDIT } from "./shared";
 export { updateStaff } from "./update-staff";

@@ -1,7 +1,8 @@
+import { fieldError } from "@/lib/server/errors";
 import type { InviteStaffData } from "@/lib/schemas/staff-user";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { assertOfficesExist, auditStaff, issueInvite, STAFF_AUDIT, StaffUserInputError, staffUsersTransaction } from "./shared";
+import { assertOfficesExist, auditStaff, issueInvite, STAFF_AUDIT, staffUsersTransaction } from "./shared";
 
 /**
  * An administrator adds a person: the account exists without a password until the person follows the one-time
@@ -11,7 +12,7 @@ export async function inviteStaff(db: Db, actor: Actor, input: InviteStaffData, 
   return staffUsersTransaction(db, actor, async (tx) => {
     await assertOfficesExist(tx, input.officeIds);
     if (await tx.staffUser.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new StaffUserInputError("email", "emailTaken");
+      throw fieldError("email", "emailTaken");
     }
     const user = await tx.staffUser.create({
       data: {

@@ -1,7 +1,8 @@
+import { fieldError } from "@/lib/server/errors";
 import type { SetStaffActiveData } from "@/lib/schemas/staff-user";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { assertAdministratorsRemain, auditStaff, STAFF_AUDIT, StaffUserInputError, staffUsersTransaction } from "./shared";
+import { assertAdministratorsRemain, auditStaff, STAFF_AUDIT, staffUsersTransaction } from "./shared";
 
 /**
  * Deactivates or reactivates an account. A deactivated person's session ends with their next request (every
@@ -11,7 +12,7 @@ import { assertAdministratorsRemain, auditStaff, STAFF_AUDIT, StaffUserInputErro
 export async function setStaffActive(db: Db, actor: Actor, input: SetStaffActiveData, _now: Date): Promise<{ userId: string }> {
   return staffUsersTransaction(db, actor, async (tx) => {
     const user = await tx.staffUser.findUnique({ where: { id: input.userId }, select: { id: true, active: true, role: true } });
-    if (!user) throw new StaffUserInputError("_form", "notFound");
+    if (!user) throw fieldError("_form", "notFound");
     if (user.active === input.active) return { userId: user.id };
     await tx.staffUser.update({ where: { id: user.id }, data: { active: input.active } });
     if (!input.active) {

@@ -4,7 +4,7 @@ import { assertCanGlobally, type Actor } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { isRetryableTransactionError } from "@/lib/server/db/transaction";
 import { env } from "@/lib/server/env";
-import { AppError } from "@/lib/server/errors";
+import { AppError, fieldError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
 
@@ -20,21 +20,6 @@ export const STAFF_AUDIT = {
   deactivate: "staff.deactivate",
   reactivate: "staff.reactivate",
 } as const;
-
-/** A refusal that needs the database (address taken, unknown office, last administrator), for one form field. */
-export class StaffUserInputError extends AppError {
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super("INVALID_INPUT", `${field}: ${reason}`);
-    this.name = "StaffUserInputError";
-  }
-}
-
-export function isStaffUserInputError(e: unknown): e is StaffUserInputError {
-  return e instanceof StaffUserInputError;
-}
 
 const TRANSACTION_OPTIONS = { maxWait: 10000, timeout: 10000 } as const;
 const RETRIES = 3;
@@ -65,14 +50,14 @@ export async function staffUsersTransaction<T>(db: Db, actor: Actor, fn: (tx: Tx
 /** Inside `staffUsersTransaction`, after the change: refuses (and so rolls back) if no active administrator is left. */
 export async function assertAdministratorsRemain(tx: Tx, field = "_form"): Promise<void> {
   const admins = await tx.staffUser.count({ where: { role: "ADMIN", active: true } });
-  if (admins === 0) throw new StaffUserInputError(field, "lastAdmin");
+  if (admins === 0) throw fieldError(field, "lastAdmin");
 }
 
 /** The offices behind ids from a request; any unknown id refuses the whole change. */
 export async function assertOfficesExist(tx: Tx, officeIds: readonly string[]): Promise<void> {
   if (officeIds.length === 0) return;
   const found = await tx.office.count({ where: { id: { in: [...officeIds] } } });
-  if (found !== officeIds.length) throw new StaffUserInputError("officeIds", "unknownOffice");
+  if (found !== officeIds.length) throw fieldError("officeIds", "unknownOffice");
 }
 
 export function inviteUrl(token: string): string {

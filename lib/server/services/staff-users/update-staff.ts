@@ -1,14 +1,8 @@
+import { fieldError } from "@/lib/server/errors";
 import type { UpdateStaffData } from "@/lib/schemas/staff-user";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import {
-  assertAdministratorsRemain,
-  assertOfficesExist,
-  auditStaff,
-  STAFF_AUDIT,
-  StaffUserInputError,
-  staffUsersTransaction,
-} from "./shared";
+import { assertAdministratorsRemain, assertOfficesExist, auditStaff, STAFF_AUDIT, staffUsersTransaction } from "./shared";
 
 /**
  * Name, role and offices of a person. A change that would leave no active administrator (the last one demoting
@@ -20,7 +14,7 @@ export async function updateStaff(db: Db, actor: Actor, input: UpdateStaffData, 
       where: { id: input.userId },
       include: { memberships: { select: { officeId: true } } },
     });
-    if (!before) throw new StaffUserInputError("_form", "notFound");
+    if (!before) throw fieldError("_form", "notFound");
     await assertOfficesExist(tx, input.officeIds);
     await tx.staffUser.update({ where: { id: before.id }, data: { name: input.name, role: input.role } });
     await tx.officeMembership.deleteMany({ where: { userId: before.id } });

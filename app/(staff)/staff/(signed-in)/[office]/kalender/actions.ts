@@ -1,38 +1,14 @@
+import { isFieldError } from "@/lib/server/errors";
 "use server";
 
 import type { z } from "zod";
-import {
-  closeHolidaySchema,
-  createBlockSchema,
-  createClosureSchema,
-  createOverrideSchema,
-  deleteBlockSchema,
-  deleteClosureSchema,
-  deleteOverrideSchema,
-  openHolidaySchema,
-  updateBlockSchema,
-  updateOverrideSchema,
-} from "@/lib/schemas/capacity";
+import { closeHolidaySchema, createBlockSchema, createClosureSchema, createOverrideSchema, deleteBlockSchema, deleteClosureSchema, deleteOverrideSchema, openHolidaySchema, updateBlockSchema, updateOverrideSchema } from "@/lib/schemas/capacity";
 import type { FieldErrors } from "@/lib/schemas/form-errors";
 import { staffAction } from "@/lib/server/auth/staff-action";
 import type { StaffContext } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db";
 import { kickOutbox } from "@/lib/server/mail/outbox";
-import {
-  type CapacityChangeResult,
-  closeHoliday,
-  type ConflictBooking,
-  createCapacityBlock,
-  createClosure,
-  createDateOverride,
-  deleteCapacityBlock,
-  deleteClosure,
-  deleteDateOverride,
-  isCapacityInputError,
-  openHoliday,
-  updateCapacityBlock,
-  updateDateOverride,
-} from "@/lib/server/services/capacity";
+import { type CapacityChangeResult, closeHoliday, type ConflictBooking, createCapacityBlock, createClosure, createDateOverride, deleteCapacityBlock, deleteClosure, deleteDateOverride, openHoliday, updateCapacityBlock, updateDateOverride } from "@/lib/server/services/capacity";
 
 // The capacity page's server actions: public POST endpoints, so each one validates with the form's own schema
 // and the service checks the signed-in staff member against the office of the record it touches.
@@ -54,7 +30,7 @@ async function run<S extends z.ZodType>(
       return await change(ctx);
     } catch (e) {
       // Refusals that need the database (overlaps, foreign services, stale records) go back to their field.
-      if (isCapacityInputError(e)) return { refused: true, field: e.field, reason: e.reason };
+      if (isFieldError(e)) return { refused: true, field: e.field, reason: e.reason };
       throw e;
     }
   });

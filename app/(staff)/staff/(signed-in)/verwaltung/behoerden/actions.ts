@@ -1,39 +1,15 @@
+import { isFieldError } from "@/lib/server/errors";
 "use server";
 
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState, FieldErrors } from "@/lib/schemas/form-errors";
-import {
-  createOfficeSchema,
-  createServiceSchema,
-  formFieldOf,
-  moveServiceSchema,
-  OFFICE_FIELDS,
-  recordIdSchema,
-  serviceFromForm,
-  setOfficeActiveSchema,
-  setServiceActiveSchema,
-  textFields,
-  TRANSLATED_LOCALES,
-  TRANSLATION_FIELDS,
-  translationField,
-  updateOfficeSchema,
-  updateServiceSchema,
-} from "@/lib/schemas/office";
+import { createOfficeSchema, createServiceSchema, formFieldOf, moveServiceSchema, OFFICE_FIELDS, recordIdSchema, serviceFromForm, setOfficeActiveSchema, setServiceActiveSchema, textFields, TRANSLATED_LOCALES, TRANSLATION_FIELDS, translationField, updateOfficeSchema, updateServiceSchema } from "@/lib/schemas/office";
 import { withOutcome } from "@/lib/schemas/staff-booking";
 import { staffAction } from "@/lib/server/auth/staff-action";
 import type { StaffContext } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db";
-import {
-  createOffice,
-  createService,
-  isOfficeInputError,
-  moveService,
-  setOfficeActive,
-  setServiceActive,
-  updateOffice,
-  updateService,
-} from "@/lib/server/services/offices";
+import { createOffice, createService, moveService, setOfficeActive, setServiceActive, updateOffice, updateService } from "@/lib/server/services/offices";
 
 // The administration of offices and services. Every action is a public POST endpoint: staffAction checks the
 // session and validates with the schema the page's form is built for; the services authorise against the office
@@ -56,7 +32,7 @@ async function run<S extends z.ZodType, R>(
         return { done: await change(ctx) };
       } catch (e) {
         // Refusals only the database can judge (a slug in use) go back to their field.
-        if (isOfficeInputError(e)) return { field: e.field, reason: e.reason };
+        if (isFieldError(e)) return { field: e.field, reason: e.reason };
         throw e;
       }
     },

@@ -1,26 +1,15 @@
+import { isFieldError } from "@/lib/server/errors";
 "use server";
 
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/schemas/form-errors";
-import {
-  inviteStaffSchema,
-  resendInviteSchema,
-  setStaffActiveSchema,
-  staffFormFromForm,
-  updateStaffSchema,
-} from "@/lib/schemas/staff-user";
+import { inviteStaffSchema, resendInviteSchema, setStaffActiveSchema, staffFormFromForm, updateStaffSchema } from "@/lib/schemas/staff-user";
 import type { StaffContext } from "@/lib/server/auth/session";
 import { staffAction } from "@/lib/server/auth/staff-action";
 import type { Db } from "@/lib/server/db";
 import { kickOutbox } from "@/lib/server/mail/outbox";
-import {
-  inviteStaff,
-  isStaffUserInputError,
-  resendInvite,
-  setStaffActive,
-  updateStaff,
-} from "@/lib/server/services/staff-users";
+import { inviteStaff, resendInvite, setStaffActive, updateStaff } from "@/lib/server/services/staff-users";
 
 // The administrators' staff actions. Each is a public POST endpoint: staffAction checks the session and validates
 // with the form's own schema, the service checks "users:manage" and the last-administrator rule in its
@@ -42,7 +31,7 @@ async function run<S extends z.ZodType, R>(
       return await change(ctx);
     } catch (e) {
       // Refusals that need the database (address taken, unknown office, last administrator) go to their field.
-      if (isStaffUserInputError(e)) return { refused: true, field: e.field, reason: e.reason };
+      if (isFieldError(e)) return { refused: true, field: e.field, reason: e.reason };
       throw e;
     }
   });
