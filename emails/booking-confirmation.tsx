@@ -2,7 +2,7 @@ import { AppointmentDetails, ActionButton, DocumentsList, Greeting, OfficeContac
 import { formatAppointment } from "./components/format";
 import type { EmailContext } from "./components/i18n";
 import { EmailLayout } from "./components/layout";
-import type { BookingMailPayload } from "@/lib/server/mail/payloads";
+import type { BookingMailPayload } from "./payloads";
 
 export interface BookingEmailProps {
   ctx: EmailContext;

@@ -1,5 +1,5 @@
 import { Section, Text } from "@react-email/components";
-import type { StaffInviteMailPayload } from "@/lib/server/mail/payloads";
+import type { StaffInviteMailPayload } from "./payloads";
 import type { EmailContext } from "./components/i18n";
 import { EmailLayout } from "./components/layout";
 import { ActionButton, Detail, Paragraph } from "./components/parts";

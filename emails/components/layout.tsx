@@ -1,6 +1,6 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
 import type { ReactNode } from "react";
-import type { BookingMailPayload } from "@/lib/server/mail/payloads";
+import type { BookingMailPayload } from "../payloads";
 import { messageWithTexts } from "@/components/ui/text-in-language";
 import type { EmailContext } from "./i18n";
 import { MailText } from "./parts";

@@ -1,7 +1,7 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { messageWithTexts, TextInLanguage } from "@/components/ui/text-in-language";
-import type { BookingMailPayload } from "@/lib/server/mail/payloads";
+import type { BookingMailPayload } from "../payloads";
 import { formatAppointment, fullName } from "./format";
 import type { EmailContext } from "./i18n";
 import { styles } from "./theme";

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { createDb, type Db } from "@/lib/server/db/client";
 import { enqueueMail, kickOutbox, processOutbox, startOutboxWorker, type OutboxResult } from "@/lib/server/mail/outbox";
-import type { BookingMailPayload } from "@/lib/server/mail/payloads";
+import type { BookingMailPayload } from "@/emails/payloads";
 import { createTransport, type MailTransport } from "@/lib/server/mail/transport";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";

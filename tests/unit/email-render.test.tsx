@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { ZodError } from "zod";
-import type { BookingMailPayload } from "@/lib/server/mail/payloads";
+import type { BookingMailPayload } from "@/emails/payloads";
 import { mailSubject, renderMail } from "@/lib/server/mail/render";
 
 // Jest loads @react-email/render's CommonJS build, whose native `import("react-dom/server")` Jest cannot run (it

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import type { StaffInviteMailPayload } from "@/lib/server/mail/payloads";
+import type { StaffInviteMailPayload } from "@/emails/payloads";
 import { mailSubject, renderMail } from "@/lib/server/mail/render";
 
 // See email-render.test.tsx: Jest must load @react-email/render's ES build.

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { dbProvider, type Db, type Tx } from "@/lib/server/db/client";
 import { componentLog } from "@/lib/server/log";
-import { isMailTemplate, parseMailPayload, type MailPayloads, type MailTemplate } from "./payloads";
+import { isMailTemplate, parseMailPayload, type MailPayloads, type MailTemplate } from "@/emails/payloads";
 import { mailSubject, renderMail } from "./render";
 import type { MailTransport } from "./transport";
 

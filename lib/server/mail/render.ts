@@ -17,7 +17,7 @@ import {
   type MailPayloads,
   type MailTemplate,
   type StaffInviteMailPayload,
-} from "./payloads";
+} from "@/emails/payloads";
 
 export interface MailAttachment {
   filename: string;

@@ -1,4 +1,4 @@
-import type { BookingMailPayload } from "@/lib/server/mail/payloads";
+import type { BookingMailPayload } from "@/emails/payloads";
 import { documentsOf, localizeService, OFFICE_TEXT_LOCALE, type TranslatableService } from "./office-catalog";
 
 interface OfficeFields {
