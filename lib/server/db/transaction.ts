@@ -63,11 +63,27 @@ function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Runs `fn` in an interactive transaction that first locks the office's local dates (`YYYY-MM-DD`; a booking that
- * crosses midnight passes every date it touches). Dates are locked in ascending order so that two transactions
- * never wait for each other crosswise. Write conflicts and busy errors rerun the whole transaction, up to
- * BOOKING_TRANSACTION_RETRIES times; every other error (including those thrown by `fn`) propagates unchanged.
- * `fn` may run more than once: it must not have side effects outside the transaction.
+ * Runs `fn` in an interactive transaction and reruns the whole transaction after a write conflict or a busy error,
+ * up to BOOKING_TRANSACTION_RETRIES times, with jittered backoff; every other error (including those thrown by
+ * `fn`) propagates unchanged. `fn` may run more than once: it must not have side effects outside the transaction,
+ * and its first statement should be the write that serialises it against its competitors.
+ */
+export async function retryingTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(fn, TRANSACTION_OPTIONS);
+    } catch (error) {
+      if (attempt >= BOOKING_TRANSACTION_RETRIES || !isRetryableTransactionError(error)) throw error;
+      // Jittered backoff so that the retrying transactions do not collide again in lockstep.
+      await sleep(10 * 2 ** attempt + Math.random() * 40);
+    }
+  }
+}
+
+/**
+ * Runs `fn` in a retrying transaction (retryingTransaction) that first locks the office's local dates
+ * (`YYYY-MM-DD`; a booking that crosses midnight passes every date it touches). Dates are locked in ascending order
+ * so that two transactions never wait for each other crosswise.
  */
 export async function bookingTransaction<T>(
   db: Db,
@@ -80,25 +96,16 @@ export async function bookingTransaction<T>(
   for (const day of days) {
     if (!LOCAL_DATE.test(day)) throw new Error(`bookingTransaction: not a local date (YYYY-MM-DD): ${day}`);
   }
-
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.$transaction(async (tx) => {
-        for (const date of days) {
-          // INSERT ... ON CONFLICT DO UPDATE on both databases: a write, so it takes the lock even for a new row.
-          await tx.officeDay.upsert({
-            where: { officeId_date: { officeId, date } },
-            create: { officeId, date, version: 1 },
-            update: { version: { increment: 1 } },
-            select: { version: true },
-          });
-        }
-        return fn(tx);
-      }, TRANSACTION_OPTIONS);
-    } catch (error) {
-      if (attempt >= BOOKING_TRANSACTION_RETRIES || !isRetryableTransactionError(error)) throw error;
-      // Jittered backoff so that the retrying transactions do not collide again in lockstep.
-      await sleep(10 * 2 ** attempt + Math.random() * 40);
+  return retryingTransaction(db, async (tx) => {
+    for (const date of days) {
+      // INSERT ... ON CONFLICT DO UPDATE on both databases: a write, so it takes the lock even for a new row.
+      await tx.officeDay.upsert({
+        where: { officeId_date: { officeId, date } },
+        create: { officeId, date, version: 1 },
+        update: { version: { increment: 1 } },
+        select: { version: true },
+      });
     }
-  }
+    return fn(tx);
+  });
 }

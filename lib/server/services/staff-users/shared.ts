@@ -2,7 +2,7 @@ import { INVITE_VALID_HOURS, type StaffRoleValue } from "@/lib/schemas/staff-use
 import { writeAudit } from "@/lib/server/audit";
 import { assertCanGlobally, type Actor } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
-import { isRetryableTransactionError } from "@/lib/server/db/transaction";
+import { retryingTransaction } from "@/lib/server/db/transaction";
 import { env } from "@/lib/server/env";
 import { AppError, fieldError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
@@ -21,9 +21,6 @@ export const STAFF_AUDIT = {
   reactivate: "staff.reactivate",
 } as const;
 
-const TRANSACTION_OPTIONS = { maxWait: 10000, timeout: 10000 } as const;
-const RETRIES = 3;
-
 /**
  * Runs an administrator's change to staff accounts. The first statement writes every administrator row (a no-op
  * update): on PostgreSQL it row-locks them, so concurrent changes that could reduce the administrators wait for
@@ -32,19 +29,12 @@ const RETRIES = 3;
  */
 export async function staffUsersTransaction<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   assertCanGlobally(actor, "users:manage");
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await db.$transaction(async (tx) => {
-        await tx.$executeRaw`UPDATE "StaffUser" SET "role" = "role" WHERE "role" = 'ADMIN'`;
-        const me = await tx.staffUser.findUnique({ where: { id: actor.id }, select: { role: true, active: true } });
-        if (!me?.active || me.role !== "ADMIN") throw new AppError("FORBIDDEN");
-        return fn(tx);
-      }, TRANSACTION_OPTIONS);
-    } catch (error) {
-      if (attempt >= RETRIES || !isRetryableTransactionError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt + Math.random() * 40));
-    }
-  }
+  return retryingTransaction(db, async (tx) => {
+    await tx.$executeRaw`UPDATE "StaffUser" SET "role" = "role" WHERE "role" = 'ADMIN'`;
+    const me = await tx.staffUser.findUnique({ where: { id: actor.id }, select: { role: true, active: true } });
+    if (!me?.active || me.role !== "ADMIN") throw new AppError("FORBIDDEN");
+    return fn(tx);
+  });
 }
 
 /** Inside `staffUsersTransaction`, after the change: refuses (and so rolls back) if no active administrator is left. */
