@@ -71,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
         if (dir) console.log(`created ${path.relative(PROJECT_ROOT, path.join(dir, "migration.sql"))}`);
       }
       if (!created.sqlite || !created.postgresql) {
-        console.warn("Only one schema changed: check that prisma/sqlite and prisma/postgresql are still in step.");
+        // Expected only when the change was provider-specific text ({{sqlite:…}} or {{postgresql:…}}).
+        console.warn("Only one database's schema changed: check the provider-specific text in prisma/schema.base.prisma.");
       }
       return 0;
     }

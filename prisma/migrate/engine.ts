@@ -21,13 +21,13 @@ import {
 import { postgresMigrationFactory, sqliteMigrationFactory, trackConnections } from "./adapters";
 import { DATA_STEPS, type DataStep } from "./data-steps";
 import { compareSchemas, parseSchema } from "./schema-model";
+import { assertSchemasGenerated, PROVIDERS, schemaPath } from "./schema-source";
 import { loadSchemaEngine } from "./wasm";
 
 // The project's migration tool: Prisma's WASM schema engine driven through driver adapters, because the native
 // schema engine binary cannot be downloaded here. Used by prisma/migrate.ts (CLI), tests and scripts.
 
 export const PROJECT_ROOT = path.resolve(__dirname, "..", "..");
-export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 export const DEFAULT_MIGRATE_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 const FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
@@ -35,9 +35,7 @@ const LOCK_FILE = "migration_lock.toml";
 // Arbitrary constant: serialises concurrent `deploy` runs (several app instances starting at once) per database.
 const PG_MIGRATE_LOCK_KEY = 7_349_112_026;
 
-export function schemaPath(provider: Provider): string {
-  return path.join(PROJECT_ROOT, "prisma", provider, "schema.prisma");
-}
+export { schemaPath };
 
 export function migrationsDir(provider: Provider): string {
   return path.join(PROJECT_ROOT, "prisma", provider, "migrations");
@@ -407,7 +405,10 @@ export async function createMigrations(
   options: { postgresUrl?: string; now?: Date } = {},
 ): Promise<CreatedMigrations> {
   const dirName = `${timestamp(options.now)}_${migrationSlug(name)}`;
-  // Two schemas that drifted apart would get migrations that differ in more than SQL dialect.
+  // Migrations are diffed against the provider files; stale ones would silently miss the latest schema edit.
+  assertSchemasGenerated();
+  // Two schemas that drifted apart (through {{sqlite:…}} or {{postgresql:…}} text in the source) would get migrations
+  // that differ in more than SQL dialect.
   const drift = schemaDrift();
   if (drift.length > 0) {
     throw new Error(`The two schemas are not in step; align them first:\n  ${drift.join("\n  ")}`);

@@ -1,9 +1,13 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { compareSchemas, parseSchema, type ParsedSchema } from "@/prisma/migrate/schema-model";
+import { assertSchemasGenerated, renderSchema, schemaSourcePath, writeSchemas } from "@/prisma/migrate/schema-source";
 
 // prisma/sqlite/schema.prisma and prisma/postgresql/schema.prisma must declare the same enums, models and fields:
 // the app uses one client type for both databases, and the two migration histories must describe one data model.
+// Both are generated from prisma/schema.base.prisma; the committed files must be what it generates.
 
 const root = path.resolve(__dirname, "..", "..");
 const read = (provider: string) => fs.readFileSync(path.join(root, "prisma", provider, "schema.prisma"), "utf8");
@@ -75,5 +79,68 @@ describe("schema parity", () => {
       .replace(/@@index\(\[email\]\)/, "@@index( [ email ] )");
     expect(reformatted).toContain("@db.Text");
     expect(compareSchemas(sqlite, parseSchema(reformatted))).toEqual([]);
+  });
+});
+
+describe("provider files generated from prisma/schema.base.prisma", () => {
+  it("are committed as the source generates them (npm run db:generate; the --check mode passes)", () => {
+    const check = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["prisma/generate-schemas.ts", "--check"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect({ status: check.status, stderr: check.stderr }).toEqual({ status: 0, stderr: "" });
+  });
+
+  it("fill in the provider, keep provider-only text in its own file and replace the source's header", () => {
+    const source = [
+      "// The source's own header.",
+      "",
+      "/// A documented model.",
+      "datasource db {",
+      '  provider = "{{provider}}"',
+      "}",
+      "model Note {",
+      "  text String {{postgresql:@db.Text}}",
+      "  {{sqlite:@@index([text])}}",
+      "}",
+      "",
+    ].join("\n");
+    const header = "// Generated from prisma/schema.base.prisma by prisma/generate-schemas.ts (npm run db:generate): do not edit.";
+    const rendered = (provider: "sqlite" | "postgresql", ...model: string[]) =>
+      [header, "/// A documented model.", "datasource db {", `  provider = "${provider}"`, "}", ...model, ""].join("\n");
+    expect(renderSchema(source, "postgresql")).toBe(rendered("postgresql", "model Note {", "  text String @db.Text", "}"));
+    expect(renderSchema(source, "sqlite")).toBe(rendered("sqlite", "model Note {", "  text String", "  @@index([text])", "}"));
+  });
+
+  it("refuse an unknown or unclosed placeholder", () => {
+    expect(() => renderSchema("model A {\n  id String @id {{postgres:@db.Text}}\n}\n", "sqlite")).toThrow(
+      "prisma/schema.base.prisma:2: unknown placeholder {{postgres:@db.Text}}",
+    );
+    expect(() => renderSchema("model A {\n  id String @id {{postgresql:@db.Text\n}\n", "sqlite")).toThrow(
+      "prisma/schema.base.prisma:2: unclosed placeholder",
+    );
+  });
+
+  it("are reported when edited by hand or left stale, and rewritten by the generator", () => {
+    const postgresText = read("postgresql");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-schemas-"));
+    try {
+      fs.mkdirSync(path.join(dir, "prisma"));
+      fs.copyFileSync(schemaSourcePath(), schemaSourcePath(dir));
+      expect(writeSchemas(dir)).toEqual(["prisma/sqlite/schema.prisma", "prisma/postgresql/schema.prisma"]);
+      expect(fs.readFileSync(path.join(dir, "prisma", "postgresql", "schema.prisma"), "utf8")).toBe(postgresText);
+      expect(() => assertSchemasGenerated(dir)).not.toThrow();
+
+      const postgresFile = path.join(dir, "prisma", "postgresql", "schema.prisma");
+      fs.writeFileSync(postgresFile, postgresText.replace("@default(90)", "@default(60)"));
+      expect(() => assertSchemasGenerated(dir)).toThrow(
+        "Not what prisma/schema.base.prisma generates: prisma/postgresql/schema.prisma. Run npm run db:generate.",
+      );
+      expect(writeSchemas(dir)).toEqual(["prisma/postgresql/schema.prisma"]);
+      expect(writeSchemas(dir)).toEqual([]);
+      expect(fs.readFileSync(postgresFile, "utf8")).toBe(postgresText);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
