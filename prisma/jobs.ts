@@ -32,8 +32,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const { createDb } = await import("../lib/server/db/client");
   const { env } = await import("../lib/server/env");
-  const { erasePersonalData } = await import("../lib/server/jobs/erase-personal-data");
-  const { sendReminders } = await import("../lib/server/jobs/send-reminders");
+  const { erasePersonalData } = await import("../lib/server/services/privacy/erase-personal-data");
+  const { sendReminders } = await import("../lib/server/services/send-reminders");
   const { componentLog } = await import("../lib/server/log");
   const log = componentLog("jobs");
   const db = createDb(env().DATABASE_URL);
@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
       log.info({ job: "reminders", ...(await sendReminders(db)) }, "reminders written to the outbox");
     }
     if (command === "statistics" || command === "all") {
-      const { aggregateStatistics } = await import("../lib/server/jobs/aggregate-statistics");
+      const { aggregateStatistics } = await import("../lib/server/services/evaluation/aggregate-statistics");
       const from = argv.find((a) => a.startsWith("--from="))?.slice("--from=".length);
       if (from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(from)) {
         console.error(USAGE);

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { addDays, appointmentMinutes, localDateOf, publicHolidays, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
 import type { Db } from "../lib/server/db/client";
-import { aggregateStatistics } from "../lib/server/jobs/aggregate-statistics";
+import { aggregateStatistics } from "../lib/server/services/evaluation/aggregate-statistics";
 import { createManageToken } from "../lib/server/security/tokens";
 
 export const HISTORY_DAYS = 84;

@@ -5,8 +5,9 @@ import { GET as exportEvaluation } from "@/app/(staff)/staff/(signed-in)/auswert
 import type { Actor } from "@/lib/server/auth/permissions";
 import { currentStaff } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
-import { aggregateStatistics } from "@/lib/server/jobs/aggregate-statistics";
-import { erasePersonalData, PERSONAL_BOOKING_FIELDS } from "@/lib/server/jobs/erase-personal-data";
+import { PERSONAL_BOOKING_FIELDS } from "@/lib/domain/erasure";
+import { aggregateStatistics } from "@/lib/server/services/evaluation/aggregate-statistics";
+import { erasePersonalData } from "@/lib/server/services/privacy/erase-personal-data";
 import { runJobs } from "@/lib/server/jobs/scheduler";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { parseEvaluationQuery } from "@/lib/server/services/evaluation/query";

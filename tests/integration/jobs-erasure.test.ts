@@ -1,4 +1,5 @@
-import { ERASED_RECIPIENT, erasePersonalData, PERSONAL_BOOKING_FIELDS } from "@/lib/server/jobs/erase-personal-data";
+import { PERSONAL_BOOKING_FIELDS } from "@/lib/domain/erasure";
+import { ERASED_RECIPIENT, erasePersonalData } from "@/lib/server/services/privacy/erase-personal-data";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { deleteMyData, exportBookingData } from "@/lib/server/services/booking-privacy";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";

@@ -1,5 +1,5 @@
 import { createDb } from "@/lib/server/db/client";
-import { sendReminders } from "@/lib/server/jobs/send-reminders";
+import { sendReminders } from "@/lib/server/services/send-reminders";
 import { renderMail } from "@/lib/server/mail/render";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { cancelBookingByToken, getBookingByToken } from "@/lib/server/services/manage-booking";

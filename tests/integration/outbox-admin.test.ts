@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { erasePersonalData } from "@/lib/server/jobs/erase-personal-data";
+import { erasePersonalData } from "@/lib/server/services/privacy/erase-personal-data";
 import { processOutbox } from "@/lib/server/mail/outbox";
 import { createTransport, type MailTransport } from "@/lib/server/mail/transport";
 import { resendSchema } from "@/lib/schemas/outbox";

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { erasePersonalData, ERASED_RECIPIENT } from "@/lib/server/jobs/erase-personal-data";
-import { sendReminders } from "@/lib/server/jobs/send-reminders";
+import { erasePersonalData, ERASED_RECIPIENT } from "@/lib/server/services/privacy/erase-personal-data";
+import { sendReminders } from "@/lib/server/services/send-reminders";
 import { renderMail } from "@/lib/server/mail/render";
 import { findSlotProblem } from "@/lib/server/services/check-slot";
 import { confirmBookingByToken, slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";

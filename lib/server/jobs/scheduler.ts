@@ -2,9 +2,9 @@ import type { Db } from "@/lib/server/db/client";
 import type { Logger } from "pino";
 import { kickOutbox } from "@/lib/server/mail/outbox";
 import { clearExpiredCounters } from "@/lib/server/security/rate-limit";
-import { aggregateStatistics } from "./aggregate-statistics";
-import { erasePersonalData } from "./erase-personal-data";
-import { sendReminders } from "./send-reminders";
+import { aggregateStatistics } from "@/lib/server/services/evaluation/aggregate-statistics";
+import { erasePersonalData } from "@/lib/server/services/privacy/erase-personal-data";
+import { sendReminders } from "@/lib/server/services/send-reminders";
 
 // The in-app scheduler: erases personal data, clears expired rate-limit counters, writes reminders and updates the
 // statistics every few minutes. Each app instance may run it; the jobs' writes are conditional, so concurrent runs

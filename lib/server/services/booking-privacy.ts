@@ -1,11 +1,12 @@
 import { localDateOf } from "@/lib/domain";
+import { PERSONAL_BOOKING_FIELDS } from "@/lib/domain/erasure";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
-import { ERASED_BOOKING_DATA, eraseOutboxOf, PERSONAL_BOOKING_FIELDS } from "@/lib/server/jobs/erase-personal-data";
 import { hashToken } from "@/lib/server/security/tokens";
 import { OCCUPYING_STATUSES } from "./availability";
 import { getBookingByToken } from "./manage-booking";
+import { eraseBookings } from "./privacy/erase-personal-data";
 
 // The citizen's rights over their booking through the manage link (GDPR Art. 15 and 17): a copy of what is stored
 // about them, and erasure now instead of after the retention period.
@@ -90,17 +91,9 @@ export async function deleteMyData(db: Db, input: { token: string; now: Date }):
     ((OCCUPYING_STATUSES as readonly string[]).includes(booking.status) ||
       (booking.status === "HELD" && booking.holdExpiresAt !== null && booking.holdExpiresAt > input.now));
   const erase = async (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => {
-    const { count } = await tx.booking.updateMany({
-      where: { id: booking.id, manageTokenHash: tokenHash, erasedAt: null },
-      data: {
-        ...ERASED_BOOKING_DATA,
-        erasedAt: input.now,
-        ...(occupies ? { status: "CANCELLED" as const, cancelledAt: input.now } : {}),
-      },
-    });
+    const erased = await eraseBookings(tx, { id: booking.id, manageTokenHash: tokenHash }, input.now, occupies);
     // Erased meanwhile, or the link was replaced by a reminder or a staff move.
-    if (count === 0) throw new AppError("BOOKING_NOT_FOUND");
-    await eraseOutboxOf(tx, [booking.id]);
+    if (erased.length === 0) throw new AppError("BOOKING_NOT_FOUND");
   };
   if (!occupies) {
     await db.$transaction(erase);

@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { assertCanOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { ERASED_RECIPIENT } from "@/lib/server/jobs/erase-personal-data";
+import { ERASED_RECIPIENT } from "./privacy/erase-personal-data";
 import { loadOfficeFor } from "./staff/common";
 
 // The office admins' view of the e-mail outbox: what waits, what is being sent, what failed and why, what went out

@@ -10,16 +10,14 @@ import {
   type StatisticsBooking,
 } from "@/lib/domain/statistics";
 import type { Db } from "@/lib/server/db/client";
-import { loadSchedule } from "@/lib/server/services/availability";
-import { nextFreeSlotOf } from "@/lib/server/services/list-slots";
+import { loadSchedule } from "../availability";
+import { nextFreeSlotOf } from "../list-slots";
 
 // Keeps the anonymous daily statistics (DESIGN.md, invariant 7) up to date. A day stays open for corrections while
 // clerks may still record arrivals and no-shows and citizens cancel, so every run recomputes the last
 // SETTLING_DAYS days and the days ahead up to the booking horizon, and writes only rows that changed. Runs from the
 // in-app scheduler, from `npm run jobs -- statistics`, and from the erasure for the days it is about to erase.
 // Idempotent: several instances may run it at once and reach the same rows.
-
-const DAY_MS = 86_400_000;
 
 type OfficeRef = { id: string; timeZone: string; holidayRegion: string };
 
@@ -175,29 +173,4 @@ export async function aggregateStatistics(db: Db, options: { now?: Date; from?: 
     rows += await aggregateOfficeDays(db, office, from, addDays(today, office.bookingHorizonDays + 1));
   }
   return { rows, samples: await sampleNextFreeSlots(db, now) };
-}
-
-/**
- * Brings the statistics of the days whose bookings the erasure is about to erase up to date first, so that erasing
- * (or, later, deleting) booking rows never loses a figure. Same cut-off as the erasure: retentionDays after the end.
- */
-export async function aggregateBeforeErasure(db: Db, now: Date): Promise<number> {
-  const offices = await db.office.findMany({ select: { id: true, timeZone: true, holidayRegion: true, retentionDays: true } });
-  let rows = 0;
-  for (const office of offices) {
-    const cutoff = new Date(now.getTime() - Math.max(0, office.retentionDays) * DAY_MS);
-    const range = await db.booking.aggregate({
-      where: { officeId: office.id, erasedAt: null, status: { not: "HELD" }, endsAt: { lt: cutoff } },
-      _min: { startsAt: true },
-      _max: { startsAt: true },
-    });
-    if (!range._min.startsAt || !range._max.startsAt) continue;
-    rows += await aggregateOfficeDays(
-      db,
-      office,
-      localDateOf(range._min.startsAt, office.timeZone),
-      localDateOf(range._max.startsAt, office.timeZone),
-    );
-  }
-  return rows;
 }

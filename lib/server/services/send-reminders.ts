@@ -3,9 +3,9 @@ import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
-import { bookingMailPayload } from "@/lib/server/services/booking-mail";
-import { manageUrl } from "@/lib/server/services/booking-urls";
-import { serviceWithTranslations } from "@/lib/server/services/office-catalog";
+import { bookingMailPayload } from "./booking-mail";
+import { manageUrl } from "./booking-urls";
+import { serviceWithTranslations } from "./office-catalog";
 
 // Reminder e-mails `Office.reminderHours` before the appointment (0 = off), with the link to cancel: a citizen who
 // cannot come frees the place with one click instead of not showing up.

@@ -1,0 +1,118 @@
+import { localDateOf } from "@/lib/domain";
+import { ERASED_BOOKING_DATA, retentionCutoff } from "@/lib/domain/erasure";
+import type { Db, Tx } from "@/lib/server/db/client";
+import { aggregateOfficeDays } from "../evaluation/aggregate-statistics";
+
+// Erasure of personal data (DESIGN.md, invariant 7), for the scheduled run and for the citizen's "delete my data"
+// alike. The booking row stays for the anonymous statistics; every personal field is set to null and erasedAt is
+// set. E-mails of the booking lose their payload and recipient too. Every write is conditional, so several
+// instances may run it at the same time.
+
+/** Stored instead of the address in outbox rows of an erased booking (the column is required). */
+export const ERASED_RECIPIENT = "[erased]";
+const ERASED_OUTBOX_ERROR = "personal data erased before sending";
+
+const BATCH = 200;
+
+type BookingWhere = NonNullable<Parameters<Db["booking"]["updateManyAndReturn"]>[0]>["where"];
+
+/**
+ * Clears the personal data in the outbox rows of `bookingIds`. Unsent e-mails are not sent any more: without the
+ * address and the payload they could not be, and they would carry data that should be gone.
+ */
+async function eraseOutboxOf(tx: Tx, bookingIds: string[]): Promise<void> {
+  if (bookingIds.length === 0) return;
+  await tx.outboxMessage.updateMany({
+    where: { bookingId: { in: bookingIds }, status: { in: ["PENDING", "SENDING"] } },
+    data: { status: "FAILED", lockedUntil: null, lastError: ERASED_OUTBOX_ERROR },
+  });
+  await tx.outboxMessage.updateMany({
+    where: { bookingId: { in: bookingIds } },
+    data: { payload: "{}", recipient: ERASED_RECIPIENT },
+  });
+}
+
+/**
+ * Erases the bookings matching `where` (checked in the update itself) and their e-mails, in the caller's
+ * transaction; `cancel` also cancels them in the same write. Returns the ids erased.
+ */
+export async function eraseBookings(tx: Tx, where: BookingWhere, now: Date, cancel = false): Promise<string[]> {
+  const rows = await tx.booking.updateManyAndReturn({
+    where: { AND: [where ?? {}, { erasedAt: null }] },
+    data: { ...ERASED_BOOKING_DATA, erasedAt: now, ...(cancel ? { status: "CANCELLED" as const, cancelledAt: now } : {}) },
+    select: { id: true },
+  });
+  const ids = rows.map((r) => r.id);
+  await eraseOutboxOf(tx, ids);
+  return ids;
+}
+
+/** Erases the bookings matching `where`, in batches; returns how many. */
+async function eraseWhere(db: Db, where: BookingWhere, now: Date): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const candidates = await db.booking.findMany({ where, select: { id: true }, take: BATCH, orderBy: { id: "asc" } });
+    if (candidates.length === 0) return total;
+    // The condition is checked again on write: a hold confirmed meanwhile, or a booking erased by another instance,
+    // is left alone.
+    const erased = await db.$transaction((tx) =>
+      eraseBookings(tx, { AND: [where ?? {}, { id: { in: candidates.map((c) => c.id) } }] }, now),
+    );
+    total += erased.length;
+    if (candidates.length < BATCH) return total;
+  }
+}
+
+/**
+ * Brings the statistics of the days whose bookings are about to be erased up to date first, so that erasing (or,
+ * later, deleting) booking rows never loses a figure. Same cut-off as the erasure.
+ */
+async function aggregateBeforeErasure(db: Db, now: Date): Promise<number> {
+  const offices = await db.office.findMany({ select: { id: true, timeZone: true, holidayRegion: true, retentionDays: true } });
+  let rows = 0;
+  for (const office of offices) {
+    const range = await db.booking.aggregate({
+      where: {
+        officeId: office.id,
+        erasedAt: null,
+        status: { not: "HELD" },
+        endsAt: { lt: retentionCutoff(office.retentionDays, now) },
+      },
+      _min: { startsAt: true },
+      _max: { startsAt: true },
+    });
+    if (!range._min.startsAt || !range._max.startsAt) continue;
+    rows += await aggregateOfficeDays(
+      db,
+      office,
+      localDateOf(range._min.startsAt, office.timeZone),
+      localDateOf(range._max.startsAt, office.timeZone),
+    );
+  }
+  return rows;
+}
+
+export interface EraseResult {
+  /** Bookings whose retention period after the appointment ended. */
+  expired: number;
+  /** Holds that were never confirmed and have run out. */
+  holds: number;
+}
+
+/**
+ * Erases the personal data of every booking whose appointment ended more than the office's `retentionDays` ago
+ * (whatever its status), and of unconfirmed holds as soon as they expire.
+ */
+export async function erasePersonalData(db: Db, options: { now?: Date } = {}): Promise<EraseResult> {
+  const now = options.now ?? new Date();
+  const holds = await eraseWhere(db, { erasedAt: null, status: "HELD", holdExpiresAt: { lt: now } }, now);
+  // The anonymous statistics of the days about to be erased are written first: erasure never loses a figure.
+  await aggregateBeforeErasure(db, now);
+  let expired = 0;
+  const offices = await db.office.findMany({ select: { id: true, retentionDays: true } });
+  for (const office of offices) {
+    const cutoff = retentionCutoff(office.retentionDays, now);
+    expired += await eraseWhere(db, { officeId: office.id, erasedAt: null, endsAt: { lt: cutoff } }, now);
+  }
+  return { expired, holds };
+}
