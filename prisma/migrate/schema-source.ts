@@ -10,7 +10,7 @@ import type { Provider } from "../../lib/server/db/provider";
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 
 const DEFAULT_ROOT = path.resolve(__dirname, "..", "..");
-const SOURCE = path.join("prisma", "schema.base.prisma");
+const SOURCE = "prisma/schema.base.prisma";
 
 export function schemaSourcePath(root = DEFAULT_ROOT): string {
   return path.join(root, SOURCE);
