@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/server/audit";
 import { assertCanGlobally, type Actor } from "@/lib/server/auth/permissions";
 import type { UpdateOfficeInput } from "@/lib/schemas/office";
 import type { Db } from "@/lib/server/db/client";
-import { openBookedHolidays } from "../capacity/holidays";
+import { openBookedHolidays } from "../capacity/open-booked-holidays";
 import { officeFor } from "./access";
 import { isUniqueViolation } from "./input-error";
 import { assertSlugFree, officeColumns } from "./office-writes";

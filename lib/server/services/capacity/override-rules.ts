@@ -1,0 +1,67 @@
+import { fieldError } from "@/lib/server/errors";
+import { localDateOf } from "@/lib/domain";
+import type { Db, Tx } from "@/lib/server/db/client";
+import type { CreateOverrideInput, UpdateOverrideInput } from "@/lib/schemas/capacity";
+import { assertServicesOfOffice } from "./shared";
+
+// Different hours or clerk counts for one date. Any override of a date replaces all of that date's weekly blocks
+// (lib/domain/capacity.ts); several overrides of one date add up, e.g. 08:00-12:00 and 14:00-16:00.
+
+export interface OverrideShape {
+  date: string;
+  startMinute: number;
+  endMinute: number;
+  clerks: number;
+  serviceIds: string[];
+  note: string | null;
+}
+
+/**
+ * An override as the form describes it, checked against what does not need the locks: a date not past, the
+ * office's own services.
+ */
+export async function checkedOverride(
+  db: Db,
+  office: { id: string; timeZone: string },
+  input: CreateOverrideInput | UpdateOverrideInput,
+  now: Date,
+): Promise<OverrideShape> {
+  if (input.date < localDateOf(now, office.timeZone)) throw fieldError("date", "datePast");
+  await assertServicesOfOffice(db, office.id, input.serviceIds);
+  return {
+    date: input.date,
+    startMinute: input.start,
+    endMinute: input.end,
+    clerks: input.clerks,
+    serviceIds: input.serviceIds,
+    note: input.note,
+  };
+}
+
+export async function loadOverride(db: Db | Tx, id: string) {
+  const row = await db.dateOverride.findUnique({ where: { id }, include: { services: { select: { id: true } } } });
+  if (!row) return null;
+  return { ...row, serviceIds: row.services.map((s) => s.id).sort() };
+}
+
+/** Same rule as for weekly blocks: one date, same services, overlapping hours is one override with more clerks. */
+export async function assertNoOverlappingOverride(tx: Tx, officeId: string, o: OverrideShape, exceptId?: string) {
+  const others = await tx.dateOverride.findMany({
+    where: {
+      officeId,
+      date: o.date,
+      startMinute: { lt: o.endMinute },
+      endMinute: { gt: o.startMinute },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
+    include: { services: { select: { id: true } } },
+  });
+  const key = JSON.stringify([...o.serviceIds].sort());
+  if (others.some((x) => JSON.stringify(x.services.map((s) => s.id).sort()) === key)) {
+    throw fieldError("start", "overlap");
+  }
+}
+
+export function overrideDetails(o: OverrideShape) {
+  return { date: o.date, startMinute: o.startMinute, endMinute: o.endMinute, clerks: o.clerks, serviceIds: o.serviceIds };
+}
