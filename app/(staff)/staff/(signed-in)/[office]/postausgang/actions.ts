@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { resendSchema } from "@/lib/schemas/outbox";
 import { staffAction } from "@/lib/server/auth/staff-action";
 import { kickOutbox } from "@/lib/server/mail/outbox";
-import { resendOutboxMessage } from "@/lib/server/services/outbox-admin";
+import { resendOutboxMessage } from "@/lib/server/services/outbox-admin/resend-outbox-message";
 
 // "Erneut senden" on the outbox page: a plain form POST. The service authorises against the message's own office.
 

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonSecondary } from "@/components/ui/styles";
 import type { OutboxStatusName } from "@/lib/schemas/outbox";
 import { getDb } from "@/lib/server/db";
-import { listOutbox, type OutboxEntry, SENT_DAYS } from "@/lib/server/services/outbox-admin";
+import { listOutbox, type OutboxEntry, SENT_DAYS } from "@/lib/server/services/outbox-admin/list-outbox";
 import { resendMessage } from "./actions";
 
 type Params = Promise<{ office: string }>;

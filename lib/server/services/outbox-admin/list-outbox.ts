@@ -1,21 +1,16 @@
 import type { OutboxStatusName } from "@/lib/schemas/outbox";
-import { writeAudit } from "@/lib/server/audit";
-import { assertCanOnOffice, type Actor } from "@/lib/server/auth/permissions";
+import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
-import { ERASED_RECIPIENT } from "./privacy/erase-personal-data";
-import { loadOfficeFor } from "./staff/common";
+import { ERASED_RECIPIENT } from "../privacy/erase-personal-data";
+import { loadOfficeFor } from "../staff/common";
 
 // The office admins' view of the e-mail outbox: what waits, what is being sent, what failed and why, what went out
-// recently; and sending a failed message once more. Addresses are shown masked: the view is for spotting problems,
-// not for reading who booked.
+// recently. Addresses are shown masked: the view is for spotting problems, not for reading who booked.
 
 /** Sent messages of the last this many days are listed (at most SENT_LIMIT). */
 export const SENT_DAYS = 7;
 const SENT_LIMIT = 50;
 const OPEN_LIMIT = 200;
-
-export const OUTBOX_AUDIT_RESEND = "outbox.resend";
 
 /** "m***@example.org": the first character of the local part and the domain; null for an erased recipient. */
 export function maskEmail(address: string): string | null {
@@ -100,35 +95,4 @@ export async function listOutbox(db: Db, actor: Actor, input: { officeSlug: stri
     },
     totals: { PENDING: total("PENDING"), SENDING: total("SENDING"), FAILED: total("FAILED"), SENT: total("SENT") },
   };
-}
-
-/**
- * Puts a FAILED message back in the queue (PENDING, attempts from zero, due now), with an audit entry. The update is
- * conditional on the status, so two clicks (or two admins) queue it once, and a message that is pending, being
- * sent or sent is never sent twice. Messages of erased bookings cannot be sent any more.
- */
-export async function resendOutboxMessage(db: Db, actor: Actor, input: { messageId: string }, now: Date) {
-  const message = await db.outboxMessage.findUnique({
-    where: { id: input.messageId },
-    select: { id: true, officeId: true, bookingId: true, template: true, attempts: true, office: { select: { slug: true } } },
-  });
-  // Unknown ids and messages without an office are refused like another office's: nothing about them is revealed.
-  if (!message?.officeId || !message.office) throw new AppError("FORBIDDEN");
-  assertCanOnOffice(actor, "outbox:manage", message.officeId);
-  const officeId = message.officeId;
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.outboxMessage.updateMany({
-      where: { id: message.id, status: "FAILED", recipient: { not: ERASED_RECIPIENT }, payload: { not: "{}" } },
-      data: { status: "PENDING", attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null },
-    });
-    if (count === 0) throw new AppError("MESSAGE_NOT_RESENDABLE");
-    await writeAudit(tx, {
-      actorId: actor.id,
-      officeId,
-      bookingId: message.bookingId,
-      action: OUTBOX_AUDIT_RESEND,
-      details: { template: message.template, attempts: message.attempts },
-    });
-  });
-  return { id: message.id, officeSlug: message.office.slug };
 }
