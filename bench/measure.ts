@@ -1,6 +1,6 @@
-import { addDays, listSlots, localDateOf, nextFreeSlot, zonedInstant } from "../lib/domain";
+import { addDays, listSlots, localDateOf, nextFreeSlot, OCCUPYING_STATUSES, zonedInstant } from "../lib/domain";
 import type { Db } from "../lib/server/db/client";
-import { loadAvailability, OCCUPYING_STATUSES } from "../lib/server/services/availability";
+import { loadAvailability } from "../lib/server/services/availability";
 import { findNextFreeSlot, listFreeSlots } from "../lib/server/services/list-slots";
 import { getActiveOfficeAndService } from "../lib/server/services/office-catalog";
 import { HORIZON_DAYS, NOW, OFFICE_SLUG, TIME_ZONE, TODAY, type ServiceSlug } from "./fixture";

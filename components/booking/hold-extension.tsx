@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { buttonSecondary } from "@/components/ui/styles";
-import { canExtendHold, holdLimit } from "@/lib/server/services/extend-hold";
+import { canExtendHold, holdLimit } from "@/lib/domain";
 import { dateAndTime } from "./format";
 
 type HeldBooking = { status: string; holdExpiresAt: Date | null; createdAt: Date; office: { holdMinutes: number; timeZone: string } };

@@ -1,4 +1,5 @@
-// The framework-free domain rules: time-zone handling, public holidays, clerk capacity, slots and reference codes.
+// The framework-free domain rules: time-zone handling, public holidays, clerk capacity, slots, appointments and holds,
+// which bookings occupy a clerk, and reference codes.
 
 export * from "./types";
 export {
@@ -48,6 +49,17 @@ export {
   occupiesAt,
   prepareAvailability,
 } from "./slots";
+export { type AppointmentInterval, appointmentDates, appointmentInterval } from "./appointment";
+export {
+  type Hold,
+  MAX_HOLD_FACTOR,
+  canExtendHold,
+  extendedHoldDeadline,
+  holdDeadline,
+  holdLimit,
+  isLiveHold,
+} from "./holds";
+export { OCCUPYING_STATUSES, STILL_TO_SERVE_STATUSES, occupiesClerk } from "./occupancy";
 export { type BookingToRelocate, firstFreeSlotFrom, planRelocations } from "./relocation";
 export {
   REFERENCE_CODE_ALPHABET,

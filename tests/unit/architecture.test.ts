@@ -41,7 +41,6 @@ const KNOWN_VIOLATIONS: string[] = [
   "components/admin/service-list.tsx -> lib/server/services/booking-urls.ts",
   "components/admin/staff-users/staff-list.tsx -> lib/server/services/staff-users/index.ts",
   "components/booking/appointment-summary.tsx -> lib/server/services/office-catalog.ts",
-  "components/booking/hold-extension.tsx -> lib/server/services/extend-hold.ts",
   "components/booking/office-address.tsx -> lib/server/services/office-catalog.ts",
   "components/booking/service-choice-form.tsx -> lib/server/services/office-catalog.ts",
   "components/booking/slot-picker.tsx -> lib/server/services/slot-calendar.ts",

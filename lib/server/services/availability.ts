@@ -2,6 +2,7 @@ import {
   addDays,
   type AvailabilityInput,
   type LocalDate,
+  OCCUPYING_STATUSES,
   type OfficeSchedule,
   type Weekday,
   zonedInstant,
@@ -11,9 +12,7 @@ import type { Db, Tx } from "@/lib/server/db/client";
 // The one place that turns database rows into the domain's availability input. Slot listing and booking both use
 // it, so what a citizen is shown and what the booking transaction checks cannot drift apart.
 
-export const OCCUPYING_STATUSES = ["CONFIRMED", "ARRIVED", "SERVED", "NO_SHOW"] as const;
-
-/** Bookings that hold a clerk at `now`, as a database filter: confirmed ones and holds that have not expired. */
+/** Bookings that hold a clerk at `now`, as a database filter: the domain's `occupiesClerk`. */
 export function activeBookingWhere(now: Date) {
   return {
     OR: [{ status: { in: [...OCCUPYING_STATUSES] } }, { status: "HELD" as const, holdExpiresAt: { gt: now } }],

@@ -1,10 +1,9 @@
-import { localDateOf } from "@/lib/domain";
+import { appointmentDates, occupiesClerk } from "@/lib/domain";
 import { PERSONAL_BOOKING_FIELDS } from "@/lib/domain/erasure";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { hashToken } from "@/lib/server/security/tokens";
-import { OCCUPYING_STATUSES } from "./availability";
 import { getBookingByToken } from "./manage-booking";
 import { eraseBookings } from "./privacy/erase-personal-data";
 
@@ -86,10 +85,7 @@ export async function exportBookingData(db: Db, token: string, now: Date = new D
 export async function deleteMyData(db: Db, input: { token: string; now: Date }): Promise<void> {
   const booking = await getBookingByToken(db, input.token);
   const tokenHash = hashToken(input.token);
-  const occupies =
-    booking.startsAt > input.now &&
-    ((OCCUPYING_STATUSES as readonly string[]).includes(booking.status) ||
-      (booking.status === "HELD" && booking.holdExpiresAt !== null && booking.holdExpiresAt > input.now));
+  const occupies = booking.startsAt > input.now && occupiesClerk(booking, input.now);
   const erase = async (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => {
     const erased = await eraseBookings(tx, { id: booking.id, manageTokenHash: tokenHash }, input.now, occupies);
     // Erased meanwhile, or the link was replaced by a reminder or a staff move.
@@ -99,7 +95,6 @@ export async function deleteMyData(db: Db, input: { token: string; now: Date }):
     await db.$transaction(erase);
     return;
   }
-  const tz = booking.office.timeZone;
-  const dates = [localDateOf(booking.startsAt, tz), localDateOf(booking.endsAt.getTime() - 1, tz)];
+  const dates = appointmentDates(booking.startsAt, booking.endsAt, booking.office.timeZone);
   await bookingTransaction(db, booking.officeId, dates, erase);
 }

@@ -1,4 +1,4 @@
-import { localDateOf, type Slot } from "@/lib/domain";
+import { appointmentDates, isLiveHold, type Slot } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError, isAppError } from "@/lib/server/errors";
@@ -13,11 +13,6 @@ import { getBookingByToken, type ManagedBooking } from "./manage-booking";
 // through the link in the "please confirm" e-mail. Confirming is a POST from the manage page, never the GET of the
 // link, which mail scanners prefetch.
 
-/** Whether the booking still waits for its confirmation (held, not yet expired). */
-export function isLiveHold(booking: { status: string; holdExpiresAt: Date | null }, now: Date): boolean {
-  return booking.status === "HELD" && booking.holdExpiresAt !== null && booking.holdExpiresAt > now;
-}
-
 /**
  * Confirms a held booking: HELD -> CONFIRMED and the usual confirmation e-mail with its calendar file, in one
  * transaction under the day lock. A hold that has expired is confirmed only if its time is still free, checked by
@@ -29,9 +24,7 @@ export async function confirmBookingByToken(db: Db, input: { token: string; now:
   if (booking.status !== "HELD") return booking;
   if (booking.startsAt <= input.now) throw new AppError("APPOINTMENT_PAST");
   const { office, service } = booking;
-  const tz = office.timeZone;
-  const from = localDateOf(booking.startsAt, tz);
-  const to = localDateOf(booking.endsAt.getTime() - 1, tz);
+  const [from, to] = appointmentDates(booking.startsAt, booking.endsAt, office.timeZone);
 
   await bookingTransaction(db, booking.officeId, [from, to], async (tx) => {
     if (!isLiveHold(booking, input.now)) {

@@ -1,4 +1,4 @@
-import { appointmentMinutes, localDateOf } from "@/lib/domain";
+import { appointmentInterval, holdDeadline } from "@/lib/domain";
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
@@ -70,16 +70,14 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
   if (input.persons < 1 || input.persons > service.maxPersons) throw new AppError("INVALID_INPUT");
   const outOfRange = startOutOfRange(office, input.start, input.now);
   if (outOfRange) throw slotError(outOfRange);
-  const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, input.persons) * 60_000);
-  const startDate = localDateOf(input.start, office.timeZone);
-  const endDate = localDateOf(endsAt.getTime() - 1, office.timeZone);
+  const { end: endsAt, dates } = appointmentInterval(input.start, service, input.persons, office.timeZone);
   const email = input.person.email.toLowerCase();
   const manageToken = createManageToken();
   const holdExpiresAt = needsVerification(office, input.channel)
-    ? new Date(input.now.getTime() + office.holdMinutes * 60_000)
+    ? holdDeadline(input.now, office.holdMinutes)
     : undefined;
 
-  const booking = await bookingTransaction(db, office.id, [startDate, endDate], async (tx) => {
+  const booking = await bookingTransaction(db, office.id, dates, async (tx) => {
     const active = await activeBookingsOfMailbox(tx, office.id, email, input.now);
     if (active >= office.maxActiveBookingsPerEmail) throw new AppError("TOO_MANY_BOOKINGS");
 
@@ -90,8 +88,8 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
       endsAt,
       persons: input.persons,
       now: input.now,
-      from: startDate,
-      to: endDate,
+      from: dates[0],
+      to: dates[1],
       channel: input.channel,
       locale: input.locale,
       person: {

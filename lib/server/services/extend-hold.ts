@@ -1,34 +1,9 @@
+import { canExtendHold, extendedHoldDeadline, isLiveHold } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { isLiveHold } from "./confirm-booking";
 import { getBookingByToken } from "./manage-booking";
 
-// WCAG 2.2.1 (timing adjustable): the citizen may ask for more time to confirm a held booking. Each extension sets
-// the deadline to `now + holdMinutes`, but never beyond `createdAt + 3 × holdMinutes`, so nobody (nor a bot) can keep
-// a slot forever without confirming it.
-
-const MINUTE = 60_000;
-/** A hold lasts at most this many times the office's hold time, counted from the booking. */
-export const MAX_HOLD_FACTOR = 3;
-
-type Hold = { status: string; holdExpiresAt: Date | null; createdAt: Date };
-
-/** The latest a hold may last. */
-export function holdLimit(booking: Pick<Hold, "createdAt">, holdMinutes: number): Date {
-  return new Date(booking.createdAt.getTime() + MAX_HOLD_FACTOR * holdMinutes * MINUTE);
-}
-
-/** The deadline an extension at `now` would give, or null when it would not move the deadline (or there is none). */
-export function extendedHoldDeadline(booking: Hold, holdMinutes: number, now: Date): Date | null {
-  if (!isLiveHold(booking, now)) return null;
-  const next = Math.min(now.getTime() + holdMinutes * MINUTE, holdLimit(booking, holdMinutes).getTime());
-  return next > booking.holdExpiresAt!.getTime() ? new Date(next) : null;
-}
-
-/** Whether the hold may still be extended at all (its limit lies after the current deadline). */
-export function canExtendHold(booking: Hold, holdMinutes: number, now: Date): boolean {
-  return isLiveHold(booking, now) && holdLimit(booking, holdMinutes) > booking.holdExpiresAt!;
-}
+// The citizen asks for more time to confirm a held booking (WCAG 2.2.1); how much they get is the domain's hold rule.
 
 /**
  * Extends a live hold and returns the new deadline. An expired, confirmed or fully extended hold gets

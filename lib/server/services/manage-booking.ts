@@ -1,11 +1,11 @@
-import { appointmentMinutes, localDateOf } from "@/lib/domain";
+import { appointmentDates, appointmentInterval, OCCUPYING_STATUSES } from "@/lib/domain";
 import { CITIZEN_CANCEL_REASON, isCancelledByOffice } from "@/lib/domain/booking-status";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError, type AppErrorCode, isAppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { hashToken } from "@/lib/server/security/tokens";
-import { OCCUPYING_STATUSES, startOutOfRange } from "./availability";
+import { startOutOfRange } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { findSlotProblem } from "./check-slot";
 import { moveCheckedBooking, slotError } from "./insert-booking";
@@ -60,8 +60,7 @@ export async function cancelBookingByToken(
 ): Promise<ManagedBooking> {
   const booking = await getBookingByToken(db, input.token);
   assertChangeable(booking, input.now);
-  const tz = booking.office.timeZone;
-  const dates = [localDateOf(booking.startsAt, tz), localDateOf(booking.endsAt.getTime() - 1, tz)];
+  const dates = appointmentDates(booking.startsAt, booking.endsAt, booking.office.timeZone);
   await bookingTransaction(db, booking.officeId, dates, async (tx) => {
     // Conditional update: a concurrent cancel or staff change wins once.
     const { count } = await tx.booking.updateMany({
@@ -123,10 +122,8 @@ export async function rescheduleBookingByToken(
   const outOfRange = startOutOfRange(office, input.start, input.now);
   if (outOfRange) throw slotError(outOfRange);
   const tz = office.timeZone;
-  const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, booking.persons) * 60_000);
-  const newFrom = localDateOf(input.start, tz);
-  const newTo = localDateOf(endsAt.getTime() - 1, tz);
-  const dates = [localDateOf(booking.startsAt, tz), localDateOf(booking.endsAt.getTime() - 1, tz), newFrom, newTo];
+  const { end: endsAt, dates: [newFrom, newTo] } = appointmentInterval(input.start, service, booking.persons, tz);
+  const dates = [...appointmentDates(booking.startsAt, booking.endsAt, tz), newFrom, newTo];
 
   await bookingTransaction(db, booking.officeId, dates, async (tx) => {
     const moved = await moveCheckedBooking(tx, {

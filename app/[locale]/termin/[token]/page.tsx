@@ -9,7 +9,8 @@ import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
-import { isLiveHold, slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
+import { isLiveHold } from "@/lib/domain";
+import { slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
 import { canPickNewTime, isCancellable } from "@/lib/server/services/manage-booking";
 import { confirmHeldBooking, extendHeldBooking } from "./actions";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appointmentMinutes, localDateOf } from "@/lib/domain";
+import { appointmentInterval } from "@/lib/domain";
 import { localDateSchema } from "@/lib/schemas/booking";
 import type { StaffChannel } from "@/lib/schemas/staff-booking";
 import { writeAudit } from "@/lib/server/audit";
@@ -58,9 +58,7 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
   const familyName = input.person.familyName.trim();
   if (!familyName) throw new AppError("INVALID_INPUT");
 
-  const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, input.persons) * 60_000);
-  const startDate = localDateOf(input.start, office.timeZone);
-  const endDate = localDateOf(endsAt.getTime() - 1, office.timeZone);
+  const { end: endsAt, dates } = appointmentInterval(input.start, service, input.persons, office.timeZone);
   const email = input.person.email?.trim().toLowerCase() || null;
   if (email && !z.email().safeParse(email).success) throw new AppError("INVALID_INPUT");
   if (input.person.dateOfBirth && !localDateSchema.safeParse(input.person.dateOfBirth).success) {
@@ -68,7 +66,7 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
   }
   const locale = input.locale ?? "de";
 
-  const booking = await bookingTransaction(db, office.id, [startDate, endDate], async (tx) => {
+  const booking = await bookingTransaction(db, office.id, dates, async (tx) => {
     const created = await insertCheckedBooking(tx, {
       office: staffBookingRules(office),
       service,
@@ -76,8 +74,8 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
       endsAt,
       persons: input.persons,
       now,
-      from: startDate,
-      to: endDate,
+      from: dates[0],
+      to: dates[1],
       channel: input.channel,
       locale,
       person: {
