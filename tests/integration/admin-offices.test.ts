@@ -1,6 +1,7 @@
 // The administration of offices and services, through the server actions as the browser calls them (form data in,
 // redirect or form state out), with the signed-in staff member and the database replaced, on SQLite and
 // PostgreSQL. What the administration does must show at once in the public API, which reads the same database.
+jest.mock("next/headers", () => require("../helpers/next-request-mocks").nextHeadersMock());
 jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
 jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
 

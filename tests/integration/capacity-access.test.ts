@@ -1,5 +1,8 @@
 // The capacity page's server actions are public POST endpoints: called here as the browser would call them, with
 // the signed-in staff member and the database replaced, on SQLite and PostgreSQL.
+// The page the browser posts from, if it says (a signed-out staff member is brought back to it after signing in).
+let mockReferer: string | undefined;
+jest.mock("next/headers", () => ({ headers: async () => new Headers(mockReferer ? { referer: mockReferer } : {}) }));
 jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
 jest.mock("@/lib/server/db", () => ({
   ...jest.requireActual("@/lib/server/db"),
@@ -23,6 +26,7 @@ import de from "@/lib/i18n/messages/de/capacity.json";
 import type { Actor } from "@/lib/server/auth/permissions";
 import { currentStaff } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/client";
+import { env } from "@/lib/server/env";
 import {
   closeHoliday,
   createCapacityBlock,
@@ -39,6 +43,7 @@ import {
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { createOfficeFixture, createStaffActor as staff } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
+import { actionResult } from "../helpers/next-request-mocks";
 
 // The actions use the real clock: the dates below lie ahead of it.
 const YEAR = new Date().getUTCFullYear() + 1;
@@ -239,9 +244,18 @@ describeEachDatabase("forged and malformed posts to the capacity actions", (ctx)
     ]);
   });
 
-  it("a signed-out request is refused before anything is read", async () => {
+  it("a signed-out request goes to the sign-in page, and back to the calendar afterwards; nothing is written", async () => {
     signIn(null);
-    expect(await createBlockAction(block())).toEqual({ ok: false, formError: "UNAUTHENTICATED" });
+    const calendar = "/staff/amt-a/kalender?woche=2030-01-07";
+    mockReferer = `${env().APP_URL}${calendar}`;
+    expect(await actionResult(createBlockAction(block()))).toEqual({
+      redirect: `/staff/login?callbackUrl=${encodeURIComponent(calendar)}`,
+    });
+    // A Referer of another site, or none, is no way back.
+    for (const referer of ["https://evil.example/staff/amt-a/kalender", undefined]) {
+      mockReferer = referer;
+      expect(await actionResult(createBlockAction(block()))).toEqual({ redirect: "/staff/login" });
+    }
     expect(await ctx.db.capacityBlock.count()).toBe(2);
   });
 

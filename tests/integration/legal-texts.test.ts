@@ -1,5 +1,6 @@
 // The legal texts: who may change which text (services and the editor's server action, as the browser calls it),
 // the German fallback, the offices' additions on the privacy page, and hostile Markdown — on SQLite and PostgreSQL.
+jest.mock("next/headers", () => require("../helpers/next-request-mocks").nextHeadersMock());
 jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
 jest.mock("@/lib/server/db", () => ({
   ...jest.requireActual("@/lib/server/db"),

@@ -1,6 +1,7 @@
 // Statuses after the appointment's day: corrections within the window, closing a finished day with one confirmed
 // bulk no-show, their audit entries, and refusals, on SQLite and PostgreSQL. The close-day action is called as the
 // browser posts it, with the signed-in staff member and the database replaced.
+jest.mock("next/headers", () => require("../helpers/next-request-mocks").nextHeadersMock());
 jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
 jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { unstable_rethrow, useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
 import type { CapacityActionResult } from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
 import type { ConflictResolution } from "@/lib/schemas/capacity";
@@ -48,7 +48,9 @@ export function useCapacityMutation(messages: {
         let result: CapacityActionResult;
         try {
           result = await action(input);
-        } catch {
+        } catch (e) {
+          // A redirect (an ended session goes to the sign-in page) is left to Next's router.
+          unstable_rethrow(e);
           result = { ok: false, formError: "UNEXPECTED" };
         }
         if (!result.ok) {

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { bookingMailPayload } from "../booking-mail";
 import { serviceUrl } from "../booking-urls";
-import { AUDIT_ACTIONS, datesOf, loadBookingFor, staffError } from "./common";
+import { AUDIT_ACTIONS, datesOf, loadBookingFor } from "./common";
 import { isChangeableByStaff } from "@/lib/domain/booking-status";
 
 export interface StaffCancelInput {
@@ -33,7 +33,7 @@ export async function cancelBookingByStaff(db: Db, actor: Actor, input: StaffCan
   const booking = await loadBookingFor(db, actor, input.bookingId);
   if (!reason.success) throw new AppError("INVALID_INPUT");
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
-  if (booking.status !== "CONFIRMED") throw staffError("STATUS_NOT_ALLOWED");
+  if (booking.status !== "CONFIRMED") throw new AppError("STATUS_NOT_ALLOWED");
   if (!isChangeableByStaff(booking, now)) throw new AppError("APPOINTMENT_PAST");
   const { office, service } = booking;
 
@@ -42,7 +42,7 @@ export async function cancelBookingByStaff(db: Db, actor: Actor, input: StaffCan
       where: { id: booking.id, status: "CONFIRMED", erasedAt: null },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason.data },
     });
-    if (count === 0) throw staffError("STATUS_CHANGED");
+    if (count === 0) throw new AppError("STATUS_CHANGED");
     if (booking.email) {
       const bookAgain = serviceUrl(office.slug, service.slug, booking.locale);
       await enqueueMail(tx, {

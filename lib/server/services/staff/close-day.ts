@@ -3,7 +3,8 @@ import { closeDay } from "@/lib/domain/booking-status";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { AUDIT_ACTIONS, loadOfficeFor, staffError } from "./common";
+import { AppError } from "@/lib/server/errors";
+import { AUDIT_ACTIONS, loadOfficeFor } from "./common";
 
 export interface CloseDayInput {
   officeSlug: string;
@@ -39,10 +40,10 @@ function bookingsOfDay(db: Db, officeId: string, date: LocalDate, timeZone: stri
 export async function recordNoShowsForDay(db: Db, actor: Actor, input: CloseDayInput, now: Date): Promise<ClosedDay> {
   const office = await loadOfficeFor(db, actor, input.officeSlug, "bookings:work");
   const closing = closeDay(input.date, await bookingsOfDay(db, office.id, input.date, office.timeZone), now, office);
-  if (!closing.ok) throw staffError(closing.reason);
+  if (!closing.ok) throw new AppError(closing.reason);
   const open = closing.open.map((b) => b.id).sort();
   const confirmed = [...new Set(input.bookingIds)].sort();
-  if (open.length === 0 || open.join(" ") !== confirmed.join(" ")) throw staffError("STATUS_CHANGED");
+  if (open.length === 0 || open.join(" ") !== confirmed.join(" ")) throw new AppError("STATUS_CHANGED");
 
   await db.$transaction(async (tx) => {
     // Conditional, like a single click: of two desks closing the day at once, one wins and the other changes nothing.
@@ -50,7 +51,7 @@ export async function recordNoShowsForDay(db: Db, actor: Actor, input: CloseDayI
       where: { id: { in: open }, officeId: office.id, status: "CONFIRMED", erasedAt: null },
       data: { status: "NO_SHOW" },
     });
-    if (count !== open.length) throw staffError("STATUS_CHANGED");
+    if (count !== open.length) throw new AppError("STATUS_CHANGED");
     for (const bookingId of open) {
       await writeAudit(tx, {
         actorId: actor.id,

@@ -3,17 +3,13 @@ import { slugSchema } from "@/lib/schemas/booking";
 import { bookingIdSchema } from "@/lib/schemas/staff-booking";
 import { assertCanOnOffice, type Actor, type OfficeAction } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
-import { AppError, type AppErrorCode } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/errors";
 import { startOutOfRange } from "../availability";
 import { slotError } from "../insert-booking";
 import { serviceWithTranslations } from "../office-catalog";
 
-// Shared by the clerks' services: loading a booking for an actor, the error codes of the day's work, the audit
-// action names and the booking rules that apply when staff book or move.
-
-export function staffError(code: AppErrorCode): AppError {
-  return new AppError(code);
-}
+// Shared by the clerks' services: loading a booking for an actor, the audit action names and the booking rules that
+// apply when staff book or move.
 
 // Named like the capacity calendar's entries ("capacity.block.create", "booking.cancel"), so that a cancellation
 // shows under one action whichever screen it came from.

@@ -6,7 +6,7 @@ import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { moveCheckedBooking } from "../insert-booking";
-import { assertPlausibleStart, AUDIT_ACTIONS, datesOf, loadBookingFor, staffBookingRules, staffError } from "./common";
+import { assertPlausibleStart, AUDIT_ACTIONS, datesOf, loadBookingFor, staffBookingRules } from "./common";
 import { isChangeableByStaff } from "@/lib/domain/booking-status";
 
 export interface StaffMoveInput {
@@ -32,11 +32,11 @@ export interface StaffMoved {
 export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveInput, now: Date): Promise<StaffMoved> {
   const booking = await loadBookingFor(db, actor, input.bookingId);
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
-  if (booking.status !== "CONFIRMED") throw staffError("STATUS_NOT_ALLOWED");
+  if (booking.status !== "CONFIRMED") throw new AppError("STATUS_NOT_ALLOWED");
   if (!isChangeableByStaff(booking, now)) throw new AppError("APPOINTMENT_PAST");
   const { office, service } = booking;
   assertPlausibleStart(office, input.start, now);
-  if (input.start.getTime() === booking.startsAt.getTime()) throw staffError("SAME_TIME");
+  if (input.start.getTime() === booking.startsAt.getTime()) throw new AppError("SAME_TIME");
   if (!office.active || !service.active) throw new AppError("SLOT_NOT_OFFERED");
   const tz = office.timeZone;
   const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, booking.persons) * 60_000);
@@ -59,7 +59,7 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
       to: newTo,
       manageToken,
     });
-    if (!moved) throw staffError("STATUS_CHANGED");
+    if (!moved) throw new AppError("STATUS_CHANGED");
     await writeAudit(tx, {
       actorId: actor.id,
       officeId: booking.officeId,

@@ -2,7 +2,8 @@ import { planTransition, type BookingStatusName, type StatusAction } from "@/lib
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-import { AUDIT_ACTIONS, loadBookingFor, staffError } from "./common";
+import { AppError } from "@/lib/server/errors";
+import { AUDIT_ACTIONS, loadBookingFor } from "./common";
 
 export interface RecordStatusInput {
   bookingId: string;
@@ -26,7 +27,7 @@ export interface RecordedStatus {
 export async function recordBookingStatus(db: Db, actor: Actor, input: RecordStatusInput, now: Date): Promise<RecordedStatus> {
   const booking = await loadBookingFor(db, actor, input.bookingId);
   const plan = planTransition(booking, input.action, now, booking.office);
-  if (!plan.ok) throw staffError(plan.reason);
+  if (!plan.ok) throw new AppError(plan.reason);
 
   await db.$transaction(async (tx) => {
     const { count } = await tx.booking.updateMany({
@@ -37,7 +38,7 @@ export async function recordBookingStatus(db: Db, actor: Actor, input: RecordSta
         ...(plan.servedAt !== undefined ? { servedAt: plan.servedAt } : {}),
       },
     });
-    if (count === 0) throw staffError("STATUS_CHANGED");
+    if (count === 0) throw new AppError("STATUS_CHANGED");
     await writeAudit(tx, {
       actorId: actor.id,
       officeId: booking.officeId,

@@ -40,10 +40,7 @@ export async function changeStatus(form: FormData): Promise<void> {
     { bookingId: text(form, "bookingId"), action: text(form, "action") },
     ({ staff, data, db, now }) => recordBookingStatus(db, staff, data, now),
   );
-  if (!result.ok) {
-    if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
-    redirect(withOutcome(back, { fehler: result.formError ?? "INVALID_INPUT" }));
-  }
+  if (!result.ok) redirect(withOutcome(back, { fehler: result.formError ?? "INVALID_INPUT" }));
   const { id, officeSlug } = result.result;
   // The booking's own office decides where to go when the posted page belongs to another one.
   const target = back.startsWith(`/staff/${officeSlug}`) ? back : `/staff/${officeSlug}`;
@@ -58,10 +55,7 @@ export async function closeDayAction(_prev: ActionState, form: FormData): Promis
     bookingIds: form.getAll("bookingId").filter((v): v is string => typeof v === "string"),
   };
   const result = await staffAction(closeDaySchema, input, ({ staff, data, db, now }) => recordNoShowsForDay(db, staff, data, now));
-  if (!result.ok) {
-    if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
-    return { fieldErrors: result.fieldErrors, formError: result.formError };
-  }
+  if (!result.ok) return { fieldErrors: result.fieldErrors, formError: result.formError };
   const { officeSlug, date, count } = result.result;
   redirect(withOutcome(`/staff/${officeSlug}?tag=${date}`, { erfolg: "close-day", anzahl: String(count) }));
 }
@@ -74,10 +68,7 @@ export async function cancelAppointment(_prev: ActionState, form: FormData): Pro
     { bookingId: text(form, "bookingId"), reason: values.reason },
     ({ staff, data, db, now }) => cancelBookingByStaff(db, staff, data, now),
   );
-  if (!result.ok) {
-    if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
-    return { fieldErrors: result.fieldErrors, formError: result.formError, values };
-  }
+  if (!result.ok) return { fieldErrors: result.fieldErrors, formError: result.formError, values };
   kickOutbox();
   const { id, officeSlug, mailed } = result.result;
   redirect(`/staff/${officeSlug}/termine/${id}?erfolg=${mailed ? "cancel-mailed" : "cancel"}`);
@@ -94,7 +85,6 @@ export async function moveAppointment(form: FormData): Promise<void> {
       moveBookingByStaff(db, staff, { bookingId: data.bookingId, start: new Date(data.start) }, now),
   );
   if (!result.ok) {
-    if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
     const code = result.fieldErrors?.start ? "SLOT_NOT_OFFERED" : (result.formError ?? "INVALID_INPUT");
     redirect(withOutcome(back, { fehler: code }));
   }
@@ -144,7 +134,6 @@ export async function bookOnBehalfAction(officeSlug: string, _prev: ActionState,
     ),
   );
   if (!result.ok) {
-    if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
     // A slot taken meanwhile: the page's list of free times is refreshed along with the answer.
     if (result.formError?.startsWith("SLOT_")) revalidatePath(`/staff/${officeSlug}/termine/neu`);
     return { fieldErrors: result.fieldErrors, formError: result.formError, values };

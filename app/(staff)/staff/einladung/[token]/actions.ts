@@ -2,8 +2,8 @@
 
 import { fieldErrorsOf, type ActionState } from "@/lib/schemas/form-errors";
 import { acceptInviteFromForm, acceptInviteSchema } from "@/lib/schemas/staff-user";
+import { refusalOf } from "@/lib/server/actions/refusal";
 import { getDb } from "@/lib/server/db";
-import { isAppError, isFieldError } from "@/lib/server/errors";
 import { acceptInvite } from "@/lib/server/services/staff-users";
 import { inviteClient } from "./invite-client";
 
@@ -26,9 +26,6 @@ export async function acceptInviteAction(_prev: AcceptInviteState, form: FormDat
     await acceptInvite(getDb(), { token: parsed.data.token, password: parsed.data.password }, await inviteClient(now), now);
     return { done: true };
   } catch (e) {
-    if (isFieldError(e)) return { fieldErrors: { [e.field]: [e.reason] } };
-    if (isAppError(e)) return { formError: e.code };
-    console.error("accepting an invitation failed", e instanceof Error ? e.name : "unknown");
-    return { formError: "UNEXPECTED" };
+    return refusalOf(e, "accept invite");
   }
 }

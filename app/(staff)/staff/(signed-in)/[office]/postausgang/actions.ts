@@ -14,10 +14,7 @@ export async function resendMessage(officeSlug: string, form: FormData): Promise
   const result = await staffAction(resendSchema, { messageId: typeof messageId === "string" ? messageId : undefined }, ({ staff, data, db, now }) =>
     resendOutboxMessage(db, staff, data, now),
   );
-  if (!result.ok) {
-    if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
-    redirect(`${back}?fehler=${result.formError ?? "INVALID_INPUT"}`);
-  }
+  if (!result.ok) redirect(`${back}?fehler=${result.formError ?? "INVALID_INPUT"}`);
   kickOutbox();
   redirect(`/staff/${result.result.officeSlug}/postausgang?erneut=1`);
 }

@@ -1,14 +1,10 @@
-import { isFieldError } from "@/lib/server/errors";
 "use server";
 
 import { redirect } from "next/navigation";
-import type { z } from "zod";
 import type { ActionState, FieldErrors } from "@/lib/schemas/form-errors";
 import { createOfficeSchema, createServiceSchema, formFieldOf, moveServiceSchema, OFFICE_FIELDS, recordIdSchema, serviceFromForm, setOfficeActiveSchema, setServiceActiveSchema, textFields, TRANSLATED_LOCALES, TRANSLATION_FIELDS, translationField, updateOfficeSchema, updateServiceSchema } from "@/lib/schemas/office";
 import { withOutcome } from "@/lib/schemas/staff-booking";
 import { staffAction } from "@/lib/server/auth/staff-action";
-import type { StaffContext } from "@/lib/server/auth/session";
-import type { Db } from "@/lib/server/db";
 import { createOffice, createService, moveService, setOfficeActive, setServiceActive, updateOffice, updateService } from "@/lib/server/services/offices";
 
 // The administration of offices and services. Every action is a public POST endpoint: staffAction checks the
@@ -17,35 +13,11 @@ import { createOffice, createService, moveService, setOfficeActive, setServiceAc
 
 const BASE = "/staff/verwaltung/behoerden";
 
-type Answer<R> = { ok: true; result: R } | { ok: false; fieldErrors?: FieldErrors; formError?: string };
-
-async function run<S extends z.ZodType, R>(
-  schema: S,
-  input: unknown,
-  change: (ctx: { staff: StaffContext; data: z.output<S>; db: Db; now: Date }) => Promise<R>,
-): Promise<Answer<R>> {
-  const answer = await staffAction(
-    schema,
-    input,
-    async (ctx): Promise<{ done: R } | { field: string; reason: string }> => {
-      try {
-        return { done: await change(ctx) };
-      } catch (e) {
-        // Refusals only the database can judge (a slug in use) go back to their field.
-        if (isFieldError(e)) return { field: e.field, reason: e.reason };
-        throw e;
-      }
-    },
-  );
-  if (!answer.ok) {
-    if (answer.formError === "UNAUTHENTICATED") redirect("/staff/login");
-    // Error paths as the form names its fields ("translations.en.name" is "en-name").
-    const fieldErrors =
-      answer.fieldErrors && Object.fromEntries(Object.entries(answer.fieldErrors).map(([k, v]) => [formFieldOf(k), v]));
-    return { ok: false, fieldErrors, formError: answer.formError };
-  }
-  if ("field" in answer.result) return { ok: false, fieldErrors: { [answer.result.field]: [answer.result.reason] } };
-  return { ok: true, result: answer.result.done };
+/** A refusal as the form shows it: error paths named as the form names its fields ("translations.en.name" is "en-name"). */
+function refused(answer: { fieldErrors?: FieldErrors; formError?: string }, values: Record<string, string>): ActionState {
+  const fieldErrors =
+    answer.fieldErrors && Object.fromEntries(Object.entries(answer.fieldErrors).map(([k, v]) => [formFieldOf(k), v]));
+  return { fieldErrors, formError: answer.formError, values };
 }
 
 /** The office's page; anything that is not an id (a forged field) leads back to the list. */
@@ -53,24 +25,24 @@ const officePath = (officeId: string) => (recordIdSchema.safeParse(officeId).suc
 
 export async function createOfficeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = textFields(form, OFFICE_FIELDS);
-  const answer = await run(createOfficeSchema, values, ({ db, staff, data }) => createOffice(db, staff, data));
-  if (!answer.ok) return { fieldErrors: answer.fieldErrors, formError: answer.formError, values };
+  const answer = await staffAction(createOfficeSchema, values, ({ db, staff, data }) => createOffice(db, staff, data));
+  if (!answer.ok) return refused(answer, values);
   redirect(withOutcome(officePath(answer.result.id), { erfolg: "office-created" }));
 }
 
 export async function updateOfficeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = textFields(form, [...OFFICE_FIELDS, "officeId"]);
-  const answer = await run(updateOfficeSchema, values, ({ db, staff, data, now }) =>
+  const answer = await staffAction(updateOfficeSchema, values, ({ db, staff, data, now }) =>
     updateOffice(db, staff, data, now),
   );
-  if (!answer.ok) return { fieldErrors: answer.fieldErrors, formError: answer.formError, values };
+  if (!answer.ok) return refused(answer, values);
   redirect(withOutcome(officePath(answer.result.id), { erfolg: "office-saved" }));
 }
 
 /** Deactivate or reactivate (a button with officeId and active); answers by redirecting to the office's page. */
 export async function setOfficeActiveAction(form: FormData): Promise<void> {
   const input = textFields(form, ["officeId", "active"]);
-  const answer = await run(setOfficeActiveSchema, input, ({ db, staff, data }) => setOfficeActive(db, staff, data));
+  const answer = await staffAction(setOfficeActiveSchema, input, ({ db, staff, data }) => setOfficeActive(db, staff, data));
   const target = officePath(answer.ok ? answer.result.id : (input.officeId ?? ""));
   if (!answer.ok)
     redirect(
@@ -101,10 +73,10 @@ export async function createServiceAction(_prev: ActionState, form: FormData): P
   const locales = TRANSLATED_LOCALES;
   const values = serviceValues(form, locales);
   const input = { ...serviceFromForm(form, locales), officeId: values.officeId };
-  const answer = await run(createServiceSchema(locales), input, ({ db, staff, data }) =>
+  const answer = await staffAction(createServiceSchema(locales), input, ({ db, staff, data }) =>
     createService(db, staff, data),
   );
-  if (!answer.ok) return { fieldErrors: answer.fieldErrors, formError: answer.formError, values };
+  if (!answer.ok) return refused(answer, values);
   redirect(
     withOutcome(officePath(answer.result.officeId), { erfolg: "service-created" }, `leistung-${answer.result.id}`),
   );
@@ -114,10 +86,10 @@ export async function updateServiceAction(_prev: ActionState, form: FormData): P
   const locales = TRANSLATED_LOCALES;
   const values = serviceValues(form, locales);
   const input = { ...serviceFromForm(form, locales), serviceId: values.serviceId };
-  const answer = await run(updateServiceSchema(locales), input, ({ db, staff, data }) =>
+  const answer = await staffAction(updateServiceSchema(locales), input, ({ db, staff, data }) =>
     updateService(db, staff, data),
   );
-  if (!answer.ok) return { fieldErrors: answer.fieldErrors, formError: answer.formError, values };
+  if (!answer.ok) return refused(answer, values);
   redirect(
     withOutcome(officePath(answer.result.officeId), { erfolg: "service-saved" }, `leistung-${answer.result.id}`),
   );
@@ -126,7 +98,7 @@ export async function updateServiceAction(_prev: ActionState, form: FormData): P
 /** Up / down buttons of the service list. */
 export async function moveServiceAction(form: FormData): Promise<void> {
   const input = textFields(form, ["serviceId", "direction", "officeId"]);
-  const answer = await run(moveServiceSchema, input, ({ db, staff, data }) => moveService(db, staff, data));
+  const answer = await staffAction(moveServiceSchema, input, ({ db, staff, data }) => moveService(db, staff, data));
   if (!answer.ok)
     redirect(withOutcome(officePath(input.officeId ?? ""), { fehler: answer.formError ?? "INVALID_INPUT" }));
   const { id, officeId } = answer.result;
@@ -136,7 +108,7 @@ export async function moveServiceAction(form: FormData): Promise<void> {
 
 export async function setServiceActiveAction(form: FormData): Promise<void> {
   const input = textFields(form, ["serviceId", "active", "officeId"]);
-  const answer = await run(setServiceActiveSchema, input, ({ db, staff, data }) => setServiceActive(db, staff, data));
+  const answer = await staffAction(setServiceActiveSchema, input, ({ db, staff, data }) => setServiceActive(db, staff, data));
   if (!answer.ok)
     redirect(withOutcome(officePath(input.officeId ?? ""), { fehler: answer.formError ?? "INVALID_INPUT" }));
   const { id, officeId, active } = answer.result;

@@ -1,13 +1,9 @@
-import { isFieldError } from "@/lib/server/errors";
 "use server";
 
 import { redirect } from "next/navigation";
-import type { z } from "zod";
-import type { ActionState } from "@/lib/schemas/form-errors";
+import type { ActionState, FieldErrors } from "@/lib/schemas/form-errors";
 import { inviteStaffSchema, resendInviteSchema, setStaffActiveSchema, staffFormFromForm, updateStaffSchema } from "@/lib/schemas/staff-user";
-import type { StaffContext } from "@/lib/server/auth/session";
 import { staffAction } from "@/lib/server/auth/staff-action";
-import type { Db } from "@/lib/server/db";
 import { kickOutbox } from "@/lib/server/mail/outbox";
 import { inviteStaff, resendInvite, setStaffActive, updateStaff } from "@/lib/server/services/staff-users";
 
@@ -17,56 +13,28 @@ import { inviteStaff, resendInvite, setStaffActive, updateStaff } from "@/lib/se
 
 const LIST = "/staff/verwaltung/personal";
 
-type Refused = { refused: true; field: string; reason: string };
-
-async function run<S extends z.ZodType, R>(
-  schema: S,
-  input: Record<string, unknown>,
-  change: (ctx: { staff: StaffContext; data: z.output<S>; db: Db; now: Date }) => Promise<R>,
-): Promise<{ ok: true; result: R; staff: StaffContext } | { ok: false; state: ActionState }> {
-  let actor: StaffContext | undefined;
-  const answer = await staffAction(schema, input, async (ctx): Promise<R | Refused> => {
-    actor = ctx.staff;
-    try {
-      return await change(ctx);
-    } catch (e) {
-      // Refusals that need the database (address taken, unknown office, last administrator) go to their field.
-      if (isFieldError(e)) return { refused: true, field: e.field, reason: e.reason };
-      throw e;
-    }
-  });
-  // What was typed goes back into the form; the office checkboxes as one comma-separated value.
+/** A refusal, with what was typed back in the form (the office checkboxes as one comma-separated value). */
+function refused(answer: { fieldErrors?: FieldErrors; formError?: string }, input: Record<string, unknown>): ActionState {
   const values: Record<string, string> = {};
   for (const [key, value] of Object.entries(input)) {
     if (typeof value === "string") values[key] = value;
     else if (Array.isArray(value)) values[key] = value.filter((v) => typeof v === "string").join(",");
   }
-  if (!answer.ok) {
-    if (answer.formError === "UNAUTHENTICATED") redirect("/staff/login");
-    return { ok: false, state: { fieldErrors: answer.fieldErrors, formError: answer.formError, values } };
-  }
-  const result = answer.result;
-  if (result && typeof result === "object" && "refused" in result) {
-    const refused = result as Refused;
-    return { ok: false, state: { fieldErrors: { [refused.field]: [refused.reason] }, values } };
-  }
-  return { ok: true, result: result as R, staff: actor! };
+  return { fieldErrors: answer.fieldErrors, formError: answer.formError, values };
 }
 
 export async function inviteStaffAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const answer = await run(inviteStaffSchema, staffFormFromForm(form), ({ db, staff, data, now }) =>
-    inviteStaff(db, staff, data, now),
-  );
-  if (!answer.ok) return answer.state;
+  const input = staffFormFromForm(form);
+  const answer = await staffAction(inviteStaffSchema, input, ({ db, staff, data, now }) => inviteStaff(db, staff, data, now));
+  if (!answer.ok) return refused(answer, input);
   kickOutbox();
   redirect(`${LIST}?erfolg=invited#person-${answer.result.userId}`);
 }
 
 export async function updateStaffAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const answer = await run(updateStaffSchema, staffFormFromForm(form), ({ db, staff, data, now }) =>
-    updateStaff(db, staff, data, now),
-  );
-  if (!answer.ok) return answer.state;
+  const input = staffFormFromForm(form);
+  const answer = await staffAction(updateStaffSchema, input, ({ db, staff, data, now }) => updateStaff(db, staff, data, now));
+  if (!answer.ok) return refused(answer, input);
   // An administrator who gave up the role can no longer open this area.
   const selfDemoted = answer.result.userId === answer.staff.id && form.get("role") !== "ADMIN";
   redirect(selfDemoted ? "/staff" : `${LIST}?erfolg=updated#person-${answer.result.userId}`);
@@ -74,10 +42,10 @@ export async function updateStaffAction(_prev: ActionState, form: FormData): Pro
 
 export async function setStaffActiveAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const input = { userId: form.get("userId"), active: form.get("active") };
-  const answer = await run(setStaffActiveSchema, input, ({ db, staff, data, now }) =>
+  const answer = await staffAction(setStaffActiveSchema, input, ({ db, staff, data, now }) =>
     setStaffActive(db, staff, data, now),
   );
-  if (!answer.ok) return answer.state;
+  if (!answer.ok) return refused(answer, input);
   const self = answer.result.userId === answer.staff.id && input.active === "false";
   redirect(
     self
@@ -87,10 +55,9 @@ export async function setStaffActiveAction(_prev: ActionState, form: FormData): 
 }
 
 export async function resendInviteAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const answer = await run(resendInviteSchema, { userId: form.get("userId") }, ({ db, staff, data, now }) =>
-    resendInvite(db, staff, data, now),
-  );
-  if (!answer.ok) return answer.state;
+  const input = { userId: form.get("userId") };
+  const answer = await staffAction(resendInviteSchema, input, ({ db, staff, data, now }) => resendInvite(db, staff, data, now));
+  if (!answer.ok) return refused(answer, input);
   kickOutbox();
   redirect(`${LIST}?erfolg=${answer.result.reset ? "reset-sent" : "invite-sent"}#person-${answer.result.userId}`);
 }

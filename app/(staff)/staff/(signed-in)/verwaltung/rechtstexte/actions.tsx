@@ -34,10 +34,7 @@ export async function legalTextAction(_prev: LegalFormState, form: FormData): Pr
     }
     return { ...(await saveLegalText(db, staff, data)), body: data.body };
   });
-  if (!result.ok) {
-    if (result.formError === "UNAUTHENTICATED") redirect("/staff/login");
-    return { fieldErrors: result.fieldErrors, formError: result.formError, values };
-  }
+  if (!result.ok) return { fieldErrors: result.fieldErrors, formError: result.formError, values };
   if (preview) {
     const body = result.result.body;
     return { values, preview: body ? <LegalMarkdown source={body} /> : undefined, previewEmpty: body === "" };
