@@ -2,6 +2,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { z } from "zod";
+import type { personalDataSchema } from "@/lib/schemas/booking";
 import { env } from "@/lib/server/env";
 
 // The wizard's state lives in one encrypted, httpOnly cookie: Back and reload keep the entered data, no server
@@ -10,21 +11,26 @@ import { env } from "@/lib/server/env";
 const COOKIE = "tv_wizard";
 const MAX_AGE_SECONDS = 2 * 60 * 60;
 
+/** What the personal-data step stores: its form's output, with the person's data and the booking's persons. */
+type EnteredPerson = z.output<ReturnType<typeof personalDataSchema>>;
+
+// The cookie is sealed by the server, so its content was validated when it was written; its schema only checks the
+// stored shape (a cookie of an older version is dropped), field by field as the form's schema gives it.
+const enteredPersonShape = {
+  givenName: z.string().optional(),
+  familyName: z.string(),
+  email: z.string(),
+  phone: z.string().optional(),
+  dateOfBirth: z.string(),
+  persons: z.number(),
+  remark: z.string().optional(),
+  privacyConsent: z.literal(true),
+} satisfies { [F in keyof EnteredPerson]-?: z.ZodType<EnteredPerson[F]> };
+
 const stateSchema = z.object({
   office: z.string(),
   service: z.string(),
-  person: z
-    .object({
-      givenName: z.string().optional(),
-      familyName: z.string(),
-      email: z.string(),
-      phone: z.string().optional(),
-      dateOfBirth: z.string(),
-      persons: z.number(),
-      remark: z.string().optional(),
-      privacyConsent: z.literal(true),
-    })
-    .optional(),
+  person: z.object(enteredPersonShape).optional(),
   slot: z.string().optional(),
   done: z.object({ bookingId: z.string(), token: z.string() }).optional(),
 });
