@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TextInLanguage } from "@/components/ui/text-in-language";
-import { documentsOf, localizeService, type TranslatableService } from "@/lib/server/services/office-catalog";
+import { documentsOf, localizeService, type TranslatableService } from "@/lib/domain/service-texts";
 import { clockTime, longDate } from "./format";
 import { OfficeLocation } from "./office-address";
 import { type SummaryRow, SummaryList } from "./summary-list";

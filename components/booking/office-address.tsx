@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { messageWithTexts, TextInLanguage } from "@/components/ui/text-in-language";
-import { OFFICE_TEXT_LOCALE } from "@/lib/server/services/office-catalog";
+import { OFFICE_TEXT_LOCALE } from "@/lib/domain/service-texts";
 
 interface Locatable {
   authority: string;

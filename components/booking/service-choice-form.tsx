@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextInLanguage } from "@/components/ui/text-in-language";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/schemas/form-errors";
-import type { ServiceTextLocales } from "@/lib/server/services/office-catalog";
+import type { ServiceTextLocales } from "@/lib/domain/service-texts";
 
 export interface ServiceOption {
   slug: string;

@@ -1,5 +1,6 @@
 import { locales } from "@/lib/i18n/routing";
-import { documentsOf, getActiveOffice, localizeService } from "@/lib/server/services/office-catalog";
+import { documentsOf, localizeService } from "@/lib/domain/service-texts";
+import { getActiveOffice } from "@/lib/server/services/office-catalog";
 import { seedDemo } from "@/prisma/seed";
 import { demoServices } from "@/prisma/seed-services";
 import { describeEachDatabase } from "../helpers/databases";

@@ -5,41 +5,10 @@ import { languageAttributes, messageWithTexts, TextInLanguage } from "@/componen
 import arBooking from "@/lib/i18n/messages/ar/booking.json";
 import arErrors from "@/lib/i18n/messages/ar/errors.json";
 import arValidation from "@/lib/i18n/messages/ar/validation.json";
-import { documentsOf, localizeService } from "@/lib/server/services/office-catalog";
 
 // A German text the office has not translated is marked as German wherever it shows inside another language (WCAG
 // 3.1.2), and on a right-to-left page it keeps its left-to-right order; a translated text is not marked. The
 // language comes from the lookup that chose the text, never from guessing.
-
-const beratung = {
-  name: "Beratungsgespräch",
-  description: "Allgemeine Beratung zu Aufenthalt, Einbürgerung und Familiennachzug.",
-  documents: "Gültiger Reisepass\nUnterlagen zu Ihrer Frage",
-  translations: [
-    // Arabic: the name only. Turkish: everything, but the description is blank (whitespace), so it stays German.
-    { locale: "ar", name: "استشارة", description: null, documents: "" },
-    { locale: "tr", name: "Danışma görüşmesi", description: "  ", documents: "Geçerli pasaport" },
-  ],
-};
-
-describe("localizeService says which language each text is in", () => {
-  it("the page's language where the office translated the field, German where it did not", () => {
-    expect(localizeService(beratung, "ar")).toMatchObject({
-      name: "استشارة",
-      description: beratung.description,
-      documents: beratung.documents,
-      textLocales: { name: "ar", description: "de", documents: "de" },
-    });
-    expect(localizeService(beratung, "tr")).toMatchObject({
-      name: "Danışma görüşmesi",
-      description: beratung.description,
-      documents: "Geçerli pasaport",
-      textLocales: { name: "tr", description: "de", documents: "tr" },
-    });
-    expect(localizeService(beratung, "fr").textLocales).toEqual({ name: "de", description: "de", documents: "de" });
-    expect(localizeService(beratung, "de")).toMatchObject({ name: beratung.name, textLocales: { name: "de" } });
-  });
-});
 
 describe("marking a text's language", () => {
   it.each([
@@ -83,7 +52,8 @@ describe("marking a text's language", () => {
 
 describe("the service choice in Arabic", () => {
   it("marks the untranslated German description and documents, not the translated name", () => {
-    const service = localizeService(beratung, "ar");
+    // As the office page hands it over: the Arabic name, the German description and documents as a stand-in.
+    const description = "Allgemeine Beratung zu Aufenthalt, Einbürgerung und Familiennachzug.";
     const html = renderToStaticMarkup(
       <NextIntlClientProvider locale="ar" timeZone="Europe/Berlin" messages={{ booking: arBooking, errors: arErrors, validation: arValidation }}>
         <ServiceChoiceForm
@@ -91,11 +61,11 @@ describe("the service choice in Arabic", () => {
           services={[
             {
               slug: "beratungsgespraech",
-              name: service.name,
-              description: service.description,
+              name: "استشارة",
+              description,
               minutes: 20,
-              documents: documentsOf(service),
-              textLocales: service.textLocales,
+              documents: ["Gültiger Reisepass", "Unterlagen zu Ihrer Frage"],
+              textLocales: { name: "ar", description: "de", documents: "de" },
             },
           ]}
         />
@@ -103,7 +73,7 @@ describe("the service choice in Arabic", () => {
     );
     expect(html).toContain("<bdi>استشارة</bdi>");
     expect(html).not.toMatch(/lang="de"[^>]*>استشارة/);
-    expect(html).toContain(`<bdi lang="de" dir="ltr">${beratung.description}</bdi>`);
+    expect(html).toContain(`<bdi lang="de" dir="ltr">${description}</bdi>`);
     expect(html).toContain('<bdi lang="de" dir="ltr">Gültiger Reisepass</bdi>');
     expect(html).toContain('<bdi lang="de" dir="ltr">Unterlagen zu Ihrer Frage</bdi>');
   });

@@ -8,7 +8,7 @@ import { ServiceChoiceForm } from "@/components/booking/service-choice-form";
 import { messageWithTexts } from "@/components/ui/text-in-language";
 import { appointmentMinutes } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
-import { documentsOf } from "@/lib/server/services/office-catalog";
+import { documentsOf } from "@/lib/domain/service-texts";
 import { isBookable } from "@/lib/server/services/office-readiness";
 import { findOffice } from "@/lib/server/services/page-lookups";
 import { readWizardState } from "@/lib/server/wizard-state";

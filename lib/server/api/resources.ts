@@ -4,12 +4,8 @@ import { env } from "@/lib/server/env";
 import { manageUrl, officeUrl, serviceUrl } from "@/lib/server/services/booking-urls";
 import type { ManagedBooking } from "@/lib/server/services/manage-booking";
 import type { Locale } from "@/lib/i18n/routing";
-import {
-  documentsOf,
-  localizeService,
-  type OfficeWithServices,
-  type ServiceRow,
-} from "@/lib/server/services/office-catalog";
+import { documentsOf, localizeService } from "@/lib/domain/service-texts";
+import type { OfficeWithServices, ServiceRow } from "@/lib/server/services/office-catalog";
 
 // The JSON representations of the API, in one place so that the routes and the OpenAPI document agree.
 

@@ -1,5 +1,5 @@
 import type { BookingMailPayload } from "@/emails/payloads";
-import { documentsOf, localizeService, OFFICE_TEXT_LOCALE, type TranslatableService } from "./office-catalog";
+import { documentsOf, localizeService, OFFICE_TEXT_LOCALE, type TranslatableService } from "@/lib/domain/service-texts";
 
 interface OfficeFields {
   name: string;

@@ -6,7 +6,7 @@ import { enqueueMail } from "@/lib/server/mail/outbox";
 import { loadAvailability, type LoadAvailabilityOptions } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { manageUrl } from "./booking-urls";
-import type { TranslatableService } from "./office-catalog";
+import type { TranslatableService } from "@/lib/domain/service-texts";
 
 type Office = LoadAvailabilityOptions["office"] & Parameters<typeof bookingMailPayload>[0]["office"];
 type Service = LoadAvailabilityOptions["service"] & TranslatableService;

@@ -9,7 +9,7 @@ import { TextInLanguage } from "@/components/ui/text-in-language";
 import { appointmentMinutes, localDateOf } from "@/lib/domain";
 import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
-import { documentsOf } from "@/lib/server/services/office-catalog";
+import { documentsOf } from "@/lib/domain/service-texts";
 import { isBookable } from "@/lib/server/services/office-readiness";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { readPersonForOffice } from "@/lib/server/wizard-state";
