@@ -40,7 +40,6 @@ const KNOWN_VIOLATIONS: string[] = [
   "components/admin/readiness-checklist.tsx -> lib/server/services/office-readiness.ts",
   "components/admin/service-list.tsx -> lib/server/services/booking-urls.ts",
   "components/admin/staff-users/staff-list.tsx -> lib/server/services/staff-users/index.ts",
-  "components/booking/slot-picker.tsx -> lib/server/services/slot-calendar.ts",
   "components/evaluation/period-form.tsx -> lib/server/services/evaluation/query.ts",
   "components/legal/office-privacy.tsx -> lib/server/services/legal/read-legal-texts.ts",
   "components/staff/agenda/agenda-list.tsx -> lib/server/services/staff/list-agenda.ts",

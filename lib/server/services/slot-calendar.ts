@@ -61,6 +61,3 @@ export async function loadSlotCalendar(
     holidayRegion: office.holidayRegion,
   };
 }
-
-/** The week, its days and slots, and the booking window, as the slot calendar renders them. */
-export type SlotCalendar = Awaited<ReturnType<typeof loadSlotCalendar>>;
