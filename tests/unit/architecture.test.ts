@@ -42,8 +42,6 @@ const KNOWN_VIOLATIONS: string[] = [
   "components/admin/staff-users/staff-list.tsx -> lib/server/services/staff-users/index.ts",
   "components/evaluation/period-form.tsx -> lib/server/services/evaluation/query.ts",
   "components/legal/office-privacy.tsx -> lib/server/services/legal/read-legal-texts.ts",
-  "components/staff/agenda/agenda-list.tsx -> lib/server/services/staff/list-agenda.ts",
-  "components/staff/agenda/agenda-totals.tsx -> lib/server/services/staff/list-agenda.ts",
   "components/staff/agenda/page-problem.tsx -> lib/server/errors.ts",
   "components/staff/capacity/plan.ts -> lib/server/services/capacity/list-capacity.ts",
   "components/staff/capacity/use-capacity-mutation.ts -> lib/server/services/capacity/index.ts",

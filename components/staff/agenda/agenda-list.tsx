@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime } from "@/components/booking/format";
 import type { StatusAction } from "@/lib/schemas/staff-booking";
-import type { AgendaRow } from "@/lib/server/services/staff/list-agenda";
+import type { AgendaRow } from "@/lib/domain/agenda";
 import { StatusBadge, statusSymbol } from "./status-badge";
 import { ScrollToCard } from "./scroll-to-card";
 import { StatusForms } from "./status-forms";

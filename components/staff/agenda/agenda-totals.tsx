@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { AgendaTotals as Totals } from "@/lib/server/services/staff/list-agenda";
+import type { AgendaTotals as Totals } from "@/lib/domain/agenda";
 import { statusSymbol } from "./status-badge";
 
 /**

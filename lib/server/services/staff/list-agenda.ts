@@ -2,7 +2,7 @@ import { addDays, localDateOf, normalizeReferenceCode, startOfWeek, zonedInstant
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { displayName, loadOfficeFor } from "./common";
+import { type AgendaRow, matchesSearch, totalsOf } from "@/lib/domain/agenda";
 import {
   allowedStatusActions,
   closeDay,
@@ -11,6 +11,7 @@ import {
   isChangeableByStaff,
   type BookingStatusName,
 } from "@/lib/domain/booking-status";
+import { displayName, loadOfficeFor } from "./common";
 
 export interface AgendaInput {
   officeSlug: string;
@@ -29,72 +30,8 @@ export interface AgendaInput {
 
 export const MAX_AGENDA_DAYS = 7;
 
-export interface AgendaRow {
-  id: string;
-  date: LocalDate;
-  startsAt: Date;
-  endsAt: Date;
-  durationMinutes: number;
-  service: { id: string; slug: string; name: string };
-  persons: number;
-  /** null once the personal data is erased. */
-  name: string | null;
-  /** For calling back, on the printed list; null when none was given or once erased. */
-  phone: string | null;
-  referenceCode: string;
-  status: BookingStatusName;
-  channel: "ONLINE" | "API" | "PHONE" | "COUNTER";
-  actions: ReturnType<typeof allowedStatusActions>;
-  changeable: boolean;
-}
-
-/**
- * The day in states that add up: every appointment that is neither cancelled nor an unconfirmed hold is in exactly
- * one of expected, waiting, served and no-show, so a number never drops because another one grows.
- */
-export interface AgendaTotals {
-  /** Booked, not arrived yet. */
-  expected: number;
-  /** Arrived, not served yet. */
-  waiting: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-}
-
 /** Holds waiting for the citizen's confirmation take a place too, so they are shown (marked); expired ones not. */
 const liveStatuses = (now: Date) => [{ status: { not: "HELD" as const } }, { status: "HELD" as const, holdExpiresAt: { gt: now } }];
-
-/** Lower case without accents, so "muller" finds "Müller" and "sen" finds "Şen". */
-function fold(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLocaleLowerCase("de")
-    .replace(/ß/g, "ss");
-}
-
-export function matchesSearch(row: Pick<AgendaRow, "name" | "referenceCode">, search: string): boolean {
-  const code = normalizeReferenceCode(search);
-  if (code) return row.referenceCode === code;
-  const needle = fold(search).replace(/\s+/g, " ").trim();
-  if (needle === "") return true;
-  // Part of a code, only for a needle with a digit: a name search ("Ann") must not hit codes ("TV-ANN2-...").
-  const codeNeedle = search.toUpperCase().replace(/[\s\-]/g, "");
-  if (codeNeedle.length >= 3 && /\d/.test(codeNeedle) && row.referenceCode.replace(/-/g, "").includes(codeNeedle)) return true;
-  return row.name !== null && fold(row.name).includes(needle);
-}
-
-export function totalsOf(rows: readonly Pick<AgendaRow, "status">[]): AgendaTotals {
-  const count = (s: BookingStatusName) => rows.filter((r) => r.status === s).length;
-  return {
-    expected: count("CONFIRMED"),
-    waiting: count("ARRIVED"),
-    served: count("SERVED"),
-    noShow: count("NO_SHOW"),
-    cancelled: count("CANCELLED"),
-  };
-}
 
 /**
  * The appointments of one office for a day (or up to a week), in time order, with what a clerk may do with each.

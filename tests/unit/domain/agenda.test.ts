@@ -1,5 +1,5 @@
 import type { BookingStatusName } from "@/lib/domain/booking-status";
-import { matchesSearch, totalsOf } from "@/lib/server/services/staff/list-agenda";
+import { matchesSearch, totalsOf } from "@/lib/domain/agenda";
 
 describe("agenda search and totals", () => {
   const row = { name: "Zoë Groß-Müller", referenceCode: "TV-7K3M-Q9XA" };
