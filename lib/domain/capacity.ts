@@ -1,6 +1,7 @@
 import { closingHoliday } from "./holidays";
-import { MINUTES_PER_DAY, weekdayOf, zonedInstant } from "./time";
-import type { Closure, DateOverride, Interval, LocalDate, OfficeSchedule, WeeklyBlock } from "./types";
+import { blockAppliesOn, closesWholeDay, closureMinutes } from "./schedule";
+import { weekdayOf, zonedInstant } from "./time";
+import type { Closure, DateOverride, Interval, LocalDate, OfficeSchedule } from "./types";
 
 // Clerk capacity as pure interval algebra: a date's blocks become instants, overlapping blocks add up, closures cut
 // holes, and the result is a sorted list of segments with constant capacity. A public holiday of the office's
@@ -30,20 +31,6 @@ function poolKey(serviceIds: string[] | null): string {
 function normalizeServiceIds(ids: string[] | null | undefined): string[] | null {
   if (!ids || ids.length === 0) return null;
   return [...new Set(ids)].sort();
-}
-
-function blockAppliesOn(block: WeeklyBlock, date: LocalDate, weekday: number): boolean {
-  if (block.weekday !== weekday) return false;
-  // "YYYY-MM-DD" strings order like the dates they name.
-  if (block.validFrom && date < block.validFrom) return false;
-  if (block.validUntil && date > block.validUntil) return false;
-  return true;
-}
-
-function closureMinutes(closure: Closure): { start: number; end: number } {
-  const wholeDay = closure.startMinute == null && closure.endMinute == null;
-  if (wholeDay) return { start: 0, end: MINUTES_PER_DAY };
-  return { start: closure.startMinute ?? 0, end: closure.endMinute ?? MINUTES_PER_DAY };
 }
 
 /** Sums the clerks of pools that serve the same set of services, in a stable order so segments compare by key. */
@@ -101,8 +88,9 @@ export function capacityCalendar(schedule: OfficeSchedule): (date: LocalDate) =>
   return (date) => {
     const tz = schedule.timeZone;
     if (closingHoliday(schedule, date)) return [];
-    const closures = (closuresByDate.get(date) ?? []).map(closureMinutes).filter((c) => c.start < c.end);
-    if (closures.some((c) => c.start <= 0 && c.end >= MINUTES_PER_DAY)) return [];
+    const dateClosures = closuresByDate.get(date) ?? [];
+    if (dateClosures.some(closesWholeDay)) return [];
+    const closures = dateClosures.map(closureMinutes).filter((c) => c.start < c.end);
 
     // Any override for the date replaces all of that date's weekly blocks, even an override with zero clerks.
     const overrides = overridesByDate.get(date);

@@ -15,7 +15,7 @@ import { createClosureSchema, formatTime } from "@/lib/schemas/capacity";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/schemas/form-errors";
 import { useErrorTexts } from "./form-errors";
 import { Modal } from "./modal";
-import { formatDate, type PlanClosure, type PlanHoliday } from "./plan";
+import { closureHours, formatDate, type PlanClosure, type PlanHoliday } from "./plan";
 import type { CapacityAction, MutationHandlers } from "./use-capacity-mutation";
 
 // Closing the office on a date (whole day or some hours), and the details of a closure or public holiday picked
@@ -141,10 +141,8 @@ function ClosureDetails({
   onDone: () => void;
 }) {
   const t = useTranslations("capacity");
-  const time =
-    closure.startMinute === null || closure.endMinute === null
-      ? t("closures.wholeDay")
-      : t("timeRange", { start: formatTime(closure.startMinute), end: formatTime(closure.endMinute) });
+  const hours = closureHours(closure);
+  const time = hours ? t("timeRange", { start: formatTime(hours.start), end: formatTime(hours.end) }) : t("closures.wholeDay");
   return (
     <div>
       <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">

@@ -1,10 +1,13 @@
+import { blockAppliesOn, closesWholeDay } from "@/lib/domain/schedule";
+import { addDays, MINUTES_PER_DAY, weekdayOf } from "@/lib/domain/time";
 import { formatTime } from "@/lib/schemas/capacity";
-import { addDays, blockAppliesOn, type CapacityPlan } from "./plan";
+import { type CapacityPlan, closureHours } from "./plan";
 
 // What the week calendar shows for a range of dates: the weekly blocks expanded per date (honouring validity;
 // a date with overrides shows those instead, as booking does), overrides, closures and public holidays (closed, or
-// opened as an exception). Times are
-// "floating" ISO strings read by a calendar set to UTC, so they stay the office's wall-clock times in any browser.
+// opened as an exception). Which block and closure apply is decided by the slot engine's own domain functions.
+// Times are "floating" ISO strings read by a calendar set to UTC, so they stay the office's wall-clock times in any
+// browser.
 
 export type EntryKind = "weekly" | "override" | "closure" | "holiday" | "openHoliday";
 
@@ -26,7 +29,7 @@ export interface CalendarEntry {
 }
 
 function floating(date: string, minute: number): string {
-  return minute >= 1440 ? `${addDays(date, 1)}T00:00:00` : `${date}T${formatTime(minute)}:00`;
+  return minute >= MINUTES_PER_DAY ? `${addDays(date, 1)}T00:00:00` : `${date}T${formatTime(minute)}:00`;
 }
 
 /** Entries for the dates from `from` up to, not including, `until`. */
@@ -35,9 +38,9 @@ export function calendarEntries(plan: CapacityPlan, from: string, until: string)
   for (let date = from; date < until; date = addDays(date, 1)) {
     const overrides = plan.overrides.filter((o) => o.date === date);
     const holiday = plan.holidays.find((h) => h.date === date);
+    const weekday = weekdayOf(date);
     const closedAllDay =
-      (holiday !== undefined && !holiday.open) ||
-      plan.closures.some((c) => c.date === date && (c.startMinute === null || c.endMinute === null));
+      (holiday !== undefined && !holiday.open) || plan.closures.some((c) => c.date === date && closesWholeDay(c));
     if (overrides.length > 0) {
       for (const o of overrides) {
         entries.push({
@@ -55,7 +58,7 @@ export function calendarEntries(plan: CapacityPlan, from: string, until: string)
       }
     } else {
       for (const b of plan.blocks) {
-        if (!blockAppliesOn(b, date)) continue;
+        if (!blockAppliesOn(b, date, weekday)) continue;
         entries.push({
           id: `weekly:${b.id}:${date}`,
           kind: "weekly",
@@ -72,15 +75,15 @@ export function calendarEntries(plan: CapacityPlan, from: string, until: string)
     }
     for (const c of plan.closures) {
       if (c.date !== date) continue;
-      const wholeDay = c.startMinute === null || c.endMinute === null;
+      const hours = closureHours(c);
       entries.push({
         id: `closure:${c.id}`,
         kind: "closure",
         recordId: c.id,
         date,
-        allDay: wholeDay,
-        start: wholeDay ? date : floating(date, c.startMinute!),
-        end: wholeDay ? addDays(date, 1) : floating(date, c.endMinute!),
+        allDay: hours === null,
+        start: hours ? floating(date, hours.start) : date,
+        end: hours ? floating(date, hours.end) : addDays(date, 1),
         text: c.reason,
       });
     }

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { addDays } from "@/lib/domain/time";
 import { formatTime } from "@/lib/schemas/capacity";
-import { addDays, type CapacityPlan, formatDate, type PlanBlock, type PlanClosure, type PlanHoliday, type PlanOverride } from "./plan";
+import { type CapacityPlan, closureHours, formatDate, type PlanBlock, type PlanClosure, type PlanHoliday, type PlanOverride } from "./plan";
 
 // The same plan as the calendar, as tables with buttons: everything the drag-and-drop calendar does can be done
 // here with a keyboard or a screen reader.
@@ -14,8 +15,13 @@ const head = "py-2 pe-3 text-left";
 function useLabels(plan: CapacityPlan) {
   const t = useTranslations("capacity");
   const names = new Map(plan.services.map((s) => [s.id, s.name]));
+  const time = (start: number, end: number) => t("timeRange", { start: formatTime(start), end: formatTime(end) });
   return {
-    time: (start: number, end: number) => t("timeRange", { start: formatTime(start), end: formatTime(end) }),
+    time,
+    closure: (c: PlanClosure) => {
+      const hours = closureHours(c);
+      return hours ? time(hours.start, hours.end) : t("closures.wholeDay");
+    },
     services: (ids: string[]) => (ids.length === 0 ? t("allServices") : ids.map((id) => names.get(id) ?? id).join(", ")),
     validity: (b: PlanBlock) => {
       const from = b.validFrom && formatDate(b.validFrom);
@@ -222,7 +228,7 @@ export function ClosuresSection({
               key: c.id,
               cells: [
                 date,
-                c.startMinute === null || c.endMinute === null ? t("closures.wholeDay") : label.time(c.startMinute, c.endMinute),
+                label.closure(c),
                 c.reason,
                 <button
                   key="remove"

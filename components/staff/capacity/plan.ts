@@ -1,7 +1,9 @@
+import { closesWholeDay, closureMinutes } from "@/lib/domain/schedule";
 import type { CapacityPlan } from "@/lib/server/services/capacity/list-capacity";
 
-// The capacity page's data as the server sends it, and small date helpers for the browser. Local dates are
-// "YYYY-MM-DD" of the office; the calendar shows wall-clock times of the office whatever the browser's zone.
+// The capacity page's data as the server sends it, and small helpers for the browser. Local dates are
+// "YYYY-MM-DD" of the office; the calendar shows wall-clock times of the office whatever the browser's zone. Which
+// block or closure applies when is the domain's rule (lib/domain/schedule.ts), as for booking.
 
 export type { CapacityPlan };
 export type PlanBlock = CapacityPlan["blocks"][number];
@@ -10,26 +12,13 @@ export type PlanClosure = CapacityPlan["closures"][number];
 export type PlanHoliday = CapacityPlan["holidays"][number];
 export type PlanService = CapacityPlan["services"][number];
 
-const MS_PER_DAY = 86_400_000;
-
 function utcDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-export function addDays(date: string, n: number): string {
-  return new Date(utcDate(date).getTime() + n * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** ISO weekday, 1 = Monday ... 7 = Sunday. */
-export function weekdayOf(date: string): number {
-  return ((utcDate(date).getUTCDay() + 6) % 7) + 1;
-}
-
-export function blockAppliesOn(block: PlanBlock, date: string): boolean {
-  if (block.weekday !== weekdayOf(date)) return false;
-  if (block.validFrom && date < block.validFrom) return false;
-  if (block.validUntil && date > block.validUntil) return false;
-  return true;
+/** The hours a closure takes out of its date as the slot engine reads them; null when it closes the whole day. */
+export function closureHours(closure: PlanClosure): { start: number; end: number } | null {
+  return closesWholeDay(closure) ? null : closureMinutes(closure);
 }
 
 /** "Mo., 08.03.2027" */
