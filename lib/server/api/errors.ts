@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import type { FieldErrors } from "@/lib/schemas/form-errors";
 import type { AppErrorCode } from "@/lib/server/errors";
 import { errorText, validationText } from "./messages";
+import type { ErrorResource } from "./schemas";
 
 // Every API route answers errors in one shape: { error: { code, message, fields? } }, with texts in the caller's
 // language. Codes beyond the service layer's are about the request itself.
@@ -10,6 +11,8 @@ import { errorText, validationText } from "./messages";
 export type ApiErrorCode =
   | AppErrorCode
   | "MALFORMED_REQUEST"
+  | "NOT_FOUND"
+  | "METHOD_NOT_ALLOWED"
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "TOO_MANY_REQUESTS"
@@ -23,6 +26,8 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   OFFICE_NOT_FOUND: 404,
   SERVICE_NOT_FOUND: 404,
   BOOKING_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   SLOT_TAKEN: 409,
   SLOT_NOT_OFFERED: 409,
   SLOT_TOO_SOON: 409,
@@ -89,11 +94,11 @@ export class ApiError extends Error {
   }
 }
 
-export interface ErrorBody {
-  error: { code: ApiErrorCode; message: string; fields?: Record<string, string[]> };
-}
+export type ErrorBody = ErrorResource;
 
-function messageOf(code: ApiErrorCode, locale: Locale): string {
+function messageOf(code: ApiErrorCode, locale: Locale, fields: FieldErrors | undefined): string {
+  // Only query parameters give a malformed request field errors; its own text is about the JSON body.
+  if (code === "MALFORMED_REQUEST" && fields && Object.keys(fields).length > 0) return errorText(locale, "INVALID_INPUT") ?? code;
   const own = errorText(locale, code);
   if (own) return own;
   // Request-level codes without their own text yet read as the closest existing one.
@@ -102,7 +107,7 @@ function messageOf(code: ApiErrorCode, locale: Locale): string {
 }
 
 export function errorBody(error: ApiError, locale: Locale): ErrorBody {
-  const body: ErrorBody = { error: { code: error.code, message: messageOf(error.code, locale) } };
+  const body: ErrorBody = { error: { code: error.code, message: messageOf(error.code, locale, error.fields) } };
   if (error.fields && Object.keys(error.fields).length > 0) {
     body.error.fields = Object.fromEntries(
       Object.entries(error.fields).map(([field, keys]) => [field, [...new Set(keys)].map((k) => validationText(locale, k))]),
@@ -121,7 +126,8 @@ export function jsonResponse(data: unknown, init: { status?: number; cacheContro
   return new Response(JSON.stringify(data), { status: init.status ?? 200, headers });
 }
 
-export function errorResponse(error: ApiError, locale: Locale): Response {
-  const headers = error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
-  return jsonResponse(errorBody(error, locale), { status: error.status, headers });
+export function errorResponse(error: ApiError, locale: Locale, headers?: HeadersInit): Response {
+  const all = new Headers(headers);
+  if (error.retryAfterSeconds !== undefined) all.set("Retry-After", String(error.retryAfterSeconds));
+  return jsonResponse(errorBody(error, locale), { status: error.status, headers: all });
 }

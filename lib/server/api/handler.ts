@@ -38,3 +38,26 @@ function toApiError(e: unknown, route: string, method: string): ApiError {
   console.error(`api ${method} ${route}: unexpected error`, code ? { name, code } : { name });
   return new ApiError("UNEXPECTED");
 }
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+type Method = (typeof METHODS)[number];
+type Handler = (request: Request) => Promise<Response>;
+
+/**
+ * Handlers for the methods a path does not offer: 405 in the one error shape with an `Allow` header, where Next.js
+ * would answer an empty body. OPTIONS answers 204 with the same `Allow`.
+ */
+export function otherMethods<A extends Exclude<Method, "OPTIONS">>(...offered: A[]): Record<Exclude<Method, A>, Handler> {
+  const allow = [...offered, ...(offered.includes("GET" as A) ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse: Handler = async (request) =>
+    errorResponse(new ApiError("METHOD_NOT_ALLOWED"), requestLocale(request), { Allow: allow });
+  const handlers = Object.fromEntries(METHODS.filter((m) => !offered.includes(m as A)).map((m) => [m, refuse]));
+  handlers.OPTIONS = async () => new Response(null, { status: 204, headers: { Allow: allow } });
+  return handlers as Record<Exclude<Method, A>, Handler>;
+}
+
+/** Every method of a path the API does not have: 404 in the one error shape, never Next.js's HTML page. */
+export function unknownPath(): Record<Method, Handler> {
+  const answer: Handler = async (request) => errorResponse(new ApiError("NOT_FOUND"), requestLocale(request));
+  return Object.fromEntries(METHODS.map((m) => [m, answer])) as Record<Method, Handler>;
+}

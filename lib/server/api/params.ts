@@ -1,25 +1,28 @@
 import "server-only";
 import type { z } from "zod";
-import { manageTokenSchema, slugSchema } from "@/lib/schemas/booking";
 import { fieldErrorsOf } from "@/lib/schemas/form-errors";
 import { ApiError } from "./errors";
+import { officePathSchema, servicePathSchema, tokenPathSchema } from "./schemas";
 
 // Path segments that cannot name anything are answered like unknown ones, without a database query; a malformed
 // token looks exactly like a wrong one.
 
 export function officeSlugParam(value: string | undefined): string {
-  if (!slugSchema.safeParse(value).success) throw new ApiError("OFFICE_NOT_FOUND");
-  return value as string;
+  const parsed = officePathSchema.shape.office.safeParse(value);
+  if (!parsed.success) throw new ApiError("OFFICE_NOT_FOUND");
+  return parsed.data;
 }
 
 export function serviceSlugParam(value: string | undefined): string {
-  if (!slugSchema.safeParse(value).success) throw new ApiError("SERVICE_NOT_FOUND");
-  return value as string;
+  const parsed = servicePathSchema.shape.service.safeParse(value);
+  if (!parsed.success) throw new ApiError("SERVICE_NOT_FOUND");
+  return parsed.data;
 }
 
 export function tokenParam(value: string | undefined): string {
-  if (!manageTokenSchema.safeParse(value).success) throw new ApiError("BOOKING_NOT_FOUND");
-  return value as string;
+  const parsed = tokenPathSchema.shape.token.safeParse(value);
+  if (!parsed.success) throw new ApiError("BOOKING_NOT_FOUND");
+  return parsed.data;
 }
 
 /** Query parameters through a schema; problems are a 400 with field errors. */

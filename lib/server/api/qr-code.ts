@@ -1,14 +1,12 @@
 import "server-only";
 import QRCode from "qrcode";
-import { z } from "zod";
 import { parseQuery } from "./params";
+import { QR_PNG_WIDTH, qrQuerySchema } from "./schemas";
 
 // Printable QR codes of the booking deep links, for posters and the city's A-Z pages. Level M survives a little
 // dirt or a sticker corner; the quiet zone of 4 modules is what scanners expect.
 
 const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 4 } as const;
-/** Pixels: sharp on an A4 poster without being a large download. */
-export const QR_PNG_WIDTH = 1024;
 
 /**
  * Passed through to pngjs: greyscale and the "up" filter, which turns the QR code's repeated rows into zeros. Half
@@ -19,11 +17,9 @@ function pngEncoding(): QRCode.QRCodeToBufferOptions["rendererOpts"] {
   return { filterType: 2, colorType: 0 } as QRCode.QRCodeToBufferOptions["rendererOpts"];
 }
 
-const querySchema = z.object({ format: z.enum(["png", "svg"], { error: "invalid" }).default("png") });
-
 /** The QR code of `url` as a download named `<name>.png|svg`, in the format the query asks for. */
 export async function qrCodeResponse(request: Request, url: string, name: string): Promise<Response> {
-  const { format } = parseQuery(request, querySchema);
+  const { format } = parseQuery(request, qrQuerySchema);
   const headers = new Headers({
     "Content-Disposition": `attachment; filename="${name}.${format}"`,
     // The link only changes with the office's slug or APP_URL; a day of caching suits printed material.

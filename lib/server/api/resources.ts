@@ -1,13 +1,24 @@
 import "server-only";
 import type { Slot } from "@/lib/domain";
 import { env } from "@/lib/server/env";
+import type { CreatedBooking } from "@/lib/server/services/create-booking";
 import { manageUrl, officeUrl, serviceUrl } from "@/lib/server/services/booking-urls";
 import type { ManagedBooking } from "@/lib/server/services/manage-booking";
 import type { Locale } from "@/lib/i18n/routing";
 import { documentsOf, localizeService } from "@/lib/domain/service-texts";
 import type { OfficeWithServices, ServiceRow } from "@/lib/server/services/office-catalog";
+import type {
+  BookingCreated,
+  BookingResource,
+  OfficeList,
+  OfficeResource,
+  ServiceList,
+  ServiceResource,
+  SlotList,
+  SlotResource,
+} from "./schemas";
 
-// The JSON representations of the API, in one place so that the routes and the OpenAPI document agree.
+// The JSON representations of the API, typed by the response schemas that the OpenAPI document is generated from.
 
 type OfficeRow = Omit<OfficeWithServices, "services">;
 
@@ -43,7 +54,7 @@ function officeDetails(office: OfficeRow) {
 }
 
 /** A service with its texts in `locale` (German where not translated) and links to the booking page in it. */
-export function serviceResource(officeSlug: string, row: ServiceRow, locale: Locale) {
+function serviceResource(officeSlug: string, row: ServiceRow, locale: Locale): ServiceResource {
   const service = localizeService(row, locale);
   return {
     slug: service.slug,
@@ -60,7 +71,7 @@ export function serviceResource(officeSlug: string, row: ServiceRow, locale: Loc
   };
 }
 
-export function officeResource(office: OfficeWithServices, locale: Locale) {
+function officeResource(office: OfficeWithServices, locale: Locale): OfficeResource {
   return {
     ...officeDetails(office),
     bookingHorizonDays: office.bookingHorizonDays,
@@ -69,16 +80,71 @@ export function officeResource(office: OfficeWithServices, locale: Locale) {
   };
 }
 
-export function slotResource(slot: Slot) {
+export function officeList(offices: OfficeWithServices[], locale: Locale): OfficeList {
+  return { offices: offices.map((o) => officeResource(o, locale)) };
+}
+
+export function serviceList(office: { slug: string; services: ServiceRow[] }, locale: Locale): ServiceList {
+  return { office: office.slug, services: office.services.map((s) => serviceResource(office.slug, s, locale)) };
+}
+
+function slotResource(slot: Slot): SlotResource {
   return { start: slot.start.toISOString(), end: slot.end.toISOString() };
 }
 
-export function bookingCalendarUrl(token: string): string {
+/** Free slots of a service over the listed range; `nextFree` is left out unless it was asked for (undefined). */
+export function slotList(
+  target: { office: { slug: string; timeZone: string }; service: { slug: string } },
+  listing: { persons: number; from: string; to: string; slots: Slot[]; nextFree?: Slot | null },
+): SlotList {
+  const { persons, from, to, slots, nextFree } = listing;
+  return {
+    office: target.office.slug,
+    service: target.service.slug,
+    timeZone: target.office.timeZone,
+    persons,
+    from,
+    // A range wholly beyond the horizon is empty; it is answered as starting and ending on `from`.
+    to: to < from ? from : to,
+    slots: slots.map(slotResource),
+    ...(nextFree === undefined ? {} : { nextFree: nextFree && slotResource(nextFree) }),
+  };
+}
+
+function bookingCalendarUrl(token: string): string {
   return apiUrl(`/api/v1/bookings/${token}/calendar.ics`);
 }
 
+/** The path of a confirmed booking's resource, for the Location header. */
+export function bookingPath(token: string): string {
+  return `/api/v1/bookings/${token}`;
+}
+
+/**
+ * The answer to a new booking. A held booking's manage link goes only to the e-mail address, where the citizen
+ * confirms; answering it here would let a client confirm for an address it does not own.
+ */
+export function bookingCreated(booking: CreatedBooking, locale: string): BookingCreated {
+  const common = {
+    referenceCode: booking.referenceCode,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+  };
+  if (booking.status === "HELD") {
+    if (!booking.holdExpiresAt) throw new Error("a held booking has no hold deadline");
+    return { ...common, status: "HELD", holdExpiresAt: booking.holdExpiresAt.toISOString() };
+  }
+  return {
+    ...common,
+    status: "CONFIRMED",
+    manageToken: booking.manageToken,
+    manageUrl: manageUrl(booking.manageToken, locale),
+    calendarUrl: bookingCalendarUrl(booking.manageToken),
+  };
+}
+
 /** What the holder of a manage link may see: the appointment, never the personal data behind it. */
-export function bookingResource(booking: ManagedBooking, token: string, cancellable: boolean, locale: Locale) {
+export function bookingResource(booking: ManagedBooking, token: string, cancellable: boolean, locale: Locale): BookingResource {
   const service = localizeService(booking.service, locale);
   return {
     referenceCode: booking.referenceCode,

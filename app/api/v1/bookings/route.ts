@@ -1,12 +1,11 @@
 import { readJsonObject } from "@/lib/server/api/body";
 import { parseBookingRequest } from "@/lib/server/api/booking-request";
 import { ApiError, jsonResponse } from "@/lib/server/api/errors";
-import { apiRoute } from "@/lib/server/api/handler";
-import { bookingCalendarUrl } from "@/lib/server/api/resources";
+import { apiRoute, otherMethods } from "@/lib/server/api/handler";
+import { bookingCreated, bookingPath } from "@/lib/server/api/resources";
 import { apiDb, apiMailWritten, apiNow } from "@/lib/server/api/runtime";
 import { ANTIBOT_FIELD, guardBooking } from "@/lib/server/security/antibot";
 import { clientAddressOf, hashClientAddress } from "@/lib/server/security/rate-limit";
-import { manageUrl } from "@/lib/server/services/booking-urls";
 import { createBooking } from "@/lib/server/services/create-booking";
 
 export const runtime = "nodejs";
@@ -28,24 +27,9 @@ export const POST = apiRoute("bookings.create", async (request, { locale }) => {
   if (!guard.ok) throw new ApiError(guard.code);
   const booking = await createBooking(db, { ...input, channel: "API" });
   apiMailWritten();
-  const common = {
-    referenceCode: booking.referenceCode,
-    status: booking.status,
-    startsAt: booking.startsAt.toISOString(),
-    endsAt: booking.endsAt.toISOString(),
-  };
-  if (booking.status === "HELD") {
-    // E-mail verification: the manage link goes only to the address, where the citizen confirms; answering it here
-    // would let a client confirm for an address it does not own.
-    return jsonResponse({ ...common, holdExpiresAt: booking.holdExpiresAt?.toISOString() }, { status: 201 });
-  }
-  return jsonResponse(
-    {
-      ...common,
-      manageToken: booking.manageToken,
-      manageUrl: manageUrl(booking.manageToken, input.locale),
-      calendarUrl: bookingCalendarUrl(booking.manageToken),
-    },
-    { status: 201, headers: { Location: `/api/v1/bookings/${booking.manageToken}` } },
-  );
+  const created = bookingCreated(booking, input.locale);
+  const headers = created.status === "CONFIRMED" ? { Location: bookingPath(created.manageToken) } : undefined;
+  return jsonResponse(created, { status: 201, headers });
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods("POST");

@@ -1,6 +1,6 @@
-import { apiRoute } from "@/lib/server/api/handler";
+import { apiRoute, otherMethods } from "@/lib/server/api/handler";
 import { jsonResponse } from "@/lib/server/api/errors";
-import { officeResource } from "@/lib/server/api/resources";
+import { officeList } from "@/lib/server/api/resources";
 import { apiDb, apiNow } from "@/lib/server/api/runtime";
 import { listBookableOffices } from "@/lib/server/services/office-readiness";
 
@@ -11,8 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute("offices.list", async (_request, { locale }) => {
   const offices = await listBookableOffices(apiDb(), apiNow());
   // Public catalogue data; a minute of caching spares the database without hiding an administrator's change long.
-  return jsonResponse(
-    { offices: offices.map((o) => officeResource(o, locale)) },
-    { cacheControl: "public, max-age=60", headers: { Vary: "Accept-Language" } },
-  );
+  return jsonResponse(officeList(offices, locale), { cacheControl: "public, max-age=60", headers: { Vary: "Accept-Language" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,5 +1,5 @@
 import { jsonResponse } from "@/lib/server/api/errors";
-import { apiRoute } from "@/lib/server/api/handler";
+import { apiRoute, otherMethods } from "@/lib/server/api/handler";
 import { openApiDocument } from "@/lib/server/api/openapi";
 import { env } from "@/lib/server/env";
 
@@ -10,3 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute("openapi", async () =>
   jsonResponse(openApiDocument(env().APP_URL), { cacheControl: "public, max-age=3600" }),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

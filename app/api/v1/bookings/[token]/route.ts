@@ -1,5 +1,5 @@
 import { jsonResponse } from "@/lib/server/api/errors";
-import { apiRoute } from "@/lib/server/api/handler";
+import { apiRoute, otherMethods } from "@/lib/server/api/handler";
 import { tokenParam } from "@/lib/server/api/params";
 import { bookingResource } from "@/lib/server/api/resources";
 import { apiDb, apiMailWritten, apiNow } from "@/lib/server/api/runtime";
@@ -24,3 +24,5 @@ export const DELETE = apiRoute<Params>("bookings.cancel", async (_request, { par
   apiMailWritten();
   return jsonResponse(bookingResource(cancelled, token, false, locale));
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = otherMethods("GET", "DELETE");

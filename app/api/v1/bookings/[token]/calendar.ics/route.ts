@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/server/api/handler";
+import { apiRoute, otherMethods } from "@/lib/server/api/handler";
 import { tokenParam } from "@/lib/server/api/params";
 import { apiDb, apiNow } from "@/lib/server/api/runtime";
 import { renderMail } from "@/lib/server/mail/render";
@@ -39,3 +39,5 @@ export const GET = apiRoute<{ token: string }>("bookings.calendar", async (_requ
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,38 +1,16 @@
-import { z } from "zod";
-import { addDays, localDateOf } from "@/lib/domain";
-import { localDateSchema } from "@/lib/schemas/booking";
+import { localDateOf } from "@/lib/domain";
 import { ApiError, jsonResponse } from "@/lib/server/api/errors";
-import { apiRoute } from "@/lib/server/api/handler";
+import { apiRoute, otherMethods } from "@/lib/server/api/handler";
 import { officeSlugParam, parseQuery, serviceSlugParam } from "@/lib/server/api/params";
-import { slotResource } from "@/lib/server/api/resources";
+import { slotList } from "@/lib/server/api/resources";
 import { apiDb, apiNow } from "@/lib/server/api/runtime";
+import { defaultRangeEnd, slotQuerySchema } from "@/lib/server/api/schemas";
 import { consumeApiRequest } from "@/lib/server/security/api-rate-limit";
 import { bookableRange, freeSlotsWithin, nextFreeSlotOf } from "@/lib/server/services/list-slots";
 import { getActiveOfficeAndService } from "@/lib/server/services/office-catalog";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-/** Days listed when the caller gives no end date: two weeks, like the wizard's calendar. */
-const DEFAULT_RANGE_DAYS = 14;
-/** Local dates compare correctly as strings only while years have four digits. */
-const LAST_LOCAL_DATE = "9999-12-31";
-
-function defaultEnd(from: string): string {
-  const latestStart = addDays(LAST_LOCAL_DATE, 1 - DEFAULT_RANGE_DAYS);
-  return from > latestStart ? LAST_LOCAL_DATE : addDays(from, DEFAULT_RANGE_DAYS - 1);
-}
-
-const querySchema = z.object({
-  from: localDateSchema.optional(),
-  to: localDateSchema.optional(),
-  persons: z
-    .string()
-    .regex(/^[0-9]{1,3}$/, "invalidPersons")
-    .transform(Number)
-    .optional(),
-  next: z.enum(["0", "1", "true", "false"], { error: "invalid" }).optional(),
-});
 
 /** Free slots of a service (the same listing the wizard shows) and, on request, the next free one. */
 export const GET = apiRoute<{ office: string; service: string }>("slots.list", async (request, { params }) => {
@@ -42,7 +20,7 @@ export const GET = apiRoute<{ office: string; service: string }>("slots.list", a
   if (!limit.ok) throw new ApiError("TOO_MANY_REQUESTS", undefined, limit.retryAfterSeconds);
   const officeSlug = officeSlugParam(params.office);
   const serviceSlug = serviceSlugParam(params.service);
-  const query = parseQuery(request, querySchema);
+  const query = parseQuery(request, slotQuerySchema);
   const now = apiNow();
   const target = await getActiveOfficeAndService(db, officeSlug, serviceSlug);
   const { office, service } = target;
@@ -51,7 +29,7 @@ export const GET = apiRoute<{ office: string; service: string }>("slots.list", a
   if (persons < 1) throw new ApiError("MALFORMED_REQUEST", { persons: ["invalidPersons"] });
   if (persons > service.maxPersons) throw new ApiError("MALFORMED_REQUEST", { persons: ["tooManyPersons"] });
   const from = query.from ?? localDateOf(now, office.timeZone);
-  const to = query.to ?? defaultEnd(from);
+  const to = query.to ?? defaultRangeEnd(from);
   if (to < from) throw new ApiError("MALFORMED_REQUEST", { to: ["invalidDate"] });
 
   const wantsNext = query.next === "1" || query.next === "true";
@@ -60,15 +38,7 @@ export const GET = apiRoute<{ office: string; service: string }>("slots.list", a
   const slots = await freeSlotsWithin(db, target, { persons, now, from, to }, found?.first ?? null);
   // The list is clamped to today, the booking horizon and MAX_SLOT_RANGE_DAYS; the answer says which.
   const listed = bookableRange(office, now, from, to);
-  const nextFree = found?.slot ?? null;
-  return jsonResponse({
-    office: office.slug,
-    service: service.slug,
-    timeZone: office.timeZone,
-    persons,
-    from: listed.from,
-    to: listed.to,
-    slots: slots.map(slotResource),
-    ...(wantsNext ? { nextFree: nextFree ? slotResource(nextFree) : null } : {}),
-  });
+  return jsonResponse(slotList(target, { persons, ...listed, slots, nextFree: wantsNext ? (found?.slot ?? null) : undefined }));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods("GET");

@@ -1,0 +1,299 @@
+import "server-only";
+import "zod-openapi";
+import { z } from "zod";
+import { addDays } from "@/lib/domain";
+import { locales } from "@/lib/i18n/routing";
+import { localDateSchema, manageTokenSchema, slugSchema } from "@/lib/schemas/booking";
+import { BookingStatus } from "@/lib/server/db/enums";
+import { MAX_SLOT_RANGE_DAYS } from "@/lib/server/services/list-slots";
+import { ERROR_CODES } from "./errors";
+
+// The API's contract as zod schemas: routes parse requests with them, response builders take their types from them,
+// and the OpenAPI document is generated from them, so the three cannot disagree.
+
+export const EXAMPLE_TOKEN = "q5N3xYb0lB1w8kzS2m9Qf4VtR7cUeHjA6pLdGoWiZyE";
+export const EXAMPLE_OFFICE = "auslaenderbehoerde";
+export const EXAMPLE_SERVICE = "aufenthaltstitel-verlaengern";
+const EXAMPLE_ORIGIN = "https://termine.example.org";
+
+// ---- errors --------------------------------------------------------------------------------------------------------
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES).meta({ description: "Stable machine-readable code." }),
+      message: z.string().meta({ description: "Text for people, in the language of the request." }),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ description: "Per invalid field (body property or query parameter), the reasons as texts." }),
+    }),
+  })
+  .meta({ id: "Error" });
+
+// ---- request parameters --------------------------------------------------------------------------------------------
+
+export const officePathSchema = z.object({
+  office: slugSchema.meta({ description: "The office's slug.", example: EXAMPLE_OFFICE }),
+});
+
+export const servicePathSchema = officePathSchema.extend({
+  service: slugSchema.meta({ description: "The service's slug.", example: EXAMPLE_SERVICE }),
+});
+
+export const tokenPathSchema = z.object({
+  token: manageTokenSchema.meta({
+    description: "The manage token from the booking answer or the confirmation e-mail (43 characters, base64url).",
+    example: EXAMPLE_TOKEN,
+  }),
+});
+
+/** How a caller chooses the language of texts: `lang`, else Accept-Language, else German. */
+export const languageQuerySchema = z.object({
+  lang: z
+    .enum(locales)
+    .optional()
+    // An unsupported language is no error: the answer falls back to Accept-Language, then German.
+    .catch(undefined)
+    .meta({
+      description: "Language of the response's texts and links; takes precedence over Accept-Language. Others are ignored.",
+      example: "en",
+    }),
+});
+
+export const languageHeaderSchema = z.object({
+  "accept-language": z
+    .string()
+    .optional()
+    .meta({
+      description:
+        "Language of error messages, of service names, descriptions and documents, and of booking-page links, unless " +
+        "`lang` is given. Unsupported languages fall back to German; so does each service text not yet translated.",
+      example: "de-DE,de;q=0.9",
+    }),
+});
+
+/** Days listed when the caller gives no end date: two weeks, like the wizard's calendar. */
+export const DEFAULT_RANGE_DAYS = 14;
+/** Local dates compare correctly as strings only while years have four digits. */
+const LAST_LOCAL_DATE = "9999-12-31";
+
+/** The last date of the default range from `from`. */
+export function defaultRangeEnd(from: string): string {
+  const latestStart = addDays(LAST_LOCAL_DATE, 1 - DEFAULT_RANGE_DAYS);
+  return from > latestStart ? LAST_LOCAL_DATE : addDays(from, DEFAULT_RANGE_DAYS - 1);
+}
+
+export const slotQuerySchema = languageQuerySchema.extend({
+  from: localDateSchema.optional().meta({ description: "First local date (default: today).", example: "2030-03-04" }),
+  to: localDateSchema
+    .optional()
+    .meta({ description: `Last local date (default: ${DEFAULT_RANGE_DAYS - 1} days after \`from\`).`, example: "2030-03-17" }),
+  persons: z
+    .string()
+    .regex(/^[0-9]{1,3}$/, "invalidPersons")
+    .transform(Number)
+    .optional()
+    .meta({ description: "Persons the appointment covers: a whole number from 1 (the default) to the service's maxPersons." }),
+  next: z
+    .enum(["0", "1", "true", "false"], { error: "invalid" })
+    .optional()
+    .meta({ description: "With 1 or true, the answer includes `nextFree`." }),
+});
+
+/** Pixels: sharp on an A4 poster without being a large download. */
+export const QR_PNG_WIDTH = 1024;
+
+export const qrQuerySchema = languageQuerySchema.extend({
+  format: z.enum(["png", "svg"], { error: "invalid" }).default("png").meta({ description: `PNG (${QR_PNG_WIDTH} px wide) or SVG.` }),
+});
+
+// ---- resources -----------------------------------------------------------------------------------------------------
+
+const instant = z.iso.datetime().meta({ description: "UTC instant." });
+const url = z.url();
+
+const addressSchema = z
+  .object({ street: z.string(), postalCode: z.string(), locality: z.string(), room: z.string().nullable() })
+  .meta({ id: "Address" });
+
+const contactSchema = z
+  .object({ phone: z.string().nullable(), email: z.string().nullable(), website: z.string().nullable() })
+  .meta({ id: "Contact" });
+
+const deepLinksSchema = z
+  .object({
+    booking: url.meta({ description: "The booking page (for links and QR codes)." }),
+    qrPng: url.meta({ description: "QR code of the booking page as PNG." }),
+    qrSvg: url.meta({ description: "QR code of the booking page as SVG." }),
+  })
+  .meta({ id: "DeepLinks" });
+
+export const serviceSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    durationMinutes: z.int().meta({ description: "Length of an appointment for one person." }),
+    extraPersonMinutes: z.int().meta({ description: "Added for every further person." }),
+    maxPersons: z.int().min(1).meta({ description: "Most persons one appointment may cover." }),
+    documents: z.array(z.string()).meta({ description: "Documents to bring." }),
+    links: deepLinksSchema.extend({ slots: url.meta({ description: "This service's free slots." }) }),
+  })
+  .meta({
+    id: "Service",
+    example: {
+      slug: EXAMPLE_SERVICE,
+      name: "Aufenthaltstitel verlängern",
+      description: null,
+      durationMinutes: 30,
+      extraPersonMinutes: 15,
+      maxPersons: 4,
+      documents: ["Reisepass", "Aktuelles biometrisches Passfoto"],
+      links: {
+        booking: `${EXAMPLE_ORIGIN}/${EXAMPLE_OFFICE}/${EXAMPLE_SERVICE}`,
+        qrPng: `${EXAMPLE_ORIGIN}/api/qr/${EXAMPLE_OFFICE}/${EXAMPLE_SERVICE}?format=png`,
+        qrSvg: `${EXAMPLE_ORIGIN}/api/qr/${EXAMPLE_OFFICE}/${EXAMPLE_SERVICE}?format=svg`,
+        slots: `${EXAMPLE_ORIGIN}/api/v1/offices/${EXAMPLE_OFFICE}/services/${EXAMPLE_SERVICE}/slots`,
+      },
+    },
+  });
+
+const officeDetailsSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    department: z.string().nullable(),
+    authority: z.string(),
+    address: addressSchema,
+    contact: contactSchema,
+    directions: z.string().nullable(),
+    timeZone: z.string().meta({ description: "IANA time zone of the office's opening hours.", example: "Europe/Berlin" }),
+  })
+  .meta({ id: "OfficeDetails" });
+
+export const officeSchema = officeDetailsSchema
+  .extend({
+    bookingHorizonDays: z.int().meta({ description: "How many days ahead appointments can be booked." }),
+    links: deepLinksSchema,
+    services: z.array(serviceSchema),
+  })
+  .meta({ id: "Office" });
+
+export const officeListSchema = z.object({ offices: z.array(officeSchema) }).meta({ id: "OfficeList" });
+
+export const serviceListSchema = z.object({ office: z.string(), services: z.array(serviceSchema) }).meta({ id: "ServiceList" });
+
+const slotExample = { start: "2030-03-04T08:00:00.000Z", end: "2030-03-04T08:30:00.000Z" };
+
+export const slotSchema = z.object({ start: instant, end: instant }).meta({ id: "Slot", example: slotExample });
+
+export const slotListSchema = z
+  .object({
+    office: z.string(),
+    service: z.string(),
+    timeZone: z.string(),
+    persons: z.int(),
+    from: z.iso.date().meta({ description: "First local date listed (after clamping to today)." }),
+    to: z.iso.date().meta({
+      description:
+        `Last local date listed (after clamping to the booking horizon and to ${MAX_SLOT_RANGE_DAYS} days). Never before ` +
+        "`from`: a range that starts beyond the horizon lists nothing and answers `to` equal to `from`.",
+    }),
+    slots: z.array(slotSchema),
+    nextFree: slotSchema
+      .nullable()
+      .optional()
+      .meta({ description: "Only with ?next=1: the earliest free slot from `from` on, or null if there is none." }),
+  })
+  .meta({
+    id: "SlotList",
+    example: {
+      office: EXAMPLE_OFFICE,
+      service: EXAMPLE_SERVICE,
+      timeZone: "Europe/Berlin",
+      persons: 1,
+      from: "2030-03-04",
+      to: "2030-03-17",
+      slots: [slotExample, { start: "2030-03-04T08:30:00.000Z", end: "2030-03-04T09:00:00.000Z" }],
+      nextFree: slotExample,
+    },
+  });
+
+const createdCommon = {
+  referenceCode: z.string().meta({ description: "Short code the citizen quotes at the counter." }),
+  startsAt: instant,
+  endsAt: instant,
+};
+
+export const bookingCreatedSchema = z
+  .discriminatedUnion("status", [
+    z.object({
+      ...createdCommon,
+      status: z.literal("CONFIRMED"),
+      manageToken: z
+        .string()
+        .meta({ description: "Secret for viewing and cancelling; shown only in this answer and the e-mail." }),
+      manageUrl: url.meta({ description: "Page to view, move or cancel the appointment." }),
+      calendarUrl: url.meta({ description: "The appointment as an iCalendar file." }),
+    }),
+    z.object({
+      ...createdCommon,
+      status: z.literal("HELD"),
+      holdExpiresAt: instant.meta({ description: "End of the hold." }),
+    }),
+  ])
+  .meta({
+    id: "BookingCreated",
+    description:
+      "With status CONFIRMED the appointment is booked. With status HELD (offices that verify e-mail addresses) it is " +
+      "reserved until `holdExpiresAt`: the manage link is sent only to the e-mail address, where the citizen confirms " +
+      "it; this answer then carries no token or links. An unconfirmed hold is released and erased when it expires.",
+    example: {
+      referenceCode: "TV-7K3M-Q9XA",
+      status: "CONFIRMED",
+      startsAt: slotExample.start,
+      endsAt: slotExample.end,
+      manageToken: EXAMPLE_TOKEN,
+      manageUrl: `${EXAMPLE_ORIGIN}/termin/${EXAMPLE_TOKEN}`,
+      calendarUrl: `${EXAMPLE_ORIGIN}/api/v1/bookings/${EXAMPLE_TOKEN}/calendar.ics`,
+    },
+  });
+
+export const bookingSchema = z
+  .object({
+    referenceCode: z.string(),
+    status: z.enum(BookingStatus),
+    startsAt: instant,
+    endsAt: instant,
+    persons: z.int(),
+    cancellable: z.boolean().meta({ description: "Whether DELETE would cancel it now." }),
+    office: officeDetailsSchema,
+    service: z.object({ slug: z.string(), name: z.string(), documents: z.array(z.string()) }),
+    links: z.object({ manage: url, calendar: url }),
+  })
+  .meta({ id: "Booking", description: "An appointment as its manage link shows it; personal data is never included." });
+
+export const healthSchema = z
+  .object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "error"]) })
+  .meta({ id: "Health" });
+
+export const antibotChallengeSchema = z
+  .object({
+    parameters: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "algorithm, nonce, salt, cost, keyLength, keyPrefix, keySignature, expiresAt (seconds)" }),
+    signature: z.string(),
+  })
+  .meta({ id: "AntibotChallenge" });
+
+export type ErrorResource = z.infer<typeof errorSchema>;
+export type OfficeResource = z.infer<typeof officeSchema>;
+export type OfficeList = z.infer<typeof officeListSchema>;
+export type ServiceResource = z.infer<typeof serviceSchema>;
+export type ServiceList = z.infer<typeof serviceListSchema>;
+export type SlotResource = z.infer<typeof slotSchema>;
+export type SlotList = z.infer<typeof slotListSchema>;
+export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
+export type BookingResource = z.infer<typeof bookingSchema>;
+export type Health = z.infer<typeof healthSchema>;
