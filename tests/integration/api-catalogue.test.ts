@@ -9,30 +9,21 @@ import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { localDateOf } from "@/lib/domain";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import { createDb } from "@/lib/server/db/client";
+import deErrors from "@/lib/i18n/messages/de/errors.json";
+import { APP_URL, callApi } from "../helpers/api";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
 
 // The read-only API: offices, services and free slots from the same services as the wizard, QR codes of the deep
 // links, the health check and the OpenAPI document. Handlers run against the test database through the API
-// runtime, with the clock pinned to Monday 4 March 2030, 07:00 in Berlin.
+// runtime, with the clock pinned to Monday 4 March 2030, 07:00 in Berlin. Every answer is checked against the
+// OpenAPI document.
 
-const APP_URL = "https://termine.example.org";
 process.env.APP_URL = APP_URL;
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 
 const MONDAY = "2030-03-04";
 const NOW = at(MONDAY, "07:00");
-
-async function call<P extends Record<string, string>>(
-  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
-  path: string,
-  params = {} as P,
-) {
-  const response = await handler(new Request(`${APP_URL}${path}`), { params: Promise.resolve(params) });
-  const type = response.headers.get("content-type") ?? "";
-  const body = type.startsWith("application/json") ? await response.json() : null;
-  return { response, status: response.status, body };
-}
 
 function expectError(result: { status: number; body: unknown }, status: number, code: string) {
   expect(result.status).toBe(status);
@@ -67,7 +58,7 @@ describeEachDatabase("API catalogue", (ctx) => {
 
   describe("GET /api/v1/offices", () => {
     it("lists active offices with address, active services, documents and deep links", async () => {
-      const { status, body, response } = await call(listOffices, "/api/v1/offices");
+      const { status, body, response } = await callApi(listOffices, "/api/v1/offices");
       expect(status).toBe(200);
       expect(response.headers.get("cache-control")).toBe("public, max-age=60");
       expect(body.offices.map((o: { slug: string }) => o.slug).sort()).toEqual(["auslaenderbehoerde", "buergeramt"]);
@@ -105,7 +96,7 @@ describeEachDatabase("API catalogue", (ctx) => {
 
   describe("GET /api/v1/offices/{office}/services", () => {
     it("lists the active services of one office", async () => {
-      const { status, body } = await call(listServices, "/api/v1/offices/buergeramt/services", { office: "buergeramt" });
+      const { status, body } = await callApi(listServices, "/api/v1/offices/buergeramt/services");
       expect(status).toBe(200);
       expect(body.office).toBe("buergeramt");
       expect(body.services.map((s: { slug: string }) => s.slug)).toEqual(["personalausweis"]);
@@ -117,7 +108,7 @@ describeEachDatabase("API catalogue", (ctx) => {
       await ctx.db.serviceTranslation.create({
         data: { serviceId: service.id, locale: "en", name: "Identity card", description: null, documents: "Photo\nOld identity card" },
       });
-      const english = await call(listServices, "/api/v1/offices/buergeramt/services?lang=en", { office: "buergeramt" });
+      const english = await callApi(listServices, "/api/v1/offices/buergeramt/services?lang=en");
       expect(english.response.headers.get("vary")).toBe("Accept-Language");
       expect(english.body.services[0]).toMatchObject({
         name: "Identity card",
@@ -125,29 +116,28 @@ describeEachDatabase("API catalogue", (ctx) => {
         documents: ["Photo", "Old identity card"],
         links: { booking: `${APP_URL}/en/buergeramt/personalausweis` },
       });
-      const french = await call(listServices, "/api/v1/offices/buergeramt/services?lang=fr", { office: "buergeramt" });
+      const french = await callApi(listServices, "/api/v1/offices/buergeramt/services?lang=fr");
       expect(french.body.services[0]).toMatchObject({
         description: "Beantragung",
         documents: ["Foto", "Alter Ausweis"],
         links: { booking: `${APP_URL}/fr/buergeramt/personalausweis` },
       });
-      const german = await call(listServices, "/api/v1/offices/buergeramt/services", { office: "buergeramt" });
+      const german = await callApi(listServices, "/api/v1/offices/buergeramt/services");
       expect(german.body.services[0].links.booking).toBe(`${APP_URL}/buergeramt/personalausweis`);
     });
 
     it.each(["standesamt", "gibt-es-nicht", "Ä-amt", "a".repeat(200), "x' OR '1'='1"])("404 for office %j", async (office) => {
-      expectError(await call(listServices, "/x", { office }), 404, "OFFICE_NOT_FOUND");
+      expectError(await callApi(listServices, `/api/v1/offices/${encodeURIComponent(office)}/services`), 404, "OFFICE_NOT_FOUND");
     });
   });
 
   describe("GET /api/v1/offices/{office}/services/{service}/slots", () => {
     const path = "/api/v1/offices/auslaenderbehoerde/services/aufenthaltstitel/slots";
-    const params = { office: "auslaenderbehoerde", service: "aufenthaltstitel" };
     const berlinTimes = (slots: { start: string }[]) =>
       slots.map((s) => new Date(s.start).toLocaleTimeString("de-DE", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit" }));
 
     it("lists two weeks from today by default, in UTC, with no caching", async () => {
-      const { status, body, response } = await call(listSlots, path, params);
+      const { status, body, response } = await callApi(listSlots, path);
       expect(status).toBe(200);
       expect(response.headers.get("cache-control")).toBe("no-store");
       expect(body).toMatchObject({ office: "auslaenderbehoerde", service: "aufenthaltstitel", timeZone: "Europe/Berlin", persons: 1 });
@@ -162,7 +152,7 @@ describeEachDatabase("API catalogue", (ctx) => {
     });
 
     it("scales the duration with persons and offers the next free slot on request", async () => {
-      const { body } = await call(listSlots, `${path}?from=2030-03-11&to=2030-03-11&persons=3&next=1`, params);
+      const { body } = await callApi(listSlots, `${path}?from=2030-03-11&to=2030-03-11&persons=3&next=1`);
       expect(body.persons).toBe(3);
       expect(berlinTimes(body.slots)).toEqual(["08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00"]);
       expect(new Date(body.slots[0].end).getTime() - new Date(body.slots[0].start).getTime()).toBe(60 * 60_000);
@@ -170,12 +160,16 @@ describeEachDatabase("API catalogue", (ctx) => {
     });
 
     it("clamps the range to today and to the booking horizon", async () => {
-      const { body } = await call(listSlots, `${path}?from=2029-01-01&to=2031-12-31`, params);
+      const { body } = await callApi(listSlots, `${path}?from=2029-01-01&to=2031-12-31`);
       expect([body.from, body.to]).toEqual([MONDAY, "2030-04-03"]);
-      const far = await call(listSlots, `${path}?from=9999-12-31&next=true`, params);
+      const far = await callApi(listSlots, `${path}?from=9999-12-31&next=true`);
       expect(far.status).toBe(200);
       expect(far.body.slots).toEqual([]);
       expect(far.body.nextFree).toBeNull();
+      // Wholly beyond the horizon: an empty range, never one that ends before it starts.
+      expect([far.body.from, far.body.to]).toEqual(["9999-12-31", "9999-12-31"]);
+      const afterHorizon = await callApi(listSlots, `${path}?from=2030-04-08&to=2030-04-10`);
+      expect([afterHorizon.body.from, afterHorizon.body.to, afterHorizon.body.slots]).toEqual(["2030-04-08", "2030-04-08", []]);
     });
 
     it.each([
@@ -190,9 +184,11 @@ describeEachDatabase("API catalogue", (ctx) => {
       ["persons=99999999999999999999", "persons"],
       ["next=ja", "next"],
     ])("400 with field errors for ?%s", async (query, field) => {
-      const result = await call(listSlots, `${path}?${query}`, params);
+      const result = await callApi(listSlots, `${path}?${query}`);
       expectError(result, 400, "MALFORMED_REQUEST");
       expect(Object.keys(result.body.error.fields)).toEqual([field]);
+      // A query has no JSON body to fix: the text asks to check the input, the fields say which.
+      expect(result.body.error.message).toBe(deErrors.INVALID_INPUT);
     });
 
     it.each([
@@ -201,13 +197,13 @@ describeEachDatabase("API catalogue", (ctx) => {
       [{ office: "standesamt", service: "beratung" }, "OFFICE_NOT_FOUND"],
       [{ office: "nirgendwo", service: "aufenthaltstitel" }, "OFFICE_NOT_FOUND"],
     ])("404 for %j", async (p, code) => {
-      expectError(await call(listSlots, path, p), 404, code);
+      expectError(await callApi(listSlots, `/api/v1/offices/${p.office}/services/${p.service}/slots`), 404, code);
     });
   });
 
   describe("GET /api/qr/...", () => {
     it("encodes the office's deep link as a 1024-pixel PNG download", async () => {
-      const { response } = await call(officeQr, "/api/qr/auslaenderbehoerde", { office: "auslaenderbehoerde" });
+      const { response } = await callApi(officeQr, "/api/qr/auslaenderbehoerde");
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("image/png");
       expect(response.headers.get("content-disposition")).toBe('attachment; filename="qr-auslaenderbehoerde.png"');
@@ -217,17 +213,14 @@ describeEachDatabase("API catalogue", (ctx) => {
       // IHDR: 1024 x 1024 pixels, 8-bit greyscale.
       expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([1024, 1024, 8, 0]);
       // The same code as SVG, compared module by module below, shows what it encodes.
-      const svg = await call(officeQr, "/api/qr/auslaenderbehoerde?format=svg", { office: "auslaenderbehoerde" });
+      const svg = await callApi(officeQr, "/api/qr/auslaenderbehoerde?format=svg");
       expect(svg.response.headers.get("content-disposition")).toBe('attachment; filename="qr-auslaenderbehoerde.svg"');
       const expected = await QRCode.toString(`${APP_URL}/auslaenderbehoerde`, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
-      expect(await svg.response.text()).toBe(expected);
+      expect(svg.text).toBe(expected);
     });
 
     it("encodes a service's deep link as SVG", async () => {
-      const { response } = await call(serviceQr, "/api/qr/auslaenderbehoerde/aufenthaltstitel?format=svg", {
-        office: "auslaenderbehoerde",
-        service: "aufenthaltstitel",
-      });
+      const { response, text } = await callApi(serviceQr, "/api/qr/auslaenderbehoerde/aufenthaltstitel?format=svg");
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
       expect(response.headers.get("content-disposition")).toBe(
@@ -238,28 +231,28 @@ describeEachDatabase("API catalogue", (ctx) => {
         errorCorrectionLevel: "M",
         margin: 4,
       });
-      expect(await response.text()).toBe(expected);
+      expect(text).toBe(expected);
     });
 
     it("answers 404 for unknown or inactive offices and services, 400 for an unknown format", async () => {
-      expectError(await call(officeQr, "/api/qr/standesamt", { office: "standesamt" }), 404, "OFFICE_NOT_FOUND");
+      expectError(await callApi(officeQr, "/api/qr/standesamt"), 404, "OFFICE_NOT_FOUND");
       expectError(
-        await call(serviceQr, "/api/qr/auslaenderbehoerde/einbuergerung", { office: "auslaenderbehoerde", service: "einbuergerung" }),
+        await callApi(serviceQr, "/api/qr/auslaenderbehoerde/einbuergerung"),
         404,
         "SERVICE_NOT_FOUND",
       );
       expectError(
-        await call(serviceQr, "/api/qr/auslaenderbehoerde/personalausweis", { office: "auslaenderbehoerde", service: "personalausweis" }),
+        await callApi(serviceQr, "/api/qr/auslaenderbehoerde/personalausweis"),
         404,
         "SERVICE_NOT_FOUND",
       );
-      expectError(await call(officeQr, "/api/qr/buergeramt?format=gif", { office: "buergeramt" }), 400, "MALFORMED_REQUEST");
+      expectError(await callApi(officeQr, "/api/qr/buergeramt?format=gif"), 400, "MALFORMED_REQUEST");
     });
   });
 
   describe("GET /api/health", () => {
     it("answers ok after a query", async () => {
-      const { status, body } = await call(health, "/api/health");
+      const { status, body } = await callApi(health, "/api/health");
       expect([status, body]).toEqual([200, { status: "ok", database: "ok" }]);
     });
 
@@ -268,7 +261,7 @@ describeEachDatabase("API catalogue", (ctx) => {
       const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
       const back = overrideApiRuntime({ db: () => unreachable });
       try {
-        const { status, body } = await call(health, "/api/health");
+        const { status, body } = await callApi(health, "/api/health");
         expect([status, body]).toEqual([503, { status: "error", database: "error" }]);
       } finally {
         back();
@@ -280,7 +273,7 @@ describeEachDatabase("API catalogue", (ctx) => {
 
   describe("GET /api/v1/openapi.json", () => {
     it("serves the OpenAPI document for this server", async () => {
-      const { status, body } = await call(openApi, "/api/v1/openapi.json");
+      const { status, body } = await callApi(openApi, "/api/v1/openapi.json");
       expect(status).toBe(200);
       expect(body.openapi).toBe("3.1.0");
       expect(body.servers).toEqual([{ url: APP_URL }]);

@@ -4,6 +4,7 @@ import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import { DEFAULT_API_LIMIT, overrideApiLimit } from "@/lib/server/security/api-rate-limit";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
 import { clearExpiredCounters, tableLimiter } from "@/lib/server/security/rate-limit";
+import { APP_URL, callApi } from "../helpers/api";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
 
@@ -11,16 +12,13 @@ import { at, createOfficeFixture } from "../helpers/office-fixture";
 // refuses with 429, a Retry-After header and the API's one error shape, while other clients are still served. The
 // counters are rows in the database, so the limit holds across app instances on both databases.
 
-process.env.APP_URL = "https://termine.example.org";
+process.env.APP_URL = APP_URL;
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 
 const MONDAY = "2030-03-04";
 const NOW = at(MONDAY, "07:00");
-const params = { params: Promise.resolve({ office: "testamt", service: "beratung" }) };
-
 function ask(address: string, query = "?next=1") {
-  const url = `${process.env.APP_URL}/api/v1/offices/testamt/services/beratung/slots${query}`;
-  return listSlots(new Request(url, { headers: { [PEER_ADDRESS_HEADER]: address } }), params);
+  return callApi(listSlots, `/api/v1/offices/testamt/services/beratung/slots${query}`, { headers: { [PEER_ADDRESS_HEADER]: address } });
 }
 
 describeEachDatabase("rate limit of the slot API", (ctx) => {
@@ -45,18 +43,18 @@ describeEachDatabase("rate limit of the slot API", (ctx) => {
 
     const refused = await ask("198.51.100.7", "?next=1&lang=en");
     expect(refused.status).toBe(429);
-    const wait = Number(refused.headers.get("retry-after"));
+    const wait = Number(refused.response.headers.get("retry-after"));
     expect(Number.isInteger(wait) && wait >= 1 && wait <= 60).toBe(true);
-    expect(refused.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(refused.headers.get("cache-control")).toBe("no-store");
-    expect(await refused.json()).toEqual({ error: { code: "TOO_MANY_REQUESTS", message: enErrors.TOO_MANY_REQUESTS } });
+    expect(refused.response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(refused.response.headers.get("cache-control")).toBe("no-store");
+    expect(refused.body).toEqual({ error: { code: "TOO_MANY_REQUESTS", message: enErrors.TOO_MANY_REQUESTS } });
 
     // Malformed requests count too, and are refused the same way rather than validated.
     expect((await ask("198.51.100.7", "?persons=abc")).status).toBe(429);
 
     const other = await ask("203.0.113.9");
     expect(other.status).toBe(200);
-    expect((await other.json()).nextFree).not.toBeNull();
+    expect(other.body.nextFree).not.toBeNull();
     // The same client spelled differently (IPv4 on a dual-stack socket) is the same client.
     expect((await ask("::ffff:198.51.100.7")).status).toBe(429);
   });
@@ -68,7 +66,7 @@ describeEachDatabase("rate limit of the slot API", (ctx) => {
       expect((await ask("192.0.2.1")).status).toBe(200);
       const refused = await ask("192.0.2.1");
       expect(refused.status).toBe(429);
-      const wait = Number(refused.headers.get("retry-after"));
+      const wait = Number(refused.response.headers.get("retry-after"));
       expect(wait >= 1 && wait <= 30).toBe(true);
     } finally {
       restoreLimit();
