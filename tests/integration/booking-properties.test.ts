@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { createBooking } from "@/lib/server/services/create-booking";
-import { cancelBookingByToken, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
+import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
+import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";

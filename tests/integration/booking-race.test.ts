@@ -2,7 +2,7 @@ import { createDb, type Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
-import { cancelBookingByToken } from "@/lib/server/services/manage-booking";
+import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 

@@ -1,11 +1,9 @@
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { listFreeSlots, findNextFreeSlot } from "@/lib/server/services/list-slots";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
-import {
-  cancelBookingByToken,
-  getBookingByToken,
-  rescheduleBookingByToken,
-} from "@/lib/server/services/manage-booking";
+import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
+import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
+import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
 import { hashToken } from "@/lib/server/security/tokens";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";

@@ -22,13 +22,11 @@ import { createTransport } from "@/lib/server/mail/transport";
 import { hashToken } from "@/lib/server/security/tokens";
 import { type CapacityChangeResult, createClosure } from "@/lib/server/services/capacity";
 import { createBooking } from "@/lib/server/services/create-booking";
-import {
-  cancelBookingByToken,
-  canPickNewTime,
-  findMoveProblem,
-  getBookingByToken,
-  rescheduleBookingByToken,
-} from "@/lib/server/services/manage-booking";
+import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
+import { canPickNewTime } from "@/lib/server/services/manage-rules";
+import { findMoveProblem } from "@/lib/server/services/find-move-problem";
+import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
+import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
 import { codeOf } from "../helpers/app-error-code";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, createStaffActor as staff, person } from "../helpers/office-fixture";

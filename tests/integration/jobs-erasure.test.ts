@@ -1,9 +1,11 @@
 import { PERSONAL_BOOKING_FIELDS } from "@/lib/domain/erasure";
 import { ERASED_RECIPIENT, erasePersonalData } from "@/lib/server/services/privacy/erase-personal-data";
 import { createManageToken } from "@/lib/server/security/tokens";
-import { deleteMyData, exportBookingData } from "@/lib/server/services/booking-privacy";
+import { deleteMyData } from "@/lib/server/services/privacy/delete-my-data";
+import { exportBookingData } from "@/lib/server/services/privacy/export-booking-data";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
-import { cancelBookingByToken, getBookingByToken } from "@/lib/server/services/manage-booking";
+import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
+import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/server/db/client";
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { renderMail } from "@/lib/server/mail/render";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
-import { getBookingByToken } from "@/lib/server/services/manage-booking";
+import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
 import { bookOnBehalf, type BookOnBehalfInput } from "@/lib/server/services/staff/book-on-behalf";
 import { cancelBookingByStaff } from "@/lib/server/services/staff/cancel-booking";
 import { getBookingForStaff } from "@/lib/server/services/staff/get-booking";

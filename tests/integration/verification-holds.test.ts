@@ -9,7 +9,8 @@ import { createBooking, type CreateBookingInput } from "@/lib/server/services/cr
 import { canExtendHold } from "@/lib/domain";
 import { extendHoldByToken } from "@/lib/server/services/extend-hold";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
-import { cancelBookingByToken, getBookingByToken } from "@/lib/server/services/manage-booking";
+import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
+import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
 import { bookOnBehalf } from "@/lib/server/services/staff/book-on-behalf";
 import { listAgenda } from "@/lib/server/services/staff/list-agenda";
 import { listSlotsForNewBooking } from "@/lib/server/services/staff/staff-slots";

@@ -3,7 +3,7 @@ import type { Slot } from "@/lib/domain";
 import { env } from "@/lib/server/env";
 import type { CreatedBooking } from "@/lib/server/services/create-booking";
 import { manageUrl, officeUrl, serviceUrl } from "@/lib/server/services/booking-urls";
-import type { ManagedBooking } from "@/lib/server/services/manage-booking";
+import type { ManagedBooking } from "@/lib/server/services/get-booking-by-token";
 import type { Locale } from "@/lib/i18n/routing";
 import { documentsOf, localizeService } from "@/lib/domain/service-texts";
 import type { OfficeWithServices, ServiceRow } from "@/lib/server/services/office-catalog";

@@ -7,7 +7,7 @@ import { bookingMailPayload } from "./booking-mail";
 import { manageUrl } from "./booking-urls";
 import { assertSlotFree } from "./insert-booking";
 import { firstFreeSlots } from "./list-slots";
-import { getBookingByToken, type ManagedBooking } from "./manage-booking";
+import { getBookingByToken, type ManagedBooking } from "./get-booking-by-token";
 
 // E-mail verification: a booking of an office with verificationMode EMAIL is HELD until the citizen confirms it
 // through the link in the "please confirm" e-mail. Confirming is a POST from the manage page, never the GET of the

@@ -1,7 +1,7 @@
 import { canExtendHold, extendedHoldDeadline, isLiveHold } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { getBookingByToken } from "./manage-booking";
+import { getBookingByToken } from "./get-booking-by-token";
 
 // The citizen asks for more time to confirm a held booking (WCAG 2.2.1); how much they get is the domain's hold rule.
 

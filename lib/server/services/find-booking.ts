@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/server/db/client";
 import { isAppError } from "@/lib/server/errors";
 import { manageTokenSchema } from "@/lib/schemas/booking";
-import { getBookingByToken } from "./manage-booking";
+import { getBookingByToken } from "./get-booking-by-token";
 
 /** For pages: the booking behind a manage token, or null for a malformed, wrong or erased one. */
 export async function findBookingByToken(db: Db, token: string) {

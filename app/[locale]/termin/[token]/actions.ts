@@ -6,11 +6,13 @@ import { isConfirmed, manageTokenSchema, slotChoiceSchema } from "@/lib/schemas/
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { kickOutbox } from "@/lib/server/mail/outbox";
-import { deleteMyData } from "@/lib/server/services/booking-privacy";
+import { deleteMyData } from "@/lib/server/services/privacy/delete-my-data";
 import { confirmBookingByToken } from "@/lib/server/services/confirm-booking";
 import { extendHoldByToken } from "@/lib/server/services/extend-hold";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
-import { cancelBookingByToken, findMoveProblem, rescheduleBookingByToken } from "@/lib/server/services/manage-booking";
+import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
+import { findMoveProblem } from "@/lib/server/services/find-move-problem";
+import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
 
 // Actions behind the link in the confirmation e-mail. The token is the only credential; a wrong one gets the same
 // answer as an erased booking. Cancelling, moving and erasing are final, so each happens only from its confirmation

@@ -11,7 +11,7 @@ import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { isLiveHold } from "@/lib/domain";
 import { slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
-import { canPickNewTime, isCancellable } from "@/lib/server/services/manage-booking";
+import { canPickNewTime, isCancellable } from "@/lib/server/services/manage-rules";
 import { confirmHeldBooking, extendHeldBooking } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;

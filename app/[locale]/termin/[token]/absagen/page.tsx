@@ -5,7 +5,7 @@ import { ConfirmForm } from "@/components/booking/confirm-form";
 import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
-import { isCancellable } from "@/lib/server/services/manage-booking";
+import { isCancellable } from "@/lib/server/services/manage-rules";
 import { cancelBooking } from "../actions";
 
 type Params = Promise<{ locale: string; token: string }>;

@@ -1,7 +1,7 @@
 import { manageTokenSchema } from "@/lib/schemas/booking";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { exportBookingData } from "@/lib/server/services/booking-privacy";
+import { exportBookingData } from "@/lib/server/services/privacy/export-booking-data";
 
 // The citizen's copy of what is stored about their booking, as a JSON download behind the manage link.
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {

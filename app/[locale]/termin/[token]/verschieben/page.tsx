@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
-import { canPickNewTime } from "@/lib/server/services/manage-booking";
+import { canPickNewTime } from "@/lib/server/services/manage-rules";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
 import { rescheduleBooking } from "../actions";
 

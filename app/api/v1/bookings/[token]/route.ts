@@ -3,7 +3,9 @@ import { apiRoute, otherMethods } from "@/lib/server/api/handler";
 import { tokenParam } from "@/lib/server/api/params";
 import { bookingResource } from "@/lib/server/api/resources";
 import { apiDb, apiMailWritten, apiNow } from "@/lib/server/api/runtime";
-import { cancelBookingByToken, getBookingByToken, isCancellable } from "@/lib/server/services/manage-booking";
+import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
+import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
+import { isCancellable } from "@/lib/server/services/manage-rules";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

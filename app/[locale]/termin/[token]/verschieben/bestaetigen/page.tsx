@@ -8,7 +8,8 @@ import { redirect } from "@/lib/i18n/navigation";
 import { slotChoiceSchema } from "@/lib/schemas/booking";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
-import { canPickNewTime, findMoveProblem } from "@/lib/server/services/manage-booking";
+import { canPickNewTime } from "@/lib/server/services/manage-rules";
+import { findMoveProblem } from "@/lib/server/services/find-move-problem";
 import { rescheduleBooking } from "../../actions";
 
 type Params = Promise<{ locale: string; token: string }>;

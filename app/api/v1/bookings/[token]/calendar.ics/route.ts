@@ -4,7 +4,7 @@ import { apiDb, apiNow } from "@/lib/server/api/runtime";
 import { renderMail } from "@/lib/server/mail/render";
 import { bookingMailPayload } from "@/lib/server/services/booking-mail";
 import { manageUrl } from "@/lib/server/services/booking-urls";
-import { getBookingByToken } from "@/lib/server/services/manage-booking";
+import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

@@ -1,14 +1,8 @@
-import { appointmentDates, occupiesClerk } from "@/lib/domain";
-import { PERSONAL_BOOKING_FIELDS } from "@/lib/domain/erasure";
+import { PERSONAL_BOOKING_FIELDS, type PersonalBookingField } from "@/lib/domain/erasure";
 import type { Db } from "@/lib/server/db/client";
-import { bookingTransaction } from "@/lib/server/db/transaction";
-import { AppError } from "@/lib/server/errors";
-import { hashToken } from "@/lib/server/security/tokens";
-import { getBookingByToken } from "./manage-booking";
-import { eraseBookings } from "./privacy/erase-personal-data";
+import { getBookingByToken } from "../get-booking-by-token";
 
-// The citizen's rights over their booking through the manage link (GDPR Art. 15 and 17): a copy of what is stored
-// about them, and erasure now instead of after the retention period.
+// The citizen's right of access through the manage link (GDPR Art. 15): a copy of what is stored about them.
 
 export interface BookingDataExport {
   exportedAt: string;
@@ -27,7 +21,7 @@ export interface BookingDataExport {
     reminderSentAt: string | null;
   };
   /** Every personal field of the booking as stored, empty ones as null. */
-  personalData: Record<(typeof PERSONAL_BOOKING_FIELDS)[number], string | null>;
+  personalData: Record<PersonalBookingField, string | null>;
   /** E-mails about the booking, with their content where it is still stored. */
   emails: Array<{
     template: string;
@@ -75,26 +69,4 @@ export async function exportBookingData(db: Db, token: string, now: Date = new D
     })),
     retentionDays: booking.office.retentionDays,
   };
-}
-
-/**
- * Erases the citizen's data now. A future appointment (or a running hold) is cancelled first, under the same day
- * lock as any cancellation, so its place is free again; no e-mail is sent, since there is no address left to send
- * it to. Afterwards the link shows what an unknown link shows.
- */
-export async function deleteMyData(db: Db, input: { token: string; now: Date }): Promise<void> {
-  const booking = await getBookingByToken(db, input.token);
-  const tokenHash = hashToken(input.token);
-  const occupies = booking.startsAt > input.now && occupiesClerk(booking, input.now);
-  const erase = async (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => {
-    const erased = await eraseBookings(tx, { id: booking.id, manageTokenHash: tokenHash }, input.now, occupies);
-    // Erased meanwhile, or the link was replaced by a reminder or a staff move.
-    if (erased.length === 0) throw new AppError("BOOKING_NOT_FOUND");
-  };
-  if (!occupies) {
-    await db.$transaction(erase);
-    return;
-  }
-  const dates = appointmentDates(booking.startsAt, booking.endsAt, booking.office.timeZone);
-  await bookingTransaction(db, booking.officeId, dates, erase);
 }

@@ -1,0 +1,18 @@
+import type { Db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import { hashToken } from "@/lib/server/security/tokens";
+import { serviceWithTranslations } from "./office-catalog";
+
+// Everything a citizen can do with the link from the confirmation e-mail starts here. A wrong token and an erased
+// booking look the same from outside: BOOKING_NOT_FOUND.
+
+export async function getBookingByToken(db: Db, token: string) {
+  const booking = await db.booking.findUnique({
+    where: { manageTokenHash: hashToken(token) },
+    include: { office: true, service: serviceWithTranslations },
+  });
+  if (!booking || booking.erasedAt) throw new AppError("BOOKING_NOT_FOUND");
+  return booking;
+}
+
+export type ManagedBooking = Awaited<ReturnType<typeof getBookingByToken>>;

@@ -1,0 +1,42 @@
+import { appointmentDates, appointmentInterval } from "@/lib/domain";
+import type { Db } from "@/lib/server/db/client";
+import { bookingTransaction } from "@/lib/server/db/transaction";
+import { AppError } from "@/lib/server/errors";
+import { startOutOfRange } from "./availability";
+import { getBookingByToken, type ManagedBooking } from "./get-booking-by-token";
+import { moveCheckedBooking, slotError } from "./insert-booking";
+import { assertMovable } from "./manage-rules";
+
+/**
+ * The citizen moves their appointment through their link (or books a time again after the office cancelled it):
+ * old and new days locked, the new time re-checked there.
+ */
+export async function rescheduleBookingByToken(
+  db: Db,
+  input: { token: string; start: Date; now: Date },
+): Promise<ManagedBooking> {
+  const booking = await getBookingByToken(db, input.token);
+  assertMovable(booking, input.start, input.now);
+  const { office, service } = booking;
+  const outOfRange = startOutOfRange(office, input.start, input.now);
+  if (outOfRange) throw slotError(outOfRange);
+  const tz = office.timeZone;
+  const { end: endsAt, dates: [newFrom, newTo] } = appointmentInterval(input.start, service, booking.persons, tz);
+  const dates = [...appointmentDates(booking.startsAt, booking.endsAt, tz), newFrom, newTo];
+
+  await bookingTransaction(db, booking.officeId, dates, async (tx) => {
+    const moved = await moveCheckedBooking(tx, {
+      office,
+      service,
+      booking,
+      start: input.start,
+      endsAt,
+      now: input.now,
+      from: newFrom,
+      to: newTo,
+      manageToken: { token: input.token },
+    });
+    if (!moved) throw new AppError("ALREADY_CANCELLED");
+  });
+  return { ...booking, status: "CONFIRMED", cancelledAt: null, cancelReason: null, startsAt: input.start, endsAt };
+}
