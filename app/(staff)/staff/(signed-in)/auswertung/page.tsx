@@ -68,26 +68,13 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
       scope.office ? s.name : `${s.name} (${scope.offices.find((o) => o.id === s.officeId)?.name ?? ""})`,
     ]),
   );
-  const pointLabel = (start: string) => f.shortDate(start);
-  const pointName = (start: string) => f.date(start);
   const points = e.current.series;
-  const timeLabels = points.map((p) => pointLabel(p.start));
-  /** The table of a time series: first column the day or week, then the given columns. */
-  const timeTable = (columns: string[], cells: (p: SeriesPoint) => Array<string | number>) => ({
-    columns: [e.unit === "week" ? t("charts.week") : t("charts.date"), ...columns],
-    rows: points.map((p) => [pointName(p.start), ...cells(p)]),
-    collapsed: points.length > 14,
-    summary: t("charts.numbers"),
-  });
-  const compareSeries = (label: string, values: (s: PeriodSummary) => number[]) =>
-    prev ? [{ label: t("figures.current"), data: values(cur) }, { label: t("figures.previous"), data: values(prev) }] : [{ label, data: values(cur) }];
-  const compareColumns = (first: string) => (prev ? [first, t("figures.current"), t("figures.previous")] : [first, t("charts.count")]);
-  const compareRows = (labels: string[], values: (s: PeriodSummary) => number[]) =>
-    labels.map((label, i) => (prev ? [label, values(cur)[i], values(prev)[i]] : [label, values(cur)[i]]));
+  const time = { unit: e.unit, starts: points.map((p) => p.start) };
+  const perPoint = <T,>(label: string, value: (p: SeriesPoint) => T) => ({ label, data: points.map(value) });
+  /** The counts of the period and, when comparing, of the comparison period. */
+  const counts = (values: (s: PeriodSummary) => number[]) => ({ current: values(cur), previous: prev && values(prev) });
   const serviceIds = [...new Set([...cur.byService.map((s) => s.serviceId), ...(prev?.byService.map((s) => s.serviceId) ?? [])])];
   const servicesOf = (s: PeriodSummary) => serviceIds.map((id) => s.byService.find((b) => b.serviceId === id)?.booked ?? 0);
-  const cancelLabels = t.raw("cancelLead") as string[];
-  const punctualityLabels = t.raw("punctuality") as string[];
 
   return (
     <div className="space-y-8">
@@ -158,13 +145,12 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
             title={t("charts.bookings", { unit: e.unit })}
             description={t("charts.bookingsDesc")}
             kind="bar"
-            labels={timeLabels}
+            {...time}
             series={[
-              { label: t("charts.booked"), data: points.map((p) => p.booked) },
-              { label: t("charts.cancelled"), data: points.map((p) => p.cancelled) },
-              { label: t("charts.noShow"), data: points.map((p) => p.noShow) },
+              perPoint(t("charts.booked"), (p) => p.booked),
+              perPoint(t("charts.cancelled"), (p) => p.cancelled),
+              perPoint(t("charts.noShow"), (p) => p.noShow),
             ]}
-            table={timeTable([t("charts.booked"), t("charts.cancelled"), t("charts.noShow")], (p) => [p.booked, p.cancelled, p.noShow])}
           />
           <ChartSection
             id="chart-utilisation"
@@ -172,75 +158,64 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
             description={t("charts.utilisationDesc")}
             kind="line"
             percent
-            labels={timeLabels}
-            series={[{ label: t("charts.utilisationShort"), data: points.map((p) => p.utilisation) }]}
+            {...time}
+            series={[perPoint(t("charts.utilisationShort"), (p) => p.utilisation)]}
+            columns={[
+              perPoint(t("charts.bookedMinutes"), (p) => p.bookedMinutes),
+              perPoint(t("charts.offeredMinutes"), (p) => p.offeredMinutes),
+              perPoint(t("charts.utilisationShort"), (p) => f.percent(p.utilisation)),
+            ]}
             empty={scope.service ? t("charts.servicesNoCapacity") : undefined}
-            table={timeTable([t("charts.bookedMinutes"), t("charts.offeredMinutes"), t("charts.utilisationShort")], (p) => [p.bookedMinutes, p.offeredMinutes, f.percent(p.utilisation)])}
           />
           <ChartSection
             id="chart-next-free"
             title={t("charts.nextFree")}
             description={t("charts.nextFreeDesc")}
             kind="line"
-            labels={timeLabels}
-            series={[{ label: t("charts.days"), data: points.map((p) => p.nextFreeSlotDays) }]}
+            {...time}
+            series={[perPoint(t("charts.days"), (p) => p.nextFreeSlotDays)]}
+            columns={[perPoint(t("charts.days"), (p) => (p.nextFreeSlotDays === null ? t("charts.noSample") : f.number(p.nextFreeSlotDays)))]}
             empty={cur.nextFreeSlot.samples === 0 ? t("charts.empty") : undefined}
-            table={timeTable([t("charts.days")], (p) => [p.nextFreeSlotDays === null ? t("charts.noSample") : f.number(p.nextFreeSlotDays)])}
           />
           <ChartSection
             id="chart-channels"
-            categories
             title={t("charts.channels")}
             description={t("charts.channelsDesc")}
-            kind="bar"
-            labels={CHANNELS.map((c) => t(`channels.${c}`))}
-            series={compareSeries(t("charts.booked"), (s) => CHANNELS.map((c) => s.byChannel[c]))}
+            categories={CHANNELS.map((c) => t(`channels.${c}`))}
+            heading={t("charts.channel")}
+            counted={t("charts.booked")}
+            {...counts((s) => CHANNELS.map((c) => s.byChannel[c]))}
             empty={cur.booked === 0 && !prev?.booked ? t("charts.empty") : undefined}
-            table={{
-              columns: compareColumns(t("charts.channel")),
-              rows: compareRows(
-                CHANNELS.map((c) => t(`channels.${c}`)),
-                (s) => CHANNELS.map((c) => s.byChannel[c]),
-              ),
-              summary: t("charts.numbers"),
-            }}
           />
           <ChartSection
             id="chart-services"
-            categories
             title={t("charts.services")}
             description={t("charts.servicesDesc")}
-            kind="bar"
-            labels={serviceIds.map((id) => serviceName.get(id) ?? id)}
-            series={compareSeries(t("charts.booked"), servicesOf)}
+            categories={serviceIds.map((id) => serviceName.get(id) ?? id)}
+            heading={t("charts.service")}
+            counted={t("charts.booked")}
+            {...counts(servicesOf)}
             empty={serviceIds.length === 0 ? t("charts.empty") : undefined}
-            table={{
-              columns: compareColumns(t("charts.service")),
-              rows: compareRows(serviceIds.map((id) => serviceName.get(id) ?? id), servicesOf),
-              summary: t("charts.numbers"),
-            }}
           />
           <ChartSection
             id="chart-cancel-lead"
-            categories
             title={t("charts.cancelLead")}
             description={t("definitions.cancellationRate")}
-            kind="bar"
-            labels={cancelLabels}
-            series={compareSeries(t("charts.cancelled"), (s) => s.cancelLead)}
+            categories={t.raw("cancelLead") as string[]}
+            heading={t("charts.when")}
+            counted={t("charts.cancelled")}
+            {...counts((s) => s.cancelLead)}
             empty={cur.cancelled === 0 && !prev?.cancelled ? t("charts.empty") : undefined}
-            table={{ columns: compareColumns(t("charts.when")), rows: compareRows(cancelLabels, (s) => s.cancelLead), summary: t("charts.numbers") }}
           />
           <ChartSection
             id="chart-punctuality"
-            categories
             title={t("charts.punctuality")}
             description={t("definitions.punctualityMedian")}
-            kind="bar"
-            labels={punctualityLabels}
-            series={compareSeries(t("charts.arrival"), (s) => s.punctuality.buckets)}
+            categories={t.raw("punctuality") as string[]}
+            heading={t("charts.arrival")}
+            counted={t("charts.arrival")}
+            {...counts((s) => s.punctuality.buckets)}
             empty={cur.punctuality.count === 0 && !prev?.punctuality.count ? t("charts.empty") : undefined}
-            table={{ columns: compareColumns(t("charts.arrival")), rows: compareRows(punctualityLabels, (s) => s.punctuality.buckets), summary: t("charts.numbers") }}
           />
         </div>
       </section>
