@@ -1,46 +1,10 @@
-import "server-only";
 import { DEFAULT_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
-import {
-  germanHolidayRegions,
-  OFFICE_FIELDS,
-  OFFICE_LIMITS,
-  SLOT_STEPS,
-  TRANSLATED_LOCALES,
-  translationField,
-  TRANSLATION_FIELDS,
-} from "@/lib/schemas/office";
-import type { Db } from "@/lib/server/db/client";
+import { OFFICE_FIELDS, TRANSLATED_LOCALES, translationField, TRANSLATION_FIELDS } from "@/lib/schemas/office";
 import { directionOf } from "@/lib/i18n/routing";
-import { env } from "@/lib/server/env";
-import { departmentNames } from "@/lib/server/services/offices";
-import type { OfficeFormOptions } from "./office-form";
 import type { TranslationLanguage } from "./service-form";
 
-// What the administration pages hand their client forms: choices computed on the server and the stored record as
-// the strings a form posts.
-
-export async function officeFormOptions(
-  db: Db,
-  current?: { holidayRegion: string; timeZone: string },
-): Promise<OfficeFormOptions> {
-  const regions = germanHolidayRegions();
-  const timeZones = Intl.supportedValuesOf("timeZone");
-  // A stored value outside the lists (a region abroad, an alias such as UTC) stays selectable rather than the
-  // select silently showing, and saving, its first option.
-  if (current && !regions.some((r) => r.code === current.holidayRegion)) {
-    regions.unshift({ code: current.holidayRegion, name: current.holidayRegion });
-  }
-  if (current && !timeZones.includes(current.timeZone)) timeZones.unshift(current.timeZone);
-  return {
-    timeZones,
-    holidayRegions: regions,
-    slotSteps: SLOT_STEPS,
-    departments: await departmentNames(db),
-    limits: OFFICE_LIMITS,
-    siteUrl: env().APP_URL,
-    fields: OFFICE_FIELDS,
-  };
-}
+// What the administration pages hand their client forms: the stored record as the strings a form posts, the
+// defaults of a new one, and the languages to translate into.
 
 /** Defaults of a new office: those of the schema's columns, in the city's state. */
 export const NEW_OFFICE_VALUES: Record<string, string> = {

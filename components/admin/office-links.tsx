@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { link } from "@/components/ui/styles";
-import { officeUrl } from "@/lib/server/services/booking-urls";
 
 /**
  * Where an office's work happens: its settings, agenda and calendar in the staff area, and, while it is active,
@@ -9,9 +8,12 @@ import { officeUrl } from "@/lib/server/services/booking-urls";
  */
 export async function OfficeLinks({
   office,
+  officeUrl,
   editLabel,
 }: {
   office: { id: string; slug: string; active: boolean };
+  /** The office's public address (the deep link). */
+  officeUrl: string;
   /** Set on the list, where the link leads to the office's own page. */
   editLabel?: string;
 }) {
@@ -39,7 +41,7 @@ export async function OfficeLinks({
       {office.active && (
         <>
           <li>
-            <a href={officeUrl(office.slug)} className={item}>
+            <a href={officeUrl} className={item}>
               {t("deepLink")}
             </a>
           </li>

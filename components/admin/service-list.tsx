@@ -1,11 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import {
-  setServiceActiveAction,
-  moveServiceAction,
-} from "@/app/(staff)/staff/(signed-in)/verwaltung/behoerden/actions";
 import { buttonPrimary, buttonSecondary, link } from "@/components/ui/styles";
-import { serviceUrl } from "@/lib/server/services/booking-urls";
 
 interface ServiceRow {
   id: string;
@@ -20,20 +15,30 @@ interface ServiceRow {
 const small =
   "inline-flex min-h-11 min-w-11 items-center justify-center rounded border-2 border-brand bg-white px-3 font-semibold text-brand hover:bg-[#e8f0f8] disabled:cursor-not-allowed disabled:border-line disabled:text-muted disabled:hover:bg-white";
 
+/** A server action of a plain form: the button's form posts the service and office ids. */
+type ServiceFormAction = (form: FormData) => Promise<void>;
+
 /**
  * An office's services in the order citizens see them. Reordering uses buttons (one place up or down), so it
  * works with a keyboard and a screen reader; after a move the moved service's button has the focus again.
  */
 export async function ServiceList({
   office,
+  officeUrl,
   services,
   canManage,
   query,
+  moveService,
+  setServiceActive,
 }: {
   office: { id: string; slug: string; active: boolean };
+  /** The office's public address; a service's deep link continues it. */
+  officeUrl: string;
   services: ServiceRow[];
   canManage: boolean;
   query: Record<string, string | string[] | undefined>;
+  moveService: ServiceFormAction;
+  setServiceActive: ServiceFormAction;
 }) {
   const t = await getTranslations("admin.services");
   const moved = typeof query.erfolg === "string" ? /^service-moved-(up|down)$/.exec(query.erfolg)?.[1] : undefined;
@@ -77,7 +82,7 @@ export async function ServiceList({
               </p>
               {office.active && s.active && (
                 <p className="break-all">
-                  <a href={serviceUrl(office.slug, s.slug)} className={`inline-flex min-h-11 items-center ${link}`}>
+                  <a href={`${officeUrl}/${s.slug}`} className={`inline-flex min-h-11 items-center ${link}`}>
                     {t("deepLink")}: /{office.slug}/{s.slug}
                   </a>
                 </p>
@@ -92,6 +97,7 @@ export async function ServiceList({
                     {t("edit")}
                   </Link>
                   <MoveButton
+                    action={moveService}
                     service={s}
                     officeId={office.id}
                     direction="up"
@@ -101,6 +107,7 @@ export async function ServiceList({
                     ariaLabel={t("upLabel", { name: s.name })}
                   />
                   <MoveButton
+                    action={moveService}
                     service={s}
                     officeId={office.id}
                     direction="down"
@@ -109,7 +116,7 @@ export async function ServiceList({
                     label={t("down")}
                     ariaLabel={t("downLabel", { name: s.name })}
                   />
-                  <form action={setServiceActiveAction}>
+                  <form action={setServiceActive}>
                     <input type="hidden" name="serviceId" value={s.id} />
                     <input type="hidden" name="officeId" value={office.id} />
                     <input type="hidden" name="active" value={s.active ? "false" : "true"} />
@@ -132,6 +139,7 @@ export async function ServiceList({
 }
 
 function MoveButton({
+  action,
   service,
   officeId,
   direction,
@@ -140,6 +148,7 @@ function MoveButton({
   label,
   ariaLabel,
 }: {
+  action: ServiceFormAction;
   service: { id: string };
   officeId: string;
   direction: "up" | "down";
@@ -149,7 +158,7 @@ function MoveButton({
   ariaLabel: string;
 }) {
   return (
-    <form action={moveServiceAction}>
+    <form action={action}>
       <input type="hidden" name="serviceId" value={service.id} />
       <input type="hidden" name="officeId" value={officeId} />
       <button

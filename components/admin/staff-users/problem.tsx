@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { errorText } from "@/components/staff/agenda/texts";
 import { Alert } from "@/components/ui/alert";
 
-/** A problem on the administrators' staff pages; a refusal (a clerk or office admin) is the shared 403 page. */
+/** A problem on the administrators' staff pages (a refusal is the shared 403 page instead: see lib/server/page-guards). */
 export async function StaffUsersProblem({ code }: { code: string }) {
-  if (code === "FORBIDDEN") forbidden();
   const t = await getTranslations("staffUsers");
   const te = await getTranslations("errors");
   return (

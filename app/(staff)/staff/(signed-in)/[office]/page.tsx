@@ -8,7 +8,7 @@ import { AgendaTotals } from "@/components/staff/agenda/agenda-totals";
 import { AutoRefresh } from "@/components/staff/agenda/auto-refresh";
 import { CloseDayForm } from "@/components/staff/agenda/close-day-form";
 import { agendaHref, DayToolbar } from "@/components/staff/agenda/day-toolbar";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { PrintButton } from "@/components/staff/agenda/print-button";
 import { errorText, STATUS_ACTION_KEYS } from "@/components/staff/agenda/texts";
 import { Alert } from "@/components/ui/alert";
@@ -16,6 +16,7 @@ import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { queryDate, querySearch, querySlug, STATUS_ACTIONS, type StatusAction } from "@/lib/schemas/staff-booking";
 import { canOnOffice } from "@/lib/server/auth/permissions";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { listAgenda } from "@/lib/server/services/staff/list-agenda";
 import { changeStatus, closeDayAction } from "./actions";
 

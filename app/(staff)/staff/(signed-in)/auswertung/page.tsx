@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChartSection } from "@/components/evaluation/chart-section";
 import { evaluationFormat } from "@/components/evaluation/format";
 import { KeyFigures } from "@/components/evaluation/key-figures";
 import { ComparisonForm, PeriodForm } from "@/components/evaluation/period-form";
-import { PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { Alert } from "@/components/ui/alert";
 import { buttonSecondary, link } from "@/components/ui/styles";
 import { localDateOf } from "@/lib/domain";
 import { CHANNELS, periodLength, previousPeriod, QUICK_PERIODS, quickPeriod, type PeriodSummary, type SeriesPoint } from "@/lib/domain/statistics";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
+import { pageStaff } from "@/lib/server/page-guards";
 import { evaluationSearch, parseEvaluationQuery, type EvaluationQuery } from "@/lib/server/services/evaluation/query";
 import { readEvaluation, type Evaluation } from "@/lib/server/services/evaluation/read-evaluation";
 
@@ -38,6 +39,7 @@ async function load(staff: Awaited<ReturnType<typeof pageStaff>>, query: Evaluat
       return retry.ok ? { ...retry, droppedService: true } : retry;
     }
     if (e.code === "OFFICE_NOT_FOUND") notFound();
+    if (e.code === "FORBIDDEN") forbidden();
     return { ok: false, code: e.code };
   }
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { errorText } from "@/components/staff/agenda/texts";
 import { Alert } from "@/components/ui/alert";
 import { buttonSecondary } from "@/components/ui/styles";
 import type { OutboxStatusName } from "@/lib/schemas/outbox";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { listOutbox, type OutboxEntry, SENT_DAYS } from "@/lib/server/services/outbox-admin/list-outbox";
 import { resendMessage } from "./actions";
 

@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime, longDate } from "@/components/booking/format";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { auditActionKey } from "@/components/staff/agenda/texts";
 import { Alert } from "@/components/ui/alert";
 import { buttonSecondary, input } from "@/components/ui/styles";
 import { queryPage, querySearch } from "@/lib/schemas/staff-booking";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { readAuditLog, type AuditEntry } from "@/lib/server/services/staff/read-audit-log";
 
 type Params = Promise<{ office: string }>;

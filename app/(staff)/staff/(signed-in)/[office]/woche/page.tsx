@@ -3,13 +3,14 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime, longDate, shortDay } from "@/components/booking/format";
 import { agendaHref } from "@/components/staff/agenda/day-toolbar";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { WeekCalendar } from "@/components/staff/agenda/week-calendar";
 import type { HalfHour } from "@/components/staff/agenda/week-calendar-view";
 import { buttonSecondary } from "@/components/ui/styles";
 import { addDays, datesBetween, localDateOf, localMinuteOf, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
 import { queryDate } from "@/lib/schemas/staff-booking";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { listAgenda } from "@/lib/server/services/staff/list-agenda";
 
 type Params = Promise<{ office: string }>;

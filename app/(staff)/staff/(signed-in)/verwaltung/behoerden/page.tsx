@@ -3,9 +3,10 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OfficeLinks } from "@/components/admin/office-links";
-import { pageStaff } from "@/components/staff/agenda/page-problem";
 import { buttonPrimary, link } from "@/components/ui/styles";
 import { getDb } from "@/lib/server/db";
+import { pageStaff } from "@/lib/server/page-guards";
+import { officeUrl } from "@/lib/server/services/booking-urls";
 import {
   groupByDepartment,
   listAdministeredOffices,
@@ -73,6 +74,7 @@ export default async function OfficesPage() {
                   </p>
                   <OfficeLinks
                     office={office}
+                    officeUrl={officeUrl(office.slug)}
                     editLabel={t("editOf", { name: office.name })}
                   />
                 </li>

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StaffList } from "@/components/admin/staff-users/staff-list";
 import { StaffUsersProblem } from "@/components/admin/staff-users/problem";
-import { attempt, pageStaff } from "@/components/staff/agenda/page-problem";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary } from "@/components/ui/styles";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { listStaff } from "@/lib/server/services/staff-users";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;

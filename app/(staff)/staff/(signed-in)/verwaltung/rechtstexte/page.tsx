@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { legalDate } from "@/components/legal/legal-text-page";
-import { pageStaff } from "@/components/staff/agenda/page-problem";
 import { Alert } from "@/components/ui/alert";
 import { link } from "@/components/ui/styles";
 import { getPathname } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
+import { pageStaff } from "@/lib/server/page-guards";
 import { type EditableLegalText, listEditableLegalTexts } from "@/lib/server/services/legal/list-editable-legal-texts";
 
 export async function generateMetadata(): Promise<Metadata> {

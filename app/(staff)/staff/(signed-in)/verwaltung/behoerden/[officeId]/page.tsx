@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { officeFormOptions, officeValues } from "@/components/admin/form-values";
+import { officeValues } from "@/components/admin/form-values";
 import { OfficeForm } from "@/components/admin/office-form";
 import { OfficeLinks } from "@/components/admin/office-links";
 import { Outcome } from "@/components/admin/outcome";
 import { ReadinessChecklist } from "@/components/admin/readiness-checklist";
 import { ServiceList } from "@/components/admin/service-list";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { buttonDanger, buttonPrimary, link } from "@/components/ui/styles";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { officeUrl } from "@/lib/server/services/booking-urls";
 import { getOfficeForAdmin } from "@/lib/server/services/offices";
 import { getOfficeReadiness } from "@/lib/server/services/office-readiness";
-import { setOfficeActiveAction, updateOfficeAction } from "../actions";
+import { officeFormOptions } from "@/lib/server/services/offices/form-options";
+import { moveServiceAction, setOfficeActiveAction, setServiceActiveAction, updateOfficeAction } from "../actions";
 
 type Props = {
   params: Promise<{ officeId: string }>;
@@ -64,7 +66,7 @@ export default async function OfficePage({ params, searchParams }: Props) {
             <p className="break-all font-mono text-lg">{url}</p>
           </>
         )}
-        <OfficeLinks office={office} />
+        <OfficeLinks office={office} officeUrl={url} />
         {can.manageOffice ? (
           <form action={setOfficeActiveAction} className="space-y-3 border-t border-line pt-3">
             <input type="hidden" name="officeId" value={office.id} />
@@ -85,7 +87,15 @@ export default async function OfficePage({ params, searchParams }: Props) {
 
       <ReadinessChecklist office={office} readiness={readiness} />
 
-      <ServiceList office={office} services={services} canManage={can.manageServices} query={query} />
+      <ServiceList
+        office={office}
+        officeUrl={url}
+        services={services}
+        canManage={can.manageServices}
+        query={query}
+        moveService={moveServiceAction}
+        setServiceActive={setServiceActiveAction}
+      />
 
       <section aria-labelledby="settings-title" className="space-y-3">
         <h2 id="settings-title" className="text-2xl font-bold">

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { NEW_OFFICE_VALUES, officeFormOptions } from "@/components/admin/form-values";
+import { NEW_OFFICE_VALUES } from "@/components/admin/form-values";
 import { OfficeForm } from "@/components/admin/office-form";
-import { PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
 import { link } from "@/components/ui/styles";
 import { canGlobally } from "@/lib/server/auth/permissions";
 import { getDb } from "@/lib/server/db";
+import { pageStaff } from "@/lib/server/page-guards";
+import { officeFormOptions } from "@/lib/server/services/offices/form-options";
 import { createOfficeAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewOfficePage() {
   const staff = await pageStaff();
   // The action refuses anyone else as well; this only spares them a form they cannot send.
-  if (!canGlobally(staff, "offices:manage")) return <PageProblem code="FORBIDDEN" />;
+  if (!canGlobally(staff, "offices:manage")) forbidden();
   const t = await getTranslations("admin.office");
   return (
     <div className="max-w-3xl space-y-6">

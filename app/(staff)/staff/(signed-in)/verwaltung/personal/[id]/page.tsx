@@ -7,8 +7,8 @@ import { StaffUsersMessages } from "@/components/admin/staff-users/messages";
 import { StaffForm } from "@/components/admin/staff-users/staff-form";
 import { StaffStatus } from "@/components/admin/staff-users/staff-list";
 import { StaffUsersProblem } from "@/components/admin/staff-users/problem";
-import { attempt, pageStaff } from "@/components/staff/agenda/page-problem";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { assignableOffices, getStaff } from "@/lib/server/services/staff-users";
 import { resendInviteAction, setStaffActiveAction, updateStaffAction } from "../actions";
 

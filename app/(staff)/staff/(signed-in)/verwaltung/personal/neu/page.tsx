@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { StaffUsersMessages } from "@/components/admin/staff-users/messages";
 import { StaffForm } from "@/components/admin/staff-users/staff-form";
 import { StaffUsersProblem } from "@/components/admin/staff-users/problem";
-import { attempt, pageStaff } from "@/components/staff/agenda/page-problem";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { assignableOffices } from "@/lib/server/services/staff-users";
 import { inviteStaffAction } from "../actions";
 

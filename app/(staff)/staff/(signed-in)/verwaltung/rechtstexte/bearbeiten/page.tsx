@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LegalTextForm } from "@/components/legal/legal-text-form";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { link } from "@/components/ui/styles";
 import { LEGAL_BODY_MAX, legalTextSchema } from "@/lib/schemas/legal";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { editableLegalText } from "@/lib/server/services/legal/list-editable-legal-texts";
 import { legalTextAction } from "../actions";
 

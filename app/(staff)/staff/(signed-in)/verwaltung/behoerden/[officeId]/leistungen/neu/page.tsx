@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { translationLanguages } from "@/components/admin/form-values";
 import { ServiceForm } from "@/components/admin/service-form";
-import { attempt, PageProblem, pageStaff } from "@/components/staff/agenda/page-problem";
+import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { link } from "@/components/ui/styles";
 import { SERVICE_LIMITS } from "@/lib/schemas/office";
 import { canOnOffice } from "@/lib/server/auth/permissions";
 import { getDb } from "@/lib/server/db";
+import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { officeUrl } from "@/lib/server/services/booking-urls";
 import { getOfficeForAdmin } from "@/lib/server/services/offices";
 import { createServiceAction } from "../../../actions";
@@ -25,7 +27,7 @@ export default async function NewServicePage({ params }: { params: Promise<{ off
   const result = await attempt(() => getOfficeForAdmin(getDb(), staff, officeId));
   if (!result.ok) return <PageProblem code={result.code} />;
   const { office } = result.data;
-  if (!canOnOffice(staff, "services:manage", office.id)) return <PageProblem code="FORBIDDEN" />;
+  if (!canOnOffice(staff, "services:manage", office.id)) forbidden();
   const t = await getTranslations("admin.service");
   return (
     <div className="max-w-3xl space-y-6">
