@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { LegalKind } from "@/lib/schemas/legal";
-import { getDb } from "@/lib/server/db";
-import { type ShownLegalText, siteLegalText } from "@/lib/server/services/legal/read-legal-texts";
+import type { ShownLegalText } from "@/lib/server/services/legal/read-legal-texts";
 import { languageAttributes } from "@/components/ui/text-in-language";
 import { LegalMarkdown } from "./legal-markdown";
 
@@ -56,19 +55,4 @@ export async function LegalTextPage({
       {text && <p className="text-muted">{t("updated", { date: legalDate(text.updatedAt, locale) })}</p>}
     </article>
   );
-}
-
-/** The Impressum and the accessibility statement: a page that is exactly one site text. */
-export function siteLegalTextRoute(kind: LegalKind) {
-  return {
-    async generateMetadata() {
-      const t = await getTranslations("legal.pages");
-      return { title: t(kind) };
-    },
-    async Page({ params }: { params: Promise<{ locale: string }> }) {
-      const { locale } = await params;
-      setRequestLocale(locale);
-      return <LegalTextPage kind={kind} locale={locale} text={await siteLegalText(getDb(), kind, locale)} />;
-    },
-  };
 }

@@ -1,5 +1,16 @@
-import { siteLegalTextRoute } from "@/components/legal/legal-text-page";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { LegalTextPage } from "@/components/legal/legal-text-page";
+import { getDb } from "@/lib/server/db";
+import { siteLegalText } from "@/lib/server/services/legal/read-legal-texts";
 
-const route = siteLegalTextRoute("IMPRINT");
-export const generateMetadata = route.generateMetadata;
-export default route.Page;
+export async function generateMetadata() {
+  const t = await getTranslations("legal.pages");
+  return { title: t("IMPRINT") };
+}
+
+/** The Impressum: the site text as the administrators keep it. */
+export default async function ImprintPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  return <LegalTextPage kind="IMPRINT" locale={locale} text={await siteLegalText(getDb(), "IMPRINT", locale)} />;
+}

@@ -24,7 +24,7 @@ type Params = Promise<{ locale: string; office: string; service: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
   const p = await params;
-  return wizardStepTitle(p.office, p.service, "review");
+  return wizardStepTitle("review", await findOfficeAndService(getDb(), p.office, p.service));
 }
 /** `fehler`: why the last attempt failed; `buchen=1`: the citizen asked to book before the check could run. */
 type Search = Promise<{ fehler?: string; buchen?: string }>;

@@ -19,7 +19,7 @@ type Params = Promise<{ locale: string; office: string; service: string }>;
 
 export async function generateMetadata({ params }: { params: Params }) {
   const p = await params;
-  return wizardStepTitle(p.office, p.service, "slot");
+  return wizardStepTitle("slot", await findOfficeAndService(getDb(), p.office, p.service));
 }
 type Search = Promise<{ woche?: string; tag?: string; fehler?: string }>;
 
