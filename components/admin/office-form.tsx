@@ -5,9 +5,21 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/schemas/form-errors";
-import type { OfficeFormOptions } from "@/lib/server/services/offices/form-options";
 import { useFormProblems } from "./form-state";
 import { exampleSlug, fieldRenderer, formLegend, formSection, SelectField } from "./text-field";
+
+/** What the page computes on the server for the form (date-holidays and the zone list stay there). */
+export interface OfficeFormOptions {
+  timeZones: string[];
+  holidayRegions: Array<{ code: string; name: string }>;
+  slotSteps: readonly number[];
+  departments: string[];
+  limits: Record<string, readonly [number, number]>;
+  /** The public site's address, for the example deep link under the slug field. */
+  siteUrl: string;
+  /** The posted fields in form order, so that the error summary lists problems as they appear. */
+  fields: readonly string[];
+}
 
 /**
  * Creating an office, or editing its settings. A plain form posted to a server action: it works without

@@ -4,22 +4,10 @@ import { env } from "@/lib/server/env";
 import { departmentNames } from "./list-offices";
 
 /** What the page computes on the server for the office form (date-holidays and the zone list stay there). */
-export interface OfficeFormOptions {
-  timeZones: string[];
-  holidayRegions: Array<{ code: string; name: string }>;
-  slotSteps: readonly number[];
-  departments: string[];
-  limits: Record<string, readonly [number, number]>;
-  /** The public site's address, for the example deep link under the slug field. */
-  siteUrl: string;
-  /** The posted fields in form order, so that the error summary lists problems as they appear. */
-  fields: readonly string[];
-}
-
 export async function officeFormOptions(
   db: Db,
   current?: { holidayRegion: string; timeZone: string },
-): Promise<OfficeFormOptions> {
+) {
   const regions = germanHolidayRegions();
   const timeZones = Intl.supportedValuesOf("timeZone");
   // A stored value outside the lists (a region abroad, an alias such as UTC) stays selectable rather than the
