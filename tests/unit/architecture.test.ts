@@ -20,29 +20,18 @@ const DOMAIN_PACKAGES = ["temporal-polyfill", "date-holidays"];
  */
 const KNOWN_VIOLATIONS: string[] = [
   // Components that import server actions from app/ instead of receiving them as props.
-  "components/admin/service-list.tsx -> app/(staff)/staff/(signed-in)/verwaltung/behoerden/actions.ts",
   "components/staff/capacity/block-dialog.tsx -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
   "components/staff/capacity/capacity-view.tsx -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
   "components/staff/capacity/closure-dialog.tsx -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
   "components/staff/capacity/use-capacity-mutation.ts -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
   // Components that read the database, the session or the environment themselves.
-  "components/admin/form-values.ts -> lib/server/db/client.ts",
-  "components/admin/form-values.ts -> lib/server/env.ts",
-  "components/admin/form-values.ts -> lib/server/services/offices/index.ts",
-  "components/booking/step-title.ts -> lib/server/db/index.ts",
-  "components/booking/step-title.ts -> lib/server/services/page-lookups.ts",
-  "components/legal/legal-text-page.tsx -> lib/server/db/index.ts",
   "components/legal/legal-text-page.tsx -> lib/server/services/legal/read-legal-texts.ts",
-  "components/staff/agenda/page-problem.tsx -> lib/server/auth/session.ts",
   "components/staff/staff-header.tsx -> lib/server/auth/session.ts",
   // Components that take helpers, constants or types from server modules.
-  "components/admin/office-links.tsx -> lib/server/services/booking-urls.ts",
   "components/admin/readiness-checklist.tsx -> lib/server/services/office-readiness.ts",
-  "components/admin/service-list.tsx -> lib/server/services/booking-urls.ts",
   "components/admin/staff-users/staff-list.tsx -> lib/server/services/staff-users/index.ts",
   "components/evaluation/period-form.tsx -> lib/server/services/evaluation/query.ts",
   "components/legal/office-privacy.tsx -> lib/server/services/legal/read-legal-texts.ts",
-  "components/staff/agenda/page-problem.tsx -> lib/server/errors.ts",
   "components/staff/capacity/plan.ts -> lib/server/services/capacity/list-capacity.ts",
   "components/staff/capacity/use-capacity-mutation.ts -> lib/server/services/capacity/index.ts",
   "components/staff/staff-header.tsx -> lib/server/auth/permissions.ts",
