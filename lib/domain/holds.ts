@@ -40,3 +40,19 @@ export function extendedHoldDeadline(booking: Hold, holdMinutes: number, now: Da
 export function canExtendHold(booking: Hold, holdMinutes: number, now: Date): boolean {
   return isLiveHold(booking, now) && holdLimit(booking, holdMinutes) > booking.holdExpiresAt!;
 }
+
+/** What the citizen is offered for a live hold: more time (until `limit` at the latest), or no more than `deadline`. */
+export type HoldExtensionOffer =
+  | { extendable: true; deadline: Date; limit: Date; minutes: number }
+  | { extendable: false; deadline: Date };
+
+/** The offer for the hold at `now`, or null when it is no live hold (nothing to offer). */
+export function holdExtensionOffer(booking: Hold, holdMinutes: number, now: Date): HoldExtensionOffer | null {
+  if (!isLiveHold(booking, now)) return null;
+  const deadline = booking.holdExpiresAt!;
+  if (!canExtendHold(booking, holdMinutes, now)) return { extendable: false, deadline };
+  const limit = holdLimit(booking, holdMinutes);
+  // The minutes one extension gives now: the hold time, fewer close to the limit, but never "0 minutes".
+  const minutes = Math.max(1, Math.min(holdMinutes, Math.floor((limit.getTime() - now.getTime()) / MS_PER_MINUTE)));
+  return { extendable: true, deadline, limit, minutes };
+}

@@ -7,6 +7,7 @@ import {
   isLiveHold,
   occupiesClerk,
 } from "@/lib/domain";
+import { holdExtensionOffer } from "@/lib/domain/holds";
 import { BERLIN, office } from "../../helpers/scenario";
 
 // Holds of an office with e-mail verification and a 30-minute hold time, with a pinned clock. The night of
@@ -86,5 +87,41 @@ describe("extending a hold", () => {
     expect(berlin.label(extendedHoldDeadline(night, HOLD_MINUTES, at("2026-03-29 01:55"))!)).toBe("2026-03-29 03:25");
     const extended = hold("2026-03-29 01:30", "2026-03-29 03:50");
     expect(berlin.label(extendedHoldDeadline(extended, HOLD_MINUTES, at("2026-03-29 03:45"))!)).toBe("2026-03-29 04:00");
+  });
+});
+
+describe("what a hold's page offers", () => {
+  const offer = (h: ReturnType<typeof hold>, now: string) => {
+    const o = holdExtensionOffer(h, HOLD_MINUTES, at(now));
+    return o && { ...o, deadline: berlin.label(o.deadline), ...("limit" in o ? { limit: berlin.label(o.limit) } : {}) };
+  };
+
+  it("the hold time more, until the limit at the latest", () => {
+    expect(offer(hold("2026-03-02 09:00", "2026-03-02 09:30"), "2026-03-02 09:20")).toEqual({
+      extendable: true,
+      deadline: "2026-03-02 09:30",
+      limit: "2026-03-02 10:30",
+      minutes: 30,
+    });
+  });
+
+  it("fewer minutes close to the limit, but never none", () => {
+    expect(offer(hold("2026-03-02 09:00", "2026-03-02 10:20"), "2026-03-02 10:15")).toMatchObject({ minutes: 15 });
+    // Half a minute before the limit, with the deadline just before it.
+    const seconds = (when: string, s: number) => new Date(at(when).getTime() + s * 1000);
+    const lastSeconds = { status: "HELD", createdAt: at("2026-03-02 09:00"), holdExpiresAt: seconds("2026-03-02 10:29", 45) };
+    expect(holdExtensionOffer(lastSeconds, HOLD_MINUTES, seconds("2026-03-02 10:29", 30))).toMatchObject({ extendable: true, minutes: 1 });
+  });
+
+  it("no more time once the hold reached its limit: it says until when the hold lasts", () => {
+    expect(offer(hold("2026-03-02 09:00", "2026-03-02 10:30"), "2026-03-02 10:25")).toEqual({
+      extendable: false,
+      deadline: "2026-03-02 10:30",
+    });
+  });
+
+  it("nothing for an expired hold or a booking that is no hold", () => {
+    expect(offer(hold("2026-03-02 09:00", "2026-03-02 09:30"), "2026-03-02 09:30")).toBeNull();
+    expect(offer(hold("2026-03-02 09:00", "2026-03-02 09:30", "CONFIRMED"), "2026-03-02 09:10")).toBeNull();
   });
 });

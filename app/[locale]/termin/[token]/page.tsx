@@ -10,6 +10,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { isLiveHold } from "@/lib/domain";
+import { holdExtensionOffer } from "@/lib/domain/holds";
 import { slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
 import { canPickNewTime, isCancellable } from "@/lib/server/services/manage-rules";
 import { confirmHeldBooking, extendHeldBooking } from "./actions";
@@ -111,7 +112,11 @@ export default async function ManageBookingPage({ params, searchParams }: { para
               {t("manage.confirm")}
             </button>
           </form>
-          <HoldExtension booking={booking} action={extendHeldBooking.bind(null, p.token)} now={now} />
+          <HoldExtension
+            offer={holdExtensionOffer(booking, booking.office.holdMinutes, now)}
+            timeZone={tz}
+            action={extendHeldBooking.bind(null, p.token)}
+          />
         </section>
       )}
       <AppointmentSummary

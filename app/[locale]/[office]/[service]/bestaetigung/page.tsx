@@ -7,6 +7,7 @@ import { HoldExtendedNotice, HoldExtension } from "@/components/booking/hold-ext
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { holdExtensionOffer } from "@/lib/domain/holds";
 import { Link, redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { serviceWithTranslations } from "@/lib/server/services/office-catalog";
@@ -53,7 +54,11 @@ export default async function ConfirmationPage({ params, searchParams }: { param
             })}
           </p>
           <p className="mt-2">{t("done.heldWarning")}</p>
-          <HoldExtension booking={booking} action={extendWizardHold.bind(null, p.office, p.service)} now={now} />
+          <HoldExtension
+            offer={holdExtensionOffer(booking, booking.office.holdMinutes, now)}
+            timeZone={booking.office.timeZone}
+            action={extendWizardHold.bind(null, p.office, p.service)}
+          />
         </div>
         <AppointmentSummary booking={booking} />
         {/* No confirm button here: confirming proves access to the e-mail address, so it needs the e-mail's link. */}
