@@ -1,25 +1,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StaffNavLink } from "@/components/admin/staff-nav-link";
-import { canGlobally, canOnOffice } from "@/lib/server/auth/permissions";
-import type { StaffContext } from "@/lib/server/auth/session";
 import { SignOutButton } from "./sign-out-button";
 
-/** The staff area's sections, each shown only to those who may use it (the pages and actions check again). */
-function sectionsFor(staff: StaffContext) {
-  // Heads of an office administer its settings and services, see its evaluation and add to its legal texts.
-  const headsAnOffice = staff.officeIds.some((id) => canOnOffice(staff, "office:settings", id));
-  const admin = canGlobally(staff, "offices:manage");
-  return [
-    { key: "home", href: "/staff", show: true, exact: true },
-    { key: "offices", href: "/staff/verwaltung/behoerden", show: admin || headsAnOffice },
-    { key: "staff", href: "/staff/verwaltung/personal", show: canGlobally(staff, "users:manage") },
-    { key: "evaluation", href: "/staff/auswertung", show: canGlobally(staff, "evaluation:all") || headsAnOffice },
-    { key: "legal", href: "/staff/verwaltung/rechtstexte", show: admin || headsAnOffice },
-  ].filter((s) => s.show);
+/** One section of the staff area; `key` names its label (admin.nav), `exact` marks it current on its own page only. */
+export interface StaffSection {
+  key: string;
+  href: string;
+  exact?: boolean;
 }
 
-export async function StaffHeader({ staff }: { staff: StaffContext }) {
+/** The staff area's header with the sections the layout found the member may use. */
+export async function StaffHeader({ name, role, sections }: { name: string; role: string; sections: StaffSection[] }) {
   const t = await getTranslations("staff");
   const ta = await getTranslations("admin.nav");
   return (
@@ -29,13 +21,13 @@ export async function StaffHeader({ staff }: { staff: StaffContext }) {
           {t("title")}
         </Link>
         <span className="ms-auto text-sm">
-          {t("nav.signedInAs", { name: staff.name })} · {t(`roles.${staff.role}`)}
+          {t("nav.signedInAs", { name })} · {t(`roles.${role}`)}
         </span>
         <SignOutButton />
       </div>
       <nav aria-label={t("nav.label")} className="mx-auto max-w-6xl px-4">
         <ul className="flex flex-wrap gap-x-5">
-          {sectionsFor(staff).map((s) => (
+          {sections.map((s) => (
             <li key={s.key}>
               <StaffNavLink href={s.href} label={ta(s.key)} exact={s.exact} />
             </li>
