@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonSecondary, input } from "@/components/ui/styles";
 import type { Period } from "@/lib/domain/statistics";
-import { ALL_OFFICES, type ComparisonChoice } from "@/lib/server/services/evaluation/query";
+import { ALL_OFFICES, type ComparisonChoice } from "@/lib/schemas/evaluation";
 
 // The dashboard's choices as plain GET forms and links: every state has its own URL (bookmarks, the export links,
 // the back button), and nothing needs JavaScript.

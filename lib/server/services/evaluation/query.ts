@@ -1,12 +1,9 @@
 import { isValidPeriod, previousPeriod, QUICK_PERIODS, quickPeriod, type Period, type QuickPeriod } from "@/lib/domain/statistics";
 import { slugSchema } from "@/lib/schemas/booking";
+import { ALL_OFFICES, type ComparisonChoice } from "@/lib/schemas/evaluation";
 
 // The dashboard's and the exports' query parameters, read the same way for both: the page links to the export with
 // its own query, so an export contains exactly what the page shows.
-
-export const ALL_OFFICES = "alle";
-
-export type ComparisonChoice = { kind: "none" } | { kind: "previous" } | { kind: "custom"; period: Period };
 
 export interface EvaluationQuery {
   /**

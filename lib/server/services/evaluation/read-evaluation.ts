@@ -15,10 +15,11 @@ import {
   type SummaryInput,
 } from "@/lib/domain/statistics";
 import { slugSchema } from "@/lib/schemas/booking";
+import { ALL_OFFICES } from "@/lib/schemas/evaluation";
 import { assertCanGlobally, assertCanOnOffice, canOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { ALL_OFFICES, comparisonPeriod, type EvaluationQuery } from "./query";
+import { comparisonPeriod, type EvaluationQuery } from "./query";
 
 // The evaluation of one office or of all offices for a period, optionally compared with a second period. Reads only
 // the anonymous daily rows, never a booking, so the figures are the same before and after erasure.
