@@ -1,9 +1,27 @@
 import { getTranslations } from "next-intl/server";
 import { OfficeText } from "@/components/booking/office-address";
-import type { OfficePrivacySection } from "@/lib/server/services/legal/read-legal-texts";
 import { LegalTextBody } from "./legal-text-page";
 
 const linkClass = "text-brand underline underline-offset-2 hover:text-brand-dark break-words";
+
+/** An office's settings that its privacy section states, and its own addition (null when it wrote none). */
+interface OfficePrivacySection {
+  office: {
+    slug: string;
+    name: string;
+    authority: string;
+    street: string;
+    postalCode: string;
+    locality: string;
+    phone: string | null;
+    email: string | null;
+    retentionDays: number;
+    reminderHours: number;
+    verificationMode: string;
+    holdMinutes: number;
+  };
+  addition: Parameters<typeof LegalTextBody>[0]["text"];
+}
 
 /**
  * One office's part of the privacy statement. The facts come from the office's settings, so they change when the

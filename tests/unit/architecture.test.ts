@@ -29,7 +29,6 @@ const KNOWN_VIOLATIONS: string[] = [
   // Components that take helpers, constants or types from server modules.
   "components/admin/readiness-checklist.tsx -> lib/server/services/office-readiness.ts",
   "components/admin/staff-users/staff-list.tsx -> lib/server/services/staff-users/index.ts",
-  "components/legal/office-privacy.tsx -> lib/server/services/legal/read-legal-texts.ts",
   "components/staff/capacity/plan.ts -> lib/server/services/capacity/list-capacity.ts",
   "components/staff/capacity/use-capacity-mutation.ts -> lib/server/services/capacity/index.ts",
 ];

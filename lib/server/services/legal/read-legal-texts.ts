@@ -60,5 +60,3 @@ export async function officePrivacySections(db: Db, locale: string) {
     ) ?? null,
   }));
 }
-
-export type OfficePrivacySection = Awaited<ReturnType<typeof officePrivacySections>>[number];
