@@ -10,14 +10,15 @@ import { POST as createBooking } from "@/app/api/v1/bookings/route";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import { overrideAntibot } from "@/lib/server/security/antibot";
 import { overrideBookingLimits } from "@/lib/server/security/rate-limit";
+import { APP_URL, callApi } from "../helpers/api";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
 
 // The JSON API with the proof of work and the rate limits switched on, as in production: a scripted client
 // without a solved challenge is refused and nothing is written; one solution books once; the limits answer 429.
+// Every answer is checked against the OpenAPI document.
 
-const APP_URL = "https://termine.example.org";
 process.env.APP_URL = APP_URL;
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
 
@@ -40,23 +41,19 @@ const request = (email: string, start: string) => ({
 });
 
 function post(body: object, headers: Record<string, string> = {}, ip = CLIENT_IP) {
-  return createBooking(
-    new Request(`${APP_URL}/api/v1/bookings`, {
-      method: "POST",
-      body: JSON.stringify(body),
-      headers: { "content-type": "application/json", [PEER_ADDRESS_HEADER]: ip, ...headers },
-    }),
-  );
+  return callApi(createBooking, "/api/v1/bookings", { method: "POST", json: body, headers: { [PEER_ADDRESS_HEADER]: ip, ...headers } });
+}
+
+function challengeFor(ip = CLIENT_IP) {
+  return callApi(getChallenge, "/api/antibot/challenge", { headers: { [PEER_ADDRESS_HEADER]: ip } });
 }
 
 /** Fetches a challenge as a client would and solves it with altcha-lib, as the widget's worker does. */
 async function solvedChallenge(ip = CLIENT_IP): Promise<string> {
-  const response = await getChallenge(
-    new Request(`${APP_URL}/api/antibot/challenge`, { headers: { [PEER_ADDRESS_HEADER]: ip } }),
-  );
-  expect(response.status).toBe(200);
+  const { status, response, body } = await challengeFor(ip);
+  expect(status).toBe(200);
   expect(response.headers.get("cache-control")).toBe("no-store");
-  const challenge = (await response.json()) as Challenge;
+  const challenge = body as Challenge;
   const solution = await solveChallenge({ challenge, deriveKey });
   if (!solution) throw new Error("challenge not solved");
   return Buffer.from(JSON.stringify({ challenge, solution })).toString("base64");
@@ -86,7 +83,7 @@ describeEachDatabase("API bookings with anti-bot checks", (ctx) => {
   it("refuses a booking without a solved challenge and writes nothing", async () => {
     const response = await post(request("a@example.org", slot("09:00")));
     expect(response.status).toBe(403);
-    expect((await response.json()).error.code).toBe("ANTIBOT_FAILED");
+    expect(response.body.error.code).toBe("ANTIBOT_FAILED");
     const forged = await post({ ...request("a@example.org", slot("09:00")), altcha: Buffer.from("{}").toString("base64") });
     expect(forged.status).toBe(403);
     expect(await counts()).toEqual({ bookings: 0, outbox: 0 });
@@ -97,7 +94,7 @@ describeEachDatabase("API bookings with anti-bot checks", (ctx) => {
     expect((await post(request("a@example.org", slot("09:00")), { "x-altcha": payload })).status).toBe(201);
     const replay = await post({ ...request("b@example.org", slot("09:30")), altcha: payload });
     expect(replay.status).toBe(403);
-    expect((await replay.json()).error.code).toBe("ANTIBOT_FAILED");
+    expect(replay.body.error.code).toBe("ANTIBOT_FAILED");
     expect((await post({ ...request("b@example.org", slot("09:30")), altcha: await solvedChallenge() })).status).toBe(201);
     expect(await ctx.db.booking.count()).toBe(2);
   });
@@ -111,8 +108,8 @@ describeEachDatabase("API bookings with anti-bot checks", (ctx) => {
       // A "+tag" reaches the same mailbox: no new person.
       const third = await post(request("same.person+3@example.org", slot("10:00")), { "x-altcha": await solvedChallenge() }, "198.51.100.3");
       expect(third.status).toBe(429);
-      expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
-      const body = await third.json();
+      expect(Number(third.response.headers.get("retry-after"))).toBeGreaterThan(0);
+      const body = third.body;
       expect(Object.keys(body)).toEqual(["error"]);
       expect(body.error).toEqual({ code: "RATE_LIMITED", message: expect.any(String) });
       expect(await ctx.db.booking.count()).toBe(2);
@@ -128,14 +125,14 @@ describeEachDatabase("API bookings with anti-bot checks", (ctx) => {
   it("limits booking attempts per client address, and makes its challenges harder", async () => {
     const restore = overrideBookingLimits({ perIp: 3 });
     try {
-      const firstCost = (await (await getChallenge(new Request(`${APP_URL}/x`, { headers: { [PEER_ADDRESS_HEADER]: CLIENT_IP } }))).json()) as Challenge;
+      const firstCost = (await challengeFor()).body as Challenge;
       for (let i = 0; i < 3; i++) expect((await post(request(`p${i}@example.org`, slot("11:00")))).status).toBe(403);
       const limited = await post(request("p9@example.org", slot("11:00")));
       expect(limited.status).toBe(429);
-      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(Number(limited.response.headers.get("retry-after"))).toBeGreaterThan(0);
       // Another client is not affected.
       expect((await post(request("q@example.org", slot("11:00")), {}, "192.0.2.5")).status).toBe(403);
-      const later = (await (await getChallenge(new Request(`${APP_URL}/x`, { headers: { [PEER_ADDRESS_HEADER]: CLIENT_IP } }))).json()) as Challenge;
+      const later = (await challengeFor()).body as Challenge;
       // The counter (the work) is not revealed, but the deterministic key prefix is signed; compare by solving.
       const work = async (c: Challenge) => (await solveChallenge({ challenge: c, deriveKey }))!.counter;
       expect(await work(later)).toBeGreaterThanOrEqual(Math.ceil((20 * 2) / 2));
