@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { link } from "@/components/ui/styles";
-import type { OfficeReadiness } from "@/lib/server/services/office-readiness";
+import type { ReadinessChecklist as Checklist } from "@/lib/domain/readiness";
+import type { LegalKind } from "@/lib/schemas/legal";
 
 type Item = "service" | "capacity" | "legal" | "sender";
 
@@ -15,7 +16,7 @@ export async function ReadinessChecklist({
   readiness,
 }: {
   office: { slug: string; active: boolean; bookingHorizonDays: number; senderName: string | null; replyTo: string | null };
-  readiness: OfficeReadiness;
+  readiness: Checklist & { missingLegalTexts: LegalKind[] };
 }) {
   const t = await getTranslations("admin.office.readiness");
   const legalNames = await getTranslations("legal.pages");

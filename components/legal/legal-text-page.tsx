@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import type { LegalKind } from "@/lib/schemas/legal";
-import type { ShownLegalText } from "@/lib/server/services/legal/read-legal-texts";
+import type { LegalKind, ShownLegalText } from "@/lib/schemas/legal";
 import { languageAttributes } from "@/components/ui/text-in-language";
 import { LegalMarkdown } from "./legal-markdown";
 

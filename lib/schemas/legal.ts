@@ -8,6 +8,14 @@ import { locales } from "@/lib/i18n/routing";
 export const LEGAL_KINDS = ["IMPRINT", "PRIVACY", "ACCESSIBILITY"] as const;
 export type LegalKind = (typeof LEGAL_KINDS)[number];
 
+/** A stored legal text as a page shows it. */
+export interface ShownLegalText {
+  body: string;
+  /** The language of `body`: differs from the page's when the German text stands in. */
+  locale: string;
+  updatedAt: Date;
+}
+
 /** Texts for the whole site; every other scope is an office id (and then only the privacy addition). */
 export const SITE_SCOPE = "site";
 

@@ -8,6 +8,23 @@ import { z } from "zod";
 export const STAFF_ROLES = ["CLERK", "OFFICE_ADMIN", "ADMIN"] as const;
 export type StaffRoleValue = (typeof STAFF_ROLES)[number];
 
+/** "pending": a link is open; "expired": the last link ran out unused; "none": no open link. */
+export type InviteState = "pending" | "expired" | "none";
+
+/** A person in the administrators' staff list. */
+export interface StaffListEntry {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRoleValue;
+  active: boolean;
+  /** True once the person has set a password. */
+  hasPassword: boolean;
+  offices: Array<{ id: string; name: string }>;
+  invite: InviteState;
+  inviteExpiresAt: Date | null;
+}
+
 /** Hours an invitation link stays valid. */
 export const INVITE_VALID_HOURS = 72;
 

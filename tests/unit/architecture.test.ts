@@ -24,11 +24,7 @@ const KNOWN_VIOLATIONS: string[] = [
   "components/staff/capacity/capacity-view.tsx -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
   "components/staff/capacity/closure-dialog.tsx -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
   "components/staff/capacity/use-capacity-mutation.ts -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
-  // Components that read the database, the session or the environment themselves.
-  "components/legal/legal-text-page.tsx -> lib/server/services/legal/read-legal-texts.ts",
   // Components that take helpers, constants or types from server modules.
-  "components/admin/readiness-checklist.tsx -> lib/server/services/office-readiness.ts",
-  "components/admin/staff-users/staff-list.tsx -> lib/server/services/staff-users/index.ts",
   "components/staff/capacity/plan.ts -> lib/server/services/capacity/list-capacity.ts",
   "components/staff/capacity/use-capacity-mutation.ts -> lib/server/services/capacity/index.ts",
 ];

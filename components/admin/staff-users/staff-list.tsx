@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { StaffListEntry } from "@/lib/server/services/staff-users";
+import type { StaffListEntry } from "@/lib/schemas/staff-user";
 
 const badge = "inline-flex items-center rounded border-2 px-2 py-0.5 text-sm font-semibold";
 

@@ -79,4 +79,3 @@ export async function getOfficeReadiness(db: Db, actor: Actor, officeId: unknown
   return { ...checklist, missingLegalTexts: LEGAL_KINDS.filter((kind) => !has(kind)) };
 }
 
-export type OfficeReadiness = Awaited<ReturnType<typeof getOfficeReadiness>>;

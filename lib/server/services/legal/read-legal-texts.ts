@@ -1,15 +1,8 @@
 import { defaultLocale } from "@/lib/i18n/routing";
-import { type LegalKind, SITE_SCOPE } from "@/lib/schemas/legal";
+import { type LegalKind, type ShownLegalText, SITE_SCOPE } from "@/lib/schemas/legal";
 import type { Db } from "@/lib/server/db/client";
 
 // Reading the legal texts for the public pages: the page's language first, German when that has none.
-
-export interface ShownLegalText {
-  body: string;
-  /** The language of `body`: differs from the page's when the German text stands in. */
-  locale: string;
-  updatedAt: Date;
-}
 
 function pick<T extends { locale: string }>(rows: T[], locale: string): T | undefined {
   return rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === defaultLocale);

@@ -1,6 +1,6 @@
 export { acceptInvite, findInvite, type InviteClient } from "./accept-invite";
 export { inviteStaff } from "./invite-staff";
-export { assignableOffices, getStaff, listStaff, type InviteState, type StaffListEntry } from "./list-staff";
+export { assignableOffices, getStaff, listStaff } from "./list-staff";
 export { resendInvite } from "./resend-invite";
 export { setStaffActive } from "./set-staff-active";
 export { STAFF_AUDIT } from "./shared";

@@ -1,22 +1,6 @@
-import { recordIdSchema, type StaffRoleValue } from "@/lib/schemas/staff-user";
+import { recordIdSchema, type StaffListEntry, type StaffRoleValue } from "@/lib/schemas/staff-user";
 import { assertCanGlobally, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
-
-/** "pending": a link is open; "expired": the last link ran out unused; "none": no open link. */
-export type InviteState = "pending" | "expired" | "none";
-
-export interface StaffListEntry {
-  id: string;
-  name: string;
-  email: string;
-  role: StaffRoleValue;
-  active: boolean;
-  /** True once the person has set a password. */
-  hasPassword: boolean;
-  offices: Array<{ id: string; name: string }>;
-  invite: InviteState;
-  inviteExpiresAt: Date | null;
-}
 
 const include = {
   memberships: { include: { office: { select: { id: true, name: true } } } },
