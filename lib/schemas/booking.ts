@@ -106,7 +106,14 @@ export function personalDataSchema(opts: { maxPersons: number; today: string }) 
   });
 }
 
-export type PersonalData = z.output<ReturnType<typeof personalDataSchema>>;
+type PersonFields = Omit<z.output<ReturnType<typeof personalDataSchema>>, "persons" | "privacyConsent">;
+type EmptyFields = { [F in keyof PersonFields]-?: undefined extends PersonFields[F] ? F : never }[keyof PersonFields];
+
+/**
+ * The person's own data as the form gives it, for every way of booking; a field the form leaves empty may also be
+ * left out. The number of persons and the consent belong to the booking, not to the person.
+ */
+export type PersonalData = Omit<PersonFields, EmptyFields> & Partial<Pick<PersonFields, EmptyFields>>;
 export type PersonalDataInput = z.input<ReturnType<typeof personalDataSchema>>;
 
 export const slotChoiceSchema = z.object({

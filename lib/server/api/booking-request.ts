@@ -77,6 +77,7 @@ export async function parseBookingRequest(
   return {
     officeSlug,
     serviceSlug,
+    loaded: { office, service },
     start: new Date(start),
     persons: persons ?? 1,
     person: {

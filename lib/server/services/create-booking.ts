@@ -1,26 +1,22 @@
 import { appointmentInterval, holdDeadline } from "@/lib/domain";
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
+import type { PersonalData } from "@/lib/schemas/booking";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { activeBookingWhere, startOutOfRange } from "./availability";
 import { insertCheckedBooking, slotError } from "./insert-booking";
-import { getActiveOfficeAndService } from "./office-catalog";
+import { getActiveOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
 
 export interface CreateBookingInput {
   officeSlug: string;
   serviceSlug: string;
+  /** The active office and service of these slugs, when the caller has read them already: they are not read again. */
+  loaded?: { office: OfficeWithServices; service: ServiceRow };
   start: Date;
   persons: number;
-  person: {
-    givenName?: string;
-    familyName: string;
-    email: string;
-    phone?: string;
-    dateOfBirth: string;
-    remark?: string;
-  };
+  person: PersonalData;
   channel: "ONLINE" | "API" | "PHONE" | "COUNTER";
   locale: string;
   now: Date;
@@ -66,7 +62,11 @@ async function activeBookingsOfMailbox(tx: Tx, officeId: string, email: string, 
 }
 
 export async function createBooking(db: Db, input: CreateBookingInput): Promise<CreatedBooking> {
-  const { office, service } = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
+  // The office and service are read once per booking, before the lock. What decides whether the booking still fits
+  // (the day's bookings and schedule) is read again under the lock, in insertCheckedBooking, since another booking
+  // or a capacity change may have come first; the office's settings are not: one changed meanwhile applies from the
+  // next booking on.
+  const { office, service } = input.loaded ?? (await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug));
   if (input.persons < 1 || input.persons > service.maxPersons) throw new AppError("INVALID_INPUT");
   const outOfRange = startOutOfRange(office, input.start, input.now);
   if (outOfRange) throw slotError(outOfRange);

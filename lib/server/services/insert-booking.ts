@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { checkSlot, referenceCodeFrom } from "@/lib/domain";
+import type { PersonalData } from "@/lib/schemas/booking";
 import type { Tx } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
@@ -7,6 +8,9 @@ import { loadAvailability, type LoadAvailabilityOptions } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { manageUrl } from "./booking-urls";
 import type { TranslatableService } from "@/lib/domain/service-texts";
+
+/** The person's data as the booking row stores it: every field present, an absent one null, the family name required. */
+type StoredPersonalData = { [F in keyof PersonalData]-?: Exclude<PersonalData[F], undefined> | null } & Pick<PersonalData, "familyName">;
 
 type Office = LoadAvailabilityOptions["office"] & Parameters<typeof bookingMailPayload>[0]["office"];
 type Service = LoadAvailabilityOptions["service"] & TranslatableService;
@@ -30,14 +34,7 @@ export async function insertCheckedBooking(
     to: string;
     channel: "ONLINE" | "API" | "PHONE" | "COUNTER";
     locale: string;
-    person: {
-      givenName: string | null;
-      familyName: string;
-      email: string | null;
-      phone: string | null;
-      dateOfBirth: string | null;
-      remark: string | null;
-    };
+    person: StoredPersonalData;
     manageToken: { token: string; hash: string };
     /** Set for a booking that waits for the citizen's confirmation (e-mail verification): it is held until then. */
     holdExpiresAt?: Date;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { appointmentInterval } from "@/lib/domain";
-import { localDateSchema } from "@/lib/schemas/booking";
+import { localDateSchema, type PersonalData } from "@/lib/schemas/booking";
 import type { StaffChannel } from "@/lib/schemas/staff-booking";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
@@ -17,15 +17,8 @@ export interface BookOnBehalfInput {
   start: Date;
   persons: number;
   channel: StaffChannel;
-  person: {
-    /** Optional: some people have one name only. */
-    givenName?: string;
-    familyName: string;
-    email?: string;
-    phone?: string;
-    dateOfBirth?: string;
-    remark?: string;
-  };
+  /** Only the family name is required: some people have one name only, and a caller may give no address. */
+  person: Partial<PersonalData> & Pick<PersonalData, "familyName">;
   /** Language of the confirmation e-mail. */
   locale?: string;
 }
