@@ -38,10 +38,12 @@ export {
   type AvailabilityInput,
   type DateRange,
   type DayStatus,
+  type NextOptions,
   type SlotCheck,
   type SlotRejection,
   appointmentMinutes,
   bookableDates,
+  bookingHorizon,
   checkSlot,
   dayStatus,
   listSlots,
@@ -50,6 +52,7 @@ export {
   prepareAvailability,
 } from "./slots";
 export { type AppointmentInterval, appointmentDates, appointmentInterval } from "./appointment";
+export { type DisplaceableBooking, displacedBookings } from "./displacement";
 export {
   type Hold,
   MAX_HOLD_FACTOR,
@@ -60,6 +63,7 @@ export {
   isLiveHold,
 } from "./holds";
 export { OCCUPYING_STATUSES, STILL_TO_SERVE_STATUSES, occupiesClerk } from "./occupancy";
+export { SEARCH_WINDOW_DAYS, searchWindows } from "./slot-search";
 export { type BookingToRelocate, firstFreeSlotFrom, planRelocations } from "./relocation";
 export {
   REFERENCE_CODE_ALPHABET,

@@ -59,18 +59,35 @@ export type DayStatus =
   | { kind: "closed" }
   | { kind: "fullyBooked" };
 
+/**
+ * Today in the office's time zone and the last local date on which an appointment may start: today plus the booking
+ * horizon. Counted in dates, not hours, so the horizon ends at a local midnight whatever DST does in between.
+ */
+export function bookingHorizon(
+  rules: Pick<BookingRules, "bookingHorizonDays">,
+  timeZone: string,
+  now: Date,
+): { today: LocalDate; last: LocalDate } {
+  const today = localDateOf(now, timeZone);
+  return { today, last: addDays(today, rules.bookingHorizonDays) };
+}
+
 /** Office-local dates of the booking window: today, the first date a start can be early enough, the last date. */
 export function bookableDates(
   rules: Pick<BookingRules, "minNoticeMinutes" | "bookingHorizonDays">,
   timeZone: string,
   now: Date,
 ): { today: LocalDate; first: LocalDate; last: LocalDate } {
-  const today = localDateOf(now, timeZone);
-  return {
-    today,
-    first: localDateOf(now.getTime() + rules.minNoticeMinutes * MS_PER_MINUTE, timeZone),
-    last: addDays(today, rules.bookingHorizonDays),
-  };
+  const { today, last } = bookingHorizon(rules, timeZone, now);
+  return { today, first: localDateOf(now.getTime() + rules.minNoticeMinutes * MS_PER_MINUTE, timeZone), last };
+}
+
+/** Bounds of a search for the next free slot. */
+export interface NextOptions {
+  /** The last date to search (default: the last bookable date). */
+  until?: LocalDate;
+  /** A start not to offer, though free: a booking being moved is not offered its own time. */
+  except?: Date;
 }
 
 /** Availability for one service and party size, with bookings indexed once for many questions. */
@@ -81,7 +98,7 @@ export interface Availability {
   readonly lastBookableDate: LocalDate;
   check(start: Date): SlotCheck;
   list(range: DateRange): Slot[];
-  next(from?: LocalDate): Slot | null;
+  next(from?: LocalDate, options?: NextOptions): Slot | null;
   /** Why the date has free times or none; asks the booking rule exactly as `list` does. */
   status(date: LocalDate): DayStatus;
   /** How many starts the booking rule has been asked about so far; lets tests bound the work of a search. */
@@ -304,7 +321,7 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
 
   // Only starts on a window's grid, not too soon and inside a free run can pass the rule, so only those are put to
   // it: a fully booked day costs its one sweep in planDay and no evaluation at all.
-  const slotsOn = (date: LocalDate, firstOnly: boolean): Slot[] => {
+  const slotsOn = (date: LocalDate, firstOnly: boolean, except?: number): Slot[] => {
     const slots: Slot[] = [];
     for (const run of planFor(date).freeRuns) {
       if (run.end - durationMs < earliestStart) continue;
@@ -312,7 +329,7 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
       let start = run.gridStart + Math.ceil((from - run.gridStart) / stepMs) * stepMs;
       for (; start + durationMs <= run.end; start += stepMs) {
         const result = evaluate(date, start);
-        if (!result.ok) continue;
+        if (!result.ok || start === except) continue;
         slots.push(result.slot);
         if (firstOnly) return slots;
       }
@@ -357,10 +374,14 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
       return datesBetween(from, to).flatMap((date) => slotsOn(date, false));
     },
 
-    next(fromDate) {
-      if (fromDate !== undefined && !isValidLocalDate(fromDate)) throw new RangeError(`Invalid date: ${fromDate}`);
-      for (let date = latest(fromDate ?? today, firstPossibleDate); date <= lastBookableDate; date = addDays(date, 1)) {
-        const [slot] = slotsOn(date, true);
+    next(fromDate, options = {}) {
+      for (const date of [fromDate, options.until]) {
+        if (date !== undefined && !isValidLocalDate(date)) throw new RangeError(`Invalid date: ${date}`);
+      }
+      const until = options.until === undefined ? lastBookableDate : earliest(options.until, lastBookableDate);
+      const except = options.except?.getTime();
+      for (let date = latest(fromDate ?? today, firstPossibleDate); date <= until; date = addDays(date, 1)) {
+        const [slot] = slotsOn(date, true, except);
         if (slot) return slot;
       }
       return null;

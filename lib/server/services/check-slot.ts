@@ -1,4 +1,4 @@
-import { appointmentMinutes, checkSlot, localDateOf } from "@/lib/domain";
+import { appointmentInterval, checkSlot } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { type AppErrorCode, isAppError } from "@/lib/server/errors";
 import { loadAvailability, startOutOfRange } from "./availability";
@@ -23,14 +23,14 @@ export async function findSlotProblem(
     if (input.persons < 1 || input.persons > service.maxPersons) return "INVALID_INPUT";
     const outOfRange = startOutOfRange(office, input.start, input.now);
     if (outOfRange) return slotError(outOfRange).code;
-    const end = input.start.getTime() + appointmentMinutes(service, input.persons) * 60_000;
+    const [from, to] = appointmentInterval(input.start, service, input.persons, office.timeZone).dates;
     const availability = await loadAvailability(db, {
       office,
       service,
       persons: input.persons,
       now: input.now,
-      from: localDateOf(input.start, office.timeZone),
-      to: localDateOf(end - 1, office.timeZone),
+      from,
+      to,
       excludeBookingId: input.excludeBookingId,
     });
     const check = checkSlot(availability, input.start);

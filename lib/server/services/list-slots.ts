@@ -1,11 +1,14 @@
 import {
   type Availability,
+  type AvailabilityInput,
   addDays,
-  bookableDates,
+  bookingHorizon,
+  type DateRange,
   listSlots,
   localDateOf,
   prepareAvailability,
   type LocalDate,
+  searchWindows,
   type Slot,
 } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
@@ -29,10 +32,6 @@ export interface ListFreeSlotsInput extends SlotQuery {
 /** Longest range one request may ask for; the calendar browses week by week. */
 export const MAX_SLOT_RANGE_DAYS = 62;
 
-// The search reads four weeks first, which keeps the common case (a slot within days) to a small read; every further
-// window is twice as long, so a fully booked two-year horizon takes five reads instead of one per four weeks.
-const SEARCH_WINDOW_DAYS = 28;
-
 interface Target {
   office: Omit<OfficeWithServices, "services">;
   service: ServiceRow;
@@ -43,7 +42,7 @@ type Read = { availability: Availability; from: LocalDate; to: LocalDate } | nul
 
 /** The part of [from, to] that can be booked: from today to the horizon, at most MAX_SLOT_RANGE_DAYS long. */
 export function bookableRange(office: Target["office"], now: Date, from: LocalDate, to: LocalDate) {
-  const { today, last: lastBookable } = bookableDates(office, office.timeZone, now);
+  const { today, last: lastBookable } = bookingHorizon(office, office.timeZone, now);
   const start = from < today ? today : from;
   let end = to > lastBookable ? lastBookable : to;
   if (end > addDays(start, MAX_SLOT_RANGE_DAYS - 1)) end = addDays(start, MAX_SLOT_RANGE_DAYS - 1);
@@ -62,25 +61,31 @@ export async function freeSlotsOf(db: Db, target: Target, q: SlotQuery & { from:
 }
 
 /**
- * The earliest free slot from `from` (default today) to the horizon, read in growing windows from four weeks on. The
- * first window's availability is returned too, so that a caller showing those weeks needs no second read.
+ * THE search for the next free slot, for citizens and staff: the earliest slot in `range` (but `except`), read in
+ * the domain's growing windows (searchWindows). Each window's availability is read for exactly that window and only
+ * searched inside it, since bookings beyond it were not read. The first window's availability is returned too, so
+ * that a caller showing those weeks needs no second read.
  */
-export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { from?: LocalDate }) {
-  const { office } = target;
-  const { today, last: lastBookable } = bookableDates(office, office.timeZone, q.now);
-  let from = q.from && q.from > today ? q.from : today;
+export async function searchFreeSlot(
+  read: (from: LocalDate, to: LocalDate) => Promise<AvailabilityInput>,
+  range: DateRange,
+  except?: Date,
+): Promise<{ slot: Slot | null; first: Read }> {
   let first: Read = null;
-  for (let days = SEARCH_WINDOW_DAYS; from <= lastBookable; days *= 2) {
-    const windowEnd = addDays(from, days - 1);
-    const to = windowEnd > lastBookable ? lastBookable : windowEnd;
-    const availability = prepareAvailability(await availabilityFor(db, target, q, from, to));
-    first ??= { availability, from, to };
-    // Days beyond the window were not read: a slot found there is not trusted.
-    const slot = availability.next(from);
-    if (slot && localDateOf(slot.start, office.timeZone) <= to) return { slot, first };
-    from = addDays(to, 1);
+  for (const window of searchWindows(range.from, range.to)) {
+    const availability = prepareAvailability(await read(window.from, window.to));
+    first ??= { availability, ...window };
+    const slot = availability.next(window.from, { until: window.to, except });
+    if (slot) return { slot, first };
   }
-  return { slot: null as Slot | null, first };
+  return { slot: null, first };
+}
+
+/** The earliest free slot from `from` (default today) to the horizon. */
+export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { from?: LocalDate }) {
+  const { today, last } = bookingHorizon(target.office, target.office.timeZone, q.now);
+  const read = (from: LocalDate, to: LocalDate) => availabilityFor(db, target, q, from, to);
+  return searchFreeSlot(read, { from: q.from && q.from > today ? q.from : today, to: last });
 }
 
 export async function listFreeSlots(db: Db, input: ListFreeSlotsInput) {

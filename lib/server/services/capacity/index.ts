@@ -11,5 +11,5 @@ export { deleteDateOverride } from "./delete-override";
 export { openHoliday } from "./open-holiday";
 export { closeHoliday } from "./close-holiday";
 export { openBookedHolidays } from "./open-booked-holidays";
-export { displacedBookings, findDisplacedBookings } from "./conflicts";
+export { findDisplacedBookings } from "./conflicts";
 export { type CapacityChangeResult, type ConflictBooking } from "./shared";

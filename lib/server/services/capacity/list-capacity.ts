@@ -1,4 +1,4 @@
-import { addDays, localDateOf, publicHolidays } from "@/lib/domain";
+import { addDays, bookingHorizon, publicHolidays } from "@/lib/domain";
 import { germanHolidayRegions } from "@/lib/schemas/office";
 import { assertCanOnOffice, canOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
@@ -20,7 +20,7 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
   if (!office) throw new AppError("OFFICE_NOT_FOUND");
   assertCanOnOffice(actor, "capacity:edit", office.id);
 
-  const today = localDateOf(now, office.timeZone);
+  const { today, last: horizonEnd } = bookingHorizon(office, office.timeZone, now);
   const since = addDays(today, -PAST_DAYS_SHOWN);
   const lastShown = addDays(today, Math.max(HOLIDAY_DAYS_AHEAD, office.bookingHorizonDays));
   const [services, blocks, closures, overrides, openings] = await Promise.all([
@@ -52,7 +52,7 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
   return {
     office: { id: office.id, slug: office.slug, name: office.name, timeZone: office.timeZone },
     today,
-    horizonEnd: addDays(today, office.bookingHorizonDays),
+    horizonEnd,
     services,
     blocks: blocks.map((b) => ({
       id: b.id,

@@ -1,4 +1,4 @@
-import { addDays, appointmentMinutes, bookableDates, datesBetween, type LocalDate, localDateOf, planRelocations, weekdayOf } from "@/lib/domain";
+import { addDays, appointmentInterval, bookingHorizon, datesBetween, type LocalDate, localDateOf, planRelocations, STILL_TO_SERVE_STATUSES, weekdayOf } from "@/lib/domain";
 import { writeAudit } from "@/lib/server/audit";
 import { assertCanOnOffice, type Actor, type OfficeAction } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
@@ -11,8 +11,8 @@ import { bookingMailPayload } from "../booking-mail";
 import { manageUrl, moveUrl, officeUrl, serviceUrl } from "../booking-urls";
 import { moveCheckedBooking } from "../insert-booking";
 import { serviceWithTranslations } from "../office-catalog";
-import { AUDIT_ACTIONS, datesOf } from "../staff/common";
-import { ACTIVE_STATUSES, findDisplacedBookings } from "./conflicts";
+import { AUDIT_ACTIONS } from "../staff/common";
+import { findDisplacedBookings } from "./conflicts";
 
 // The frame every capacity change runs in: the actor's right on the record's own office, the per-day lock of every
 // date whose availability changes (the same lock booking takes), the change itself, a check that no active booking
@@ -87,11 +87,12 @@ export function assertUnchanged(before: { updatedAt: Date }, now: { updatedAt: D
 
 /** First and last local date a change can matter for: today up to the horizon, or later if bookings lie beyond. */
 export async function planningWindow(db: Db | Tx, office: OfficeRow, now: Date): Promise<{ from: LocalDate; to: LocalDate }> {
-  const from = localDateOf(now, office.timeZone);
-  let to = addDays(from, office.bookingHorizonDays);
+  const horizon = bookingHorizon(office, office.timeZone, now);
+  const from = horizon.today;
+  let to = horizon.last;
   // Bookings made before the horizon was shortened still need their clerk.
   const last = await db.booking.findFirst({
-    where: { officeId: office.id, status: { in: [...ACTIVE_STATUSES] }, startsAt: { gt: now } },
+    where: { officeId: office.id, status: { in: [...STILL_TO_SERVE_STATUSES] }, startsAt: { gt: now } },
     orderBy: { startsAt: "desc" },
     select: { startsAt: true },
   });
@@ -143,12 +144,12 @@ export async function applyCapacityChange<T>(db: Db, change: CapacityChange<T>):
   const dates = [...new Set(change.dates)].sort();
   // Today's row as well: every capacity change of the office then waits for the others, also one whose dates lie
   // beyond the booking window (its overlap check must not race another change's).
-  const today = localDateOf(now, office.timeZone);
+  const { today, last } = bookingHorizon(office, office.timeZone, now);
   // A move lands between today and the end of the booking window (the day after, for one that crosses midnight).
   // The new times must stay free until commit, and locks are taken in ascending order before anything is read, so
   // a change that moves locks that whole window up front; the new days are not known before the change is applied.
   const moveDays = change.cancellation?.move
-    ? datesBetween(today, addDays(bookableDates(office, office.timeZone, now).last, 1))
+    ? datesBetween(today, addDays(last, 1))
     : [];
   try {
     return await bookingTransaction(db, office.id, [...dates, today, ...moveDays], async (tx) => {
@@ -208,7 +209,7 @@ async function planMoves(tx: Tx, office: OfficeRow, ids: string[], now: Date) {
   const movable = bookings.filter((b) => b.status === "CONFIRMED" && b.service.active && office.active);
   if (movable.length === 0) return [];
   const from = localDateOf(movable[0].startsAt, office.timeZone);
-  const to = bookableDates(office, office.timeZone, now).last;
+  const to = bookingHorizon(office, office.timeZone, now).last;
   if (from > to) return movable.map((booking) => ({ booking, slot: null }));
   // Schedule and bookings do not depend on the service: one read serves every booking to move.
   const { schedule, rules, occupied } = await loadAvailability(tx, {
@@ -249,8 +250,7 @@ async function moveBookings(
   const moved: string[] = [];
   for (const { booking, slot } of plan) {
     if (!slot) continue;
-    const endsAt = new Date(slot.start.getTime() + appointmentMinutes(booking.service, booking.persons) * 60_000);
-    const [from, to] = datesOf({ startsAt: slot.start, endsAt }, office.timeZone);
+    const { end: endsAt, dates: [from, to] } = appointmentInterval(slot.start, booking.service, booking.persons, office.timeZone);
     const ok = await moveCheckedBooking(tx, {
       office,
       service: booking.service,
@@ -312,7 +312,7 @@ async function cancelBookings(tx: Tx, office: OfficeRow, actor: Actor, ids: stri
     const token = booking.email && rebookable ? createManageToken() : null;
     // Conditional, like every other cancellation: a booking cancelled meanwhile is not cancelled twice.
     const { count } = await tx.booking.updateMany({
-      where: { id: booking.id, status: { in: [...ACTIVE_STATUSES] } },
+      where: { id: booking.id, status: { in: [...STILL_TO_SERVE_STATUSES] } },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, ...(token ? { manageTokenHash: token.hash } : {}) },
     });
     if (count === 0) continue;

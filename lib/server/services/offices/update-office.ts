@@ -1,3 +1,4 @@
+import { STILL_TO_SERVE_STATUSES } from "@/lib/domain";
 import { fieldError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/audit";
 import { assertCanGlobally, type Actor } from "@/lib/server/auth/permissions";
@@ -8,8 +9,8 @@ import { officeFor } from "./access";
 import { isUniqueViolation } from "./input-error";
 import { assertSlugFree, officeColumns } from "./office-writes";
 
-/** Statuses of bookings that still take place. */
-const UPCOMING = ["HELD", "CONFIRMED", "ARRIVED"] as const;
+/** Bookings that still take place: appointments still to serve, and holds, which may yet be confirmed even expired. */
+const UPCOMING = ["HELD", ...STILL_TO_SERVE_STATUSES] as const;
 
 /**
  * Saves an office's settings. The office's head may change everything but the slug: a new slug changes every

@@ -7,7 +7,8 @@ import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { bookingMailPayload } from "../booking-mail";
 import { serviceUrl } from "../booking-urls";
-import { AUDIT_ACTIONS, datesOf, loadBookingFor } from "./common";
+import { AUDIT_ACTIONS, loadBookingFor } from "./common";
+import { appointmentDates } from "@/lib/domain";
 import { isChangeableByStaff } from "@/lib/domain/booking-status";
 
 export interface StaffCancelInput {
@@ -37,7 +38,7 @@ export async function cancelBookingByStaff(db: Db, actor: Actor, input: StaffCan
   if (!isChangeableByStaff(booking, now)) throw new AppError("APPOINTMENT_PAST");
   const { office, service } = booking;
 
-  await bookingTransaction(db, booking.officeId, datesOf(booking, office.timeZone), async (tx) => {
+  await bookingTransaction(db, booking.officeId, appointmentDates(booking.startsAt, booking.endsAt, office.timeZone), async (tx) => {
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: "CONFIRMED", erasedAt: null },
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason.data },

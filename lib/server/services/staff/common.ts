@@ -1,4 +1,3 @@
-import { localDateOf } from "@/lib/domain";
 import { slugSchema } from "@/lib/schemas/booking";
 import { bookingIdSchema } from "@/lib/schemas/staff-booking";
 import { assertCanOnOffice, type Actor, type OfficeAction } from "@/lib/server/auth/permissions";
@@ -71,11 +70,6 @@ export function assertPlausibleStart(office: { bookingHorizonDays: number }, sta
   if (!(start instanceof Date) || Number.isNaN(start.getTime())) throw new AppError("SLOT_NOT_OFFERED");
   const outOfRange = startOutOfRange(office, start, now);
   if (outOfRange) throw slotError(outOfRange);
-}
-
-/** Every office-local date an interval touches, for the per-day lock. */
-export function datesOf(interval: { startsAt: Date; endsAt: Date }, timeZone: string): string[] {
-  return [localDateOf(interval.startsAt, timeZone), localDateOf(interval.endsAt.getTime() - 1, timeZone)];
 }
 
 /** "Given Family", or null once the personal data is erased. */

@@ -1,4 +1,4 @@
-import { appointmentMinutes, localDateOf } from "@/lib/domain";
+import { appointmentDates, appointmentInterval } from "@/lib/domain";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
@@ -6,7 +6,7 @@ import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { moveCheckedBooking } from "../insert-booking";
-import { assertPlausibleStart, AUDIT_ACTIONS, datesOf, loadBookingFor, staffBookingRules } from "./common";
+import { assertPlausibleStart, AUDIT_ACTIONS, loadBookingFor, staffBookingRules } from "./common";
 import { isChangeableByStaff } from "@/lib/domain/booking-status";
 
 export interface StaffMoveInput {
@@ -39,12 +39,11 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
   if (input.start.getTime() === booking.startsAt.getTime()) throw new AppError("SAME_TIME");
   if (!office.active || !service.active) throw new AppError("SLOT_NOT_OFFERED");
   const tz = office.timeZone;
-  const endsAt = new Date(input.start.getTime() + appointmentMinutes(service, booking.persons) * 60_000);
-  const newFrom = localDateOf(input.start, tz);
-  const newTo = localDateOf(endsAt.getTime() - 1, tz);
+  const { end: endsAt, dates: [newFrom, newTo] } = appointmentInterval(input.start, service, booking.persons, tz);
   const previous = { startsAt: booking.startsAt, endsAt: booking.endsAt };
+  const dates = [...appointmentDates(booking.startsAt, booking.endsAt, tz), newFrom, newTo];
 
-  await bookingTransaction(db, booking.officeId, [...datesOf(booking, tz), newFrom, newTo], async (tx) => {
+  await bookingTransaction(db, booking.officeId, dates, async (tx) => {
     // Only the hash of the citizen's manage link is stored: a fresh link goes out with the new time, and the
     // old one stops working.
     const manageToken = booking.email ? createManageToken() : { token: "" };

@@ -1,8 +1,9 @@
-import { addDays, bookableDates, listSlots, prepareAvailability, type LocalDate, type Slot } from "@/lib/domain";
+import { addDays, bookingHorizon, listSlots, type LocalDate, type Slot } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { loadAvailability } from "../availability";
+import { searchFreeSlot } from "../list-slots";
 import { loadBookingFor, loadOfficeFor, staffBookingRules } from "./common";
 
 // Free slots as staff see them when booking on behalf or moving: the same availability and the same domain rule as
@@ -36,15 +37,10 @@ interface SlotQuery {
   skipStart?: Date;
 }
 
-// Searching in windows keeps the common case (a slot within days) to a small read; the availability is read
-// for exactly the window, so only slots inside it are taken. Each further window is twice as long, so a fully
-// booked horizon takes a handful of reads.
-const SEARCH_WINDOW_DAYS = 14;
-
 async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
   const office = staffBookingRules(q.office);
   const tz = office.timeZone;
-  const { today, last: lastBookable } = bookableDates(office, tz, q.now);
+  const { today, last: lastBookable } = bookingHorizon(office, tz, q.now);
   let date = q.date ?? today;
   if (date < today) date = today;
   if (date > lastBookable) date = lastBookable;
@@ -61,17 +57,8 @@ async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
 
   const offered = (slot: Slot) => slot.start.getTime() !== q.skipStart?.getTime();
   const slots = listSlots(await read(date, date), { from: date, to: date }).filter(offered);
-  let next: Slot | null = slots[0] ?? null;
-  for (let from = addDays(date, 1), days = SEARCH_WINDOW_DAYS; !next && from <= lastBookable; days *= 2) {
-    const to = addDays(from, days - 1);
-    const last = to < lastBookable ? to : lastBookable;
-    // Day by day, so that a long window is listed only up to its first free day.
-    const availability = prepareAvailability(await read(from, last));
-    for (let day = from; !next && day <= last; day = addDays(day, 1)) {
-      next = availability.list({ from: day, to: day }).find(offered) ?? null;
-    }
-    from = addDays(last, 1);
-  }
+  // The shown day was read on its own; a later slot is found by the citizens' search, from the day after.
+  const next = slots[0] ?? (await searchFreeSlot(read, { from: addDays(date, 1), to: lastBookable }, q.skipStart)).slot;
   return { date, today, lastBookable, timeZone: tz, slots, next };
 }
 

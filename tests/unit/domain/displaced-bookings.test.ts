@@ -1,5 +1,4 @@
-import { type OfficeSchedule, zonedInstant } from "@/lib/domain";
-import { type ActiveBooking, displacedBookings } from "@/lib/server/services/capacity/conflicts";
+import { type DisplaceableBooking, type OfficeSchedule, displacedBookings, zonedInstant } from "@/lib/domain";
 
 // Which bookings a proposed schedule leaves without a clerk. Pure: the schedule, the bookings and now go in.
 
@@ -9,7 +8,7 @@ const t = (hhmm: string, date = DATE) => zonedInstant(date, Number(hhmm.slice(0,
 const NOW = t("07:00", "2027-03-01");
 
 let created = 0;
-function booking(id: string, start: string, end: string, serviceId = "s1", date = DATE): ActiveBooking {
+function booking(id: string, start: string, end: string, serviceId = "s1", date = DATE): DisplaceableBooking {
   return { id, serviceId, start: t(start, date), end: t(end, date), createdAt: ++created };
 }
 
