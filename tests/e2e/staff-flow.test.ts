@@ -112,7 +112,7 @@ async function buttonAt(row: Locator, place: { x: number; y: number }): Promise<
 }
 
 /** Sends the capacity page's "create block" server action as the browser did, for a Sunday, with `page`'s cookies. */
-async function replayCreateBlock(page: Page): Promise<APIResponse> {
+async function replayCreateBlock(page: Page, referer?: string): Promise<APIResponse> {
   expect(createBlockRequest).toBeDefined();
   const args = JSON.parse(createBlockRequest!.body) as Array<Record<string, unknown>>;
   args[0] = { ...args[0], weekdays: ["7"] };
@@ -122,6 +122,7 @@ async function replayCreateBlock(page: Page): Promise<APIResponse> {
       "content-type": "text/plain;charset=UTF-8",
       accept: "text/x-component",
       origin: app.url,
+      ...(referer ? { referer } : {}),
     },
     data: JSON.stringify(args),
     maxRedirects: 0,
@@ -647,9 +648,13 @@ it("5. a password change signs the clerk out everywhere", async () => {
   await clerk.goto(`${app.url}/staff`);
   await clerk.waitForURL((url) => url.pathname === "/staff/login");
 
-  // The old session cannot post either.
+  // The old session cannot post either: the calendar's action sends it to the sign-in page, which leads back.
   const blocksBefore = await app.db.capacityBlock.count({ where: { officeId } });
-  expect(await (await replayCreateBlock(clerk)).text()).toContain("UNAUTHENTICATED");
+  const calendar = `/staff/${OFFICE}/kalender`;
+  const replayed = await replayCreateBlock(clerk, `${app.url}${calendar}`);
+  expect(replayed.headers()["x-action-redirect"]).toMatch(
+    new RegExp(`^/staff/login\\?callbackUrl=${encodeURIComponent(calendar)};`),
+  );
   expect(await app.db.capacityBlock.count({ where: { officeId } })).toBe(blocksBefore);
 
   // The old password no longer works, the new one does.

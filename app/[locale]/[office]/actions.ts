@@ -2,12 +2,13 @@
 
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
+import { z } from "zod";
 import { localDateOf } from "@/lib/domain";
-import { redirect } from "@/lib/i18n/navigation";
-import { personalDataFromForm, personalDataSchema, slotChoiceSchema, slugSchema } from "@/lib/schemas/booking";
-import { type ActionState, fieldErrorsOf } from "@/lib/schemas/form-errors";
+import { personalDataFromForm, personalDataSchema, slugSchema } from "@/lib/schemas/booking";
+import type { ActionState } from "@/lib/schemas/form-errors";
+import { formStep, go, postedSlot, redirectingStep } from "@/lib/server/actions/citizen-step";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
+import { AppError, fieldError, isAppError } from "@/lib/server/errors";
 import { kickOutbox } from "@/lib/server/mail/outbox";
 import { ANTIBOT_FIELD, antibotEnabled, guardBooking } from "@/lib/server/security/antibot";
 import { clientAddressOf, hashClientAddress } from "@/lib/server/security/rate-limit";
@@ -17,26 +18,27 @@ import { findSlotProblem } from "@/lib/server/services/check-slot";
 import { findOffice, findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { readWizardState, writeWizardState } from "@/lib/server/wizard-state";
 
-// One server action per wizard step. Each validates with the schema its form uses, changes nothing on bad input and
-// answers errors as translation keys; unexpected failures become a generic message, never a stack trace.
-
-async function go(href: string): Promise<never> {
-  return redirect({ href, locale: await getLocale() });
-}
+// One server action per wizard step, each in a frame of citizen-step: a step with a form validates with the schema
+// its form uses and answers field errors in place; the other steps redirect, with ?fehler=CODE when refused. Bad
+// input changes nothing; unexpected failures become a generic message, never a stack trace.
 
 /** Action arguments are public input: only real slugs may end up in a redirect target or a query. */
 function validSlugs(...slugs: string[]): boolean {
   return slugs.every((s) => slugSchema.safeParse(s).success);
 }
 
+const serviceChoiceSchema = z.object({
+  service: z.custom<string>((v) => slugSchema.safeParse(v).success, { error: "invalidService" }),
+});
+
 /** Step 1: the citizen picks a service ("Anliegen"). */
 export async function chooseService(officeSlug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  const choice = slugSchema.safeParse(form.get("service"));
-  if (!choice.success) return { fieldErrors: { service: ["invalidService"] } };
-  const office = await findOffice(getDb(), officeSlug);
-  if (!office) return { formError: "OFFICE_NOT_FOUND" };
-  if (!office.services.some((s) => s.slug === choice.data)) return { fieldErrors: { service: ["invalidService"] } };
-  return go(`/${office.slug}/${choice.data}`);
+  return formStep("wizard", serviceChoiceSchema, { service: form.get("service") }, async ({ service }) => {
+    const office = await findOffice(getDb(), officeSlug);
+    if (!office) throw new AppError("OFFICE_NOT_FOUND");
+    if (!office.services.some((s) => s.slug === service)) throw fieldError("service", "invalidService");
+    return `/${office.slug}/${service}`;
+  });
 }
 
 /** Step 2: personal data, validated by the same schema as the form. */
@@ -50,13 +52,13 @@ export async function savePersonalData(
   if (!found) return { formError: "SERVICE_NOT_FOUND" };
   const { office, service } = found;
   const schema = personalDataSchema({ maxPersons: service.maxPersons, today: localDateOf(new Date(), office.timeZone) });
-  const parsed = schema.safeParse(personalDataFromForm(form));
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) };
-  const previous = await readWizardState(office.slug, service.slug);
-  // A different number of persons changes the duration: a slot chosen before must be chosen again.
-  const slot = previous?.person?.persons === parsed.data.persons ? previous.slot : undefined;
-  await writeWizardState({ office: office.slug, service: service.slug, person: parsed.data, slot });
-  return go(`/${office.slug}/${service.slug}/termin`);
+  return formStep("wizard", schema, personalDataFromForm(form), async (person) => {
+    const previous = await readWizardState(office.slug, service.slug);
+    // A different number of persons changes the duration: a slot chosen before must be chosen again.
+    const slot = previous?.person?.persons === person.persons ? previous.slot : undefined;
+    await writeWizardState({ office: office.slug, service: service.slug, person, slot });
+    return `/${office.slug}/${service.slug}/termin`;
+  });
 }
 
 /** Step 3: a slot from the calendar. It is checked now and again, atomically, when booking. */
@@ -64,18 +66,14 @@ export async function chooseSlot(officeSlug: string, serviceSlug: string, form: 
   if (!validSlugs(officeSlug, serviceSlug)) return go("/");
   const state = await readWizardState(officeSlug, serviceSlug);
   if (!state?.person) return go(`/${officeSlug}/${serviceSlug}`);
-  const parsed = slotChoiceSchema.safeParse({ start: form.get("start") });
-  if (!parsed.success) return go(`/${officeSlug}/${serviceSlug}/termin?fehler=SLOT_NOT_OFFERED`);
-  const problem = await findSlotProblem(getDb(), {
-    officeSlug,
-    serviceSlug,
-    persons: state.person.persons,
-    start: new Date(parsed.data.start),
-    now: new Date(),
+  const { persons } = state.person;
+  return redirectingStep("wizard", `/${officeSlug}/${serviceSlug}/termin`, async () => {
+    const slot = postedSlot(form);
+    const problem = await findSlotProblem(getDb(), { officeSlug, serviceSlug, persons, start: new Date(slot), now: new Date() });
+    if (problem) throw new AppError(problem);
+    await writeWizardState({ ...state, slot, done: undefined });
+    return `/${officeSlug}/${serviceSlug}/pruefen`;
   });
-  if (problem) return go(`/${officeSlug}/${serviceSlug}/termin?fehler=${problem}`);
-  await writeWizardState({ ...state, slot: parsed.data.start, done: undefined });
-  return go(`/${officeSlug}/${serviceSlug}/pruefen`);
 }
 
 /** Step 4: book. If the slot was taken meanwhile, the review page offers the next free ones. */
@@ -87,36 +85,34 @@ export async function confirmBooking(officeSlug: string, serviceSlug: string, fo
   // Sent before the page could start its proof of work (a click before hydration): no field at all, rather than a
   // wrong one. Back to the review step, which books as soon as its check is done.
   if (antibotEnabled() && form?.get(ANTIBOT_FIELD) == null) return go(`/${officeSlug}/${serviceSlug}/pruefen?buchen=1`);
-  // Rate limits and the proof of work come before anything is written; the slot stays chosen for another try.
-  const guard = await guardBooking(getDb(), {
-    ipHash: hashClientAddress(clientAddressOf(await headers())),
-    email: state.person.email,
-    challenge: form?.get(ANTIBOT_FIELD),
-  });
-  if (!guard.ok) return go(`/${officeSlug}/${serviceSlug}/pruefen?fehler=${guard.code}`);
-  const locale = await getLocale();
-  let created;
-  try {
-    created = await createBooking(getDb(), {
+  const { person, slot } = state;
+  return redirectingStep("wizard", `/${officeSlug}/${serviceSlug}/pruefen`, async () => {
+    // Rate limits and the proof of work come before anything is written; the slot stays chosen for another try.
+    const guard = await guardBooking(getDb(), {
+      ipHash: hashClientAddress(clientAddressOf(await headers())),
+      email: person.email,
+      challenge: form?.get(ANTIBOT_FIELD),
+    });
+    if (!guard.ok) throw new AppError(guard.code);
+    const locale = await getLocale();
+    const created = await createBooking(getDb(), {
       officeSlug,
       serviceSlug,
-      start: new Date(state.slot),
-      persons: state.person.persons,
-      person: state.person,
+      start: new Date(slot),
+      persons: person.persons,
+      person,
       channel: "ONLINE",
       locale,
       now: new Date(),
+    }).catch(async (e: unknown) => {
+      // A slot that can no longer be booked is forgotten, so the review page offers others instead.
+      if (isAppError(e) && e.code.startsWith("SLOT_")) await writeWizardState({ ...state, slot: undefined });
+      throw e;
     });
-  } catch (e) {
-    if (!isAppError(e)) console.error("booking failed", e instanceof Error ? e.name : "unknown");
-    const code = isAppError(e) ? e.code : "UNEXPECTED";
-    // A slot that can no longer be booked is forgotten, so the review page offers others instead.
-    if (code.startsWith("SLOT_")) await writeWizardState({ ...state, slot: undefined });
-    return go(`/${officeSlug}/${serviceSlug}/pruefen?fehler=${code}`);
-  }
-  kickOutbox();
-  await writeWizardState({ ...state, slot: undefined, done: { bookingId: created.id, token: created.manageToken } });
-  return go(`/${officeSlug}/${serviceSlug}/bestaetigung`);
+    kickOutbox();
+    await writeWizardState({ ...state, slot: undefined, done: { bookingId: created.id, token: created.manageToken } });
+    return `/${officeSlug}/${serviceSlug}/bestaetigung`;
+  });
 }
 
 /** Step 5 of a held booking: more time to confirm it (WCAG 2.2.1). The booking is the one this wizard made. */
@@ -124,11 +120,10 @@ export async function extendWizardHold(officeSlug: string, serviceSlug: string):
   if (!validSlugs(officeSlug, serviceSlug)) return go("/");
   const state = await readWizardState(officeSlug, serviceSlug);
   if (!state?.done) return go(`/${officeSlug}/${serviceSlug}`);
+  const { token } = state.done;
   const page = `/${officeSlug}/${serviceSlug}/bestaetigung`;
-  try {
-    await extendHoldByToken(getDb(), { token: state.done.token, now: new Date() });
-  } catch (e) {
-    return go(`${page}?fehler=${isAppError(e) ? e.code : "UNEXPECTED"}`);
-  }
-  return go(`${page}?verlaengert=1`);
+  return redirectingStep("wizard", page, async () => {
+    await extendHoldByToken(getDb(), { token, now: new Date() });
+    return `${page}?verlaengert=1`;
+  });
 }
