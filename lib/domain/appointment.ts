@@ -1,5 +1,5 @@
 import { appointmentMinutes } from "./slots";
-import { MS_PER_MINUTE, localDateOf } from "./time";
+import { MINUTES_PER_DAY, MS_PER_MINUTE, localDateOf, localMinuteOf } from "./time";
 import type { LocalDate, ServiceSpec } from "./types";
 
 // The time an appointment takes and the office days it touches. Booking, moving, confirming and cancelling lock
@@ -15,6 +15,15 @@ export interface AppointmentInterval {
 /** The first and last office-local date of [start, end): the end itself is not part of it. */
 export function appointmentDates(start: Date, end: Date, timeZone: string): [LocalDate, LocalDate] {
   return [localDateOf(start, timeZone), localDateOf(end.getTime() - 1, timeZone)];
+}
+
+/**
+ * The office-local minute at which [start, end) ends on its first date (exclusive), or MINUTES_PER_DAY when it runs
+ * into the next date. Derived from the last minute it occupies, so an end at midnight counts as the first date's end.
+ */
+export function appointmentEndMinute(start: Date, end: Date, timeZone: string): number {
+  const [first, last] = appointmentDates(start, end, timeZone);
+  return first === last ? localMinuteOf(end.getTime() - 1, timeZone) + 1 : MINUTES_PER_DAY;
 }
 
 /** A new appointment of `persons` for `service` starting at `start`: its end in real elapsed minutes, and its dates. */

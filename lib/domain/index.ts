@@ -51,7 +51,7 @@ export {
   occupiesAt,
   prepareAvailability,
 } from "./slots";
-export { type AppointmentInterval, appointmentDates, appointmentInterval } from "./appointment";
+export { type AppointmentInterval, appointmentDates, appointmentEndMinute, appointmentInterval } from "./appointment";
 export { type DisplaceableBooking, displacedBookings } from "./displacement";
 export {
   type Hold,

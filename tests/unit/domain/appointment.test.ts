@@ -1,4 +1,4 @@
-import { appointmentDates, appointmentInterval } from "@/lib/domain";
+import { appointmentDates, appointmentEndMinute, appointmentInterval } from "@/lib/domain";
 import { BERLIN, office } from "../../helpers/scenario";
 
 // The interval a new appointment takes and the office days booking locks for it, in Europe/Berlin: summer time
@@ -53,5 +53,17 @@ describe("a stored appointment's dates", () => {
   it("are those of its stored start and end, whatever the service takes today", () => {
     expect(appointmentDates(at("2026-03-02 22:00"), at("2026-03-03 01:00"), BERLIN)).toEqual(["2026-03-02", "2026-03-03"]);
     expect(appointmentDates(at("2026-03-02 22:00"), at("2026-03-03 00:00"), BERLIN)).toEqual(["2026-03-02", "2026-03-02"]);
+  });
+});
+
+describe("where a stored appointment ends on its first day", () => {
+  it("is its local end minute, midnight included, and the whole day once it runs into the next", () => {
+    expect(appointmentEndMinute(at("2026-03-02 09:00"), at("2026-03-02 09:30"), BERLIN)).toBe(9 * 60 + 30);
+    expect(appointmentEndMinute(at("2026-03-02 23:30"), at("2026-03-03 00:00"), BERLIN)).toBe(24 * 60);
+    expect(appointmentEndMinute(at("2026-03-02 23:45"), at("2026-03-03 00:15"), BERLIN)).toBe(24 * 60);
+  });
+
+  it("reads the end on the office's clock across the spring-forward jump", () => {
+    expect(appointmentEndMinute(at("2026-03-29 01:45"), at("2026-03-29 03:15"), BERLIN)).toBe(3 * 60 + 15);
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, datesBetween, localDateOf, zonedInstant, type LocalDate } from "@/lib/domain";
+import { addDays, bookingHorizon, datesBetween, localDateOf, zonedInstant, type LocalDate } from "@/lib/domain";
 import {
   aggregateBookings,
   daysBetween,
@@ -159,6 +159,10 @@ export interface AggregateResult {
   samples: number;
 }
 
+// Rows are kept one day past the last bookable date, so the date that becomes bookable at the office's next
+// midnight already has its rows before the next run.
+const DAYS_PAST_HORIZON = 1;
+
 /**
  * Recomputes every office's rows from SETTLING_DAYS ago to the end of its booking horizon (or from `from` when
  * given, e.g. to fill in history), and takes today's next-free-slot samples.
@@ -168,9 +172,9 @@ export async function aggregateStatistics(db: Db, options: { now?: Date; from?: 
   const offices = await db.office.findMany({ select: { id: true, timeZone: true, holidayRegion: true, bookingHorizonDays: true } });
   let rows = 0;
   for (const office of offices) {
-    const today = localDateOf(now, office.timeZone);
+    const { today, last } = bookingHorizon(office, office.timeZone, now);
     const from = options.from ?? addDays(today, -SETTLING_DAYS);
-    rows += await aggregateOfficeDays(db, office, from, addDays(today, office.bookingHorizonDays + 1));
+    rows += await aggregateOfficeDays(db, office, from, addDays(last, DAYS_PAST_HORIZON));
   }
   return { rows, samples: await sampleNextFreeSlots(db, now) };
 }

@@ -7,7 +7,7 @@ import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { WeekCalendar } from "@/components/staff/agenda/week-calendar";
 import type { HalfHour } from "@/components/staff/agenda/week-calendar-view";
 import { buttonSecondary } from "@/components/ui/styles";
-import { addDays, datesBetween, localDateOf, localMinuteOf, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
+import { addDays, appointmentEndMinute, datesBetween, localMinuteOf, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
 import { queryDate } from "@/lib/schemas/staff-booking";
 import { getDb } from "@/lib/server/db";
 import { attempt, pageStaff } from "@/lib/server/page-guards";
@@ -48,8 +48,7 @@ export default async function WeekPage({ params, searchParams }: { params: Param
   let last = 16 * 60;
   for (const r of agenda.rows) {
     first = Math.min(first, localMinuteOf(r.startsAt, tz));
-    const endDay = localDateOf(r.endsAt.getTime() - 1, tz);
-    last = endDay === r.date ? Math.max(last, localMinuteOf(r.endsAt.getTime() - 1, tz) + 1) : 24 * 60;
+    last = Math.max(last, appointmentEndMinute(r.startsAt, r.endsAt, tz));
   }
   const slotMinTime = hhmm(Math.floor(first / 60) * 60);
   const slotMaxTime = hhmm(Math.min(24 * 60, Math.ceil(last / 60) * 60));

@@ -7,7 +7,7 @@ import { OnBehalfForm } from "@/components/staff/agenda/on-behalf-form";
 import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { SlotDayNav } from "@/components/staff/agenda/slot-day-nav";
 import { buttonSecondary, input } from "@/components/ui/styles";
-import { addDays, localDateOf } from "@/lib/domain";
+import { bookingHorizon } from "@/lib/domain";
 import { queryDate, queryPersons, querySlug } from "@/lib/schemas/staff-booking";
 import { getDb } from "@/lib/server/db";
 import { attempt, pageStaff } from "@/lib/server/page-guards";
@@ -39,7 +39,7 @@ export default async function NewAppointmentPage({ params, searchParams }: { par
   const services = office.services.filter((s) => s.active);
   const service = services.find((s) => s.slug === querySlug(q.leistung));
   const persons = Math.min(queryPersons(q.personen) ?? 1, service?.maxPersons ?? 1);
-  const today = localDateOf(now, office.timeZone);
+  const { today, last: lastBookable } = bookingHorizon(office, office.timeZone, now);
   const day = queryDate(q.tag) ?? today;
 
   const t = await getTranslations("agenda");
@@ -114,7 +114,7 @@ export default async function NewAppointmentPage({ params, searchParams }: { par
               name="tag"
               type="date"
               min={today}
-              max={addDays(today, office.bookingHorizonDays)}
+              max={lastBookable}
               defaultValue={shownDay}
               required
               className={input}
