@@ -48,10 +48,11 @@ type Handler = (request: Request) => Promise<Response>;
  * would answer an empty body. OPTIONS answers 204 with the same `Allow`.
  */
 export function otherMethods<A extends Exclude<Method, "OPTIONS">>(...offered: A[]): Record<Exclude<Method, A>, Handler> {
-  const allow = [...offered, ...(offered.includes("GET" as A) ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const offers = new Set<string>(offered);
+  const allow = [...offered, ...(offers.has("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const refuse: Handler = async (request) =>
     errorResponse(new ApiError("METHOD_NOT_ALLOWED"), requestLocale(request), { Allow: allow });
-  const handlers = Object.fromEntries(METHODS.filter((m) => !offered.includes(m as A)).map((m) => [m, refuse]));
+  const handlers = Object.fromEntries(METHODS.filter((m) => !offers.has(m)).map((m) => [m, refuse]));
   handlers.OPTIONS = async () => new Response(null, { status: 204, headers: { Allow: allow } });
   return handlers as Record<Exclude<Method, A>, Handler>;
 }
