@@ -19,14 +19,8 @@ const DOMAIN_PACKAGES = ["temporal-polyfill", "date-holidays"];
  * only shrink. The test fails on a violation missing here and on an entry that no longer occurs.
  */
 const KNOWN_VIOLATIONS: string[] = [
-  // Components that import server actions from app/ instead of receiving them as props.
-  "components/staff/capacity/block-dialog.tsx -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
-  "components/staff/capacity/capacity-view.tsx -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
-  "components/staff/capacity/closure-dialog.tsx -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
-  "components/staff/capacity/use-capacity-mutation.ts -> app/(staff)/staff/(signed-in)/[office]/kalender/actions.ts",
   // Components that take helpers, constants or types from server modules.
   "components/staff/capacity/plan.ts -> lib/server/services/capacity/list-capacity.ts",
-  "components/staff/capacity/use-capacity-mutation.ts -> lib/server/services/capacity/index.ts",
 ];
 
 interface Edge {

@@ -1,18 +1,9 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { ErrorSummary } from "@/components/ui/error-summary";
+import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { buttonDanger, buttonPrimary, buttonSecondary, input } from "@/components/ui/styles";
-import {
-  createBlockAction,
-  createOverrideAction,
-  deleteBlockAction,
-  deleteOverrideAction,
-  updateBlockAction,
-  updateOverrideAction,
-} from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
+import { buttonDanger, input } from "@/components/ui/styles";
 import {
   createBlockSchema,
   createOverrideSchema,
@@ -21,11 +12,10 @@ import {
   updateBlockSchema,
   updateOverrideSchema,
 } from "@/lib/schemas/capacity";
-import { type FieldErrors, fieldErrorsOf } from "@/lib/schemas/form-errors";
-import { useErrorTexts } from "./form-errors";
+import { CapacityForm, type Perform, TimeFields, useCapacityForm } from "./capacity-form";
 import { Modal } from "./modal";
 import { formatDate, type PlanBlock, type PlanOverride, type PlanService } from "./plan";
-import type { CapacityAction, MutationHandlers } from "./use-capacity-mutation";
+import type { CapacityActions } from "./use-capacity-mutation";
 import { WeekdayChoice } from "./weekday-choice";
 
 // Creating and editing capacity: a weekly block, or an override for one date. A range selected in the calendar
@@ -38,7 +28,10 @@ export type BlockDialogState =
   | { mode: "create-override"; date: string; start: number; end: number }
   | { mode: "edit-override"; override: PlanOverride };
 
-type Perform = (action: CapacityAction, input: Record<string, unknown>, handlers?: MutationHandlers) => void;
+export type BlockActions = Pick<
+  CapacityActions,
+  "createBlock" | "updateBlock" | "deleteBlock" | "createOverride" | "updateOverride" | "deleteOverride"
+>;
 
 const FIELDS = ["appliesTo", "weekday", "weekdays", "date", "start", "end", "clerks", "serviceIds", "validFrom", "validUntil", "note"] as const;
 
@@ -81,6 +74,7 @@ export function BlockDialog({
   state,
   officeId,
   services,
+  actions,
   perform,
   pending,
   onClose,
@@ -88,6 +82,7 @@ export function BlockDialog({
   state: BlockDialogState | null;
   officeId: string;
   services: PlanService[];
+  actions: BlockActions;
   perform: Perform;
   pending: boolean;
   onClose: () => void;
@@ -111,6 +106,7 @@ export function BlockDialog({
           state={state}
           officeId={officeId}
           services={services}
+          actions={actions}
           perform={perform}
           pending={pending}
           onDone={onClose}
@@ -124,6 +120,7 @@ function BlockForm({
   state,
   officeId,
   services,
+  actions,
   perform,
   pending,
   onDone,
@@ -131,65 +128,34 @@ function BlockForm({
   state: BlockDialogState;
   officeId: string;
   services: PlanService[];
+  actions: BlockActions;
   perform: Perform;
   pending: boolean;
   onDone: () => void;
 }) {
   const t = useTranslations("capacity");
   const format = useFormatter();
-  const errorTexts = useErrorTexts();
-  const formId = useId().replace(/:/g, "");
-  const [values, setValues] = useState(() => initialValues(state));
+  const form = useCapacityForm({ initialValues: () => initialValues(state), fields: FIELDS, perform, onDone });
+  const { values, setValues, set, id, byField } = form;
   const [appliesTo, setAppliesTo] = useState<"weekly" | "date">(state.mode === "create-override" || state.mode === "edit-override" ? "date" : "weekly");
-  const [errors, setErrors] = useState<FieldErrors | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   const isEdit = state.mode === "edit-block" || state.mode === "edit-override";
   const weekly = appliesTo === "weekly";
-  const { byField, summary } = errorTexts(errors, formId, FIELDS);
-  const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setValues((v) => ({ ...v, [name]: e.target.value }));
 
-  const handlers: MutationHandlers = {
-    onApplied: onDone,
-    onRefused: (refusal) => {
-      setAttempt((n) => n + 1);
-      setErrors(refusal.fieldErrors);
-      setFormError(refusal.formError ?? null);
-    },
-  };
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setAttempt((n) => n + 1);
-    setFormError(null);
+  function submit() {
     const common = { start: values.start, end: values.end, clerks: values.clerks, serviceIds: values.serviceIds };
-    let raw: Record<string, unknown>;
-    let schema: { safeParse(v: unknown): { success: boolean; error?: unknown } };
-    let action: CapacityAction;
     if (state.mode === "edit-block") {
-      raw = { blockId: state.block.id, weekday: values.weekday, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
-      [schema, action] = [updateBlockSchema, updateBlockAction];
+      const raw = { blockId: state.block.id, weekday: values.weekday, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
+      form.send(updateBlockSchema, actions.updateBlock, raw);
     } else if (state.mode === "edit-override") {
-      raw = { overrideId: state.override.id, date: values.date, note: values.note, ...common };
-      [schema, action] = [updateOverrideSchema, updateOverrideAction];
+      form.send(updateOverrideSchema, actions.updateOverride, { overrideId: state.override.id, date: values.date, note: values.note, ...common });
     } else if (weekly) {
-      raw = { officeId, weekdays: values.weekdays, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
-      [schema, action] = [createBlockSchema, createBlockAction];
+      const raw = { officeId, weekdays: values.weekdays, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
+      form.send(createBlockSchema, actions.createBlock, raw);
     } else {
-      raw = { officeId, date: values.date, note: values.note, ...common };
-      [schema, action] = [createOverrideSchema, createOverrideAction];
+      form.send(createOverrideSchema, actions.createOverride, { officeId, date: values.date, note: values.note, ...common });
     }
-    // The action's own schema, checked here first so that mistakes show without a round trip.
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error as Parameters<typeof fieldErrorsOf>[0]));
-      return;
-    }
-    setErrors(undefined);
-    perform(action, raw, handlers);
   }
 
   function remove() {
@@ -197,23 +163,31 @@ function BlockForm({
       setConfirmingDelete(true);
       return;
     }
-    if (state.mode === "edit-block") perform(deleteBlockAction, { blockId: state.block.id }, handlers);
-    if (state.mode === "edit-override") perform(deleteOverrideAction, { overrideId: state.override.id }, handlers);
+    if (state.mode === "edit-block") perform(actions.deleteBlock, { blockId: state.block.id }, form.handlers);
+    if (state.mode === "edit-override") perform(actions.deleteOverride, { overrideId: state.override.id }, form.handlers);
   }
 
-  const id = (field: string) => `${formId}-${field}`;
   const chosenWeekdays = format.list([...values.weekdays].sort().map((d) => t(`weekdays.${d}`)));
 
   return (
-    <form onSubmit={submit} noValidate>
-      <div id={id("top")} tabIndex={-1}>
-        <ErrorSummary title={t("errorSummary")} items={summary} attempt={attempt} />
-        {formError && (
-          <p role="alert" className="mb-4 border-s-8 border-error bg-white p-3 font-semibold">
-            {t.has(`errors.${formError}`) ? t(`errors.${formError}`) : t("errors.UNEXPECTED")}
-          </p>
-        )}
-      </div>
+    <CapacityForm
+      form={form}
+      onSubmit={submit}
+      submitLabel={isEdit ? t("blockDialog.save") : t("blockDialog.create")}
+      pending={pending}
+      onCancel={onDone}
+      more={
+        isEdit && (
+          <button type="button" className={`${buttonDanger} sm:ms-auto`} onClick={remove} disabled={pending}>
+            {confirmingDelete
+              ? t("blockDialog.confirmDelete")
+              : state.mode === "edit-block"
+                ? t("blockDialog.delete")
+                : t("blockDialog.deleteOverride")}
+          </button>
+        )
+      }
+    >
 
       {state.mode === "create" && state.date && (
         <fieldset className="mb-6">
@@ -265,24 +239,7 @@ function BlockForm({
         </Field>
       )}
 
-      <div className="flex flex-wrap gap-x-6">
-        {(["start", "end"] as const).map((field) => (
-          <Field key={field} id={id(field)} label={t(`blockDialog.${field}`)} hint={t("blockDialog.timeHint")} error={byField[field]}>
-            {(aria) => (
-              <input
-                {...aria}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={5}
-                value={values[field]}
-                onChange={set(field)}
-                className={`${input} max-w-32`}
-              />
-            )}
-          </Field>
-        ))}
-      </div>
+      <TimeFields form={form} labels={{ start: t("blockDialog.start"), end: t("blockDialog.end") }} />
 
       <Field id={id("clerks")} label={t("blockDialog.clerks")} hint={t("blockDialog.clerksHint")} error={byField.clerks}>
         {(aria) => (
@@ -341,24 +298,6 @@ function BlockForm({
           {(aria) => <input {...aria} type="text" maxLength={200} value={values.note} onChange={set("note")} className={input} />}
         </Field>
       )}
-
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" className={buttonPrimary} disabled={pending}>
-          {isEdit ? t("blockDialog.save") : t("blockDialog.create")}
-        </button>
-        <button type="button" className={buttonSecondary} onClick={onDone}>
-          {t("blockDialog.cancel")}
-        </button>
-        {isEdit && (
-          <button type="button" className={`${buttonDanger} sm:ms-auto`} onClick={remove} disabled={pending}>
-            {confirmingDelete
-              ? t("blockDialog.confirmDelete")
-              : state.mode === "edit-block"
-                ? t("blockDialog.delete")
-                : t("blockDialog.deleteOverride")}
-          </button>
-        )}
-      </div>
-    </form>
+    </CapacityForm>
   );
 }

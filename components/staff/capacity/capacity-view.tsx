@@ -3,12 +3,6 @@
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import {
-  closeHolidayAction,
-  deleteClosureAction,
-  openHolidayAction,
-  updateBlockAction,
-} from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
 import { formatTime } from "@/lib/schemas/capacity";
 import { BlockDialog, type BlockDialogState } from "./block-dialog";
 import type { CapacityCalendarProps } from "./calendar";
@@ -17,7 +11,7 @@ import { ConflictDialog } from "./conflict-dialog";
 import type { CalendarEntry, EntryKind } from "./events";
 import { type CapacityPlan } from "./plan";
 import { BlocksSection, ClosuresSection, HolidaysSection, OverridesSection } from "./plan-lists";
-import { type Refusal, useCapacityMutation } from "./use-capacity-mutation";
+import { type CapacityActions, type Refusal, useCapacityMutation } from "./use-capacity-mutation";
 
 // The capacity page in the browser: the week calendar (loaded on the client only: FullCalendar is ESM-only and
 // would format times differently on the server), the same plan as accessible tables, and the dialogs.
@@ -38,7 +32,7 @@ const LEGEND: Array<[EntryKind, string]> = [
   ["openHoliday", "bg-[#fdf2e0] border-2 border-dashed border-ink"],
 ];
 
-export function CapacityView({ plan }: { plan: CapacityPlan }) {
+export function CapacityView({ plan, actions }: { plan: CapacityPlan; actions: CapacityActions }) {
   const t = useTranslations("capacity");
   const [blockDialog, setBlockDialog] = useState<BlockDialogState | null>(null);
   const [closureDialog, setClosureDialog] = useState<ClosureDialogState | null>(null);
@@ -84,7 +78,7 @@ export function CapacityView({ plan }: { plan: CapacityPlan }) {
     const block = plan.blocks.find((b) => b.id === blockId);
     if (!block) return revert();
     perform(
-      updateBlockAction,
+      actions.updateBlock,
       {
         blockId,
         weekday: range.weekday,
@@ -153,19 +147,20 @@ export function CapacityView({ plan }: { plan: CapacityPlan }) {
         plan={plan}
         pending={pending}
         onAdd={() => setClosureDialog({ mode: "create", date: plan.today })}
-        onRemove={(closure) => perform(deleteClosureAction, { closureId: closure.id })}
+        onRemove={(closure) => perform(actions.deleteClosure, { closureId: closure.id })}
       />
       <HolidaysSection
         plan={plan}
         pending={pending}
-        onOpen={(holiday) => perform(openHolidayAction, { officeId: plan.office.id, date: holiday.date })}
-        onClose={(holiday) => perform(closeHolidayAction, { officeId: plan.office.id, date: holiday.date })}
+        onOpen={(holiday) => perform(actions.openHoliday, { officeId: plan.office.id, date: holiday.date })}
+        onClose={(holiday) => perform(actions.closeHoliday, { officeId: plan.office.id, date: holiday.date })}
       />
 
       <BlockDialog
         state={blockDialog}
         officeId={plan.office.id}
         services={plan.services}
+        actions={actions}
         perform={perform}
         pending={pending}
         onClose={() => setBlockDialog(null)}
@@ -175,6 +170,7 @@ export function CapacityView({ plan }: { plan: CapacityPlan }) {
         officeId={plan.office.id}
         today={plan.today}
         canManageHolidays={plan.can.manageHolidays}
+        actions={actions}
         perform={perform}
         pending={pending}
         onClose={() => setClosureDialog(null)}

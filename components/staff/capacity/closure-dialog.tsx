@@ -1,22 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { buttonDanger, buttonPrimary, buttonSecondary, input } from "@/components/ui/styles";
-import {
-  closeHolidayAction,
-  createClosureAction,
-  deleteClosureAction,
-  openHolidayAction,
-} from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
 import { createClosureSchema, formatTime } from "@/lib/schemas/capacity";
-import { type FieldErrors, fieldErrorsOf } from "@/lib/schemas/form-errors";
-import { useErrorTexts } from "./form-errors";
+import { CapacityForm, type Perform, TimeFields, useCapacityForm } from "./capacity-form";
 import { Modal } from "./modal";
 import { closureHours, formatDate, type PlanClosure, type PlanHoliday } from "./plan";
-import type { CapacityAction, MutationHandlers } from "./use-capacity-mutation";
+import type { CapacityActions } from "./use-capacity-mutation";
 
 // Closing the office on a date (whole day or some hours), and the details of a closure or public holiday picked
 // in the calendar, with what may be done about it.
@@ -26,7 +17,7 @@ export type ClosureDialogState =
   | { mode: "view"; closure: PlanClosure }
   | { mode: "holiday"; holiday: PlanHoliday };
 
-type Perform = (action: CapacityAction, input: Record<string, unknown>, handlers?: MutationHandlers) => void;
+export type ClosureActions = Pick<CapacityActions, "createClosure" | "deleteClosure" | "openHoliday" | "closeHoliday">;
 
 const FIELDS = ["date", "start", "end", "reason"] as const;
 
@@ -35,6 +26,7 @@ export function ClosureDialog({
   officeId,
   today,
   canManageHolidays,
+  actions,
   perform,
   pending,
   onClose,
@@ -44,6 +36,7 @@ export function ClosureDialog({
   /** The office's local date: a past holiday can no longer be opened or closed. */
   today: string;
   canManageHolidays: boolean;
+  actions: ClosureActions;
   perform: Perform;
   pending: boolean;
   onClose: () => void;
@@ -60,15 +53,26 @@ export function ClosureDialog({
   return (
     <Modal open={state !== null} title={title} onClose={onClose}>
       {state?.mode === "create" && (
-        <ClosureForm key={state.date} date={state.date} officeId={officeId} perform={perform} pending={pending} onDone={onClose} />
+        <ClosureForm
+          key={state.date}
+          date={state.date}
+          officeId={officeId}
+          create={actions.createClosure}
+          perform={perform}
+          pending={pending}
+          onDone={onClose}
+        />
       )}
-      {state?.mode === "view" && <ClosureDetails closure={state.closure} perform={perform} pending={pending} onDone={onClose} />}
+      {state?.mode === "view" && (
+        <ClosureDetails closure={state.closure} remove={actions.deleteClosure} perform={perform} pending={pending} onDone={onClose} />
+      )}
       {state?.mode === "holiday" && (
         <HolidayDetails
           holiday={state.holiday}
           officeId={officeId}
           past={state.holiday.date < today}
           canManageHolidays={canManageHolidays}
+          actions={actions}
           perform={perform}
           pending={pending}
           onDone={onClose}
@@ -84,6 +88,7 @@ function HolidayDetails({
   officeId,
   past,
   canManageHolidays,
+  actions,
   perform,
   pending,
   onDone,
@@ -92,6 +97,7 @@ function HolidayDetails({
   officeId: string;
   past: boolean;
   canManageHolidays: boolean;
+  actions: Pick<ClosureActions, "openHoliday" | "closeHoliday">;
   perform: Perform;
   pending: boolean;
   onDone: () => void;
@@ -115,7 +121,7 @@ function HolidayDetails({
             className={holiday.open ? buttonDanger : buttonPrimary}
             disabled={pending}
             onClick={() =>
-              perform(holiday.open ? closeHolidayAction : openHolidayAction, { officeId, date: holiday.date }, { onApplied: onDone })
+              perform(holiday.open ? actions.closeHoliday : actions.openHoliday, { officeId, date: holiday.date }, { onApplied: onDone })
             }
           >
             {holiday.open ? t("holidays.close") : t("holidays.open")}
@@ -131,11 +137,13 @@ function HolidayDetails({
 
 function ClosureDetails({
   closure,
+  remove,
   perform,
   pending,
   onDone,
 }: {
   closure: PlanClosure;
+  remove: ClosureActions["deleteClosure"];
   perform: Perform;
   pending: boolean;
   onDone: () => void;
@@ -158,7 +166,7 @@ function ClosureDetails({
           type="button"
           className={buttonDanger}
           disabled={pending}
-          onClick={() => perform(deleteClosureAction, { closureId: closure.id }, { onApplied: onDone })}
+          onClick={() => perform(remove, { closureId: closure.id }, { onApplied: onDone })}
         >
           {t("closures.delete")}
         </button>
@@ -173,91 +181,38 @@ function ClosureDetails({
 function ClosureForm({
   date,
   officeId,
+  create,
   perform,
   pending,
   onDone,
 }: {
   date: string;
   officeId: string;
+  create: ClosureActions["createClosure"];
   perform: Perform;
   pending: boolean;
   onDone: () => void;
 }) {
   const t = useTranslations("capacity");
-  const errorTexts = useErrorTexts();
-  const formId = useId().replace(/:/g, "");
-  const [values, setValues] = useState({ date, start: "", end: "", reason: "" });
-  const [errors, setErrors] = useState<FieldErrors | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const { byField, summary } = errorTexts(errors, formId, FIELDS);
-  const id = (field: string) => `${formId}-${field}`;
-  const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value }));
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setAttempt((n) => n + 1);
-    setFormError(null);
-    const raw = { officeId, ...values };
-    const parsed = createClosureSchema.safeParse(raw);
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setErrors(undefined);
-    perform(createClosureAction, raw, {
-      onApplied: onDone,
-      onRefused: (refusal) => {
-        setAttempt((n) => n + 1);
-        setErrors(refusal.fieldErrors);
-        setFormError(refusal.formError ?? null);
-      },
-    });
-  }
+  const form = useCapacityForm({ initialValues: () => ({ date, start: "", end: "", reason: "" }), fields: FIELDS, perform, onDone });
+  const { values, set, id, byField } = form;
 
   return (
-    <form onSubmit={submit} noValidate>
-      <div id={id("top")} tabIndex={-1}>
-        <ErrorSummary title={t("errorSummary")} items={summary} attempt={attempt} />
-        {formError && (
-          <p role="alert" className="mb-4 border-s-8 border-error bg-white p-3 font-semibold">
-            {t.has(`errors.${formError}`) ? t(`errors.${formError}`) : t("errors.UNEXPECTED")}
-          </p>
-        )}
-      </div>
+    <CapacityForm
+      form={form}
+      onSubmit={() => form.send(createClosureSchema, create, { officeId, ...values })}
+      submitLabel={t("blockDialog.create")}
+      pending={pending}
+      onCancel={onDone}
+    >
       <Field id={id("date")} label={t("closures.date")} error={byField.date}>
         {(aria) => <input {...aria} type="date" value={values.date} onChange={set("date")} className={`${input} max-w-60`} />}
       </Field>
       <p className="mb-2 text-muted">{t("closures.hoursHint")}</p>
-      <div className="flex flex-wrap gap-x-6">
-        {(["start", "end"] as const).map((field) => (
-          <Field key={field} id={id(field)} label={t(`closures.${field}`)} hint={t("blockDialog.timeHint")} error={byField[field]}>
-            {(aria) => (
-              <input
-                {...aria}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={5}
-                value={values[field]}
-                onChange={set(field)}
-                className={`${input} max-w-32`}
-              />
-            )}
-          </Field>
-        ))}
-      </div>
+      <TimeFields form={form} labels={{ start: t("closures.start"), end: t("closures.end") }} />
       <Field id={id("reason")} label={t("closures.reason")} hint={t("closures.reasonHint")} error={byField.reason}>
         {(aria) => <input {...aria} type="text" maxLength={200} value={values.reason} onChange={set("reason")} className={input} />}
       </Field>
-      <div className="flex flex-wrap gap-3">
-        <button type="submit" className={buttonPrimary} disabled={pending}>
-          {t("blockDialog.create")}
-        </button>
-        <button type="button" className={buttonSecondary} onClick={onDone}>
-          {t("blockDialog.cancel")}
-        </button>
-      </div>
-    </form>
+    </CapacityForm>
   );
 }

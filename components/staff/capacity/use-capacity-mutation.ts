@@ -2,15 +2,46 @@
 
 import { unstable_rethrow, useRouter } from "next/navigation";
 import { useCallback, useState, useTransition } from "react";
-import type { CapacityActionResult } from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
 import type { ConflictResolution } from "@/lib/schemas/capacity";
-import type { ConflictBooking } from "@/lib/server/services/capacity";
+import type { FieldErrors } from "@/lib/schemas/form-errors";
 
 // One way to send a change: the action answers "applied", "conflict" (bookings would lose their clerk: the staff
 // member decides) or a refusal. After an applied change the page data is reloaded, so calendar and lists show it.
+// The page passes the server actions in; the types below are what these components need of them, and the page's
+// typecheck proves that the actions fit.
+
+/** A booked appointment that a change would leave without a clerk; times are ISO instants. */
+export interface ConflictBooking {
+  id: string;
+  referenceCode: string;
+  startsAt: string;
+  serviceName: string;
+  name: string;
+  /** Without an address the citizen has to be told another way (e.g. by phone). */
+  hasEmail: boolean;
+}
+
+export type CapacityActionResult =
+  | { ok: true; status: "applied"; cancelled: number; moved: number }
+  | { ok: true; status: "conflict"; bookings: ConflictBooking[] }
+  | { ok: false; fieldErrors?: FieldErrors; formError?: string };
 
 export type CapacityAction = (input: unknown) => Promise<CapacityActionResult>;
 export type Refusal = Extract<CapacityActionResult, { ok: false }>;
+
+/** The capacity page's server actions. */
+export interface CapacityActions {
+  createBlock: CapacityAction;
+  updateBlock: CapacityAction;
+  deleteBlock: CapacityAction;
+  createOverride: CapacityAction;
+  updateOverride: CapacityAction;
+  deleteOverride: CapacityAction;
+  createClosure: CapacityAction;
+  deleteClosure: CapacityAction;
+  openHoliday: CapacityAction;
+  closeHoliday: CapacityAction;
+}
 
 export interface PendingConflict {
   bookings: ConflictBooking[];

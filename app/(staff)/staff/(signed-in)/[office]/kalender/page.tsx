@@ -7,6 +7,7 @@ import { currentStaff } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { type CapacityPlan, getCapacityPlan } from "@/lib/server/services/capacity";
+import * as actions from "./actions";
 
 // Opening hours and clerk capacity of one office: what is saved here is what citizens can book a moment later.
 
@@ -41,7 +42,21 @@ export default async function CapacityPage({ params }: Params) {
           {t("back")}
         </Link>
       </p>
-      <CapacityView plan={plan} />
+      <CapacityView
+        plan={plan}
+        actions={{
+          createBlock: actions.createBlockAction,
+          updateBlock: actions.updateBlockAction,
+          deleteBlock: actions.deleteBlockAction,
+          createOverride: actions.createOverrideAction,
+          updateOverride: actions.updateOverrideAction,
+          deleteOverride: actions.deleteOverrideAction,
+          createClosure: actions.createClosureAction,
+          deleteClosure: actions.deleteClosureAction,
+          openHoliday: actions.openHolidayAction,
+          closeHoliday: actions.closeHolidayAction,
+        }}
+      />
     </div>
   );
 }
