@@ -1,6 +1,6 @@
 import { zonedInstant } from "@/lib/domain";
-import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
+import { weekdays } from "./scenario";
 
 // Builds an office in a test database the way an administrator would set it up: "an office in Europe/Berlin, open
 // Monday 08:00-12:00 with two clerks, offering a 30-minute service".
@@ -75,15 +75,8 @@ export function person(n: number) {
   };
 }
 
-/** A staff account with this role and these offices, as the services see the signed-in actor. */
-export async function createStaffActor(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: {
-      email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
-      name: role,
-      role,
-      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
-    },
-  });
-  return { id: user.id, role, officeIds };
+/** Weekly opening hours as a scenario says them, for `blocks`: openOn("Mon-Fri", "08:00-10:00", 1). */
+export function openOn(days: string, range: string, clerks: number): Array<[number, string, string, number]> {
+  const [start, end] = range.split("-");
+  return weekdays(days).map((weekday) => [weekday, start, end, clerks]);
 }

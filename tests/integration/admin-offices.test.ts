@@ -26,17 +26,19 @@ import type { ActionState } from "@/lib/schemas/form-errors";
 import { serviceSchema } from "@/lib/schemas/office";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import type { Actor } from "@/lib/server/auth/permissions";
-import { currentStaff } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { createCapacityBlock } from "@/lib/server/services/capacity";
-import { createBooking } from "@/lib/server/services/create-booking";
 import { listBookableOffices } from "@/lib/server/services/office-readiness";
 import { createService, groupByDepartment, listAdministeredOffices } from "@/lib/server/services/offices";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { type ActionResult, actionResult, formData, useTestDb } from "../helpers/next-request-mocks";
-import { createOfficeFixture, person } from "../helpers/office-fixture";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { type ActionResult, actionResult, formData } from "../helpers/next-request-mocks";
+import { createOfficeFixture } from "../helpers/office-fixture";
 import { weekdayFrom } from "../helpers/dates";
+import { staff } from "../helpers/integration/staff";
+import { signIn } from "../helpers/integration/session";
+import { bookOnline } from "../helpers/integration/bookings";
 
 const APP_URL = "https://termine.example.org";
 process.env.APP_URL = APP_URL;
@@ -83,21 +85,6 @@ const PERSONALAUSWEIS: Record<string, string> = {
   extraPersonMinutes: "0",
   maxPersons: "1",
 };
-
-const signIn = (actor: Actor | null) =>
-  (currentStaff as jest.Mock).mockResolvedValue(actor && { email: "x@amt.example", name: "X", ...actor });
-
-async function staffMember(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: {
-      email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
-      name: role,
-      role,
-      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
-    },
-  });
-  return { id: user.id, role, officeIds };
-}
 
 async function call<P extends Record<string, string>>(
   handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
@@ -159,10 +146,8 @@ describeEachDatabase("administration of offices and services", (ctx) => {
   });
   afterAll(() => restore());
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    useTestDb(ctx.db);
-    admin = await staffMember(ctx.db, "ADMIN", []);
+  eachTestOnEmptyDatabase(ctx, async () => {
+    admin = await staff(ctx.db, "ADMIN", []);
     signIn(admin);
   });
 
@@ -258,16 +243,7 @@ describeEachDatabase("administration of offices and services", (ctx) => {
 
     // A citizen books the first time.
     const start = new Date(open.body.slots[0].start);
-    const booking = await createBooking(ctx.db, {
-      officeSlug: "buergerbuero",
-      serviceSlug: "personalausweis",
-      start,
-      persons: 1,
-      person: person(1),
-      channel: "ONLINE",
-      locale: "de",
-      now: new Date(),
-    });
+    const booking = await bookOnline(ctx.db, { officeSlug: "buergerbuero", serviceSlug: "personalausweis", start, now: new Date() });
 
     // When the administrator deactivates the office ...
     const off = await actionResult(setOfficeActiveAction(formData({ officeId: office.id, active: "false" })));
@@ -282,16 +258,11 @@ describeEachDatabase("administration of offices and services", (ctx) => {
     expect((await call(listSlots, slotsPath, slotParams)).status).toBe(404);
     expect((await call(officeQr, "/api/qr/buergerbuero", { office: "buergerbuero" })).status).toBe(404);
     await expect(
-      createBooking(ctx.db, {
-        officeSlug: "buergerbuero",
-        serviceSlug: "personalausweis",
-        start: new Date(open.body.slots[3].start),
-        persons: 1,
-        person: person(2),
-        channel: "ONLINE",
-        locale: "de",
-        now: new Date(),
-      }),
+      bookOnline(
+        ctx.db,
+        { officeSlug: "buergerbuero", serviceSlug: "personalausweis", start: new Date(open.body.slots[3].start), now: new Date() },
+        2,
+      ),
     ).rejects.toMatchObject({ code: "OFFICE_NOT_FOUND" });
 
     // ... while the existing booking stays as it was, and the administration still lists the office.
@@ -450,9 +421,9 @@ describeEachDatabase("administration of offices and services", (ctx) => {
       a = { office: fa.office, service: fa.services[1] };
       b = { office: fb.office };
       actors = {
-        "clerk of A": await staffMember(ctx.db, "CLERK", [fa.office.id]),
-        "office admin of A": await staffMember(ctx.db, "OFFICE_ADMIN", [fa.office.id]),
-        "office admin of B": await staffMember(ctx.db, "OFFICE_ADMIN", [fb.office.id]),
+        "clerk of A": await staff(ctx.db, "CLERK", [fa.office.id]),
+        "office admin of A": await staff(ctx.db, "OFFICE_ADMIN", [fa.office.id]),
+        "office admin of B": await staff(ctx.db, "OFFICE_ADMIN", [fb.office.id]),
         admin,
       };
     });
@@ -781,7 +752,7 @@ describeEachDatabase("administration of offices and services", (ctx) => {
 
   it("codes refused by the services are AppErrors, never raw database errors", async () => {
     const { office } = await createBuergerbuero();
-    const clerk = await staffMember(ctx.db, "CLERK", [office.id]);
+    const clerk = await staff(ctx.db, "CLERK", [office.id]);
     await expect(
       createService(ctx.db, clerk, {
         ...serviceSchema([]).parse({ ...PERSONALAUSWEIS, translations: {} }),

@@ -9,9 +9,10 @@ import { chooseService, chooseSlot, confirmBooking, savePersonalData } from "@/a
 import deErrors from "@/lib/i18n/messages/de/errors.json";
 import { createBookingChallenge, overrideAntibot } from "@/lib/server/security/antibot";
 import { overrideBookingLimits } from "@/lib/server/security/rate-limit";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { actionResult, CookieJar, formData, inBrowser, useTestDb } from "../helpers/next-request-mocks";
-import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { actionResult, CookieJar, formData, inBrowser } from "../helpers/next-request-mocks";
+import { at, createOfficeFixture, openOn } from "../helpers/office-fixture";
 import { openDayAhead } from "../helpers/dates";
 
 // The wizard's "Termin verbindlich buchen" with the proof of work and the rate limits on: without a solved challenge
@@ -25,7 +26,7 @@ const TZ = "Europe/Berlin";
 const OFFICE = "testamt";
 const SERVICE = "beratung";
 const DAY = openDayAhead(2, TZ);
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => [weekday, "08:00", "12:00", 3] as [number, string, string, number]);
+const EVERY_DAY = openOn("Mon-Sun", "08:00-12:00", 3);
 
 async function walkToReview(jar: CookieJar, start: string, email = "amira.haddad@example.org") {
   await inBrowser(jar, async () => {
@@ -58,11 +59,7 @@ describeEachDatabase("wizard booking with anti-bot checks", (ctx) => {
   beforeAll(() => restores.push(overrideAntibot({ enabled: true, baseCounter: 20 })));
   afterAll(() => restores.reverse().forEach((r) => r()));
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    useTestDb(ctx.db);
-    await createOfficeFixture(ctx.db, { slug: OFFICE, blocks: EVERY_DAY, services: [{ slug: SERVICE, durationMinutes: 30 }] });
-  });
+  eachTestOnEmptyDatabase(ctx, (db) => createOfficeFixture(db, { slug: OFFICE, blocks: EVERY_DAY, services: [{ slug: SERVICE, durationMinutes: 30 }] }));
 
   async function solved(): Promise<string> {
     const challenge = JSON.parse(JSON.stringify(await createBookingChallenge(ctx.db, "test-client"))) as Challenge;

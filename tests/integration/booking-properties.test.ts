@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { createBooking } from "@/lib/server/services/create-booking";
 import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
 import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { at, createOfficeFixture } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
+import { bookOnline } from "../helpers/integration/bookings";
 
 // Random histories of bookings, cancellations and moves, several of them racing each other, against a real office
 // on both databases. Whatever the order, the stored active bookings must never need more clerks than are on duty at
@@ -54,16 +54,10 @@ describeEachDatabase("booking invariants under random concurrent histories", (ct
         const run = (op: Operation): Promise<unknown> => {
           if (op.kind === "create") {
             const service = SERVICES[op.service];
-            return createBooking(ctx.db, {
-              officeSlug: "testamt",
-              serviceSlug: service.slug,
-              start: op.start,
-              persons: Math.min(op.persons, service.maxPersons),
-              person: person(++person_),
-              channel: "ONLINE",
-              locale: "de",
-              now: NOW,
-            }).then((b) => tokens.push(b.manageToken));
+            const persons = Math.min(op.persons, service.maxPersons);
+            return bookOnline(ctx.db, { serviceSlug: service.slug, start: op.start, persons, now: NOW }, ++person_).then((b) =>
+              tokens.push(b.manageToken),
+            );
           }
           // A token that does not exist (yet) must be answered as not found.
           const token = tokens.length > 0 ? tokens[op.pick % tokens.length] : "no-such-token";

@@ -1,10 +1,12 @@
 import { createDb, type Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
+import { createBooking } from "@/lib/server/services/create-booking";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
 import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { describeEachDatabase } from "../helpers/databases";
+import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { citizenBooking } from "../helpers/integration/bookings";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 
 // Races at the last places of a day, on both databases. An independent observer (its own database connection) reads
 // the committed bookings again and again while the race runs and checks the per-minute rule itself: at no instant of
@@ -17,18 +19,7 @@ const CLERKS = 2;
 const STARTS = ["08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00", "11:30"];
 const PLACES = STARTS.length * CLERKS;
 
-function request(start: string, n: number): CreateBookingInput {
-  return {
-    officeSlug: "testamt",
-    serviceSlug: "beratung",
-    start: at(MONDAY, start),
-    persons: 1,
-    person: person(n),
-    channel: "ONLINE",
-    locale: "de",
-    now: NOW,
-  };
-}
+const request = (start: string, n: number) => citizenBooking({ start: at(MONDAY, start), now: NOW }, n);
 
 async function outcome<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; code: string }> {
   try {
@@ -83,10 +74,7 @@ function freePlaces(rows: Row[]): Map<string, number> {
 describeEachDatabase(
   "booking races",
   (ctx) => {
-    beforeEach(async () => {
-      await resetDatabase(ctx.db);
-      await createOfficeFixture(ctx.db);
-    });
+    eachTestOnEmptyDatabase(ctx, (db) => createOfficeFixture(db));
 
     it("200 parallel bookings at the last 3 places: exactly those 3 are booked, never more at any instant", async () => {
       // Fill the day but for one place at 09:00, 10:30 and 11:30.

@@ -5,33 +5,21 @@ import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-to
 import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
 import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
 import { hashToken } from "@/lib/server/security/tokens";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
+import { citizenBooking } from "../helpers/integration/bookings";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 
 // Monday 1 March 2027, 07:00 in Berlin; the office opens Mondays 08:00-12:00 with two clerks.
 const MONDAY = "2027-03-01";
 const NOW = at(MONDAY, "07:00");
 
-function request(overrides: Partial<CreateBookingInput> = {}, n = 1): CreateBookingInput {
-  return {
-    officeSlug: "testamt",
-    serviceSlug: "beratung",
-    start: at(MONDAY, "09:00"),
-    persons: 1,
-    person: person(n),
-    channel: "ONLINE",
-    locale: "de",
-    now: NOW,
-    ...overrides,
-  };
-}
+const request = (overrides: Partial<CreateBookingInput> = {}, n = 1) =>
+  citizenBooking({ start: at(MONDAY, "09:00"), now: NOW, ...overrides }, n);
 
 describeEachDatabase("booking an appointment", (ctx) => {
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    await createOfficeFixture(ctx.db);
-  });
+  eachTestOnEmptyDatabase(ctx, (db) => createOfficeFixture(db));
 
   it("books a listed slot, stores only the token's hash and writes the confirmation to the outbox", async () => {
     const { slots } = await listFreeSlots(ctx.db, { ...request(), from: MONDAY, to: MONDAY });
@@ -148,10 +136,7 @@ describeEachDatabase("booking an appointment", (ctx) => {
 });
 
 describeEachDatabase("cancelling and moving with the link from the e-mail", (ctx) => {
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    await createOfficeFixture(ctx.db, { blocks: [[1, "08:00", "12:00", 1]] });
-  });
+  eachTestOnEmptyDatabase(ctx, (db) => createOfficeFixture(db, { blocks: [[1, "08:00", "12:00", 1]] }));
 
   it("cancelling frees the slot at once and sends a cancellation", async () => {
     const booking = await createBooking(ctx.db, request());
@@ -202,10 +187,7 @@ describeEachDatabase("cancelling and moving with the link from the e-mail", (ctx
 });
 
 describeEachDatabase("concurrent bookings", (ctx) => {
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    await createOfficeFixture(ctx.db);
-  });
+  eachTestOnEmptyDatabase(ctx, (db) => createOfficeFixture(db));
 
   it("50 parallel attempts at the last 2 places: exactly 2 succeed", async () => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => codeOf(createBooking(ctx.db, request({}, i)))));

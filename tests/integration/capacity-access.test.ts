@@ -4,10 +4,7 @@
 let mockReferer: string | undefined;
 jest.mock("next/headers", () => ({ headers: async () => new Headers(mockReferer ? { referer: mockReferer } : {}) }));
 jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
-jest.mock("@/lib/server/db", () => ({
-  ...jest.requireActual("@/lib/server/db"),
-  getDb: () => (globalThis as { __capacityTestDb?: unknown }).__capacityTestDb,
-}));
+jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
 
 import {
   type CapacityActionResult,
@@ -24,7 +21,6 @@ import {
 } from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
 import de from "@/lib/i18n/messages/de/capacity.json";
 import type { Actor } from "@/lib/server/auth/permissions";
-import { currentStaff } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/client";
 import { env } from "@/lib/server/env";
 import {
@@ -40,19 +36,19 @@ import {
   updateCapacityBlock,
   updateDateOverride,
 } from "@/lib/server/services/capacity";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { createOfficeFixture, createStaffActor as staff } from "../helpers/office-fixture";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { createOfficeFixture } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
 import { actionResult } from "../helpers/next-request-mocks";
+import { staff } from "../helpers/integration/staff";
+import { signIn } from "../helpers/integration/session";
 
 // The actions use the real clock: the dates below lie ahead of it.
 const YEAR = new Date().getUTCFullYear() + 1;
 const DAY = `${YEAR}-06-15`;
 const CHRISTMAS = `${YEAR}-12-25`;
 const BOXING_DAY = `${YEAR}-12-26`;
-
-const signIn = (actor: (Actor & { email?: string; name?: string }) | null) =>
-  (currentStaff as jest.Mock).mockResolvedValue(actor && { email: "x@amt.example", name: "X", ...actor });
 
 async function everything(db: Db) {
   const [blocks, closures, overrides, openings, audit, days] = await Promise.all([
@@ -83,9 +79,7 @@ describeEachDatabase("who may change an office's capacity", (ctx) => {
   let records: { blockId: string; closureId: string; overrideId: string };
   const now = new Date();
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    (globalThis as { __capacityTestDb?: Db }).__capacityTestDb = ctx.db;
+  eachTestOnEmptyDatabase(ctx, async () => {
     a = await createOfficeFixture(ctx.db, { slug: "amt-a" });
     b = await createOfficeFixture(ctx.db, { slug: "amt-b" });
     const [block, closure, override] = await Promise.all([
@@ -169,9 +163,7 @@ describeEachDatabase("forged and malformed posts to the capacity actions", (ctx)
   let blockId: string;
   let clerk: Actor;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    (globalThis as { __capacityTestDb?: Db }).__capacityTestDb = ctx.db;
+  eachTestOnEmptyDatabase(ctx, async () => {
     a = await createOfficeFixture(ctx.db, { slug: "amt-a" });
     b = await createOfficeFixture(ctx.db, { slug: "amt-b" });
     blockId = (await ctx.db.capacityBlock.findFirstOrThrow({ where: { officeId: a.office.id } })).id;

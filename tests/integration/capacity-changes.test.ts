@@ -15,10 +15,12 @@ import {
   openHoliday,
   updateCapacityBlock,
 } from "@/lib/server/services/capacity";
-import { createBooking } from "@/lib/server/services/create-booking";
 import { listFreeSlots } from "@/lib/server/services/list-slots";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, createStaffActor as staff, person } from "../helpers/office-fixture";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { staff } from "../helpers/integration/staff";
+import { bookOnline } from "../helpers/integration/bookings";
 
 // What clerks change in the capacity plan is what citizens can book a moment later: the same slot listing as the
 // wizard, on SQLite and PostgreSQL. The office opens Mondays 08:00-12:00 with two clerks; now is Monday 1 March 2027,
@@ -39,18 +41,8 @@ async function slotTimes(db: Db, date: string, serviceSlug = "beratung"): Promis
   return slots.map((s) => s.start.toLocaleTimeString("de-DE", { timeZone: "Europe/Berlin", hour: "2-digit", minute: "2-digit" }));
 }
 
-async function book(db: Db, date: string, time: string, n: number, serviceSlug = "beratung") {
-  return createBooking(db, {
-    officeSlug: "testamt",
-    serviceSlug,
-    start: at(date, time),
-    persons: 1,
-    person: person(n),
-    channel: "ONLINE",
-    locale: "de",
-    now: NOW,
-  });
-}
+const book = (db: Db, date: string, time: string, n: number, serviceSlug = "beratung") =>
+  bookOnline(db, { serviceSlug, start: at(date, time), now: NOW }, n);
 
 /** Everything a capacity change may touch, to prove that a refused or kept change wrote nothing. */
 async function snapshot(db: Db) {
@@ -73,8 +65,7 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
   let clerk: Actor;
   let mondayBlockId: string;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const fixture = await createOfficeFixture(ctx.db, {
       services: [
         { slug: "beratung", durationMinutes: 30 },

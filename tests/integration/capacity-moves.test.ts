@@ -2,10 +2,7 @@
 // and PostgreSQL, with the clock pinned. The capacity page's action is called as the browser would call it for the
 // hostile inputs, with the signed-in staff member and the database replaced.
 jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
-jest.mock("@/lib/server/db", () => ({
-  ...jest.requireActual("@/lib/server/db"),
-  getDb: () => (globalThis as { __movesTestDb?: unknown }).__movesTestDb,
-}));
+jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
 // As in mail-smtp.test.ts: Jest cannot run the CommonJS build's native import("react-dom/server").
 jest.mock("@react-email/render", () =>
   jest.requireActual("../../node_modules/@react-email/render/dist/node/index.mjs"),
@@ -15,13 +12,11 @@ import ICAL from "ical.js";
 import { createClosureAction } from "@/app/(staff)/staff/(signed-in)/[office]/kalender/actions";
 import { createClosureSchema, type CreateClosureInput } from "@/lib/schemas/capacity";
 import type { Actor } from "@/lib/server/auth/permissions";
-import { currentStaff } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/client";
 import { processOutbox } from "@/lib/server/mail/outbox";
 import { createTransport } from "@/lib/server/mail/transport";
 import { hashToken } from "@/lib/server/security/tokens";
 import { type CapacityChangeResult, createClosure } from "@/lib/server/services/capacity";
-import { createBooking } from "@/lib/server/services/create-booking";
 import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
 import { canPickNewTime } from "@/lib/server/services/manage-rules";
 import { findMoveProblem } from "@/lib/server/services/find-move-problem";
@@ -29,8 +24,12 @@ import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
 import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
 import { codeOf } from "../helpers/app-error-code";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, createStaffActor as staff, person } from "../helpers/office-fixture";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { at, createOfficeFixture, openOn } from "../helpers/office-fixture";
 import { startSmtpServer } from "../helpers/smtp";
+import { staff } from "../helpers/integration/staff";
+import { bookOnline } from "../helpers/integration/bookings";
+import { signIn } from "../helpers/integration/session";
 
 // Monday 1 March 2027, 07:00 in Berlin. One clerk, 30-minute appointments.
 const NOW = at("2027-03-01", "07:00");
@@ -39,20 +38,9 @@ const WEDNESDAY = "2027-03-03";
 const THURSDAY = "2027-03-04";
 const FRIDAY = "2027-03-05";
 const REASON = "Wegen eines Betriebsausflugs findet Ihr Termin nicht zur gebuchten Zeit statt.";
-const WEEKDAYS_8_TO_10: Array<[number, string, string, number]> = [1, 2, 3, 4, 5].map((d) => [d, "08:00", "10:00", 1]);
 
-function book(db: Db, date: string, time: string, n: number, locale = "de", officeSlug = "testamt") {
-  return createBooking(db, {
-    officeSlug,
-    serviceSlug: "beratung",
-    start: at(date, time),
-    persons: 1,
-    person: person(n),
-    channel: "ONLINE",
-    locale,
-    now: NOW,
-  });
-}
+const book = (db: Db, date: string, time: string, n: number, locale = "de", officeSlug = "testamt") =>
+  bookOnline(db, { officeSlug, start: at(date, time), locale, now: NOW }, n);
 
 function applied<T>(result: CapacityChangeResult<T>) {
   if (result.status !== "applied") throw new Error(`expected the change to be applied, got ${JSON.stringify(result)}`);
@@ -102,12 +90,10 @@ describeEachDatabase("moving appointments when the office closes", (ctx) => {
   let officeId: string;
   let clerk: Actor;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    (globalThis as { __movesTestDb?: Db }).__movesTestDb = ctx.db;
+  eachTestOnEmptyDatabase(ctx, async () => {
     ({
       office: { id: officeId },
-    } = await createOfficeFixture(ctx.db, { blocks: WEEKDAYS_8_TO_10, bookingHorizonDays: 30 }));
+    } = await createOfficeFixture(ctx.db, { blocks: openOn("Mon-Fri", "08:00-10:00", 1), bookingHorizonDays: 30 }));
     clerk = await staff(ctx.db, "CLERK", [officeId]);
   });
 
@@ -241,7 +227,7 @@ describeEachDatabase("moving appointments when the office closes", (ctx) => {
       await resetDatabase(ctx.db);
       ({
         office: { id: officeId },
-      } = await createOfficeFixture(ctx.db, { blocks: [1, 2, 3, 4, 5].map((d) => [d, "08:00", "09:00", 1]) }));
+      } = await createOfficeFixture(ctx.db, { blocks: openOn("Mon-Fri", "08:00-09:00", 1) }));
       clerk = await staff(ctx.db, "CLERK", [officeId]);
       const moved = [await book(ctx.db, WEDNESDAY, "08:00", 1), await book(ctx.db, WEDNESDAY, "08:30", 2)];
       const input = createClosureSchema.parse({ officeId, date: WEDNESDAY, reason: "Betriebsausflug" });
@@ -295,7 +281,7 @@ describeEachDatabase("moving appointments when the office closes", (ctx) => {
 
   it("moves only the bookings shown, never one of another office named in a forged request", async () => {
     const mine = await book(ctx.db, WEDNESDAY, "08:00", 1);
-    await createOfficeFixture(ctx.db, { slug: "anderes-amt", blocks: WEEKDAYS_8_TO_10 });
+    await createOfficeFixture(ctx.db, { slug: "anderes-amt", blocks: openOn("Mon-Fri", "08:00-10:00", 1) });
     const foreign = await book(ctx.db, WEDNESDAY, "08:00", 2, "de", "anderes-amt");
     const input = createClosureSchema.parse({ officeId, date: WEDNESDAY, reason: "X" });
     const result = applied(
@@ -308,7 +294,7 @@ describeEachDatabase("moving appointments when the office closes", (ctx) => {
 
   it("hostile input to the action is refused with a field error and changes nothing", async () => {
     const booked = await book(ctx.db, WEDNESDAY, "08:00", 1);
-    (currentStaff as jest.Mock).mockResolvedValue({ email: "x@amt.example", name: "X", ...clerk });
+    signIn(clerk);
     const before = await snapshot(ctx.db);
     const base = { officeId, date: WEDNESDAY, start: "", end: "", reason: "Betriebsausflug" };
     const hostile: Array<[Record<string, unknown>, string]> = [

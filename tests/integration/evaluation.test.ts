@@ -3,7 +3,6 @@ jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
 
 import { GET as exportEvaluation } from "@/app/(staff)/staff/(signed-in)/auswertung/export/route";
 import type { Actor } from "@/lib/server/auth/permissions";
-import { currentStaff } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import { PERSONAL_BOOKING_FIELDS } from "@/lib/domain/erasure";
 import { aggregateStatistics } from "@/lib/server/services/evaluation/aggregate-statistics";
@@ -12,9 +11,10 @@ import { runJobs } from "@/lib/server/jobs/scheduler";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { parseEvaluationQuery } from "@/lib/server/services/evaluation/query";
 import { readEvaluation } from "@/lib/server/services/evaluation/read-evaluation";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { useTestDb } from "../helpers/next-request-mocks";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { signIn } from "../helpers/integration/session";
 
 // The evaluation on both databases: given an office with known capacity and bookings with known outcomes, the
 // dashboard's figures equal hand-computed values; they stay the same after the personal data is erased (and even if
@@ -34,10 +34,6 @@ function pinClock(now: Date) {
     doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"],
   });
 }
-
-const mockedStaff = currentStaff as jest.MockedFunction<typeof currentStaff>;
-const asStaff = (actor: Actor | null) =>
-  mockedStaff.mockResolvedValue(actor ? { ...actor, email: `${actor.id}@example.org`, name: actor.id } : null);
 
 describeEachDatabase("evaluation", (ctx) => {
   let officeA: { id: string; slug: string };
@@ -85,9 +81,7 @@ describeEachDatabase("evaluation", (ctx) => {
 
   afterEach(() => jest.useRealTimers());
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    useTestDb(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     n = 0;
     // Office A: Mondays 08:00-12:00 with two clerks = 480 clerk-minutes per Monday.
     const a = await createOfficeFixture(ctx.db, {
@@ -218,7 +212,7 @@ describeEachDatabase("evaluation", (ctx) => {
   });
 
   it("exports the same numbers as CSV (UTF-8 with BOM, semicolons) and JSON", async () => {
-    asStaff(admin);
+    signIn(admin);
     pinClock(NOW);
     const url = (extra: Record<string, string>) =>
       `http://localhost/staff/auswertung/export?${new URLSearchParams({ stelle: "testamt", ...PERIOD, ...extra })}`;
@@ -288,7 +282,7 @@ describeEachDatabase("evaluation", (ctx) => {
 
     it("the export authorises itself: 401, 403, 404 and 400, never a 500", async () => {
       const status = async (actor: Actor | null, params: Record<string, string>) => {
-        asStaff(actor);
+        signIn(actor);
         const response = await exportEvaluation(new Request(`http://localhost/staff/auswertung/export?${new URLSearchParams(params)}`));
         return response.status;
       };

@@ -4,10 +4,11 @@ import { createBlockSchema } from "@/lib/schemas/capacity";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import type { Actor } from "@/lib/server/auth/permissions";
 import { closeHoliday, createCapacityBlock, openHoliday } from "@/lib/server/services/capacity";
-import { createBooking } from "@/lib/server/services/create-booking";
 import { createOffice, createService, updateOffice } from "@/lib/server/services/offices";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, person } from "../helpers/office-fixture";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { at } from "../helpers/office-fixture";
+import { bookOnline } from "../helpers/integration/bookings";
 
 // A new office of a city in Rhineland-Palatinate is closed on the state's public holidays without anyone acting,
 // in every year: the public API lists no time on Good Friday two years ahead, and the usual times the day before.
@@ -63,8 +64,7 @@ describeEachDatabase("a new office and a public holiday two years ahead, through
   });
   afterAll(() => restore());
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const user = await ctx.db.staffUser.create({ data: { email: "admin@amt.example", name: "Admin", role: "ADMIN" } });
     admin = { id: user.id, role: "ADMIN", officeIds: [] };
     // Given the administrator creates the Bürgerbüro in Rhineland-Palatinate with the existing services ...
@@ -95,14 +95,10 @@ describeEachDatabase("a new office and a public holiday two years ahead, through
 
   it("moving to another state closes its holidays, but keeps a day with a booked appointment open", async () => {
     // Heilige Drei Könige is a holiday in Bavaria, not in Rhineland-Palatinate: a citizen books 6 January 2027.
-    const booked = await createBooking(ctx.db, {
+    const booked = await bookOnline(ctx.db, {
       officeSlug: "buergerbuero",
       serviceSlug: "personalausweis",
       start: at("2027-01-06", "09:00"),
-      persons: 1,
-      person: person(1),
-      channel: "ONLINE",
-      locale: "de",
       now: NOW,
     });
     await updateOffice(ctx.db, admin, updateOfficeSchema.parse({ ...SETTINGS, holidayRegion: "DE-BY", officeId }), NOW);

@@ -6,9 +6,11 @@ import { exportBookingData } from "@/lib/server/services/privacy/export-booking-
 import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
 import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
 import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
+import { citizenBooking } from "../helpers/integration/bookings";
 
 // Data protection (DESIGN.md, invariant 7) on both databases: personal data is erased after the retention period
 // and expired holds right away, the anonymous statistics stay, and the citizen can export and erase their data.
@@ -17,19 +19,8 @@ const MONDAY = "2027-03-01";
 const NOW = at(MONDAY, "07:00");
 const DAY_MS = 24 * 60 * 60_000;
 
-function request(start: Date, n: number, overrides: Partial<CreateBookingInput> = {}): CreateBookingInput {
-  return {
-    officeSlug: "testamt",
-    serviceSlug: "beratung",
-    start,
-    persons: 1,
-    person: { ...person(n), phone: "+49 170 1234567", remark: `Bitte Dolmetscher ${n}` },
-    channel: "ONLINE",
-    locale: "de",
-    now: NOW,
-    ...overrides,
-  };
-}
+const request = (start: Date, n: number, overrides: Partial<CreateBookingInput> = {}) =>
+  citizenBooking({ start, now: NOW, person: { ...person(n), phone: "+49 170 1234567", remark: `Bitte Dolmetscher ${n}` }, ...overrides }, n);
 
 const STATISTICS = ["officeId", "serviceId", "startsAt", "endsAt", "persons", "status", "channel", "referenceCode", "cancelledAt", "createdAt"] as const;
 
@@ -37,8 +28,7 @@ describeEachDatabase("erasing personal data", (ctx) => {
   let officeId: string;
   let serviceId: string;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const fixture = await createOfficeFixture(ctx.db);
     officeId = fixture.office.id;
     serviceId = fixture.service.id;

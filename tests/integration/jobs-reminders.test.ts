@@ -1,12 +1,14 @@
 import { createDb } from "@/lib/server/db/client";
 import { sendReminders } from "@/lib/server/services/send-reminders";
 import { renderMail } from "@/lib/server/mail/render";
-import { createBooking, type CreateBookingInput } from "@/lib/server/services/create-booking";
+import { createBooking } from "@/lib/server/services/create-booking";
 import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
 import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { at, createOfficeFixture } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
+import { citizenBooking } from "../helpers/integration/bookings";
 
 // See tests/integration/mail-smtp.test.ts: Jest runs the ES build of @react-email/render.
 jest.mock("@react-email/render", () =>
@@ -20,24 +22,10 @@ const MONDAY = "2027-03-01";
 const BOOKED_AT = at("2027-02-25", "07:00");
 const RUN_AT = at(MONDAY, "09:15");
 
-function request(start: Date, n: number): CreateBookingInput {
-  return {
-    officeSlug: "testamt",
-    serviceSlug: "beratung",
-    start,
-    persons: 1,
-    person: person(n),
-    channel: "ONLINE",
-    locale: "de",
-    now: BOOKED_AT,
-  };
-}
+const request = (start: Date, n: number) => citizenBooking({ start, now: BOOKED_AT }, n);
 
 describeEachDatabase("reminder e-mails", (ctx) => {
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    await createOfficeFixture(ctx.db);
-  });
+  eachTestOnEmptyDatabase(ctx, (db) => createOfficeFixture(db));
 
   const reminders = () => ctx.db.outboxMessage.findMany({ where: { template: "booking-reminder" } });
 

@@ -2,10 +2,7 @@
 // the German fallback, the offices' additions on the privacy page, and hostile Markdown — on SQLite and PostgreSQL.
 jest.mock("next/headers", () => require("../helpers/next-request-mocks").nextHeadersMock());
 jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
-jest.mock("@/lib/server/db", () => ({
-  ...jest.requireActual("@/lib/server/db"),
-  getDb: () => (globalThis as { __legalTestDb?: unknown }).__legalTestDb,
-}));
+jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
 
 import { locales } from "@/lib/i18n/routing";
 import { isValidElement, type ReactElement } from "react";
@@ -13,30 +10,16 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { legalTextAction, type LegalFormState } from "@/app/(staff)/staff/(signed-in)/verwaltung/rechtstexte/actions";
 import { LegalMarkdown } from "@/components/legal/legal-markdown";
 import type { Actor } from "@/lib/server/auth/permissions";
-import { currentStaff } from "@/lib/server/auth/session";
-import type { Db } from "@/lib/server/db/client";
 import { seedLegalTexts } from "@/lib/server/services/legal/demo-texts";
 import { editableLegalText, listEditableLegalTexts } from "@/lib/server/services/legal/list-editable-legal-texts";
 import { officePrivacySections, siteLegalText } from "@/lib/server/services/legal/read-legal-texts";
 import { saveLegalText } from "@/lib/server/services/legal/save-legal-text";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { createOfficeFixture } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
-
-async function staff(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: {
-      email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@amt.example`,
-      name: role,
-      role,
-      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
-    },
-  });
-  return { id: user.id, role, officeIds };
-}
-
-const signIn = (actor: Actor | null) =>
-  (currentStaff as jest.Mock).mockResolvedValue(actor && { email: "x@amt.example", name: "X", ...actor });
+import { staff } from "../helpers/integration/staff";
+import { signIn } from "../helpers/integration/session";
 
 function form(fields: Record<string, string>): FormData {
   const f = new FormData();
@@ -78,9 +61,7 @@ describeEachDatabase("legal texts", (ctx) => {
   let officeAdmin: Actor;
   let admin: Actor;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    (globalThis as { __legalTestDb?: Db }).__legalTestDb = ctx.db;
+  eachTestOnEmptyDatabase(ctx, async () => {
     a = (await createOfficeFixture(ctx.db, { slug: "amt-a" })).office.id;
     b = (await createOfficeFixture(ctx.db, { slug: "amt-b" })).office.id;
     clerk = await staff(ctx.db, "CLERK", [a]);

@@ -3,7 +3,8 @@ import { createDb, type Db } from "@/lib/server/db/client";
 import { enqueueMail, kickOutbox, processOutbox, startOutboxWorker, type OutboxResult } from "@/lib/server/mail/outbox";
 import type { BookingMailPayload } from "@/emails/payloads";
 import { createTransport, type MailTransport } from "@/lib/server/mail/transport";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 
 // Jest loads @react-email/render's CommonJS build, whose native `import("react-dom/server")` Jest cannot run (it
@@ -74,8 +75,7 @@ describeEachDatabase("mail outbox over SMTP", (ctx) => {
     await smtp.stop();
   });
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     await smtp.restore();
     smtp.clear();
     const office = await ctx.db.office.create({

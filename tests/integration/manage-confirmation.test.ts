@@ -8,11 +8,12 @@ import { cancelBooking, deletePersonalData, rescheduleBooking } from "@/app/[loc
 import { addDays, localDateOf } from "@/lib/domain";
 import { CONFIRMATION_FIELD } from "@/lib/schemas/booking";
 import type { Db } from "@/lib/server/db/client";
-import { createBooking } from "@/lib/server/services/create-booking";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { openDayAhead } from "../helpers/dates";
-import { actionResult, CookieJar, formData, inBrowser, useTestDb } from "../helpers/next-request-mocks";
-import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { actionResult, CookieJar, formData, inBrowser } from "../helpers/next-request-mocks";
+import { at, createOfficeFixture, openOn } from "../helpers/office-fixture";
+import { bookOnline } from "../helpers/integration/bookings";
 
 // Cancelling, moving and erasing through the e-mail's link are final, so each needs its confirmation page: the
 // first post (the manage page's step, a tapped time, a stale page) leads to the question and changes nothing; only
@@ -26,7 +27,7 @@ const DAY = openDayAhead(2, TZ);
 const BOOKED = at(DAY, "09:00");
 const LATER = at(DAY, "10:30");
 const LONG = "a".repeat(10_000);
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => [weekday, "08:00", "12:00", 1] as [number, string, string, number]);
+const EVERY_DAY = openOn("Mon-Sun", "08:00-12:00", 1);
 
 /** What the confirmation page posts, with whatever else the action needs. */
 const confirmed = (fields: Record<string, string> = {}) => formData({ [CONFIRMATION_FIELD]: "ja", ...fields });
@@ -53,22 +54,17 @@ describeEachDatabase("manage link: nothing final without its confirmation page",
 
   const booking = () => ctx.db.booking.findFirstOrThrow({ where: { startsAt: { gte: at(DAY, "00:00") } } });
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    useTestDb(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     await createOfficeFixture(ctx.db, {
       slug: OFFICE,
       blocks: EVERY_DAY,
       services: [{ slug: SERVICE, durationMinutes: 60 }],
     });
-    const created = await createBooking(ctx.db, {
+    const created = await bookOnline(ctx.db, {
       officeSlug: OFFICE,
       serviceSlug: SERVICE,
       start: BOOKED,
-      persons: 1,
       person: { givenName: "Amira", familyName: "Haddad", email: "amira.haddad@example.org", dateOfBirth: "1990-05-17" },
-      channel: "ONLINE",
-      locale: "de",
       now: new Date(),
     });
     token = created.manageToken;
@@ -151,14 +147,12 @@ describeEachDatabase("manage link: nothing final without its confirmation page",
     });
 
     it("a time someone else took meanwhile: SLOT_TAKEN at the question and at the confirmation", async () => {
-      await createBooking(ctx.db, {
+      await bookOnline(ctx.db, {
         officeSlug: OFFICE,
         serviceSlug: SERVICE,
         start: LATER,
-        persons: 1,
         person: { familyName: "Nachbar", email: "nachbar@example.org", dateOfBirth: "1985-01-02" },
         channel: "API",
-        locale: "de",
         now: new Date(),
       });
       for (const form of [formData({ start: LATER.toISOString() }), confirmed({ start: LATER.toISOString() })]) {

@@ -1,11 +1,11 @@
 import { GET as listOffices } from "@/app/api/v1/offices/route";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
-import type { Actor } from "@/lib/server/auth/permissions";
-import type { Db } from "@/lib/server/db/client";
 import { getActiveOffice } from "@/lib/server/services/office-catalog";
 import { getOfficeReadiness, isBookable, listBookableOffices } from "@/lib/server/services/office-readiness";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { staff } from "../helpers/integration/staff";
 
 // An office goes public only when it can take bookings: the directory and the API's office list leave out an active
 // office until it has an active service and clerks for it within its horizon, read from the database through the
@@ -17,20 +17,13 @@ const NOW = at("2030-03-04", "07:00");
 /** The Wednesdays within the horizon (4 March to 3 April 2030). */
 const WEDNESDAYS = ["2030-03-06", "2030-03-13", "2030-03-20", "2030-03-27", "2030-04-03"];
 
-async function staff(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: { email: `${role.toLowerCase()}-${officeIds.join("-")}@amt.example`, name: role, role, memberships: { create: officeIds.map((officeId) => ({ officeId })) } },
-  });
-  return { id: user.id, role, officeIds };
-}
-
 describeEachDatabase("offices go public once they can take bookings", (ctx) => {
   let restore: () => void;
   beforeAll(() => {
     restore = overrideApiRuntime({ db: () => ctx.db, now: () => NOW, mailWritten: () => undefined });
   });
   afterAll(() => restore());
-  beforeEach(() => resetDatabase(ctx.db));
+  eachTestOnEmptyDatabase(ctx);
 
   /** The slugs the API's office list and the public directory show now. */
   async function listed() {

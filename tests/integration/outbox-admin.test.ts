@@ -1,5 +1,4 @@
 import type { Actor } from "@/lib/server/auth/permissions";
-import type { Db } from "@/lib/server/db/client";
 import { erasePersonalData } from "@/lib/server/services/privacy/erase-personal-data";
 import { processOutbox } from "@/lib/server/mail/outbox";
 import { createTransport, type MailTransport } from "@/lib/server/mail/transport";
@@ -7,10 +6,13 @@ import { resendSchema } from "@/lib/schemas/outbox";
 import { createBooking } from "@/lib/server/services/create-booking";
 import { listOutbox, maskEmail } from "@/lib/server/services/outbox-admin/list-outbox";
 import { OUTBOX_AUDIT_RESEND, resendOutboxMessage } from "@/lib/server/services/outbox-admin/resend-outbox-message";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { at, createOfficeFixture } from "../helpers/office-fixture";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 import { codeOf } from "../helpers/app-error-code";
+import { citizenBooking } from "../helpers/integration/bookings";
+import { staff } from "../helpers/integration/staff";
 
 // See tests/integration/mail-smtp.test.ts: Jest runs the ES build of @react-email/render.
 jest.mock("@react-email/render", () =>
@@ -23,25 +25,8 @@ jest.mock("@react-email/render", () =>
 const MONDAY = "2027-03-01";
 const NOW = at(MONDAY, "07:00");
 
-async function staff(db: Db, email: string, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: { email, name: email, role, memberships: { create: officeIds.map((officeId) => ({ officeId })) } },
-  });
-  return { id: user.id, role, officeIds };
-}
-
-function book(slug: string, n: number, start = "09:00") {
-  return {
-    officeSlug: slug,
-    serviceSlug: "beratung",
-    start: at(MONDAY, start),
-    persons: 1,
-    person: person(n),
-    channel: "ONLINE" as const,
-    locale: "de",
-    now: NOW,
-  };
-}
+const book = (slug: string, n: number, start = "09:00") =>
+  citizenBooking({ officeSlug: slug, start: at(MONDAY, start), now: NOW }, n);
 
 describeEachDatabase("outbox view for office admins", (ctx) => {
   let smtp: TestSmtpServer;
@@ -59,15 +44,14 @@ describeEachDatabase("outbox view for office admins", (ctx) => {
     await smtp.stop();
   });
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     smtp.clear();
     await smtp.restore();
     const a = await createOfficeFixture(ctx.db, { slug: "amt-a" });
     const b = await createOfficeFixture(ctx.db, { slug: "amt-b" });
-    adminA = await staff(ctx.db, "leitung-a@example.org", "OFFICE_ADMIN", [a.office.id]);
-    clerkA = await staff(ctx.db, "clerk-a@example.org", "CLERK", [a.office.id]);
-    adminB = await staff(ctx.db, "leitung-b@example.org", "OFFICE_ADMIN", [b.office.id]);
+    adminA = await staff(ctx.db, "OFFICE_ADMIN", [a.office.id], { email: "leitung-a@example.org" });
+    clerkA = await staff(ctx.db, "CLERK", [a.office.id], { email: "clerk-a@example.org" });
+    adminB = await staff(ctx.db, "OFFICE_ADMIN", [b.office.id], { email: "leitung-b@example.org" });
   });
 
   /** Bookings whose confirmations fail for good while the SMTP server is down (one attempt allowed). */
@@ -121,7 +105,7 @@ describeEachDatabase("outbox view for office admins", (ctx) => {
 
   it("two admins clicking at once queue it once", async () => {
     const [failed] = await failedConfirmations("amt-a", 1);
-    const admin = await staff(ctx.db, "admin@example.org", "ADMIN", []);
+    const admin = await staff(ctx.db, "ADMIN", [], { email: "admin@example.org" });
     const results = await Promise.all([
       codeOf(resendOutboxMessage(ctx.db, adminA, { messageId: failed.id }, NOW)),
       codeOf(resendOutboxMessage(ctx.db, admin, { messageId: failed.id }, NOW)),

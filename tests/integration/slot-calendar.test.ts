@@ -1,7 +1,8 @@
-import { createBooking } from "@/lib/server/services/create-booking";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { at, createOfficeFixture, openOn } from "../helpers/office-fixture";
+import { bookOnline } from "../helpers/integration/bookings";
 
 // The citizen's calendar tells each day of the week apart, from the office's data in the database: given an office
 // in Rhineland-Palatinate open Monday to Friday 08:00-12:00 with one clerk, an hour's notice and a 30-day horizon,
@@ -32,10 +33,9 @@ const kinds = (calendar: Awaited<ReturnType<typeof loadSlotCalendar>>) =>
 describeEachDatabase("the slot calendar's days", (ctx) => {
   let officeId: string;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const { office } = await createOfficeFixture(ctx.db, {
-      blocks: [1, 2, 3, 4, 5].map((weekday) => [weekday, "08:00", "12:00", 1] as [number, string, string, number]),
+      blocks: openOn("Mon-Fri", "08:00-12:00", 1),
       services: [{ slug: "beratung", durationMinutes: 30 }],
     });
     officeId = office.id;
@@ -43,13 +43,7 @@ describeEachDatabase("the slot calendar's days", (ctx) => {
 
   it("says which days are over, free, fully booked, a holiday or closed", async () => {
     for (const [n, time] of ["08:00", "08:30", "09:00", "09:30", "10:00", "10:30", "11:00", "11:30"].entries()) {
-      await createBooking(ctx.db, {
-        ...query,
-        start: at("2027-03-25", time),
-        person: person(n),
-        channel: "ONLINE",
-        locale: "de",
-      });
+      await bookOnline(ctx.db, { ...query, start: at("2027-03-25", time) }, n);
     }
     const calendar = await loadSlotCalendar(ctx.db, { ...query, week: "2027-03-22" });
     expect(kinds(calendar)).toEqual({

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/server/db/client";
 import { listSlotsForNewBooking } from "@/lib/server/services/staff/staff-slots";
 import { findNextFreeSlot } from "@/lib/server/services/list-slots";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { at, createOfficeFixture, openOn, person } from "../helpers/office-fixture";
 
 // The next free slot over a fully booked two-year horizon costs a handful of reads, each bounded on both sides of
 // the (officeId, startsAt) index, so neither the length of the horizon nor the office's history of past bookings
@@ -49,7 +49,7 @@ describeEachDatabase("reads of the next-free-slot search", (ctx) => {
       slotStepMinutes: 5,
       minNoticeMinutes: 0,
       bookingHorizonDays: HORIZON_DAYS,
-      blocks: [1, 2, 3, 4, 5].map((weekday) => [weekday, "08:00", "09:00", 1] as [number, string, string, number]),
+      blocks: openOn("Mon-Fri", "08:00-09:00", 1),
       services: [{ slug: "beratung", durationMinutes: 60 }],
     });
     officeId = office.id;

@@ -20,8 +20,11 @@ import { recordNoShowsForDay } from "@/lib/server/services/staff/close-day";
 import { recordBookingStatus } from "@/lib/server/services/staff/record-status";
 import { listSlotsForMove, listSlotsForNewBooking } from "@/lib/server/services/staff/staff-slots";
 import { codeOf } from "../helpers/app-error-code";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+import { citizenBooking } from "../helpers/integration/bookings";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { staff } from "../helpers/integration/staff";
 
 // Monday 1 March 2027; both offices open Mondays 08:00-12:00. Office A has two clerks, office B one.
 const MONDAY = "2027-03-01";
@@ -36,44 +39,21 @@ interface World {
   clerkB: Actor;
 }
 
-async function staffUser(db: Db, email: string, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: {
-      email,
-      name: email.split("@")[0],
-      role,
-      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
-    },
-  });
-  return { id: user.id, role, officeIds };
-}
-
 async function buildWorld(db: Db): Promise<World> {
   const a = await createOfficeFixture(db, { slug: "amt-a" });
   const b = await createOfficeFixture(db, { slug: "amt-b", blocks: [[1, "08:00", "12:00", 1]] });
   return {
     officeA: a.office,
     officeB: b.office,
-    clerkA: await staffUser(db, "clerk-a@example.org", "CLERK", [a.office.id]),
-    officeAdminA: await staffUser(db, "lead-a@example.org", "OFFICE_ADMIN", [a.office.id]),
-    admin: await staffUser(db, "admin@example.org", "ADMIN", []),
-    clerkB: await staffUser(db, "clerk-b@example.org", "CLERK", [b.office.id]),
+    clerkA: await staff(db, "CLERK", [a.office.id], { email: "clerk-a@example.org" }),
+    officeAdminA: await staff(db, "OFFICE_ADMIN", [a.office.id], { email: "lead-a@example.org" }),
+    admin: await staff(db, "ADMIN", [], { email: "admin@example.org" }),
+    clerkB: await staff(db, "CLERK", [b.office.id], { email: "clerk-b@example.org" }),
   };
 }
 
-function citizen(overrides: Partial<CreateBookingInput> = {}, n = 1): CreateBookingInput {
-  return {
-    officeSlug: "amt-a",
-    serviceSlug: "beratung",
-    start: at(MONDAY, "09:00"),
-    persons: 1,
-    person: person(n),
-    channel: "ONLINE",
-    locale: "de",
-    now: at("2027-02-20", "10:00"),
-    ...overrides,
-  };
-}
+const citizen = (overrides: Partial<CreateBookingInput> = {}, n = 1) =>
+  citizenBooking({ officeSlug: "amt-a", start: at(MONDAY, "09:00"), now: at("2027-02-20", "10:00"), ...overrides }, n);
 
 function onBehalf(overrides: Partial<BookOnBehalfInput> = {}): BookOnBehalfInput {
   return {
@@ -101,9 +81,8 @@ async function snapshot(db: Db) {
 describeEachDatabase("staff: status of the day's appointments", (ctx) => {
   let w: World;
   let bookingId: string;
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    w = await buildWorld(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async (db) => {
+    w = await buildWorld(db);
     bookingId = (await createBooking(ctx.db, citizen())).id;
   });
 
@@ -184,9 +163,8 @@ describeEachDatabase("staff: status of the day's appointments", (ctx) => {
 
 describeEachDatabase("staff: cancel with a reason and move", (ctx) => {
   let w: World;
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    w = await buildWorld(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async (db) => {
+    w = await buildWorld(db);
   });
 
   it("cancels with a reason: status, e-mail with the reason and a book-again link, audit without the reason, slot free", async () => {
@@ -304,9 +282,8 @@ describeEachDatabase("staff: cancel with a reason and move", (ctx) => {
 
 describeEachDatabase("staff: booking on behalf of callers and walk-ins", (ctx) => {
   let w: World;
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    w = await buildWorld(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async (db) => {
+    w = await buildWorld(db);
   });
 
   it("books a caller without e-mail: channel PHONE, no mail, an audit entry", async () => {
@@ -392,9 +369,8 @@ describeEachDatabase("staff: booking on behalf of callers and walk-ins", (ctx) =
 
 describeEachDatabase("staff: agenda and audit log", (ctx) => {
   let w: World;
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    w = await buildWorld(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async (db) => {
+    w = await buildWorld(db);
     await ctx.db.service.create({
       data: { officeId: w.officeA.id, slug: "abholung", name: "Abholung", durationMinutes: 30, sortOrder: 1 },
     });
@@ -483,9 +459,8 @@ describeEachDatabase("staff: agenda and audit log", (ctx) => {
 describeEachDatabase("staff: who may do what, on which office", (ctx) => {
   let w: World;
   let bookingId: string;
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    w = await buildWorld(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async (db) => {
+    w = await buildWorld(db);
     bookingId = (await createBooking(ctx.db, citizen())).id;
   });
 

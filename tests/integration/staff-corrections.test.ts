@@ -11,31 +11,21 @@ import { addDays, localDateOf, referenceCodeFrom, type LocalDate } from "@/lib/d
 import { DEFAULT_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
 import { CLOSE_DAY_MAX } from "@/lib/schemas/staff-booking";
 import type { Actor } from "@/lib/server/auth/permissions";
-import { currentStaff } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/client";
 import { recordNoShowsForDay } from "@/lib/server/services/staff/close-day";
 import { listAgenda } from "@/lib/server/services/staff/list-agenda";
 import { recordBookingStatus } from "@/lib/server/services/staff/record-status";
 import { codeOf } from "../helpers/app-error-code";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { actionResult, formData, useTestDb } from "../helpers/next-request-mocks";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { actionResult, formData } from "../helpers/next-request-mocks";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { staff } from "../helpers/integration/staff";
+import { signIn } from "../helpers/integration/session";
 
 const TZ = "Europe/Berlin";
 // Monday 1 March 2027 in Berlin.
 const MONDAY = "2027-03-01";
-
-async function staffUser(db: Db, role: Actor["role"], officeIds: string[]): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: {
-      email: `${role.toLowerCase()}-${randomBytes(4).toString("hex")}@amt.example`,
-      name: role,
-      role,
-      memberships: { create: officeIds.map((officeId) => ({ officeId })) },
-    },
-  });
-  return { id: user.id, role, officeIds };
-}
 
 /** An appointment as stored, at any time (also in the past, which no booking screen allows). */
 async function appointment(db: Db, office: { id: string; serviceId: string }, date: LocalDate, time: string, n: number) {
@@ -65,14 +55,13 @@ describeEachDatabase("staff: statuses after the appointment's day", (ctx) => {
   let officeB: { id: string; serviceId: string };
   let clerkA: Actor;
   let clerkB: Actor;
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const a = await createOfficeFixture(ctx.db, { slug: "amt-a" });
     const b = await createOfficeFixture(ctx.db, { slug: "amt-b" });
     officeA = { id: a.office.id, serviceId: a.services[0].id };
     officeB = { id: b.office.id, serviceId: b.services[0].id };
-    clerkA = await staffUser(ctx.db, "CLERK", [officeA.id]);
-    clerkB = await staffUser(ctx.db, "CLERK", [officeB.id]);
+    clerkA = await staff(ctx.db, "CLERK", [officeA.id]);
+    clerkB = await staff(ctx.db, "CLERK", [officeB.id]);
   });
 
   it(`corrects a forgotten status up to ${DEFAULT_STATUS_CORRECTION_DAYS} days later, without times, marked in the audit log`, async () => {
@@ -222,14 +211,13 @@ describeEachDatabase("staff: the office's days for corrections", (ctx) => {
   const THURSDAY = at("2027-03-04", "10:00");
   let short: { id: string; serviceId: string; booking: string; clerk: Actor };
   let long: { id: string; serviceId: string; booking: string; clerk: Actor };
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const setUp = async (slug: string, statusCorrectionDays: number, n: number) => {
       const f = await createOfficeFixture(ctx.db, { slug });
       await ctx.db.office.update({ where: { id: f.office.id }, data: { statusCorrectionDays } });
       const office = { id: f.office.id, serviceId: f.services[0].id };
       const booking = (await appointment(ctx.db, office, MONDAY, "09:00", n)).id;
-      return { ...office, booking, clerk: await staffUser(ctx.db, "CLERK", [office.id]) };
+      return { ...office, booking, clerk: await staff(ctx.db, "CLERK", [office.id]) };
     };
     short = await setUp("amt-kurz", 2, 1);
     long = await setUp("amt-lang", 5, 2);
@@ -290,23 +278,19 @@ describeEachDatabase("staff: the close-day action", (ctx) => {
   let ids: string[];
   let clerk: Actor;
   let stranger: Actor;
-  const signIn = (actor: Actor | null) =>
-    (currentStaff as jest.Mock).mockResolvedValue(actor && { email: "x@amt.example", name: "X", ...actor });
   const post = (fields: Record<string, string | null>, bookingIds: string[] = ids) => {
     const form = formData(fields);
     for (const id of bookingIds) form.append("bookingId", id);
     return actionResult(closeDayAction({}, form));
   };
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    useTestDb(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const a = await createOfficeFixture(ctx.db, { slug: "amt-a" });
     const b = await createOfficeFixture(ctx.db, { slug: "amt-b" });
     office = { id: a.office.id, serviceId: a.services[0].id };
     ids = [(await appointment(ctx.db, office, day, "09:00", 1)).id, (await appointment(ctx.db, office, day, "10:00", 2)).id];
-    clerk = await staffUser(ctx.db, "CLERK", [office.id]);
-    stranger = await staffUser(ctx.db, "CLERK", [b.office.id]);
+    clerk = await staff(ctx.db, "CLERK", [office.id]);
+    stranger = await staff(ctx.db, "CLERK", [b.office.id]);
   });
 
   it("records the confirmed list and returns to that day's list with the count", async () => {

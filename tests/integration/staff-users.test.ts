@@ -27,13 +27,14 @@ import type { ActionState } from "@/lib/schemas/form-errors";
 import { authOptions } from "@/lib/server/auth/options";
 import { hashPassword } from "@/lib/server/auth/password";
 import type { Actor, StaffRole } from "@/lib/server/auth/permissions";
-import { currentStaff } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/client";
 import { renderMail } from "@/lib/server/mail/render";
 import { findInvite, setStaffActive, updateStaff } from "@/lib/server/services/staff-users";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
-import { actionResult, formData, inBrowser, CookieJar, useTestDb } from "../helpers/next-request-mocks";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { actionResult, formData, inBrowser, CookieJar } from "../helpers/next-request-mocks";
 import { createOfficeFixture } from "../helpers/office-fixture";
+import { signIn } from "../helpers/integration/session";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -42,9 +43,6 @@ const realSession = jest.requireActual("@/lib/server/auth/session") as typeof im
 const PASSWORD = "Sicheres-Passwort-2026";
 const NEW_PASSWORD = "Ein ganz neues Kennwort 7";
 const client = { clientKey: "test-client" };
-
-const signInAs = (actor: (Actor & { email?: string; name?: string }) | null) =>
-  (currentStaff as jest.Mock).mockResolvedValue(actor && { email: "x@amt.example", name: "X", ...actor });
 
 type Credentials = { email: string; password: string };
 type Authorize = (credentials: Credentials, req: { headers: Record<string, string> }) => Promise<unknown>;
@@ -133,13 +131,11 @@ describeEachDatabase("staff accounts", (ctx) => {
   let b: Awaited<ReturnType<typeof createOfficeFixture>>;
   let admin: Awaited<ReturnType<typeof person>>;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    useTestDb(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     a = await createOfficeFixture(ctx.db, { slug: "amt-a" });
     b = await createOfficeFixture(ctx.db, { slug: "amt-b" });
     admin = await person(ctx.db, "ADMIN", []);
-    signInAs(admin);
+    signIn(admin);
   });
 
   const invite = (fields: Record<string, string | null>, officeIds: string[] = [a.office.id]) => {
@@ -335,7 +331,7 @@ describeEachDatabase("staff accounts", (ctx) => {
         role: "OFFICE_ADMIN",
       });
       // Now `second` is the last one.
-      signInAs(second);
+      signIn(second);
       expect(
         await actionResult(setStaffActiveAction({}, formData({ userId: second.id, active: "false" }))),
       ).toMatchObject({
@@ -435,7 +431,7 @@ describeEachDatabase("staff accounts", (ctx) => {
       async (role) => {
         const target = await person(ctx.db, "CLERK", [a.office.id]);
         const actor = await person(ctx.db, role, [a.office.id]);
-        signInAs(actor);
+        signIn(actor);
         const before = await everything(ctx.db);
         const attempts: Array<[string, () => Promise<unknown>]> = [
           ["invite a clerk", () => invite({})],
@@ -540,7 +536,7 @@ describeEachDatabase("staff accounts", (ctx) => {
     });
 
     it("a signed-out request is sent to the login before anything is read", async () => {
-      signInAs(null);
+      signIn(null);
       const before = await everything(ctx.db);
       expect(await invite({})).toEqual({ redirect: "/staff/login" });
       expect(await everything(ctx.db)).toEqual(before);

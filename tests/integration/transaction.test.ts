@@ -4,7 +4,8 @@ import {
   bookingTransaction,
   isRetryableTransactionError,
 } from "@/lib/server/db/transaction";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 
 // bookingTransaction must serialise writers of the same office and day on both databases: a read-modify-write
 // that would lose updates without the lock must count exactly.
@@ -14,8 +15,7 @@ const DAY = "2030-03-31";
 describeEachDatabase("bookingTransaction", (ctx) => {
   let officeId: string;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const office = await ctx.db.office.create({
       data: {
         slug: "buergeramt",

@@ -15,9 +15,12 @@ import { bookOnBehalf } from "@/lib/server/services/staff/book-on-behalf";
 import { listAgenda } from "@/lib/server/services/staff/list-agenda";
 import { listSlotsForNewBooking } from "@/lib/server/services/staff/staff-slots";
 import { createManageToken } from "@/lib/server/security/tokens";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
+import { citizenBooking } from "../helpers/integration/bookings";
+import { staff } from "../helpers/integration/staff";
 
 // See tests/integration/mail-smtp.test.ts: Jest runs the ES build of @react-email/render.
 jest.mock("@react-email/render", () =>
@@ -33,37 +36,18 @@ const NINE = at(MONDAY, "09:00");
 const MINUTE = 60_000;
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
 
-function request(n: number, overrides: Partial<CreateBookingInput> = {}): CreateBookingInput {
-  return {
-    officeSlug: "testamt",
-    serviceSlug: "beratung",
-    start: NINE,
-    persons: 1,
-    person: person(n),
-    channel: "ONLINE",
-    locale: "de",
-    now: NOW,
-    ...overrides,
-  };
-}
+const request = (n: number, overrides: Partial<CreateBookingInput> = {}) =>
+  citizenBooking({ start: NINE, now: NOW, ...overrides }, n);
 
 async function listedStarts(db: Db, now: Date): Promise<number[]> {
   const { slots } = await listFreeSlots(db, { officeSlug: "testamt", serviceSlug: "beratung", persons: 1, now, from: MONDAY, to: MONDAY });
   return slots.map((s) => s.start.getTime());
 }
 
-async function clerkOf(db: Db, officeId: string): Promise<Actor> {
-  const user = await db.staffUser.create({
-    data: { email: "clerk@example.org", name: "Clerk", role: "CLERK", memberships: { create: [{ officeId }] } },
-  });
-  return { id: user.id, role: "CLERK", officeIds: [officeId] };
-}
-
 describeEachDatabase("e-mail verification: held bookings", (ctx) => {
   let officeId: string;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const { office } = await createOfficeFixture(ctx.db, { blocks: [[1, "08:00", "12:00", 1]], minNoticeMinutes: 0 });
     officeId = office.id;
     await ctx.db.office.update({ where: { id: office.id }, data: { verificationMode: "EMAIL", holdMinutes: 30 } });
@@ -248,7 +232,7 @@ describeEachDatabase("e-mail verification: held bookings", (ctx) => {
     const held = await createBooking(ctx.db, request(1, { now: at("2027-02-22", "07:00") }));
     expect(await sendReminders(ctx.db, { now: at("2027-02-28", "10:00") })).toEqual({ enqueued: 0 });
 
-    const clerk = await clerkOf(ctx.db, officeId);
+    const clerk = await staff(ctx.db, "CLERK", [officeId]);
     const agenda = await listAgenda(ctx.db, clerk, { officeSlug: "testamt", from: MONDAY, now: at("2027-02-28", "10:00") });
     expect(agenda.rows.map((r) => [r.referenceCode, r.status])).toEqual([[held.referenceCode, "HELD"]]);
     expect(agenda.rows[0].actions).toEqual([]);
@@ -267,11 +251,10 @@ describeEachDatabase("e-mail verification: held bookings", (ctx) => {
 describeEachDatabase("the delay before a cancelled time is offered again", (ctx) => {
   let clerk: Actor;
 
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     const { office } = await createOfficeFixture(ctx.db, { blocks: [[1, "08:00", "12:00", 1]], minNoticeMinutes: 0 });
     await ctx.db.office.update({ where: { id: office.id }, data: { rebookDelayMinutes: 15 } });
-    clerk = await clerkOf(ctx.db, office.id);
+    clerk = await staff(ctx.db, "CLERK", [office.id]);
     const booked = await createBooking(ctx.db, request(1));
     await cancelBookingByToken(ctx.db, { token: booked.manageToken, now: NOW });
   });

@@ -14,16 +14,16 @@ import type { ActionState } from "@/lib/schemas/form-errors";
 import type { Db } from "@/lib/server/db/client";
 import { hashToken } from "@/lib/server/security/tokens";
 import { sealState, unsealState, type WizardState } from "@/lib/server/wizard-state";
-import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import {
   type ActionResult,
   actionResult,
   CookieJar,
   formData,
   inBrowser,
-  useTestDb,
 } from "../helpers/next-request-mocks";
-import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { at, createOfficeFixture, openOn } from "../helpers/office-fixture";
 import { openDayAhead } from "../helpers/dates";
 
 // The wizard's and the e-mail link's server actions, called as Next.js calls them (form data in, redirect or state
@@ -47,7 +47,7 @@ const ERROR_CODES = new Set(Object.keys(deErrors));
 const VALIDATION_KEYS = new Set(Object.keys(deValidation));
 const LONG = "a".repeat(10_000);
 
-const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => [weekday, "08:00", "12:00", 2] as [number, string, string, number]);
+const EVERY_DAY = openOn("Mon-Sun", "08:00-12:00", 2);
 
 const PERSON_FORM: Record<string, string> = {
   givenName: "Amira",
@@ -128,9 +128,7 @@ const confirm = (jar: CookieJar) => inBrowser(jar, () => actionResult(confirmBoo
 const confirmed = (fields: Record<string, string> = {}) => formData({ [CONFIRMATION_FIELD]: "ja", ...fields });
 
 describeEachDatabase("booking wizard server actions", (ctx) => {
-  beforeEach(async () => {
-    await resetDatabase(ctx.db);
-    useTestDb(ctx.db);
+  eachTestOnEmptyDatabase(ctx, async () => {
     await createOfficeFixture(ctx.db, {
       slug: OFFICE,
       blocks: EVERY_DAY,
