@@ -19,16 +19,16 @@ export interface OfficeFixtureOptions {
 
 const minute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/** The name and address of a test office. */
+export function officeAddress(slug: string) {
+  return { slug, name: `Amt ${slug}`, authority: "Stadt Teststadt", street: "Rathausplatz 1", postalCode: "12345", locality: "Teststadt" };
+}
+
 export async function createOfficeFixture(db: Db, opts: OfficeFixtureOptions = {}) {
   const slug = opts.slug ?? "testamt";
   const office = await db.office.create({
     data: {
-      slug,
-      name: `Amt ${slug}`,
-      authority: "Stadt Teststadt",
-      street: "Rathausplatz 1",
-      postalCode: "12345",
-      locality: "Teststadt",
+      ...officeAddress(slug),
       timeZone: opts.timeZone ?? "Europe/Berlin",
       slotStepMinutes: opts.slotStepMinutes ?? 30,
       minNoticeMinutes: opts.minNoticeMinutes ?? 60,

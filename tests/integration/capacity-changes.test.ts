@@ -21,6 +21,7 @@ import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
 import { staff } from "../helpers/integration/staff";
 import { bookOnline } from "../helpers/integration/bookings";
+import { appliedChange } from "../helpers/integration/capacity";
 
 // What clerks change in the capacity plan is what citizens can book a moment later: the same slot listing as the
 // wizard, on SQLite and PostgreSQL. The office opens Mondays 08:00-12:00 with two clerks; now is Monday 1 March 2027,
@@ -31,10 +32,7 @@ const MONDAY = "2027-03-08";
 const TUESDAY = "2027-03-09";
 const REASON = "Wegen einer Personalversammlung fällt Ihr Termin aus.";
 
-function applied<T>(result: CapacityChangeResult<T>): T {
-  if (result.status !== "applied") throw new Error(`expected the change to be applied, got ${JSON.stringify(result)}`);
-  return result.value;
-}
+const applied = <T,>(result: CapacityChangeResult<T>) => appliedChange(result).value;
 
 async function slotTimes(db: Db, date: string, serviceSlug = "beratung"): Promise<string[]> {
   const { slots } = await listFreeSlots(db, { officeSlug: "testamt", serviceSlug, persons: 1, from: date, to: date, now: NOW });

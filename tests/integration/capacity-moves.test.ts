@@ -16,7 +16,7 @@ import type { Db } from "@/lib/server/db/client";
 import { processOutbox } from "@/lib/server/mail/outbox";
 import { createTransport } from "@/lib/server/mail/transport";
 import { hashToken } from "@/lib/server/security/tokens";
-import { type CapacityChangeResult, createClosure } from "@/lib/server/services/capacity";
+import { createClosure } from "@/lib/server/services/capacity";
 import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
 import { canPickNewTime } from "@/lib/server/services/manage-rules";
 import { findMoveProblem } from "@/lib/server/services/find-move-problem";
@@ -30,6 +30,7 @@ import { startSmtpServer } from "../helpers/smtp";
 import { staff } from "../helpers/integration/staff";
 import { bookOnline } from "../helpers/integration/bookings";
 import { signIn } from "../helpers/integration/session";
+import { appliedChange } from "../helpers/integration/capacity";
 
 // Monday 1 March 2027, 07:00 in Berlin. One clerk, 30-minute appointments.
 const NOW = at("2027-03-01", "07:00");
@@ -42,17 +43,12 @@ const REASON = "Wegen eines Betriebsausflugs findet Ihr Termin nicht zur gebucht
 const book = (db: Db, date: string, time: string, n: number, locale = "de", officeSlug = "testamt") =>
   bookOnline(db, { officeSlug, start: at(date, time), locale, now: NOW }, n);
 
-function applied<T>(result: CapacityChangeResult<T>) {
-  if (result.status !== "applied") throw new Error(`expected the change to be applied, got ${JSON.stringify(result)}`);
-  return result;
-}
-
 /** The closure as staff confirm it after seeing the conflict: exactly the bookings shown, moved or cancelled. */
 async function closeWith(db: Db, actor: Actor, input: CreateClosureInput, resolution: "move" | "cancel") {
   const conflict = await createClosure(db, actor, input, NOW);
   if (conflict.status !== "conflict") throw new Error("expected a conflict");
   const ids = conflict.bookings.map((b) => b.id);
-  return applied(await createClosure(db, actor, { ...input, cancelBookingIds: ids, cancelReason: REASON, resolution }, NOW));
+  return appliedChange(await createClosure(db, actor, { ...input, cancelBookingIds: ids, cancelReason: REASON, resolution }, NOW));
 }
 
 /** With one clerk, capacity holds exactly when no two active appointments overlap. */
@@ -284,7 +280,7 @@ describeEachDatabase("moving appointments when the office closes", (ctx) => {
     await createOfficeFixture(ctx.db, { slug: "anderes-amt", blocks: openOn("Mon-Fri", "08:00-10:00", 1) });
     const foreign = await book(ctx.db, WEDNESDAY, "08:00", 2, "de", "anderes-amt");
     const input = createClosureSchema.parse({ officeId, date: WEDNESDAY, reason: "X" });
-    const result = applied(
+    const result = appliedChange(
       await createClosure(ctx.db, clerk, { ...input, cancelBookingIds: [mine.id, foreign.id], cancelReason: REASON, resolution: "move" }, NOW),
     );
     expect(result.movedBookingIds).toEqual([mine.id]);

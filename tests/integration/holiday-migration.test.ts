@@ -4,7 +4,7 @@ import { loadSchedule } from "@/lib/server/services/availability";
 import { openUnacceptedHolidays } from "@/prisma/migrate/data-steps";
 import { deployMigrations, readMigrationList } from "@/prisma/migrate/engine";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../helpers/databases";
-import { at } from "../helpers/office-fixture";
+import { at, officeAddress } from "../helpers/office-fixture";
 
 // Holidays used to close an office only when someone accepted each date (a closure of kind HOLIDAY). The upgrade
 // to "closed by default, opened as an exception" must not change a single day the office had already decided:
@@ -21,12 +21,7 @@ const LAST_ACCEPTED = "2027-03-29";
 async function officeOnOldSchema(db: Db, slug: string, region: string, createdAt: string) {
   const office = await db.office.create({
     data: {
-      slug,
-      name: `Amt ${slug}`,
-      authority: "Stadt Teststadt",
-      street: "Rathausplatz 1",
-      postalCode: "12345",
-      locality: "Teststadt",
+      ...officeAddress(slug),
       holidayRegion: region,
       bookingHorizonDays: 180,
       createdAt: at(createdAt, "08:00"),

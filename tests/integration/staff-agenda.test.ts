@@ -55,6 +55,12 @@ async function buildWorld(db: Db): Promise<World> {
 const citizen = (overrides: Partial<CreateBookingInput> = {}, n = 1) =>
   citizenBooking({ officeSlug: "amt-a", start: at(MONDAY, "09:00"), now: at("2027-02-20", "10:00"), ...overrides }, n);
 
+/** The world with citizen 1's appointment at office A on Monday at 09:00. */
+async function worldWithBooking(db: Db): Promise<{ w: World; bookingId: string }> {
+  const w = await buildWorld(db);
+  return { w, bookingId: (await createBooking(db, citizen())).id };
+}
+
 function onBehalf(overrides: Partial<BookOnBehalfInput> = {}): BookOnBehalfInput {
   return {
     officeSlug: "amt-a",
@@ -82,8 +88,7 @@ describeEachDatabase("staff: status of the day's appointments", (ctx) => {
   let w: World;
   let bookingId: string;
   eachTestOnEmptyDatabase(ctx, async (db) => {
-    w = await buildWorld(db);
-    bookingId = (await createBooking(ctx.db, citizen())).id;
+    ({ w, bookingId } = await worldWithBooking(db));
   });
 
   const status = async () => (await ctx.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).status;
@@ -460,8 +465,7 @@ describeEachDatabase("staff: who may do what, on which office", (ctx) => {
   let w: World;
   let bookingId: string;
   eachTestOnEmptyDatabase(ctx, async (db) => {
-    w = await buildWorld(db);
-    bookingId = (await createBooking(ctx.db, citizen())).id;
+    ({ w, bookingId } = await worldWithBooking(db));
   });
 
   // Every agenda service, aimed at office A (or its booking), at a time when each would succeed.
