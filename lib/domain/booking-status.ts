@@ -115,8 +115,11 @@ export function allowedStatusActions(booking: StatusSubject, now: Date, rules: S
   return STATUS_ACTIONS.filter((a) => planTransition(booking, a, now, rules).ok);
 }
 
-/** Cancelling and moving are for appointments that are still ahead and not yet attended to. */
-export function isChangeableByStaff(booking: StatusSubject, now: Date): boolean {
+/**
+ * Whether the appointment may still be cancelled or moved, by the citizen through the manage link or by staff: only
+ * while it is confirmed and still ahead, not once it has begun or been attended to.
+ */
+export function isChangeable(booking: StatusSubject, now: Date): boolean {
   return booking.status === "CONFIRMED" && booking.startsAt > now;
 }
 

@@ -1,13 +1,9 @@
-import { isCancelledByOffice } from "@/lib/domain/booking-status";
+import { isCancelledByOffice, isChangeable } from "@/lib/domain/booking-status";
 import { AppError } from "@/lib/server/errors";
 import type { ManagedBooking } from "./get-booking-by-token";
 
 // What a citizen may do with their booking through the manage link. The pages ask these to decide which buttons to
 // show, the services to refuse what the pages would not offer.
-
-export function isCancellable(booking: { status: string; startsAt: Date }, now: Date): boolean {
-  return booking.status === "CONFIRMED" && booking.startsAt > now;
-}
 
 /**
  * Whether the move page is open: for an appointment still ahead, and for one the office cancelled while it still
@@ -17,12 +13,12 @@ export function canPickNewTime(
   booking: { status: string; startsAt: Date; cancelReason: string | null; office: { active: boolean }; service: { active: boolean } },
   now: Date,
 ): boolean {
-  return isCancellable(booking, now) || (isCancelledByOffice(booking) && booking.office.active && booking.service.active);
+  return isChangeable(booking, now) || (isCancelledByOffice(booking) && booking.office.active && booking.service.active);
 }
 
 export function assertChangeable(booking: ManagedBooking, now: Date) {
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
-  if (!isCancellable(booking, now)) throw new AppError("APPOINTMENT_PAST");
+  if (!isChangeable(booking, now)) throw new AppError("APPOINTMENT_PAST");
 }
 
 export function assertMovable(booking: ManagedBooking, start: Date, now: Date) {

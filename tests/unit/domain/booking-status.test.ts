@@ -1,7 +1,7 @@
 import {
   allowedStatusActions,
   closeDay,
-  isChangeableByStaff,
+  isChangeable,
   planTransition,
   correctableUntil,
   correctionDays,
@@ -173,10 +173,11 @@ describe("buttons and changes", () => {
     expect(allowedStatusActions(booking("CANCELLED"), at("2027-03-01", "09:30"), RULES)).toEqual([]);
   });
 
-  it("cancelling and moving only while confirmed and ahead", () => {
-    expect(isChangeableByStaff(booking("CONFIRMED"), at("2027-03-01", "08:59"))).toBe(true);
-    expect(isChangeableByStaff(booking("CONFIRMED"), START)).toBe(false);
-    expect(isChangeableByStaff(booking("ARRIVED"), at("2027-03-01", "08:00"))).toBe(false);
+  it("cancelling and moving, by the citizen or by staff, only while confirmed and ahead", () => {
+    expect(isChangeable(booking("CONFIRMED"), at("2027-03-01", "08:59"))).toBe(true);
+    expect(isChangeable(booking("CONFIRMED"), START)).toBe(false);
+    expect(isChangeable(booking("ARRIVED"), at("2027-03-01", "08:00"))).toBe(false);
+    expect(isChangeable(booking("CANCELLED"), at("2027-03-01", "08:00"))).toBe(false);
   });
 });
 

@@ -12,7 +12,8 @@ import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { isLiveHold } from "@/lib/domain";
 import { holdExtensionOffer } from "@/lib/domain/holds";
 import { slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
-import { canPickNewTime, isCancellable } from "@/lib/server/services/manage-rules";
+import { isChangeable } from "@/lib/domain/booking-status";
+import { canPickNewTime } from "@/lib/server/services/manage-rules";
 import { confirmHeldBooking, extendHeldBooking } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
@@ -46,7 +47,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
     );
   }
   const now = new Date();
-  const changeable = isCancellable(booking, now);
+  const changeable = isChangeable(booking, now);
   const error = errorKey(q.fehler);
   const held = booking.status === "HELD" && booking.startsAt > now;
   const status =

@@ -9,7 +9,7 @@ import { bookingMailPayload } from "../booking-mail";
 import { serviceUrl } from "../booking-urls";
 import { AUDIT_ACTIONS, loadBookingFor } from "./common";
 import { appointmentDates } from "@/lib/domain";
-import { isChangeableByStaff } from "@/lib/domain/booking-status";
+import { isChangeable } from "@/lib/domain/booking-status";
 
 export interface StaffCancelInput {
   bookingId: string;
@@ -35,7 +35,7 @@ export async function cancelBookingByStaff(db: Db, actor: Actor, input: StaffCan
   if (!reason.success) throw new AppError("INVALID_INPUT");
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
   if (booking.status !== "CONFIRMED") throw new AppError("STATUS_NOT_ALLOWED");
-  if (!isChangeableByStaff(booking, now)) throw new AppError("APPOINTMENT_PAST");
+  if (!isChangeable(booking, now)) throw new AppError("APPOINTMENT_PAST");
   const { office, service } = booking;
 
   await bookingTransaction(db, booking.officeId, appointmentDates(booking.startsAt, booking.endsAt, office.timeZone), async (tx) => {

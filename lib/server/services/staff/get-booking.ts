@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import { canOnOffice } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { loadBookingFor } from "./common";
-import { allowedStatusActions, isChangeableByStaff } from "@/lib/domain/booking-status";
+import { allowedStatusActions, isChangeable } from "@/lib/domain/booking-status";
 
 /** One appointment with everything the clerk needs at the counter, and what the clerk may do with it now. */
 export async function getBookingForStaff(db: Db, actor: Actor, bookingId: string, now: Date) {
@@ -10,7 +10,7 @@ export async function getBookingForStaff(db: Db, actor: Actor, bookingId: string
   return {
     booking,
     actions: allowedStatusActions(booking, now, booking.office),
-    changeable: isChangeableByStaff(booking, now) && booking.office.active && booking.service.active,
+    changeable: isChangeable(booking, now) && booking.office.active && booking.service.active,
     canReadAudit: canOnOffice(actor, "audit:read", booking.officeId),
   };
 }

@@ -8,7 +8,7 @@ import {
   closeDay,
   correctableUntil,
   correctionDays,
-  isChangeableByStaff,
+  isChangeable,
   type BookingStatusName,
 } from "@/lib/domain/booking-status";
 import { displayName, loadOfficeFor } from "./common";
@@ -73,7 +73,7 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     status: b.status as BookingStatusName,
     channel: b.channel,
     actions: b.erasedAt ? [] : allowedStatusActions(b, input.now, office),
-    changeable: !b.erasedAt && isChangeableByStaff(b, input.now),
+    changeable: !b.erasedAt && isChangeable(b, input.now),
   }));
 
   const rows = service ? all.filter((r) => r.service.id === service.id) : all;

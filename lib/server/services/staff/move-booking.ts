@@ -7,7 +7,7 @@ import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { moveCheckedBooking } from "../insert-booking";
 import { assertPlausibleStart, AUDIT_ACTIONS, loadBookingFor, staffBookingRules } from "./common";
-import { isChangeableByStaff } from "@/lib/domain/booking-status";
+import { isChangeable } from "@/lib/domain/booking-status";
 
 export interface StaffMoveInput {
   bookingId: string;
@@ -33,7 +33,7 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
   const booking = await loadBookingFor(db, actor, input.bookingId);
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
   if (booking.status !== "CONFIRMED") throw new AppError("STATUS_NOT_ALLOWED");
-  if (!isChangeableByStaff(booking, now)) throw new AppError("APPOINTMENT_PAST");
+  if (!isChangeable(booking, now)) throw new AppError("APPOINTMENT_PAST");
   const { office, service } = booking;
   assertPlausibleStart(office, input.start, now);
   if (input.start.getTime() === booking.startsAt.getTime()) throw new AppError("SAME_TIME");

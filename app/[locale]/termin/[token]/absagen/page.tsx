@@ -5,7 +5,7 @@ import { ConfirmForm } from "@/components/booking/confirm-form";
 import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
-import { isCancellable } from "@/lib/server/services/manage-rules";
+import { isChangeable } from "@/lib/domain/booking-status";
 import { cancelBooking } from "../actions";
 
 type Params = Promise<{ locale: string; token: string }>;
@@ -22,7 +22,7 @@ export default async function CancelConfirmationPage({ params }: { params: Param
   const booking = await findBookingByToken(getDb(), p.token);
   if (!booking) notFound();
   // Cancelled or begun meanwhile: the manage page says so.
-  if (!isCancellable(booking, new Date())) return redirect({ href: `/termin/${p.token}`, locale: p.locale });
+  if (!isChangeable(booking, new Date())) return redirect({ href: `/termin/${p.token}`, locale: p.locale });
   const t = await getTranslations("booking");
   return (
     <div>

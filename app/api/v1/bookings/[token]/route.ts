@@ -5,7 +5,7 @@ import { bookingResource } from "@/lib/server/api/resources";
 import { apiDb, apiMailWritten, apiNow } from "@/lib/server/api/runtime";
 import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
 import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
-import { isCancellable } from "@/lib/server/services/manage-rules";
+import { isChangeable } from "@/lib/domain/booking-status";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ type Params = { token: string };
 export const GET = apiRoute<Params>("bookings.view", async (_request, { params, locale }) => {
   const token = tokenParam(params.token);
   const booking = await getBookingByToken(apiDb(), token);
-  return jsonResponse(bookingResource(booking, token, isCancellable(booking, apiNow()), locale));
+  return jsonResponse(bookingResource(booking, token, isChangeable(booking, apiNow()), locale));
 });
 
 /** Cancels the appointment; the citizen gets the same cancellation e-mail as from the manage page. */

@@ -13,7 +13,7 @@ import { getDb } from "@/lib/server/db";
 import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { displayName } from "@/lib/server/services/staff/common";
 import { listSlotsForMove } from "@/lib/server/services/staff/staff-slots";
-import { isChangeableByStaff } from "@/lib/domain/booking-status";
+import { isChangeable } from "@/lib/domain/booking-status";
 import { moveAppointment } from "../../../actions";
 
 type Params = Promise<{ office: string; id: string }>;
@@ -35,7 +35,7 @@ export default async function MoveAppointmentPage({ params, searchParams }: { pa
   const { booking } = day;
   if (booking.office.slug !== officeSlug) notFound();
   const detail = `/staff/${officeSlug}/termine/${booking.id}`;
-  if (!isChangeableByStaff(booking, now)) redirect(`${detail}?fehler=APPOINTMENT_PAST`);
+  if (!isChangeable(booking, now)) redirect(`${detail}?fehler=APPOINTMENT_PAST`);
 
   const t = await getTranslations("agenda");
   const te = await getTranslations("errors");
