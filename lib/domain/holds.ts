@@ -1,3 +1,4 @@
+import type { Channel } from "./statistics/aggregate";
 import { MS_PER_MINUTE } from "./time";
 
 // Unconfirmed bookings (e-mail verification): a hold occupies its time until its deadline, so the citizen's place is
@@ -12,6 +13,14 @@ export interface Hold {
   status: string;
   holdExpiresAt: Date | null;
   createdAt: Date;
+}
+
+/**
+ * Whether a booking through `channel` is held until the citizen confirms it: online and API bookings of offices with
+ * e-mail verification. Bookings staff take by phone or at the counter are confirmed at once.
+ */
+export function needsVerification(office: { verificationMode: string }, channel: Channel): boolean {
+  return office.verificationMode === "EMAIL" && (channel === "ONLINE" || channel === "API");
 }
 
 /** The deadline of a hold made at `now`. */

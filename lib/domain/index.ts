@@ -61,6 +61,7 @@ export {
   holdDeadline,
   holdLimit,
   isLiveHold,
+  needsVerification,
 } from "./holds";
 export { OCCUPYING_STATUSES, STILL_TO_SERVE_STATUSES, occupiesClerk } from "./occupancy";
 export { SEARCH_WINDOW_DAYS, searchWindows } from "./slot-search";

@@ -1,4 +1,4 @@
-import { appointmentInterval, holdDeadline } from "@/lib/domain";
+import { appointmentInterval, holdDeadline, needsVerification } from "@/lib/domain";
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import type { PersonalData } from "@/lib/schemas/booking";
 import type { Db, Tx } from "@/lib/server/db/client";
@@ -32,11 +32,6 @@ export interface CreatedBooking {
   /** HELD until the citizen confirms through the e-mail (offices with e-mail verification), else CONFIRMED. */
   status: "HELD" | "CONFIRMED";
   holdExpiresAt: Date | null;
-}
-
-/** Whether a booking through `channel` waits for the citizen's confirmation: online and API bookings of offices with e-mail verification. */
-export function needsVerification(office: { verificationMode: string }, channel: CreateBookingInput["channel"]): boolean {
-  return office.verificationMode === "EMAIL" && (channel === "ONLINE" || channel === "API");
 }
 
 /**

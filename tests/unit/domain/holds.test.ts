@@ -5,6 +5,7 @@ import {
   holdDeadline,
   holdLimit,
   isLiveHold,
+  needsVerification,
   occupiesClerk,
 } from "@/lib/domain";
 import { holdExtensionOffer } from "@/lib/domain/holds";
@@ -123,5 +124,20 @@ describe("what a hold's page offers", () => {
   it("nothing for an expired hold or a booking that is no hold", () => {
     expect(offer(hold("2026-03-02 09:00", "2026-03-02 09:30"), "2026-03-02 09:30")).toBeNull();
     expect(offer(hold("2026-03-02 09:00", "2026-03-02 09:30", "CONFIRMED"), "2026-03-02 09:10")).toBeNull();
+  });
+});
+
+describe("which bookings are held for confirmation", () => {
+  it("online and API bookings of an office with e-mail verification", () => {
+    const verifying = { verificationMode: "EMAIL" };
+    expect(needsVerification(verifying, "ONLINE")).toBe(true);
+    expect(needsVerification(verifying, "API")).toBe(true);
+  });
+
+  it("not bookings staff take by phone or at the counter, nor any booking of an office without verification", () => {
+    expect(needsVerification({ verificationMode: "EMAIL" }, "PHONE")).toBe(false);
+    expect(needsVerification({ verificationMode: "EMAIL" }, "COUNTER")).toBe(false);
+    expect(needsVerification({ verificationMode: "NONE" }, "ONLINE")).toBe(false);
+    expect(needsVerification({ verificationMode: "NONE" }, "API")).toBe(false);
   });
 });
