@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, checkSkipLink, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
-import { fillPersonalData } from "../helpers/citizen";
+import { fillPersonalData, takeAllPlaces } from "../helpers/citizen";
 
 // Every public page of the booking wizard, in every state a citizen can meet, against WCAG 2.1 AA (BITV 2.0):
 // axe-core at phone and desktop width, plus what axe cannot see: one h1, the page language, a working skip link,
@@ -95,35 +95,6 @@ async function goto(page: Page, path: string): Promise<number | null> {
   return res?.status() ?? null;
 }
 
-/** Fills the slot through the public API until it is full, as other citizens would. */
-async function takeAllPlaces(start: string) {
-  const day = new Date(start).toISOString().slice(0, 10);
-  const listed = async () => {
-    const res = await fetch(`${app.url}/api/v1/offices/${OFFICE}/services/${SERVICE}/slots?from=${day}&to=${day}`);
-    return JSON.stringify(await res.json()).includes(new Date(start).toISOString());
-  };
-  for (let n = 0; (await listed()) && n < 10; n++) {
-    const res = await fetch(`${app.url}/api/v1/bookings`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        office: OFFICE,
-        service: SERVICE,
-        start,
-        persons: 1,
-        givenName: "Jonas",
-        // Names may not contain digits.
-        familyName: `Nachbar ${"ABCDEFGHIJ"[n]}`,
-        email: `nachbar${n}@example.org`,
-        dateOfBirth: "1985-01-02",
-        privacyConsent: true,
-      }),
-    });
-    if (res.status !== 201) throw new Error(`booking the slot through the API answered ${res.status}`);
-  }
-  if (await listed()) throw new Error("the slot is still offered after filling it");
-}
-
 async function walk(page: Page) {
   await goto(page, "/");
   await audit(page, "home", { reloadable: true });
@@ -164,7 +135,7 @@ async function walk(page: Page) {
   await audit(page, "review (step 4)", { reloadable: true });
 
   // Someone else books the last place of the chosen time before the citizen confirms.
-  await takeAllPlaces(start);
+  await takeAllPlaces(app.url, OFFICE, SERVICE, start);
   await page.getByRole("button", { name: "Termin verbindlich buchen" }).click();
   await page.waitForURL(/\/pruefen\?fehler=SLOT_TAKEN$/);
   await page.getByRole("alert").filter({ hasText: "Termin" }).waitFor();

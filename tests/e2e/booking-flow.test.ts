@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
-import { fillPersonalData } from "../helpers/citizen";
+import { fillPersonalData, reachPersonalData, slotListed, takeAllPlaces } from "../helpers/citizen";
 
 // A citizen who has never used the site books an appointment in five steps, receives the e-mail, follows its link,
 // cancels, and the time is free again: against the built app, a real SMTP server and headless Chromium.
@@ -46,18 +46,9 @@ async function chosenSlotStart(page: Page): Promise<string> {
 it("books in five steps, mails a confirmation, and cancelling from the link frees the slot", async () => {
   const page = await browser.newPage();
 
-  // Step 1: the home page lists the office; choose the service.
-  await page.goto(app.url);
-  await page.getByRole("link", { name: /Ausländerbehörde/ }).click();
-  await page.getByRole("button", { name: "Weiter" }).click();
-  await page.getByText("Bitte wählen Sie ein Anliegen aus.").first().waitFor();
-  await page.getByLabel("Beratungsgespräch").check();
-  await page.getByRole("button", { name: "Weiter" }).click();
-
-  // Step 2: personal data; an empty submit shows the error summary in German first.
-  await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech$/);
-  await page.getByRole("button", { name: "Weiter zur Terminauswahl" }).click();
-  await page.getByRole("alert").getByText("Bitte prüfen Sie Ihre Eingaben").waitFor();
+  // Steps 1 and 2: the home page lists the office, the service is chosen; an empty submit of the personal data shows
+  // the error summary in German first.
+  await reachPersonalData(page, app.url);
   await fillPersonalData(page);
 
   // Step 3: the calendar opens on the next free appointment.
@@ -100,33 +91,7 @@ it("books in five steps, mails a confirmation, and cancelling from the link free
   expect(booked.startsAt.toISOString()).toBe(new Date(start).toISOString());
 
   // Other citizens take the remaining places of that time through the public API, until it is full.
-  const day = new Date(start).toISOString().slice(0, 10);
-  const listed = async () => {
-    const res = await fetch(
-      `${app.url}/api/v1/offices/auslaenderbehoerde/services/beratungsgespraech/slots?from=${day}&to=${day}`,
-    );
-    expect(res.status).toBe(200);
-    return JSON.stringify(await res.json()).includes(new Date(start).toISOString());
-  };
-  for (let n = 0; (await listed()) && n < 10; n++) {
-    const res = await fetch(`${app.url}/api/v1/bookings`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        office: "auslaenderbehoerde",
-        service: "beratungsgespraech",
-        start,
-        persons: 1,
-        givenName: "Jonas",
-        familyName: `Nachbar ${"ABCDEFGHIJ"[n]}`,
-        email: `nachbar${n}@example.org`,
-        dateOfBirth: "1985-01-02",
-        privacyConsent: true,
-      }),
-    });
-    expect(res.status).toBe(201);
-  }
-  expect(await listed()).toBe(false);
+  await takeAllPlaces(app.url, "auslaenderbehoerde", "beratungsgespraech", start);
 
   // Follow the link from the e-mail and cancel: the question first, then the answer.
   await page.goto(link!);
@@ -140,5 +105,5 @@ it("books in five steps, mails a confirmation, and cancelling from the link free
   await waitForMail("amira.haddad@example.org", /abgesagt|Absage/i);
 
   // The time is free again.
-  expect(await listed()).toBe(true);
+  expect(await slotListed(app.url, "auslaenderbehoerde", "beratungsgespraech", start)).toBe(true);
 });

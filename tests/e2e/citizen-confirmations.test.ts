@@ -8,6 +8,7 @@ import deValidation from "@/lib/i18n/messages/de/validation.json";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, focusInfo, formatViolations } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
+import { postBooking } from "../helpers/citizen";
 
 // What a citizen meets when something goes wrong or is about to become final, in German and in Arabic (right to
 // left): the error summary names each field and its links put the cursor into that field; cancelling, erasing and
@@ -54,21 +55,15 @@ async function freeTimes(): Promise<string[]> {
 /** A booking made through the public API at a free time that is not the next free one; its manage path. */
 async function booked(locale: Locale = "de"): Promise<{ manage: string; reference: string; start: string }> {
   const start = (await freeTimes())[3];
-  const res = await fetch(`${app.url}/api/v1/bookings`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      office: OFFICE,
-      service: SERVICE,
-      start,
-      persons: 1,
-      givenName: "Amira",
-      familyName: "Haddad",
-      email: `amira.${++bookings}@example.org`,
-      dateOfBirth: "1990-03-27",
-      privacyConsent: true,
-      locale,
-    }),
+  const res = await postBooking(app.url, {
+    office: OFFICE,
+    service: SERVICE,
+    start,
+    givenName: "Amira",
+    familyName: "Haddad",
+    email: `amira.${++bookings}@example.org`,
+    dateOfBirth: "1990-03-27",
+    locale,
   });
   const body = (await res.json()) as { referenceCode: string; manageToken: string };
   if (res.status !== 201) throw new Error(`booking through the API answered ${res.status}: ${JSON.stringify(body)}`);

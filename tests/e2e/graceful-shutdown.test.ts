@@ -1,5 +1,6 @@
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
+import { postBooking } from "../helpers/citizen";
 
 // SIGTERM, as a rolling deploy sends it, while a booking request is in flight and the outbox worker is in the middle
 // of sending to a slow SMTP server: the request gets its normal answer, the e-mail arrives exactly once and is
@@ -34,20 +35,14 @@ async function freeStarts(count: number): Promise<string[]> {
 }
 
 function book(start: string, n: number): Promise<Response> {
-  return fetch(`${app.url}/api/v1/bookings`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      office: OFFICE,
-      service: SERVICE,
-      start,
-      persons: 1,
-      givenName: "Jonas",
-      familyName: `Abschied ${"AB"[n]}`,
-      email: `abschied${n}@example.org`,
-      dateOfBirth: "1985-01-02",
-      privacyConsent: true,
-    }),
+  return postBooking(app.url, {
+    office: OFFICE,
+    service: SERVICE,
+    start,
+    givenName: "Jonas",
+    familyName: `Abschied ${"AB"[n]}`,
+    email: `abschied${n}@example.org`,
+    dateOfBirth: "1985-01-02",
   });
 }
 

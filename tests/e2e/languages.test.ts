@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { smallTargets } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
-import { fillPersonalData } from "../helpers/citizen";
+import { fillPersonalData, postBooking } from "../helpers/citizen";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 
 // A citizen switches the language in the middle of the wizard and keeps what they entered; Arabic and Persian run
@@ -244,10 +244,9 @@ it("books in Arabic through the API (lang=ar): the e-mail runs right to left and
   const day = new Date().toISOString().slice(0, 10);
   const listed = await fetch(`${app.url}/api/v1/offices/${OFFICE}/services/${SERVICE}/slots?from=${day}&next=1&lang=ar`);
   const { nextFree } = (await listed.json()) as { nextFree: { start: string } };
-  const res = await fetch(`${app.url}/api/v1/bookings?lang=ar`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
+  const res = await postBooking(
+    app.url,
+    {
       office: OFFICE,
       service: SERVICE,
       start: nextFree.start,
@@ -255,9 +254,9 @@ it("books in Arabic through the API (lang=ar): the e-mail runs right to left and
       familyName: "Khalil",
       email: "omar.khalil@example.org",
       dateOfBirth: "1979-04-12",
-      privacyConsent: true,
-    }),
-  });
+    },
+    { query: "?lang=ar" },
+  );
   expect(res.status).toBe(201);
   const { referenceCode, manageUrl } = (await res.json()) as { referenceCode: string; manageUrl: string };
   expect(manageUrl).toContain("/ar/termin/");

@@ -4,6 +4,7 @@ import { axeViolations, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 import { screenshot, signIn } from "../helpers/staff-browser";
+import { postBooking } from "../helpers/citizen";
 
 // The office admins' outbox page in the built app: a message that failed during an SMTP outage is listed with a
 // masked address and its error, passes axe-core (WCAG 2.1 AA) at 360 and 1280 px, and "Erneut senden" delivers it
@@ -33,19 +34,14 @@ async function failedConfirmation(): Promise<string> {
   await smtp.outage("down");
   const res = await fetch(`${app.url}/api/v1/offices/${OFFICE}/services/${SERVICE}/slots?next=1`);
   const { nextFree } = (await res.json()) as { nextFree: { start: string } };
-  const booked = await fetch(`${app.url}/api/v1/bookings`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      office: OFFICE,
-      service: SERVICE,
-      start: nextFree.start,
-      givenName: "Paula",
-      familyName: "Postausgang",
-      email: EMAIL,
-      dateOfBirth: "1985-01-02",
-      privacyConsent: true,
-    }),
+  const booked = await postBooking(app.url, {
+    office: OFFICE,
+    service: SERVICE,
+    start: nextFree.start,
+    givenName: "Paula",
+    familyName: "Postausgang",
+    email: EMAIL,
+    dateOfBirth: "1985-01-02",
   });
   expect(booked.status).toBe(201);
   const { referenceCode } = (await booked.json()) as { referenceCode: string };
