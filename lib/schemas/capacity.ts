@@ -222,3 +222,36 @@ export type CloseHolidayInput = z.output<typeof closeHolidaySchema>;
 
 /** What forms and the calendar send (times as "HH:MM", numbers possibly as strings). */
 export type BlockFormValues = z.input<typeof updateBlockSchema>;
+
+/** What the capacity page shows for one office, as the server passes it to the calendar in the browser. */
+export interface CapacityPlan {
+  office: { id: string; slug: string; name: string; timeZone: string };
+  /** Local dates of the office: today and the last bookable day. */
+  today: string;
+  horizonEnd: string;
+  services: { id: string; name: string; active: boolean }[];
+  blocks: {
+    id: string;
+    weekday: number;
+    startMinute: number;
+    endMinute: number;
+    clerks: number;
+    serviceIds: string[];
+    validFrom: string | null;
+    validUntil: string | null;
+  }[];
+  closures: { id: string; date: string; startMinute: number | null; endMinute: number | null; reason: string }[];
+  overrides: {
+    id: string;
+    date: string;
+    startMinute: number;
+    endMinute: number;
+    clerks: number;
+    serviceIds: string[];
+    note: string | null;
+  }[];
+  holidayRegionName: string;
+  /** The region's public holidays; closed unless the office opened one. */
+  holidays: { date: string; name: string; open: boolean }[];
+  can: { manageHolidays: boolean };
+}

@@ -14,15 +14,6 @@ const EXTENSIONS = [".ts", ".tsx"];
 /** The only packages lib/domain may use: time-zone arithmetic and the public-holiday calendars. */
 const DOMAIN_PACKAGES = ["temporal-polyfill", "date-holidays"];
 
-/**
- * Import edges that break a rule today, as "importing file -> imported file or package". Being removed; the list may
- * only shrink. The test fails on a violation missing here and on an entry that no longer occurs.
- */
-const KNOWN_VIOLATIONS: string[] = [
-  // Components that take helpers, constants or types from server modules.
-  "components/staff/capacity/plan.ts -> lib/server/services/capacity/list-capacity.ts",
-];
-
 interface Edge {
   from: string;
   /** A project file relative to the root, or a package name for a bare specifier. */
@@ -151,13 +142,8 @@ describe("architecture: imports go one way", () => {
     expect(specifiersOf("x.tsx", text)).toEqual(["./a", "@/b", "../c", "./d", "./e", "./f", "g-package", "./h", "./i.css"]);
   });
 
-  it("has no import against the direction of the layers beyond the known ones", () => {
-    expect(violations.filter((v) => !KNOWN_VIOLATIONS.includes(v))).toEqual([]);
-  });
-
-  it("lists as known only violations that still occur, so the list can only shrink", () => {
-    expect(KNOWN_VIOLATIONS.filter((v) => !violations.includes(v))).toEqual([]);
-    expect(new Set(KNOWN_VIOLATIONS).size).toBe(KNOWN_VIOLATIONS.length);
+  it("has no import against the direction of the layers", () => {
+    expect(violations).toEqual([]);
   });
 
   it("catches each rule's violation", () => {

@@ -1,5 +1,5 @@
 import { closesWholeDay, closureMinutes } from "@/lib/domain/schedule";
-import type { CapacityPlan } from "@/lib/server/services/capacity/list-capacity";
+import type { CapacityPlan } from "@/lib/schemas/capacity";
 
 // The capacity page's data as the server sends it, and small helpers for the browser. Local dates are
 // "YYYY-MM-DD" of the office; the calendar shows wall-clock times of the office whatever the browser's zone. Which

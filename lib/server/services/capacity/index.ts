@@ -1,5 +1,5 @@
 // Staff use cases for opening hours and clerk capacity; every one checks the actor against the record's office.
-export { getCapacityPlan, type CapacityPlan } from "./list-capacity";
+export { getCapacityPlan } from "./list-capacity";
 export { createCapacityBlock } from "./create-block";
 export { updateCapacityBlock } from "./update-block";
 export { deleteCapacityBlock } from "./delete-block";

@@ -1,4 +1,5 @@
 import { addDays, bookingHorizon, publicHolidays } from "@/lib/domain";
+import type { CapacityPlan } from "@/lib/schemas/capacity";
 import { germanHolidayRegions } from "@/lib/schemas/office";
 import { assertCanOnOffice, canOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
@@ -12,7 +13,7 @@ const PAST_DAYS_SHOWN = 42;
 /** Holidays are listed at least this far ahead, and up to the end of the booking horizon. */
 const HOLIDAY_DAYS_AHEAD = 365;
 
-export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug: string }, now: Date) {
+export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug: string }, now: Date): Promise<CapacityPlan> {
   const office = await db.office.findUnique({
     where: { slug: input.officeSlug },
     select: { id: true, slug: true, name: true, timeZone: true, bookingHorizonDays: true, holidayRegion: true },
@@ -85,5 +86,3 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
     can: { manageHolidays: canOnOffice(actor, "holidays:manage", office.id) },
   };
 }
-
-export type CapacityPlan = Awaited<ReturnType<typeof getCapacityPlan>>;

@@ -6,7 +6,8 @@ import { CapacityView } from "@/components/staff/capacity/capacity-view";
 import { currentStaff } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { type CapacityPlan, getCapacityPlan } from "@/lib/server/services/capacity";
+import type { CapacityPlan } from "@/lib/schemas/capacity";
+import { getCapacityPlan } from "@/lib/server/services/capacity";
 import * as actions from "./actions";
 
 // Opening hours and clerk capacity of one office: what is saved here is what citizens can book a moment later.
