@@ -19,7 +19,8 @@ export function activeBookingWhere(now: Date) {
   };
 }
 
-interface OfficeRules {
+/** What of an office the availability rules read. */
+export interface OfficeRules {
   id: string;
   timeZone: string;
   holidayRegion: string;

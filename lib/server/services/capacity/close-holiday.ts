@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { CloseHolidayInput } from "@/lib/schemas/capacity";
-import { upcomingHoliday } from "./holiday-rules";
-import { applyCapacityChange, type CapacityChangeResult, cancellationOf } from "./shared";
+import { applyHolidayChange } from "./holiday-rules";
+import { type CapacityChangeResult, cancellationOf } from "./shared";
 
 /**
  * Takes the exception back: the holiday closes the office again. Bookings made for that day meanwhile are a
@@ -14,12 +14,7 @@ export async function closeHoliday(
   input: CloseHolidayInput,
   now: Date,
 ): Promise<CapacityChangeResult<{ date: string }>> {
-  const { office, holiday } = await upcomingHoliday(db, actor, input, now);
-  return applyCapacityChange(db, {
-    office,
-    actor,
-    now,
-    dates: [holiday.date],
+  return applyHolidayChange(db, actor, input, now, (office, holiday) => ({
     cancellation: cancellationOf(input, holiday.name),
     apply: async (tx) => {
       const { count } = await tx.holidayOpening.deleteMany({ where: { officeId: office.id, date: holiday.date } });
@@ -29,5 +24,5 @@ export async function closeHoliday(
         details: { date: holiday.date, holiday: holiday.name, alreadyClosed: count === 0 },
       };
     },
-  });
+  }));
 }

@@ -1,18 +1,9 @@
 import { addDays, displacedBookings, type LocalDate, localDateOf, STILL_TO_SERVE_STATUSES, zonedInstant } from "@/lib/domain";
 import type { Tx } from "@/lib/server/db/client";
-import { loadSchedule } from "../availability";
+import { loadSchedule, type OfficeRules } from "../availability";
 
 // Which bookings a capacity change would leave without a clerk: the schedule is the one booking itself would see
 // (read through loadSchedule, as booking reads it, after the change), and the rule is the domain's displacedBookings.
-
-interface OfficeRules {
-  id: string;
-  timeZone: string;
-  holidayRegion: string;
-  slotStepMinutes: number;
-  minNoticeMinutes: number;
-  bookingHorizonDays: number;
-}
 
 /**
  * Reads the schedule as it stands in the transaction (after the change) and the appointments still to be served on `dates`,

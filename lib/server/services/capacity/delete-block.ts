@@ -5,12 +5,11 @@ import { blockDetails } from "./block-rules";
 import { loadBlock } from "./update-block";
 import {
   applyCapacityChange,
-  assertFound,
-  assertUnchanged,
   type CapacityChangeResult,
   cancellationOf,
-  officeForActor,
   planningWindow,
+  recordForActor,
+  reloadUnchanged,
   weeklyDates,
 } from "./shared";
 
@@ -22,9 +21,7 @@ export async function deleteCapacityBlock(
   now: Date,
   defaultReason = "",
 ): Promise<CapacityChangeResult<{ id: string }>> {
-  const existing = await loadBlock(db, input.blockId);
-  assertFound(existing);
-  const office = await officeForActor(db, actor, "capacity:edit", existing.officeId);
+  const { existing, office } = await recordForActor(db, actor, loadBlock(db, input.blockId));
   const window = await planningWindow(db, office, now);
 
   return applyCapacityChange(db, {
@@ -34,10 +31,7 @@ export async function deleteCapacityBlock(
     dates: weeklyDates(window, existing),
     cancellation: cancellationOf(input, defaultReason),
     apply: async (tx) => {
-      const current = await loadBlock(tx, existing.id);
-      assertFound(current);
-      // The locked dates were derived from the block as read before the transaction.
-      assertUnchanged(existing, current);
+      const current = await reloadUnchanged(existing, loadBlock(tx, existing.id));
       await tx.capacityBlock.delete({ where: { id: existing.id } });
       return {
         value: { id: existing.id },

@@ -1,8 +1,7 @@
-import { fieldError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { DeleteClosureInput } from "@/lib/schemas/capacity";
-import { applyCapacityChange, assertFound, type CapacityChangeResult, officeForActor } from "./shared";
+import { applyCapacityChange, assertDeleted, type CapacityChangeResult, recordForActor } from "./shared";
 
 /** Reopens a date: more capacity, so nothing can be displaced. */
 export async function deleteClosure(
@@ -11,9 +10,7 @@ export async function deleteClosure(
   input: DeleteClosureInput,
   now: Date,
 ): Promise<CapacityChangeResult<{ id: string }>> {
-  const existing = await db.closure.findUnique({ where: { id: input.closureId } });
-  assertFound(existing);
-  const office = await officeForActor(db, actor, "capacity:edit", existing.officeId);
+  const { existing, office } = await recordForActor(db, actor, db.closure.findUnique({ where: { id: input.closureId } }));
 
   return applyCapacityChange(db, {
     office,
@@ -21,8 +18,7 @@ export async function deleteClosure(
     now,
     dates: [existing.date],
     apply: async (tx) => {
-      const { count } = await tx.closure.deleteMany({ where: { id: existing.id } });
-      if (count === 0) throw fieldError("_form", "notFound");
+      assertDeleted(await tx.closure.deleteMany({ where: { id: existing.id } }));
       return {
         value: { id: existing.id },
         action: "capacity.closure.delete",

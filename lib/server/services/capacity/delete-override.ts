@@ -1,9 +1,8 @@
-import { fieldError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { DeleteOverrideInput } from "@/lib/schemas/capacity";
 import { loadOverride, overrideDetails } from "./override-rules";
-import { applyCapacityChange, assertFound, type CapacityChangeResult, cancellationOf, officeForActor } from "./shared";
+import { applyCapacityChange, assertDeleted, type CapacityChangeResult, cancellationOf, recordForActor } from "./shared";
 
 /** Removing a date's last override brings back its weekly blocks, which may hold fewer clerks: checked as well. */
 export async function deleteDateOverride(
@@ -13,9 +12,7 @@ export async function deleteDateOverride(
   now: Date,
   defaultReason = "",
 ): Promise<CapacityChangeResult<{ id: string }>> {
-  const existing = await loadOverride(db, input.overrideId);
-  assertFound(existing);
-  const office = await officeForActor(db, actor, "capacity:edit", existing.officeId);
+  const { existing, office } = await recordForActor(db, actor, loadOverride(db, input.overrideId));
 
   return applyCapacityChange(db, {
     office,
@@ -24,8 +21,7 @@ export async function deleteDateOverride(
     dates: [existing.date],
     cancellation: cancellationOf(input, defaultReason),
     apply: async (tx) => {
-      const { count } = await tx.dateOverride.deleteMany({ where: { id: existing.id } });
-      if (count === 0) throw fieldError("_form", "notFound");
+      assertDeleted(await tx.dateOverride.deleteMany({ where: { id: existing.id } }));
       return {
         value: { id: existing.id },
         action: "capacity.override.delete",

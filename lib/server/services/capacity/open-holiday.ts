@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { OpenHolidayInput } from "@/lib/schemas/capacity";
-import { upcomingHoliday } from "./holiday-rules";
-import { applyCapacityChange, type CapacityChangeResult } from "./shared";
+import { applyHolidayChange } from "./holiday-rules";
+import type { CapacityChangeResult } from "./shared";
 
 /** Opens the office on a public holiday by its weekly plan (or that day's overrides): more capacity, no conflict. */
 export async function openHoliday(
@@ -11,12 +11,7 @@ export async function openHoliday(
   input: OpenHolidayInput,
   now: Date,
 ): Promise<CapacityChangeResult<{ date: string }>> {
-  const { office, holiday } = await upcomingHoliday(db, actor, input, now);
-  return applyCapacityChange(db, {
-    office,
-    actor,
-    now,
-    dates: [holiday.date],
+  return applyHolidayChange(db, actor, input, now, (office, holiday) => ({
     apply: async (tx) => {
       const key = { officeId_date: { officeId: office.id, date: holiday.date } };
       // Opening twice (two tabs, a double click) keeps the one exception.
@@ -28,5 +23,5 @@ export async function openHoliday(
         details: { date: holiday.date, holiday: holiday.name, alreadyOpen: Boolean(existing) },
       };
     },
-  });
+  }));
 }

@@ -1,20 +1,14 @@
 import { fieldError } from "@/lib/server/errors";
 import { localDateOf } from "@/lib/domain";
 import type { Db, Tx } from "@/lib/server/db/client";
-import type { CreateOverrideInput, UpdateOverrideInput } from "@/lib/schemas/capacity";
+import type { CapacityPlan, CreateOverrideInput, UpdateOverrideInput } from "@/lib/schemas/capacity";
 import { assertServicesOfOffice } from "./shared";
 
 // Different hours or clerk counts for one date. Any override of a date replaces all of that date's weekly blocks
 // (lib/domain/capacity.ts); several overrides of one date add up, e.g. 08:00-12:00 and 14:00-16:00.
 
-export interface OverrideShape {
-  date: string;
-  startMinute: number;
-  endMinute: number;
-  clerks: number;
-  serviceIds: string[];
-  note: string | null;
-}
+/** An override without its id: as the form describes it, or as stored. */
+export type OverrideShape = Omit<CapacityPlan["overrides"][number], "id">;
 
 /**
  * An override as the form describes it, checked against what does not need the locks: a date not past, the

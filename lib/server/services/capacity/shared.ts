@@ -76,13 +76,38 @@ export async function officeForActor(db: Db, actor: Actor, action: OfficeAction,
 }
 
 /** A record that is gone, typically deleted by a colleague while this page was open. */
-export function assertFound<T>(record: T | null): asserts record is T {
+function assertFound<T>(record: T | null): asserts record is T {
   if (!record) throw fieldError("_form", "notFound");
 }
 
-/** Refuses when a colleague changed the record between our first read and the lock. */
-export function assertUnchanged(before: { updatedAt: Date }, now: { updatedAt: Date }) {
-  if (before.updatedAt.getTime() !== now.updatedAt.getTime()) throw fieldError("_form", "changedMeanwhile");
+/**
+ * The record a change is about and its office, if the actor may edit that office's capacity. The record's own
+ * office decides; an office id in the request would prove nothing.
+ */
+export async function recordForActor<R extends { officeId: string }>(
+  db: Db,
+  actor: Actor,
+  record: Promise<R | null>,
+): Promise<{ existing: R; office: OfficeRow }> {
+  const existing = await record;
+  assertFound(existing);
+  return { existing, office: await officeForActor(db, actor, "capacity:edit", existing.officeId) };
+}
+
+/**
+ * The record re-read under the locks. The locked dates were derived from it as read before the transaction, so it
+ * refuses when a colleague deleted or changed it in between.
+ */
+export async function reloadUnchanged<R extends { updatedAt: Date }>(before: R, record: Promise<R | null>): Promise<R> {
+  const current = await record;
+  assertFound(current);
+  if (before.updatedAt.getTime() !== current.updatedAt.getTime()) throw fieldError("_form", "changedMeanwhile");
+  return current;
+}
+
+/** A conditional delete that removed nothing: a colleague deleted the record first. */
+export function assertDeleted({ count }: { count: number }): void {
+  if (count === 0) throw fieldError("_form", "notFound");
 }
 
 /** First and last local date a change can matter for: today up to the horizon, or later if bookings lie beyond. */

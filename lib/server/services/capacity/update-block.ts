@@ -2,15 +2,7 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
 import type { UpdateBlockInput } from "@/lib/schemas/capacity";
 import { assertNoOverlappingBlock, blockDetails, type BlockShape, checkedBlock } from "./block-rules";
-import {
-  applyCapacityChange,
-  assertFound,
-  assertUnchanged,
-  type CapacityChangeResult,
-  cancellationOf,
-  officeForActor,
-  weeklyDates,
-} from "./shared";
+import { applyCapacityChange, type CapacityChangeResult, cancellationOf, recordForActor, reloadUnchanged, weeklyDates } from "./shared";
 
 export async function loadBlock(db: Db | Tx, id: string) {
   const row = await db.capacityBlock.findUnique({ where: { id }, include: { services: { select: { id: true } } } });
@@ -39,10 +31,7 @@ export async function updateCapacityBlock(
   now: Date,
   defaultReason = "",
 ): Promise<CapacityChangeResult<{ id: string }>> {
-  const existing = await loadBlock(db, input.blockId);
-  assertFound(existing);
-  // The block's own office decides; an office id in the request would prove nothing.
-  const office = await officeForActor(db, actor, "capacity:edit", existing.officeId);
+  const { existing, office } = await recordForActor(db, actor, loadBlock(db, input.blockId));
   const { block: next, window } = await checkedBlock(db, office, input, now);
 
   return applyCapacityChange(db, {
@@ -52,10 +41,7 @@ export async function updateCapacityBlock(
     dates: [...weeklyDates(window, existing), ...weeklyDates(window, next)],
     cancellation: cancellationOf(input, defaultReason),
     apply: async (tx) => {
-      const current = await loadBlock(tx, existing.id);
-      assertFound(current);
-      // The locked dates were derived from the block as read before the transaction.
-      assertUnchanged(existing, current);
+      const current = await reloadUnchanged(existing, loadBlock(tx, existing.id));
       await assertNoOverlappingBlock(tx, office.id, next, existing.id);
       await tx.capacityBlock.update({
         where: { id: existing.id },

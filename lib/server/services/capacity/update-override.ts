@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { UpdateOverrideInput } from "@/lib/schemas/capacity";
 import { assertNoOverlappingOverride, checkedOverride, loadOverride, overrideDetails } from "./override-rules";
-import { applyCapacityChange, assertFound, assertUnchanged, type CapacityChangeResult, cancellationOf, officeForActor } from "./shared";
+import { applyCapacityChange, type CapacityChangeResult, cancellationOf, recordForActor, reloadUnchanged } from "./shared";
 
 /** Changes an override, possibly to another date: both dates are locked and checked. */
 export async function updateDateOverride(
@@ -12,9 +12,7 @@ export async function updateDateOverride(
   now: Date,
   defaultReason = "",
 ): Promise<CapacityChangeResult<{ id: string }>> {
-  const existing = await loadOverride(db, input.overrideId);
-  assertFound(existing);
-  const office = await officeForActor(db, actor, "capacity:edit", existing.officeId);
+  const { existing, office } = await recordForActor(db, actor, loadOverride(db, input.overrideId));
   const o = await checkedOverride(db, office, input, now);
 
   return applyCapacityChange(db, {
@@ -24,9 +22,7 @@ export async function updateDateOverride(
     dates: [existing.date, o.date],
     cancellation: cancellationOf(input, defaultReason),
     apply: async (tx) => {
-      const current = await loadOverride(tx, existing.id);
-      assertFound(current);
-      assertUnchanged(existing, current);
+      const current = await reloadUnchanged(existing, loadOverride(tx, existing.id));
       await assertNoOverlappingOverride(tx, office.id, o, existing.id);
       await tx.dateOverride.update({
         where: { id: existing.id },
