@@ -1,27 +1,11 @@
 import type { ReactNode } from "react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { type DayStatus, type LocalDate, addDays, holidayName, localDateOf, type Slot } from "@/lib/domain";
+import { type DayStatus, type LocalDate, type Slot, type SlotWeek, addDays, holidayName, localDateOf } from "@/lib/domain";
 import { Chevron } from "@/components/ui/chevron";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { TextInLanguage, messageWithTexts } from "@/components/ui/text-in-language";
 import { clockTime, longDate, shortDay } from "./format";
-
-/** One week of the calendar as the page loads it: the next free slot, the days with their status and free slots. */
-interface SlotWeek {
-  next: Slot | null;
-  /** The Monday of the week shown. */
-  week: LocalDate;
-  /** The day the citizen chose, if it lies in the week. */
-  day: LocalDate | null;
-  slots: Slot[];
-  days: { date: LocalDate; status: DayStatus }[];
-  /** The booking window: no week link leads outside it. */
-  firstBookable: LocalDate;
-  lastBookable: LocalDate;
-  timeZone: string;
-  holidayRegion: string;
-}
 
 /**
  * The calendar of free slots as plain links and buttons: works with keyboard, screen readers and without

@@ -36,11 +36,13 @@ export {
 export {
   type Availability,
   type AvailabilityInput,
+  type CalendarDay,
   type DateRange,
   type DayStatus,
   type NextOptions,
   type SlotCheck,
   type SlotRejection,
+  type SlotWeek,
   appointmentMinutes,
   bookableDates,
   bookingHorizon,

@@ -59,6 +59,28 @@ export type DayStatus =
   | { kind: "closed" }
   | { kind: "fullyBooked" };
 
+/** One day of the citizen calendar's week and why it has free times or none. */
+export interface CalendarDay {
+  date: LocalDate;
+  status: DayStatus;
+}
+
+/** One week of the citizen calendar: the next free slot, the days with their status and the week's free slots. */
+export interface SlotWeek {
+  next: Slot | null;
+  /** The Monday of the week shown. */
+  week: LocalDate;
+  /** The day the citizen chose, if it lies in the week. */
+  day: LocalDate | null;
+  slots: Slot[];
+  days: CalendarDay[];
+  /** The booking window: no week link leads outside it. */
+  firstBookable: LocalDate;
+  lastBookable: LocalDate;
+  timeZone: string;
+  holidayRegion: string;
+}
+
 /**
  * Today in the office's time zone and the last local date on which an appointment may start: today plus the booking
  * horizon. Counted in dates, not hours, so the horizon ends at a local midnight whatever DST does in between.

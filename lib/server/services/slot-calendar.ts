@@ -1,13 +1,18 @@
-import { type DayStatus, type LocalDate, addDays, bookableDates, datesBetween, isValidLocalDate, localDateOf, startOfWeek } from "@/lib/domain";
+import {
+  type CalendarDay,
+  type DayStatus,
+  type LocalDate,
+  type SlotWeek,
+  addDays,
+  bookableDates,
+  datesBetween,
+  isValidLocalDate,
+  localDateOf,
+  startOfWeek,
+} from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { availabilityWithin, nextFreeSlotOf } from "./list-slots";
 import { getActiveOfficeAndService } from "./office-catalog";
-
-/** One day of the calendar's week and why it has free times or none. */
-export interface CalendarDay {
-  date: LocalDate;
-  status: DayStatus;
-}
 
 /**
  * What the slot calendar shows: the next free slot and one week of days with their free slots and status. The week
@@ -25,7 +30,7 @@ export async function loadSlotCalendar(
     day?: string;
     excludeBookingId?: string;
   },
-) {
+): Promise<SlotWeek> {
   const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
   const { office } = target;
   const { slot: next, first } = await nextFreeSlotOf(db, target, input);
