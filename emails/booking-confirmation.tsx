@@ -1,7 +1,6 @@
-import { AppointmentDetails, ActionButton, DocumentsList, Greeting, OfficeContact, Paragraph } from "./components/parts";
-import { formatAppointment } from "./components/format";
+import { AppointmentMail } from "./components/appointment-mail";
+import { ActionButton, DocumentsList, Paragraph } from "./components/parts";
 import type { EmailContext } from "./components/i18n";
-import { EmailLayout } from "./components/layout";
 import type { BookingMailPayload } from "./payloads";
 
 export interface BookingEmailProps {
@@ -11,19 +10,9 @@ export interface BookingEmailProps {
 
 export function BookingConfirmationEmail({ ctx, payload }: BookingEmailProps) {
   const { t } = ctx;
-  const { office, service, booking } = payload;
-  const when = formatAppointment(ctx.locale, office.timeZone, booking);
+  const { service } = payload;
   return (
-    <EmailLayout
-      ctx={ctx}
-      office={office}
-      preview={t("confirmation.preview", { date: when.date, time: when.time })}
-      heading={t("confirmation.heading")}
-    >
-      <Greeting ctx={ctx} booking={booking} />
-      <Paragraph>{t("confirmation.intro")}</Paragraph>
-      <AppointmentDetails ctx={ctx} payload={payload} />
-      <Paragraph>{t("confirmation.referenceHint")}</Paragraph>
+    <AppointmentMail ctx={ctx} payload={payload} texts="confirmation">
       <ActionButton
         href={payload.manageUrl}
         label={t("common.manageButton")}
@@ -36,8 +25,7 @@ export function BookingConfirmationEmail({ ctx, payload }: BookingEmailProps) {
       )}
       <Paragraph>{t("confirmation.punctuality")}</Paragraph>
       <Paragraph>{t("common.calendarHint")}</Paragraph>
-      <OfficeContact ctx={ctx} office={office} />
-    </EmailLayout>
+    </AppointmentMail>
   );
 }
 

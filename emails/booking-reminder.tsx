@@ -1,6 +1,5 @@
-import { ActionButton, AppointmentDetails, DocumentsList, Greeting, OfficeContact, Paragraph } from "./components/parts";
-import { formatAppointment } from "./components/format";
-import { EmailLayout } from "./components/layout";
+import { AppointmentMail } from "./components/appointment-mail";
+import { ActionButton, DocumentsList, Paragraph } from "./components/parts";
 import type { BookingEmailProps } from "./booking-confirmation";
 
 /**
@@ -10,26 +9,15 @@ import type { BookingEmailProps } from "./booking-confirmation";
  */
 export function BookingReminderEmail({ ctx, payload }: BookingEmailProps) {
   const { t } = ctx;
-  const { office, service, booking } = payload;
-  const when = formatAppointment(ctx.locale, office.timeZone, booking);
+  const { service } = payload;
   return (
-    <EmailLayout
-      ctx={ctx}
-      office={office}
-      preview={t("reminder.preview", { date: when.date, time: when.time })}
-      heading={t("reminder.heading")}
-    >
-      <Greeting ctx={ctx} booking={booking} />
-      <Paragraph>{t("reminder.intro")}</Paragraph>
-      <AppointmentDetails ctx={ctx} payload={payload} />
-      <Paragraph>{t("confirmation.referenceHint")}</Paragraph>
+    <AppointmentMail ctx={ctx} payload={payload} texts="reminder">
       {service.documents.length > 0 && (
         <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} service={service} />
       )}
       <ActionButton href={payload.manageUrl} label={t("reminder.cancelButton")} intro={t("reminder.cancelIntro")} />
       <Paragraph>{t("reminder.linkNote")}</Paragraph>
-      <OfficeContact ctx={ctx} office={office} />
-    </EmailLayout>
+    </AppointmentMail>
   );
 }
 
