@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { BackLink } from "@/components/booking/back-link";
 import { BookingConfirmForm } from "@/components/booking/booking-confirm-form";
@@ -16,7 +15,7 @@ import { listFreeSlots } from "@/lib/server/services/list-slots";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { wizardStepTitle } from "@/components/booking/step-title";
 import { antibotEnabled } from "@/lib/server/security/antibot";
-import { readWizardState } from "@/lib/server/wizard-state";
+import { wizardStepWithPerson } from "@/lib/server/wizard-page";
 import { addDays, localDateOf } from "@/lib/domain";
 import { chooseSlot, confirmBooking } from "../../actions";
 
@@ -35,11 +34,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
   const p = await params;
   const q = await searchParams;
   setRequestLocale(p.locale);
-  const found = await findOfficeAndService(getDb(), p.office, p.service);
-  if (!found) notFound();
-  const { office, service } = found;
-  const state = await readWizardState(office.slug, service.slug);
-  if (!state?.person) return redirect({ href: `/${office.slug}/${service.slug}`, locale: p.locale });
+  const { office, service, state, person } = await wizardStepWithPerson(p);
   const error = errorKey(q.fehler);
   const base = `/${office.slug}/${service.slug}`;
   if (!state.slot && !error) return redirect({ href: `${base}/termin`, locale: p.locale });
@@ -48,7 +43,6 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
   const te = await getTranslations("errors");
   const format = await getFormatter();
   const tz = office.timeZone;
-  const person = state.person;
 
   // When the chosen slot was taken meanwhile, offer the next free ones right here.
   let alternatives: Date[] = [];

@@ -1,5 +1,3 @@
-import { notFound } from "next/navigation";
-import { redirect } from "@/lib/i18n/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { BackLink } from "@/components/booking/back-link";
 import { SlotPicker } from "@/components/booking/slot-picker";
@@ -11,7 +9,7 @@ import { getDb } from "@/lib/server/db";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { wizardStepTitle } from "@/components/booking/step-title";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
-import { readWizardState } from "@/lib/server/wizard-state";
+import { wizardStepWithPerson } from "@/lib/server/wizard-page";
 import { chooseSlot } from "../../actions";
 import { errorKey } from "@/components/booking/error-key";
 
@@ -27,12 +25,8 @@ export default async function SlotPage({ params, searchParams }: { params: Param
   const p = await params;
   const q = await searchParams;
   setRequestLocale(p.locale);
-  const found = await findOfficeAndService(getDb(), p.office, p.service);
-  if (!found) notFound();
-  const { office, service } = found;
-  const state = await readWizardState(office.slug, service.slug);
-  if (!state?.person) return redirect({ href: `/${office.slug}/${service.slug}`, locale: p.locale });
-  const persons = Math.min(state.person.persons, service.maxPersons);
+  const { office, service, person } = await wizardStepWithPerson(p);
+  const persons = Math.min(person.persons, service.maxPersons);
   const calendar = await loadSlotCalendar(getDb(), {
     officeSlug: office.slug,
     serviceSlug: service.slug,
