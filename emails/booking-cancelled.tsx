@@ -1,6 +1,5 @@
-import { ActionButton, AppointmentDetails, Detail, Greeting, OfficeContact, Paragraph } from "./components/parts";
-import { formatAppointment } from "./components/format";
-import { EmailLayout } from "./components/layout";
+import { ActionButton, Detail, Paragraph } from "./components/parts";
+import { AppointmentMail } from "./components/appointment-mail";
 import type { BookingEmailProps } from "./booking-confirmation";
 
 /**
@@ -9,18 +8,8 @@ import type { BookingEmailProps } from "./booking-confirmation";
  */
 export function BookingCancelledEmail({ ctx, payload }: BookingEmailProps) {
   const { t } = ctx;
-  const { office, booking } = payload;
-  const when = formatAppointment(ctx.locale, office.timeZone, booking);
   return (
-    <EmailLayout
-      ctx={ctx}
-      office={office}
-      preview={t("cancelled.preview", { date: when.date, time: when.time })}
-      heading={t("cancelled.heading")}
-    >
-      <Greeting ctx={ctx} booking={booking} />
-      <Paragraph>{t("cancelled.intro")}</Paragraph>
-      <AppointmentDetails ctx={ctx} payload={payload} />
+    <AppointmentMail ctx={ctx} payload={payload} texts="cancelled">
       {payload.reason && <Detail label={t("cancelled.reasonTitle")}>{payload.reason}</Detail>}
       {payload.newTimeUrl ? (
         <ActionButton href={payload.newTimeUrl} label={t("cancelled.newTimeButton")} intro={t("cancelled.newTimeIntro")} />
@@ -34,8 +23,7 @@ export function BookingCancelledEmail({ ctx, payload }: BookingEmailProps) {
         )
       )}
       <Paragraph>{t("cancelled.calendarHint")}</Paragraph>
-      <OfficeContact ctx={ctx} office={office} />
-    </EmailLayout>
+    </AppointmentMail>
   );
 }
 
