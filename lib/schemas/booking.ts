@@ -114,7 +114,6 @@ type EmptyFields = { [F in keyof PersonFields]-?: undefined extends PersonFields
  * left out. The number of persons and the consent belong to the booking, not to the person.
  */
 export type PersonalData = Omit<PersonFields, EmptyFields> & Partial<Pick<PersonFields, EmptyFields>>;
-export type PersonalDataInput = z.input<ReturnType<typeof personalDataSchema>>;
 
 export const slotChoiceSchema = z.object({
   start: z.iso.datetime({ error: "invalidSlot" }),

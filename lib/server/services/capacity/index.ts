@@ -10,6 +10,5 @@ export { updateDateOverride } from "./update-override";
 export { deleteDateOverride } from "./delete-override";
 export { openHoliday } from "./open-holiday";
 export { closeHoliday } from "./close-holiday";
-export { openBookedHolidays } from "./open-booked-holidays";
 export { findDisplacedBookings } from "./conflicts";
 export { type CapacityChangeResult, type ConflictBooking } from "./shared";
