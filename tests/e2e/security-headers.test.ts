@@ -180,6 +180,23 @@ it("answers TRACE with 405 and the security headers", async () => {
   }
 });
 
+it("routes unknown API paths and methods to the documented JSON errors, and real routes before the catch-all", async () => {
+  const unknown = await fetch(`${app.url}/api/v1/nope/deeper`);
+  expect(unknown.status).toBe(404);
+  expect(unknown.headers.get("content-type")).toMatch(/application\/json/);
+  expect((await unknown.json()).error.code).toBe("NOT_FOUND");
+  expectCommonHeaders(unknown, "/api/v1/nope/deeper");
+
+  const wrongMethod = await fetch(`${app.url}/api/v1/offices`, { method: "DELETE" });
+  expect(wrongMethod.status).toBe(405);
+  expect(wrongMethod.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+  expect((await wrongMethod.json()).error.code).toBe("METHOD_NOT_ALLOWED");
+
+  const served = await fetch(`${app.url}/api/v1/offices`);
+  expect(served.status).toBe(200);
+  expect((await served.json()).offices.length).toBeGreaterThan(0);
+});
+
 it("answers an unknown manage link with 404 and the manage page's message", async () => {
   const token = "A".repeat(43);
   for (const [path, text] of [
