@@ -75,3 +75,4 @@ export {
   normalizeReferenceCode,
   referenceCodeFrom,
 } from "./booking-code";
+export { isUrgent } from "./urgency";
