@@ -11,6 +11,7 @@ export const MAIL_TEMPLATES = [
   "booking-reminder",
   "staff-invite",
   "booking-verification",
+  "wish-confirmation",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -106,6 +107,29 @@ export const staffInvitePayloadSchema = z.object({
 });
 export type StaffInviteMailPayload = z.input<typeof staffInvitePayloadSchema>;
 
+/** A wish on the waiting list: what it asks for, and the manage link where the citizen confirms it. */
+export const wishMailPayloadSchema = z.object({
+  locale: localeTag,
+  office: officeMailSchema,
+  service: z.object({
+    name: z.string().min(1).max(200),
+    textLocales: z.object({ name: localeTag }).optional(),
+  }),
+  wish: z.object({
+    referenceCode: z.string().min(1).max(40),
+    persons: z.number().int().min(1).max(50),
+    givenName: z.string().max(200),
+    familyName: z.string().max(200),
+    earliestDate: z.iso.date(),
+    latestDate: z.iso.date(),
+    /** ISO weekdays, 1 = Monday. */
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    dayParts: z.array(z.enum(["MORNING", "AFTERNOON"])).min(1).max(2),
+  }),
+  manageUrl: z.url({ protocol: /^https?$/ }),
+});
+export type WishMailPayload = z.input<typeof wishMailPayloadSchema>;
+
 export const mailPayloadSchemas = {
   "booking-confirmation": bookingMailPayloadSchema,
   "booking-cancelled": bookingMailPayloadSchema,
@@ -120,6 +144,7 @@ export const mailPayloadSchemas = {
     message: "a held booking needs the end of its hold",
     path: ["holdExpiresAt"],
   }),
+  "wish-confirmation": wishMailPayloadSchema,
 } satisfies Record<MailTemplate, z.ZodType>;
 
 export type MailPayloads = { [T in MailTemplate]: z.input<(typeof mailPayloadSchemas)[T]> };

@@ -6,7 +6,7 @@ import { formatAppointment, fullName } from "./format";
 import type { EmailContext } from "./i18n";
 import { styles } from "./theme";
 
-export function Greeting({ ctx, booking }: { ctx: EmailContext; booking: BookingMailPayload["booking"] }) {
+export function Greeting({ ctx, booking }: { ctx: EmailContext; booking: Pick<BookingMailPayload["booking"], "givenName" | "familyName"> }) {
   const name = fullName(booking);
   return (
     <Text style={styles.text}>

@@ -38,7 +38,7 @@ export interface AgendaTotals {
 }
 
 /** Lower case without accents, so "muller" finds "Müller" and "sen" finds "Şen". */
-function fold(s: string): string {
+export function fold(s: string): string {
   return s
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

@@ -7,6 +7,7 @@ import { BookingReminderEmail } from "@/emails/booking-reminder";
 import { BookingRescheduledEmail } from "@/emails/booking-rescheduled";
 import { StaffInviteEmail, staffInviteSubject } from "@/emails/staff-invite";
 import { BookingVerificationEmail } from "@/emails/booking-verification";
+import { WishConfirmationEmail, wishConfirmationSubject } from "@/emails/wish-confirmation";
 import { formatAppointment } from "@/emails/components/format";
 import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
 import { buildIcs } from "@/lib/ics";
@@ -62,7 +63,7 @@ async function contextFor(locale: string): Promise<EmailContext> {
   return createEmailContext(loaded.locale, loaded.messages);
 }
 
-type BookingTemplate = Exclude<MailTemplate, "staff-invite">;
+type BookingTemplate = Exclude<MailTemplate, "staff-invite" | "wish-confirmation">;
 
 function subjectOf(template: BookingTemplate, ctx: EmailContext, payload: BookingMailPayload): string {
   const when = formatAppointment(ctx.locale, payload.office.timeZone, payload.booking);
@@ -145,12 +146,16 @@ function calendarEntry(
 
 /** The subject alone (stored with the outbox row when the e-mail is written). Validates the payload. */
 export async function mailSubject(template: MailTemplate, payload: unknown): Promise<string> {
+  if (template === "wish-confirmation") {
+    const wish = parseMailPayload(template, payload);
+    return wishConfirmationSubject(await contextFor(wish.locale), wish);
+  }
   const mail = await parsed(template, payload);
   return mail.staffInvite ? staffInviteSubject(mail.ctx, mail.staffInvite) : subjectOf(mail.template, mail.ctx, mail.booking);
 }
 
 /** The validated payload with the texts of its language; invitations and booking e-mails take different data. */
-async function parsed(template: MailTemplate, payload: unknown) {
+async function parsed(template: Exclude<MailTemplate, "wish-confirmation">, payload: unknown) {
   const data: MailPayloads[MailTemplate] = parseMailPayload(template, payload);
   const ctx = await contextFor(data.locale);
   if (template === "staff-invite") return { ctx, staffInvite: data as StaffInviteMailPayload } as const;
@@ -167,6 +172,14 @@ export async function renderMail(
   payload: unknown,
   options: RenderMailOptions = {},
 ): Promise<RenderedMail> {
+  // A wish is no appointment: no calendar file.
+  if (template === "wish-confirmation") {
+    const wish = parseMailPayload(template, payload);
+    const ctx = await contextFor(wish.locale);
+    const element = createElement(WishConfirmationEmail, { ctx, payload: wish });
+    const [html, text] = await Promise.all([render(element), render(element, PLAIN_TEXT)]);
+    return { subject: wishConfirmationSubject(ctx, wish), html, text, attachments: [] };
+  }
   const mail = await parsed(template, payload);
   const { ctx } = mail;
   const element = mail.staffInvite

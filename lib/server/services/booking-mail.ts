@@ -24,6 +24,23 @@ interface BookingFields {
   locale: string;
 }
 
+/** The office as every e-mail to a citizen names it (sender, address, contact), its texts marked as German. */
+export function officeMailFields(office: OfficeFields): BookingMailPayload["office"] {
+  return {
+    name: office.name,
+    authority: office.authority,
+    street: office.street,
+    postalCode: office.postalCode,
+    locality: office.locality,
+    room: office.room ?? undefined,
+    phone: office.phone ?? undefined,
+    email: office.email ?? undefined,
+    website: office.website ?? undefined,
+    timeZone: office.timeZone,
+    textLocale: OFFICE_TEXT_LOCALE,
+  };
+}
+
 /** Everything an e-mail about a booking shows, captured when the e-mail is written. */
 export function bookingMailPayload(args: {
   office: OfficeFields;
@@ -41,19 +58,7 @@ export function bookingMailPayload(args: {
   const service = localizeService(args.service, booking.locale);
   return {
     locale: booking.locale,
-    office: {
-      name: office.name,
-      authority: office.authority,
-      street: office.street,
-      postalCode: office.postalCode,
-      locality: office.locality,
-      room: office.room ?? undefined,
-      phone: office.phone ?? undefined,
-      email: office.email ?? undefined,
-      website: office.website ?? undefined,
-      timeZone: office.timeZone,
-      textLocale: OFFICE_TEXT_LOCALE,
-    },
+    office: officeMailFields(office),
     service: {
       name: service.name,
       documents: documentsOf(service),

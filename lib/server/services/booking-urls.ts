@@ -22,3 +22,8 @@ export function officeUrl(officeSlug: string, locale: string = defaultLocale): s
 export function serviceUrl(officeSlug: string, serviceSlug: string, locale: string = defaultLocale): string {
   return `${officeUrl(officeSlug, locale)}/${serviceSlug}`;
 }
+
+/** The link in e-mails to see, confirm, change or withdraw a wish on the waiting list. */
+export function wishManageUrl(token: string, locale: string): string {
+  return `${env().APP_URL}${localePrefix(locale)}/warteliste/${token}`;
+}

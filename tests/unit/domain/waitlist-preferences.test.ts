@@ -1,3 +1,4 @@
+import { personIdentityKey } from "@/lib/domain/person-identity";
 import { dayPartOf, formatDayParts, formatWeekdays, parseDayParts, parseWeekdays } from "@/lib/domain/waitlist";
 
 describe("stored wish preferences", () => {
@@ -25,5 +26,16 @@ describe("stored wish preferences", () => {
     expect(dayPartOf(11 * 60 + 59)).toBe("MORNING");
     expect(dayPartOf(12 * 60)).toBe("AFTERNOON");
     expect(dayPartOf(23 * 60 + 59)).toBe("AFTERNOON");
+  });
+});
+
+describe("person identity key", () => {
+  it("is the same for spellings of one person and differs for another date of birth or name", () => {
+    const a = personIdentityKey({ givenName: "Zoë", familyName: "Groß-Müller", dateOfBirth: "1990-05-07" });
+    expect(personIdentityKey({ givenName: " zoe ", familyName: "GROSS MUELLER", dateOfBirth: "1990-05-07" })).toBe(a);
+    expect(personIdentityKey({ givenName: "Groß-Müller", familyName: "Zoë", dateOfBirth: "1990-05-07" })).toBe(a);
+    expect(personIdentityKey({ familyName: "Zoë Groß-Müller", dateOfBirth: "1990-05-07" })).toBe(a);
+    expect(personIdentityKey({ givenName: "Zoë", familyName: "Groß-Müller", dateOfBirth: "1990-05-08" })).not.toBe(a);
+    expect(personIdentityKey({ givenName: "Zoë", familyName: "Groß-Maier", dateOfBirth: "1990-05-07" })).not.toBe(a);
   });
 });

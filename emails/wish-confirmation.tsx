@@ -1,0 +1,76 @@
+import { Section } from "@react-email/components";
+import type { WishMailPayload } from "./payloads";
+import type { EmailContext } from "./components/i18n";
+import { EmailLayout } from "./components/layout";
+import { ActionButton, Detail, Greeting, MailText, OfficeContact, Paragraph } from "./components/parts";
+import { styles } from "./components/theme";
+
+export interface WishEmailProps {
+  ctx: EmailContext;
+  payload: WishMailPayload;
+}
+
+/** "Montag, 7. Dezember 2026" for an office-local "YYYY-MM-DD" (a calendar date: no time zone shifts it). */
+function localDate(locale: string, date: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: "UTC",
+    calendar: "gregory",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** "Montag, Mittwoch": the weekday names of ISO weekdays (1 = Monday), in the e-mail's language. */
+function weekdayNames(locale: string, weekdays: readonly number[]): string {
+  const name = new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "long" });
+  // 2024-01-01 was a Monday.
+  return weekdays.map((d) => name.format(new Date(Date.UTC(2024, 0, d, 12)))).join(", ");
+}
+
+export function wishConfirmationSubject(ctx: EmailContext, payload: WishMailPayload): string {
+  return ctx.t("wish.subject", { service: payload.service.name, reference: payload.wish.referenceCode });
+}
+
+/**
+ * Sent when a citizen puts a wish on the waiting list: what the wish asks for, and the manage link. The wish counts
+ * only after the citizen confirms it on that page (a POST there, never the GET of the link, which mail scanners
+ * prefetch).
+ */
+export function WishConfirmationEmail({ ctx, payload }: WishEmailProps) {
+  const { t } = ctx;
+  const { wish, service } = payload;
+  return (
+    <EmailLayout ctx={ctx} office={payload.office} preview={t("wish.preview")} heading={t("wish.heading")}>
+      <Greeting ctx={ctx} booking={wish} />
+      <Paragraph>{t("wish.intro")}</Paragraph>
+      <Paragraph>
+        <strong>{t("wish.countsOnlyConfirmed")}</strong>
+      </Paragraph>
+      <ActionButton href={payload.manageUrl} label={t("wish.confirmButton")} intro={t("wish.confirmIntro")} />
+      <Section style={styles.panel}>
+        <Detail label={t("common.service")}>
+          <MailText ctx={ctx} locale={service.textLocales?.name}>
+            {service.name}
+          </MailText>
+        </Detail>
+        <Detail label={t("common.persons")}>{t("common.personsValue", { count: wish.persons })}</Detail>
+        <Detail label={t("wish.period")}>
+          {t("wish.periodValue", { from: localDate(ctx.locale, wish.earliestDate), to: localDate(ctx.locale, wish.latestDate) })}
+        </Detail>
+        <Detail label={t("wish.weekdays")}>{weekdayNames(ctx.locale, wish.weekdays)}</Detail>
+        <Detail label={t("wish.dayParts")}>{wish.dayParts.map((p) => t(`wish.dayPart.${p}`)).join(", ")}</Detail>
+        <Detail label={t("wish.reference")}>
+          <span dir="ltr">{wish.referenceCode}</span>
+        </Detail>
+      </Section>
+      <Paragraph>{t("wish.howOffers")}</Paragraph>
+      <Paragraph>{t("wish.manageHint")}</Paragraph>
+      <Paragraph>{t("wish.notYou")}</Paragraph>
+      <OfficeContact ctx={ctx} office={payload.office} />
+    </EmailLayout>
+  );
+}
+
+export default WishConfirmationEmail;

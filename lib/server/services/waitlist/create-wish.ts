@@ -1,0 +1,168 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { localDateOf, referenceCodeFrom } from "@/lib/domain";
+import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
+import { personIdentityKey } from "@/lib/domain/person-identity";
+import type { DayPart } from "@/lib/domain/waitlist";
+import { formatDayParts, formatWeekdays } from "@/lib/domain/waitlist";
+import type { Weekday } from "@/lib/domain/types";
+import type { PersonalData } from "@/lib/schemas/booking";
+import { fieldErrorsOf } from "@/lib/schemas/form-errors";
+import { wishPreferencesSchema } from "@/lib/schemas/wish";
+import { getDb, type Db, type Tx } from "@/lib/server/db";
+import { retryingTransaction } from "@/lib/server/db/transaction";
+import { env } from "@/lib/server/env";
+import { AppError, fieldError } from "@/lib/server/errors";
+import { enqueueMail } from "@/lib/server/mail/outbox";
+import { createManageToken } from "@/lib/server/security/tokens";
+import { wishManageUrl } from "../booking-urls";
+import { serviceWithTranslations } from "../office-catalog";
+import { wishMailPayload } from "./wish-mail";
+
+export type WishSourceName = "WAITLIST" | "ROUND" | "EXTENSION";
+
+export interface WishPreferencesValue {
+  earliestDate: string;
+  latestDate: string;
+  weekdays: readonly Weekday[];
+  dayParts: readonly DayPart[];
+}
+
+export interface CreateWishInput {
+  officeId: string;
+  serviceId: string;
+  persons: number;
+  person: PersonalData;
+  /** The expiry date of the residence permit, when the citizen gave it (makes the wish urgent near it). */
+  permitExpiresOn?: string;
+  preferences: WishPreferencesValue;
+  /** The citizen's language: of the e-mails and the manage link. */
+  locale: string;
+  source: WishSourceName;
+  /** The release round a ROUND request belongs to. */
+  roundId?: string;
+  now: Date;
+}
+
+export interface CreatedWish {
+  wishId: string;
+  referenceCode: string;
+  /** Shown once (in the e-mail); only its hash is stored. */
+  token: string;
+}
+
+/** Statuses of a wish that still waits (or is about to): they count against the limit per address. */
+export const OPEN_WISH_STATUSES = ["UNCONFIRMED", "ACTIVE"] as const;
+
+/**
+ * The stored identity of a person (name and date of birth), keyed with the server's secret: a release round counts
+ * one request per person, and the hash alone does not let anyone test guessed names against the table.
+ */
+export function identityHashOf(person: Pick<PersonalData, "givenName" | "familyName" | "dateOfBirth">): string {
+  return createHmac("sha256", env().NEXTAUTH_SECRET).update(`wish-identity:${personIdentityKey(person)}`).digest("hex");
+}
+
+/**
+ * Open wishes of the office for the mailbox `email` reaches, however each was spelt: the database narrows the
+ * candidates, the counting key decides (as for bookings). A wish past its latest date no longer counts.
+ */
+async function openWishesOfMailbox(tx: Tx, officeId: string, email: string, today: string): Promise<number> {
+  const { localPrefix, domains } = emailCountingCandidates(email);
+  const candidates = await tx.wish.findMany({
+    where: {
+      officeId,
+      status: { in: [...OPEN_WISH_STATUSES] },
+      latestDate: { gte: today },
+      OR: domains.map((domain) => ({ email: { startsWith: localPrefix, endsWith: `@${domain}` } })),
+    },
+    select: { email: true },
+  });
+  const key = emailCountingKey(email);
+  return candidates.filter((w) => w.email !== null && emailCountingKey(w.email) === key).length;
+}
+
+/** A reference code no booking and no wish has: citizens and staff look both up by it. */
+async function uniqueWishReferenceCode(tx: Tx): Promise<string> {
+  for (;;) {
+    const code = referenceCodeFrom(randomBytes(8));
+    const [booking, wish] = await Promise.all([
+      tx.booking.findUnique({ where: { referenceCode: code }, select: { id: true } }),
+      tx.wish.findUnique({ where: { referenceCode: code }, select: { id: true } }),
+    ]);
+    if (!booking && !wish) return code;
+  }
+}
+
+/**
+ * Puts a wish on an office's waiting list (or records a round's request), inside the caller's transaction: an
+ * UNCONFIRMED wish that counts only once the citizen confirms it through the link, and the e-mail with that link.
+ * Refuses an office without a waiting list (for WAITLIST wishes), a service the office does not offer, preferences
+ * the wish schema refuses, and an address that already has as many open wishes as the office allows bookings.
+ */
+export async function insertWish(tx: Tx, input: CreateWishInput): Promise<CreatedWish> {
+  const office = await tx.office.findFirst({ where: { id: input.officeId, active: true } });
+  if (!office) throw new AppError("OFFICE_NOT_FOUND");
+  if (input.source === "WAITLIST" && !office.waitlistEnabled) throw new AppError("WAITLIST_DISABLED");
+  const service = await tx.service.findFirst({
+    where: { id: input.serviceId, officeId: office.id, active: true },
+    ...serviceWithTranslations,
+  });
+  if (!service) throw new AppError("SERVICE_NOT_FOUND");
+  if (!Number.isInteger(input.persons) || input.persons < 1 || input.persons > service.maxPersons) {
+    throw fieldError("persons", "tooManyPersons");
+  }
+
+  // The same rule the form and the API check with, for callers that build the preferences themselves.
+  const today = localDateOf(input.now, office.timeZone);
+  const parsed = wishPreferencesSchema({ today, bookingHorizonDays: office.bookingHorizonDays }).safeParse(input.preferences);
+  if (!parsed.success) {
+    const [field, reasons] = Object.entries(fieldErrorsOf(parsed.error))[0];
+    throw fieldError(field, reasons[0]);
+  }
+  const preferences = parsed.data;
+
+  const email = input.person.email.trim().toLowerCase();
+  if ((await openWishesOfMailbox(tx, office.id, email, today)) >= office.maxActiveBookingsPerEmail) {
+    throw new AppError("TOO_MANY_WISHES");
+  }
+
+  const manageToken = createManageToken();
+  const wish = await tx.wish.create({
+    data: {
+      officeId: office.id,
+      serviceId: service.id,
+      persons: input.persons,
+      earliestDate: preferences.earliestDate,
+      latestDate: preferences.latestDate,
+      weekdays: formatWeekdays(preferences.weekdays),
+      dayParts: formatDayParts(preferences.dayParts),
+      source: input.source,
+      status: "UNCONFIRMED",
+      roundId: input.roundId ?? null,
+      manageTokenHash: manageToken.hash,
+      referenceCode: await uniqueWishReferenceCode(tx),
+      locale: input.locale,
+      givenName: input.person.givenName ?? null,
+      familyName: input.person.familyName,
+      email,
+      phone: input.person.phone ?? null,
+      dateOfBirth: input.person.dateOfBirth,
+      permitExpiresOn: input.permitExpiresOn ?? null,
+      identityHash: identityHashOf(input.person),
+    },
+  });
+  await enqueueMail(tx, {
+    template: "wish-confirmation",
+    recipient: email,
+    officeId: office.id,
+    payload: wishMailPayload({ office, service, wish, manageUrl: wishManageUrl(manageToken.token, wish.locale) }),
+  });
+  return { wishId: wish.id, referenceCode: wish.referenceCode, token: manageToken.token };
+}
+
+/**
+ * createWish as its own transaction (retried after a write conflict). Callers that must write the wish together
+ * with something else (a receipt) call insertWish inside their transaction instead.
+ */
+export async function createWish(input: CreateWishInput & { db?: Db }): Promise<CreatedWish> {
+  return retryingTransaction(input.db ?? getDb(), (tx) => insertWish(tx, input));
+}

@@ -1,0 +1,113 @@
+import { renderMail } from "@/lib/server/mail/render";
+import { hashToken } from "@/lib/server/security/tokens";
+import { createWish, type CreateWishInput } from "@/lib/server/services/waitlist/create-wish";
+import { codeOf } from "../helpers/app-error-code";
+import { describeEachDatabase } from "../helpers/databases";
+import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+
+// Jest cannot run the CommonJS build's native import of react-dom/server; the ES build is transformed like the app.
+jest.mock("@react-email/render", () =>
+  jest.requireActual("../../node_modules/@react-email/render/dist/node/index.mjs"),
+);
+
+// Monday 1 March 2027, 07:00 in Berlin; the fixture's horizon is 30 days.
+const MONDAY = "2027-03-01";
+const NOW = at(MONDAY, "07:00");
+
+describeEachDatabase("wishes on the waiting list", (ctx) => {
+  let ids: { officeId: string; serviceId: string };
+  eachTestOnEmptyDatabase(ctx, async (db) => {
+    const { office, service } = await createOfficeFixture(db, { maxActiveBookingsPerEmail: 2 });
+    ids = { officeId: office.id, serviceId: service.id };
+  });
+
+  const wish = (overrides: Partial<CreateWishInput> = {}, n = 1) =>
+    createWish({
+      db: ctx.db,
+      ...ids,
+      persons: 1,
+      person: person(n),
+      preferences: { earliestDate: "2027-03-08", latestDate: "2027-04-30", weekdays: [1, 3], dayParts: ["MORNING"] },
+      locale: "de",
+      source: "WAITLIST",
+      now: NOW,
+      ...overrides,
+    });
+
+  it("writes an unconfirmed wish with only its token's hash and the e-mail with the manage link", async () => {
+    const created = await wish({ locale: "ar", permitExpiresOn: "2027-03-20" });
+    expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(created.referenceCode).toMatch(/^TV-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    const row = await ctx.db.wish.findUniqueOrThrow({ where: { id: created.wishId } });
+    expect(row).toMatchObject({
+      status: "UNCONFIRMED",
+      source: "WAITLIST",
+      confirmedAt: null,
+      manageTokenHash: hashToken(created.token),
+      weekdays: "1,3",
+      dayParts: "MORNING",
+      earliestDate: "2027-03-08",
+      latestDate: "2027-04-30",
+      email: "person1@example.org",
+      locale: "ar",
+      permitExpiresOn: "2027-03-20",
+    });
+    expect(row.identityHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const mails = await ctx.db.outboxMessage.findMany();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ template: "wish-confirmation", recipient: "person1@example.org", status: "PENDING" });
+    const rendered = await renderMail("wish-confirmation", mails[0].payload);
+    expect(rendered.attachments).toHaveLength(0);
+    expect(rendered.text).toContain(`/ar/warteliste/${created.token}`);
+    expect(rendered.subject).toContain(created.referenceCode);
+    // Arabic, with the wish as entered: Monday and Wednesday, mornings.
+    expect(rendered.html).toContain('dir="rtl"');
+    expect(rendered.text).toContain("الاثنين");
+    expect(rendered.text).toContain("الأربعاء");
+    expect(rendered.text).toContain("صباحًا");
+  });
+
+  it("gives one identity hash to one person however the name is spelt", async () => {
+    const a = await wish({}, 1);
+    const b = await wish({ person: { ...person(1), givenName: " AMIRA ", email: "other@example.org" } }, 2);
+    const c = await wish({ person: { ...person(1), dateOfBirth: "1990-03-28", email: "third@example.org" } }, 3);
+    const rows = await ctx.db.wish.findMany({ where: { id: { in: [a.wishId, b.wishId, c.wishId] } } });
+    const hash = (id: string) => rows.find((r) => r.id === id)?.identityHash;
+    expect(hash(a.wishId)).toBe(hash(b.wishId));
+    expect(hash(a.wishId)).not.toBe(hash(c.wishId));
+  });
+
+  it("limits open wishes per mailbox like bookings, however the address is spelt", async () => {
+    await wish();
+    await wish({ person: { ...person(1), email: "Person1+warteliste@Example.org" } });
+    expect(await codeOf(wish({ person: { ...person(1), email: "PERSON1@example.org" } }))).toBe("TOO_MANY_WISHES");
+    // Another address, and another office, are not affected.
+    expect(await codeOf(wish({}, 2))).toBe("OK");
+    // A withdrawn wish no longer counts.
+    await ctx.db.wish.updateMany({ where: { email: "person1@example.org" }, data: { status: "WITHDRAWN" } });
+    expect(await codeOf(wish())).toBe("OK");
+    expect(await ctx.db.wish.count()).toBe(4);
+    expect(await ctx.db.outboxMessage.count()).toBe(4);
+  });
+
+  it("refuses bad preferences, persons, unknown services and a disabled waiting list, writing nothing", async () => {
+    const prefs = { earliestDate: "2027-03-08", latestDate: "2027-04-30", weekdays: [1], dayParts: ["MORNING"] } as const;
+    expect(await codeOf(wish({ preferences: { ...prefs, latestDate: "2027-03-07" } }))).toBe("INVALID_INPUT");
+    expect(await codeOf(wish({ preferences: { ...prefs, earliestDate: "2027-02-28" } }))).toBe("INVALID_INPUT");
+    expect(await codeOf(wish({ preferences: { ...prefs, weekdays: [] } }))).toBe("INVALID_INPUT");
+    expect(await codeOf(wish({ preferences: { ...prefs, dayParts: [] } }))).toBe("INVALID_INPUT");
+    // 30 days of horizon + 183: 2027-09-30 is the last date a wish may name.
+    expect(await codeOf(wish({ preferences: { ...prefs, latestDate: "2027-10-01" } }))).toBe("INVALID_INPUT");
+    expect(await codeOf(wish({ persons: 4 }))).toBe("INVALID_INPUT");
+    expect(await codeOf(wish({ serviceId: "unknown" }))).toBe("SERVICE_NOT_FOUND");
+    expect(await codeOf(wish({ officeId: "unknown" }))).toBe("OFFICE_NOT_FOUND");
+    await ctx.db.office.update({ where: { id: ids.officeId }, data: { waitlistEnabled: false } });
+    expect(await codeOf(wish())).toBe("WAITLIST_DISABLED");
+    expect(await ctx.db.wish.count()).toBe(0);
+    expect(await ctx.db.outboxMessage.count()).toBe(0);
+    // A round's request is no waiting-list entry of its own: it is taken even then.
+    expect(await codeOf(wish({ source: "ROUND", preferences: { ...prefs, latestDate: "2027-09-30" } }))).toBe("OK");
+  });
+});
