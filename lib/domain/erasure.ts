@@ -1,3 +1,5 @@
+import type { LocalDate } from "./types";
+
 // Data protection (DESIGN.md, invariant 7): which fields of a booking are personal data, and until when they are
 // kept. The booking row itself stays for the anonymous statistics (office, service, times, status, channel, persons).
 
@@ -30,4 +32,47 @@ const DAY_MS = 86_400_000;
 /** Appointments that ended before this instant are past the office's retention period (a negative one counts as 0). */
 export function retentionCutoff(retentionDays: number, now: Date): Date {
   return new Date(now.getTime() - Math.max(0, retentionDays) * DAY_MS);
+}
+
+// Wishes on the waiting list: the row stays for the anonymous figures (office, service, persons, dates, weekdays,
+// parts of the day, source, status, times), its personal columns go once the wish has been closed for the
+// office's retention period. The permit's expiry date counts as personal: with the office and dates it narrows down
+// who the person is. The identity hash too: it is derived from name and date of birth.
+
+/** The personal fields of a wish: exactly what the erasure removes. */
+export const PERSONAL_WISH_FIELDS = [
+  "givenName",
+  "familyName",
+  "email",
+  "phone",
+  "dateOfBirth",
+  "permitExpiresOn",
+  "identityHash",
+] as const;
+
+export type PersonalWishField = (typeof PERSONAL_WISH_FIELDS)[number];
+
+/** A wish's personal fields once erased. */
+export const ERASED_WISH_DATA = {
+  givenName: null,
+  familyName: null,
+  email: null,
+  phone: null,
+  dateOfBirth: null,
+  permitExpiresOn: null,
+  identityHash: null,
+} satisfies Record<PersonalWishField, null>;
+
+/** Wishes still waiting: unconfirmed ones and those that receive offers. */
+export const OPEN_WISH_STATUSES = ["UNCONFIRMED", "ACTIVE"] as const;
+
+/** Wishes that have ended (booked, withdrawn, removed by staff, expired): their retention period runs from closedAt. */
+export const CLOSED_WISH_STATUSES = ["BOOKED", "WITHDRAWN", "REMOVED", "EXPIRED"] as const;
+
+/**
+ * A wish has expired once its latest acceptable date lies before the office's local `today`: no appointment can
+ * suit it any more. On the latest date itself it still waits (a time freed that morning may be offered).
+ */
+export function wishExpired(latestDate: LocalDate, today: LocalDate): boolean {
+  return latestDate < today;
 }

@@ -28,7 +28,9 @@ export type AppErrorCode =
   | "RATE_LIMITED"
   | "HOLD_EXPIRED"
   | "HOLD_NOT_EXTENDABLE"
-  | "MESSAGE_NOT_RESENDABLE";
+  | "MESSAGE_NOT_RESENDABLE"
+  | "WISH_NOT_FOUND"
+  | "WISH_CLOSED";
 
 export class AppError extends Error {
   /** Set for a refusal of one form field: the field's name and a key of the form's validation messages. */

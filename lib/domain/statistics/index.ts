@@ -5,3 +5,4 @@ export * from "./aggregate";
 export * from "./histogram";
 export * from "./period";
 export * from "./summary";
+export * from "./waitlist";

@@ -49,6 +49,8 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   HOLD_EXPIRED: 409,
   HOLD_NOT_EXTENDABLE: 409,
   MESSAGE_NOT_RESENDABLE: 409,
+  WISH_NOT_FOUND: 404,
+  WISH_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
@@ -70,6 +72,9 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   "STATUS_CHANGED",
   "SAME_TIME",
   "MESSAGE_NOT_RESENDABLE",
+  // The staff waiting list; the citizen's wish pages answer with their own texts.
+  "WISH_NOT_FOUND",
+  "WISH_CLOSED",
   // Only the manage page and the wizard confirm and extend holds.
   "HOLD_EXPIRED",
   "HOLD_NOT_EXTENDABLE",

@@ -5,18 +5,26 @@ import { clearExpiredCounters } from "@/lib/server/security/rate-limit";
 import { aggregateStatistics } from "@/lib/server/services/evaluation/aggregate-statistics";
 import { erasePersonalData } from "@/lib/server/services/privacy/erase-personal-data";
 import { sendReminders } from "@/lib/server/services/send-reminders";
+import { expireWishes } from "@/lib/server/services/waitlist/expire-wishes";
 
-// The in-app scheduler: erases personal data, clears expired rate-limit counters, writes reminders and updates the
-// statistics every few minutes. Each app instance may run it; the jobs' writes are conditional, so concurrent runs
+// The in-app scheduler: expires wishes past their latest date, erases personal data, clears expired rate-limit
+// counters, writes reminders and updates the statistics every few minutes. Each app instance may run it; the jobs' writes are conditional, so concurrent runs
 // neither erase twice nor remind twice.
 
 export const DEFAULT_JOB_INTERVAL_MS = 5 * 60_000;
 
 /** Runs every job once; errors of one job are logged and do not stop the other. */
 export async function runJobs(db: Db, log: Pick<Logger, "info" | "error">, now: Date = new Date()): Promise<void> {
+  // Wishes past their latest date are closed first, so that their retention period starts in this run.
+  try {
+    const wishes = await expireWishes(db, { now });
+    if (wishes > 0) log.info({ job: "expire-wishes", wishes }, "wishes past their latest date expired");
+  } catch (error) {
+    log.error({ job: "expire-wishes", err: errorName(error) }, "expiring wishes failed");
+  }
   try {
     const erased = await erasePersonalData(db, { now });
-    if (erased.expired + erased.holds > 0) log.info({ job: "erase", ...erased }, "personal data erased");
+    if (erased.expired + erased.holds + erased.wishes > 0) log.info({ job: "erase", ...erased }, "personal data erased");
   } catch (error) {
     log.error({ job: "erase", err: errorName(error) }, "erasing personal data failed");
   }

@@ -1,5 +1,5 @@
 import { localDateOf } from "@/lib/domain";
-import { ERASED_BOOKING_DATA, retentionCutoff } from "@/lib/domain/erasure";
+import { CLOSED_WISH_STATUSES, ERASED_BOOKING_DATA, ERASED_WISH_DATA, retentionCutoff } from "@/lib/domain/erasure";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { aggregateOfficeDays } from "../evaluation/aggregate-statistics";
 
@@ -15,6 +15,7 @@ const ERASED_OUTBOX_ERROR = "personal data erased before sending";
 const BATCH = 200;
 
 type BookingWhere = NonNullable<Parameters<Db["booking"]["updateManyAndReturn"]>[0]>["where"];
+type WishWhere = NonNullable<Parameters<Db["wish"]["updateManyAndReturn"]>[0]>["where"];
 
 /**
  * Clears the personal data in the outbox rows of `bookingIds`. Unsent e-mails are not sent any more: without the
@@ -92,16 +93,73 @@ async function aggregateBeforeErasure(db: Db, now: Date): Promise<number> {
   return rows;
 }
 
+/**
+ * Erases the personal columns of the wishes matching `where` (checked in the update itself), in the caller's
+ * transaction; returns their ids. The row stays with office, service, persons, dates, preferences, source, status
+ * and times: the waiting list's anonymous figures. The e-mails about a wish that are not tied to a booking (the
+ * confirmation; offers are tied to their held booking and erased with it) carry no wish id, so they are found by
+ * office and address, and only once no other wish of that address at the office keeps its data: an unsent mail of
+ * the other wish must not be lost.
+ */
+export async function eraseWishes(tx: Tx, where: WishWhere, now: Date): Promise<string[]> {
+  const before = await tx.wish.findMany({ where: { AND: [where ?? {}, { erasedAt: null }] }, select: { officeId: true, email: true } });
+  const rows = await tx.wish.updateManyAndReturn({
+    where: { AND: [where ?? {}, { erasedAt: null }] },
+    data: { ...ERASED_WISH_DATA, erasedAt: now },
+    select: { id: true },
+  });
+  const addresses = new Map(before.filter((w) => w.email).map((w) => [`${w.officeId} ${w.email}`, { officeId: w.officeId, email: w.email! }]));
+  for (const { officeId, email } of addresses.values()) {
+    if ((await tx.wish.count({ where: { officeId, email, erasedAt: null } })) > 0) continue;
+    const mails = { officeId, bookingId: null, recipient: email };
+    await tx.outboxMessage.updateMany({
+      where: { ...mails, status: { in: ["PENDING", "SENDING"] } },
+      data: { status: "FAILED", lockedUntil: null, lastError: ERASED_OUTBOX_ERROR },
+    });
+    await tx.outboxMessage.updateMany({ where: mails, data: { payload: "{}", recipient: ERASED_RECIPIENT } });
+  }
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Erases the personal data of the wishes closed (booked, withdrawn, removed or expired) more than the office's
+ * `retentionDays` ago, in batches; returns how many.
+ */
+async function eraseClosedWishes(db: Db, now: Date): Promise<number> {
+  let total = 0;
+  const offices = await db.office.findMany({ select: { id: true, retentionDays: true } });
+  for (const office of offices) {
+    const where: WishWhere = {
+      officeId: office.id,
+      erasedAt: null,
+      status: { in: [...CLOSED_WISH_STATUSES] },
+      closedAt: { lt: retentionCutoff(office.retentionDays, now) },
+    };
+    for (;;) {
+      const candidates = await db.wish.findMany({ where, select: { id: true }, take: BATCH, orderBy: { id: "asc" } });
+      if (candidates.length === 0) break;
+      const erased = await db.$transaction((tx) => eraseWishes(tx, { AND: [where, { id: { in: candidates.map((c) => c.id) } }] }, now));
+      total += erased.length;
+      if (candidates.length < BATCH) break;
+    }
+  }
+  return total;
+}
+
 export interface EraseResult {
   /** Bookings whose retention period after the appointment ended. */
   expired: number;
   /** Holds that were never confirmed and have run out. */
   holds: number;
+  /** Wishes whose retention period after they were closed ended. */
+  wishes: number;
 }
 
 /**
  * Erases the personal data of every booking whose appointment ended more than the office's `retentionDays` ago
- * (whatever its status), and of unconfirmed holds as soon as they expire.
+ * (whatever its status), of unconfirmed holds as soon as they expire, and of every wish closed more than
+ * `retentionDays` ago. Wishes still waiting keep theirs (the offer e-mail needs the address); they close at the
+ * latest the day after their latest acceptable date (expire-wishes.ts).
  */
 export async function erasePersonalData(db: Db, options: { now?: Date } = {}): Promise<EraseResult> {
   const now = options.now ?? new Date();
@@ -114,5 +172,6 @@ export async function erasePersonalData(db: Db, options: { now?: Date } = {}): P
     const cutoff = retentionCutoff(office.retentionDays, now);
     expired += await eraseWhere(db, { officeId: office.id, erasedAt: null, endsAt: { lt: cutoff } }, now);
   }
-  return { expired, holds };
+  const wishes = await eraseClosedWishes(db, now);
+  return { expired, holds, wishes };
 }
