@@ -50,7 +50,6 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   HOLD_NOT_EXTENDABLE: 409,
   MESSAGE_NOT_RESENDABLE: 409,
   WISH_NOT_FOUND: 404,
-  WISH_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
@@ -72,9 +71,8 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   "STATUS_CHANGED",
   "SAME_TIME",
   "MESSAGE_NOT_RESENDABLE",
-  // The staff waiting list; the citizen's wish pages answer with their own texts.
+  // The staff waiting list names wishes by id; citizens reach theirs only by the token of their link.
   "WISH_NOT_FOUND",
-  "WISH_CLOSED",
   // Only the manage page and the wizard confirm and extend holds.
   "HOLD_EXPIRED",
   "HOLD_NOT_EXTENDABLE",
