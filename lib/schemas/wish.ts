@@ -52,12 +52,12 @@ function choices<T extends string | number>(allowed: readonly T[], parse: (raw: 
   return z
     .preprocess(
       (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
-      z.array(z.union([z.string(), z.number()]), { error: m.invalid }),
+      z.array(z.unknown(), { error: m.invalid }),
     )
     .transform((values, ctx) => {
       const out = new Set<T>();
       for (const raw of values) {
-        const value = parse(String(raw).trim());
+        const value = typeof raw === "string" || typeof raw === "number" ? parse(String(raw).trim()) : undefined;
         if (value === undefined) {
           ctx.addIssue({ code: "custom", message: m.invalid });
           return z.NEVER;

@@ -1,6 +1,10 @@
 import { renderMail } from "@/lib/server/mail/render";
 import { hashToken } from "@/lib/server/security/tokens";
 import { createWish, type CreateWishInput } from "@/lib/server/services/waitlist/create-wish";
+import { confirmWishByToken } from "@/lib/server/services/waitlist/confirm-wish";
+import { findWishByToken, getWishByToken } from "@/lib/server/services/waitlist/get-wish-by-token";
+import { updateWishByToken } from "@/lib/server/services/waitlist/update-wish";
+import { withdrawWishByToken } from "@/lib/server/services/waitlist/withdraw-wish";
 import { codeOf } from "../helpers/app-error-code";
 import { describeEachDatabase } from "../helpers/databases";
 import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
@@ -109,5 +113,66 @@ describeEachDatabase("wishes on the waiting list", (ctx) => {
     expect(await ctx.db.outboxMessage.count()).toBe(0);
     // A round's request is no waiting-list entry of its own: it is taken even then.
     expect(await codeOf(wish({ source: "ROUND", preferences: { ...prefs, latestDate: "2027-09-30" } }))).toBe("OK");
+  });
+
+  const LATER = at(MONDAY, "09:00");
+  const prefs = { earliestDate: "2027-03-08", latestDate: "2027-04-30", weekdays: [2, 4], dayParts: ["AFTERNOON"] } as const;
+
+  it("is read only by its token and confirmed only by the explicit confirmation, which keeps its first time", async () => {
+    const { token, wishId } = await wish();
+    // Reading the wish (the GET of the link) confirms nothing.
+    expect((await getWishByToken(ctx.db, token)).status).toBe("UNCONFIRMED");
+    expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: wishId } })).status).toBe("UNCONFIRMED");
+
+    const confirmed = await confirmWishByToken(ctx.db, { token, now: LATER });
+    expect(confirmed).toMatchObject({ status: "ACTIVE", confirmedAt: LATER });
+    // Twice: harmless, the place in the order stays.
+    await confirmWishByToken(ctx.db, { token, now: at(MONDAY, "10:00") });
+    expect(await ctx.db.wish.findUniqueOrThrow({ where: { id: wishId } })).toMatchObject({ status: "ACTIVE", confirmedAt: LATER });
+  });
+
+  it("changes preferences by the form's rules and keeps the place in the order", async () => {
+    const { token, wishId } = await wish();
+    await confirmWishByToken(ctx.db, { token, now: LATER });
+    await updateWishByToken(ctx.db, { token, preferences: prefs, now: at(MONDAY, "11:00") });
+    expect(await ctx.db.wish.findUniqueOrThrow({ where: { id: wishId } })).toMatchObject({
+      status: "ACTIVE",
+      confirmedAt: LATER,
+      weekdays: "2,4",
+      dayParts: "AFTERNOON",
+      earliestDate: "2027-03-08",
+      latestDate: "2027-04-30",
+    });
+    const refused = updateWishByToken(ctx.db, { token, preferences: { ...prefs, latestDate: "2027-03-01" }, now: LATER });
+    await expect(refused).rejects.toMatchObject({ code: "INVALID_INPUT", field: "latestDate", reason: "latestBeforeEarliest" });
+    expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: wishId } })).latestDate).toBe("2027-04-30");
+  });
+
+  it("withdraws once and then refuses changes and confirmation", async () => {
+    const { token, wishId } = await wish();
+    await withdrawWishByToken(ctx.db, { token, now: LATER });
+    await withdrawWishByToken(ctx.db, { token, now: at(MONDAY, "10:00") });
+    expect(await ctx.db.wish.findUniqueOrThrow({ where: { id: wishId } })).toMatchObject({ status: "WITHDRAWN", closedAt: LATER });
+    expect(await codeOf(confirmWishByToken(ctx.db, { token, now: LATER }))).toBe("WISH_CLOSED");
+    expect(await codeOf(updateWishByToken(ctx.db, { token, preferences: prefs, now: LATER }))).toBe("WISH_CLOSED");
+  });
+
+  it("refuses to confirm a wish past its latest date", async () => {
+    const { token } = await wish();
+    expect(await codeOf(confirmWishByToken(ctx.db, { token, now: at("2027-05-01", "08:00") }))).toBe("WISH_CLOSED");
+  });
+
+  it("answers a wrong, malformed or erased token as not found, never with a crash", async () => {
+    const { token, wishId } = await wish();
+    const wrong = "A".repeat(43);
+    for (const bad of [wrong, "kurz", "", "x".repeat(5000), "../../etc"]) {
+      expect(await findWishByToken(ctx.db, bad)).toBeNull();
+      expect(await codeOf(confirmWishByToken(ctx.db, { token: bad, now: LATER }))).toBe("WISH_NOT_FOUND");
+      expect(await codeOf(withdrawWishByToken(ctx.db, { token: bad, now: LATER }))).toBe("WISH_NOT_FOUND");
+      expect(await codeOf(updateWishByToken(ctx.db, { token: bad, preferences: prefs, now: LATER }))).toBe("WISH_NOT_FOUND");
+    }
+    await ctx.db.wish.update({ where: { id: wishId }, data: { erasedAt: LATER } });
+    expect(await findWishByToken(ctx.db, token)).toBeNull();
+    expect(await codeOf(confirmWishByToken(ctx.db, { token, now: LATER }))).toBe("WISH_NOT_FOUND");
   });
 });

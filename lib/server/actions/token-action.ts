@@ -11,7 +11,9 @@ export interface TokenChange {
   errorPage?: string;
   /** The change wrote an e-mail: the mail worker is woken. */
   mails?: boolean;
-  /** Makes the change and answers the page to show next, below the booking's page (`/termin/<token>`). */
+  /** The manage pages the token belongs to: a booking's (`/termin`, the default) or a wish's (`/warteliste`). */
+  base?: "/termin" | "/warteliste";
+  /** Makes the change and answers the page to show next, below the manage page (`/termin/<token>`). */
   run: (ctx: { db: Db; now: Date }) => Promise<string>;
 }
 
@@ -21,8 +23,9 @@ export interface TokenChange {
  * like an erased booking.
  */
 export async function tokenAction(token: string, change: TokenChange): Promise<never> {
-  if (!manageTokenSchema.safeParse(token).success) return go("/termin/ungueltig");
-  const page = `/termin/${token}`;
+  const base = change.base ?? "/termin";
+  if (!manageTokenSchema.safeParse(token).success) return go(`${base}/ungueltig`);
+  const page = `${base}/${token}`;
   if (change.confirmation && !isConfirmed(change.confirmation.form)) return go(`${page}${change.confirmation.page}`);
   return redirectingStep("booking link", `${page}${change.errorPage ?? ""}`, async () => {
     const next = await change.run({ db: getDb(), now: new Date() });

@@ -1,0 +1,18 @@
+import type { Db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
+import { getWishByToken, isOpenWish } from "./get-wish-by-token";
+
+/**
+ * The citizen takes the wish off the waiting list: WITHDRAWN, closed now. Withdrawing twice is harmless; a wish
+ * that ended otherwise (booked, removed, expired) is refused.
+ */
+export async function withdrawWishByToken(db: Db, input: { token: string; now: Date }): Promise<void> {
+  const wish = await getWishByToken(db, input.token);
+  if (wish.status === "WITHDRAWN") return;
+  if (!isOpenWish(wish)) throw new AppError("WISH_CLOSED");
+  const { count } = await db.wish.updateMany({
+    where: { id: wish.id, status: { in: ["UNCONFIRMED", "ACTIVE"] }, erasedAt: null },
+    data: { status: "WITHDRAWN", closedAt: input.now },
+  });
+  if (count === 0) return withdrawWishByToken(db, input);
+}
