@@ -19,6 +19,7 @@ export const STAFF_NAMESPACES = [
   "outbox",
   "evaluation",
   "easyLanguage",
+  "staffWaitlist",
 ] as const;
 
 export type Namespace = (typeof PUBLIC_NAMESPACES)[number] | (typeof STAFF_NAMESPACES)[number];

@@ -10,6 +10,7 @@ export default async function StaffHomePage() {
   const staff = (await currentStaff())!;
   const t = await getTranslations("staff.home");
   const tOutbox = await getTranslations("outbox");
+  const tWaitlist = await getTranslations("staffWaitlist");
   const offices = await officesOf(getDb(), staff);
   // A clerk of one office starts every day on that office's list of today; a list of one office is a detour.
   if (staff.role === "CLERK" && offices.length === 1) redirect(`/staff/${offices[0].slug}`);
@@ -32,6 +33,11 @@ export default async function StaffHomePage() {
               <li>
                 <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/kalender`}>
                   {t("calendar")}
+                </Link>
+              </li>
+              <li>
+                <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/warteliste`}>
+                  {tWaitlist("link")}
                 </Link>
               </li>
               {canOnOffice(staff, "audit:read", office.id) && (

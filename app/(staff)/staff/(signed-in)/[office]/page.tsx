@@ -57,6 +57,7 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
   const te = await getTranslations("errors");
   const tOutbox = await getTranslations("outbox");
   const tHome = await getTranslations("staff.home");
+  const tWaitlist = await getTranslations("staffWaitlist");
   const format = await getFormatter();
   const tz = office.timeZone;
   const date = agenda.from;
@@ -93,6 +94,9 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
           </Link>
           <Link href={`/staff/${office.slug}/kalender`} className={buttonSecondary}>
             {tHome("calendar")}
+          </Link>
+          <Link href={`/staff/${office.slug}/warteliste`} className={buttonSecondary}>
+            {tWaitlist("link")}
           </Link>
           {canOnOffice(staff, "audit:read", office.id) && (
             <Link href={`/staff/${office.slug}/protokoll`} className={buttonSecondary}>

@@ -35,6 +35,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   const { office } = log;
   const tz = office.timeZone;
   const t = await getTranslations("agenda");
+  const tWaitlist = await getTranslations("staffWaitlist");
   const format = await getFormatter();
 
   const actionLabel = (a: string) => (t.has(`audit.actions.${auditActionKey(a)}`) ? t(`audit.actions.${auditActionKey(a)}`) : a);
@@ -52,6 +53,11 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
       parts.push(t("audit.detail.created", { channel, persons: Number(d.persons) || 1, when: when(d.startsAt) }));
     } else if (typeof d.from === "string" && typeof d.to === "string") {
       parts.push(t("audit.detail.statusChange", { from: statusLabel(d.from), to: statusLabel(d.to) }));
+    }
+    if (e.action === "wish.remove" && typeof d.wish === "string") {
+      const reason = typeof d.reason === "string" && tWaitlist.has(`remove.reasons.${d.reason}`) ? tWaitlist(`remove.reasons.${d.reason}`) : "";
+      parts.push(t("audit.detail.wishRemoved", { wish: d.wish, reason }));
+      if (d.offerReleased === true) parts.push(t("audit.detail.offerWithdrawn"));
     }
     if (d.correction === true) parts.push(t("audit.detail.correction"));
     if (d.closeDay === true) parts.push(t("audit.detail.closeDay"));
