@@ -1,4 +1,4 @@
-import { localDateOf, type LocalDate } from "@/lib/domain";
+import { addDays, localDateOf, type LocalDate } from "@/lib/domain";
 import {
   comparePeriods,
   parseHistogram,
@@ -6,6 +6,7 @@ import {
   periodSeries,
   seriesUnit,
   summarizePeriod,
+  summarizeWaitlist,
   type Channel,
   type DailyBookingRow,
   type FigureComparison,
@@ -13,6 +14,7 @@ import {
   type PeriodSummary,
   type SeriesPoint,
   type SummaryInput,
+  type WaitlistSummary,
 } from "@/lib/domain/statistics";
 import { slugSchema } from "@/lib/schemas/booking";
 import { ALL_OFFICES } from "@/lib/schemas/evaluation";
@@ -22,7 +24,9 @@ import { AppError } from "@/lib/server/errors";
 import { comparisonPeriod, type EvaluationQuery } from "./query";
 
 // The evaluation of one office or of all offices for a period, optionally compared with a second period. Reads only
-// the anonymous daily rows, never a booking, so the figures are the same before and after erasure.
+// the anonymous daily rows, never a booking, so the figures are the same before and after erasure; the waiting
+// list's figures come from the wish and offer rows and the booked appointment's start, all columns that stay after
+// erasure.
 
 const DEFAULT_TIME_ZONE = "Europe/Berlin";
 
@@ -107,6 +111,57 @@ export interface PeriodData {
   rows: StoredDailyRow[];
   capacity: Array<{ officeId: string; date: LocalDate; offeredMinutes: number }>;
   samples: Array<{ officeId: string; serviceId: string; date: LocalDate; days: number | null }>;
+  waitlist: WaitlistData;
+}
+
+/** The waiting list's events as office-local dates (see lib/domain/statistics/waitlist.ts). */
+export interface WaitlistData {
+  wishes: Array<{ createdOn: LocalDate; confirmedOn: LocalDate | null }>;
+  offers: Array<{ offeredOn: LocalDate; outcome: "OPEN" | "ACCEPTED" | "DECLINED" | "EXPIRED" }>;
+  appointments: Array<{ confirmedOn: LocalDate; appointmentOn: LocalDate }>;
+}
+
+/**
+ * The waiting list's rows of the scope around a period, as local dates of each row's office. Reads only columns
+ * that stay after erasure (office, service, times, outcome), so the figures are the same before and after it. The
+ * instants are fetched with a day's margin on each side; the domain then counts by exact local date.
+ */
+async function loadWaitlistData(db: Db, scope: EvaluationScope, period: Period): Promise<WaitlistData> {
+  const zoneOf = new Map(scope.offices.map((o) => [o.id, o.timeZone]));
+  if (scope.office) zoneOf.set(scope.office.id, scope.office.timeZone);
+  const local = (officeId: string, at: Date) => localDateOf(at, zoneOf.get(officeId) ?? scope.timeZone);
+  const officeId = { in: officeIdsOf(scope) };
+  const serviceId = scope.service ? { serviceId: scope.service.id } : {};
+  const range = { gte: new Date(`${addDays(period.from, -1)}T00:00:00Z`), lt: new Date(`${addDays(period.to, 2)}T00:00:00Z`) };
+  const [wishes, offers, booked] = await Promise.all([
+    db.wish.findMany({
+      where: { officeId, ...serviceId, OR: [{ createdAt: range }, { confirmedAt: range }] },
+      select: { officeId: true, createdAt: true, confirmedAt: true },
+    }),
+    db.wishOffer.findMany({
+      where: { officeId, offeredAt: range, ...(scope.service ? { wish: { serviceId: scope.service.id } } : {}) },
+      select: { officeId: true, offeredAt: true, outcome: true },
+    }),
+    // A wish is booked before its appointment: those closed after the period cannot have one in it.
+    db.wish.findMany({
+      where: { officeId, ...serviceId, status: "BOOKED", bookingId: { not: null }, confirmedAt: { not: null }, closedAt: { lt: range.lt } },
+      select: { officeId: true, confirmedAt: true, bookingId: true },
+    }),
+  ]);
+  const bookings = booked.length
+    ? await db.booking.findMany({
+        where: { id: { in: booked.map((w) => w.bookingId!) }, startsAt: range, status: { not: "CANCELLED" } },
+        select: { id: true, startsAt: true },
+      })
+    : [];
+  const startOf = new Map(bookings.map((b) => [b.id, b.startsAt]));
+  return {
+    wishes: wishes.map((w) => ({ createdOn: local(w.officeId, w.createdAt), confirmedOn: w.confirmedAt && local(w.officeId, w.confirmedAt) })),
+    offers: offers.map((o) => ({ offeredOn: local(o.officeId, o.offeredAt), outcome: o.outcome })),
+    appointments: booked
+      .filter((w) => startOf.has(w.bookingId!))
+      .map((w) => ({ confirmedOn: local(w.officeId, w.confirmedAt!), appointmentOn: local(w.officeId, startOf.get(w.bookingId!)!) })),
+  };
 }
 
 /** The stored anonymous rows of the scope for a period. */
@@ -114,10 +169,11 @@ export async function loadPeriodData(db: Db, scope: EvaluationScope, period: Per
   const officeId = { in: officeIdsOf(scope) };
   const date = { gte: period.from, lte: period.to };
   const serviceId = scope.service ? { serviceId: scope.service.id } : {};
-  const [rows, capacity, samples] = await Promise.all([
+  const [rows, capacity, samples, waitlist] = await Promise.all([
     db.dailyBookingStats.findMany({ where: { officeId, date, ...serviceId }, orderBy: [{ date: "asc" }, { officeId: "asc" }, { serviceId: "asc" }, { channel: "asc" }] }),
     db.dailyOfficeCapacity.findMany({ where: { officeId, date }, orderBy: [{ date: "asc" }, { officeId: "asc" }] }),
     db.nextFreeSlotSample.findMany({ where: { officeId, date, ...serviceId }, orderBy: [{ date: "asc" }, { officeId: "asc" }, { serviceId: "asc" }] }),
+    loadWaitlistData(db, scope, period),
   ]);
   return {
     rows: rows.map((r) => ({
@@ -143,6 +199,7 @@ export async function loadPeriodData(db: Db, scope: EvaluationScope, period: Per
     })),
     capacity: capacity.map((c) => ({ officeId: c.officeId, date: c.date, offeredMinutes: c.offeredMinutes })),
     samples: samples.map((s) => ({ officeId: s.officeId, serviceId: s.serviceId, date: s.date, days: s.days })),
+    waitlist,
   };
 }
 
@@ -151,11 +208,18 @@ export interface EvaluatedPeriod {
   data: PeriodData;
   summary: PeriodSummary;
   series: SeriesPoint[];
+  waitlist: WaitlistSummary;
 }
 
 function evaluate(data: PeriodData, period: Period, today: LocalDate, serviceFiltered: boolean, unit: "day" | "week"): EvaluatedPeriod {
   const input: SummaryInput = { ...period, today, rows: data.rows, capacity: data.capacity, samples: data.samples, serviceFiltered };
-  return { period, data, summary: summarizePeriod(input), series: periodSeries(input, periodDates(period), unit) };
+  return {
+    period,
+    data,
+    summary: summarizePeriod(input),
+    series: periodSeries(input, periodDates(period), unit),
+    waitlist: summarizeWaitlist({ ...period, ...data.waitlist }),
+  };
 }
 
 export interface Evaluation {

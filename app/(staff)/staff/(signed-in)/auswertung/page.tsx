@@ -5,12 +5,22 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ChartSection } from "@/components/evaluation/chart-section";
 import { evaluationFormat } from "@/components/evaluation/format";
 import { KeyFigures } from "@/components/evaluation/key-figures";
+import { WaitlistFigures } from "@/components/evaluation/waitlist-figures";
 import { ComparisonForm, PeriodForm } from "@/components/evaluation/period-form";
 import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { Alert } from "@/components/ui/alert";
 import { buttonSecondary, link } from "@/components/ui/styles";
 import { localDateOf } from "@/lib/domain";
-import { CHANNELS, periodLength, previousPeriod, QUICK_PERIODS, quickPeriod, type PeriodSummary, type SeriesPoint } from "@/lib/domain/statistics";
+import {
+  CHANNELS,
+  periodLength,
+  previousPeriod,
+  QUICK_PERIODS,
+  quickPeriod,
+  type PeriodSummary,
+  type SeriesPoint,
+  type WaitlistSummary,
+} from "@/lib/domain/statistics";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
 import { pageStaff } from "@/lib/server/page-guards";
@@ -52,6 +62,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
   if (!result.ok) return <PageProblem code={result.code} />;
   const e = result.evaluation;
   const t = await getTranslations("evaluation");
+  const tw = await getTranslations("staffWaitlist.evaluation");
   const f = evaluationFormat(await getFormatter());
   const { scope } = e;
   const state = {
@@ -77,6 +88,12 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
   const counts = (values: (s: PeriodSummary) => number[]) => ({ current: values(cur), previous: prev && values(prev) });
   const serviceIds = [...new Set([...cur.byService.map((s) => s.serviceId), ...(prev?.byService.map((s) => s.serviceId) ?? [])])];
   const servicesOf = (s: PeriodSummary) => serviceIds.map((id) => s.byService.find((b) => b.serviceId === id)?.booked ?? 0);
+  const wl = e.current.waitlist;
+  const wlPrev = e.comparison?.waitlist ?? null;
+  /** The waiting list's counts of the period and, when comparing, of the comparison period. */
+  const waitlistCounts = (values: (s: WaitlistSummary) => number[]) => ({ current: values(wl), previous: wlPrev && values(wlPrev) });
+  const OUTCOMES = ["ACCEPTED", "DECLINED", "EXPIRED", "OPEN"] as const;
+  const outcomeCount = (s: WaitlistSummary) => OUTCOMES.map((o) => s.offers[o.toLowerCase() as "accepted" | "declined" | "expired" | "open"]);
 
   return (
     <div className="space-y-8">
@@ -222,6 +239,36 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
         </div>
       </section>
 
+      <section aria-labelledby="waitlist-title" className="space-y-4">
+        <h2 id="waitlist-title" className="text-xl font-bold">
+          {tw("title")}
+        </h2>
+        <p className="max-w-3xl">{tw("intro")}</p>
+        <WaitlistFigures current={wl} previous={wlPrev} format={f} />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <ChartSection
+            id="chart-offers"
+            title={tw("charts.offers")}
+            description={tw("charts.offersDesc")}
+            categories={OUTCOMES.map((o) => tw(`outcomes.${o}`))}
+            heading={tw("charts.outcome")}
+            counted={tw("charts.offersCounted")}
+            {...waitlistCounts(outcomeCount)}
+            empty={wl.offers.made === 0 && !wlPrev?.offers.made ? tw("charts.empty") : undefined}
+          />
+          <ChartSection
+            id="chart-wish-wait"
+            title={tw("charts.wait")}
+            description={tw("charts.waitDesc")}
+            categories={tw.raw("waitBuckets") as string[]}
+            heading={tw("charts.waitBucket")}
+            counted={tw("charts.waitCounted")}
+            {...waitlistCounts((s) => s.wait.buckets)}
+            empty={wl.wait.count === 0 && !wlPrev?.wait.count ? tw("charts.empty") : undefined}
+          />
+        </div>
+      </section>
+
       <section aria-labelledby="export-title" className="space-y-2">
         <h2 id="export-title" className="text-xl font-bold">
           {t("export.title")}
@@ -255,6 +302,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
           ))}
         </dl>
         <p className="max-w-3xl text-sm text-muted">{t("definitions.privacy")}</p>
+        <p className="max-w-3xl text-sm text-muted">{tw("definition")}</p>
       </section>
     </div>
   );
