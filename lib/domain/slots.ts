@@ -33,9 +33,14 @@ export interface AvailabilityInput {
   /** Bookings that hold a clerk, of any service; those far from the asked dates are simply ignored. */
   occupied: OccupiedInterval[];
   now: Date;
+  /**
+   * For a service in release-round mode: whether a drawn round has released the date. Absent: every date is
+   * released (first come, first served, and staff booking on behalf).
+   */
+  released?: (date: LocalDate) => boolean;
 }
 
-export type SlotRejection = "too-soon" | "beyond-horizon" | "not-offered" | "full";
+export type SlotRejection = "too-soon" | "beyond-horizon" | "not-released" | "not-offered" | "full";
 
 export type SlotCheck = { ok: true; slot: Slot } | { ok: false; reason: SlotRejection };
 
@@ -47,7 +52,8 @@ export interface DateRange {
 
 /**
  * Why a date has free times or none, for one service and party size: "past" before today and once today's last
- * possible start has gone by, "tooSoon" while its remaining starts lie inside the minimum notice, "closed" without
+ * possible start has gone by, "tooSoon" while its remaining starts lie inside the minimum notice, "notReleased" for an
+ * open date that no drawn release round has released yet, "closed" without
  * a clerk for the service long enough for the appointment, "fullyBooked" when bookings take every such time.
  */
 export type DayStatus =
@@ -55,6 +61,7 @@ export type DayStatus =
   | { kind: "past" }
   | { kind: "tooSoon" }
   | { kind: "beyondHorizon" }
+  | { kind: "notReleased" }
   | { kind: "holiday"; holiday: PublicHoliday }
   | { kind: "closed" }
   | { kind: "fullyBooked" };
@@ -298,7 +305,7 @@ function validateRange(range: DateRange): void {
 
 /** Indexes the bookings once; use this when asking many questions about the same input. */
 export function prepareAvailability(input: AvailabilityInput): Availability {
-  const { schedule, rules, service, now } = input;
+  const { schedule, rules, service, now, released } = input;
   validateRules(rules);
   const nowMs = now.getTime();
   if (!Number.isFinite(nowMs)) throw new RangeError("Invalid now");
@@ -330,6 +337,7 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
     const end = start + durationMs;
     if (start < earliestStart) return { ok: false, reason: "too-soon" };
     if (date > lastBookableDate) return { ok: false, reason: "beyond-horizon" };
+    if (released && !released(date)) return { ok: false, reason: "not-released" };
     const plan = planFor(date);
     const window = plan.windows.find((w) => w.start <= start && start < w.end);
     // Steps are counted in real elapsed minutes from the window's start, so a DST change never yields a wall time
@@ -345,6 +353,8 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
   // it: a fully booked day costs its one sweep in planDay and no evaluation at all.
   const slotsOn = (date: LocalDate, firstOnly: boolean, except?: number): Slot[] => {
     const slots: Slot[] = [];
+    // The rule refuses every start of an unreleased date: skip it unasked, as dates beyond the horizon are.
+    if (released && !released(date)) return slots;
     for (const run of planFor(date).freeRuns) {
       if (run.end - durationMs < earliestStart) continue;
       const from = Math.max(run.start, earliestStart);
@@ -418,6 +428,7 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
       if (holiday) return { kind: "holiday", holiday };
       const last = lastGridStart(planFor(date));
       if (last === null) return { kind: "closed" };
+      if (released && !released(date)) return { kind: "notReleased" };
       if (slotsOn(date, true).length > 0) return { kind: "free" };
       // Every start on the grid inside a window is free of bookings unless they fill it (planDay), so with no
       // free start left, either the remaining starts are too early or bookings take them.

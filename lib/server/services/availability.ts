@@ -29,6 +29,8 @@ export interface OfficeRules {
   bookingHorizonDays: number;
   /** Absent or 0: a cancelled time is offered again at once (staff rules always pass 0). */
   rebookDelayMinutes?: number;
+  /** Staff booking on behalf (and the draw itself) are not restricted to the dates release rounds have released. */
+  bypassReleaseRounds?: boolean;
 }
 
 interface ServiceRules {
@@ -36,6 +38,8 @@ interface ServiceRules {
   durationMinutes: number;
   extraPersonMinutes: number;
   maxPersons: number;
+  /** ROUNDS: citizens see only the dates a drawn release round has released. */
+  releaseMode?: "FIRST_COME" | "ROUNDS";
 }
 
 const DAY_MS = 86_400_000;
@@ -145,8 +149,11 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
     rebookDelayMinutes > 0
       ? [{ status: "CANCELLED" as const, cancelledAt: { gt: new Date(now.getTime() - rebookDelayMinutes * 60_000) } }]
       : [];
-  const [schedule, bookings] = await Promise.all([
+  const [schedule, released, bookings] = await Promise.all([
     loadSchedule(db, office, from, to),
+    service.releaseMode === "ROUNDS" && !office.bypassReleaseRounds
+      ? releasedDates(db, office.id, service.id, from, to)
+      : undefined,
     db.booking.findMany({
       where: {
         officeId: office.id,
@@ -184,5 +191,21 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
       ...(b.status === "CANCELLED" && b.cancelledAt ? { cancelledAt: b.cancelledAt.getTime() } : {}),
     })),
     now,
+    ...(released ? { released } : {}),
   };
+}
+
+/** Which dates of [from, to] drawn release rounds of the service (or of all ROUNDS services) have released. */
+async function releasedDates(db: Db | Tx, officeId: string, serviceId: string, from: LocalDate, to: LocalDate) {
+  const rounds = await db.releaseRound.findMany({
+    where: {
+      officeId,
+      drawnAt: { not: null },
+      OR: [{ serviceId }, { serviceId: null }],
+      periodFrom: { lte: to },
+      periodTo: { gte: from },
+    },
+    select: { periodFrom: true, periodTo: true },
+  });
+  return (date: LocalDate) => rounds.some((r) => r.periodFrom <= date && date <= r.periodTo);
 }

@@ -91,6 +91,8 @@ export async function assertSlotFree(tx: Tx, load: LoadAvailabilityOptions, star
 const SLOT_ERRORS = {
   "too-soon": "SLOT_TOO_SOON",
   "beyond-horizon": "SLOT_BEYOND_HORIZON",
+  // A date no release round has released yet is, for the citizen, simply not offered.
+  "not-released": "SLOT_NOT_OFFERED",
   "not-offered": "SLOT_NOT_OFFERED",
   full: "SLOT_TAKEN",
 } as const;
