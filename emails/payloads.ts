@@ -12,6 +12,7 @@ export const MAIL_TEMPLATES = [
   "staff-invite",
   "booking-verification",
   "wish-confirmation",
+  "round-not-drawn",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -130,6 +131,19 @@ export const wishMailPayloadSchema = z.object({
 });
 export type WishMailPayload = z.input<typeof wishMailPayloadSchema>;
 
+/** A release round's request that got no time in the draw: it stays on the waiting list. */
+export const roundNotDrawnPayloadSchema = z.object({
+  locale: localeTag,
+  office: officeMailSchema,
+  serviceName: z.string().min(1).max(200),
+  name: z.string().max(400).optional(),
+  referenceCode: z.string().min(1).max(40),
+  periodFrom: z.iso.date(),
+  periodTo: z.iso.date(),
+  roundUrl: z.url({ protocol: /^https?$/ }),
+});
+export type RoundNotDrawnMailPayload = z.input<typeof roundNotDrawnPayloadSchema>;
+
 export const mailPayloadSchemas = {
   "booking-confirmation": bookingMailPayloadSchema,
   "booking-cancelled": bookingMailPayloadSchema,
@@ -145,6 +159,7 @@ export const mailPayloadSchemas = {
     path: ["holdExpiresAt"],
   }),
   "wish-confirmation": wishMailPayloadSchema,
+  "round-not-drawn": roundNotDrawnPayloadSchema,
 } satisfies Record<MailTemplate, z.ZodType>;
 
 export type MailPayloads = { [T in MailTemplate]: z.input<(typeof mailPayloadSchemas)[T]> };

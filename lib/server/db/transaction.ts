@@ -62,16 +62,21 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+export interface TransactionOptions {
+  /** Longer than the default 10 s only for rare, large writes (a release round's draw); locks are held as long. */
+  timeoutMs?: number;
+}
+
 /**
  * Runs `fn` in an interactive transaction and reruns the whole transaction after a write conflict or a busy error,
  * up to BOOKING_TRANSACTION_RETRIES times, with jittered backoff; every other error (including those thrown by
  * `fn`) propagates unchanged. `fn` may run more than once: it must not have side effects outside the transaction,
  * and its first statement should be the write that serialises it against its competitors.
  */
-export async function retryingTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function retryingTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.$transaction(fn, TRANSACTION_OPTIONS);
+      return await db.$transaction(fn, { ...TRANSACTION_OPTIONS, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) });
     } catch (error) {
       if (attempt >= BOOKING_TRANSACTION_RETRIES || !isRetryableTransactionError(error)) throw error;
       // Jittered backoff so that the retrying transactions do not collide again in lockstep.
@@ -90,6 +95,7 @@ export async function bookingTransaction<T>(
   officeId: string,
   dates: string[],
   fn: (tx: Tx) => Promise<T>,
+  options: TransactionOptions = {},
 ): Promise<T> {
   const days = [...new Set(dates)].sort();
   if (days.length === 0) throw new Error("bookingTransaction needs at least one date to lock");
@@ -107,5 +113,5 @@ export async function bookingTransaction<T>(
       });
     }
     return fn(tx);
-  });
+  }, options);
 }

@@ -4,12 +4,14 @@ import { kickOutbox } from "@/lib/server/mail/outbox";
 import { clearExpiredCounters } from "@/lib/server/security/rate-limit";
 import { aggregateStatistics } from "@/lib/server/services/evaluation/aggregate-statistics";
 import { erasePersonalData } from "@/lib/server/services/privacy/erase-personal-data";
+import { drawDueRounds } from "@/lib/server/services/rounds/draw-round";
 import { sendReminders } from "@/lib/server/services/send-reminders";
 import { expireWishes } from "@/lib/server/services/waitlist/expire-wishes";
 
 // The in-app scheduler: expires wishes past their latest date, erases personal data, clears expired rate-limit
-// counters, writes reminders and updates the statistics every few minutes. Each app instance may run it; the jobs' writes are conditional, so concurrent runs
-// neither erase twice nor remind twice.
+// counters, writes reminders, draws the release rounds whose window has closed and updates the statistics every few
+// minutes. Each app instance may run it; the jobs' writes are conditional, so concurrent runs neither erase twice nor
+// remind twice, and a round is drawn once.
 
 export const DEFAULT_JOB_INTERVAL_MS = 5 * 60_000;
 
@@ -42,6 +44,15 @@ export async function runJobs(db: Db, log: Pick<Logger, "info" | "error">, now: 
     }
   } catch (error) {
     log.error({ job: "reminders", err: errorName(error) }, "writing reminders failed");
+  }
+  try {
+    const draws = await drawDueRounds(db, { now });
+    if (draws.length > 0) {
+      log.info({ job: "draws", rounds: draws.length, assigned: draws.reduce((n, d) => n + d.assigned, 0) }, "release rounds drawn");
+      kickOutbox();
+    }
+  } catch (error) {
+    log.error({ job: "draws", err: errorName(error) }, "drawing release rounds failed");
   }
   try {
     const statistics = await aggregateStatistics(db, { now });

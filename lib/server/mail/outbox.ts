@@ -28,22 +28,28 @@ export async function enqueueMail<T extends MailTemplate>(
   tx: Tx,
   input: EnqueueMailInput<T>,
 ): Promise<{ id: string }> {
+  return tx.outboxMessage.create({ data: await outboxRow(input), select: { id: true } });
+}
+
+/** enqueueMail for many e-mails at once, in one statement (e.g. everyone a release round's draw gave no time). */
+export async function enqueueMails<T extends MailTemplate>(tx: Tx, inputs: EnqueueMailInput<T>[]): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const { count } = await tx.outboxMessage.createMany({ data: await Promise.all(inputs.map(outboxRow)) });
+  return count;
+}
+
+async function outboxRow<T extends MailTemplate>(input: EnqueueMailInput<T>) {
   const payload = parseMailPayload(input.template, input.payload);
-  const recipient = recipientSchema.parse(input.recipient.trim());
-  const row = await tx.outboxMessage.create({
-    data: {
-      template: input.template,
-      recipient,
-      subject: await mailSubject(input.template, payload),
-      payload: JSON.stringify(payload),
-      officeId: input.officeId ?? null,
-      bookingId: input.bookingId ?? null,
-      status: "PENDING",
-      nextAttemptAt: new Date(),
-    },
-    select: { id: true },
-  });
-  return row;
+  return {
+    template: input.template,
+    recipient: recipientSchema.parse(input.recipient.trim()),
+    subject: await mailSubject(input.template, payload),
+    payload: JSON.stringify(payload),
+    officeId: input.officeId ?? null,
+    bookingId: input.bookingId ?? null,
+    status: "PENDING" as const,
+    nextAttemptAt: new Date(),
+  };
 }
 
 export interface ProcessOutboxOptions {

@@ -8,6 +8,7 @@ import { BookingRescheduledEmail } from "@/emails/booking-rescheduled";
 import { StaffInviteEmail, staffInviteSubject } from "@/emails/staff-invite";
 import { BookingVerificationEmail } from "@/emails/booking-verification";
 import { WishConfirmationEmail, wishConfirmationSubject } from "@/emails/wish-confirmation";
+import { RoundNotDrawnEmail, roundNotDrawnSubject } from "@/emails/round-not-drawn";
 import { formatAppointment } from "@/emails/components/format";
 import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
 import { buildIcs } from "@/lib/ics";
@@ -17,6 +18,7 @@ import {
   type BookingMailPayload,
   type MailPayloads,
   type MailTemplate,
+  type RoundNotDrawnMailPayload,
   type StaffInviteMailPayload,
 } from "@/emails/payloads";
 
@@ -63,7 +65,7 @@ async function contextFor(locale: string): Promise<EmailContext> {
   return createEmailContext(loaded.locale, loaded.messages);
 }
 
-type BookingTemplate = Exclude<MailTemplate, "staff-invite" | "wish-confirmation">;
+type BookingTemplate = Exclude<MailTemplate, "staff-invite" | "wish-confirmation" | "round-not-drawn">;
 
 function subjectOf(template: BookingTemplate, ctx: EmailContext, payload: BookingMailPayload): string {
   const when = formatAppointment(ctx.locale, payload.office.timeZone, payload.booking);
@@ -151,6 +153,7 @@ export async function mailSubject(template: MailTemplate, payload: unknown): Pro
     return wishConfirmationSubject(await contextFor(wish.locale), wish);
   }
   const mail = await parsed(template, payload);
+  if (mail.roundNotDrawn) return roundNotDrawnSubject(mail.ctx, mail.roundNotDrawn);
   return mail.staffInvite ? staffInviteSubject(mail.ctx, mail.staffInvite) : subjectOf(mail.template, mail.ctx, mail.booking);
 }
 
@@ -159,7 +162,8 @@ async function parsed(template: Exclude<MailTemplate, "wish-confirmation">, payl
   const data: MailPayloads[MailTemplate] = parseMailPayload(template, payload);
   const ctx = await contextFor(data.locale);
   if (template === "staff-invite") return { ctx, staffInvite: data as StaffInviteMailPayload } as const;
-  return { ctx, template, booking: data as BookingMailPayload, staffInvite: undefined } as const;
+  if (template === "round-not-drawn") return { ctx, roundNotDrawn: data as RoundNotDrawnMailPayload } as const;
+  return { ctx, template, booking: data as BookingMailPayload, staffInvite: undefined, roundNotDrawn: undefined } as const;
 }
 
 /**
@@ -182,6 +186,11 @@ export async function renderMail(
   }
   const mail = await parsed(template, payload);
   const { ctx } = mail;
+  if (mail.roundNotDrawn) {
+    const element = createElement(RoundNotDrawnEmail, { ctx, payload: mail.roundNotDrawn });
+    const [html, text] = await Promise.all([render(element), render(element, PLAIN_TEXT)]);
+    return { subject: roundNotDrawnSubject(ctx, mail.roundNotDrawn), html, text, attachments: [] };
+  }
   const element = mail.staffInvite
     ? createElement(StaffInviteEmail, { ctx, payload: mail.staffInvite })
     : elementOf(mail.template, ctx, mail.booking);

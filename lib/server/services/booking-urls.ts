@@ -27,3 +27,8 @@ export function serviceUrl(officeSlug: string, serviceSlug: string, locale: stri
 export function wishManageUrl(token: string, locale: string): string {
   return `${env().APP_URL}${localePrefix(locale)}/warteliste/${token}`;
 }
+
+/** The public page of a release round: its seed hash before the draw, the seed and the draw record after. */
+export function roundUrl(roundId: string, locale: string = defaultLocale): string {
+  return `${env().APP_URL}${localePrefix(locale)}/runde/${roundId}`;
+}

@@ -1,0 +1,44 @@
+import { Section, Text } from "@react-email/components";
+import type { RoundNotDrawnMailPayload } from "./payloads";
+import type { EmailContext } from "./components/i18n";
+import { EmailLayout } from "./components/layout";
+import { ActionButton, Detail, OfficeContact, Paragraph } from "./components/parts";
+import { styles } from "./components/theme";
+
+export interface RoundNotDrawnEmailProps {
+  ctx: EmailContext;
+  payload: RoundNotDrawnMailPayload;
+}
+
+function period(ctx: EmailContext, payload: RoundNotDrawnMailPayload): { from: string; to: string } {
+  const format = (date: string) =>
+    new Intl.DateTimeFormat(ctx.locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(
+      new Date(`${date}T12:00:00Z`),
+    );
+  return { from: format(payload.periodFrom), to: format(payload.periodTo) };
+}
+
+export function roundNotDrawnSubject(ctx: EmailContext, payload: RoundNotDrawnMailPayload): string {
+  return ctx.t("roundNotDrawn.subject", { service: payload.serviceName });
+}
+
+/** A request of a release round that the draw gave no time: it stays on the waiting list. */
+export function RoundNotDrawnEmail({ ctx, payload }: RoundNotDrawnEmailProps) {
+  const { t } = ctx;
+  const { from, to } = period(ctx, payload);
+  return (
+    <EmailLayout ctx={ctx} office={payload.office} preview={t("roundNotDrawn.preview")} heading={t("roundNotDrawn.heading")}>
+      <Text style={styles.text}>{payload.name ? t("common.greeting", { name: payload.name }) : t("common.greetingNoName")}</Text>
+      <Paragraph>{t("roundNotDrawn.intro", { service: payload.serviceName, from, to })}</Paragraph>
+      <Section style={styles.panel}>
+        <Detail label={t("common.service")}>{payload.serviceName}</Detail>
+        <Detail label={t("roundNotDrawn.request")}>{payload.referenceCode}</Detail>
+      </Section>
+      <Paragraph>{t("roundNotDrawn.waitingList")}</Paragraph>
+      <ActionButton href={payload.roundUrl} label={t("roundNotDrawn.button")} intro={t("roundNotDrawn.buttonIntro")} />
+      <OfficeContact ctx={ctx} office={payload.office} />
+    </EmailLayout>
+  );
+}
+
+export default RoundNotDrawnEmail;

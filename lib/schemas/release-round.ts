@@ -1,0 +1,44 @@
+import "./zod-config";
+import { z } from "zod";
+import { isValidLocalDate } from "@/lib/domain/time";
+
+// The staff form that announces a release round. Messages are keys of "roundsStaff.validation". Window times are
+// office-local wall-clock times ("YYYY-MM-DDTHH:MM", as an <input type="datetime-local"> sends them).
+
+/** Longest period one round may release. */
+export const MAX_ROUND_PERIOD_DAYS = 31;
+
+const localDateTime = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, "required")
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "invalidDateTime")
+  .refine((v) => isValidLocalDate(v.slice(0, 10)) && Number(v.slice(11, 13)) < 24 && Number(v.slice(14)) < 60, "invalidDateTime");
+
+const localDate = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, "required")
+  .refine((v) => isValidLocalDate(v), "invalidDate");
+
+export const createRoundSchema = z
+  .object({
+    /** Empty: every service of the office in release-round mode. */
+    serviceId: z.string().trim().max(60).default(""),
+    opensAt: localDateTime,
+    closesAt: localDateTime,
+    periodFrom: localDate,
+    periodTo: localDate,
+  })
+  .superRefine((v, ctx) => {
+    if (v.closesAt <= v.opensAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closeBeforeOpen" });
+    if (v.periodFrom <= v.closesAt.slice(0, 10)) {
+      ctx.addIssue({ code: "custom", path: ["periodFrom"], message: "periodBeforeClose" });
+    }
+    if (v.periodTo < v.periodFrom) ctx.addIssue({ code: "custom", path: ["periodTo"], message: "periodEndBeforeStart" });
+  });
+
+export type CreateRoundInput = z.input<typeof createRoundSchema>;
+export type CreateRoundValues = z.output<typeof createRoundSchema>;
+
+export const roundIdSchema = z.string().trim().regex(/^[a-z0-9]{10,40}$/);
