@@ -3,6 +3,7 @@ import { fromHex, hmacSha256, sha256, toHex, utf8 } from "./sha256";
 import { type Availability, prepareAvailability } from "./slots";
 import { datesBetween, localMinuteOf, weekdayOf } from "./time";
 import type { BookingRules, LocalDate, OccupiedInterval, OfficeSchedule, ServiceSpec, Weekday } from "./types";
+import { type DayPart, dayPartOf } from "./waitlist";
 
 // The release draw: at the close of a release round's window the released times go to the requests by lot, not by
 // speed. It is published and anyone can recompute it (prisma/verify-draw.ts runs exactly this file):
@@ -23,11 +24,6 @@ import type { BookingRules, LocalDate, OccupiedInterval, OfficeSchedule, Service
 //    service and number of persons, with the office's schedule, the bookings at the draw and every time assigned
 //    before it counted as occupied. At most one time per request; a request with no such time gets none (it stays
 //    on the waiting list).
-
-export type DayPart = "MORNING" | "AFTERNOON";
-
-/** Local minute from which a start counts as AFTERNOON. */
-export const AFTERNOON_FROM_MINUTE = 12 * 60;
 
 /** One counted request as the draw and the published record see it: no personal data. */
 export interface DrawRequest {
@@ -117,8 +113,7 @@ function compare(a: string, b: string): number {
 
 /** Whether a start suits the day parts. */
 export function inDayParts(start: number, dayParts: readonly DayPart[], timeZone: string): boolean {
-  const part: DayPart = localMinuteOf(start, timeZone) < AFTERNOON_FROM_MINUTE ? "MORNING" : "AFTERNOON";
-  return dayParts.includes(part);
+  return dayParts.includes(dayPartOf(localMinuteOf(start, timeZone)));
 }
 
 /** The draw (steps 3 and 4 above). Pure: the same input gives the same result. */

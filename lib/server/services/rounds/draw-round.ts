@@ -1,5 +1,6 @@
-import { addDays, appointmentInterval, datesBetween, occupiesAt, type Weekday } from "@/lib/domain";
-import { type DayPart, type DrawInput, countedRequests, recordDraw } from "@/lib/domain/release-draw";
+import { addDays, appointmentInterval, datesBetween, occupiesAt } from "@/lib/domain";
+import { type DrawInput, countedRequests, recordDraw } from "@/lib/domain/release-draw";
+import { parseDayParts, parseWeekdays } from "@/lib/domain/waitlist";
 import { localizeService } from "@/lib/domain/service-texts";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
@@ -20,17 +21,6 @@ import { serviceWithTranslations } from "../office-catalog";
 /** How long a claimed draw may run before another instance may take it over. */
 export const DRAW_LEASE_MS = 10 * 60_000;
 const DRAW_TRANSACTION_TIMEOUT_MS = 5 * 60_000;
-
-/** Preferences stored on a wish ("1,2,3" and "MORNING,AFTERNOON") as the draw reads them. */
-export function wishPreferences(wish: { weekdays: string; dayParts: string }): { weekdays: Weekday[]; dayParts: DayPart[] } {
-  return {
-    weekdays: wish.weekdays
-      .split(",")
-      .map(Number)
-      .filter((d): d is Weekday => Number.isInteger(d) && d >= 1 && d <= 7),
-    dayParts: wish.dayParts.split(",").filter((p): p is DayPart => p === "MORNING" || p === "AFTERNOON"),
-  };
-}
 
 type RoundRow = NonNullable<Awaited<ReturnType<typeof loadRound>>>;
 
@@ -84,7 +74,8 @@ async function drawInputFor(db: Db | Tx, round: RoundRow, services: Awaited<Retu
       persons: w.persons,
       earliestDate: w.earliestDate,
       latestDate: w.latestDate,
-      ...wishPreferences(w),
+      weekdays: parseWeekdays(w.weekdays),
+      dayParts: parseDayParts(w.dayParts),
     })),
   };
   return { input, wishes };
