@@ -11,6 +11,8 @@ import type { Closure, DateOverride, Interval, LocalDate, OfficeSchedule } from 
 export interface CapacityPool {
   clerks: number;
   serviceIds: string[] | null;
+  /** Of these clerks, how many places are kept for urgent cases (see `canAssignKeeping`); absent: none. */
+  urgentClerks?: number;
 }
 
 /** Constant capacity over [start, end); segments of one date are sorted and do not overlap. */
@@ -39,8 +41,11 @@ function mergePools(pools: CapacityPool[]): CapacityPool[] {
   for (const pool of pools) {
     const key = poolKey(pool.serviceIds);
     const existing = byKey.get(key);
-    if (existing) existing.clerks += pool.clerks;
-    else byKey.set(key, { clerks: pool.clerks, serviceIds: pool.serviceIds });
+    if (existing) {
+      existing.clerks += pool.clerks;
+      const kept = (existing.urgentClerks ?? 0) + (pool.urgentClerks ?? 0);
+      if (kept > 0) existing.urgentClerks = kept;
+    } else byKey.set(key, { ...pool });
   }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, pool]) => pool);
 }
@@ -48,7 +53,12 @@ function mergePools(pools: CapacityPool[]): CapacityPool[] {
 function samePools(a: CapacityPool[], b: CapacityPool[]): boolean {
   return (
     a.length === b.length &&
-    a.every((pool, i) => pool.clerks === b[i].clerks && poolKey(pool.serviceIds) === poolKey(b[i].serviceIds))
+    a.every(
+      (pool, i) =>
+        pool.clerks === b[i].clerks &&
+        (pool.urgentClerks ?? 0) === (b[i].urgentClerks ?? 0) &&
+        poolKey(pool.serviceIds) === poolKey(b[i].serviceIds),
+    )
   );
 }
 
@@ -104,7 +114,11 @@ export function capacityCalendar(schedule: OfficeSchedule): (date: LocalDate) =>
       const end = zonedInstant(date, s.endMinute, tz);
       // Gap times move forward, so a block starting in the gap can end before it starts (02:30-03:15 on the DST day).
       if (start >= end) continue;
-      pieces.push({ start, end, pool: { clerks: s.clerks, serviceIds: normalizeServiceIds(s.serviceIds) } });
+      // Never more places kept than the block has clerks.
+      const kept = Math.min(Math.max(s.urgentClerks ?? 0, 0), s.clerks);
+      const pool: CapacityPool = { clerks: s.clerks, serviceIds: normalizeServiceIds(s.serviceIds) };
+      if (kept > 0) pool.urgentClerks = kept;
+      pieces.push({ start, end, pool });
     }
     if (pieces.length === 0) return [];
 
@@ -221,4 +235,49 @@ export function canAssign(demand: ReadonlyMap<string, number>, pools: readonly C
     }
   }
   return true;
+}
+
+/** Prefix that tells an urgent appointment's demand from a plain one of the same service in `canAssignKeeping`. */
+const URGENT_KEY = "urgent\u0000";
+
+/**
+ * Whether the appointments at one instant can each have a clerk when the places kept for urgent cases may serve
+ * only urgent appointments: `plain` counts (per service) the appointments that must use an open place, `urgent`
+ * those that may use any place. The kept places of a pool serve that pool's services, so this is `canAssign` on a
+ * graph with each pool split into its open part (plain and urgent appointments) and its kept part (urgent ones
+ * only): Hall's condition there is exact, with restricted pools too.
+ *
+ * Without restricted pools it comes down to: with P plain and U urgent appointments, C clerks and K kept places,
+ * P <= C - K and P + U <= C, i.e. (P + U) - min(U, K) <= C - K: urgent appointments fill the kept places first and
+ * whatever of them does not fit there takes open places like anyone else.
+ */
+export function canAssignKeeping(
+  plain: ReadonlyMap<string, number>,
+  urgent: ReadonlyMap<string, number>,
+  pools: readonly CapacityPool[],
+): boolean {
+  const sum = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((n, c) => n + Math.max(c, 0), 0);
+  const kept = pools.reduce((n, p) => n + (p.clerks > 0 ? (p.urgentClerks ?? 0) : 0), 0);
+  if (kept === 0) {
+    const all = new Map(plain);
+    for (const [id, n] of urgent) all.set(id, (all.get(id) ?? 0) + n);
+    return canAssign(all, pools);
+  }
+  if (pools.every((p) => p.serviceIds === null)) {
+    const clerks = pools.reduce((n, p) => n + Math.max(p.clerks, 0), 0);
+    const p = sum(plain);
+    return p <= clerks - kept && p + sum(urgent) <= clerks;
+  }
+
+  const urgentKeys = [...urgent.keys()].map((id) => URGENT_KEY + id);
+  const demand = new Map(plain);
+  for (const [id, n] of urgent) demand.set(URGENT_KEY + id, n);
+  const split: CapacityPool[] = [];
+  for (const pool of pools) {
+    const keptHere = pool.urgentClerks ?? 0;
+    const ids = pool.serviceIds;
+    split.push({ clerks: pool.clerks - keptHere, serviceIds: ids === null ? null : [...ids, ...ids.map((id) => URGENT_KEY + id)] });
+    if (keptHere > 0) split.push({ clerks: keptHere, serviceIds: ids === null ? urgentKeys : ids.map((id) => URGENT_KEY + id) });
+  }
+  return canAssign(demand, split);
 }

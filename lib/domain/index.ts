@@ -26,6 +26,7 @@ export {
   type CapacityPool,
   type CapacitySegment,
   canAssign,
+  canAssignKeeping,
   capacityAt,
   capacityCalendar,
   capacityForDate,

@@ -1,7 +1,8 @@
-import { type CapacitySegment, canAssign, capacityCalendar, clerksFor, serviceWindows } from "./capacity";
+import { type CapacitySegment, canAssign, canAssignKeeping, capacityCalendar, clerksFor, serviceWindows } from "./capacity";
 import { type PublicHoliday, closingHoliday } from "./holidays";
 import { MS_PER_MINUTE, addDays, datesBetween, isValidLocalDate, localDateOf } from "./time";
 import type {
+  AccessKind,
   BookingRules,
   Interval,
   LocalDate,
@@ -38,6 +39,8 @@ export interface AvailabilityInput {
    * released (first come, first served, and staff booking on behalf).
    */
   released?: (date: LocalDate) => boolean;
+  /** Who asks (see `AccessKind`); absent: "public", the strictest. */
+  access?: AccessKind;
 }
 
 export type SlotRejection = "too-soon" | "beyond-horizon" | "not-released" | "not-offered" | "full";
@@ -192,7 +195,12 @@ interface FreeRun extends Interval {
 
 const CLOSED_DAY: DayPlan = { windows: [], bounds: [], blockedBefore: new Int32Array(0), freeRuns: [] };
 
-function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, serviceId: string): DayPlan {
+/**
+ * `keep`: the places kept for urgent cases are not for this request (a public one, before their release). Then one
+ * more plain appointment must fit with the urgent ones filling the kept places first (`canAssignKeeping`); without
+ * restricted pools that is (occupied - min(urgentOccupied, kept)) + 1 <= clerks - kept at every instant.
+ */
+function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, serviceId: string, keep: boolean): DayPlan {
   const windows = serviceWindows(segments, serviceId);
   if (windows.length === 0) return CLOSED_DAY;
   const spanStart = windows[0].start;
@@ -215,27 +223,37 @@ function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, service
   const blockedBefore = new Int32Array(bounds.length);
   const running = new Map<string, number>();
   let runningTotal = 0;
+  // Urgent bookings among the running ones, by service; only read when places are kept.
+  const runningUrgent = new Map<string, number>();
+  const count = (counts: Map<string, number>, id: string, by: number) => counts.set(id, (counts.get(id) ?? 0) + by);
   let nextStart = 0;
   let nextEnd = 0;
   let segment = 0;
   for (let k = 0; k + 1 < bounds.length; k++) {
     const at = bounds[k];
     while (nextStart < bookings.length && bookings[nextStart].start <= at) {
-      const id = bookings[nextStart++].serviceId;
-      running.set(id, (running.get(id) ?? 0) + 1);
+      const { serviceId: id, urgent } = bookings[nextStart++];
+      count(running, id, 1);
       runningTotal++;
+      if (urgent) count(runningUrgent, id, 1);
     }
     while (nextEnd < byEnd.length && byEnd[nextEnd].end <= at) {
-      const id = byEnd[nextEnd++].serviceId;
-      running.set(id, (running.get(id) ?? 0) - 1);
+      const { serviceId: id, urgent } = byEnd[nextEnd++];
+      count(running, id, -1);
       runningTotal--;
+      if (urgent) count(runningUrgent, id, -1);
     }
     while (segment < segments.length && segments[segment].end <= at) segment++;
     const pools = segment < segments.length && segments[segment].start <= at ? segments[segment].pools : [];
 
     let fits: boolean;
     if (clerksFor(pools, serviceId) === 0) fits = false;
-    else if (pools.every((p) => p.serviceIds === null)) {
+    else if (keep && pools.some((p) => (p.urgentClerks ?? 0) > 0)) {
+      const plain = new Map<string, number>();
+      for (const [id, n] of running) plain.set(id, n - (runningUrgent.get(id) ?? 0));
+      count(plain, serviceId, 1);
+      fits = canAssignKeeping(plain, runningUrgent, pools);
+    } else if (pools.every((p) => p.serviceIds === null)) {
       fits = runningTotal + 1 <= pools.reduce((n, p) => n + p.clerks, 0);
     } else {
       running.set(serviceId, (running.get(serviceId) ?? 0) + 1);
@@ -295,6 +313,8 @@ function validateRules(rules: BookingRules): void {
   }
   const delay = rules.rebookDelayMinutes ?? 0;
   if (!Number.isFinite(delay) || delay < 0) throw new RangeError(`Rebook delay must be minutes >= 0, got ${delay}`);
+  const release = rules.urgentReleaseHours ?? 0;
+  if (!Number.isFinite(release) || release < 0) throw new RangeError(`Urgent release must be hours >= 0, got ${release}`);
 }
 
 function validateRange(range: DateRange): void {
@@ -319,12 +339,20 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
 
   const capacityOn = capacityCalendar(schedule);
   const occupancy = new OccupancyIndex(input.occupied.filter((o) => occupiesAt(o, nowMs, rules)));
-  const plans = new Map<LocalDate, DayPlan>();
-  const planFor = (date: LocalDate) => {
-    let plan = plans.get(date);
+  // Places kept for urgent cases count for a public request from `keptFrom` on; earlier starts have them released.
+  const keeps = (input.access ?? "public") === "public";
+  const keptFrom = nowMs + (rules.urgentReleaseHours ?? 0) * 60 * MS_PER_MINUTE;
+  const keptFor = (start: number) => keeps && start >= keptFrom;
+  const plans = new Map<string, DayPlan>();
+  const planFor = (date: LocalDate, keep = false): DayPlan => {
+    const key = keep ? `${date} kept` : date;
+    let plan = plans.get(key);
     if (!plan) {
-      plan = planDay(capacityOn(date), occupancy, service.id);
-      plans.set(date, plan);
+      const segments = capacityOn(date);
+      // A date without kept places has one plan for everyone.
+      const keepsAny = keep && segments.some((s) => s.pools.some((p) => (p.urgentClerks ?? 0) > 0));
+      plan = keep && !keepsAny ? planFor(date) : planDay(segments, occupancy, service.id, keep);
+      plans.set(key, plan);
     }
     return plan;
   };
@@ -345,25 +373,35 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
     if (!window || end > window.end || (start - window.start) % stepMs !== 0) {
       return { ok: false, reason: "not-offered" };
     }
-    if (!fitsCapacity(plan, start, end)) return { ok: false, reason: "full" };
+    if (!fitsCapacity(keptFor(start) ? planFor(date, true) : plan, start, end)) return { ok: false, reason: "full" };
     return { ok: true, slot: { start: new Date(start), end: new Date(end) } };
   };
 
   // Only starts on a window's grid, not too soon and inside a free run can pass the rule, so only those are put to
   // it: a fully booked day costs its one sweep in planDay and no evaluation at all.
+  // Starts before the release instant are judged by the plan with every place, later ones (for a public request) by
+  // the plan that keeps the urgent places: two phases in time order, each walking its own plan's free runs.
   const slotsOn = (date: LocalDate, firstOnly: boolean, except?: number): Slot[] => {
     const slots: Slot[] = [];
     // The rule refuses every start of an unreleased date: skip it unasked, as dates beyond the horizon are.
     if (released && !released(date)) return slots;
-    for (const run of planFor(date).freeRuns) {
-      if (run.end - durationMs < earliestStart) continue;
-      const from = Math.max(run.start, earliestStart);
-      let start = run.gridStart + Math.ceil((from - run.gridStart) / stepMs) * stepMs;
-      for (; start + durationMs <= run.end; start += stepMs) {
-        const result = evaluate(date, start);
-        if (!result.ok || start === except) continue;
-        slots.push(result.slot);
-        if (firstOnly) return slots;
+    const phases = keeps
+      ? [
+          { plan: planFor(date), from: earliestStart, until: keptFrom },
+          { plan: planFor(date, true), from: Math.max(earliestStart, keptFrom), until: Infinity },
+        ]
+      : [{ plan: planFor(date), from: earliestStart, until: Infinity }];
+    for (const phase of phases) {
+      for (const run of phase.plan.freeRuns) {
+        if (run.end - durationMs < phase.from || run.start >= phase.until) continue;
+        const from = Math.max(run.start, phase.from);
+        let start = run.gridStart + Math.ceil((from - run.gridStart) / stepMs) * stepMs;
+        for (; start + durationMs <= run.end && start < phase.until; start += stepMs) {
+          const result = evaluate(date, start);
+          if (!result.ok || start === except) continue;
+          slots.push(result.slot);
+          if (firstOnly) return slots;
+        }
       }
     }
     return slots;

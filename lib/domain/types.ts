@@ -18,6 +18,8 @@ export interface WeeklyBlock {
   startMinute: number;
   endMinute: number;
   clerks: number;
+  /** Of the clerks, places kept for urgent cases until the rules' release time (`AccessKind`); absent: none. */
+  urgentClerks?: number;
   /** Inclusive local dates; null/undefined means open-ended. */
   validFrom?: LocalDate | null;
   validUntil?: LocalDate | null;
@@ -31,6 +33,8 @@ export interface DateOverride {
   startMinute: number;
   endMinute: number;
   clerks: number;
+  /** As for a weekly block: places kept for urgent cases. */
+  urgentClerks?: number;
   serviceIds?: string[];
 }
 
@@ -67,7 +71,19 @@ export interface BookingRules {
    * offers it at once. Staff booking on behalf pass 0: they may use a freed time straight away.
    */
   rebookDelayMinutes?: number;
+  /**
+   * Hours before an appointment's start at which the places kept for urgent cases are released to everyone, so
+   * nothing is wasted; absent or 0: kept until the start (the minimum notice ends booking before that anyway).
+   */
+  urgentReleaseHours?: number;
 }
+
+/**
+ * Who asks for a time, which decides whether the places kept for urgent cases (`WeeklyBlock.urgentClerks`) count:
+ * "public" is any citizen (kept places are not theirs until released), "urgent" a citizen whose permit runs out
+ * soon (`isUrgent`), "staff" a clerk booking on behalf of someone. Urgent and staff requests may use every place.
+ */
+export type AccessKind = "public" | "urgent" | "staff";
 
 export interface ServiceSpec {
   id: string;
@@ -86,6 +102,8 @@ export interface OccupiedInterval extends Interval {
   holdExpiresAt?: number;
   /** Epoch ms: the booking was cancelled then; its time is withheld for the rules' rebook delay. */
   cancelledAt?: number;
+  /** An urgent booking: it fills the places kept for urgent cases first. */
+  urgent?: boolean;
 }
 
 export interface Slot {

@@ -2,6 +2,7 @@
 // when these bookings exist, then these slots". Times are office wall-clock times unless an ISO instant is given.
 
 import {
+  type AccessKind,
   type AvailabilityInput,
   type BookingRules,
   type Closure,
@@ -63,6 +64,8 @@ function hhmm(minuteOfDay: number): string {
 interface Party {
   service?: string;
   persons?: number;
+  /** Who asks: "public" unless given (kept urgent places count). */
+  access?: AccessKind;
 }
 
 export class Scenario {
@@ -84,7 +87,7 @@ export class Scenario {
   open(
     days: string,
     range: string,
-    opts: { clerks?: number; services?: string[]; from?: LocalDate; until?: LocalDate } = {},
+    opts: { clerks?: number; services?: string[]; from?: LocalDate; until?: LocalDate; urgent?: number } = {},
   ): this {
     const [startMinute, endMinute] = minuteRange(range);
     for (const weekday of weekdays(days)) {
@@ -93,6 +96,7 @@ export class Scenario {
         startMinute,
         endMinute,
         clerks: opts.clerks ?? 1,
+        ...(opts.urgent !== undefined ? { urgentClerks: opts.urgent } : {}),
         validFrom: opts.from ?? null,
         validUntil: opts.until ?? null,
         serviceIds: opts.services,
@@ -101,9 +105,16 @@ export class Scenario {
     return this;
   }
 
-  override(date: LocalDate, range: string, opts: { clerks?: number; services?: string[] } = {}): this {
+  override(date: LocalDate, range: string, opts: { clerks?: number; services?: string[]; urgent?: number } = {}): this {
     const [startMinute, endMinute] = minuteRange(range);
-    this.dateOverrides.push({ date, startMinute, endMinute, clerks: opts.clerks ?? 1, serviceIds: opts.services });
+    this.dateOverrides.push({
+      date,
+      startMinute,
+      endMinute,
+      clerks: opts.clerks ?? 1,
+      serviceIds: opts.services,
+      ...(opts.urgent !== undefined ? { urgentClerks: opts.urgent } : {}),
+    });
     return this;
   }
 
@@ -153,6 +164,14 @@ export class Scenario {
     return this;
   }
 
+  /** Like `booked`, for urgent bookings: they fill the places kept for urgent cases first. */
+  bookedUrgent(date: LocalDate, range: string, serviceId = this.defaultService().id, times = 1): this {
+    const from = this.occupied.length;
+    this.booked(date, range, serviceId, times);
+    for (let i = from; i < this.occupied.length; i++) this.occupied[i] = { ...this.occupied[i], urgent: true };
+    return this;
+  }
+
   /** A booking given by exact instants, for wall times that DST makes ambiguous. */
   bookedInstants(startIso: string, endIso: string, serviceId = this.defaultService().id): this {
     this.occupied.push({ start: Date.parse(startIso), end: Date.parse(endIso), serviceId });
@@ -191,6 +210,7 @@ export class Scenario {
       persons: party.persons ?? 1,
       occupied: this.occupied,
       now: new Date(this.nowMs),
+      ...(party.access ? { access: party.access } : {}),
     };
   }
 
