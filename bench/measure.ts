@@ -82,7 +82,7 @@ export async function measureReads(
   // Input for the domain-only rows, loaded once through the services' own mapping.
   const { office, service } = await getActiveOfficeAndService(db, OFFICE_SLUG, MEASURED_SERVICE);
   const loadInput = (to: string) =>
-    loadAvailability(db, { office, service, persons: 1, now: NOW, from: TODAY, to });
+    loadAvailability(db, { office, service, persons: 1, now: NOW, from: TODAY, to, access: "public" });
   const input4w = await loadInput(listTo);
   const inputHorizon = await loadInput(horizonTo);
 

@@ -1,6 +1,14 @@
 import "./zod-config";
 import { z } from "zod";
-import { DATE_OF_BIRTH_PROBLEMS, type DateOfBirthProblem, dateFromParts, dateOfBirthProblem } from "./date-parts";
+import {
+  DATE_OF_BIRTH_PROBLEMS,
+  type DateOfBirthProblem,
+  PERMIT_EXPIRY_PROBLEMS,
+  type PermitExpiryProblem,
+  dateFromParts,
+  dateOfBirthProblem,
+  permitExpiryProblem,
+} from "./date-parts";
 
 export { dateFromParts };
 
@@ -26,6 +34,7 @@ export const PERSONAL_DATA_MESSAGES = {
   persons: { invalid: "invalidPersons", tooMany: "tooManyPersons" },
   remark: { tooLong: "remarkTooLong", invalid: "remarkInvalid" },
   privacyConsent: { required: "consentRequired" },
+  permitExpiresOn: Object.fromEntries(PERMIT_EXPIRY_PROBLEMS.map((key) => [key, key])) as Record<PermitExpiryProblem, PermitExpiryProblem>,
 } as const;
 
 type Messages = typeof PERSONAL_DATA_MESSAGES;
@@ -68,6 +77,23 @@ export function dateOfBirthSchema(today: string) {
     });
 }
 
+/**
+ * The residence permit's expiry, asked (optionally) by services with `asksPermitExpiry`: a real date not more than
+ * PERMIT_EXPIRY_YEARS from `today`; empty is "not given". Whether it makes the case urgent is the domain's `isUrgent`.
+ */
+export function permitExpirySchema(today: string) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string({ error: "permitExpiryInvalid" })
+      .superRefine((value, ctx) => {
+        const problem = permitExpiryProblem(value, today);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .optional(),
+  );
+}
+
 export function personalDataSchema(opts: { maxPersons: number; today: string }) {
   const m = PERSONAL_DATA_MESSAGES;
   return z.object({
@@ -103,6 +129,7 @@ export function personalDataSchema(opts: { maxPersons: number; today: string }) 
       .optional()
       .transform((v) => (v ? v : undefined)),
     privacyConsent: z.literal(true, { error: m.privacyConsent.required }),
+    permitExpiresOn: permitExpirySchema(opts.today),
   });
 }
 
@@ -153,6 +180,7 @@ export function personalDataFromForm(form: FormData): Record<string, unknown> {
     persons: text("persons") ?? "1",
     remark: text("remark"),
     privacyConsent: ["on", "true"].includes(text("privacyConsent") ?? ""),
+    permitExpiresOn: text("permitExpiresOn") ?? dateFromParts(text("permitDay"), text("permitMonth"), text("permitYear")),
   };
 }
 

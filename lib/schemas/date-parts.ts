@@ -89,3 +89,29 @@ export function dateOfBirthProblem(value: string, today: string): DateOfBirthPro
   if (year < Number(today.slice(0, 4)) - 130) return "dateOfBirthTooOld";
   return null;
 }
+
+/** What can be wrong with a stated permit expiry date, one translation key of "validation" each. */
+export const PERMIT_EXPIRY_PROBLEMS = ["permitExpiryIncomplete", "permitExpiryInvalid", "permitExpiryTooFar", "permitExpiryTooOld"] as const;
+
+export type PermitExpiryProblem = (typeof PERMIT_EXPIRY_PROBLEMS)[number];
+
+/** A stated expiry further from today than this, ahead or back, is a typing error rather than a permit's date. */
+export const PERMIT_EXPIRY_YEARS = 10;
+
+/**
+ * The problem of a permit's expiry date "YYYY-MM-DD" (the field is optional: the caller passes only a date that was
+ * entered), or null for a real date within PERMIT_EXPIRY_YEARS of `today`, the office's local date. A date in the
+ * past is fine: an expired permit is the most urgent case.
+ */
+export function permitExpiryProblem(value: string, today: string): PermitExpiryProblem | null {
+  const parts = /^([^-]*)-([^-]*)-([^-]*)$/.exec(value);
+  if (parts && parts.slice(1).some((p) => p === "")) return "permitExpiryIncomplete";
+  if (!parts || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return "permitExpiryInvalid";
+  const [, y, m, d] = parts.map(Number);
+  const daysInMonth = m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth) return "permitExpiryInvalid";
+  const year = Number(today.slice(0, 4));
+  if (value > `${year + PERMIT_EXPIRY_YEARS}${today.slice(4)}`) return "permitExpiryTooFar";
+  if (value < `${year - PERMIT_EXPIRY_YEARS}${today.slice(4)}`) return "permitExpiryTooOld";
+  return null;
+}

@@ -25,6 +25,7 @@ const enteredPersonShape = {
   persons: z.number(),
   remark: z.string().optional(),
   privacyConsent: z.literal(true),
+  permitExpiresOn: z.string().optional(),
 } satisfies { [F in keyof EnteredPerson]-?: z.ZodType<EnteredPerson[F]> };
 
 const stateSchema = z.object({

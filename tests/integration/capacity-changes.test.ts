@@ -166,6 +166,7 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
       now: NOW,
       from: MONDAY,
       to: TUESDAY,
+      access: "staff",
     });
     expect(input.schedule.weeklyBlocks).toHaveLength(2);
     expect(input.schedule.dateOverrides).toEqual([{ date: MONDAY, startMinute: 600, endMinute: 660, clerks: 3, serviceIds: [] }]);

@@ -432,6 +432,10 @@ const CASES: Record<PersonalDataMessage, Input> = {
   remarkTooLong: { form: { remark: "d".repeat(501) } },
   remarkInvalid: { form: { remark: "Rollstuhl\u0007" } },
   consentRequired: { form: { privacyConsent: null } },
+  permitExpiryIncomplete: { form: { permitDay: "1", permitMonth: "", permitYear: "2026" } },
+  permitExpiryInvalid: { form: { permitDay: "31", permitMonth: "4", permitYear: "2026" } },
+  permitExpiryTooFar: { form: { permitDay: "16", permitMonth: "6", permitYear: "2035" } },
+  permitExpiryTooOld: { form: { permitDay: "14", permitMonth: "6", permitYear: "2015" } },
 };
 
 const FIELD_OF = new Map<string, string>(
@@ -509,6 +513,7 @@ describe("the messages name their field", () => {
       persons: /Personen/,
       remark: /Bemerkung/,
       privacyConsent: /Datenschutzhinweise/,
+      permitExpiresOn: /Aufenthaltstitel/,
     },
     en: {
       givenName: /Given name/,
@@ -519,6 +524,7 @@ describe("the messages name their field", () => {
       persons: /people/,
       remark: /remark/i,
       privacyConsent: /privacy notice/,
+      permitExpiresOn: /residence permit/,
     },
   };
 

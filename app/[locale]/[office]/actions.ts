@@ -66,10 +66,17 @@ export async function chooseSlot(officeSlug: string, serviceSlug: string, form: 
   if (!validSlugs(officeSlug, serviceSlug)) return go("/");
   const state = await readWizardState(officeSlug, serviceSlug);
   if (!state?.person) return go(`/${officeSlug}/${serviceSlug}`);
-  const { persons } = state.person;
+  const { persons, permitExpiresOn } = state.person;
   return redirectingStep("wizard", `/${officeSlug}/${serviceSlug}/termin`, async () => {
     const slot = postedSlot(form);
-    const problem = await findSlotProblem(getDb(), { officeSlug, serviceSlug, persons, start: new Date(slot), now: new Date() });
+    const problem = await findSlotProblem(getDb(), {
+      officeSlug,
+      serviceSlug,
+      persons,
+      permitExpiresOn,
+      start: new Date(slot),
+      now: new Date(),
+    });
     if (problem) throw new AppError(problem);
     await writeWizardState({ ...state, slot, done: undefined });
     return `/${officeSlug}/${serviceSlug}/pruefen`;

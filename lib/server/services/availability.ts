@@ -1,4 +1,5 @@
 import {
+  type AccessKind,
   addDays,
   type AvailabilityInput,
   type LocalDate,
@@ -31,6 +32,8 @@ export interface OfficeRules {
   rebookDelayMinutes?: number;
   /** Staff booking on behalf (and the draw itself) are not restricted to the dates release rounds have released. */
   bypassReleaseRounds?: boolean;
+  /** Hours before the start at which places kept for urgent cases are released to everyone. */
+  urgentReleaseHours?: number;
 }
 
 interface ServiceRules {
@@ -65,6 +68,8 @@ export interface LoadAvailabilityOptions {
   now: Date;
   from: LocalDate;
   to: LocalDate;
+  /** Who asks: decides whether the places kept for urgent cases count (see the domain's `AccessKind`). */
+  access: AccessKind;
   /** A booking being moved does not compete with itself (nor do the others of a bulk move, not yet moved). */
   excludeBookingId?: string | readonly string[];
 }
@@ -105,11 +110,19 @@ export function scheduleFromRows(
     startMinute: number;
     endMinute: number;
     clerks: number;
+    urgentClerks?: number;
     validFrom: string | null;
     validUntil: string | null;
     services: Array<{ id: string }>;
   }>,
-  overrides: Array<{ date: string; startMinute: number; endMinute: number; clerks: number; services: Array<{ id: string }> }>,
+  overrides: Array<{
+    date: string;
+    startMinute: number;
+    endMinute: number;
+    clerks: number;
+    urgentClerks?: number;
+    services: Array<{ id: string }>;
+  }>,
   closures: Array<{ date: string; startMinute: number | null; endMinute: number | null }>,
   openings: Array<{ date: string }>,
 ): OfficeSchedule {
@@ -122,6 +135,7 @@ export function scheduleFromRows(
       startMinute: b.startMinute,
       endMinute: b.endMinute,
       clerks: b.clerks,
+      urgentClerks: b.urgentClerks ?? 0,
       validFrom: b.validFrom,
       validUntil: b.validUntil,
       serviceIds: b.services.map((s) => s.id),
@@ -131,6 +145,7 @@ export function scheduleFromRows(
       startMinute: o.startMinute,
       endMinute: o.endMinute,
       clerks: o.clerks,
+      urgentClerks: o.urgentClerks ?? 0,
       serviceIds: o.services.map((s) => s.id),
     })),
     closures: closures.map((c) => ({ date: c.date, startMinute: c.startMinute, endMinute: c.endMinute })),
@@ -164,7 +179,15 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
         ...(opts.excludeBookingId ? { id: { notIn: [opts.excludeBookingId].flat() } } : {}),
         OR: [...activeBookingWhere(now).OR, ...recentlyCancelled],
       },
-      select: { startsAt: true, endsAt: true, serviceId: true, status: true, holdExpiresAt: true, cancelledAt: true },
+      select: {
+        startsAt: true,
+        endsAt: true,
+        serviceId: true,
+        status: true,
+        holdExpiresAt: true,
+        cancelledAt: true,
+        urgent: true,
+      },
     }),
   ]);
 
@@ -175,6 +198,7 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
       minNoticeMinutes: office.minNoticeMinutes,
       bookingHorizonDays: office.bookingHorizonDays,
       rebookDelayMinutes,
+      urgentReleaseHours: office.urgentReleaseHours ?? 0,
     },
     service: {
       id: service.id,
@@ -189,9 +213,11 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
       serviceId: b.serviceId,
       ...(b.status === "HELD" && b.holdExpiresAt ? { holdExpiresAt: b.holdExpiresAt.getTime() } : {}),
       ...(b.status === "CANCELLED" && b.cancelledAt ? { cancelledAt: b.cancelledAt.getTime() } : {}),
+      ...(b.urgent ? { urgent: true } : {}),
     })),
     now,
     ...(released ? { released } : {}),
+    access: opts.access,
   };
 }
 

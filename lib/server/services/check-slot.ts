@@ -1,4 +1,5 @@
-import { appointmentInterval, checkSlot } from "@/lib/domain";
+import { type AccessKind, appointmentInterval, checkSlot } from "@/lib/domain";
+import { citizenAccess } from "@/lib/domain/access";
 import type { Db } from "@/lib/server/db/client";
 import { type AppErrorCode, isAppError } from "@/lib/server/errors";
 import { loadAvailability, startOutOfRange } from "./availability";
@@ -14,6 +15,9 @@ export async function findSlotProblem(
     persons: number;
     start: Date;
     now: Date;
+    /** Absent: a citizen's, from the permit expiry they stated (see `SlotQuery`). */
+    access?: AccessKind;
+    permitExpiresOn?: string | null;
     /** A booking being moved does not compete with itself. */
     excludeBookingId?: string;
   },
@@ -31,6 +35,7 @@ export async function findSlotProblem(
       now: input.now,
       from,
       to,
+      access: input.access ?? citizenAccess(office, service, input.permitExpiresOn, input.now),
       excludeBookingId: input.excludeBookingId,
     });
     const check = checkSlot(availability, input.start);

@@ -1,4 +1,5 @@
 import { appointmentDates, isLiveHold, type Slot } from "@/lib/domain";
+import { bookingAccess } from "@/lib/domain/access";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError, isAppError } from "@/lib/server/errors";
@@ -30,7 +31,16 @@ export async function confirmBookingByToken(db: Db, input: { token: string; now:
     if (!isLiveHold(booking, input.now)) {
       // The time may have been given to someone else since the hold ran out: check it like a new booking.
       try {
-        const load = { office, service, persons: booking.persons, now: input.now, from, to, excludeBookingId: booking.id };
+        const load = {
+          office,
+          service,
+          persons: booking.persons,
+          now: input.now,
+          from,
+          to,
+          access: bookingAccess(booking),
+          excludeBookingId: booking.id,
+        };
         await assertSlotFree(tx, load, booking.startsAt);
       } catch (e) {
         if (isAppError(e) && e.code.startsWith("SLOT_")) throw new AppError("HOLD_EXPIRED");
@@ -59,5 +69,5 @@ export async function confirmBookingByToken(db: Db, input: { token: string; now:
 /** For a hold whose time was taken after it expired: the next free slots of the same service and party size. */
 export async function slotsInsteadOfHold(db: Db, booking: ManagedBooking, now: Date, count = 3): Promise<Slot[]> {
   if (!booking.office.active || !booking.service.active) return [];
-  return firstFreeSlots(db, { office: booking.office, service: booking.service }, { persons: booking.persons, now }, count);
+  return firstFreeSlots(db, { office: booking.office, service: booking.service }, { persons: booking.persons, now, access: bookingAccess(booking) }, count);
 }

@@ -1,4 +1,5 @@
 import { appointmentInterval, holdDeadline, needsVerification } from "@/lib/domain";
+import { citizenAccess } from "@/lib/domain/access";
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import type { PersonalData } from "@/lib/schemas/booking";
 import type { Db, Tx } from "@/lib/server/db/client";
@@ -67,6 +68,9 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
   if (outOfRange) throw slotError(outOfRange);
   const { end: endsAt, dates } = appointmentInterval(input.start, service, input.persons, office.timeZone);
   const email = input.person.email.toLowerCase();
+  // The permit's expiry is kept only where the service asks for it; it decides whether the kept places are open.
+  const permitExpiresOn = service.asksPermitExpiry ? (input.person.permitExpiresOn ?? null) : null;
+  const access = citizenAccess(office, service, permitExpiresOn, input.now);
   const manageToken = createManageToken();
   const holdExpiresAt = needsVerification(office, input.channel)
     ? holdDeadline(input.now, office.holdMinutes)
@@ -94,9 +98,11 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
         phone: input.person.phone ?? null,
         dateOfBirth: input.person.dateOfBirth,
         remark: input.person.remark ?? null,
+        permitExpiresOn,
       },
       manageToken,
       holdExpiresAt,
+      access,
     });
   });
 

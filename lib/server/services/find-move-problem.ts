@@ -1,3 +1,4 @@
+import { bookingAccess } from "@/lib/domain/access";
 import type { Db } from "@/lib/server/db/client";
 import { type AppErrorCode, isAppError } from "@/lib/server/errors";
 import { findSlotProblem } from "./check-slot";
@@ -21,6 +22,7 @@ export async function findMoveProblem(
       persons: booking.persons,
       start: input.start,
       now: input.now,
+      access: bookingAccess(booking),
       excludeBookingId: booking.id,
     });
   } catch (e) {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { checkSlot, referenceCodeFrom } from "@/lib/domain";
+import { type AccessKind, checkSlot, referenceCodeFrom } from "@/lib/domain";
 import type { PersonalData } from "@/lib/schemas/booking";
 import type { Tx } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -38,10 +38,13 @@ export async function insertCheckedBooking(
     manageToken: { token: string; hash: string };
     /** Set for a booking that waits for the citizen's confirmation (e-mail verification): it is held until then. */
     holdExpiresAt?: Date;
+    /** Who books: an "urgent" booking may take a kept place and is stored as urgent, filling kept places first. */
+    access: AccessKind;
   },
 ) {
-  const { office, service } = args;
-  await assertSlotFree(tx, { office, service, persons: args.persons, now: args.now, from: args.from, to: args.to }, args.start);
+  const { office, service, access } = args;
+  const load = { office, service, persons: args.persons, now: args.now, from: args.from, to: args.to, access };
+  await assertSlotFree(tx, load, args.start);
 
   const held = args.holdExpiresAt !== undefined;
   const created = await tx.booking.create({
@@ -57,6 +60,7 @@ export async function insertCheckedBooking(
       referenceCode: await uniqueReferenceCode(tx),
       manageTokenHash: args.manageToken.hash,
       locale: args.locale,
+      urgent: access === "urgent",
       ...args.person,
     },
   });
@@ -136,10 +140,12 @@ export async function moveCheckedBooking(
     othersMoving?: readonly string[];
     /** Why the office moved it, shown in the e-mail. */
     reason?: string;
+    /** "staff" for the office's moves; a citizen's move keeps the booking's own access (`bookingAccess`). */
+    access: AccessKind;
   },
 ): Promise<boolean> {
-  const { office, service, booking } = args;
-  const load = { office, service, persons: booking.persons, now: args.now, from: args.from, to: args.to };
+  const { office, service, booking, access } = args;
+  const load = { office, service, persons: booking.persons, now: args.now, from: args.from, to: args.to, access };
   await assertSlotFree(tx, { ...load, excludeBookingId: [booking.id, ...(args.othersMoving ?? [])] }, args.start);
   const rebooking = booking.status === "CANCELLED";
   const { count } = await tx.booking.updateMany({

@@ -1,4 +1,5 @@
 import {
+  type AccessKind,
   type Availability,
   type AvailabilityInput,
   addDays,
@@ -12,12 +13,19 @@ import {
   type Slot,
 } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
+import { citizenAccess } from "@/lib/domain/access";
 import { loadAvailability } from "./availability";
 import { getActiveOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
 
 export interface SlotQuery {
   persons: number;
   now: Date;
+  /**
+   * Who asks; absent: a citizen, "urgent" when the service asks for the permit's expiry and `permitExpiresOn` makes
+   * the case urgent, else "public" (who does not see the places kept for urgent cases).
+   */
+  access?: AccessKind;
+  permitExpiresOn?: string | null;
   /** When moving a booking, it does not block its own time. */
   excludeBookingId?: string;
 }
@@ -50,7 +58,9 @@ export function bookableRange(office: Target["office"], now: Date, from: LocalDa
 }
 
 function availabilityFor(db: Db, { office, service }: Target, q: SlotQuery, from: LocalDate, to: LocalDate) {
-  return loadAvailability(db, { office, service, persons: q.persons, now: q.now, from, to, excludeBookingId: q.excludeBookingId });
+  const { persons, now, excludeBookingId } = q;
+  const access = q.access ?? citizenAccess(office, service, q.permitExpiresOn, now);
+  return loadAvailability(db, { office, service, persons, now, from, to, access, excludeBookingId });
 }
 
 export async function freeSlotsOf(db: Db, target: Target, q: SlotQuery & { from: LocalDate; to: LocalDate }) {

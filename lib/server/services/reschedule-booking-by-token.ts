@@ -1,4 +1,5 @@
 import { appointmentDates, appointmentInterval } from "@/lib/domain";
+import { bookingAccess } from "@/lib/domain/access";
 import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
@@ -35,6 +36,7 @@ export async function rescheduleBookingByToken(
       from: newFrom,
       to: newTo,
       manageToken: { token: input.token },
+      access: bookingAccess(booking),
     });
     if (!moved) throw new AppError("ALREADY_CANCELLED");
   });

@@ -11,7 +11,7 @@ import {
   startOfWeek,
 } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
-import { availabilityWithin, nextFreeSlotOf } from "./list-slots";
+import { availabilityWithin, nextFreeSlotOf, type SlotQuery } from "./list-slots";
 import { getActiveOfficeAndService } from "./office-catalog";
 
 /**
@@ -21,14 +21,11 @@ import { getActiveOfficeAndService } from "./office-catalog";
  */
 export async function loadSlotCalendar(
   db: Db,
-  input: {
+  input: SlotQuery & {
     officeSlug: string;
     serviceSlug: string;
-    persons: number;
-    now: Date;
     week?: string;
     day?: string;
-    excludeBookingId?: string;
   },
 ): Promise<SlotWeek> {
   const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);

@@ -244,6 +244,8 @@ async function planMoves(tx: Tx, office: OfficeRow, ids: string[], now: Date) {
     now,
     from,
     to,
+    // Moving appointments out of a changed plan is the office's doing: every place may take them.
+    access: "staff",
     excludeBookingId: ids,
   });
   const plan = planRelocations(
@@ -286,6 +288,7 @@ async function moveBookings(
       from,
       to,
       manageToken: booking.email ? createManageToken() : { token: "" },
+      access: "staff",
       // Those not moved yet still sit at their old times, which the plan already gave up.
       othersMoving: displaced.filter((id) => id !== booking.id && !moved.includes(id)),
       reason,

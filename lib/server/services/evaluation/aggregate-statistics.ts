@@ -139,7 +139,7 @@ export async function sampleNextFreeSlots(db: Db, now: Date): Promise<number> {
     const sampledIds = new Set(done.map((d) => d.serviceId));
     for (const service of office.services) {
       if (sampledIds.has(service.id)) continue;
-      const { slot } = await nextFreeSlotOf(db, { office, service }, { persons: 1, now });
+      const { slot } = await nextFreeSlotOf(db, { office, service }, { persons: 1, now, access: "public" });
       const days = slot ? daysBetween(today, localDateOf(slot.start, office.timeZone)) : null;
       await db.nextFreeSlotSample.upsert({
         where: { officeId_serviceId_date: { officeId: office.id, serviceId: service.id, date: today } },

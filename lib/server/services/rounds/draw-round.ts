@@ -55,7 +55,16 @@ async function drawInputFor(db: Db | Tx, round: RoundRow, services: Awaited<Retu
   const office = { ...round.office, bypassReleaseRounds: true };
   const wishes = await countedWishes(db, round);
   // The draw gives every time from scratch; unreleased dates are the point of the draw, so no release rule here.
-  const base = await loadAvailability(db, { office, service: services[0], persons: 1, now, from: round.periodFrom, to: round.periodTo });
+  // The released times are the public's: places kept for urgent cases stay kept (as the winners' re-check keeps them).
+  const base = await loadAvailability(db, {
+    office,
+    service: services[0],
+    persons: 1,
+    now,
+    from: round.periodFrom,
+    to: round.periodTo,
+    access: "public",
+  });
   const input: DrawInput = {
     seed: round.seed,
     periodFrom: round.periodFrom,
@@ -142,8 +151,10 @@ export async function drawClaimedRound(db: Db, roundId: string, claimedAt: Date,
             phone: wish.phone,
             dateOfBirth: wish.dateOfBirth,
             remark: null,
+            permitExpiresOn: wish.permitExpiresOn,
           },
           manageToken: createManageToken(),
+          access: "public",
         });
         await tx.wish.update({ where: { id: wish.id }, data: { status: "BOOKED", bookingId: booking.id, closedAt: now } });
       }

@@ -66,6 +66,7 @@ async function placesFor(
     now,
     from: round.periodFrom,
     to: round.periodTo,
+    access: "public",
   });
   return releasedTimes({ ...input, services: [input.service], periodFrom: round.periodFrom, periodTo: round.periodTo }).length;
 }

@@ -78,8 +78,11 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
         phone: input.person.phone?.trim() || null,
         dateOfBirth: input.person.dateOfBirth || null,
         remark: input.person.remark?.trim() || null,
+        permitExpiresOn: null,
       },
       manageToken: createManageToken(),
+      // Booking on behalf may use the places kept for urgent cases.
+      access: "staff",
     });
     await writeAudit(tx, {
       actorId: actor.id,

@@ -57,6 +57,7 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
       from: newFrom,
       to: newTo,
       manageToken,
+      access: "staff",
     });
     if (!moved) throw new AppError("STATUS_CHANGED");
     await writeAudit(tx, {

@@ -52,6 +52,8 @@ async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
       now: q.now,
       from,
       to,
+      // Staff booking on behalf or moving may use the places kept for urgent cases.
+      access: "staff",
       excludeBookingId: q.excludeBookingId,
     });
 

@@ -53,6 +53,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
       officeSlug: office.slug,
       serviceSlug: service.slug,
       persons: person.persons,
+      permitExpiresOn: person.permitExpiresOn,
       from,
       to: addDays(from, 27),
       now,

@@ -31,6 +31,7 @@ export default async function SlotPage({ params, searchParams }: { params: Param
     officeSlug: office.slug,
     serviceSlug: service.slug,
     persons,
+    permitExpiresOn: person.permitExpiresOn,
     now: new Date(),
     week: q.woche,
     day: q.tag,

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { canPickNewTime } from "@/lib/server/services/manage-rules";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
+import { bookingAccess } from "@/lib/domain/access";
 import { rescheduleBooking } from "../actions";
 
 type Params = Promise<{ locale: string; token: string }>;
@@ -34,6 +35,7 @@ export default async function ReschedulePage({ params, searchParams }: { params:
     officeSlug: booking.office.slug,
     serviceSlug: booking.service.slug,
     persons: booking.persons,
+    access: bookingAccess(booking),
     now,
     week: q.woche,
     day: q.tag,

@@ -34,8 +34,8 @@ export const GET = apiRoute<{ office: string; service: string }>("slots.list", a
 
   const wantsNext = query.next === "1" || query.next === "true";
   // The search's first read covers the default two weeks, so the list usually needs no read of its own.
-  const found = wantsNext ? await nextFreeSlotOf(db, target, { persons, now, from }) : null;
-  const slots = await freeSlotsWithin(db, target, { persons, now, from, to }, found?.first ?? null);
+  const found = wantsNext ? await nextFreeSlotOf(db, target, { persons, now, from, access: "public" }) : null;
+  const slots = await freeSlotsWithin(db, target, { persons, now, from, to, access: "public" }, found?.first ?? null);
   // The list is clamped to today, the booking horizon and MAX_SLOT_RANGE_DAYS; the answer says which.
   const listed = bookableRange(office, now, from, to);
   return jsonResponse(slotList(target, { persons, ...listed, slots, nextFree: wantsNext ? (found?.slot ?? null) : undefined }));
