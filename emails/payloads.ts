@@ -13,6 +13,7 @@ export const MAIL_TEMPLATES = [
   "booking-verification",
   "wish-confirmation",
   "round-not-drawn",
+  "wish-offer",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -160,6 +161,11 @@ export const mailPayloadSchemas = {
   }),
   "wish-confirmation": wishMailPayloadSchema,
   "round-not-drawn": roundNotDrawnPayloadSchema,
+  // An offer from the waiting list is held until the citizen accepts, declines or lets the deadline pass.
+  "wish-offer": bookingMailPayloadSchema.refine((p) => p.holdExpiresAt !== undefined, {
+    message: "an offer needs its deadline",
+    path: ["holdExpiresAt"],
+  }),
 } satisfies Record<MailTemplate, z.ZodType>;
 
 export type MailPayloads = { [T in MailTemplate]: z.input<(typeof mailPayloadSchemas)[T]> };

@@ -18,6 +18,9 @@ const SHOWN = new Set([
   "RATE_LIMITED",
   "HOLD_EXPIRED",
   "HOLD_NOT_EXTENDABLE",
+  "OFFER_NOT_FOUND",
+  "OFFER_EXPIRED",
+  "OFFER_DECIDED",
 ]);
 
 /** Only known error codes from the query string are shown; anything else is ignored. */

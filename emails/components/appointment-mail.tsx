@@ -7,7 +7,7 @@ import { AppointmentDetails, Greeting, OfficeContact, Paragraph } from "./parts"
 
 /**
  * The frame of an e-mail about a booked appointment: preview, heading, greeting and intro from the e-mail's texts,
- * then the appointment (with the hint to keep its reference while it still stands), the e-mail's own part, and the
+ * then the appointment (with the hint to keep its reference while it is booked), the e-mail's own part, and the
  * office's contact.
  */
 export function AppointmentMail({
@@ -18,7 +18,7 @@ export function AppointmentMail({
 }: {
   ctx: EmailContext;
   payload: BookingMailPayload;
-  texts: "confirmation" | "reminder" | "cancelled";
+  texts: "confirmation" | "reminder" | "cancelled" | "wishOffer";
   children: ReactNode;
 }) {
   const { t } = ctx;
@@ -34,7 +34,7 @@ export function AppointmentMail({
       <Greeting ctx={ctx} booking={booking} />
       <Paragraph>{t(`${texts}.intro`)}</Paragraph>
       <AppointmentDetails ctx={ctx} payload={payload} />
-      {texts !== "cancelled" && <Paragraph>{t("confirmation.referenceHint")}</Paragraph>}
+      {(texts === "confirmation" || texts === "reminder") && <Paragraph>{t("confirmation.referenceHint")}</Paragraph>}
       {children}
       <OfficeContact ctx={ctx} office={office} />
     </EmailLayout>

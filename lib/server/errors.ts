@@ -29,7 +29,10 @@ export type AppErrorCode =
   | "HOLD_EXPIRED"
   | "HOLD_NOT_EXTENDABLE"
   | "MESSAGE_NOT_RESENDABLE"
-  | "WISH_NOT_FOUND";
+  | "WISH_NOT_FOUND"
+  | "OFFER_NOT_FOUND"
+  | "OFFER_EXPIRED"
+  | "OFFER_DECIDED";
 
 export class AppError extends Error {
   /** Set for a refusal of one form field: the field's name and a key of the form's validation messages. */

@@ -50,6 +50,9 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   HOLD_NOT_EXTENDABLE: 409,
   MESSAGE_NOT_RESENDABLE: 409,
   WISH_NOT_FOUND: 404,
+  OFFER_NOT_FOUND: 404,
+  OFFER_EXPIRED: 409,
+  OFFER_DECIDED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
@@ -76,6 +79,10 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   // Only the manage page and the wizard confirm and extend holds.
   "HOLD_EXPIRED",
   "HOLD_NOT_EXTENDABLE",
+  // Offers from the waiting list are answered on the manage pages.
+  "OFFER_NOT_FOUND",
+  "OFFER_EXPIRED",
+  "OFFER_DECIDED",
 ]);
 
 /** The codes the public API answers with. */

@@ -7,11 +7,13 @@ import { erasePersonalData } from "@/lib/server/services/privacy/erase-personal-
 import { drawDueRounds } from "@/lib/server/services/rounds/draw-round";
 import { sendReminders } from "@/lib/server/services/send-reminders";
 import { expireWishes } from "@/lib/server/services/waitlist/expire-wishes";
+import { nextOfferDeadline, type SweepScope, sweepWaitlist } from "@/lib/server/services/waitlist/sweep-waitlist";
 
 // The in-app scheduler: expires wishes past their latest date, erases personal data, clears expired rate-limit
-// counters, writes reminders, draws the release rounds whose window has closed and updates the statistics every few
-// minutes. Each app instance may run it; the jobs' writes are conditional, so concurrent runs neither erase twice nor
-// remind twice, and a round is drawn once.
+// counters, writes reminders, expires offers of the waiting list and offers free time to it, draws the release
+// rounds whose window has closed and updates the statistics every few minutes. Each app instance may run it; the
+// jobs' writes are conditional, so concurrent runs neither erase twice, remind twice nor offer twice, and a round is
+// drawn once.
 
 export const DEFAULT_JOB_INTERVAL_MS = 5 * 60_000;
 
@@ -45,6 +47,7 @@ export async function runJobs(db: Db, log: Pick<Logger, "info" | "error">, now: 
   } catch (error) {
     log.error({ job: "reminders", err: errorName(error) }, "writing reminders failed");
   }
+  await runWaitlistSweep(db, log, now);
   try {
     const draws = await drawDueRounds(db, { now });
     if (draws.length > 0) {
@@ -62,6 +65,24 @@ export async function runJobs(db: Db, log: Pick<Logger, "info" | "error">, now: 
   }
 }
 
+/** The waiting list's guaranteed run (sweepWaitlist); its offer e-mails wake the mail worker. */
+export async function runWaitlistSweep(
+  db: Db,
+  log: Pick<Logger, "info" | "error">,
+  now: Date = new Date(),
+  scope: SweepScope = "all",
+): Promise<void> {
+  try {
+    const swept = await sweepWaitlist(db, { now, scope });
+    if (swept.offered > 0) {
+      log.info({ job: "waitlist", ...swept }, "free time offered to the waiting list");
+      kickOutbox();
+    }
+  } catch (error) {
+    log.error({ job: "waitlist", err: errorName(error) }, "sweeping the waiting list failed");
+  }
+}
+
 // Database errors may quote the values of a failed statement: log the kind of error, not its message.
 function errorName(error: unknown): string {
   const e = (error ?? {}) as { name?: unknown; code?: unknown };
@@ -73,6 +94,9 @@ export interface SchedulerOptions {
   log: Pick<Logger, "info" | "error">;
   intervalMs?: number;
 }
+
+/** The longest the offer wake-up sleeps: a deadline set by another instance meanwhile is still met this soon. */
+const OFFER_WAKE_MAX_MS = 60_000;
 
 /** Starts the jobs now and every `intervalMs`, never two runs at once. Returns `stop`, which awaits a running run. */
 export function startJobScheduler(options: SchedulerOptions): () => Promise<void> {
@@ -86,13 +110,37 @@ export function startJobScheduler(options: SchedulerOptions): () => Promise<void
   };
   const interval = setInterval(tick, options.intervalMs ?? DEFAULT_JOB_INTERVAL_MS);
   interval.unref?.();
+  // An expired offer should pass to the next wish within about a minute, not at the next full run: between runs, a
+  // light timer sleeps until the next offer deadline (at most a minute) and then expires the offers that are due.
+  let wake: ReturnType<typeof setTimeout> | undefined;
+  const scheduleWake = async () => {
+    if (stopped) return;
+    let delay = OFFER_WAKE_MAX_MS;
+    try {
+      const next = await nextOfferDeadline(options.getDb());
+      if (next) delay = Math.min(delay, Math.max(0, next.getTime() - Date.now()) + 1000);
+    } catch (error) {
+      options.log.error({ job: "waitlist", err: errorName(error) }, "reading the next offer deadline failed");
+    }
+    if (stopped) return;
+    wake = setTimeout(() => {
+      const sweep =
+        running ?? (running = runWaitlistSweep(options.getDb(), options.log, new Date(), "due").finally(() => (running = undefined)));
+      void sweep.then(scheduleWake);
+    }, delay);
+    wake.unref?.();
+  };
   // The first run waits a little, so that start-up (migrations, the first requests) is not slowed down.
-  const first = setTimeout(tick, 10_000);
+  const first = setTimeout(() => {
+    tick();
+    void scheduleWake();
+  }, 10_000);
   first.unref?.();
   return async () => {
     stopped = true;
     clearInterval(interval);
     clearTimeout(first);
+    if (wake) clearTimeout(wake);
     await running;
   };
 }

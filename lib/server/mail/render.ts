@@ -9,6 +9,7 @@ import { StaffInviteEmail, staffInviteSubject } from "@/emails/staff-invite";
 import { BookingVerificationEmail } from "@/emails/booking-verification";
 import { WishConfirmationEmail, wishConfirmationSubject } from "@/emails/wish-confirmation";
 import { RoundNotDrawnEmail, roundNotDrawnSubject } from "@/emails/round-not-drawn";
+import { WishOfferEmail } from "@/emails/wish-offer";
 import { formatAppointment } from "@/emails/components/format";
 import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
 import { buildIcs } from "@/lib/ics";
@@ -86,6 +87,8 @@ function subjectOf(template: BookingTemplate, ctx: EmailContext, payload: Bookin
       return ctx.t("reminder.subject", values);
     case "booking-verification":
       return ctx.t("verification.subject", values);
+    case "wish-offer":
+      return ctx.t("wishOffer.subject", values);
   }
 }
 
@@ -96,6 +99,7 @@ function elementOf(template: BookingTemplate, ctx: EmailContext, payload: Bookin
     "booking-rescheduled": BookingRescheduledEmail,
     "booking-reminder": BookingReminderEmail,
     "booking-verification": BookingVerificationEmail,
+    "wish-offer": WishOfferEmail,
   }[template];
   return createElement(component, { ctx, payload });
 }
@@ -200,7 +204,7 @@ export async function renderMail(
     subject: subjectOf(mail.template, ctx, mail.booking),
     html,
     text,
-    // A held booking is not an appointment yet: its calendar file comes with the confirmation.
-    attachments: mail.template === "booking-verification" ? [] : [calendarEntry(mail.template, ctx, mail.booking, options)],
+    // A held booking (or offer) is not an appointment yet: its calendar file comes with the confirmation.
+    attachments: mail.template === "booking-verification" || mail.template === "wish-offer" ? [] : [calendarEntry(mail.template, ctx, mail.booking, options)],
   };
 }

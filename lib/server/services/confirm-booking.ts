@@ -1,14 +1,13 @@
 import { appointmentDates, isLiveHold, type Slot } from "@/lib/domain";
 import { bookingAccess } from "@/lib/domain/access";
+import { wishesFirstTransaction } from "@/lib/server/services/waitlist/offer-freed-time";
 import type { Db } from "@/lib/server/db/client";
-import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError, isAppError } from "@/lib/server/errors";
-import { enqueueMail } from "@/lib/server/mail/outbox";
-import { bookingMailPayload } from "./booking-mail";
-import { manageUrl } from "./booking-urls";
+import { enqueueConfirmation } from "./confirmation-mail";
 import { assertSlotFree } from "./insert-booking";
 import { firstFreeSlots } from "./list-slots";
 import { getBookingByToken, type ManagedBooking } from "./get-booking-by-token";
+import { acceptOffer } from "./waitlist/accept-offer";
 
 // E-mail verification: a booking of an office with verificationMode EMAIL is HELD until the citizen confirms it
 // through the link in the "please confirm" e-mail. Confirming is a POST from the manage page, never the GET of the
@@ -23,11 +22,17 @@ export async function confirmBookingByToken(db: Db, input: { token: string; now:
   const booking = await getBookingByToken(db, input.token);
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
   if (booking.status !== "HELD") return booking;
+  // An offer from the waiting list is confirmed by accepting it (its wish is then booked too).
+  if (booking.offer) {
+    await acceptOffer(db, { bookingToken: input.token, now: input.now });
+    return { ...booking, status: "CONFIRMED", holdExpiresAt: null };
+  }
   if (booking.startsAt <= input.now) throw new AppError("APPOINTMENT_PAST");
   const { office, service } = booking;
   const [from, to] = appointmentDates(booking.startsAt, booking.endsAt, office.timeZone);
 
-  await bookingTransaction(db, booking.officeId, [from, to], async (tx) => {
+  // Wishes first: a time freed since the hold ran out is offered to the waiting list before it can be confirmed.
+  await wishesFirstTransaction(db, booking.officeId, [from, to], input.now, async (tx) => {
     if (!isLiveHold(booking, input.now)) {
       // The time may have been given to someone else since the hold ran out: check it like a new booking.
       try {
@@ -53,15 +58,7 @@ export async function confirmBookingByToken(db: Db, input: { token: string; now:
       data: { status: "CONFIRMED", holdExpiresAt: null },
     });
     if (count === 0) throw new AppError("BOOKING_NOT_FOUND");
-    if (booking.email) {
-      await enqueueMail(tx, {
-        template: "booking-confirmation",
-        recipient: booking.email,
-        officeId: booking.officeId,
-        bookingId: booking.id,
-        payload: bookingMailPayload({ office, service, booking, manageUrl: manageUrl(input.token, booking.locale) }),
-      });
-    }
+    await enqueueConfirmation(tx, booking, input.token);
   });
   return { ...booking, status: "CONFIRMED", holdExpiresAt: null };
 }

@@ -1,9 +1,9 @@
 import { appointmentInterval, holdDeadline, needsVerification } from "@/lib/domain";
 import { citizenAccess } from "@/lib/domain/access";
+import { wishesFirstTransaction } from "@/lib/server/services/waitlist/offer-freed-time";
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import type { PersonalData } from "@/lib/schemas/booking";
 import type { Db, Tx } from "@/lib/server/db/client";
-import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { activeBookingWhere, startOutOfRange } from "./availability";
@@ -76,7 +76,8 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
     ? holdDeadline(input.now, office.holdMinutes)
     : undefined;
 
-  const booking = await bookingTransaction(db, office.id, dates, async (tx) => {
+  // Wishes first: time freed by an expired hold or a newly reachable day is offered before it can be booked here.
+  const booking = await wishesFirstTransaction(db, office.id, dates, input.now, async (tx) => {
     const active = await activeBookingsOfMailbox(tx, office.id, email, input.now);
     if (active >= office.maxActiveBookingsPerEmail) throw new AppError("TOO_MANY_BOOKINGS");
 

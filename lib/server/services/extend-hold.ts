@@ -12,6 +12,8 @@ import { getBookingByToken } from "./get-booking-by-token";
 export async function extendHoldByToken(db: Db, input: { token: string; now: Date }): Promise<Date> {
   const booking = await getBookingByToken(db, input.token);
   if (booking.status === "CANCELLED") throw new AppError("ALREADY_CANCELLED");
+  // An offer's deadline is the office's offer time, the same for every wish: it is not extended.
+  if (booking.offer) throw new AppError("HOLD_NOT_EXTENDABLE");
   const deadline = extendedHoldDeadline(booking, booking.office.holdMinutes, input.now);
   if (!deadline) {
     // Clicked twice within the same moment: the first click already gave all there is to give now.

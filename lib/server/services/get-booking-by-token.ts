@@ -9,7 +9,8 @@ import { serviceWithTranslations } from "./office-catalog";
 export async function getBookingByToken(db: Db, token: string) {
   const booking = await db.booking.findUnique({
     where: { manageTokenHash: hashToken(token) },
-    include: { office: true, service: serviceWithTranslations },
+    // `offer`: a held booking that is an offer from the waiting list is answered by accepting or declining it.
+    include: { office: true, service: serviceWithTranslations, offer: true },
   });
   if (!booking || booking.erasedAt) throw new AppError("BOOKING_NOT_FOUND");
   return booking;

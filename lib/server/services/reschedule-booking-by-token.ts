@@ -1,12 +1,12 @@
 import { appointmentDates, appointmentInterval } from "@/lib/domain";
 import { bookingAccess } from "@/lib/domain/access";
 import type { Db } from "@/lib/server/db/client";
-import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { startOutOfRange } from "./availability";
 import { getBookingByToken, type ManagedBooking } from "./get-booking-by-token";
 import { moveCheckedBooking, slotError } from "./insert-booking";
 import { assertMovable } from "./manage-rules";
+import { offerFreedTime, wishesFirstTransaction } from "@/lib/server/services/waitlist/offer-freed-time";
 
 /**
  * The citizen moves their appointment through their link (or books a time again after the office cancelled it):
@@ -25,7 +25,8 @@ export async function rescheduleBookingByToken(
   const { end: endsAt, dates: [newFrom, newTo] } = appointmentInterval(input.start, service, booking.persons, tz);
   const dates = [...appointmentDates(booking.startsAt, booking.endsAt, tz), newFrom, newTo];
 
-  await bookingTransaction(db, booking.officeId, dates, async (tx) => {
+  // Wishes first: a time freed meanwhile (an expired hold) is theirs before the citizen may move onto it.
+  await wishesFirstTransaction(db, booking.officeId, dates, input.now, async (tx) => {
     const moved = await moveCheckedBooking(tx, {
       office,
       service,
@@ -39,6 +40,7 @@ export async function rescheduleBookingByToken(
       access: bookingAccess(booking),
     });
     if (!moved) throw new AppError("ALREADY_CANCELLED");
+    await offerFreedTime(tx, { officeId: booking.officeId, dates, now: input.now });
   });
   return { ...booking, status: "CONFIRMED", cancelledAt: null, cancelReason: null, startsAt: input.start, endsAt };
 }

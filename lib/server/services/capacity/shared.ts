@@ -1,4 +1,5 @@
 import { addDays, appointmentInterval, bookingHorizon, datesBetween, type LocalDate, localDateOf, planRelocations, STILL_TO_SERVE_STATUSES, weekdayOf } from "@/lib/domain";
+import { offerFreedTime } from "@/lib/server/services/waitlist/offer-freed-time";
 import { writeAudit } from "@/lib/server/audit";
 import { assertCanOnOffice, type Actor, type OfficeAction } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
@@ -196,6 +197,8 @@ export async function applyCapacityChange<T>(db: Db, change: CapacityChange<T>):
         }
         await cancelBookings(tx, office, actor, cancelled, reason, now);
       }
+      // Capacity added (or freed by moves) goes to the waiting list before anyone else sees it.
+      await offerFreedTime(tx, { officeId: office.id, dates, now });
       await writeAudit(tx, {
         actorId: actor.id,
         officeId: office.id,

@@ -1,4 +1,5 @@
 import { cancelReasonSchema } from "@/lib/schemas/staff-booking";
+import { offerFreedTime } from "@/lib/server/services/waitlist/offer-freed-time";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
@@ -44,6 +45,7 @@ export async function cancelBookingByStaff(db: Db, actor: Actor, input: StaffCan
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason.data },
     });
     if (count === 0) throw new AppError("STATUS_CHANGED");
+    await offerFreedTime(tx, { officeId: booking.officeId, dates: appointmentDates(booking.startsAt, booking.endsAt, office.timeZone), now });
     if (booking.email) {
       const bookAgain = serviceUrl(office.slug, service.slug, booking.locale);
       await enqueueMail(tx, {

@@ -1,4 +1,5 @@
 import { appointmentDates, appointmentInterval } from "@/lib/domain";
+import { offerFreedTime } from "@/lib/server/services/waitlist/offer-freed-time";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
@@ -60,6 +61,7 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
       access: "staff",
     });
     if (!moved) throw new AppError("STATUS_CHANGED");
+    await offerFreedTime(tx, { officeId: booking.officeId, dates, now });
     await writeAudit(tx, {
       actorId: actor.id,
       officeId: booking.officeId,
