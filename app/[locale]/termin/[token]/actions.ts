@@ -11,6 +11,8 @@ import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
 import { findMoveProblem } from "@/lib/server/services/find-move-problem";
 import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
+import { acceptOffer } from "@/lib/server/services/waitlist/accept-offer";
+import { declineOffer } from "@/lib/server/services/waitlist/decline-offer";
 
 // Actions behind the link in the confirmation e-mail (tokenAction checks the token and answers by redirecting).
 // Cancelling, moving and erasing are final, so each happens only from its confirmation page, whose form says so;
@@ -34,6 +36,29 @@ export async function confirmHeldBooking(token: string): Promise<void> {
     run: async ({ db, now }) => {
       await confirmBookingByToken(db, { token, now });
       return "?bestaetigt=1";
+    },
+  });
+}
+
+/** "Termin annehmen" of an offer from the waiting list (a POST: the offer e-mail's link only opens the page). */
+export async function acceptHeldOffer(token: string): Promise<void> {
+  return tokenAction(token, {
+    mails: true,
+    run: async ({ db, now }) => {
+      await acceptOffer(db, { bookingToken: token, now });
+      return "?angenommen=1";
+    },
+  });
+}
+
+/** "Angebot ablehnen": final, so only from its question page; the time goes to the next wish at once. */
+export async function declineHeldOffer(token: string, form?: FormData): Promise<void> {
+  return tokenAction(token, {
+    confirmation: { form, page: "/ablehnen" },
+    mails: true,
+    run: async ({ db, now }) => {
+      await declineOffer(db, { bookingToken: token, now });
+      return "?abgelehnt=1";
     },
   });
 }

@@ -4,6 +4,7 @@ import { errorKey } from "@/components/booking/error-key";
 import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
 import { dateAndTime, longDate, clockTime } from "@/components/booking/format";
 import { HoldExtendedNotice, HoldExtension } from "@/components/booking/hold-extension";
+import { OfferPanel } from "@/components/booking/offer-panel";
 import { Alert } from "@/components/ui/alert";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
@@ -14,10 +15,19 @@ import { holdExtensionOffer } from "@/lib/domain/holds";
 import { slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
 import { isChangeable } from "@/lib/domain/booking-status";
 import { canPickNewTime } from "@/lib/server/services/manage-rules";
-import { confirmHeldBooking, extendHeldBooking } from "./actions";
+import { acceptHeldOffer, confirmHeldBooking, declineHeldOffer, extendHeldBooking } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
-type Search = Promise<{ fehler?: string; abgesagt?: string; verschoben?: string; geloescht?: string; bestaetigt?: string; verlaengert?: string }>;
+type Search = Promise<{
+  fehler?: string;
+  abgesagt?: string;
+  verschoben?: string;
+  geloescht?: string;
+  bestaetigt?: string;
+  verlaengert?: string;
+  angenommen?: string;
+  abgelehnt?: string;
+}>;
 
 export async function generateMetadata() {
   const t = await getTranslations("booking.titles");
@@ -31,6 +41,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
   const t = await getTranslations("booking");
   const te = await getTranslations("errors");
   const tp = await getTranslations("privacy");
+  const to = await getTranslations("offers");
   const booking = await findBookingByToken(getDb(), p.token);
   // A wrong or expired link answers 404 (not-found.tsx, same text for every token); right after erasing the data
   // the link shows that it worked.
@@ -49,9 +60,17 @@ export default async function ManageBookingPage({ params, searchParams }: { para
   const now = new Date();
   const changeable = isChangeable(booking, now);
   const error = errorKey(q.fehler);
-  const held = booking.status === "HELD" && booking.startsAt > now;
-  const status =
-    booking.status === "CANCELLED"
+  // An offer from the waiting list (a held booking with a WishOffer) is answered, not confirmed; once accepted it is
+  // an ordinary booking.
+  const offer = booking.offer && booking.offer.outcome !== "ACCEPTED" ? booking.offer : null;
+  const held = booking.status === "HELD" && booking.startsAt > now && !offer;
+  const status = offer
+    ? offer.outcome === "DECLINED"
+      ? to("statusDeclined")
+      : offer.outcome === "OPEN" && offer.deadline > now && booking.status === "HELD"
+        ? to("status")
+        : to("statusExpired")
+    : booking.status === "CANCELLED"
       ? t("manage.statusCancelled")
       : booking.startsAt <= now
         ? t("manage.statusPast")
@@ -70,6 +89,17 @@ export default async function ManageBookingPage({ params, searchParams }: { para
       {q.abgesagt && booking.status === "CANCELLED" && <Alert kind="success">{t("manage.cancelled")}</Alert>}
       {q.verschoben && changeable && <Alert kind="success">{t("manage.rescheduled")}</Alert>}
       {q.bestaetigt && changeable && <Alert kind="success">{t("manage.confirmed")}</Alert>}
+      {q.angenommen && changeable && <Alert kind="success">{to("accepted")}</Alert>}
+      {q.abgelehnt && offer?.outcome === "DECLINED" && <Alert kind="success">{to("declined")}</Alert>}
+      {offer && offer.outcome !== "DECLINED" && (
+        <OfferPanel
+          offer={offer}
+          timeZone={tz}
+          now={now}
+          accept={acceptHeldOffer.bind(null, p.token)}
+          decline={declineHeldOffer.bind(null, p.token)}
+        />
+      )}
       {q.verlaengert && held && !error && <HoldExtendedNotice booking={booking} />}
       {held && error === "HOLD_EXPIRED" && (
         <section aria-labelledby="alternatives-title" className="mb-6 rounded border-2 border-brand bg-white p-4">
@@ -150,7 +180,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
             </Link>
           </section>
         </div>
-      ) : held ? null : (
+      ) : held || offer ? null : (
         <div className="mt-8 space-y-4">
           {booking.status !== "CANCELLED" && <p>{t("manage.notChangeable")}</p>}
           {canPickNewTime(booking, now) ? (
