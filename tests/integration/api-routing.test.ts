@@ -11,6 +11,9 @@ import * as slots from "@/app/api/v1/offices/[office]/services/[service]/slots/r
 import * as services from "@/app/api/v1/offices/[office]/services/route";
 import * as offices from "@/app/api/v1/offices/route";
 import * as openApi from "@/app/api/v1/openapi.json/route";
+import * as wishConfirmation from "@/app/api/v1/wishes/[token]/confirmation/route";
+import * as wish from "@/app/api/v1/wishes/[token]/route";
+import * as wishes from "@/app/api/v1/wishes/route";
 import deErrors from "@/lib/i18n/messages/de/errors.json";
 import enErrors from "@/lib/i18n/messages/en/errors.json";
 import { APP_URL, callApi } from "../helpers/api";
@@ -36,6 +39,9 @@ const ROUTES: Array<[string, RouteModule, string[]]> = [
   [`/api/v1/bookings/${TOKEN}`, booking, ["GET", "DELETE"]],
   [`/api/v1/bookings/${TOKEN}/calendar.ics`, calendar, ["GET"]],
   ["/api/v1/openapi.json", openApi, ["GET"]],
+  ["/api/v1/wishes", wishes, ["POST"]],
+  [`/api/v1/wishes/${TOKEN}`, wish, ["GET", "PATCH", "DELETE"]],
+  [`/api/v1/wishes/${TOKEN}/confirmation`, wishConfirmation, ["POST"]],
 ];
 
 describe("paths and methods the API does not have", () => {

@@ -10,9 +10,9 @@ import { getActiveOfficeAndService } from "@/lib/server/services/office-catalog"
 import { ApiError } from "./errors";
 import { unsafeTextFields } from "./body";
 
-// POST /api/v1/bookings: the wizard's schemas decide what is valid; this only adds what JSON needs beyond a form
-// (real types, no coercion of `true` to 1 person, null for "not given") and finds the office and service that the
-// rules depend on.
+// POST /api/v1/bookings (and POST /api/v1/wishes, which asks for the same person): the wizard's schemas decide what
+// is valid; this only adds what JSON needs beyond a form (real types, no coercion of `true` to 1 person, null for
+// "not given") and finds the office and service that the rules depend on.
 
 const targetSchema = z.object({
   office: z.string({ error: "required" }).min(1, "required").max(80, "tooLong").meta({ description: "The office's slug." }),
@@ -20,15 +20,14 @@ const targetSchema = z.object({
 });
 
 /** JSON clients often send null for "not given"; for optional fields it means just that. */
-function optional<T extends z.ZodType>(schema: T) {
+export function optional<T extends z.ZodType>(schema: T) {
   return schema.nullable().optional();
 }
 
-/** The request body for a service that takes at most `maxPersons` and an office whose local date is `today`. */
-export function bookingRequestSchema(limits: { maxPersons: number; today: string }) {
+/** The office and service a body names, and the person's fields as the wizard's personal-data step checks them. */
+function personRequestSchema(limits: { maxPersons: number; today: string }) {
   const person = personalDataSchema(limits).shape;
   return targetSchema.extend({
-    start: slotChoiceSchema.shape.start.meta({ description: "A slot's start exactly as listed (UTC, ending in Z)." }),
     // JSON has real numbers: a string or `true` is no count, although a form field's text would be read as one.
     persons: optional(z.preprocess((v) => (typeof v === "number" ? v : NaN), person.persons)).meta({
       description: "Default 1; at most the service's maxPersons.",
@@ -38,16 +37,66 @@ export function bookingRequestSchema(limits: { maxPersons: number; today: string
     email: person.email.meta({ format: "email" }),
     phone: optional(person.phone).meta({ description: "At least five digits." }),
     dateOfBirth: person.dateOfBirth.meta({ format: "date", description: "Not in the future, at most 130 years ago." }),
-    remark: optional(person.remark),
     privacyConsent: person.privacyConsent.meta({ description: "The person has read the privacy notice." }),
     locale: optional(z.enum(locales, { error: "invalid" })).meta({
       description:
-        "Language of the e-mails, the calendar entry and the manage link. Left out: the request's language (`lang`, else Accept-Language, else German).",
+        "Language of the e-mails (with any calendar entry) and the manage link. Left out: the request's language (`lang`, else Accept-Language, else German).",
     }),
     altcha: z.string().optional().meta({
-      description: "A solved ALTCHA challenge (base64 of JSON { challenge, solution }), as from the `X-Altcha` header; one per booking.",
+      description: "A solved ALTCHA challenge (base64 of JSON { challenge, solution }), as from the `X-Altcha` header; one per request.",
     }),
   });
+}
+
+/** The request body for a service that takes at most `maxPersons` and an office whose local date is `today`. */
+export function bookingRequestSchema(limits: { maxPersons: number; today: string }) {
+  return personRequestSchema(limits).extend({
+    start: slotChoiceSchema.shape.start.meta({ description: "A slot's start exactly as listed (UTC, ending in Z)." }),
+    remark: optional(personalDataSchema(limits).shape.remark),
+  });
+}
+
+type Loaded = Awaited<ReturnType<typeof getActiveOfficeAndService>>;
+type PersonRequest = z.output<ReturnType<typeof personRequestSchema>>;
+
+/**
+ * A body that names an office and a service, checked by the schema those two call for: 422 with every field's
+ * problems (unsafe characters included), 404 for an unknown office or service. `multiline` names the string fields
+ * that may hold line breaks.
+ */
+export async function parseServiceRequest<S extends z.ZodType<PersonRequest>>(
+  db: Db,
+  body: Record<string, unknown>,
+  multiline: readonly string[],
+  schemaFor: (loaded: Loaded) => S,
+): Promise<{ loaded: Loaded; data: z.output<S> }> {
+  const fields: FieldErrors = {};
+  for (const field of unsafeTextFields(body, multiline)) fields[field] = ["invalid"];
+
+  // The office and service decide the other fields' rules: without them nothing else can be checked.
+  const target = targetSchema.safeParse(body);
+  if (!target.success) throw new ApiError("INVALID_INPUT", mergeFieldErrors(fields, fieldErrorsOf(target.error)));
+  const { office: officeSlug, service: serviceSlug } = target.data;
+  if (!slugSchema.safeParse(officeSlug).success) throw new ApiError("OFFICE_NOT_FOUND");
+  if (!slugSchema.safeParse(serviceSlug).success) throw new ApiError("SERVICE_NOT_FOUND");
+  const loaded = await getActiveOfficeAndService(db, officeSlug, serviceSlug);
+
+  const parsed = schemaFor(loaded).safeParse(body);
+  if (!parsed.success) mergeFieldErrors(fields, bodyFieldErrors(parsed.error));
+  if (Object.keys(fields).length > 0 || !parsed.success) throw new ApiError("INVALID_INPUT", fields);
+  return { loaded, data: parsed.data };
+}
+
+/** The person as the services take it: null and left out alike mean "not given". */
+export function personOf(data: PersonRequest, remark?: string | null) {
+  return {
+    givenName: data.givenName ?? undefined,
+    familyName: data.familyName,
+    email: data.email,
+    phone: data.phone ?? undefined,
+    dateOfBirth: data.dateOfBirth,
+    remark: remark ?? undefined,
+  };
 }
 
 /** The validated input for createBooking, or an ApiError (422 field errors, 404 unknown office or service). */
@@ -58,42 +107,28 @@ export async function parseBookingRequest(
   /** The request's language, for a body without `locale`. */
   requestLocale: Locale = defaultLocale,
 ): Promise<Omit<CreateBookingInput, "channel">> {
-  const fields: FieldErrors = {};
-  for (const field of unsafeTextFields(body, ["remark"])) fields[field] = ["invalid"];
-
-  // The office and service decide the other fields' rules: without them nothing else can be checked.
-  const target = targetSchema.safeParse(body);
-  if (!target.success) throw new ApiError("INVALID_INPUT", merge(fields, fieldErrorsOf(target.error)));
-  const { office: officeSlug, service: serviceSlug } = target.data;
-  if (!slugSchema.safeParse(officeSlug).success) throw new ApiError("OFFICE_NOT_FOUND");
-  if (!slugSchema.safeParse(serviceSlug).success) throw new ApiError("SERVICE_NOT_FOUND");
-  const { office, service } = await getActiveOfficeAndService(db, officeSlug, serviceSlug);
-
-  const schema = bookingRequestSchema({ maxPersons: service.maxPersons, today: localDateOf(now, office.timeZone) });
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) merge(fields, fieldErrorsOf(parsed.error));
-  if (Object.keys(fields).length > 0 || !parsed.success) throw new ApiError("INVALID_INPUT", fields);
-  const { start, persons, givenName, familyName, email, phone, dateOfBirth, remark, locale } = parsed.data;
+  const { loaded, data } = await parseServiceRequest(db, body, ["remark"], ({ office, service }) =>
+    bookingRequestSchema({ maxPersons: service.maxPersons, today: localDateOf(now, office.timeZone) }),
+  );
   return {
-    officeSlug,
-    serviceSlug,
-    loaded: { office, service },
-    start: new Date(start),
-    persons: persons ?? 1,
-    person: {
-      givenName: givenName ?? undefined,
-      familyName,
-      email,
-      phone: phone ?? undefined,
-      dateOfBirth,
-      remark: remark ?? undefined,
-    },
-    locale: locale ?? requestLocale,
+    officeSlug: loaded.office.slug,
+    serviceSlug: loaded.service.slug,
+    loaded,
+    start: new Date(data.start),
+    persons: data.persons ?? 1,
+    person: personOf(data, data.remark),
+    locale: data.locale ?? requestLocale,
     now,
   };
 }
 
-function merge(target: FieldErrors, more: FieldErrors): FieldErrors {
+/** Field errors of a JSON body; a problem with an array's item is reported for the array (`weekdays`, not `weekdays.0`). */
+export function bodyFieldErrors(error: z.ZodError): FieldErrors {
+  const issues = error.issues.map((issue) => ({ ...issue, path: issue.path.filter((key) => typeof key !== "number") }));
+  return fieldErrorsOf({ issues } as z.ZodError);
+}
+
+export function mergeFieldErrors(target: FieldErrors, more: FieldErrors): FieldErrors {
   for (const [field, keys] of Object.entries(more)) (target[field] ??= []).push(...keys);
   return target;
 }

@@ -74,8 +74,6 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   "STATUS_CHANGED",
   "SAME_TIME",
   "MESSAGE_NOT_RESENDABLE",
-  // The staff waiting list names wishes by id; citizens reach theirs only by the token of their link.
-  "WISH_NOT_FOUND",
   // Only the manage page and the wizard confirm and extend holds.
   "HOLD_EXPIRED",
   "HOLD_NOT_EXTENDABLE",

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/routing";
-import { isAppError } from "@/lib/server/errors";
+import { isAppError, isFieldError } from "@/lib/server/errors";
 import { ApiError, errorResponse } from "./errors";
 import { requestLocale } from "./messages";
 
@@ -32,6 +32,8 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
 
 function toApiError(e: unknown, route: string, method: string): ApiError {
   if (e instanceof ApiError) return e;
+  // A field only the database could judge (e.g. the date moved on between the route's check and the service's).
+  if (isFieldError(e)) return new ApiError(e.code, { [e.field]: [e.reason] });
   if (isAppError(e)) return new ApiError(e.code);
   const name = e instanceof Error ? e.name : typeof e;
   const code = typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : undefined;

@@ -6,6 +6,7 @@ import { DEFAULT_API_LIMIT } from "@/lib/server/security/api-rate-limit";
 import { MAX_SLOT_RANGE_DAYS } from "@/lib/server/services/list-slots";
 import { MAX_BODY_BYTES } from "./body";
 import { bookingRequestSchema } from "./booking-request";
+import { wishPreferencesRequestSchema, wishRequestSchema } from "./wish-request";
 import { ApiError, ERROR_CODES, ERROR_STATUS, errorBody } from "./errors";
 import {
   antibotChallengeSchema,
@@ -25,6 +26,9 @@ import {
   slotListSchema,
   slotQuerySchema,
   tokenPathSchema,
+  wishCreatedSchema,
+  wishSchema,
+  wishTokenPathSchema,
 } from "./schemas";
 
 // The OpenAPI 3.1 description of the public API, generated from the zod schemas that the routes parse requests with
@@ -54,6 +58,31 @@ const documentedBookingRequest = bookingRequestSchema({ maxPersons: SERVICE_LIMI
   },
 });
 
+/** The wish body as the loosest office allows it; the dates' bounds depend on the office's today and horizon. */
+const wishLimits = { maxPersons: SERVICE_LIMITS.maxPersons[1], today: "2000-01-01", bookingHorizonDays: 0 };
+const documentedWishRequest = wishRequestSchema(wishLimits).meta({
+  id: "WishRequest",
+  description:
+    "The person as for a booking, and the preferences as the wish form takes them. Strings must not contain " +
+    "control characters, tabs or line breaks. Optional fields may be null or left out.",
+  example: {
+    office: EXAMPLE_OFFICE,
+    service: EXAMPLE_SERVICE,
+    persons: 1,
+    givenName: "Amira",
+    familyName: "Haddad",
+    email: "amira.haddad@example.org",
+    dateOfBirth: "1990-05-17",
+    privacyConsent: true,
+    permitExpiresOn: "2030-04-15",
+    preferences: { earliestDate: "2030-03-04", latestDate: "2030-04-30", weekdays: [1, 3], dayParts: ["MORNING"] },
+  },
+});
+const documentedWishPreferences = wishPreferencesRequestSchema(wishLimits).meta({
+  id: "WishPreferencesRequest",
+  example: { earliestDate: "2030-03-04", latestDate: "2030-04-30", weekdays: [1, 2, 3, 4, 5], dayParts: ["MORNING", "AFTERNOON"] },
+});
+
 const retryAfter = z.object({
   "Retry-After": z.int().min(1).meta({ description: "Seconds to wait before the next request." }),
 });
@@ -71,8 +100,8 @@ const ERROR_RESPONSES: Record<
   NotFound: {
     status: 404,
     description:
-      "Unknown or inactive office or service, no booking for this token (a wrong token and an erased booking look " +
-      "the same), or a path the API does not have.",
+      "Unknown or inactive office or service, no booking or wish for this token (a wrong token and an erased " +
+      "booking or wish look the same), or a path the API does not have.",
   },
   MethodNotAllowed: {
     status: 405,
@@ -82,7 +111,8 @@ const ERROR_RESPONSES: Record<
   Conflict: {
     status: 409,
     description:
-      "The slot cannot be booked (taken, not offered, too soon, beyond the booking horizon), the e-mail address has too many active bookings, or the booking can no longer be changed.",
+      "The slot cannot be booked (taken, not offered, too soon, beyond the booking horizon), the e-mail address has " +
+      "too many active bookings or wishes, the booking or wish can no longer be changed, or the office keeps no waiting list.",
   },
   Forbidden: {
     status: 403,
@@ -259,6 +289,90 @@ function paths() {
         },
       },
     },
+    "/api/v1/wishes": {
+      post: {
+        operationId: "createWish",
+        tags: ["waitlist"],
+        summary: "Put a wish on an office's waiting list",
+        description:
+          "For when no free slot suits: freed times that match the wish are offered to it (held for it until a " +
+          "deadline) before anyone else can book them, urgent wishes first, then by the time of confirmation. " +
+          `Validated like the wish form; the body must be application/json and at most ${MAX_BODY_BYTES} bytes. ` +
+          "The wish counts only once confirmed: the e-mail to `email` carries the manage link with the token. Like a " +
+          "booking, it needs a freshly solved proof-of-work challenge (`X-Altcha` header or `altcha` field) and is " +
+          "rate-limited per client and per e-mail address; each address may keep as many open wishes per office as bookings.",
+        requestParams: {
+          query: languageQuerySchema,
+          header: languageHeaderSchema.extend({
+            "x-altcha": z.string().optional().meta({ description: "The solved challenge, unless sent as the `altcha` body field." }),
+          }),
+        },
+        requestBody: { required: true, content: { "application/json": { schema: documentedWishRequest } } },
+        responses: {
+          "201": json(wishCreatedSchema, "Written; waiting for the confirmation by e-mail."),
+          ...queryErrors,
+          ...notFound,
+          "403": ref("Forbidden"),
+          "409": ref("Conflict"),
+          "413": ref("PayloadTooLarge"),
+          "415": ref("UnsupportedMediaType"),
+          "422": ref("UnprocessableEntity"),
+          "429": ref("TooManyRequests"),
+          ...common,
+        },
+      },
+    },
+    "/api/v1/wishes/{token}": {
+      get: {
+        operationId: "getWish",
+        tags: ["waitlist"],
+        summary: "View a wish",
+        description: "Reading never confirms the wish.",
+        requestParams: { path: wishTokenPathSchema, ...language },
+        responses: { "200": json(wishSchema, "The wish."), ...notFound, ...common },
+      },
+      patch: {
+        operationId: "updateWish",
+        tags: ["waitlist"],
+        summary: "Change a wish's preferences",
+        description:
+          "Replaces the dates, weekdays and parts of the day, checked like the wish form. The wish keeps its place in " +
+          "the order and any open offer. Only an open wish (UNCONFIRMED or ACTIVE) changes; a release round's request " +
+          "not between the window's close and the draw.",
+        requestParams: { path: wishTokenPathSchema, ...language },
+        requestBody: { required: true, content: { "application/json": { schema: documentedWishPreferences } } },
+        responses: {
+          "200": json(wishSchema, "Changed."),
+          ...queryErrors,
+          ...notFound,
+          "409": ref("Conflict"),
+          "413": ref("PayloadTooLarge"),
+          "415": ref("UnsupportedMediaType"),
+          "422": ref("UnprocessableEntity"),
+          ...common,
+        },
+      },
+      delete: {
+        operationId: "withdrawWish",
+        tags: ["waitlist"],
+        summary: "Withdraw a wish",
+        description: "Takes an open wish off the waiting list (status WITHDRAWN); withdrawing again changes nothing.",
+        requestParams: { path: wishTokenPathSchema, ...language },
+        responses: { "200": json(wishSchema, "Withdrawn."), ...notFound, "409": ref("Conflict"), ...common },
+      },
+    },
+    "/api/v1/wishes/{token}/confirmation": {
+      post: {
+        operationId: "confirmWish",
+        tags: ["waitlist"],
+        summary: "Confirm a wish",
+        description:
+          "What the button on the e-mail link's page does: UNCONFIRMED becomes ACTIVE, and the time of this first " +
+          "confirmation is the wish's place in the order. Confirming again changes nothing. No body.",
+        requestParams: { path: wishTokenPathSchema, ...language },
+        responses: { "200": json(wishSchema, "Confirmed."), ...notFound, "409": ref("Conflict"), ...common },
+      },
+    },
     "/api/v1/openapi.json": {
       get: {
         operationId: "getOpenApiDocument",
@@ -319,7 +433,7 @@ export function openApiDocument(appUrl: string) {
       version: "1.0.0",
       description:
         "Appointments at public offices: offices and services, free slots, booking and managing a booking with its " +
-        "manage token. All times are UTC instants; local dates are the office's calendar dates. Errors always have " +
+        "manage token, and wishes on an office's waiting list. All times are UTC instants; local dates are the office's calendar dates. Errors always have " +
         "the shape of the Error schema; a path the API does not have answers 404 NOT_FOUND, and a method a path does " +
         "not offer answers 405 METHOD_NOT_ALLOWED. Texts (errors, service names, descriptions, documents) are in the " +
         "language of the `lang` query parameter, else of Accept-Language, else German; service texts an office has " +
@@ -330,6 +444,7 @@ export function openApiDocument(appUrl: string) {
     tags: [
       { name: "catalogue", description: "Offices, services and free slots." },
       { name: "bookings", description: "Booking, viewing and cancelling appointments." },
+      { name: "waitlist", description: "Wishes on an office's waiting list and the appointments offered to them." },
       { name: "links", description: "QR codes of booking pages." },
       { name: "operations", description: "Monitoring." },
     ],

@@ -19,9 +19,10 @@ export function serviceSlugParam(value: string | undefined): string {
   return parsed.data;
 }
 
-export function tokenParam(value: string | undefined): string {
+/** A manage token from the path; one that cannot be a token is answered as a wrong one (`notFound`). */
+export function tokenParam(value: string | undefined, notFound: "BOOKING_NOT_FOUND" | "WISH_NOT_FOUND" = "BOOKING_NOT_FOUND"): string {
   const parsed = tokenPathSchema.shape.token.safeParse(value);
-  if (!parsed.success) throw new ApiError("BOOKING_NOT_FOUND");
+  if (!parsed.success) throw new ApiError(notFound);
   return parsed.data;
 }
 

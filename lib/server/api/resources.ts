@@ -2,8 +2,10 @@ import "server-only";
 import type { Slot } from "@/lib/domain";
 import { env } from "@/lib/server/env";
 import type { CreatedBooking } from "@/lib/server/services/create-booking";
-import { manageUrl, officeUrl, serviceUrl } from "@/lib/server/services/booking-urls";
+import { manageUrl, officeUrl, serviceUrl, wishManageUrl } from "@/lib/server/services/booking-urls";
 import type { ManagedBooking } from "@/lib/server/services/get-booking-by-token";
+import type { ManagedWish } from "@/lib/server/services/waitlist/get-wish-by-token";
+import { parseDayParts, parseWeekdays } from "@/lib/domain/waitlist";
 import type { Locale } from "@/lib/i18n/routing";
 import { documentsOf, localizeService } from "@/lib/domain/service-texts";
 import type { OfficeWithServices, ServiceRow } from "@/lib/server/services/office-catalog";
@@ -16,6 +18,7 @@ import type {
   ServiceResource,
   SlotList,
   SlotResource,
+  WishResource,
 } from "./schemas";
 
 // The JSON representations of the API, typed by the response schemas that the OpenAPI document is generated from.
@@ -160,5 +163,37 @@ export function bookingResource(booking: ManagedBooking, token: string, cancella
       documents: documentsOf(service),
     },
     links: { manage: manageUrl(token, booking.locale), calendar: bookingCalendarUrl(token) },
+  };
+}
+
+/** A wish as its manage link shows it: what it waits for and what it got, never the personal data behind it. */
+export function wishResource(wish: ManagedWish, token: string, locale: Locale): WishResource {
+  const offer = wish.openOffer;
+  return {
+    referenceCode: wish.referenceCode,
+    status: wish.status,
+    source: wish.source,
+    persons: wish.persons,
+    confirmedAt: wish.confirmedAt?.toISOString() ?? null,
+    preferences: {
+      earliestDate: wish.earliestDate,
+      latestDate: wish.latestDate,
+      weekdays: parseWeekdays(wish.weekdays),
+      dayParts: parseDayParts(wish.dayParts),
+    },
+    office: officeDetails(wish.office),
+    service: { slug: wish.service.slug, name: localizeService(wish.service, locale).name },
+    offer: offer
+      ? { startsAt: offer.booking.startsAt.toISOString(), endsAt: offer.booking.endsAt.toISOString(), deadline: offer.deadline.toISOString() }
+      : null,
+    booking: wish.booking
+      ? {
+          referenceCode: wish.booking.referenceCode,
+          status: wish.booking.status,
+          startsAt: wish.booking.startsAt.toISOString(),
+          endsAt: wish.booking.endsAt.toISOString(),
+        }
+      : null,
+    links: { manage: wishManageUrl(token, wish.locale) },
   };
 }

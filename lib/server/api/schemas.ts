@@ -4,7 +4,7 @@ import { z } from "zod";
 import { addDays } from "@/lib/domain";
 import { locales } from "@/lib/i18n/routing";
 import { localDateSchema, manageTokenSchema, slugSchema } from "@/lib/schemas/booking";
-import { BookingStatus } from "@/lib/server/db/enums";
+import { BookingStatus, WishSource, WishStatus } from "@/lib/server/db/enums";
 import { MAX_SLOT_RANGE_DAYS } from "@/lib/server/services/list-slots";
 import { ERROR_CODES } from "./errors";
 
@@ -274,6 +274,72 @@ export const bookingSchema = z
   })
   .meta({ id: "Booking", description: "An appointment as its manage link shows it; personal data is never included." });
 
+// ---- waiting list --------------------------------------------------------------------------------------------------
+
+export const wishTokenPathSchema = z.object({
+  token: manageTokenSchema.meta({
+    description: "The manage token from the link in the wish's confirmation e-mail (43 characters, base64url).",
+    example: EXAMPLE_TOKEN,
+  }),
+});
+
+const localDate = z.iso.date().meta({ description: "The office's local date." });
+
+const wishPreferencesSchema = z
+  .object({
+    earliestDate: localDate,
+    latestDate: localDate,
+    weekdays: z.array(z.int().min(1).max(7)).meta({ description: "ISO weekdays (1 Monday to 7 Sunday)." }),
+    dayParts: z.array(z.enum(["MORNING", "AFTERNOON"])),
+  })
+  .meta({ id: "WishPreferences", example: { earliestDate: "2030-03-04", latestDate: "2030-04-30", weekdays: [1, 3], dayParts: ["MORNING"] } });
+
+export const wishCreatedSchema = z
+  .object({
+    referenceCode: z.string().meta({ description: "Short code to quote when asking the office about the wish." }),
+    status: z.literal("UNCONFIRMED"),
+  })
+  .meta({
+    id: "WishCreated",
+    description:
+      "The wish is written but does not count yet: the manage link goes only to the e-mail address, where the " +
+      "citizen confirms it (on the page, or with `POST /api/v1/wishes/{token}/confirmation`). Like a held booking's, " +
+      "the token is not in this answer, so that no client can confirm a wish for an address it does not own.",
+    example: { referenceCode: "TV-7K3M-Q9XA", status: "UNCONFIRMED" },
+  });
+
+const appointmentSchema = z.object({ referenceCode: z.string(), startsAt: instant, endsAt: instant });
+
+export const wishSchema = z
+  .object({
+    referenceCode: z.string(),
+    status: z.enum(WishStatus).meta({
+      description:
+        "UNCONFIRMED until confirmed; ACTIVE waits for offers; BOOKED ended in an appointment; WITHDRAWN, REMOVED " +
+        "(by the office) and EXPIRED (after the latest date) are closed.",
+    }),
+    source: z.enum(WishSource).meta({ description: "WAITLIST, a release round's request (ROUND) or an extension request (EXTENSION)." }),
+    persons: z.int(),
+    confirmedAt: instant.nullable().meta({ description: "When it was confirmed: its place in the order (after urgency)." }),
+    preferences: wishPreferencesSchema,
+    office: officeDetailsSchema,
+    service: z.object({ slug: z.string(), name: z.string() }),
+    offer: z
+      .object({
+        startsAt: instant,
+        endsAt: instant,
+        deadline: instant.meta({ description: "Accept or decline before this instant; then it passes to the next wish." }),
+      })
+      .nullable()
+      .meta({ description: "The appointment held for this wish right now, if any." }),
+    booking: appointmentSchema
+      .extend({ status: z.enum(BookingStatus) })
+      .nullable()
+      .meta({ description: "The appointment the wish ended in (status BOOKED)." }),
+    links: z.object({ manage: url }),
+  })
+  .meta({ id: "Wish", description: "A wish on the waiting list as its manage link shows it; personal data is never included." });
+
 export const healthSchema = z
   .object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "error"]) })
   .meta({ id: "Health" });
@@ -297,3 +363,5 @@ export type SlotList = z.infer<typeof slotListSchema>;
 export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
 export type BookingResource = z.infer<typeof bookingSchema>;
 export type Health = z.infer<typeof healthSchema>;
+export type WishCreated = z.infer<typeof wishCreatedSchema>;
+export type WishResource = z.infer<typeof wishSchema>;

@@ -1,0 +1,353 @@
+// Jest loads @react-email/render's CommonJS build, whose native `import("react-dom/server")` it cannot run; the ES
+// build is transformed like the app's code.
+jest.mock("@react-email/render", () =>
+  jest.requireActual("../../node_modules/@react-email/render/dist/node/index.mjs"),
+);
+
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
+import { GET as getChallenge } from "@/app/api/antibot/challenge/route";
+import { POST as confirmWish } from "@/app/api/v1/wishes/[token]/confirmation/route";
+import { DELETE as withdrawWish, GET as viewWish, PATCH as updateWish } from "@/app/api/v1/wishes/[token]/route";
+import { POST as createWish } from "@/app/api/v1/wishes/route";
+import deErrors from "@/lib/i18n/messages/de/errors.json";
+import enErrors from "@/lib/i18n/messages/en/errors.json";
+import { overrideApiRuntime } from "@/lib/server/api/runtime";
+import { overrideAntibot } from "@/lib/server/security/antibot";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
+import { overrideBookingLimits } from "@/lib/server/security/rate-limit";
+import { APP_URL, callApi } from "../helpers/api";
+import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { insertOffer, insertWish } from "../helpers/integration/waitlist-rows";
+import { at, createOfficeFixture } from "../helpers/office-fixture";
+
+// The waiting list through the JSON API: the same createWish, confirm, update and withdraw services as the wish form
+// and its manage page. The clock is pinned to Monday 4 March 2030, 07:00 in Berlin; the office's horizon is 30 days.
+// Every answer is checked against the OpenAPI document.
+
+process.env.APP_URL = APP_URL;
+process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+// Most tests post without a proof of work; the anti-bot test below switches it on.
+process.env.ANTIBOT ??= "off";
+
+const MONDAY = "2030-03-04";
+const NOW = at(MONDAY, "07:00");
+const OFFICE = "auslaenderbehoerde";
+const SERVICE = "aufenthaltstitel";
+const CLIENT_IP = "203.0.113.78";
+
+const preferences = { earliestDate: "2030-03-11", latestDate: "2030-04-30", weekdays: [3, 1], dayParts: ["MORNING"] };
+const valid = {
+  office: OFFICE,
+  service: SERVICE,
+  persons: 2,
+  givenName: "Amira",
+  familyName: "Haddad",
+  email: "Amira.Haddad@example.org",
+  dateOfBirth: "1990-05-17",
+  privacyConsent: true,
+  permitExpiresOn: "2030-03-20",
+  preferences,
+};
+
+function post(body: unknown, headers: Record<string, string> = {}) {
+  return callApi(createWish, "/api/v1/wishes", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", "accept-language": "de-DE", [PEER_ADDRESS_HEADER]: CLIENT_IP, ...headers },
+  });
+}
+
+const wishPath = (token: string) => `/api/v1/wishes/${encodeURIComponent(token)}`;
+const view = (token: string, query = "") => callApi(viewWish, `${wishPath(token)}${query}`, { params: { token } });
+const confirm = (token: string) => callApi(confirmWish, `${wishPath(token)}/confirmation`, { method: "POST", params: { token } });
+const withdraw = (token: string) => callApi(withdrawWish, wishPath(token), { method: "DELETE", params: { token } });
+const patch = (token: string, json: unknown, headers: Record<string, string> = {}) =>
+  callApi(updateWish, wishPath(token), { method: "PATCH", json, params: { token }, headers });
+
+describeEachDatabase("API waiting list", (ctx) => {
+  let now = NOW;
+  const mailWritten = jest.fn();
+  let restore: () => void;
+  let ids: { officeId: string; serviceId: string };
+
+  beforeAll(() => {
+    restore = overrideApiRuntime({ db: () => ctx.db, now: () => now, mailWritten });
+  });
+  afterAll(() => restore());
+
+  beforeEach(async () => {
+    now = NOW;
+    mailWritten.mockClear();
+    await resetDatabase(ctx.db);
+    const { office, service } = await createOfficeFixture(ctx.db, {
+      slug: OFFICE,
+      maxActiveBookingsPerEmail: 2,
+      blocks: [[1, "08:00", "12:00", 1]],
+      services: [{ slug: SERVICE, durationMinutes: 30, maxPersons: 3 }],
+    });
+    ids = { officeId: office.id, serviceId: service.id };
+  });
+
+  /** The manage token from the newest confirmation e-mail: the API never answers it. */
+  async function tokenFromMail(): Promise<string> {
+    const mail = await ctx.db.outboxMessage.findFirstOrThrow({ where: { template: "wish-confirmation" }, orderBy: { createdAt: "desc" } });
+    const match = /\/warteliste\/([A-Za-z0-9_-]{43})/.exec(mail.payload);
+    if (!match) throw new Error("no manage link in the e-mail");
+    return match[1];
+  }
+
+  async function written() {
+    return { wishes: await ctx.db.wish.count(), outbox: await ctx.db.outboxMessage.count() };
+  }
+
+  it("writes an unconfirmed wish, e-mails its link, and lets the link's holder confirm, change and withdraw it", async () => {
+    const created = await post(valid);
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ referenceCode: expect.stringMatching(/^TV-[0-9A-Z]{4}-[0-9A-Z]{4}$/), status: "UNCONFIRMED" });
+    // No token and no link in the answer: only the mailbox's owner can confirm.
+    expect(created.text).not.toMatch(/warteliste|[A-Za-z0-9_-]{43}/);
+    expect(created.response.headers.get("location")).toBeNull();
+    expect(mailWritten).toHaveBeenCalledTimes(1);
+
+    const row = await ctx.db.wish.findUniqueOrThrow({ where: { referenceCode: created.body.referenceCode } });
+    expect(row).toMatchObject({
+      status: "UNCONFIRMED",
+      source: "WAITLIST",
+      persons: 2,
+      weekdays: "1,3",
+      dayParts: "MORNING",
+      email: "amira.haddad@example.org",
+      permitExpiresOn: "2030-03-20",
+      locale: "de",
+    });
+    const token = await tokenFromMail();
+
+    const seen = await view(token, "?lang=en");
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({
+      referenceCode: created.body.referenceCode,
+      status: "UNCONFIRMED",
+      source: "WAITLIST",
+      persons: 2,
+      confirmedAt: null,
+      preferences: { ...preferences, weekdays: [1, 3] },
+      office: { slug: OFFICE, timeZone: "Europe/Berlin" },
+      service: { slug: SERVICE },
+      offer: null,
+      booking: null,
+      links: { manage: `${APP_URL}/warteliste/${token}` },
+    });
+    // Personal data never leaves through the link.
+    expect(seen.text).not.toMatch(/Haddad|@example\.org|1990-05-17|2030-03-20/);
+    // Reading never confirms.
+    expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("UNCONFIRMED");
+
+    const confirmed = await confirm(token);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ status: "ACTIVE", confirmedAt: NOW.toISOString() });
+    // Confirming again keeps the first time: the place in the order.
+    now = new Date(NOW.getTime() + 3_600_000);
+    expect((await confirm(token)).body).toMatchObject({ status: "ACTIVE", confirmedAt: NOW.toISOString() });
+
+    const changed = await patch(token, { earliestDate: "2030-03-05", latestDate: "2030-03-29", weekdays: [5, 2, 2], dayParts: ["AFTERNOON", "MORNING"] });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({
+      status: "ACTIVE",
+      confirmedAt: NOW.toISOString(),
+      preferences: { earliestDate: "2030-03-05", latestDate: "2030-03-29", weekdays: [2, 5], dayParts: ["MORNING", "AFTERNOON"] },
+    });
+    expect(await ctx.db.wish.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ weekdays: "2,5", dayParts: "MORNING,AFTERNOON" });
+
+    const withdrawn = await withdraw(token);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe("WITHDRAWN");
+    expect((await withdraw(token)).body.status).toBe("WITHDRAWN");
+
+    // Closed: neither changed nor confirmed any more, in the request's language.
+    const late = await patch(token, preferences, { "accept-language": "en" });
+    expect([late.status, late.body]).toEqual([409, { error: { code: "WISH_CLOSED", message: enErrors.WISH_CLOSED } }]);
+    expect((await confirm(token)).body.error.code).toBe("WISH_CLOSED");
+    expect(await ctx.db.wish.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "WITHDRAWN", weekdays: "2,5" });
+  });
+
+  it("writes the e-mail and the link in the request's language unless the body names one", async () => {
+    await post(valid, { "accept-language": "en-GB,en;q=0.9" });
+    expect(await tokenFromMail()).toBeTruthy();
+    const first = await ctx.db.wish.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
+    expect(first.locale).toBe("en");
+    const token = await tokenFromMail();
+    expect((await view(token)).body.links.manage).toBe(`${APP_URL}/en/warteliste/${token}`);
+
+    await ctx.db.wish.deleteMany();
+    await ctx.db.outboxMessage.deleteMany();
+    await post({ ...valid, locale: "ar" }, { "accept-language": "en" });
+    expect((await ctx.db.wish.findFirstOrThrow()).locale).toBe("ar");
+  });
+
+  it("refuses invalid bodies with every field's problem, in the request's language, and writes nothing", async () => {
+    const before = await written();
+    const bad = await post(
+      {
+        ...valid,
+        persons: "2",
+        email: "not-an-address",
+        privacyConsent: false,
+        permitExpiresOn: "2030-02-30",
+        preferences: { earliestDate: "2030-03-01", latestDate: "2031-12-31", weekdays: ["1"], dayParts: [] },
+      },
+      { "accept-language": "en" },
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.code).toBe("INVALID_INPUT");
+    expect(bad.body.error.message).toBe(enErrors.INVALID_INPUT);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(
+      [
+        "email",
+        "permitExpiresOn",
+        "persons",
+        "preferences.dayParts",
+        "preferences.earliestDate",
+        "preferences.latestDate",
+        "preferences.weekdays",
+        "privacyConsent",
+      ].sort(),
+    );
+
+    // The dates in the wrong order: the form's own cross-field rule.
+    const order = await post({ ...valid, preferences: { ...preferences, earliestDate: "2030-04-02", latestDate: "2030-04-01" } });
+    expect(order.status).toBe(422);
+    expect(Object.keys(order.body.error.fields)).toEqual(["preferences.latestDate"]);
+
+    // Too many persons for the service; no preferences at all.
+    const more = await post({ ...valid, persons: 4, preferences: undefined });
+    expect(Object.keys(more.body.error.fields).sort()).toEqual(["persons", "preferences"]);
+    expect(await written()).toEqual(before);
+    expect(mailWritten).not.toHaveBeenCalled();
+  });
+
+  it("answers unknown offices and services 404, an office without a waiting list and a full mailbox 409", async () => {
+    expect((await post({ ...valid, office: "nirgendwo" })).body.error.code).toBe("OFFICE_NOT_FOUND");
+    expect((await post({ ...valid, service: "nichts" })).body.error.code).toBe("SERVICE_NOT_FOUND");
+
+    await ctx.db.office.update({ where: { id: ids.officeId }, data: { waitlistEnabled: false } });
+    const disabled = await post(valid);
+    expect([disabled.status, disabled.body.error]).toEqual([409, { code: "WAITLIST_DISABLED", message: deErrors.WAITLIST_DISABLED }]);
+    expect(await written()).toEqual({ wishes: 0, outbox: 0 });
+
+    await ctx.db.office.update({ where: { id: ids.officeId }, data: { waitlistEnabled: true } });
+    expect((await post(valid)).status).toBe(201);
+    // The same mailbox however spelt: the office allows two open wishes per address.
+    expect((await post({ ...valid, email: "amira.haddad@EXAMPLE.org" })).status).toBe(201);
+    const third = await post({ ...valid, email: "AMIRA.HADDAD@example.org" });
+    expect([third.status, third.body.error.code]).toEqual([409, "TOO_MANY_WISHES"]);
+    expect(await written()).toEqual({ wishes: 2, outbox: 2 });
+  });
+
+  it("answers a wrong, malformed or erased token 404 alike, whatever the method", async () => {
+    const wish = await insertWish(ctx.db, { ...ids, earliestDate: "2030-03-11", latestDate: "2030-04-30" });
+    const wrong = "A".repeat(43);
+    for (const token of [wrong, "kurz", "../../etc/passwd", `${wrong}A`]) {
+      for (const answer of [await view(token), await confirm(token), await withdraw(token), await patch(token, preferences)]) {
+        expect([token, answer.status, answer.body]).toEqual([token, 404, { error: { code: "WISH_NOT_FOUND", message: deErrors.WISH_NOT_FOUND } }]);
+      }
+    }
+    expect(await ctx.db.wish.findUniqueOrThrow({ where: { id: wish.id } })).toMatchObject({ status: "ACTIVE", weekdays: wish.weekdays });
+  });
+
+  it("shows the open offer with its deadline, and the appointment once booked", async () => {
+    const created = await post(valid);
+    const token = await tokenFromMail();
+    await confirm(token);
+    const wish = await ctx.db.wish.findUniqueOrThrow({ where: { referenceCode: created.body.referenceCode } });
+    const startsAt = at("2030-03-11", "09:00");
+    const endsAt = at("2030-03-11", "09:30");
+    const deadline = new Date(NOW.getTime() + 12 * 3_600_000);
+    const offered = await insertOffer(ctx.db, wish, { startsAt, endsAt, offeredAt: NOW, deadline });
+    const open = await view(token);
+    expect(open.body).toMatchObject({
+      status: "ACTIVE",
+      offer: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), deadline: deadline.toISOString() },
+      booking: null,
+    });
+
+    // Accepted (as the offers service leaves it): the appointment's reference instead of the offer.
+    await ctx.db.booking.update({ where: { id: offered.booking.id }, data: { status: "CONFIRMED", holdExpiresAt: null } });
+    await ctx.db.wishOffer.update({ where: { id: offered.offer.id }, data: { outcome: "ACCEPTED", decidedAt: NOW } });
+    await ctx.db.wish.update({ where: { id: wish.id }, data: { status: "BOOKED", openOfferId: null, bookingId: offered.booking.id } });
+    const booked = await view(token);
+    expect(booked.body).toMatchObject({
+      status: "BOOKED",
+      offer: null,
+      booking: { referenceCode: offered.booking.referenceCode, status: "CONFIRMED", startsAt: startsAt.toISOString() },
+    });
+    // A booked wish is closed for changes and withdrawal.
+    expect((await withdraw(token)).body.error.code).toBe("WISH_CLOSED");
+  });
+
+  it("refuses preferences that JSON types wrongly or the form refuses, and changes nothing", async () => {
+    await post(valid);
+    const token = await tokenFromMail();
+    const cases: Array<[unknown, string[]]> = [
+      [{ ...preferences, weekdays: "1" }, ["weekdays"]],
+      [{ ...preferences, weekdays: [0, 8] }, ["weekdays"]],
+      [{ ...preferences, dayParts: ["EVENING"] }, ["dayParts"]],
+      [{ ...preferences, earliestDate: "2030-03-03" }, ["earliestDate"]],
+      [{ earliestDate: "4.3.2030" }, ["dayParts", "earliestDate", "latestDate", "weekdays"]],
+    ];
+    for (const [body, fields] of cases) {
+      const answer = await patch(token, body);
+      expect([body, answer.status, Object.keys(answer.body.error.fields ?? {}).sort()]).toEqual([body, 422, fields]);
+    }
+    expect((await patch(token, [preferences])).status).toBe(400);
+    const raw = await callApi(updateWish, wishPath(token), {
+      method: "PATCH",
+      body: "earliestDate=2030-03-05",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      params: { token },
+    });
+    expect(raw.status).toBe(415);
+    expect((await ctx.db.wish.findFirstOrThrow()).weekdays).toBe("1,3");
+  });
+
+  describe("with the proof of work and the rate limits on", () => {
+    let restoreAntibot: () => void;
+    beforeAll(() => {
+      restoreAntibot = overrideAntibot({ enabled: true, baseCounter: 20 });
+    });
+    afterAll(() => restoreAntibot());
+
+    async function solvedChallenge(): Promise<string> {
+      const { body } = await callApi(getChallenge, "/api/antibot/challenge", { headers: { [PEER_ADDRESS_HEADER]: CLIENT_IP } });
+      const challenge = body as Challenge;
+      const solution = await solveChallenge({ challenge, deriveKey });
+      if (!solution) throw new Error("challenge not solved");
+      return Buffer.from(JSON.stringify({ challenge, solution })).toString("base64");
+    }
+
+    it("refuses a wish without a solved challenge, takes one with it, and refuses a second use", async () => {
+      const refused = await post(valid);
+      expect([refused.status, refused.body.error.code]).toEqual([403, "ANTIBOT_FAILED"]);
+      expect(await written()).toEqual({ wishes: 0, outbox: 0 });
+
+      const payload = await solvedChallenge();
+      expect((await post(valid, { "x-altcha": payload })).status).toBe(201);
+      const replayed = await post({ ...valid, email: "other@example.org", altcha: payload });
+      expect([replayed.status, replayed.body.error.code]).toEqual([403, "ANTIBOT_FAILED"]);
+      expect(await written()).toEqual({ wishes: 1, outbox: 1 });
+    });
+
+    it("counts wishes against the limits per e-mail address and answers 429 with Retry-After", async () => {
+      const restoreLimits = overrideBookingLimits({ perEmail: 1 });
+      try {
+        expect((await post(valid, { "x-altcha": await solvedChallenge() })).status).toBe(201);
+        const limited = await post(valid, { "x-altcha": await solvedChallenge() });
+        expect([limited.status, limited.body.error.code]).toEqual([429, "RATE_LIMITED"]);
+        expect(Number(limited.response.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(await written()).toEqual({ wishes: 1, outbox: 1 });
+      } finally {
+        restoreLimits();
+      }
+    });
+  });
+});
