@@ -383,6 +383,16 @@ describeEachDatabase("API bookings", (ctx) => {
     expect([row.persons, row.givenName, row.phone, row.remark, row.locale]).toEqual([1, null, null, null, "de"]);
   });
 
+  it("takes the permit's expiry for a service that asks for it, and refuses one that is no date", async () => {
+    await ctx.db.service.updateMany({ where: { slug: SERVICE }, data: { asksPermitExpiry: true } });
+    const bad = await post({ ...valid, permitExpiresOn: "2030-02-30" });
+    expect([bad.status, Object.keys(bad.body.error.fields)]).toEqual([422, ["permitExpiresOn"]]);
+    const result = await post({ ...valid, permitExpiresOn: "2030-06-30" });
+    expect(result.status).toBe(201);
+    const row = await ctx.db.booking.findUniqueOrThrow({ where: { referenceCode: result.body.referenceCode } });
+    expect(row.permitExpiresOn).toBe("2030-06-30");
+  });
+
   describe("unusual but valid text is stored exactly", () => {
     it.each([
       ["emoji in the remark", "Ana", "Nguyễn", "Danke 🙏"],

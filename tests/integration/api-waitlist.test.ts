@@ -87,6 +87,7 @@ describeEachDatabase("API waiting list", (ctx) => {
       services: [{ slug: SERVICE, durationMinutes: 30, maxPersons: 3 }],
     });
     ids = { officeId: office.id, serviceId: service.id };
+    await ctx.db.service.update({ where: { id: service.id }, data: { asksPermitExpiry: true } });
   });
 
   /** The manage token from the newest confirmation e-mail: the API never answers it. */
@@ -169,6 +170,12 @@ describeEachDatabase("API waiting list", (ctx) => {
     expect([late.status, late.body]).toEqual([409, { error: { code: "WISH_CLOSED", message: enErrors.WISH_CLOSED } }]);
     expect((await confirm(token)).body.error.code).toBe("WISH_CLOSED");
     expect(await ctx.db.wish.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "WITHDRAWN", weekdays: "2,5" });
+  });
+
+  it("keeps the permit's expiry only for a service that asks for it", async () => {
+    await ctx.db.service.update({ where: { id: ids.serviceId }, data: { asksPermitExpiry: false } });
+    expect((await post(valid)).status).toBe(201);
+    expect((await ctx.db.wish.findFirstOrThrow()).permitExpiresOn).toBeNull();
   });
 
   it("writes the e-mail and the link in the request's language unless the body names one", async () => {

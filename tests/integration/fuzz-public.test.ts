@@ -19,11 +19,15 @@ import { POST as postBooking } from "@/app/api/v1/bookings/route";
 import { GET as listOffices } from "@/app/api/v1/offices/route";
 import { GET as listServices } from "@/app/api/v1/offices/[office]/services/route";
 import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[service]/slots/route";
+import { POST as confirmWish } from "@/app/api/v1/wishes/[token]/confirmation/route";
+import { DELETE as withdrawWish, GET as viewWish, PATCH as updateWish } from "@/app/api/v1/wishes/[token]/route";
+import { POST as postWish } from "@/app/api/v1/wishes/route";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import type { Db } from "@/lib/server/db/client";
 import { overrideAntibot } from "@/lib/server/security/antibot";
 import { overrideApiLimit } from "@/lib/server/security/api-rate-limit";
 import { createBooking } from "@/lib/server/services/create-booking";
+import { createWish } from "@/lib/server/services/waitlist/create-wish";
 import { type ApiAnswer, APP_URL, callApi } from "../helpers/api";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { actionResult, CookieJar, formData, inBrowser, useTestDb } from "../helpers/next-request-mocks";
@@ -174,10 +178,11 @@ async function checkAction(where: string, run: () => Promise<unknown>, jar = new
   }
 }
 
-/** Every row a public request could write: bookings, outbox e-mails and the per-day lock rows. */
+/** Every row a public request could write: bookings, wishes, outbox e-mails and the per-day lock rows. */
 async function snapshot(db: Db) {
   return {
     bookings: await db.booking.findMany({ orderBy: { id: "asc" } }),
+    wishes: await db.wish.findMany({ orderBy: { id: "asc" } }),
     outbox: await db.outboxMessage.findMany({ orderBy: { id: "asc" } }),
     officeDays: await db.officeDay.findMany({ orderBy: [{ officeId: "asc" }, { date: "asc" }] }),
   };
@@ -188,6 +193,7 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
   let restoreAntibot: () => void;
   let restoreApiLimit: () => void;
   let before: Awaited<ReturnType<typeof snapshot>>;
+  let wishToken = "";
   const statuses = new Map<string, number>();
   const tally = (a: Answered) => {
     const key = `${a.where} ${a.status}`;
@@ -214,10 +220,24 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
       locale: "de",
       now: NOW,
     });
+    // A real wish of the other office's person: its token is hit with hostile changes, which must change nothing.
+    const wished = await createWish({
+      db: ctx.db,
+      officeId: other.office.id,
+      serviceId: other.service.id,
+      persons: 1,
+      person: person(2),
+      preferences: { earliestDate: "2030-03-11", latestDate: "2030-03-29", weekdays: [1], dayParts: ["MORNING"] },
+      locale: "de",
+      source: "WAITLIST",
+      now: NOW,
+    });
+    wishToken = wished.token;
     foreign.length = 0;
     foreign.push(mine.office.id, mine.service.id, other.office.id, other.service.id, booked.id, booked.referenceCode);
+    foreign.push(wished.wishId, wished.referenceCode);
     // Tokens of the right shape that belong to nobody.
-    foreign.push("A".repeat(43), "_".repeat(43), "-".repeat(43), nearMiss(booked.manageToken));
+    foreign.push("A".repeat(43), "_".repeat(43), "-".repeat(43), nearMiss(booked.manageToken), nearMiss(wished.token));
 
     useTestDb(ctx.db);
     restoreApi = overrideApiRuntime({ db: () => ctx.db, now: () => NOW, mailWritten: () => {} });
@@ -332,6 +352,69 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
         for (const a of [view, del, ics]) expect([400, 404]).toContain(a.status);
       }),
       options(3),
+    );
+  });
+
+  it("POST wishes refuses hostile JSON objects and raw bodies", async () => {
+    // Preferences from before today: even the untouched body is refused, so every answer is a refusal.
+    const preferences = { earliestDate: "2030-03-01", latestDate: "2030-03-29", weekdays: [1, 3], dayParts: ["MORNING"] };
+    const valid: Record<string, unknown> = {
+      office: OFFICE,
+      service: SERVICE,
+      persons: 1,
+      familyName: "Haddad",
+      email: "amira@example.org",
+      dateOfBirth: "1990-05-17",
+      privacyConsent: true,
+      permitExpiresOn: "2030-06-30",
+      preferences,
+    };
+    const keys = [...Object.keys(valid), "altcha", "__proto__", "status", "source", "roundId", "officeId"];
+    const prefKeys = [...Object.keys(preferences), "__proto__", "confirmedAt"];
+    const body = fc.oneof(
+      fc.dictionary(fc.constantFrom(...keys), hostileValue, { minKeys: 1, maxKeys: 4 }).map((patch) => JSON.stringify({ ...valid, ...patch })),
+      fc
+        .dictionary(fc.constantFrom(...prefKeys), hostileValue, { minKeys: 1, maxKeys: 3 })
+        .map((patch) => JSON.stringify({ ...valid, preferences: { ...preferences, ...patch } })),
+      hostileValue.map((v) => JSON.stringify(v) ?? "null"),
+      hostileString,
+    );
+    await fc.assert(
+      fc.asyncProperty(body, fc.boolean(), async (raw, asBytes) => {
+        const headers = { "content-type": "application/json", "accept-language": "de-DE,de;q=0.9" };
+        const answer = await callApi(postWish, "/api/v1/wishes", { method: "POST", body: asBytes ? wtf8(raw) : raw, headers });
+        tally(checkAnswer("wishes.create", answer));
+        expect(answer.status).not.toBe(201);
+      }),
+      options(6),
+    );
+  });
+
+  it("wishes/{token} refuses hostile tokens alike, and hostile changes to a real wish", async () => {
+    const prefs = fc.oneof(
+      hostileValue.map((v) => JSON.stringify(v) ?? "null"),
+      fc
+        .dictionary(fc.constantFrom("earliestDate", "latestDate", "weekdays", "dayParts", "__proto__", "status"), hostileValue, { maxKeys: 4 })
+        .map((v) => JSON.stringify(v)),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostileString, prefs, async (token, raw) => {
+        const path = `/api/v1/wishes/${encode(token)}`;
+        const json = { "content-type": "application/json" };
+        const answers = [
+          checkAnswer("wishes.view", await callApi(viewWish, path, { params: { token } })),
+          checkAnswer("wishes.withdraw", await callApi(withdrawWish, path, { method: "DELETE", params: { token } })),
+          checkAnswer("wishes.confirm", await callApi(confirmWish, `${path}/confirmation`, { method: "POST", params: { token } })),
+          checkAnswer("wishes.update", await callApi(updateWish, path, { method: "PATCH", body: raw, headers: json, params: { token } })),
+        ];
+        answers.forEach(tally);
+        // A wrong token never reveals anything, whichever way it is asked.
+        for (const a of answers) expect([400, 404, 413]).toContain(a.status);
+        const real = await callApi(updateWish, `/api/v1/wishes/${wishToken}`, { method: "PATCH", body: raw, headers: json });
+        tally(checkAnswer("wishes.update.real", real));
+        expect([400, 413, 422]).toContain(real.status);
+      }),
+      options(7),
     );
   });
 

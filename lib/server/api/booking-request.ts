@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { localDateOf } from "@/lib/domain";
 import { defaultLocale, type Locale, locales } from "@/lib/i18n/routing";
-import { personalDataSchema, slotChoiceSchema, slugSchema } from "@/lib/schemas/booking";
+import { type PersonalData, personalDataSchema, slotChoiceSchema, slugSchema } from "@/lib/schemas/booking";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/schemas/form-errors";
 import type { Db } from "@/lib/server/db";
 import type { CreateBookingInput } from "@/lib/server/services/create-booking";
@@ -38,6 +38,12 @@ function personRequestSchema(limits: { maxPersons: number; today: string }) {
     phone: optional(person.phone).meta({ description: "At least five digits." }),
     dateOfBirth: person.dateOfBirth.meta({ format: "date", description: "Not in the future, at most 130 years ago." }),
     privacyConsent: person.privacyConsent.meta({ description: "The person has read the privacy notice." }),
+    permitExpiresOn: optional(person.permitExpiresOn).meta({
+      format: "date",
+      description:
+        "Expiry date of the current residence permit, if the person wants to give it (within ten years from today). " +
+        "Used only by services that ask for it: close to the expiry, urgent places are open to the person and a wish is urgent.",
+    }),
     locale: optional(z.enum(locales, { error: "invalid" })).meta({
       description:
         "Language of the e-mails (with any calendar entry) and the manage link. Left out: the request's language (`lang`, else Accept-Language, else German).",
@@ -88,7 +94,7 @@ export async function parseServiceRequest<S extends z.ZodType<PersonRequest>>(
 }
 
 /** The person as the services take it: null and left out alike mean "not given". */
-export function personOf(data: PersonRequest, remark?: string | null) {
+export function personOf(data: PersonRequest, remark?: string | null): PersonalData {
   return {
     givenName: data.givenName ?? undefined,
     familyName: data.familyName,
@@ -96,6 +102,7 @@ export function personOf(data: PersonRequest, remark?: string | null) {
     phone: data.phone ?? undefined,
     dateOfBirth: data.dateOfBirth,
     remark: remark ?? undefined,
+    permitExpiresOn: data.permitExpiresOn ?? undefined,
   };
 }
 

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { localDateOf } from "@/lib/domain";
 import { DAY_PARTS, WEEKDAYS } from "@/lib/domain/waitlist";
 import { defaultLocale, type Locale } from "@/lib/i18n/routing";
-import { localDateSchema } from "@/lib/schemas/booking";
 import { WISH_MESSAGES, type WishPreferences, wishPreferencesSchema } from "@/lib/schemas/wish";
 import type { Db } from "@/lib/server/db";
 import type { CreateWishInput, WishPreferencesValue } from "@/lib/server/services/waitlist/create-wish";
@@ -57,14 +56,7 @@ export function wishPreferencesRequestSchema(opts: { today: string; bookingHoriz
 export function wishRequestSchema(limits: { maxPersons: number; today: string; bookingHorizonDays: number }) {
   return bookingRequestSchema(limits)
     .omit({ start: true, remark: true })
-    .extend({
-      preferences: wishPreferencesRequestSchema(limits),
-      permitExpiresOn: optional(localDateSchema).meta({
-        format: "date",
-        description:
-          "Expiry date of the current residence permit, if the person wants to give it: a wish close to it is urgent.",
-      }),
-    });
+    .extend({ preferences: wishPreferencesRequestSchema(limits) });
 }
 
 /** The validated input for createWish, or an ApiError (422 field errors, 404 unknown office or service). */
@@ -86,7 +78,8 @@ export async function parseWishRequest(
     serviceId: loaded.service.id,
     persons: data.persons ?? 1,
     person: personOf(data),
-    permitExpiresOn: data.permitExpiresOn ?? undefined,
+    // As for a booking: only a service that asks for the expiry keeps it (and makes the wish urgent by it).
+    permitExpiresOn: loaded.service.asksPermitExpiry ? (data.permitExpiresOn ?? undefined) : undefined,
     preferences: data.preferences,
     locale: data.locale ?? requestLocale,
     now,
