@@ -13,6 +13,9 @@ import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { citizenBooking } from "../helpers/integration/bookings";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
+import { staff } from "../helpers/integration/staff";
+import { withdrawWishByToken } from "@/lib/server/services/waitlist/withdraw-wish";
+import { removeWishByStaff } from "@/lib/server/services/waitlist/staff/remove-wish";
 
 // See tests/integration/mail-smtp.test.ts: Jest runs the ES build of @react-email/render.
 jest.mock("@react-email/render", () =>
@@ -233,6 +236,31 @@ describeEachDatabase("waiting list: held offers", (ctx) => {
     expect(swept.offered).toBe(0);
     expect((await offersOf(ctx.db)).map((o) => o.outcome)).toEqual(["EXPIRED", "EXPIRED"]);
     expect(await codeOf(createBooking(ctx.db, citizenBooking({ start: NINE, now: later(26) }, 50)))).toBe("OK");
+  });
+
+  it("withdrawing a wish, or staff removing it, passes its open offer on at once", async () => {
+    const first = await wish(ctx.db, g, 1, 1);
+    const second = await wish(ctx.db, g, 2, 2);
+    const third = await wish(ctx.db, g, 3, 3);
+    await cancelBookingByToken(ctx.db, { token: g.tokens.get("09:00")!, now: NOW });
+
+    await withdrawWishByToken(ctx.db, { token: first.token, now: later(1) });
+    expect(await ctx.db.wish.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "WITHDRAWN", openOfferId: null });
+    expect((await offersOf(ctx.db)).map((o) => [o.wishId, o.outcome])).toEqual([
+      [first.id, "DECLINED"],
+      [second.id, "OPEN"],
+    ]);
+
+    const clerk = await staff(ctx.db, "CLERK", [g.officeId]);
+    expect((await removeWishByStaff(ctx.db, clerk, { wishId: second.id, reason: "CITIZEN_REQUEST" }, later(2))).offerReleased).toBe(true);
+    const offers = await offersOf(ctx.db);
+    expect(offers.map((o) => [o.wishId, o.outcome])).toEqual([
+      [first.id, "DECLINED"],
+      [second.id, "DECLINED"],
+      [third.id, "OPEN"],
+    ]);
+    expect(offers[2].startsAt).toEqual(NINE);
+    await assertNeverOverCapacity(ctx.db, 1, later(2));
   });
 
   it(`closes a wish that let ${MAX_UNANSWERED_OFFERS} offers expire`, async () => {

@@ -266,6 +266,37 @@ describe("matching free time to wishes", () => {
     expect(checkSlot({ ...input, occupied: [...input.occupied, cancelled] }, new Date(free))).toEqual({ ok: false, reason: "full" });
   });
 
+  it("lets an urgent wish use a place kept for urgent cases, a public one not", () => {
+    // Two clerks 08:00-09:00, one place kept for urgent cases (released 48 h before); 08:00-08:30 has one booking.
+    const o = office(BERLIN)
+      .open("Wed", "08:00-09:00", { clerks: 2, urgent: 1 })
+      .service("pass", 30)
+      .rules({ slotStepMinutes: 30, minNoticeMinutes: 120, bookingHorizonDays: 60, urgentReleaseHours: 48 })
+      .booked("2026-06-03", "08:00-08:30")
+      .now("2026-06-01 08:00");
+    const wishes = [
+      wish(o, "public", { confirmedAt: 1 }),
+      wish(o, "urgent", { confirmedAt: 2, permitExpiresOn: "2026-06-10" }),
+      wish(o, "urgent2", { confirmedAt: 3, permitExpiresOn: "2026-06-11" }),
+    ];
+    // The urgent wishes come first; the kept place of 08:00 and the open and kept places of 08:30 go to urgent
+    // wishes only as far as their access allows, and the public wish gets an open place.
+    const offers = match(o, ["2026-06-03"], wishes);
+    expect(offers.map((x) => [x.wish, x.start, x.urgent])).toEqual([
+      ["urgent", "2026-06-03 08:00", true],
+      ["urgent2", "2026-06-03 08:30", true],
+      ["public", "2026-06-03 08:30", false],
+    ]);
+    // Without urgent wishes, the public one cannot take the kept place of 08:00.
+    expect(match(o, ["2026-06-03"], [wishes[0]]).map((x) => x.start)).toEqual(["2026-06-03 08:30"]);
+  });
+
+  it("offers a release-round service only on dates a round released", () => {
+    const o = oneClerk();
+    const released = (date: string) => date === "2026-06-04";
+    expect(match(o, ["2026-06-03", "2026-06-04"], [wish(o, "w", { released })]).map((x) => x.start)).toEqual(["2026-06-04 08:00"]);
+  });
+
   it("never offers beyond the booking horizon", () => {
     const o = oneClerk().rules({ bookingHorizonDays: 1 });
     expect(match(o, ["2026-06-03"], [wish(o, "w")])).toEqual([]);

@@ -6,6 +6,12 @@ import { refusalNow } from "./accept-offer";
 import { findOffer, type OfferInput } from "./find-offer";
 import { offerFreedTime, releaseOffer } from "./offer-freed-time";
 
+/** For callers that decline on the citizen's behalf: an offer answered or expired meanwhile needs nothing more. */
+export function ignoreAnswered(error: unknown): void {
+  if (error instanceof AppError && ["OFFER_DECIDED", "OFFER_EXPIRED", "OFFER_NOT_FOUND"].includes(error.code)) return;
+  throw error;
+}
+
 /**
  * The citizen declines an offer, under the day lock: its held booking is cancelled, the wish stays on the waiting
  * list without that start (it is never offered it again), and the time goes to the next matching wish in the same

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { declineOffer, ignoreAnswered } from "./decline-offer";
 import { getWishByToken, isOpenWish } from "./get-wish-by-token";
 
 /**
@@ -10,6 +11,8 @@ export async function withdrawWishByToken(db: Db, input: { token: string; now: D
   const wish = await getWishByToken(db, input.token);
   if (wish.status === "WITHDRAWN") return;
   if (!isOpenWish(wish)) throw new AppError("WISH_CLOSED");
+  // An open offer is declined first: its time goes to the next matching wish now, not when its deadline passes.
+  if (wish.openOfferId) await declineOffer(db, { wishToken: input.token, now: input.now }).catch(ignoreAnswered);
   const { count } = await db.wish.updateMany({
     where: { id: wish.id, status: { in: ["UNCONFIRMED", "ACTIVE"] }, erasedAt: null },
     data: { status: "WITHDRAWN", closedAt: input.now },

@@ -8,6 +8,7 @@ import { bookingTransaction, retryingTransaction } from "@/lib/server/db/transac
 import { AppError } from "@/lib/server/errors";
 import { eraseBookings } from "../../privacy/erase-personal-data";
 import { loadWishFor } from "./load-wish";
+import { offerFreedTime } from "../offer-freed-time";
 
 export const WISH_REMOVE_ACTION = "wish.remove";
 
@@ -58,6 +59,8 @@ export async function removeWishByStaff(
       await tx.booking.updateMany({ where: { id: offer.bookingId, status: "HELD" }, data: { holdExpiresAt: now } });
       await eraseBookings(tx, { id: offer.bookingId, status: "HELD" }, now);
       offerReleased = true;
+      // The freed time goes to the next matching wish, as after a decline.
+      await offerFreedTime(tx, { officeId: wish.officeId, dates: appointmentDates(offer.booking.startsAt, offer.booking.endsAt, wish.office.timeZone), now });
     }
     await writeAudit(tx, {
       actorId: actor.id,
