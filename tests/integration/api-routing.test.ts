@@ -12,6 +12,8 @@ import * as services from "@/app/api/v1/offices/[office]/services/route";
 import * as offices from "@/app/api/v1/offices/route";
 import * as openApi from "@/app/api/v1/openapi.json/route";
 import * as wishConfirmation from "@/app/api/v1/wishes/[token]/confirmation/route";
+import * as offerAcceptance from "@/app/api/v1/wishes/[token]/offer/acceptance/route";
+import * as offerRefusal from "@/app/api/v1/wishes/[token]/offer/refusal/route";
 import * as wish from "@/app/api/v1/wishes/[token]/route";
 import * as wishes from "@/app/api/v1/wishes/route";
 import deErrors from "@/lib/i18n/messages/de/errors.json";
@@ -42,6 +44,8 @@ const ROUTES: Array<[string, RouteModule, string[]]> = [
   ["/api/v1/wishes", wishes, ["POST"]],
   [`/api/v1/wishes/${TOKEN}`, wish, ["GET", "PATCH", "DELETE"]],
   [`/api/v1/wishes/${TOKEN}/confirmation`, wishConfirmation, ["POST"]],
+  [`/api/v1/wishes/${TOKEN}/offer/acceptance`, offerAcceptance, ["POST"]],
+  [`/api/v1/wishes/${TOKEN}/offer/refusal`, offerRefusal, ["POST"]],
 ];
 
 describe("paths and methods the API does not have", () => {

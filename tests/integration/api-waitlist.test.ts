@@ -7,7 +7,11 @@ jest.mock("@react-email/render", () =>
 import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { GET as getChallenge } from "@/app/api/antibot/challenge/route";
+import { DELETE as cancelBooking, GET as viewBooking } from "@/app/api/v1/bookings/[token]/route";
+import { POST as postBooking } from "@/app/api/v1/bookings/route";
 import { POST as confirmWish } from "@/app/api/v1/wishes/[token]/confirmation/route";
+import { POST as acceptOffer } from "@/app/api/v1/wishes/[token]/offer/acceptance/route";
+import { POST as declineOffer } from "@/app/api/v1/wishes/[token]/offer/refusal/route";
 import { DELETE as withdrawWish, GET as viewWish, PATCH as updateWish } from "@/app/api/v1/wishes/[token]/route";
 import { POST as createWish } from "@/app/api/v1/wishes/route";
 import deErrors from "@/lib/i18n/messages/de/errors.json";
@@ -62,6 +66,8 @@ const wishPath = (token: string) => `/api/v1/wishes/${encodeURIComponent(token)}
 const view = (token: string, query = "") => callApi(viewWish, `${wishPath(token)}${query}`, { params: { token } });
 const confirm = (token: string) => callApi(confirmWish, `${wishPath(token)}/confirmation`, { method: "POST", params: { token } });
 const withdraw = (token: string) => callApi(withdrawWish, wishPath(token), { method: "DELETE", params: { token } });
+const accept = (token: string) => callApi(acceptOffer, `${wishPath(token)}/offer/acceptance`, { method: "POST", params: { token } });
+const decline = (token: string) => callApi(declineOffer, `${wishPath(token)}/offer/refusal`, { method: "POST", params: { token } });
 const patch = (token: string, json: unknown, headers: Record<string, string> = {}) =>
   callApi(updateWish, wishPath(token), { method: "PATCH", json, params: { token }, headers });
 
@@ -290,6 +296,98 @@ describeEachDatabase("API waiting list", (ctx) => {
     });
     // A booked wish is closed for changes and withdrawal.
     expect((await withdraw(token)).body.error.code).toBe("WISH_CLOSED");
+  });
+
+  /** A confirmed wish made through the API, with its token from the e-mail and its row. */
+  async function confirmedWish(body: object = valid) {
+    const created = await post(body);
+    const token = await tokenFromMail();
+    expect((await confirm(token)).status).toBe(200);
+    return { token, row: await ctx.db.wish.findUniqueOrThrow({ where: { referenceCode: created.body.referenceCode } }) };
+  }
+
+  it("offers time freed by a cancellation through the API to the wish, which accepts it and gets the booking's token", async () => {
+    // Someone else's appointment on the wished Monday morning, booked and then cancelled through the API.
+    const booked = await callApi(postBooking, "/api/v1/bookings", {
+      method: "POST",
+      json: {
+        office: OFFICE,
+        service: SERVICE,
+        start: at("2030-03-11", "10:00").toISOString(),
+        familyName: "Schmidt",
+        email: "schmidt@example.org",
+        dateOfBirth: "1980-01-01",
+        privacyConsent: true,
+      },
+    });
+    expect(booked.status).toBe(201);
+    const { token } = await confirmedWish();
+    expect((await view(token)).body.offer).toBeNull();
+    expect((await callApi(cancelBooking, `/api/v1/bookings/${booked.body.manageToken}`, { method: "DELETE" })).status).toBe(200);
+
+    const offered = await view(token);
+    expect(offered.body.status).toBe("ACTIVE");
+    const offer = offered.body.offer;
+    expect(offer).not.toBeNull();
+    expect(offer.startsAt.startsWith("2030-03-11")).toBe(true);
+    expect(Date.parse(offer.deadline)).toBeGreaterThan(NOW.getTime());
+    expect((await ctx.db.outboxMessage.findMany({ orderBy: { createdAt: "asc" } })).map((m) => m.template)).toContain("wish-offer");
+
+    mailWritten.mockClear();
+    const accepted = await accept(token);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({
+      referenceCode: expect.stringMatching(/^TV-/),
+      status: "CONFIRMED",
+      startsAt: offer.startsAt,
+      endsAt: offer.endsAt,
+      manageToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      manageUrl: `${APP_URL}/termin/${accepted.body.manageToken}`,
+      calendarUrl: `${APP_URL}/api/v1/bookings/${accepted.body.manageToken}/calendar.ics`,
+    });
+    expect(accepted.response.headers.get("location")).toBe(`/api/v1/bookings/${accepted.body.manageToken}`);
+    expect(mailWritten).toHaveBeenCalled();
+    // The token works for the booking, which is confirmed; the wish shows it as its appointment.
+    const booking = await callApi(viewBooking, `/api/v1/bookings/${accepted.body.manageToken}`);
+    expect(booking.body).toMatchObject({ referenceCode: accepted.body.referenceCode, status: "CONFIRMED" });
+    expect((await view(token)).body).toMatchObject({ status: "BOOKED", offer: null, booking: { referenceCode: accepted.body.referenceCode } });
+
+    // Accepting again is harmless, without handing out a second token.
+    const again = await accept(token);
+    expect([again.status, again.body.manageToken, again.body.referenceCode]).toEqual([200, null, accepted.body.referenceCode]);
+    expect(again.response.headers.get("location")).toBeNull();
+    // Declining after accepting is refused.
+    expect((await decline(token)).body.error.code).toBe("OFFER_DECIDED");
+  });
+
+  it("declines an offer (the wish waits on) and refuses answers without an offer or after the deadline", async () => {
+    const { token, row } = await confirmedWish();
+    const none = await accept(token);
+    expect([none.status, none.body.error.code]).toEqual([404, "OFFER_NOT_FOUND"]);
+    expect((await decline(token)).body.error.code).toBe("OFFER_NOT_FOUND");
+
+    const deadline = new Date(NOW.getTime() + 3_600_000);
+    const first = await insertOffer(ctx.db, row, { startsAt: at("2030-03-11", "09:00"), endsAt: at("2030-03-11", "09:30"), offeredAt: NOW, deadline });
+    const declined = await decline(token);
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ status: "ACTIVE", booking: null });
+    expect(await ctx.db.wishOffer.findUniqueOrThrow({ where: { id: first.offer.id } })).toMatchObject({ outcome: "DECLINED" });
+    expect((await ctx.db.booking.findUniqueOrThrow({ where: { id: first.booking.id } })).status).not.toBe("HELD");
+    // The time passed on at once; to this wish only another time of that day (never the declined one again).
+    const next = declined.body.offer;
+    expect(next).not.toBeNull();
+    expect(next.startsAt).not.toBe(at("2030-03-11", "09:00").toISOString());
+
+    // That offer, answered too late, in the request's language.
+    now = new Date(next.deadline);
+    const late = await callApi(acceptOffer, `${wishPath(token)}/offer/acceptance?lang=en`, { method: "POST", params: { token } });
+    expect([late.status, late.body]).toEqual([409, { error: { code: "OFFER_EXPIRED", message: enErrors.OFFER_EXPIRED } }]);
+    expect(await ctx.db.booking.count({ where: { status: "CONFIRMED" } })).toBe(0);
+
+    // A wrong wish token is a wrong token, not a wish without an offer.
+    for (const answer of [await accept("A".repeat(43)), await decline("A".repeat(43)), await accept("kurz")]) {
+      expect([answer.status, answer.body.error.code]).toEqual([404, "WISH_NOT_FOUND"]);
+    }
   });
 
   it("refuses preferences that JSON types wrongly or the form refuses, and changes nothing", async () => {

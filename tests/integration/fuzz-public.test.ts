@@ -20,6 +20,8 @@ import { GET as listOffices } from "@/app/api/v1/offices/route";
 import { GET as listServices } from "@/app/api/v1/offices/[office]/services/route";
 import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[service]/slots/route";
 import { POST as confirmWish } from "@/app/api/v1/wishes/[token]/confirmation/route";
+import { POST as acceptOffer } from "@/app/api/v1/wishes/[token]/offer/acceptance/route";
+import { POST as declineOffer } from "@/app/api/v1/wishes/[token]/offer/refusal/route";
 import { DELETE as withdrawWish, GET as viewWish, PATCH as updateWish } from "@/app/api/v1/wishes/[token]/route";
 import { POST as postWish } from "@/app/api/v1/wishes/route";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
@@ -405,6 +407,8 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
           checkAnswer("wishes.view", await callApi(viewWish, path, { params: { token } })),
           checkAnswer("wishes.withdraw", await callApi(withdrawWish, path, { method: "DELETE", params: { token } })),
           checkAnswer("wishes.confirm", await callApi(confirmWish, `${path}/confirmation`, { method: "POST", params: { token } })),
+          checkAnswer("wishes.accept", await callApi(acceptOffer, `${path}/offer/acceptance`, { method: "POST", params: { token } })),
+          checkAnswer("wishes.decline", await callApi(declineOffer, `${path}/offer/refusal`, { method: "POST", params: { token } })),
           checkAnswer("wishes.update", await callApi(updateWish, path, { method: "PATCH", body: raw, headers: json, params: { token } })),
         ];
         answers.forEach(tally);

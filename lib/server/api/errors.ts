@@ -77,10 +77,6 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   // Only the manage page and the wizard confirm and extend holds.
   "HOLD_EXPIRED",
   "HOLD_NOT_EXTENDABLE",
-  // Offers from the waiting list are answered on the manage pages.
-  "OFFER_NOT_FOUND",
-  "OFFER_EXPIRED",
-  "OFFER_DECIDED",
 ]);
 
 /** The codes the public API answers with. */

@@ -16,6 +16,7 @@ import {
   EXAMPLE_SERVICE,
   errorSchema,
   healthSchema,
+  offerAcceptedSchema,
   languageHeaderSchema,
   languageQuerySchema,
   officeListSchema,
@@ -101,7 +102,7 @@ const ERROR_RESPONSES: Record<
     status: 404,
     description:
       "Unknown or inactive office or service, no booking or wish for this token (a wrong token and an erased " +
-      "booking or wish look the same), or a path the API does not have.",
+      "booking or wish look the same), no offer for the wish, or a path the API does not have.",
   },
   MethodNotAllowed: {
     status: 405,
@@ -112,7 +113,8 @@ const ERROR_RESPONSES: Record<
     status: 409,
     description:
       "The slot cannot be booked (taken, not offered, too soon, beyond the booking horizon), the e-mail address has " +
-      "too many active bookings or wishes, the booking or wish can no longer be changed, or the office keeps no waiting list.",
+      "too many active bookings or wishes, the booking or wish can no longer be changed, the office keeps no waiting " +
+      "list, or an offer was answered before or its deadline has passed.",
   },
   Forbidden: {
     status: 403,
@@ -371,6 +373,41 @@ function paths() {
           "confirmation is the wish's place in the order. Confirming again changes nothing. No body.",
         requestParams: { path: wishTokenPathSchema, ...language },
         responses: { "200": json(wishSchema, "Confirmed."), ...notFound, "409": ref("Conflict"), ...common },
+      },
+    },
+    "/api/v1/wishes/{token}/offer/acceptance": {
+      post: {
+        operationId: "acceptWishOffer",
+        tags: ["waitlist"],
+        summary: "Accept the appointment offered to a wish",
+        description:
+          "An offer is an appointment held for the wish until its deadline (see `offer` of the wish). Accepting books " +
+          "it with the usual confirmation e-mail and calendar file; the wish becomes BOOKED. Accepting again changes " +
+          "nothing. After the deadline: OFFER_EXPIRED (the time went to the next wish; this one stays on the list). No body.",
+        requestParams: { path: wishTokenPathSchema, ...language },
+        responses: {
+          "200": {
+            ...json(offerAcceptedSchema, "Booked."),
+            headers: z.object({
+              Location: z.string().optional().meta({ description: "The booking's resource (when this answer has its token)." }),
+            }),
+          },
+          ...notFound,
+          "409": ref("Conflict"),
+          ...common,
+        },
+      },
+    },
+    "/api/v1/wishes/{token}/offer/refusal": {
+      post: {
+        operationId: "declineWishOffer",
+        tags: ["waitlist"],
+        summary: "Decline the appointment offered to a wish",
+        description:
+          "Releases the held appointment to the next matching wish at once. The wish stays on the waiting list and is " +
+          "never offered that time again. Afterwards the wish has no offer (404 OFFER_NOT_FOUND). No body.",
+        requestParams: { path: wishTokenPathSchema, ...language },
+        responses: { "200": json(wishSchema, "Declined; the wish as it stands now."), ...notFound, "409": ref("Conflict"), ...common },
       },
     },
     "/api/v1/openapi.json": {

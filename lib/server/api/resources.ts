@@ -4,6 +4,7 @@ import { env } from "@/lib/server/env";
 import type { CreatedBooking } from "@/lib/server/services/create-booking";
 import { manageUrl, officeUrl, serviceUrl, wishManageUrl } from "@/lib/server/services/booking-urls";
 import type { ManagedBooking } from "@/lib/server/services/get-booking-by-token";
+import type { AcceptedOffer } from "@/lib/server/services/waitlist/accept-offer";
 import type { ManagedWish } from "@/lib/server/services/waitlist/get-wish-by-token";
 import { parseDayParts, parseWeekdays } from "@/lib/domain/waitlist";
 import type { Locale } from "@/lib/i18n/routing";
@@ -11,6 +12,7 @@ import { documentsOf, localizeService } from "@/lib/domain/service-texts";
 import type { OfficeWithServices, ServiceRow } from "@/lib/server/services/office-catalog";
 import type {
   BookingCreated,
+  OfferAccepted,
   BookingResource,
   OfficeList,
   OfficeResource,
@@ -195,5 +197,19 @@ export function wishResource(wish: ManagedWish, token: string, locale: Locale): 
         }
       : null,
     links: { manage: wishManageUrl(token, wish.locale) },
+  };
+}
+
+/** An accepted offer: the appointment, with its own manage link when this acceptance made its token. */
+export function offerAccepted(accepted: AcceptedOffer, locale: string): OfferAccepted {
+  const token = accepted.manageToken;
+  return {
+    referenceCode: accepted.referenceCode,
+    status: "CONFIRMED",
+    startsAt: accepted.startsAt.toISOString(),
+    endsAt: accepted.endsAt.toISOString(),
+    manageToken: token,
+    manageUrl: token ? manageUrl(token, locale) : null,
+    calendarUrl: token ? bookingCalendarUrl(token) : null,
   };
 }

@@ -340,6 +340,25 @@ export const wishSchema = z
   })
   .meta({ id: "Wish", description: "A wish on the waiting list as its manage link shows it; personal data is never included." });
 
+export const offerAcceptedSchema = z
+  .object({
+    referenceCode: z.string().meta({ description: "The appointment's code to quote at the counter." }),
+    status: z.literal("CONFIRMED"),
+    startsAt: instant,
+    endsAt: instant,
+    manageToken: z.string().nullable().meta({
+      description:
+        "The appointment's own manage token (for `/api/v1/bookings/{token}`), new with this acceptance and also in the " +
+        "confirmation e-mail; null when the offer was accepted before (the e-mail of that acceptance has it).",
+    }),
+    manageUrl: url.nullable().meta({ description: "Page to view, move or cancel the appointment; null as for the token." }),
+    calendarUrl: url.nullable().meta({ description: "The appointment as an iCalendar file; null as for the token." }),
+  })
+  .meta({
+    id: "OfferAccepted",
+    description: "The offered appointment is booked: the wish is BOOKED and the confirmation e-mail with the calendar file goes out.",
+  });
+
 export const healthSchema = z
   .object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "error"]) })
   .meta({ id: "Health" });
@@ -365,3 +384,4 @@ export type BookingResource = z.infer<typeof bookingSchema>;
 export type Health = z.infer<typeof healthSchema>;
 export type WishCreated = z.infer<typeof wishCreatedSchema>;
 export type WishResource = z.infer<typeof wishSchema>;
+export type OfferAccepted = z.infer<typeof offerAcceptedSchema>;
