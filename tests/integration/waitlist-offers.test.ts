@@ -14,6 +14,11 @@ import { citizenBooking } from "../helpers/integration/bookings";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
 import { staff } from "../helpers/integration/staff";
+import { appliedChange } from "../helpers/integration/capacity";
+import { createOverrideSchema } from "@/lib/schemas/capacity";
+import { createDateOverride } from "@/lib/server/services/capacity";
+import { cancelBookingByStaff } from "@/lib/server/services/staff/cancel-booking";
+import { moveBookingByStaff } from "@/lib/server/services/staff/move-booking";
 import { withdrawWishByToken } from "@/lib/server/services/waitlist/withdraw-wish";
 import { removeWishByStaff } from "@/lib/server/services/waitlist/staff/remove-wish";
 
@@ -261,6 +266,39 @@ describeEachDatabase("waiting list: held offers", (ctx) => {
     ]);
     expect(offers[2].startsAt).toEqual(NINE);
     await assertNeverOverCapacity(ctx.db, 1, later(2));
+  });
+
+  it("capacity an administrator adds goes to the waiting list before anyone else", async () => {
+    const clerk = await staff(ctx.db, "OFFICE_ADMIN", [g.officeId]);
+    const first = await wish(ctx.db, g, 1, 1, { dayParts: "MORNING" });
+    const second = await wish(ctx.db, g, 2, 2);
+    // An override with the usual hours adds nothing; a second one opens 12:00-13:00, an afternoon time.
+    const input = createOverrideSchema.parse({ officeId: g.officeId, date: MONDAY, start: "08:00", end: "12:00", clerks: 1 });
+    appliedChange(await createDateOverride(ctx.db, clerk, input, NOW));
+    expect(await ctx.db.wishOffer.count()).toBe(0);
+    const wider = createOverrideSchema.parse({ officeId: g.officeId, date: MONDAY, start: "12:00", end: "13:00", clerks: 1 });
+    appliedChange(await createDateOverride(ctx.db, clerk, wider, NOW));
+    const offers = await offersOf(ctx.db);
+    expect(offers.map((o) => [o.wishId, o.startsAt.getTime()])).toEqual([[second.id, at(MONDAY, "12:00").getTime()]]);
+    expect(await ctx.db.wish.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ openOfferId: null });
+  });
+
+  it("a clerk's cancellation and move free time for the waiting list too", async () => {
+    const clerk = await staff(ctx.db, "CLERK", [g.officeId]);
+    const first = await wish(ctx.db, g, 1, 1);
+    const second = await wish(ctx.db, g, 2, 2);
+    const nine = await ctx.db.booking.findFirstOrThrow({ where: { startsAt: NINE } });
+    await cancelBookingByStaff(ctx.db, clerk, { bookingId: nine.id, reason: "Krankheit" }, NOW);
+    // The ten o'clock appointment moves to 11:30 after that booking is cancelled: 10:00 becomes free.
+    const eleven = await ctx.db.booking.findFirstOrThrow({ where: { startsAt: at(MONDAY, "11:30") } });
+    await ctx.db.booking.update({ where: { id: eleven.id }, data: { status: "CANCELLED", cancelledAt: NOW, cancelReason: "citizen" } });
+    const ten = await ctx.db.booking.findFirstOrThrow({ where: { startsAt: at(MONDAY, "10:00") } });
+    await moveBookingByStaff(ctx.db, clerk, { bookingId: ten.id, start: at(MONDAY, "11:30") }, NOW);
+    expect((await offersOf(ctx.db)).map((o) => [o.wishId, o.startsAt.getTime()])).toEqual([
+      [first.id, NINE.getTime()],
+      [second.id, at(MONDAY, "10:00").getTime()],
+    ]);
+    await assertNeverOverCapacity(ctx.db, 1, NOW);
   });
 
   it(`closes a wish that let ${MAX_UNANSWERED_OFFERS} offers expire`, async () => {
