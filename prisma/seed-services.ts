@@ -17,12 +17,15 @@ export interface DemoService {
   durationMinutes: number;
   extraPersonMinutes: number;
   maxPersons: number;
+  /** The residence-permit services ask (optionally) for the permit's expiry, for urgent places. */
+  asksPermitExpiry?: boolean;
   texts: Record<Locale, ServiceTexts>;
 }
 
 export const demoServices: DemoService[] = [
   {
     slug: "aufenthaltserlaubnis-beantragen",
+    asksPermitExpiry: true,
     durationMinutes: 30,
     extraPersonMinutes: 20,
     maxPersons: 5,
@@ -130,6 +133,7 @@ export const demoServices: DemoService[] = [
   },
   {
     slug: "aufenthaltserlaubnis-abholen",
+    asksPermitExpiry: true,
     durationMinutes: 10,
     extraPersonMinutes: 5,
     maxPersons: 5,

@@ -22,14 +22,14 @@ export function seedStaffPassword(source: Record<string, string | undefined> = p
 
 const TIME_ZONE = "Europe/Berlin";
 
-// [weekday, start "HH:MM", end "HH:MM", clerks]
-const weeklyCapacity: Array<[number, string, string, number]> = [
-  [1, "08:00", "12:00", 3],
-  [2, "08:00", "12:00", 3],
-  [3, "08:00", "12:00", 2],
-  [4, "08:00", "12:00", 2],
-  [4, "14:00", "18:00", 2],
-  [5, "08:00", "12:00", 3],
+// [weekday, start "HH:MM", end "HH:MM", clerks, of them kept for urgent cases]
+const weeklyCapacity: Array<[number, string, string, number, number]> = [
+  [1, "08:00", "12:00", 3, 1],
+  [2, "08:00", "12:00", 3, 1],
+  [3, "08:00", "12:00", 2, 0],
+  [4, "08:00", "12:00", 2, 0],
+  [4, "14:00", "18:00", 2, 0],
+  [5, "08:00", "12:00", 3, 1],
 ];
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -67,6 +67,9 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
       maxActiveBookingsPerEmail: 3,
       senderName: "Stadt Pirmasens – Ausländerbehörde",
       replyTo: "auslaenderbehoerde@pirmasens.de",
+      extensionRequestsEnabled: true,
+      extensionReceiptNote:
+        "Demo: Die Ausländerbehörde bestätigt, dass der Antrag auf Verlängerung des Aufenthaltstitels zum angegebenen Zeitpunkt eingegangen ist. Ob und welche Wirkung dies hat, richtet sich nach § 81 AufenthG.",
     },
   });
   const created = [];
@@ -78,9 +81,9 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
       }),
     );
   }
-  for (const [weekday, start, end, clerks] of weeklyCapacity) {
+  for (const [weekday, start, end, clerks, urgentClerks] of weeklyCapacity) {
     await db.capacityBlock.create({
-      data: { officeId: office.id, weekday, startMinute: minutes(start), endMinute: minutes(end), clerks },
+      data: { officeId: office.id, weekday, startMinute: minutes(start), endMinute: minutes(end), clerks, urgentClerks },
     });
   }
 

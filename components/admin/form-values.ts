@@ -20,10 +20,15 @@ export const NEW_OFFICE_VALUES: Record<string, string> = {
   holdMinutes: "30",
   rebookDelayMinutes: "0",
   statusCorrectionDays: String(DEFAULT_STATUS_CORRECTION_DAYS),
+  waitlistEnabled: "true",
+  offerHours: "12",
+  urgentWithinDays: "28",
+  urgentReleaseHours: "48",
+  extensionRequestsEnabled: "false",
 };
 
 export function officeValues(
-  office: Record<(typeof OFFICE_FIELDS)[number], string | number | null>,
+  office: Record<(typeof OFFICE_FIELDS)[number], string | number | boolean | null>,
 ): Record<string, string> {
   return Object.fromEntries(OFFICE_FIELDS.map((f) => [f, office[f] === null ? "" : String(office[f])]));
 }
@@ -46,6 +51,8 @@ export function serviceValues(service: {
   durationMinutes: number;
   extraPersonMinutes: number;
   maxPersons: number;
+  releaseMode: string;
+  asksPermitExpiry: boolean;
   translations: Array<{ locale: string; name: string; description: string | null; documents: string }>;
 }): Record<string, string> {
   const values: Record<string, string> = {
@@ -56,6 +63,8 @@ export function serviceValues(service: {
     durationMinutes: String(service.durationMinutes),
     extraPersonMinutes: String(service.extraPersonMinutes),
     maxPersons: String(service.maxPersons),
+    releaseMode: service.releaseMode,
+    asksPermitExpiry: String(service.asksPermitExpiry),
   };
   for (const tr of service.translations) {
     for (const f of TRANSLATION_FIELDS) values[translationField(tr.locale, f)] = tr[f] ?? "";

@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import { useFormProblems } from "./form-state";
-import { exampleSlug, fieldRenderer, formLegend, formSection, SelectField } from "./text-field";
+import { exampleSlug, fieldRenderer, formLegend, formSection, SelectField, YesNoField } from "./text-field";
 
 /** What the page computes on the server for the form (date-holidays and the zone list stay there). */
 export interface OfficeFormOptions {
@@ -126,6 +126,18 @@ export function OfficeForm({
           {number("holdMinutes")}
         </div>
         {number("rebookDelayMinutes")}
+      </fieldset>
+
+      <fieldset className={formSection}>
+        <legend className={formLegend}>{t("sections.waitlist")}</legend>
+        <div className="grid items-end gap-x-4 sm:grid-cols-2">
+          <YesNoField name="waitlistEnabled" t={t} errorOf={errorOf} value={v.waitlistEnabled ?? "true"} />
+          {number("offerHours")}
+          {number("urgentWithinDays")}
+          {number("urgentReleaseHours")}
+          <YesNoField name="extensionRequestsEnabled" t={t} errorOf={errorOf} value={v.extensionRequestsEnabled ?? "false"} />
+        </div>
+        {field("extensionReceiptNote", { multiline: true })}
       </fieldset>
 
       <fieldset className={formSection}>

@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import { useFormProblems } from "./form-state";
-import { exampleSlug, fieldRenderer, formLegend, formSection, TextField } from "./text-field";
+import { exampleSlug, fieldRenderer, formLegend, formSection, SelectField, TextField, YesNoField } from "./text-field";
 
 const GERMAN_FIELDS = [
   "name",
@@ -16,6 +16,8 @@ const GERMAN_FIELDS = [
   "durationMinutes",
   "extraPersonMinutes",
   "maxPersons",
+  "releaseMode",
+  "asksPermitExpiry",
 ] as const;
 const TRANSLATED = ["name", "description", "documents"] as const;
 
@@ -78,6 +80,17 @@ export function ServiceForm({
           {number("durationMinutes", 5)}
           {number("maxPersons")}
           {number("extraPersonMinutes")}
+        </div>
+        <div className="grid items-end gap-x-4 sm:grid-cols-2">
+          <SelectField
+            name="releaseMode"
+            label={t("fields.releaseMode")}
+            hint={t("fields.releaseModeHint")}
+            error={errorOf("releaseMode")}
+            value={v.releaseMode ?? "FIRST_COME"}
+            options={(["FIRST_COME", "ROUNDS"] as const).map((m) => ({ value: m, label: t(`fields.release${m}`) }))}
+          />
+          <YesNoField name="asksPermitExpiry" t={t} errorOf={errorOf} value={v.asksPermitExpiry ?? "false"} />
         </div>
       </fieldset>
 

@@ -117,6 +117,33 @@ interface Translate {
   has(key: string): boolean;
 }
 
+/** A yes/no setting as a choice of two (posted "true" or "false"), labelled and hinted like `fieldRenderer`'s. */
+export function YesNoField({
+  name,
+  t,
+  errorOf,
+  value,
+}: {
+  name: string;
+  t: Translate;
+  errorOf: (field: string) => string | undefined;
+  value: string;
+}) {
+  return (
+    <SelectField
+      name={name}
+      label={t(`fields.${name}`)}
+      hint={t.has(`fields.${name}Hint`) ? t(`fields.${name}Hint`) : undefined}
+      error={errorOf(name)}
+      value={value}
+      options={[
+        { value: "true", label: t(`fields.${name}Yes`) },
+        { value: "false", label: t(`fields.${name}No`) },
+      ]}
+    />
+  );
+}
+
 /**
  * Renders a form's fields from their names: label `fields.<name>`, hint `fields.<name>Hint` when the namespace has
  * one, the field's error and its current value; numbers get the limits the schema checks.

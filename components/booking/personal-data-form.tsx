@@ -13,14 +13,27 @@ import { dateFromParts } from "@/lib/schemas/date-parts";
 import type { ActionState } from "@/lib/schemas/form-errors";
 
 type Schema = ReturnType<typeof personalDataSchema>;
-// The date of birth is typed as day, month and year; the schema sees the composed "YYYY-MM-DD".
-type Values = Omit<z.input<Schema>, "dateOfBirth"> & { dobDay: string; dobMonth: string; dobYear: string };
+// The dates (birth, permit expiry) are typed as day, month and year; the schema sees the composed "YYYY-MM-DD".
+type DateParts = { dobDay: string; dobMonth: string; dobYear: string; permitDay: string; permitMonth: string; permitYear: string };
+type Values = Omit<z.input<Schema>, "dateOfBirth" | "permitExpiresOn"> & DateParts;
 
-const FIELDS = ["givenName", "familyName", "email", "phone", "dateOfBirth", "persons", "remark", "privacyConsent"] as const;
+const FIELDS = [
+  "givenName",
+  "familyName",
+  "email",
+  "phone",
+  "dateOfBirth",
+  "permitExpiresOn",
+  "persons",
+  "remark",
+  "privacyConsent",
+] as const;
 
 type DatePart = "day" | "month" | "year";
 /** The input of each part of the date of birth; the day's carries the field's id, so "#dateOfBirth" focuses it. */
 const DATE_PART_IDS: Record<DatePart, string> = { day: "dateOfBirth", month: "dobMonth", year: "dobYear" };
+/** The same for the permit's expiry date. */
+const PERMIT_PART_IDS: Record<DatePart, string> = { day: "permitExpiresOn", month: "permitMonth", year: "permitYear" };
 
 /** The parts a date-of-birth message is about (GOV.UK marks only those); the summary links to the first. */
 function datePartsOf(key: string): DatePart[] {
@@ -35,19 +48,23 @@ export function PersonalDataForm({
   maxPersons,
   today,
   defaults,
+  asksPermitExpiry = false,
 }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   maxPersons: number;
   today: string;
   defaults?: Partial<z.output<Schema>>;
+  /** The service asks (optionally) for the residence permit's expiry date. */
+  asksPermitExpiry?: boolean;
 }) {
   const t = useTranslations("booking");
+  const tu = useTranslations("urgent");
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
   // The form's schema (the one the server action uses) and zod load when the citizen first focuses a field, not
   // with the page: on a slow phone evaluating them delayed the page's first interaction noticeably.
   const validation = useMemo(() => {
-    let loaded: Promise<Resolver<Omit<Values, "dobDay" | "dobMonth" | "dobYear">, unknown, z.output<Schema>>> | undefined;
+    let loaded: Promise<Resolver<Omit<Values, keyof DateParts>, unknown, z.output<Schema>>> | undefined;
     return () =>
       (loaded ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/schemas/booking")]).then(
         ([{ zodResolver }, schemas]) => zodResolver(schemas.personalDataSchema({ maxPersons, today })) as never,
@@ -55,8 +72,12 @@ export function PersonalDataForm({
   }, [maxPersons, today]);
   const resolver = useMemo<Resolver<Values, unknown, z.output<Schema>>>(
     () => async (values, context, options) => {
-      const { dobDay, dobMonth, dobYear, ...rest } = values;
-      const composed = { ...rest, dateOfBirth: dateFromParts(dobDay, dobMonth, dobYear) ?? "" };
+      const { dobDay, dobMonth, dobYear, permitDay, permitMonth, permitYear, ...rest } = values;
+      const composed = {
+        ...rest,
+        dateOfBirth: dateFromParts(dobDay, dobMonth, dobYear) ?? "",
+        permitExpiresOn: dateFromParts(permitDay, permitMonth, permitYear) ?? "",
+      };
       // Field-level criteria do not depend on the renamed fields, so the options pass through unchanged.
       return (await validation())(composed as never, context, { ...options, names: undefined, fields: {} }) as never;
     },
@@ -81,6 +102,9 @@ export function PersonalDataForm({
       dobDay: defaults?.dateOfBirth?.slice(8, 10) ?? "",
       dobMonth: defaults?.dateOfBirth?.slice(5, 7) ?? "",
       dobYear: defaults?.dateOfBirth?.slice(0, 4) ?? "",
+      permitDay: defaults?.permitExpiresOn?.slice(8, 10) ?? "",
+      permitMonth: defaults?.permitExpiresOn?.slice(5, 7) ?? "",
+      permitYear: defaults?.permitExpiresOn?.slice(0, 4) ?? "",
       persons: Math.min(defaults?.persons ?? 1, maxPersons),
       remark: defaults?.remark ?? "",
       privacyConsent: (defaults?.privacyConsent ?? false) as true,
@@ -140,6 +164,17 @@ export function PersonalDataForm({
         wrongParts={wrongDateParts}
         register={register}
       />
+      {asksPermitExpiry && (
+        <DateOfBirthFields
+          legend={tu("permit.label")}
+          hint={tu("permit.hint")}
+          labels={{ day: t("personal.day"), month: t("personal.month"), year: t("personal.year") }}
+          error={errorOf("permitExpiresOn")}
+          wrongParts={["day", "month", "year"]}
+          register={register}
+          field="permitExpiresOn"
+        />
+      )}
       {maxPersons > 1 ? (
         <Field
           id="persons"
@@ -205,6 +240,7 @@ function DateOfBirthFields({
   error,
   wrongParts,
   register,
+  field = "dateOfBirth",
 }: {
   legend: string;
   hint: string;
@@ -212,37 +248,41 @@ function DateOfBirthFields({
   error?: string;
   wrongParts: DatePart[];
   register: ReturnType<typeof useForm<Values, unknown, z.output<Schema>>>["register"];
+  /** Which date: the date of birth (with its autocomplete hints) or the permit's expiry. */
+  field?: "dateOfBirth" | "permitExpiresOn";
 }) {
+  const dob = field === "dateOfBirth";
+  const ids = dob ? DATE_PART_IDS : PERMIT_PART_IDS;
   const parts = [
-    { part: "day" as const, name: "dobDay" as const, width: "w-16", autoComplete: "bday-day", max: 2 },
-    { part: "month" as const, name: "dobMonth" as const, width: "w-16", autoComplete: "bday-month", max: 2 },
-    { part: "year" as const, name: "dobYear" as const, width: "w-24", autoComplete: "bday-year", max: 4 },
+    { part: "day" as const, name: dob ? ("dobDay" as const) : ("permitDay" as const), width: "w-16", autoComplete: "bday-day", max: 2 },
+    { part: "month" as const, name: dob ? ("dobMonth" as const) : ("permitMonth" as const), width: "w-16", autoComplete: "bday-month", max: 2 },
+    { part: "year" as const, name: dob ? ("dobYear" as const) : ("permitYear" as const), width: "w-24", autoComplete: "bday-year", max: 4 },
   ];
   return (
     <fieldset
       className={`mb-6 ${error ? "border-s-4 border-error ps-3" : ""}`}
-      aria-describedby={`dateOfBirth-hint${error ? " dateOfBirth-error" : ""}`}
+      aria-describedby={`${field}-hint${error ? ` ${field}-error` : ""}`}
     >
       <legend className="text-lg font-semibold">{legend}</legend>
-      <p id="dateOfBirth-hint" className="text-muted">
+      <p id={`${field}-hint`} className="text-muted">
         {hint}
       </p>
       {error && (
-        <p id="dateOfBirth-error" className="font-semibold text-error">
+        <p id={`${field}-error`} className="font-semibold text-error">
           {error}
         </p>
       )}
       <div className="mt-1 flex gap-4">
         {parts.map((p) => (
           <div key={p.name}>
-            <label htmlFor={DATE_PART_IDS[p.part]} className="block">
+            <label htmlFor={ids[p.part]} className="block">
               {labels[p.part]}
             </label>
             <input
-              id={DATE_PART_IDS[p.part]}
+              id={ids[p.part]}
               {...register(p.name)}
               inputMode="numeric"
-              autoComplete={p.autoComplete}
+              autoComplete={dob ? p.autoComplete : "off"}
               maxLength={p.max}
               aria-invalid={error && wrongParts.includes(p.part) ? true : undefined}
               className={`${input} ${p.width}`}

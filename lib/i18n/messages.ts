@@ -4,7 +4,18 @@ import { defaultLocale, type Locale } from "./routing";
 // texts. Adding a namespace is one line in one of these lists.
 
 /** Texts citizens see: complete in every locale (tests/unit/i18n-messages.test.ts checks each key). */
-export const PUBLIC_NAMESPACES = ["common", "booking", "validation", "errors", "email", "antibot", "privacy", "legal", "offers"] as const;
+export const PUBLIC_NAMESPACES = [
+  "common",
+  "booking",
+  "validation",
+  "errors",
+  "email",
+  "antibot",
+  "privacy",
+  "legal",
+  "offers",
+  "urgent",
+] as const;
 
 /**
  * German only: the staff area, and the Leichte Sprache page (a form of German by definition). These files exist

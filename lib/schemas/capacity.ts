@@ -61,6 +61,19 @@ const clerks = z.coerce
   .refine((n) => n >= 1, "clerksMin")
   .refine((n) => n <= MAX_CLERKS, "clerksMax");
 
+/** Of the clerks, places kept for urgent cases; an absent or empty field keeps none. */
+const urgentClerks = z.preprocess(
+  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? 0 : v),
+  z.coerce
+    .number({ error: "invalidUrgentClerks" })
+    .refine((n) => Number.isInteger(n) && n >= 0, "invalidUrgentClerks"),
+);
+
+/** Never more places kept than the block has clerks. */
+function urgentWithinClerks(v: { clerks: number; urgentClerks: number }, ctx: IssueSink) {
+  if (v.urgentClerks > v.clerks) ctx.addIssue({ code: "custom", path: ["urgentClerks"], message: "urgentClerksMax" });
+}
+
 const weekday = z.coerce
   .number({ error: "invalidWeekday" })
   .refine((n) => Number.isInteger(n) && n >= 1 && n <= 7, "invalidWeekday");
@@ -123,6 +136,7 @@ const blockTimes = {
   start: time,
   end: time,
   clerks,
+  urgentClerks,
   serviceIds,
   validFrom: optionalDate,
   validUntil: optionalDate,
@@ -139,6 +153,7 @@ export const createBlockSchema = z
   .superRefine((v, ctx) => {
     endAfterStart(v, ctx);
     validityInOrder(v, ctx);
+    urgentWithinClerks(v, ctx);
   });
 
 export const updateBlockSchema = z
@@ -146,6 +161,7 @@ export const updateBlockSchema = z
   .superRefine((v, ctx) => {
     endAfterStart(v, ctx);
     validityInOrder(v, ctx);
+    urgentWithinClerks(v, ctx);
     reasonWithCancellation(v, ctx);
   });
 
@@ -177,6 +193,7 @@ const overrideFields = {
   start: time,
   end: time,
   clerks,
+  urgentClerks,
   serviceIds,
   note: line(200)
     .optional()
@@ -187,6 +204,7 @@ export const createOverrideSchema = z
   .object({ officeId: id, ...overrideFields, ...confirmation })
   .superRefine((v, ctx) => {
     endAfterStart(v, ctx);
+    urgentWithinClerks(v, ctx);
     reasonWithCancellation(v, ctx);
   });
 
@@ -194,6 +212,7 @@ export const updateOverrideSchema = z
   .object({ overrideId: id, ...overrideFields, ...confirmation })
   .superRefine((v, ctx) => {
     endAfterStart(v, ctx);
+    urgentWithinClerks(v, ctx);
     reasonWithCancellation(v, ctx);
   });
 
@@ -236,6 +255,8 @@ export interface CapacityPlan {
     startMinute: number;
     endMinute: number;
     clerks: number;
+    /** Of the clerks, places kept for urgent cases; absent: none. */
+    urgentClerks?: number;
     serviceIds: string[];
     validFrom: string | null;
     validUntil: string | null;
@@ -247,6 +268,8 @@ export interface CapacityPlan {
     startMinute: number;
     endMinute: number;
     clerks: number;
+    /** Of the clerks, places kept for urgent cases; absent: none. */
+    urgentClerks?: number;
     serviceIds: string[];
     note: string | null;
   }[];

@@ -40,6 +40,10 @@ export const OFFICE_LIMITS = {
   rebookDelayMinutes: [0, 10080],
   // 0: statuses only on the appointment's day; the upper bound keeps corrections within the statistics' reach.
   statusCorrectionDays: [0, MAX_STATUS_CORRECTION_DAYS],
+  // The waiting list's offer deadline; urgency and the release of kept places (issue 13).
+  offerHours: [1, 72],
+  urgentWithinDays: [0, 365],
+  urgentReleaseHours: [0, 720],
 } as const;
 
 export const SERVICE_LIMITS = {
@@ -75,6 +79,9 @@ const multiline = (max: number) =>
 
 const optionalMultiline = (max: number) =>
   z.preprocess(blankToUndefined, multiline(max).optional()).transform((v) => v || null);
+
+/** A yes/no choice posted as "true" or "false". */
+const yesNo = z.enum(["true", "false"], { error: "invalid" }).transform((v) => v === "true");
 
 /** Documents to bring: one per line, empty lines dropped. */
 const documents = z
@@ -214,6 +221,12 @@ export const officeSettingsSchema = z.object({
   statusCorrectionDays: whole("invalidStatusCorrection", OFFICE_LIMITS.statusCorrectionDays),
   senderName: optionalLine(80),
   replyTo: email,
+  waitlistEnabled: yesNo,
+  offerHours: whole("invalidOfferHours", OFFICE_LIMITS.offerHours),
+  urgentWithinDays: whole("invalidUrgentWithinDays", OFFICE_LIMITS.urgentWithinDays),
+  urgentReleaseHours: whole("invalidUrgentReleaseHours", OFFICE_LIMITS.urgentReleaseHours),
+  extensionRequestsEnabled: yesNo,
+  extensionReceiptNote: optionalMultiline(1000),
 });
 
 export const createOfficeSchema = officeSettingsSchema.extend({ slug: officeSlugSchema });
@@ -255,6 +268,12 @@ export const OFFICE_FIELDS = [
   "replyTo",
   "reminderHours",
   "retentionDays",
+  "waitlistEnabled",
+  "offerHours",
+  "urgentWithinDays",
+  "urgentReleaseHours",
+  "extensionRequestsEnabled",
+  "extensionReceiptNote",
 ] as const;
 
 export type OfficeField = (typeof OFFICE_FIELDS)[number];
@@ -309,6 +328,8 @@ export function serviceSchema(locales: readonly string[]) {
       ),
       extraPersonMinutes: whole("invalidExtraPerson", SERVICE_LIMITS.extraPersonMinutes),
       maxPersons: whole("invalidMaxPersons", SERVICE_LIMITS.maxPersons),
+      releaseMode: z.enum(["FIRST_COME", "ROUNDS"], { error: "invalid" }),
+      asksPermitExpiry: yesNo,
       translations: z.object(Object.fromEntries(locales.map((l) => [l, translation]))).strict(),
     })
     .refine((s) => s.maxPersons > 1 || s.extraPersonMinutes === 0, {
@@ -346,6 +367,8 @@ export const SERVICE_FIELDS = [
   "durationMinutes",
   "extraPersonMinutes",
   "maxPersons",
+  "releaseMode",
+  "asksPermitExpiry",
 ] as const;
 export const TRANSLATION_FIELDS = ["name", "description", "documents"] as const;
 

@@ -74,6 +74,12 @@ const BUERGERBUERO: Record<string, string> = {
   replyTo: "buergerbuero@teststadt.example",
   reminderHours: "24",
   retentionDays: "30",
+  waitlistEnabled: "true",
+  offerHours: "12",
+  urgentWithinDays: "28",
+  urgentReleaseHours: "48",
+  extensionRequestsEnabled: "false",
+  extensionReceiptNote: "",
 };
 
 const PERSONALAUSWEIS: Record<string, string> = {
@@ -84,6 +90,8 @@ const PERSONALAUSWEIS: Record<string, string> = {
   durationMinutes: "20",
   extraPersonMinutes: "0",
   maxPersons: "1",
+  releaseMode: "FIRST_COME",
+  asksPermitExpiry: "false",
 };
 
 async function call<P extends Record<string, string>>(
@@ -213,6 +221,7 @@ describeEachDatabase("administration of offices and services", (ctx) => {
         start: 480,
         end: 600,
         clerks: 1,
+        urgentClerks: 0,
         serviceIds: [],
         validFrom: null,
         validUntil: null,

@@ -34,6 +34,11 @@ const SETTINGS = {
   statusCorrectionDays: "7",
   reminderHours: "24",
   retentionDays: "30",
+  waitlistEnabled: "true",
+  offerHours: "12",
+  urgentWithinDays: "28",
+  urgentReleaseHours: "48",
+  extensionRequestsEnabled: "false",
 };
 
 const APP_URL = "https://termine.example.org";
@@ -71,7 +76,7 @@ describeEachDatabase("a new office and a public holiday two years ahead, through
     const office = await createOffice(ctx.db, admin, createOfficeSchema.parse(SETTINGS));
     officeId = office.id;
     await createService(ctx.db, admin, {
-      ...serviceSchema([]).parse({ slug: "personalausweis", name: "Personalausweis", durationMinutes: "30", extraPersonMinutes: "0", maxPersons: "1", translations: {} }),
+      ...serviceSchema([]).parse({ slug: "personalausweis", name: "Personalausweis", durationMinutes: "30", extraPersonMinutes: "0", maxPersons: "1", releaseMode: "FIRST_COME", asksPermitExpiry: "false", translations: {} }),
       officeId,
     });
     // ... with one clerk Monday to Friday, 08:00-12:00, and nobody accepts or enters any holiday.

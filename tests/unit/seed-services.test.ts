@@ -42,6 +42,8 @@ describe.each(demoServices.map((s) => [s.slug, s] as const))("the demo service %
       durationMinutes: String(row.durationMinutes),
       extraPersonMinutes: String(row.extraPersonMinutes),
       maxPersons: String(row.maxPersons),
+      releaseMode: "FIRST_COME",
+      asksPermitExpiry: String(row.asksPermitExpiry ?? false),
       translations: Object.fromEntries(translations.map(({ locale, ...texts }) => [locale, texts])),
     });
     expect(parsed.error?.issues).toBeUndefined();

@@ -33,10 +33,10 @@ export type BlockActions = Pick<
   "createBlock" | "updateBlock" | "deleteBlock" | "createOverride" | "updateOverride" | "deleteOverride"
 >;
 
-const FIELDS = ["appliesTo", "weekday", "weekdays", "date", "start", "end", "clerks", "serviceIds", "validFrom", "validUntil", "note"] as const;
+const FIELDS = ["appliesTo", "weekday", "weekdays", "date", "start", "end", "clerks", "urgentClerks", "serviceIds", "validFrom", "validUntil", "note"] as const;
 
 function initialValues(state: BlockDialogState) {
-  const blank = { weekday: "1", weekdays: [] as string[], date: "", start: "", end: "", clerks: "1", serviceIds: [] as string[], validFrom: "", validUntil: "", note: "" };
+  const blank = { weekday: "1", weekdays: [] as string[], date: "", start: "", end: "", clerks: "1", urgentClerks: "0", serviceIds: [] as string[], validFrom: "", validUntil: "", note: "" };
   switch (state.mode) {
     case "create":
       return { ...blank, weekday: String(state.weekday), weekdays: [String(state.weekday)], date: state.date ?? "", start: formatTime(state.start), end: formatTime(state.end) };
@@ -50,6 +50,7 @@ function initialValues(state: BlockDialogState) {
         start: formatTime(b.startMinute),
         end: formatTime(b.endMinute),
         clerks: String(b.clerks),
+        urgentClerks: String(b.urgentClerks ?? 0),
         serviceIds: b.serviceIds,
         validFrom: b.validFrom ?? "",
         validUntil: b.validUntil ?? "",
@@ -63,6 +64,7 @@ function initialValues(state: BlockDialogState) {
         start: formatTime(o.startMinute),
         end: formatTime(o.endMinute),
         clerks: String(o.clerks),
+        urgentClerks: String(o.urgentClerks ?? 0),
         serviceIds: o.serviceIds,
         note: o.note ?? "",
       };
@@ -144,7 +146,7 @@ function BlockForm({
   const weekly = appliesTo === "weekly";
 
   function submit() {
-    const common = { start: values.start, end: values.end, clerks: values.clerks, serviceIds: values.serviceIds };
+    const common = { start: values.start, end: values.end, clerks: values.clerks, urgentClerks: values.urgentClerks, serviceIds: values.serviceIds };
     if (state.mode === "edit-block") {
       const raw = { blockId: state.block.id, weekday: values.weekday, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
       form.send(updateBlockSchema, actions.updateBlock, raw);
@@ -252,6 +254,22 @@ function BlockForm({
             step={1}
             value={values.clerks}
             onChange={set("clerks")}
+            className={`${input} max-w-32`}
+          />
+        )}
+      </Field>
+
+      <Field id={id("urgentClerks")} label={t("blockDialog.urgentClerks")} hint={t("blockDialog.urgentClerksHint")} error={byField.urgentClerks}>
+        {(aria) => (
+          <input
+            {...aria}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={Number(values.clerks) || MAX_CLERKS}
+            step={1}
+            value={values.urgentClerks}
+            onChange={set("urgentClerks")}
             className={`${input} max-w-32`}
           />
         )}

@@ -85,6 +85,7 @@ export function CapacityView({ plan, actions }: { plan: CapacityPlan; actions: C
         start: formatTime(range.start),
         end: formatTime(range.end),
         clerks: block.clerks,
+        urgentClerks: block.urgentClerks,
         serviceIds: block.serviceIds,
         validFrom: block.validFrom ?? "",
         validUntil: block.validUntil ?? "",

@@ -121,7 +121,7 @@ export function BlocksSection({ plan, onAdd, onEdit }: { plan: CapacityPlan; onA
               cells: [
                 weekday,
                 time,
-                t("clerks", { count: b.clerks }),
+                withUrgent(t, b),
                 label.services(b.serviceIds),
                 label.validity(b),
                 <button
@@ -177,7 +177,7 @@ export function OverridesSection({
               cells: [
                 date,
                 label.time(o.startMinute, o.endMinute),
-                t("clerks", { count: o.clerks }),
+                withUrgent(t, o),
                 label.services(o.serviceIds),
                 o.note ?? "–",
                 <button key="edit" type="button" className={buttonSecondary} aria-label={t("overrides.editLabel", { date })} onClick={() => onEdit(o)}>
@@ -305,4 +305,13 @@ export function HolidaysSection({
       />
     </section>
   );
+}
+
+/** "3 Sachbearbeiter:innen, davon 1 dringend": the clerks with the places kept for urgent cases, if any. */
+function withUrgent(
+  t: (key: string, values?: Record<string, number>) => string,
+  entry: { clerks: number; urgentClerks?: number },
+): string {
+  const clerks = t("clerks", { count: entry.clerks });
+  return entry.urgentClerks ? `${clerks}, ${t("urgentPlaces", { count: entry.urgentClerks })}` : clerks;
 }

@@ -74,6 +74,7 @@ export default async function PersonalDataPage({ params }: { params: Params }) {
         maxPersons={service.maxPersons}
         today={localDateOf(new Date(), office.timeZone)}
         defaults={person}
+        asksPermitExpiry={service.asksPermitExpiry}
       />
       <QrLinks path={`/${office.slug}/${service.slug}`} />
     </div>

@@ -12,6 +12,7 @@ export interface BlockShape {
   startMinute: number;
   endMinute: number;
   clerks: number;
+  urgentClerks: number;
   serviceIds: string[];
   validFrom: LocalDate | null;
   validUntil: LocalDate | null;
@@ -66,6 +67,7 @@ export function blockDetails(block: BlockShape) {
     startMinute: block.startMinute,
     endMinute: block.endMinute,
     clerks: block.clerks,
+    urgentClerks: block.urgentClerks,
     serviceIds: block.serviceIds,
     validFrom: block.validFrom,
     validUntil: block.validUntil,
@@ -79,7 +81,7 @@ export function blockDetails(block: BlockShape) {
 export async function checkedBlock(
   db: Db,
   office: Parameters<typeof planningWindow>[1] & { id: string },
-  input: Pick<UpdateBlockInput, "weekday" | "start" | "end" | "clerks" | "serviceIds" | "validFrom" | "validUntil">,
+  input: Pick<UpdateBlockInput, "weekday" | "start" | "end" | "clerks" | "urgentClerks" | "serviceIds" | "validFrom" | "validUntil">,
   now: Date,
 ): Promise<{ block: BlockShape; window: { from: LocalDate; to: LocalDate } }> {
   const block: BlockShape = {
@@ -87,6 +89,7 @@ export async function checkedBlock(
     startMinute: input.start,
     endMinute: input.end,
     clerks: input.clerks,
+    urgentClerks: input.urgentClerks,
     serviceIds: input.serviceIds,
     validFrom: input.validFrom,
     validUntil: input.validUntil,

@@ -43,6 +43,7 @@ export async function createCapacityBlock(
             startMinute: b.startMinute,
             endMinute: b.endMinute,
             clerks: b.clerks,
+            urgentClerks: b.urgentClerks,
             validFrom: b.validFrom,
             validUntil: b.validUntil,
             services: { connect: b.serviceIds.map((id) => ({ id })) },

@@ -30,6 +30,7 @@ export async function createDateOverride(
           startMinute: o.startMinute,
           endMinute: o.endMinute,
           clerks: o.clerks,
+          urgentClerks: o.urgentClerks,
           note: o.note,
           services: { connect: o.serviceIds.map((id) => ({ id })) },
         },

@@ -27,6 +27,7 @@ export async function checkedOverride(
     startMinute: input.start,
     endMinute: input.end,
     clerks: input.clerks,
+    urgentClerks: input.urgentClerks,
     serviceIds: input.serviceIds,
     note: input.note,
   };
@@ -57,5 +58,12 @@ export async function assertNoOverlappingOverride(tx: Tx, officeId: string, o: O
 }
 
 export function overrideDetails(o: OverrideShape) {
-  return { date: o.date, startMinute: o.startMinute, endMinute: o.endMinute, clerks: o.clerks, serviceIds: o.serviceIds };
+  return {
+    date: o.date,
+    startMinute: o.startMinute,
+    endMinute: o.endMinute,
+    clerks: o.clerks,
+    urgentClerks: o.urgentClerks,
+    serviceIds: o.serviceIds,
+  };
 }

@@ -31,6 +31,7 @@ export async function updateDateOverride(
           startMinute: o.startMinute,
           endMinute: o.endMinute,
           clerks: o.clerks,
+          urgentClerks: o.urgentClerks,
           note: o.note,
           services: { set: o.serviceIds.map((id) => ({ id })) },
         },

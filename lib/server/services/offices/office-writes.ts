@@ -31,6 +31,12 @@ export function officeColumns(input: OfficeSettings) {
     statusCorrectionDays: input.statusCorrectionDays,
     senderName: input.senderName,
     replyTo: input.replyTo,
+    waitlistEnabled: input.waitlistEnabled,
+    offerHours: input.offerHours,
+    urgentWithinDays: input.urgentWithinDays,
+    urgentReleaseHours: input.urgentReleaseHours,
+    extensionRequestsEnabled: input.extensionRequestsEnabled,
+    extensionReceiptNote: input.extensionReceiptNote,
   };
 }
 

@@ -13,6 +13,8 @@ export function serviceColumns(input: ServiceInput) {
     durationMinutes: input.durationMinutes,
     extraPersonMinutes: input.extraPersonMinutes,
     maxPersons: input.maxPersons,
+    releaseMode: input.releaseMode,
+    asksPermitExpiry: input.asksPermitExpiry,
   };
 }
 

@@ -19,7 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("create") };
 }
 
-const NEW_SERVICE_VALUES = { durationMinutes: "15", extraPersonMinutes: "0", maxPersons: "1" };
+const NEW_SERVICE_VALUES = {
+  durationMinutes: "15",
+  extraPersonMinutes: "0",
+  maxPersons: "1",
+  releaseMode: "FIRST_COME",
+  asksPermitExpiry: "false",
+};
 
 export default async function NewServicePage({ params }: { params: Promise<{ officeId: string }> }) {
   const { officeId } = await params;
