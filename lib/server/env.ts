@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createPrivateKey, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -51,6 +51,13 @@ const schema = z
     SERVER_ACTION_ALLOWED_ORIGINS: originList(parseAllowedOrigins),
     // Reverse proxies in front of the app, each appending to X-Forwarded-For; 0 trusts no header, only the socket.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // The Ed25519 key that signs extension receipts: base64 of a 32-byte seed or of a PKCS#8 key (DER). Unset: one
+    // derived from NEXTAUTH_SECRET (fine for development; set an own key in production so receipts outlive a change
+    // of the session secret).
+    RECEIPT_SIGNING_KEY: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || isEd25519Key(v), "must be base64 of a 32-byte seed or of an Ed25519 PKCS#8 key"),
   })
   .transform((env) => ({
     ...env,
@@ -58,6 +65,24 @@ const schema = z
   }));
 
 export type Env = z.infer<typeof schema> & { NEXTAUTH_SECRET: string };
+
+/** DER prefix of an Ed25519 private key in PKCS#8, followed by the 32-byte seed (RFC 8410). */
+export const ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+
+/** A configured receipt key as PKCS#8 DER: a bare 32-byte seed gets the fixed prefix. */
+export function ed25519KeyDer(base64: string): Buffer {
+  const raw = Buffer.from(base64.trim(), "base64");
+  return raw.length === 32 ? Buffer.concat([ED25519_PKCS8_PREFIX, raw]) : raw;
+}
+
+function isEd25519Key(base64: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64.trim())) return false;
+  try {
+    return createPrivateKey({ key: ed25519KeyDer(base64), format: "der", type: "pkcs8" }).asymmetricKeyType === "ed25519";
+  } catch {
+    return false;
+  }
+}
 
 function developmentSecret(): string {
   // Stable across restarts so that sessions and wizard cookies survive a dev server reload.

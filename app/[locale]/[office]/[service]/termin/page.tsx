@@ -4,13 +4,16 @@ import { SlotPicker } from "@/components/booking/slot-picker";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { Alert } from "@/components/ui/alert";
 import { TextInLanguage } from "@/components/ui/text-in-language";
-import { appointmentMinutes } from "@/lib/domain";
+import { appointmentMinutes, localDateOf } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { wizardStepTitle } from "@/components/booking/step-title";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
 import { wizardStepWithPerson } from "@/lib/server/wizard-page";
 import { chooseSlot } from "../../actions";
+import { ExpiryNotice } from "@/components/booking/expiry-notice";
+import { extensionRequestOffered } from "@/lib/server/services/extension/file-extension-request";
+import { fileExtension } from "./extension-action";
 import { errorKey } from "@/components/booking/error-key";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
@@ -39,6 +42,12 @@ export default async function SlotPage({ params, searchParams }: { params: Param
   const t = await getTranslations("booking");
   const te = await getTranslations("errors");
   const error = errorKey(q.fehler);
+  // The stated permit runs out before the next free time: said plainly, with the extension request where offered.
+  const expiry = service.asksPermitExpiry ? person.permitExpiresOn : undefined;
+  const expiresFirst =
+    expiry !== undefined &&
+    (calendar.next === null || localDateOf(calendar.next.start, office.timeZone) > expiry);
+  const offersExtension = extensionRequestOffered(office, service, expiry, calendar.next);
   return (
     <div>
       <BackLink href={`/${office.slug}/${service.slug}`} />
@@ -51,6 +60,14 @@ export default async function SlotPage({ params, searchParams }: { params: Param
         · {t("slot.duration", { minutes: t("minutes", { count: appointmentMinutes(service, persons) }) })}
       </p>
       {error && <Alert kind="error">{te(error)}</Alert>}
+      {expiresFirst && (
+        <ExpiryNotice
+          permitExpiresOn={expiry}
+          next={calendar.next?.start ?? null}
+          timeZone={office.timeZone}
+          fileRequest={offersExtension ? fileExtension.bind(null, office.slug, service.slug) : undefined}
+        />
+      )}
       <SlotPicker
         basePath={`/${office.slug}/${service.slug}/termin`}
         action={chooseSlot.bind(null, office.slug, service.slug)}
