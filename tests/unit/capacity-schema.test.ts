@@ -48,10 +48,20 @@ describe("weekly block", () => {
       start: 480,
       end: 720,
       clerks: 2,
+      urgentClerks: 0,
       serviceIds: ["a", "b"],
       validFrom: "2027-03-01",
       validUntil: null,
     });
+  });
+
+  it("keeps places for urgent cases: none when left empty, never more than the clerks", () => {
+    expect(createBlockSchema.parse({ ...block, urgentClerks: "1" }).urgentClerks).toBe(1);
+    expect(createBlockSchema.parse({ ...block, urgentClerks: "" }).urgentClerks).toBe(0);
+    const errors = (urgentClerks: string) => createBlockSchema.safeParse({ ...block, urgentClerks }).error?.issues.map((i) => i.message);
+    expect(errors("3")).toEqual(["urgentClerksMax"]);
+    expect(errors("-1")).toEqual(["invalidUrgentClerks"]);
+    expect(errors("1.5")).toEqual(["invalidUrgentClerks"]);
   });
 
   it("takes several weekdays at once, as the form posts them, each once and in order", () => {
