@@ -4,29 +4,11 @@ import type { EmailContext } from "./components/i18n";
 import { EmailLayout } from "./components/layout";
 import { ActionButton, Detail, Greeting, MailText, OfficeContact, Paragraph } from "./components/parts";
 import { styles } from "./components/theme";
+import { localDateText, weekdayList } from "@/lib/i18n/local-dates";
 
 export interface WishEmailProps {
   ctx: EmailContext;
   payload: WishMailPayload;
-}
-
-/** "Montag, 7. Dezember 2026" for an office-local "YYYY-MM-DD" (a calendar date: no time zone shifts it). */
-function localDate(locale: string, date: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: "UTC",
-    calendar: "gregory",
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  }).format(new Date(`${date}T12:00:00Z`));
-}
-
-/** "Montag, Mittwoch": the weekday names of ISO weekdays (1 = Monday), in the e-mail's language. */
-function weekdayNames(locale: string, weekdays: readonly number[]): string {
-  const name = new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "long" });
-  // 2024-01-01 was a Monday.
-  return weekdays.map((d) => name.format(new Date(Date.UTC(2024, 0, d, 12)))).join(", ");
 }
 
 export function wishConfirmationSubject(ctx: EmailContext, payload: WishMailPayload): string {
@@ -57,9 +39,9 @@ export function WishConfirmationEmail({ ctx, payload }: WishEmailProps) {
         </Detail>
         <Detail label={t("common.persons")}>{t("common.personsValue", { count: wish.persons })}</Detail>
         <Detail label={t("wish.period")}>
-          {t("wish.periodValue", { from: localDate(ctx.locale, wish.earliestDate), to: localDate(ctx.locale, wish.latestDate) })}
+          {t("wish.periodValue", { from: localDateText(ctx.locale, wish.earliestDate), to: localDateText(ctx.locale, wish.latestDate) })}
         </Detail>
-        <Detail label={t("wish.weekdays")}>{weekdayNames(ctx.locale, wish.weekdays)}</Detail>
+        <Detail label={t("wish.weekdays")}>{weekdayList(ctx.locale, wish.weekdays)}</Detail>
         <Detail label={t("wish.dayParts")}>{wish.dayParts.map((p) => t(`wish.dayPart.${p}`)).join(", ")}</Detail>
         <Detail label={t("wish.reference")}>
           <span dir="ltr">{wish.referenceCode}</span>

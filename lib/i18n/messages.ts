@@ -15,6 +15,7 @@ export const PUBLIC_NAMESPACES = [
   "legal",
   "offers",
   "urgent",
+  "waitlist",
 ] as const;
 
 /**

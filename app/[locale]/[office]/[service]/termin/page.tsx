@@ -15,6 +15,7 @@ import { ExpiryNotice } from "@/components/booking/expiry-notice";
 import { extensionRequestOffered } from "@/lib/server/services/extension/file-extension-request";
 import { fileExtension } from "./extension-action";
 import { errorKey } from "@/components/booking/error-key";
+import { WaitlistEntry } from "@/components/waitlist/waitlist-entry";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
 
@@ -48,6 +49,7 @@ export default async function SlotPage({ params, searchParams }: { params: Param
     expiry !== undefined &&
     (calendar.next === null || localDateOf(calendar.next.start, office.timeZone) > expiry);
   const offersExtension = extensionRequestOffered(office, service, expiry, calendar.next);
+  const waitlistHref = `/${office.slug}/${service.slug}/warteliste`;
   return (
     <div>
       <BackLink href={`/${office.slug}/${service.slug}`} />
@@ -68,11 +70,13 @@ export default async function SlotPage({ params, searchParams }: { params: Param
           fileRequest={offersExtension ? fileExtension.bind(null, office.slug, service.slug) : undefined}
         />
       )}
+      {office.waitlistEnabled && !calendar.next && <WaitlistEntry href={waitlistHref} prominent />}
       <SlotPicker
         basePath={`/${office.slug}/${service.slug}/termin`}
         action={chooseSlot.bind(null, office.slug, service.slug)}
         {...calendar}
       />
+      {office.waitlistEnabled && calendar.next && <WaitlistEntry href={waitlistHref} prominent={false} />}
     </div>
   );
 }
