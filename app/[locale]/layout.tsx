@@ -37,6 +37,8 @@ export default async function LocaleLayout({
     validation: messages.validation,
     errors: messages.errors,
     antibot: messages.antibot,
+    // The wish form (wizard and manage page) checks in the browser; the waiting list's other texts stay here.
+    waitlist: { form: messages.waitlist.form, dayPart: messages.waitlist.dayPart, validation: messages.waitlist.validation },
   };
   return (
     <html lang={locale} dir={directionOf(locale)}>

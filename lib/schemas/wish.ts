@@ -51,7 +51,8 @@ function dateField(m: { required: string; invalid: string }) {
 function choices<T extends string | number>(allowed: readonly T[], parse: (raw: string) => T | undefined, m: { required: string; invalid: string }) {
   return z
     .preprocess(
-      (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+      // A checkbox group with none ticked reaches the schema as nothing, "" or false (react-hook-form).
+      (v) => (v === undefined || v === null || v === "" || v === false ? [] : Array.isArray(v) ? v : [v]),
       z.array(z.unknown(), { error: m.invalid }),
     )
     .transform((values, ctx) => {

@@ -26,6 +26,8 @@ describe("the wish form's schema", () => {
       dayParts: ["dayPartsRequired"],
     });
     expect(errors({ ...valid, earliestDate: "  " })).toEqual({ earliestDate: ["earliestDateRequired"] });
+    // react-hook-form gives a checkbox group with none ticked as false.
+    expect(errors({ ...valid, weekdays: false, dayParts: "" })).toEqual({ weekdays: ["weekdaysRequired"], dayParts: ["dayPartsRequired"] });
   });
 
   it("refuses dates that do not exist, in the past, before the earliest or too far ahead", () => {
