@@ -73,6 +73,11 @@ describeEachDatabase("wishes on the waiting list", (ctx) => {
     expect(rendered.text).toContain("صباحًا");
   });
 
+  it("keeps the permit expiry the personal-data step asked for", async () => {
+    const { wishId } = await wish({ person: { ...person(4), permitExpiresOn: "2027-04-01" } }, 4);
+    expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: wishId } })).permitExpiresOn).toBe("2027-04-01");
+  });
+
   it("gives one identity hash to one person however the name is spelt", async () => {
     const a = await wish({}, 1);
     const b = await wish({ person: { ...person(1), givenName: " AMIRA ", email: "other@example.org" } }, 2);

@@ -146,7 +146,8 @@ export async function insertWish(tx: Tx, input: CreateWishInput): Promise<Create
       email,
       phone: input.person.phone ?? null,
       dateOfBirth: input.person.dateOfBirth,
-      permitExpiresOn: input.permitExpiresOn ?? null,
+      // The personal-data step asks for it (services that ask); a caller may give it on its own.
+      permitExpiresOn: input.permitExpiresOn ?? input.person.permitExpiresOn ?? null,
       identityHash: identityHashOf(input.person),
     },
   });
