@@ -7,7 +7,9 @@ import * as unknownPath from "@/app/api/v1/[[...path]]/route";
 import * as calendar from "@/app/api/v1/bookings/[token]/calendar.ics/route";
 import * as booking from "@/app/api/v1/bookings/[token]/route";
 import * as bookings from "@/app/api/v1/bookings/route";
+import * as serviceRounds from "@/app/api/v1/offices/[office]/services/[service]/rounds/route";
 import * as slots from "@/app/api/v1/offices/[office]/services/[service]/slots/route";
+import * as round from "@/app/api/v1/rounds/[id]/route";
 import * as services from "@/app/api/v1/offices/[office]/services/route";
 import * as offices from "@/app/api/v1/offices/route";
 import * as openApi from "@/app/api/v1/openapi.json/route";
@@ -41,6 +43,8 @@ const ROUTES: Array<[string, RouteModule, string[]]> = [
   [`/api/v1/bookings/${TOKEN}`, booking, ["GET", "DELETE"]],
   [`/api/v1/bookings/${TOKEN}/calendar.ics`, calendar, ["GET"]],
   ["/api/v1/openapi.json", openApi, ["GET"]],
+  ["/api/v1/offices/testamt/services/beratung/rounds", serviceRounds, ["GET"]],
+  ["/api/v1/rounds/cm4x2k9z10000abcd1234efgh", round, ["GET"]],
   ["/api/v1/wishes", wishes, ["POST"]],
   [`/api/v1/wishes/${TOKEN}`, wish, ["GET", "PATCH", "DELETE"]],
   [`/api/v1/wishes/${TOKEN}/confirmation`, wishConfirmation, ["POST"]],

@@ -18,7 +18,9 @@ import { DELETE as deleteBooking, GET as viewBooking } from "@/app/api/v1/bookin
 import { POST as postBooking } from "@/app/api/v1/bookings/route";
 import { GET as listOffices } from "@/app/api/v1/offices/route";
 import { GET as listServices } from "@/app/api/v1/offices/[office]/services/route";
+import { GET as serviceRounds } from "@/app/api/v1/offices/[office]/services/[service]/rounds/route";
 import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[service]/slots/route";
+import { GET as viewRound } from "@/app/api/v1/rounds/[id]/route";
 import { POST as confirmWish } from "@/app/api/v1/wishes/[token]/confirmation/route";
 import { POST as acceptOffer } from "@/app/api/v1/wishes/[token]/offer/acceptance/route";
 import { POST as declineOffer } from "@/app/api/v1/wishes/[token]/offer/refusal/route";
@@ -271,6 +273,9 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
         tally(checkAnswer("services", await callApi(listServices, `/api/v1/offices/${encode(o)}/services${q}`, { params: { office: o } })));
         const slotsPath = `/api/v1/offices/${encode(o)}/services/${encode(service)}/slots${q}`;
         tally(checkAnswer("slots", await callApi(listSlots, slotsPath, { params: { office: o, service } })));
+        const roundsPath = `/api/v1/offices/${encode(o)}/services/${encode(service)}/rounds${q}`;
+        tally(checkAnswer("rounds", await callApi(serviceRounds, roundsPath, { params: { office: o, service } })));
+        tally(checkAnswer("round", await callApi(viewRound, `/api/v1/rounds/${encode(service)}${q}`, { params: { id: service } })));
         // The QR routes get the hostile slug only: a real 1024-pixel PNG takes seconds here, see the pinned case below.
         tally(checkAnswer("qr.office", await callApi(qrOffice, `/api/qr/${encode(office)}${q}`, { params: { office } })));
         const qrPath = `/api/qr/${encode(office)}/${encode(service)}${q}`;

@@ -17,6 +17,9 @@ import {
   errorSchema,
   healthSchema,
   offerAcceptedSchema,
+  roundPathSchema,
+  roundSchema,
+  serviceRoundsSchema,
   languageHeaderSchema,
   languageQuerySchema,
   officeListSchema,
@@ -101,7 +104,7 @@ const ERROR_RESPONSES: Record<
   NotFound: {
     status: 404,
     description:
-      "Unknown or inactive office or service, no booking or wish for this token (a wrong token and an erased " +
+      "Unknown or inactive office or service, unknown release round, no booking or wish for this token (a wrong token and an erased " +
       "booking or wish look the same), no offer for the wish, or a path the API does not have.",
   },
   MethodNotAllowed: {
@@ -216,6 +219,34 @@ function paths() {
           "429": ref("TooManyRequests"),
           ...common,
         },
+      },
+    },
+    "/api/v1/offices/{office}/services/{service}/rounds": {
+      get: {
+        operationId: "getServiceRounds",
+        tags: ["rounds"],
+        summary: "Release rounds of a service",
+        description:
+          "For a service in release-round mode, new appointments are not booked first come, first served: during an " +
+          "announced window, citizens submit requests, and at the close a verifiable draw assigns the released times. " +
+          "This says when the next window opens and closes, how many appointments it releases, and how many requests " +
+          "the last round had.",
+        requestParams: { path: servicePathSchema, ...language },
+        responses: { "200": json(serviceRoundsSchema, "The service's rounds."), ...notFound, ...common },
+      },
+    },
+    "/api/v1/rounds/{id}": {
+      get: {
+        operationId: "getRound",
+        tags: ["rounds"],
+        summary: "A release round's published seed hash, seed and draw record",
+        description:
+          "Before the window opens the office publishes the SHA-256 hash of a secret seed; after the draw, the seed " +
+          "and the record. Anyone can recompute the assignment from them: requests are ranked by HMAC-SHA256 of the " +
+          "request id under the seed (hex, smallest first), and in that order each takes the earliest released time " +
+          "it accepts that still fits; at most one per request.",
+        requestParams: { path: roundPathSchema, ...language },
+        responses: { "200": json(roundSchema, "The round."), ...notFound, ...common },
       },
     },
     "/api/v1/bookings": {
@@ -482,6 +513,7 @@ export function openApiDocument(appUrl: string) {
       { name: "catalogue", description: "Offices, services and free slots." },
       { name: "bookings", description: "Booking, viewing and cancelling appointments." },
       { name: "waitlist", description: "Wishes on an office's waiting list and the appointments offered to them." },
+      { name: "rounds", description: "Release rounds: announced windows for requests, and their verifiable draws." },
       { name: "links", description: "QR codes of booking pages." },
       { name: "operations", description: "Monitoring." },
     ],

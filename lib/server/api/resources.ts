@@ -4,6 +4,7 @@ import { env } from "@/lib/server/env";
 import type { CreatedBooking } from "@/lib/server/services/create-booking";
 import { manageUrl, officeUrl, serviceUrl, wishManageUrl } from "@/lib/server/services/booking-urls";
 import type { ManagedBooking } from "@/lib/server/services/get-booking-by-token";
+import type { getPublicRound, PublicRoundSummary } from "@/lib/server/services/rounds/round-info";
 import type { AcceptedOffer } from "@/lib/server/services/waitlist/accept-offer";
 import type { ManagedWish } from "@/lib/server/services/waitlist/get-wish-by-token";
 import { parseDayParts, parseWeekdays } from "@/lib/domain/waitlist";
@@ -13,6 +14,8 @@ import type { OfficeWithServices, ServiceRow } from "@/lib/server/services/offic
 import type {
   BookingCreated,
   OfferAccepted,
+  RoundResource,
+  ServiceRounds,
   BookingResource,
   OfficeList,
   OfficeResource,
@@ -211,5 +214,58 @@ export function offerAccepted(accepted: AcceptedOffer, locale: string): OfferAcc
     manageToken: token,
     manageUrl: token ? manageUrl(token, locale) : null,
     calendarUrl: token ? bookingCalendarUrl(token) : null,
+  };
+}
+
+/** The public record of a round in this API. */
+export function roundUrl(id: string): string {
+  return apiUrl(`/api/v1/rounds/${id}`);
+}
+
+/** Whether a service's appointments are drawn in rounds, and the next round's window and places. */
+export function serviceRounds(
+  office: { slug: string },
+  service: { slug: string; releaseMode: string },
+  info: { next: PublicRoundSummary | null; lastRequestCount: number | null } | null,
+): ServiceRounds {
+  const next = info?.next;
+  return {
+    office: office.slug,
+    service: service.slug,
+    releaseMode: service.releaseMode === "ROUNDS" ? "ROUNDS" : "FIRST_COME",
+    next: next
+      ? {
+          id: next.id,
+          opensAt: next.opensAt.toISOString(),
+          closesAt: next.closesAt.toISOString(),
+          periodFrom: next.periodFrom,
+          periodTo: next.periodTo,
+          open: next.open,
+          places: next.places,
+          links: { round: roundUrl(next.id) },
+        }
+      : null,
+    lastRequestCount: info?.lastRequestCount ?? null,
+  };
+}
+
+/** A round as published; the record is stored as the JSON text that was published, and answered as that object. */
+export function roundResource(round: NonNullable<Awaited<ReturnType<typeof getPublicRound>>>): RoundResource {
+  return {
+    id: round.id,
+    office: round.office,
+    service: round.serviceSlug && round.serviceName ? { slug: round.serviceSlug, name: round.serviceName } : null,
+    opensAt: round.opensAt.toISOString(),
+    closesAt: round.closesAt.toISOString(),
+    periodFrom: round.periodFrom,
+    periodTo: round.periodTo,
+    phase: round.phase,
+    seedHash: round.seedHash,
+    seed: round.seed,
+    drawnAt: round.drawnAt?.toISOString() ?? null,
+    requestCount: round.requestCount,
+    placeCount: round.placeCount,
+    assignedCount: round.assignedCount,
+    drawRecord: round.drawRecord ? (JSON.parse(round.drawRecord) as RoundResource["drawRecord"]) : null,
   };
 }

@@ -359,6 +359,74 @@ export const offerAcceptedSchema = z
     description: "The offered appointment is booked: the wish is BOOKED and the confirmation e-mail with the calendar file goes out.",
   });
 
+// ---- release rounds ------------------------------------------------------------------------------------------------
+
+export const roundPathSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]{10,40}$/).meta({ description: "The round's id.", example: "cm4x2k9z10000abcd1234efgh" }),
+});
+
+const period = {
+  opensAt: instant.meta({ description: "The request window opens." }),
+  closesAt: instant.meta({ description: "The request window closes; the draw follows by itself." }),
+  periodFrom: localDate.meta({ description: "First local date whose appointments the round releases." }),
+  periodTo: localDate.meta({ description: "Last local date whose appointments the round releases." }),
+};
+
+export const serviceRoundsSchema = z
+  .object({
+    office: z.string(),
+    service: z.string(),
+    releaseMode: z.enum(["FIRST_COME", "ROUNDS"]).meta({
+      description: "FIRST_COME: free slots are booked as listed. ROUNDS: new appointments are released only by drawn rounds.",
+    }),
+    next: z
+      .object({
+        id: z.string(),
+        ...period,
+        open: z.boolean().meta({ description: "Whether the window is open now: requests are taken." }),
+        places: z.int().meta({ description: "Appointments the period releases for this service as things stand now." }),
+        links: z.object({ round: url.meta({ description: "The round's public record in this API." }) }),
+      })
+      .nullable()
+      .meta({ description: "The open round, else the next announced one; null when none is announced." }),
+    lastRequestCount: z.int().nullable().meta({ description: "Requests counted in the last drawn round; null before the first." }),
+  })
+  .meta({ id: "ServiceRounds" });
+
+export const roundSchema = z
+  .object({
+    id: z.string(),
+    office: z.object({ slug: z.string(), name: z.string(), timeZone: z.string() }),
+    service: z
+      .object({ slug: z.string(), name: z.string() })
+      .nullable()
+      .meta({ description: "The service released; null: every service of the office in release-round mode." }),
+    ...period,
+    phase: z.enum(["announced", "open", "closed", "drawn"]),
+    seedHash: z.string().meta({ description: "SHA-256 (hex) of the secret seed, published before the window opens." }),
+    seed: z.string().nullable().meta({ description: "The seed, published once drawn; its SHA-256 must equal `seedHash`." }),
+    drawnAt: instant.nullable(),
+    requestCount: z.int().meta({ description: "Confirmed requests so far; once drawn, those the draw counted (duplicates once)." }),
+    placeCount: z.int().meta({ description: "Appointments the draw released (0 before it)." }),
+    assignedCount: z.int().meta({ description: "Appointments the draw assigned (0 before it)." }),
+    drawRecord: z
+      .looseObject({
+        version: z.literal(1),
+        roundId: z.string(),
+        seed: z.string(),
+        seedHash: z.string(),
+        requests: z.array(z.looseObject({ id: z.string() })).meta({ description: "The anonymised requests (ids and preferences)." }),
+        released: z.array(z.looseObject({ serviceId: z.string(), start: instant, end: instant })),
+        assignment: z.array(z.looseObject({ requestId: z.string(), serviceId: z.string(), start: instant, end: instant })),
+      })
+      .nullable()
+      .meta({
+        description:
+          "Once drawn: everything needed to recompute the draw (`npm run verify-draw` does), nothing personal. Null before.",
+      }),
+  })
+  .meta({ id: "Round", description: "A release round as published: the seed hash from the announcement, the seed and the record once drawn." });
+
 export const healthSchema = z
   .object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "error"]) })
   .meta({ id: "Health" });
@@ -385,3 +453,5 @@ export type Health = z.infer<typeof healthSchema>;
 export type WishCreated = z.infer<typeof wishCreatedSchema>;
 export type WishResource = z.infer<typeof wishSchema>;
 export type OfferAccepted = z.infer<typeof offerAcceptedSchema>;
+export type ServiceRounds = z.infer<typeof serviceRoundsSchema>;
+export type RoundResource = z.infer<typeof roundSchema>;

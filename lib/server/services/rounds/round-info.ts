@@ -126,6 +126,7 @@ export async function getPublicRound(db: Db, roundId: string, now: Date) {
     id: round.id,
     office: { name: round.office.name, slug: round.office.slug, timeZone: round.office.timeZone },
     serviceName: round.service?.name ?? null,
+    serviceSlug: round.service?.slug ?? null,
     opensAt: round.opensAt,
     closesAt: round.closesAt,
     periodFrom: round.periodFrom,

@@ -1,0 +1,163 @@
+// Jest loads @react-email/render's CommonJS build, whose native `import("react-dom/server")` it cannot run.
+jest.mock("@react-email/render", () =>
+  jest.requireActual("../../node_modules/@react-email/render/dist/node/index.mjs"),
+);
+
+import { createHash } from "node:crypto";
+import { GET as serviceRounds } from "@/app/api/v1/offices/[office]/services/[service]/rounds/route";
+import { GET as viewRound } from "@/app/api/v1/rounds/[id]/route";
+import { type DrawRecord, verifyDrawRecord } from "@/lib/domain/release-draw";
+import enErrors from "@/lib/i18n/messages/en/errors.json";
+import { overrideApiRuntime } from "@/lib/server/api/runtime";
+import type { Actor } from "@/lib/server/auth/permissions";
+import { createRound } from "@/lib/server/services/rounds/create-round";
+import { drawDueRounds } from "@/lib/server/services/rounds/draw-round";
+import { APP_URL, callApi } from "../helpers/api";
+import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { staff } from "../helpers/integration/staff";
+import { at, createOfficeFixture } from "../helpers/office-fixture";
+
+// Release rounds through the JSON API: what the service's page says about the next window, and the round's published
+// seed hash, seed and record, from the same services as the pages. An office open Mondays 08:00-13:00 with ten
+// clerks (100 half-hour places a Monday), its service in release-round mode, a round announced on Monday 1 March
+// 2027 with its window Tuesday to Wednesday for Monday 15 March. Every answer is checked against the OpenAPI document.
+
+process.env.APP_URL = APP_URL;
+process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+
+const NOW = at("2027-03-01", "07:00");
+const OPENS = "2027-03-02T08:00";
+const CLOSES = "2027-03-03T08:00";
+const PERIOD = "2027-03-15";
+const roundsPath = "/api/v1/offices/testamt/services/beratung/rounds";
+
+describeEachDatabase("API release rounds", (ctx) => {
+  let now = NOW;
+  let restore: () => void;
+  let head: Actor;
+  let ids: { officeId: string; serviceId: string };
+
+  beforeAll(() => {
+    restore = overrideApiRuntime({ db: () => ctx.db, now: () => now, mailWritten: () => {} });
+  });
+  afterAll(() => restore());
+
+  beforeEach(async () => {
+    now = NOW;
+    await resetDatabase(ctx.db);
+    const { office, services } = await createOfficeFixture(ctx.db, {
+      blocks: [[1, "08:00", "13:00", 10]],
+      services: [
+        { slug: "beratung", durationMinutes: 30 },
+        { slug: "abholung", durationMinutes: 15 },
+      ],
+    });
+    await ctx.db.service.update({ where: { id: services[0].id }, data: { releaseMode: "ROUNDS" } });
+    ids = { officeId: office.id, serviceId: services[0].id };
+    head = await staff(ctx.db, "OFFICE_ADMIN", [office.id]);
+  });
+
+  const announce = () =>
+    createRound(ctx.db, head, "testamt", { serviceId: ids.serviceId, opensAt: OPENS, closesAt: CLOSES, periodFrom: PERIOD, periodTo: PERIOD }, NOW);
+
+  /** `n` confirmed requests for the period (two of them by one person), as the request page leaves them. */
+  async function requests(roundId: string, n: number) {
+    await ctx.db.wish.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        ...ids,
+        roundId,
+        source: "ROUND" as const,
+        status: "ACTIVE" as const,
+        earliestDate: PERIOD,
+        latestDate: PERIOD,
+        weekdays: "1",
+        dayParts: "MORNING,AFTERNOON",
+        manageTokenHash: `hash-${i}`,
+        referenceCode: `TV-R${String(i).padStart(4, "0")}`,
+        familyName: `Beispiel ${i}`,
+        email: i === n - 1 ? "person0@example.org" : `person${i}@example.org`,
+        dateOfBirth: "1990-03-27",
+        identityHash: `identity-${i}`,
+        confirmedAt: at("2027-03-02", "09:00"),
+      })),
+    });
+  }
+
+  it("tells a service's next window and places, then publishes the seed and a record anyone can recompute", async () => {
+    const none = await callApi(serviceRounds, roundsPath);
+    expect(none.body).toEqual({ office: "testamt", service: "beratung", releaseMode: "ROUNDS", next: null, lastRequestCount: null });
+
+    const round = await announce();
+    const announced = await callApi(serviceRounds, roundsPath);
+    expect(announced.status).toBe(200);
+    expect(announced.body).toEqual({
+      office: "testamt",
+      service: "beratung",
+      releaseMode: "ROUNDS",
+      next: {
+        id: round.id,
+        opensAt: at("2027-03-02", "08:00").toISOString(),
+        closesAt: at("2027-03-03", "08:00").toISOString(),
+        periodFrom: PERIOD,
+        periodTo: PERIOD,
+        open: false,
+        places: 100,
+        links: { round: `${APP_URL}/api/v1/rounds/${round.id}` },
+      },
+      lastRequestCount: null,
+    });
+
+    const before = await callApi(viewRound, `/api/v1/rounds/${round.id}`);
+    expect(before.status).toBe(200);
+    const row = await ctx.db.releaseRound.findUniqueOrThrow({ where: { id: round.id } });
+    expect(before.body).toMatchObject({
+      id: round.id,
+      office: { slug: "testamt", timeZone: "Europe/Berlin" },
+      service: { slug: "beratung" },
+      phase: "announced",
+      seedHash: row.seedHash,
+      seed: null,
+      drawnAt: null,
+      drawRecord: null,
+      requestCount: 0,
+    });
+    // The secret seed never leaves before the draw.
+    expect(before.text).not.toContain(row.seed);
+
+    now = at("2027-03-02", "10:00");
+    await requests(round.id, 5);
+    expect((await callApi(serviceRounds, roundsPath)).body.next).toMatchObject({ id: round.id, open: true });
+    expect((await callApi(viewRound, `/api/v1/rounds/${round.id}`)).body).toMatchObject({ phase: "open", seed: null, requestCount: 5 });
+
+    now = at("2027-03-03", "08:05");
+    expect((await callApi(viewRound, `/api/v1/rounds/${round.id}`)).body).toMatchObject({ phase: "closed", seed: null });
+    await drawDueRounds(ctx.db, { now });
+
+    const drawn = await callApi(viewRound, `/api/v1/rounds/${round.id}`);
+    expect(drawn.body).toMatchObject({ phase: "drawn", seed: row.seed, requestCount: 4, assignedCount: 4 });
+    expect(createHash("sha256").update(Buffer.from(drawn.body.seed, "hex")).digest("hex")).toBe(drawn.body.seedHash);
+    // The record as answered recomputes to the published assignment, and names nobody.
+    const record = drawn.body.drawRecord as DrawRecord;
+    expect(record.assignment).toHaveLength(4);
+    expect(verifyDrawRecord(record, before.body.seedHash)).toMatchObject({ seedMatchesHash: true, assignmentMatches: true });
+    expect(drawn.text).not.toMatch(/Beispiel|@example\.org|1990-03-27/);
+
+    expect((await callApi(serviceRounds, roundsPath)).body).toMatchObject({ next: null, lastRequestCount: 4 });
+  });
+
+  it("answers a first-come service without rounds, and unknown rounds, offices and services 404", async () => {
+    const firstCome = await callApi(serviceRounds, "/api/v1/offices/testamt/services/abholung/rounds");
+    expect(firstCome.body).toEqual({ office: "testamt", service: "abholung", releaseMode: "FIRST_COME", next: null, lastRequestCount: null });
+    expect((await callApi(serviceRounds, "/api/v1/offices/testamt/services/nichts/rounds")).body.error.code).toBe("SERVICE_NOT_FOUND");
+    expect((await callApi(serviceRounds, "/api/v1/offices/nirgendwo/services/beratung/rounds")).body.error.code).toBe("OFFICE_NOT_FOUND");
+
+    const round = await announce();
+    for (const id of ["cm4x2k9z10000abcd1234efgh", "x", "../etc", `${round.id}%00`, round.id.toUpperCase()]) {
+      const answer = await callApi(viewRound, `/api/v1/rounds/${encodeURIComponent(id)}?lang=en`, { params: { id } });
+      expect([id, answer.status, answer.body]).toEqual([id, 404, { error: { code: "ROUND_NOT_FOUND", message: enErrors.ROUND_NOT_FOUND } }]);
+    }
+    // A round of an office that no longer takes part is not published.
+    await ctx.db.office.update({ where: { id: ids.officeId }, data: { active: false } });
+    expect((await callApi(viewRound, `/api/v1/rounds/${round.id}`)).status).toBe(404);
+  });
+});
