@@ -39,6 +39,14 @@ export function retentionCutoff(retentionDays: number, now: Date): Date {
 // office's retention period. The permit's expiry date counts as personal: with the office and dates it narrows down
 // who the person is. The identity hash too: it is derived from name and date of birth.
 
+// An extension request's receipt (ExtensionReceipt) is NOT erased with its wish. Its signed statement is personal
+// data (given and family name, date of birth, the permit's expiry date, with office, service and the time of
+// filing), but it is what the citizen was given as proof of having filed the request in time: the office keeps it
+// as the record of an application received, under the retention of its case files rather than the waiting list's,
+// and the public check page must be able to confirm the receipt for as long as it may be shown (GDPR Art. 17(3)(b)
+// and (e): a legal obligation and legal claims). Neither the scheduled erasure nor "delete my data" touches it; the
+// check page shows nothing beyond what the receipt presented to it already says, and whether it is genuine.
+
 /** The personal fields of a wish: exactly what the erasure removes. */
 export const PERSONAL_WISH_FIELDS = [
   "givenName",
