@@ -5,6 +5,8 @@ import { confirmWishByToken } from "@/lib/server/services/waitlist/confirm-wish"
 import { findWishByToken, getWishByToken } from "@/lib/server/services/waitlist/get-wish-by-token";
 import { updateWishByToken } from "@/lib/server/services/waitlist/update-wish";
 import { withdrawWishByToken } from "@/lib/server/services/waitlist/withdraw-wish";
+import { offerFreedTime } from "@/lib/server/services/waitlist/offer-freed-time";
+import { bookingTransaction } from "@/lib/server/db/transaction";
 import { codeOf } from "../helpers/app-error-code";
 import { describeEachDatabase } from "../helpers/databases";
 import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
@@ -179,5 +181,24 @@ describeEachDatabase("wishes on the waiting list", (ctx) => {
     await ctx.db.wish.update({ where: { id: wishId }, data: { erasedAt: LATER } });
     expect(await findWishByToken(ctx.db, token)).toBeNull();
     expect(await codeOf(confirmWishByToken(ctx.db, { token, now: LATER }))).toBe("WISH_NOT_FOUND");
+  });
+
+  it("withdrawing passes an open offer on: its hold ends, and the wish gets no other time", async () => {
+    const { token, wishId } = await wish({ preferences: { ...prefs, weekdays: [1], dayParts: ["MORNING"] } });
+    await confirmWishByToken(ctx.db, { token, now: LATER });
+    // Monday 8 March is open 08:00-12:00: its free times are offered to the one matching wish.
+    const made = await bookingTransaction(ctx.db, ids.officeId, ["2027-03-08"], (tx) =>
+      offerFreedTime(tx, { officeId: ids.officeId, dates: ["2027-03-08"], now: LATER }),
+    );
+    expect(made).toHaveLength(1);
+    const offered = await getWishByToken(ctx.db, token);
+    expect(offered.openOffer?.booking.status).toBe("HELD");
+
+    await withdrawWishByToken(ctx.db, { token, now: at(MONDAY, "10:00") });
+    const row = await ctx.db.wish.findUniqueOrThrow({ where: { id: wishId } });
+    expect(row).toMatchObject({ status: "WITHDRAWN", openOfferId: null });
+    const offers = await ctx.db.wishOffer.findMany({ where: { wishId } });
+    expect(offers.map((o) => o.outcome)).toEqual(["DECLINED"]);
+    expect((await ctx.db.booking.findUniqueOrThrow({ where: { id: offers[0].bookingId } })).status).toBe("CANCELLED");
   });
 });

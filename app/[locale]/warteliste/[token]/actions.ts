@@ -4,9 +4,12 @@ import { localDateOf } from "@/lib/domain";
 import { manageTokenSchema } from "@/lib/schemas/booking";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import { wishPreferencesFromForm, wishPreferencesSchema } from "@/lib/schemas/wish";
-import { formStep, go } from "@/lib/server/actions/citizen-step";
+import { formStep, go, redirectingStep } from "@/lib/server/actions/citizen-step";
 import { tokenAction } from "@/lib/server/actions/token-action";
 import { getDb } from "@/lib/server/db";
+import { kickOutbox } from "@/lib/server/mail/outbox";
+import { acceptOffer } from "@/lib/server/services/waitlist/accept-offer";
+import { declineOffer } from "@/lib/server/services/waitlist/decline-offer";
 import { confirmWishByToken } from "@/lib/server/services/waitlist/confirm-wish";
 import { findWishByToken } from "@/lib/server/services/waitlist/get-wish-by-token";
 import { updateWishByToken } from "@/lib/server/services/waitlist/update-wish";
@@ -49,6 +52,32 @@ export async function withdrawWish(token: string, form?: FormData): Promise<void
     run: async ({ db, now }) => {
       await withdrawWishByToken(db, { token, now });
       return "?zurueckgezogen=1";
+    },
+  });
+}
+
+/**
+ * "Termin annehmen" for the wish's open offer: the held booking becomes the citizen's appointment, with the usual
+ * confirmation e-mail. Accepting made the booking a new link (only hashes are stored): its page opens right away.
+ */
+export async function acceptWishOffer(token: string): Promise<void> {
+  if (!manageTokenSchema.safeParse(token).success) return go("/warteliste/ungueltig");
+  return redirectingStep("waitlist link", `/warteliste/${token}`, async () => {
+    const accepted = await acceptOffer(getDb(), { wishToken: token, now: new Date() });
+    kickOutbox();
+    return accepted.manageToken ? `/termin/${accepted.manageToken}?angenommen=1` : `/warteliste/${token}`;
+  });
+}
+
+/** Declining asks first (its confirmation page); the time then goes to the next matching wish. */
+export async function declineWishOffer(token: string, form?: FormData): Promise<void> {
+  return tokenAction(token, {
+    base: "/warteliste",
+    confirmation: { form, page: "/ablehnen" },
+    mails: true,
+    run: async ({ db, now }) => {
+      await declineOffer(db, { wishToken: token, now });
+      return "?abgelehnt=1";
     },
   });
 }

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { errorKey } from "@/components/booking/error-key";
 import { clockTime, dateAndTime, longDate } from "@/components/booking/format";
 import { Alert } from "@/components/ui/alert";
-import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, link } from "@/components/ui/styles";
 import { weekdayNames } from "@/lib/i18n/local-dates";
 import { WishForm } from "@/components/waitlist/wish-form";
 import { WishSummary } from "@/components/waitlist/wish-summary";
@@ -14,10 +14,10 @@ import { Link } from "@/lib/i18n/navigation";
 import { wishDateBounds } from "@/lib/schemas/wish";
 import { getDb } from "@/lib/server/db";
 import { findWishByToken, isOpenWish } from "@/lib/server/services/waitlist/get-wish-by-token";
-import { changeWish, confirmWish } from "./actions";
+import { acceptWishOffer, changeWish, confirmWish } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
-type Search = Promise<{ fehler?: string; bestaetigt?: string; geaendert?: string; zurueckgezogen?: string }>;
+type Search = Promise<{ fehler?: string; bestaetigt?: string; geaendert?: string; zurueckgezogen?: string; abgelehnt?: string }>;
 
 export async function generateMetadata() {
   const t = await getTranslations("waitlist.titles");
@@ -35,6 +35,7 @@ export default async function ManageWishPage({ params, searchParams }: { params:
   const wish = await findWishByToken(getDb(), p.token);
   if (!wish) notFound();
   const t = await getTranslations("waitlist");
+  const to = await getTranslations("offers");
   const te = await getTranslations("errors");
   const format = await getFormatter();
   const now = new Date();
@@ -51,6 +52,7 @@ export default async function ManageWishPage({ params, searchParams }: { params:
       {q.bestaetigt && wish.status === "ACTIVE" && <Alert kind="success">{t("manage.confirmed")}</Alert>}
       {q.geaendert && open && <Alert kind="success">{t("manage.changed")}</Alert>}
       {q.zurueckgezogen && wish.status === "WITHDRAWN" && <Alert kind="success">{t("manage.withdrawn")}</Alert>}
+      {q.abgelehnt && open && !offer && <Alert kind="success">{to("declined")}</Alert>}
       {wish.status === "UNCONFIRMED" && (
         <section aria-labelledby="confirm-title" className="mb-6 rounded border-4 border-brand bg-white p-4">
           <h2 id="confirm-title" className="text-xl font-bold">
@@ -72,7 +74,19 @@ export default async function ManageWishPage({ params, searchParams }: { params:
           <p className="my-2 text-2xl font-bold">
             {t("manage.offerWhen", { date: longDate(format, offer.booking.startsAt, tz), time: clockTime(format, offer.booking.startsAt, tz) })}
           </p>
-          <p className="my-2">{t("manage.offerDeadline", { deadline: dateAndTime(format, offer.deadline, tz) })}</p>
+          <p className="my-2">{to("intro")}</p>
+          <p className="my-2 font-semibold">{t("manage.offerDeadline", { deadline: dateAndTime(format, offer.deadline, tz) })}</p>
+          <div className="mt-4 flex flex-wrap items-center gap-4">
+            <form action={acceptWishOffer.bind(null, p.token)}>
+              <button type="submit" className={buttonPrimary}>
+                {to("accept")}
+              </button>
+            </form>
+            {/* A link to the question, not a button that declines: declining asks first. */}
+            <Link href={`/warteliste/${p.token}/ablehnen`} className={buttonSecondary}>
+              {to("decline")}
+            </Link>
+          </div>
         </section>
       )}
       {wish.status === "BOOKED" && wish.booking && (
@@ -87,6 +101,14 @@ export default async function ManageWishPage({ params, searchParams }: { params:
         </section>
       )}
       <WishSummary wish={{ ...wish, service }} locale={p.locale} />
+      {(wish.source === "EXTENSION" || (wish.source === "ROUND" && wish.roundId)) && (
+        <p className="mt-4">
+          {/* An extension request's receipt is behind the same token; a round's request links to its public page. */}
+          <Link href={wish.source === "EXTENSION" ? `/quittung/${p.token}` : `/runde/${wish.roundId}`} className={link}>
+            {t(wish.source === "EXTENSION" ? "manage.receiptLink" : "manage.roundLink")}
+          </Link>
+        </p>
+      )}
       {open ? (
         <div className="mt-8 space-y-8">
           <section aria-labelledby="change-title" className="rounded border border-line bg-white p-4">

@@ -11,11 +11,12 @@ export async function withdrawWishByToken(db: Db, input: { token: string; now: D
   const wish = await getWishByToken(db, input.token);
   if (wish.status === "WITHDRAWN") return;
   if (!isOpenWish(wish)) throw new AppError("WISH_CLOSED");
-  // An open offer is declined first: its time goes to the next matching wish now, not when its deadline passes.
-  if (wish.openOfferId) await declineOffer(db, { wishToken: input.token, now: input.now }).catch(ignoreAnswered);
   const { count } = await db.wish.updateMany({
     where: { id: wish.id, status: { in: ["UNCONFIRMED", "ACTIVE"] }, erasedAt: null },
     data: { status: "WITHDRAWN", closedAt: input.now },
   });
   if (count === 0) return withdrawWishByToken(db, input);
+  // Then its open offer is declined: the time goes to the next matching wish now, not when its deadline passes.
+  // Withdrawn first, so that the decline's own sweep does not offer this wish another time of the same day.
+  if (wish.openOfferId) await declineOffer(db, { wishToken: input.token, now: input.now }).catch(ignoreAnswered);
 }
