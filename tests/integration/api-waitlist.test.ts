@@ -15,7 +15,9 @@ import { POST as declineOffer } from "@/app/api/v1/wishes/[token]/offer/refusal/
 import { DELETE as withdrawWish, GET as viewWish, PATCH as updateWish } from "@/app/api/v1/wishes/[token]/route";
 import { POST as createWish } from "@/app/api/v1/wishes/route";
 import deErrors from "@/lib/i18n/messages/de/errors.json";
+import deWaitlist from "@/lib/i18n/messages/de/waitlist.json";
 import enErrors from "@/lib/i18n/messages/en/errors.json";
+import enWaitlist from "@/lib/i18n/messages/en/waitlist.json";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import { overrideAntibot } from "@/lib/server/security/antibot";
 import { PEER_ADDRESS_HEADER } from "@/lib/server/security/client-address";
@@ -214,6 +216,9 @@ describeEachDatabase("API waiting list", (ctx) => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.code).toBe("INVALID_INPUT");
     expect(bad.body.error.message).toBe(enErrors.INVALID_INPUT);
+    // The wish form's own texts, in the request's language.
+    expect(bad.body.error.fields["preferences.earliestDate"]).toEqual([enWaitlist.validation.earliestDatePast]);
+    expect(bad.body.error.fields["preferences.dayParts"]).toEqual([enWaitlist.validation.dayPartsRequired]);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(
       [
         "email",
@@ -230,7 +235,7 @@ describeEachDatabase("API waiting list", (ctx) => {
     // The dates in the wrong order: the form's own cross-field rule.
     const order = await post({ ...valid, preferences: { ...preferences, earliestDate: "2030-04-02", latestDate: "2030-04-01" } });
     expect(order.status).toBe(422);
-    expect(Object.keys(order.body.error.fields)).toEqual(["preferences.latestDate"]);
+    expect(order.body.error.fields).toEqual({ "preferences.latestDate": [deWaitlist.validation.latestBeforeEarliest] });
 
     // Too many persons for the service; no preferences at all.
     const more = await post({ ...valid, persons: 4, preferences: undefined });

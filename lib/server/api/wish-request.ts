@@ -77,9 +77,8 @@ export async function parseWishRequest(
     officeId: loaded.office.id,
     serviceId: loaded.service.id,
     persons: data.persons ?? 1,
-    person: personOf(data),
-    // As for a booking: only a service that asks for the expiry keeps it (and makes the wish urgent by it).
-    permitExpiresOn: loaded.service.asksPermitExpiry ? (data.permitExpiresOn ?? undefined) : undefined,
+    // As for a booking: only a service that asks for the permit's expiry keeps it (and makes the wish urgent by it).
+    person: { ...personOf(data), permitExpiresOn: loaded.service.asksPermitExpiry ? (data.permitExpiresOn ?? undefined) : undefined },
     preferences: data.preferences,
     locale: data.locale ?? requestLocale,
     now,
