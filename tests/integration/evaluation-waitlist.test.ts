@@ -1,3 +1,7 @@
+jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
+jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
+
+import { GET as exportEvaluation } from "@/app/(staff)/staff/(signed-in)/auswertung/export/route";
 import type { Actor } from "@/lib/server/auth/permissions";
 import { PERSONAL_WISH_FIELDS } from "@/lib/domain/erasure";
 import { runJobs } from "@/lib/server/jobs/scheduler";
@@ -5,6 +9,7 @@ import { parseEvaluationQuery } from "@/lib/server/services/evaluation/query";
 import { readEvaluation } from "@/lib/server/services/evaluation/read-evaluation";
 import { describeEachDatabase } from "../helpers/databases";
 import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { signIn } from "../helpers/integration/session";
 import { staff } from "../helpers/integration/staff";
 import { insertOffer, insertWish } from "../helpers/integration/waitlist-rows";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
@@ -114,6 +119,29 @@ describeEachDatabase("evaluation of the waiting list", (ctx) => {
     expect(JSON.stringify(await ctx.db.booking.findMany())).not.toMatch(/Amira|Beispiel|@example\.org/);
     expect((await figures()).current.waitlist).toEqual(before);
     expect(before.wait).toEqual({ count: 2, mean: 13, median: 13, buckets: [0, 1, 1, 0, 0] });
+  });
+
+  it("exports the same figures as CSV and JSON", async () => {
+    signIn(admin);
+    // The route reads the clock itself: pin only Date, so that database drivers keep their real timers.
+    jest.useFakeTimers({
+      now: NOW,
+      doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"],
+    });
+    try {
+      const url = (extra: Record<string, string>) =>
+        `http://localhost/staff/auswertung/export?${new URLSearchParams({ stelle: "testamt", ...PERIOD, ...extra })}`;
+      const totals = await (await exportEvaluation(new Request(url({ format: "csv", teil: "kennzahlen", vergleich: "vorher" })))).text();
+      expect(totals).toContain("Warteliste: neue Wünsche;3;1;2");
+      expect(totals).toContain("Warteliste: Angebote gemacht;4;1;3");
+      expect(totals).toContain("Warteliste: Annahmequote (Anteil);0,3333;1;-0,6667");
+      expect(totals).toContain("Warteliste: Tage vom Wunsch bis zum Termin Median;13;;");
+      const body = await (await exportEvaluation(new Request(url({ format: "json" })))).json();
+      expectHandComputed(body.current.waitlist);
+      expect(JSON.stringify(body)).not.toMatch(/Amira|Beispiel|example\.org|WL-/);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("only for those who may see the office's evaluation", async () => {

@@ -1,4 +1,11 @@
-import { CANCEL_LEAD_EDGES_HOURS, KEY_FIGURES, keyFigure, type PeriodSummary } from "@/lib/domain/statistics";
+import {
+  CANCEL_LEAD_EDGES_HOURS,
+  KEY_FIGURES,
+  keyFigure,
+  WISH_WAIT_EDGES_DAYS,
+  type PeriodSummary,
+  type WaitlistSummary,
+} from "@/lib/domain/statistics";
 import type { Evaluation, EvaluatedPeriod } from "./read-evaluation";
 
 // Exports of what the dashboard shows. CSV for German spreadsheets: UTF-8 with a byte order mark, ";" between
@@ -80,10 +87,27 @@ function totalsLines(s: PeriodSummary): Array<[string, number | null]> {
   ];
 }
 
+function waitlistLines(w: WaitlistSummary): Array<[string, number | null]> {
+  const waitLabels = ["unter 1 Woche", "1 bis 2 Wochen", "2 bis 4 Wochen", "4 bis 8 Wochen", "8 Wochen und mehr"];
+  return [
+    ["Warteliste: neue Wünsche", w.wishesNew],
+    ["Warteliste: bestätigte Wünsche", w.wishesConfirmed],
+    ["Warteliste: Angebote gemacht", w.offers.made],
+    ["Warteliste: Angebote angenommen", w.offers.accepted],
+    ["Warteliste: Angebote abgelehnt", w.offers.declined],
+    ["Warteliste: Angebote abgelaufen", w.offers.expired],
+    ["Warteliste: Angebote noch offen", w.offers.open],
+    ["Warteliste: Annahmequote (Anteil)", w.offers.acceptanceRate],
+    ["Warteliste: Tage vom Wunsch bis zum Termin Median", w.wait.median],
+    ["Warteliste: Tage vom Wunsch bis zum Termin Mittel", w.wait.mean],
+    ...w.wait.buckets.map((n, i): [string, number] => [`Warteliste: Termine nach ${waitLabels[i]} Wartezeit`, n]),
+  ];
+}
+
 /** The period figures, with the comparison period in a second column when there is one. */
 export function totalsCsv(e: Evaluation): string {
-  const current = totalsLines(e.current.summary);
-  const other = e.comparison ? totalsLines(e.comparison.summary) : null;
+  const current = [...totalsLines(e.current.summary), ...waitlistLines(e.current.waitlist)];
+  const other = e.comparison ? [...totalsLines(e.comparison.summary), ...waitlistLines(e.comparison.waitlist)] : null;
   const header = ["Kennzahl", `${e.current.period.from} bis ${e.current.period.to}`];
   if (e.comparison) header.push(`${e.comparison.period.from} bis ${e.comparison.period.to}`, "Differenz");
   const lines: Array<Array<string | number | null>> = [header];
@@ -106,6 +130,7 @@ function periodJson(p: EvaluatedPeriod, e: Evaluation) {
     days: p.data.rows.map((r) => ({ ...r, office: n.office(r.officeId), service: n.service(r.serviceId) })),
     offeredMinutes: p.data.capacity,
     nextFreeSlotSamples: p.data.samples,
+    waitlist: p.waitlist,
   };
 }
 
@@ -116,6 +141,7 @@ export function evaluationJson(e: Evaluation) {
     today: e.today,
     definitions: {
       cancelLeadBucketsHours: CANCEL_LEAD_EDGES_HOURS,
+      wishWaitBucketsDays: WISH_WAIT_EDGES_DAYS,
       note: "Counts per local appointment date; rates as fractions; medians are exact (whole-number histograms).",
     },
     current: periodJson(e.current, e),

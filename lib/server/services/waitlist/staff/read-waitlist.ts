@@ -4,11 +4,10 @@ import { countWaitingWishes, urgentFirst } from "@/lib/domain/waitlist-overview"
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { loadOfficeFor } from "../../staff/common";
+import type { WishSourceName } from "../create-wish";
 
 /** More wishes than a clerk reads through on one page; the counts above the list include all of them. */
 export const WAITLIST_PAGE_LIMIT = 200;
-
-export type WishSourceName = "WAITLIST" | "ROUND" | "EXTENSION";
 
 /**
  * One wish as the clerks' list shows it. No name, e-mail, phone or date of birth: the list is for seeing the demand
