@@ -1,3 +1,8 @@
+jest.mock("next/headers", () => require("../helpers/next-request-mocks").nextHeadersMock());
+jest.mock("@/lib/server/auth/session", () => ({ currentStaff: jest.fn() }));
+jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbModuleMock());
+
+import { removeWishAction } from "@/app/(staff)/staff/(signed-in)/[office]/warteliste/actions";
 import { PERSONAL_WISH_FIELDS } from "@/lib/domain/erasure";
 import { runJobs } from "@/lib/server/jobs/scheduler";
 import { ERASED_RECIPIENT, erasePersonalData } from "@/lib/server/services/privacy/erase-personal-data";
@@ -13,7 +18,9 @@ import { codeOf } from "../helpers/app-error-code";
 import { describeEachDatabase } from "../helpers/databases";
 import { citizenBooking } from "../helpers/integration/bookings";
 import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { signIn } from "../helpers/integration/session";
 import { staff } from "../helpers/integration/staff";
+import { actionResult, formData } from "../helpers/next-request-mocks";
 import { insertOffer, insertWish } from "../helpers/integration/waitlist-rows";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
 
@@ -120,6 +127,28 @@ describeEachDatabase("staff waiting list", (ctx) => {
     expect(await codeOf(removeWishByStaff(ctx.db, clerk, { wishId: w.id, reason: "CITIZEN_REQUEST" }, NOW))).toBe("WISH_CLOSED");
     expect(await ctx.db.auditLog.count()).toBe(1);
     expect((await readWaitlist(ctx.db, clerk, { officeSlug: "testamt", now: NOW })).counts.total).toBe(0);
+  });
+
+  it("the removal action validates, authorises by the wish's office and answers in the form's shape", async () => {
+    const w = await wish();
+    const remove = (fields: Record<string, string | null>) => actionResult(removeWishAction({}, formData(fields)));
+    signIn(clerk);
+    // No reason, a forged reason, a forged id: field errors, nothing written.
+    expect(await remove({ wishId: w.id, reason: null })).toEqual({ returned: { fieldErrors: { reason: ["reasonRequired"] }, values: { reason: "" } } });
+    expect(await remove({ wishId: w.id, reason: "ANY" })).toMatchObject({ returned: { fieldErrors: { reason: ["reasonRequired"] } } });
+    expect(await remove({ wishId: "<script>", reason: "DUPLICATE" })).toMatchObject({ returned: { fieldErrors: { wishId: ["invalid"] } } });
+    // Another office's clerk: refused, nothing written.
+    signIn(otherClerk);
+    expect(await remove({ wishId: w.id, reason: "DUPLICATE" })).toMatchObject({ returned: { formError: "FORBIDDEN" } });
+    expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: w.id } })).status).toBe("ACTIVE");
+    expect(await ctx.db.auditLog.count()).toBe(0);
+    // Signed out: to the sign-in page.
+    signIn(null);
+    expect(await remove({ wishId: w.id, reason: "DUPLICATE" })).toEqual({ redirect: "/staff/login" });
+
+    signIn(clerk);
+    expect(await remove({ wishId: w.id, reason: "DUPLICATE" })).toEqual({ redirect: `/staff/testamt/warteliste?entfernt=${w.referenceCode}` });
+    expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: w.id } })).status).toBe("REMOVED");
   });
 
   it("removing a wish with an open offer declines the offer and frees its held time at once", async () => {
