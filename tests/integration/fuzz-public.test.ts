@@ -20,6 +20,7 @@ import { GET as listOffices } from "@/app/api/v1/offices/route";
 import { GET as listServices } from "@/app/api/v1/offices/[office]/services/route";
 import { GET as serviceRounds } from "@/app/api/v1/offices/[office]/services/[service]/rounds/route";
 import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[service]/slots/route";
+import { GET as verifyReceipt } from "@/app/api/v1/receipts/verification/route";
 import { GET as viewRound } from "@/app/api/v1/rounds/[id]/route";
 import { POST as confirmWish } from "@/app/api/v1/wishes/[token]/confirmation/route";
 import { POST as acceptOffer } from "@/app/api/v1/wishes/[token]/offer/acceptance/route";
@@ -276,6 +277,9 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
         const roundsPath = `/api/v1/offices/${encode(o)}/services/${encode(service)}/rounds${q}`;
         tally(checkAnswer("rounds", await callApi(serviceRounds, roundsPath, { params: { office: o, service } })));
         tally(checkAnswer("round", await callApi(viewRound, `/api/v1/rounds/${encode(service)}${q}`, { params: { id: service } })));
+        const receipt = await callApi(verifyReceipt, `/api/v1/receipts/verification?code=${encode(office)}&${q.slice(1)}`);
+        tally(checkAnswer("receipt", receipt));
+        if (receipt.status === 200) expect(receipt.body).toEqual({ genuine: false });
         // The QR routes get the hostile slug only: a real 1024-pixel PNG takes seconds here, see the pinned case below.
         tally(checkAnswer("qr.office", await callApi(qrOffice, `/api/qr/${encode(office)}${q}`, { params: { office } })));
         const qrPath = `/api/qr/${encode(office)}/${encode(service)}${q}`;

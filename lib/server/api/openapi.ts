@@ -25,6 +25,8 @@ import {
   officeListSchema,
   officePathSchema,
   qrQuerySchema,
+  receiptCheckQuerySchema,
+  receiptCheckSchema,
   serviceListSchema,
   servicePathSchema,
   slotListSchema,
@@ -441,6 +443,20 @@ function paths() {
         responses: { "200": json(wishSchema, "Declined; the wish as it stands now."), ...notFound, "409": ref("Conflict"), ...common },
       },
     },
+    "/api/v1/receipts/verification": {
+      get: {
+        operationId: "verifyReceipt",
+        tags: ["receipts"],
+        summary: "Check whether an extension receipt is genuine",
+        description:
+          "Where an office enables it, a citizen whose permit expires before the next free appointment can file the " +
+          "extension request at once and gets a receipt signed by the server, with a QR code linking to its check. " +
+          "This answers what that check page shows. Whether a receipt has legal effect is the office's decision; its " +
+          "note says what the office configured.",
+        requestParams: { query: receiptCheckQuerySchema, header: languageHeaderSchema },
+        responses: { "200": json(receiptCheckSchema, "The verdict."), ...queryErrors, ...common },
+      },
+    },
     "/api/v1/openapi.json": {
       get: {
         operationId: "getOpenApiDocument",
@@ -514,6 +530,7 @@ export function openApiDocument(appUrl: string) {
       { name: "bookings", description: "Booking, viewing and cancelling appointments." },
       { name: "waitlist", description: "Wishes on an office's waiting list and the appointments offered to them." },
       { name: "rounds", description: "Release rounds: announced windows for requests, and their verifiable draws." },
+      { name: "receipts", description: "Checking receipts of extension requests." },
       { name: "links", description: "QR codes of booking pages." },
       { name: "operations", description: "Monitoring." },
     ],

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { addDays } from "@/lib/domain";
 import { locales } from "@/lib/i18n/routing";
 import { localDateSchema, manageTokenSchema, slugSchema } from "@/lib/schemas/booking";
+import { receiptStatementSchema } from "@/lib/schemas/receipt";
 import { BookingStatus, WishSource, WishStatus } from "@/lib/server/db/enums";
 import { MAX_SLOT_RANGE_DAYS } from "@/lib/server/services/list-slots";
 import { ERROR_CODES } from "./errors";
@@ -427,6 +428,37 @@ export const roundSchema = z
   })
   .meta({ id: "Round", description: "A release round as published: the seed hash from the announcement, the seed and the record once drawn." });
 
+// ---- extension receipts --------------------------------------------------------------------------------------------
+
+export const receiptCheckQuerySchema = languageQuerySchema.extend({
+  code: z.string({ error: "required" }).min(1, "required").meta({
+    description:
+      "The check code of the receipt, as its QR code's link carries it (`…/quittung/pruefen?code=<code>`): base64url, " +
+      "a dot, base64url. White space (from a copied printout) is ignored.",
+  }),
+});
+
+export const receiptCheckSchema = z
+  .discriminatedUnion("genuine", [
+    z.object({ genuine: z.literal(false) }),
+    z.object({
+      genuine: z.literal(true),
+      statement: receiptStatementSchema.meta({
+        id: "ReceiptStatement",
+        description:
+          "Exactly what the receipt states, as the server signed it: number, office, service, when the request was " +
+          "filed, the person's name, date of birth and permit expiry as given, the office's note and the key's id.",
+      }),
+      withdrawn: z.boolean().meta({ description: "Whether the request was withdrawn or removed since it was filed." }),
+    }),
+  ])
+  .meta({
+    id: "ReceiptCheck",
+    description:
+      "Whether this server signed the receipt (Ed25519, verified against its current key). A code that is altered, " +
+      "malformed or not signed here is not genuine, and nothing else is said about it.",
+  });
+
 export const healthSchema = z
   .object({ status: z.enum(["ok", "error"]), database: z.enum(["ok", "error"]) })
   .meta({ id: "Health" });
@@ -455,3 +487,4 @@ export type WishResource = z.infer<typeof wishSchema>;
 export type OfferAccepted = z.infer<typeof offerAcceptedSchema>;
 export type ServiceRounds = z.infer<typeof serviceRoundsSchema>;
 export type RoundResource = z.infer<typeof roundSchema>;
+export type ReceiptCheckResource = z.infer<typeof receiptCheckSchema>;
