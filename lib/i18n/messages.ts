@@ -16,6 +16,7 @@ export const PUBLIC_NAMESPACES = [
   "offers",
   "urgent",
   "waitlist",
+  "rounds",
 ] as const;
 
 /**
@@ -32,6 +33,7 @@ export const STAFF_NAMESPACES = [
   "evaluation",
   "easyLanguage",
   "staffWaitlist",
+  "roundsStaff",
 ] as const;
 
 export type Namespace = (typeof PUBLIC_NAMESPACES)[number] | (typeof STAFF_NAMESPACES)[number];

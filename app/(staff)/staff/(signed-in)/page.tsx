@@ -10,6 +10,7 @@ export default async function StaffHomePage() {
   const staff = (await currentStaff())!;
   const t = await getTranslations("staff.home");
   const tOutbox = await getTranslations("outbox");
+  const tRounds = await getTranslations("roundsStaff");
   const tWaitlist = await getTranslations("staffWaitlist");
   const offices = await officesOf(getDb(), staff);
   // A clerk of one office starts every day on that office's list of today; a list of one office is a detour.
@@ -44,6 +45,13 @@ export default async function StaffHomePage() {
                 <li>
                   <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/protokoll`}>
                     {t("audit")}
+                  </Link>
+                </li>
+              )}
+              {canOnOffice(staff, "office:settings", office.id) && (
+                <li>
+                  <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/runden`}>
+                    {tRounds("link")}
                   </Link>
                 </li>
               )}

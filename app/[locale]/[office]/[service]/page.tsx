@@ -13,6 +13,8 @@ import { documentsOf } from "@/lib/domain/service-texts";
 import { isBookable } from "@/lib/server/services/office-readiness";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { readPersonForOffice } from "@/lib/server/wizard-state";
+import { RoundNotice } from "@/components/booking/round-notice";
+import { roundInfoForService } from "@/lib/server/services/rounds/round-info";
 import { savePersonalData } from "../actions";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
@@ -34,6 +36,7 @@ export default async function PersonalDataPage({ params }: { params: Params }) {
   const t = await getTranslations("booking");
   const person = await readPersonForOffice(office.slug);
   const documents = documentsOf(service);
+  const rounds = await roundInfoForService(getDb(), office, service, new Date());
   return (
     <div>
       <BackLink href={`/${office.slug}`} />
@@ -69,6 +72,7 @@ export default async function PersonalDataPage({ params }: { params: Params }) {
       </div>
       <h1 className="mb-2 text-3xl font-bold">{t("personal.title")}</h1>
       <p className="mb-6">{t("personal.intro")}</p>
+      {rounds && <RoundNotice info={rounds} timeZone={office.timeZone} />}
       <PersonalDataForm
         action={savePersonalData.bind(null, office.slug, service.slug)}
         maxPersons={service.maxPersons}

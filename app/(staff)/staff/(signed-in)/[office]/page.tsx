@@ -56,6 +56,7 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
   const t = await getTranslations("agenda");
   const te = await getTranslations("errors");
   const tOutbox = await getTranslations("outbox");
+  const tRounds = await getTranslations("roundsStaff");
   const tHome = await getTranslations("staff.home");
   const tWaitlist = await getTranslations("staffWaitlist");
   const format = await getFormatter();
@@ -101,6 +102,11 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
           {canOnOffice(staff, "audit:read", office.id) && (
             <Link href={`/staff/${office.slug}/protokoll`} className={buttonSecondary}>
               {t("nav.audit")}
+            </Link>
+          )}
+          {canOnOffice(staff, "office:settings", office.id) && (
+            <Link href={`/staff/${office.slug}/runden`} className={buttonSecondary}>
+              {tRounds("link")}
             </Link>
           )}
           {canOnOffice(staff, "outbox:manage", office.id) && (

@@ -16,6 +16,8 @@ import { extensionRequestOffered } from "@/lib/server/services/extension/file-ex
 import { fileExtension } from "./extension-action";
 import { errorKey } from "@/components/booking/error-key";
 import { WaitlistEntry } from "@/components/waitlist/waitlist-entry";
+import { RoundNotice } from "@/components/booking/round-notice";
+import { roundInfoForService } from "@/lib/server/services/rounds/round-info";
 
 type Params = Promise<{ locale: string; office: string; service: string }>;
 
@@ -31,12 +33,14 @@ export default async function SlotPage({ params, searchParams }: { params: Param
   setRequestLocale(p.locale);
   const { office, service, person } = await wizardStepWithPerson(p);
   const persons = Math.min(person.persons, service.maxPersons);
+  const now = new Date();
+  const rounds = await roundInfoForService(getDb(), office, service, now);
   const calendar = await loadSlotCalendar(getDb(), {
     officeSlug: office.slug,
     serviceSlug: service.slug,
     persons,
     permitExpiresOn: person.permitExpiresOn,
-    now: new Date(),
+    now,
     week: q.woche,
     day: q.tag,
   });
@@ -70,6 +74,7 @@ export default async function SlotPage({ params, searchParams }: { params: Param
           fileRequest={offersExtension ? fileExtension.bind(null, office.slug, service.slug) : undefined}
         />
       )}
+      {rounds && <RoundNotice info={rounds} timeZone={office.timeZone} requestHref={`/${office.slug}/${service.slug}/runde`} />}
       {office.waitlistEnabled && !calendar.next && <WaitlistEntry href={waitlistHref} prominent />}
       <SlotPicker
         basePath={`/${office.slug}/${service.slug}/termin`}
