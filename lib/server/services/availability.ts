@@ -30,7 +30,7 @@ export interface OfficeRules {
   bookingHorizonDays: number;
   /** Absent or 0: a cancelled time is offered again at once (staff rules always pass 0). */
   rebookDelayMinutes?: number;
-  /** Staff booking on behalf (and the draw itself) are not restricted to the dates release rounds have released. */
+  /** The draw itself books the dates no round has released yet (as staff, whose access is never restricted to them). */
   bypassReleaseRounds?: boolean;
   /** Hours before the start at which places kept for urgent cases are released to everyone. */
   urgentReleaseHours?: number;
@@ -166,7 +166,7 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
       : [];
   const [schedule, released, bookings] = await Promise.all([
     loadSchedule(db, office, from, to),
-    service.releaseMode === "ROUNDS" && !office.bypassReleaseRounds
+    service.releaseMode === "ROUNDS" && opts.access !== "staff" && !office.bypassReleaseRounds
       ? releasedDates(db, office.id, service.id, from, to)
       : undefined,
     db.booking.findMany({

@@ -59,7 +59,7 @@ export async function loadOfficeFor(db: Db, actor: Actor, slug: string, action: 
  * Capacity, opening hours, slot grid and horizon stay exactly as for citizens.
  */
 export function staffBookingRules<O extends { minNoticeMinutes: number }>(office: O): O {
-  return { ...office, minNoticeMinutes: 0, rebookDelayMinutes: 0, bypassReleaseRounds: true };
+  return { ...office, minNoticeMinutes: 0, rebookDelayMinutes: 0 };
 }
 
 /**
