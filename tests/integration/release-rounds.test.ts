@@ -6,6 +6,7 @@ import { listFreeSlots, findNextFreeSlot } from "@/lib/server/services/list-slot
 import { cancelRound, createRound } from "@/lib/server/services/rounds/create-round";
 import { claimDraw, drawClaimedRound, drawDueRounds } from "@/lib/server/services/rounds/draw-round";
 import { dryRunDraw, getPublicRound, listRounds, roundInfoForService } from "@/lib/server/services/rounds/round-info";
+import { submitRoundRequest } from "@/lib/server/services/rounds/submit-request";
 import { bookOnBehalf } from "@/lib/server/services/staff/book-on-behalf";
 import type { Actor } from "@/lib/server/auth/permissions";
 import { createHash } from "node:crypto";
@@ -197,6 +198,38 @@ describeEachDatabase("release rounds", (ctx) => {
     const { rounds } = await listRounds(ctx.db, head, "testamt", CLOSED);
     expect(rounds).toMatchObject([{ id: round.id, phase: "drawn", requests: 1000, places: 100, assigned: 100 }]);
   }, 240_000);
+
+  it("takes requests only while the window is open, as unconfirmed wishes of the round that count once confirmed", async () => {
+    const round = await announce();
+    const request = (now: Date, n = 1) =>
+      submitRoundRequest(ctx.db, {
+        roundId: round.id,
+        serviceId,
+        persons: 1,
+        person: person(n),
+        preferences: { earliestDate: PERIOD, latestDate: PERIOD, weekdays: [1], dayParts: ["MORNING"] },
+        locale: "de",
+        now,
+      });
+    expect(await codeOf(request(NOW))).toBe("ROUND_NOT_OPEN");
+    expect(await codeOf(request(CLOSED))).toBe("ROUND_NOT_OPEN");
+    const inWindow = at("2027-03-02", "12:00");
+    const created = await request(inWindow);
+    const wish = await ctx.db.wish.findUniqueOrThrow({ where: { id: created.wishId } });
+    expect(wish).toMatchObject({ source: "ROUND", status: "UNCONFIRMED", roundId: round.id, confirmedAt: null });
+    expect(await ctx.db.outboxMessage.count({ where: { template: "wish-confirmation" } })).toBe(1);
+    // A service the round does not release is refused.
+    await ctx.db.service.update({ where: { id: serviceId }, data: { releaseMode: "FIRST_COME" } });
+    expect(await codeOf(request(inWindow, 2))).toBe("ROUND_NOT_OPEN");
+    await ctx.db.service.update({ where: { id: serviceId }, data: { releaseMode: "ROUNDS" } });
+
+    // Unconfirmed at the close, it does not count; confirmed in time, it does.
+    const second = await request(inWindow, 3);
+    await ctx.db.wish.update({ where: { id: second.wishId }, data: { status: "ACTIVE", confirmedAt: at("2027-03-02", "13:00") } });
+    expect(await drawDueRounds(ctx.db, { now: CLOSED })).toEqual([{ roundId: round.id, requests: 1, assigned: 1 }]);
+    expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: second.wishId } })).status).toBe("BOOKED");
+    expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: created.wishId } })).status).toBe("UNCONFIRMED");
+  });
 
   it("lets another instance take over a claim whose instance died, and the late one then writes nothing", async () => {
     const round = await announce();
