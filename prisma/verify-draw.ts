@@ -1,8 +1,9 @@
 // Recomputes a release round's published draw and says whether it matches:
 //
-//   npm run verify-draw -- <record.json | https://.../runde/<id>/ziehung.json> [--seed-hash=<hash>]
+//   npm run verify-draw -- <record.json | https://<host>/api/v1/rounds/<id>> [--seed-hash=<hash>]
 //
-// The record is the JSON the round's public page offers for download after the draw. The script checks that
+// The record is the JSON the round's public page offers for download after the draw (the API's round, whose
+// drawRecord it reads, or a record saved on its own). The script checks that
 // SHA-256 of the published seed is the hash published before the window opened (the record's own, or the one given
 // with --seed-hash, e.g. as noted down before the draw), and recomputes the assignment with lib/domain/release-draw.ts,
 // the code the office ran. Exit code 0 when both match, 1 when not, 2 on unusable input.
@@ -13,7 +14,9 @@ const USAGE = "Usage: npm run verify-draw -- <record.json | URL> [--seed-hash=<6
 
 async function readRecord(source: string): Promise<DrawRecord> {
   const text = /^https?:\/\//.test(source) ? await (await fetch(source)).text() : fs.readFileSync(source, "utf8");
-  const record = JSON.parse(text) as DrawRecord;
+  const parsed = JSON.parse(text) as DrawRecord | { drawRecord?: DrawRecord | null };
+  // The API's round (GET /api/v1/rounds/{id}) carries the record as drawRecord; a saved record is the record itself.
+  const record = ("drawRecord" in parsed ? parsed.drawRecord : parsed) as DrawRecord;
   if (record?.version !== 1 || !Array.isArray(record.requests) || !Array.isArray(record.assignment)) {
     throw new Error("not a draw record (version 1)");
   }

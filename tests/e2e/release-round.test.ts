@@ -148,7 +148,7 @@ it("announces a round, takes a confirmed request in the window, draws it at the 
   expect(await citizen.getByTestId("seed").textContent()).toBe(round.seed);
   await citizen.getByTestId("record-download").waitFor();
   await checkPage(citizen, "round-drawn");
-  const res = await fetch(`${app.url}/api/rounds/${round.id}`);
+  const res = await fetch(`${app.url}/api/v1/rounds/${round.id}`);
   expect(res.status).toBe(200);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "draw-")), "ziehung.json");
   fs.writeFileSync(file, await res.text());

@@ -56,6 +56,9 @@ describe("npm run verify-draw", () => {
     expect(out).toContain("identical to the published one");
     expect(out).toMatch(/VERIFIED$/);
     expect((await run([file, `--seed-hash=${seedHashOf(SEED)}`])).code).toBe(0);
+    // As the API answers a drawn round: the record as its drawRecord.
+    const round = write("round.json", { id: "round-1", seedHash: seedHashOf(SEED), drawRecord: publishedRecord() });
+    expect((await run([round])).code).toBe(0);
   });
 
   it("refuses a record whose assignment was changed or whose seed is not the announced one", async () => {

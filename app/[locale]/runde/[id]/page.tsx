@@ -59,7 +59,7 @@ export default async function RoundPage({ params }: { params: Params }) {
       )}
       {drawn && round.drawRecord && (
         <p className="mt-6">
-          <a href={`/api/rounds/${round.id}`} download className={buttonSecondary} data-testid="record-download">
+          <a href={`/api/v1/rounds/${round.id}`} download={`ziehung-${round.id}.json`} className={buttonSecondary} data-testid="record-download">
             {t("round.download")}
           </a>
         </p>
