@@ -6,11 +6,13 @@ import { main as verifyDraw } from "@/prisma/verify-draw";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
+import { AMIRA, fillPersonalData } from "../helpers/citizen";
 import { screenshot, signIn } from "../helpers/staff-browser";
 
 // A release round from the announcement to the published seed, in the built app: the office's head announces it on
 // the rounds page (the form refuses a window that closes before it opens), the service page says when the window
-// opens and what it releases, a confirmed request is in the window, the clock passes the close and the app's own
+// opens and what it releases, a citizen sends a request through the wizard in the window and confirms it by the
+// e-mail's link, the clock passes the close and the app's own
 // scheduler draws, the public round page shows the seed and offers the record, and the verification script
 // recomputes the same assignment. Every new page passes axe-core (WCAG 2.1 AA) at 360 and 1280 px without
 // horizontal scrolling.
@@ -108,30 +110,29 @@ it("announces a round, takes a confirmed request in the window, draws it at the 
   expect(await citizen.content()).not.toContain(round.seed);
   await checkPage(citizen, "round-announced");
 
-  // The window opens; a request comes in and is confirmed before the close.
+  // The window opens: the citizen enters their data, finds the request on the slot step and sends it.
   await app.db.releaseRound.update({ where: { id: round.id }, data: { opensAt: new Date(Date.now() - 60_000) } });
-  const service = await app.db.service.findFirstOrThrow({ where: { slug: SERVICE, office: { slug: OFFICE } } });
-  await app.db.wish.create({
-    data: {
-      officeId: round.officeId,
-      serviceId: service.id,
-      roundId: round.id,
-      source: "ROUND",
-      status: "ACTIVE",
-      earliestDate: round.periodFrom,
-      latestDate: round.periodTo,
-      weekdays: "1,2,3,4,5",
-      dayParts: "MORNING,AFTERNOON",
-      manageTokenHash: "e2e-round-request",
-      referenceCode: "TV-RUND-E2E1",
-      givenName: "Amira",
-      familyName: "Haddad",
-      email: "amira.haddad@example.org",
-      dateOfBirth: "1990-03-27",
-      identityHash: "e2e-identity",
-      confirmedAt: new Date(),
-    },
-  });
+  await citizen.goto(`${app.url}/${OFFICE}/${SERVICE}`);
+  await fillPersonalData(citizen, AMIRA);
+  await citizen.waitForURL(/\/termin$/);
+  await citizen.getByTestId("round-notice").getByText(/Das Anfragefenster ist jetzt offen/).waitFor();
+  await checkPage(citizen, "slot-step-open");
+  await citizen.getByRole("link", { name: "Anfrage für die Verlosung stellen" }).click();
+  await citizen.waitForURL(/\/runde$/);
+  await citizen.getByRole("heading", { level: 1, name: "Anfrage für die Verlosung" }).waitFor();
+  await checkPage(citizen, "request-form");
+  await citizen.getByRole("button", { name: "Anfrage senden" }).click();
+  await citizen.waitForURL(/\/warteliste\/eingetragen$/);
+  const wish = await app.db.wish.findFirstOrThrow({ where: { email: AMIRA.email } });
+  expect(wish).toMatchObject({ source: "ROUND", roundId: round.id, status: "UNCONFIRMED" });
+
+  // Confirmed through the e-mail's link before the close (the button, not the link's GET).
+  const mail = await app.db.outboxMessage.findFirstOrThrow({ where: { template: "wish-confirmation", recipient: AMIRA.email } });
+  const manageUrl = (JSON.parse(mail.payload) as { manageUrl: string }).manageUrl;
+  await citizen.goto(manageUrl);
+  await citizen.getByRole("button", { name: "Wunsch bestätigen" }).click();
+  await citizen.getByText(/Danke!/).first().waitFor();
+  expect((await app.db.wish.findUniqueOrThrow({ where: { id: wish.id } })).status).toBe("ACTIVE");
 
   // The clock passes the close: the app's scheduler draws the round once.
   await app.db.releaseRound.update({ where: { id: round.id }, data: { closesAt: new Date(Date.now() - 1000) } });
@@ -140,8 +141,8 @@ it("announces a round, takes a confirmed request in the window, draws it at the 
     if (Date.now() > deadline) throw new Error(`the scheduler did not draw the round:\n${app.output()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  const wish = await app.db.wish.findFirstOrThrow({ where: { referenceCode: "TV-RUND-E2E1" } });
-  expect(wish.status).toBe("BOOKED");
+  expect((await app.db.wish.findUniqueOrThrow({ where: { id: wish.id } })).status).toBe("BOOKED");
+  expect(await app.db.outboxMessage.count({ where: { template: "booking-confirmation", recipient: AMIRA.email } })).toBe(1);
 
   // The public round page shows the seed; its record verifies with the script.
   await citizen.goto(`${app.url}/runde/${round.id}`);
