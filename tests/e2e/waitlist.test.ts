@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import { simpleParser } from "mailparser";
 import type { BrowserContext, Page } from "playwright-core";
@@ -7,11 +8,13 @@ import { launchBrowser } from "../helpers/browser";
 import { fillPersonalData, postBooking, type CitizenData } from "../helpers/citizen";
 import { officeAddress } from "../helpers/office-fixture";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
-import { screenshot } from "../helpers/staff-browser";
+import { screenshot, signIn } from "../helpers/staff-browser";
 
 // A citizen finds nothing free at an office whose every place is booked, leaves a wish on the waiting list through
 // the wizard, confirms it on the page the e-mail links to (opening the link alone confirms nothing), changes it,
-// and every new page passes axe at phone and desktop width: against the built app, real SMTP and headless Chromium.
+// a clerk cancels an appointment in the staff area, the citizen receives the offer by e-mail, accepts it on the wish's
+// page and the confirmation with the calendar file arrives; and every new page passes axe at phone and desktop width:
+// against the built app, real SMTP and headless Chromium.
 
 const OFFICE = "wartelistenamt";
 const SERVICE = "aufenthaltstitel";
@@ -176,6 +179,52 @@ it("confirms the wish only with the button on the linked page, then changes and 
   expect(wrong?.status()).toBe(404);
   await page.getByText("Dieser Link ist ungültig, oder der Wunsch ist nicht mehr gespeichert.").waitFor();
   await checkPage(page, "manage-unknown");
+  await page.close();
+});
+
+it("offers a time a clerk cancels to the wish; accepting on the wish's page books it and mails the calendar file", async () => {
+  // The clerk (here the administrator, who may act for every office) cancels the office's last appointment.
+  const office = await app.db.office.findUniqueOrThrow({ where: { slug: OFFICE } });
+  const last = await app.db.booking.findFirstOrThrow({ where: { officeId: office.id, status: "CONFIRMED" }, orderBy: { startsAt: "desc" } });
+  const staff = await browser.newPage();
+  await signIn(staff, app.url, "admin@terminvergabe.local", process.env.SEED_STAFF_PASSWORD ?? "Demo-Passwort-2026");
+  await staff.goto(`${app.url}/staff/${OFFICE}/termine/${last.id}`);
+  await staff.getByLabel("Grund der Absage").fill("Die Sachbearbeiterin ist an diesem Tag krank.");
+  await staff.getByRole("button", { name: "Termin absagen" }).click();
+  await staff.getByText("Der Termin ist abgesagt.", { exact: false }).waitFor();
+  await staff.close();
+
+  // Before anyone else can book it, the time is held for the wish and offered by e-mail.
+  expect(await freeStarts()).not.toContain(last.startsAt.toISOString());
+  const offerMail = await waitForMail(CITIZEN.email, /Termin frei für Sie/);
+  expect(offerMail.attachments).toHaveLength(0);
+
+  const page = await browser.newPage();
+  await page.goto(manageUrl);
+  const offer = page.getByTestId("wish-offer");
+  await offer.getByRole("heading", { name: "Ein Termin für Sie" }).waitFor();
+  await checkPage(page, "manage-offer");
+  await offer.getByRole("button", { name: "Termin annehmen" }).click();
+
+  // The appointment's own page opens (accepting gave it a new link), and the wish is fulfilled.
+  await page.waitForURL(/\/termin\/[A-Za-z0-9_-]{43}\?angenommen=1$/);
+  const wish = await app.db.wish.findFirstOrThrow({ where: { email: CITIZEN.email } });
+  expect(wish.status).toBe("BOOKED");
+  const booking = await app.db.booking.findUniqueOrThrow({ where: { id: wish.bookingId ?? "" } });
+  expect(booking).toMatchObject({ status: "CONFIRMED", startsAt: last.startsAt, email: CITIZEN.email });
+
+  const confirmation = await waitForMail(CITIZEN.email, /Terminbestätigung/);
+  const ics = confirmation.attachments.find((a) => a.filename === "termin.ics");
+  expect(ics?.contentType).toContain("text/calendar");
+  const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics?.content.toString("utf8") ?? "")).getFirstSubcomponent("vevent")!);
+  expect(event.startDate.toJSDate().toISOString()).toBe(last.startsAt.toISOString());
+
+  // The wish's page now shows the appointment, not the form.
+  await page.goto(manageUrl);
+  await page.getByRole("heading", { name: "Ihr Termin" }).waitFor();
+  await page.getByText("Termin gebucht", { exact: true }).waitFor();
+  expect(await page.getByRole("button", { name: "Änderungen speichern" }).count()).toBe(0);
+  await checkPage(page, "manage-booked");
   await page.close();
 });
 
