@@ -250,3 +250,17 @@ it("withdraws a second wish only after asking", async () => {
   await checkPage(page, "manage-withdrawn");
   await page.close();
 });
+
+it("shows only a quiet way to the waiting list where the calendar has free times", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/auslaenderbehoerde/beratungsgespraech`);
+  await fillPersonalData(page, { ...CITIZEN, email: "mira.nasser@example.org" });
+  await page.waitForURL(/\/termin$/);
+  await page.getByRole("heading", { name: "Nächster freier Termin" }).waitFor();
+  expect(await page.getByRole("heading", { name: "Zurzeit ist kein Termin frei" }).count()).toBe(0);
+  await page.getByText("Nichts Passendes dabei, oder möchten Sie einen früheren Termin?").waitFor();
+  await checkPage(page, "calendar-quiet-link");
+  await page.getByRole("link", { name: "Auf die Warteliste setzen lassen" }).click();
+  await page.waitForURL(/\/auslaenderbehoerde\/beratungsgespraech\/warteliste$/);
+  await page.close();
+});
