@@ -39,6 +39,8 @@ export default async function LocaleLayout({
     antibot: messages.antibot,
     // The wish form (wizard and manage page) checks in the browser; the waiting list's other texts stay here.
     waitlist: { form: messages.waitlist.form, dayPart: messages.waitlist.dayPart, validation: messages.waitlist.validation },
+    // The personal-data form's permit-expiry field.
+    urgent: { permit: messages.urgent.permit },
   };
   return (
     <html lang={locale} dir={directionOf(locale)}>
