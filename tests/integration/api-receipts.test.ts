@@ -4,6 +4,7 @@ jest.mock("@react-email/render", () =>
 );
 
 import { GET as verifyReceipt } from "@/app/api/v1/receipts/verification/route";
+import { GET as viewWish } from "@/app/api/v1/wishes/[token]/route";
 import enErrors from "@/lib/i18n/messages/en/errors.json";
 import enValidation from "@/lib/i18n/messages/en/validation.json";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
@@ -69,6 +70,12 @@ describeEachDatabase("API receipt verification", (ctx) => {
 
     await ctx.db.wish.updateMany({ data: { status: "WITHDRAWN" } });
     expect((await check(code)).body).toMatchObject({ genuine: true, withdrawn: true });
+  });
+
+  it("links the extension request's wish to its receipt", async () => {
+    const wish = await callApi(viewWish, `/api/v1/wishes/${token}`);
+    expect(wish.body).toMatchObject({ source: "EXTENSION", links: { manage: `${APP_URL}/warteliste/${token}`, receipt: `${APP_URL}/quittung/${token}` } });
+    expect(wish.body.links.round).toBeUndefined();
   });
 
   it("says only 'not genuine' for altered, foreign or malformed codes", async () => {

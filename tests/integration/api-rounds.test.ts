@@ -6,16 +6,18 @@ jest.mock("@react-email/render", () =>
 import { createHash } from "node:crypto";
 import { GET as serviceRounds } from "@/app/api/v1/offices/[office]/services/[service]/rounds/route";
 import { GET as viewRound } from "@/app/api/v1/rounds/[id]/route";
+import { GET as viewWish } from "@/app/api/v1/wishes/[token]/route";
 import { type DrawRecord, verifyDrawRecord } from "@/lib/domain/release-draw";
 import enErrors from "@/lib/i18n/messages/en/errors.json";
 import { overrideApiRuntime } from "@/lib/server/api/runtime";
 import type { Actor } from "@/lib/server/auth/permissions";
 import { createRound } from "@/lib/server/services/rounds/create-round";
+import { createWish } from "@/lib/server/services/waitlist/create-wish";
 import { drawDueRounds } from "@/lib/server/services/rounds/draw-round";
 import { APP_URL, callApi } from "../helpers/api";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
 import { staff } from "../helpers/integration/staff";
-import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 
 // Release rounds through the JSON API: what the service's page says about the next window, and the round's published
 // seed hash, seed and record, from the same services as the pages. An office open Mondays 08:00-13:00 with ten
@@ -143,6 +145,24 @@ describeEachDatabase("API release rounds", (ctx) => {
     expect(drawn.text).not.toMatch(/Beispiel|@example\.org|1990-03-27/);
 
     expect((await callApi(serviceRounds, roundsPath)).body).toMatchObject({ next: null, lastRequestCount: 4 });
+  });
+
+  it("links a round's request to the round's record", async () => {
+    const round = await announce();
+    const { token } = await createWish({
+      db: ctx.db,
+      ...ids,
+      persons: 1,
+      person: person(1),
+      preferences: { earliestDate: PERIOD, latestDate: PERIOD, weekdays: [1], dayParts: ["MORNING"] },
+      locale: "de",
+      source: "ROUND",
+      roundId: round.id,
+      now: at("2027-03-02", "10:00"),
+    });
+    const wish = await callApi(viewWish, `/api/v1/wishes/${token}`);
+    expect(wish.body).toMatchObject({ source: "ROUND", links: { round: `${APP_URL}/api/v1/rounds/${round.id}` } });
+    expect(wish.body.links.receipt).toBeUndefined();
   });
 
   it("answers a first-come service without rounds, and unknown rounds, offices and services 404", async () => {

@@ -5,6 +5,7 @@ import type { CreatedBooking } from "@/lib/server/services/create-booking";
 import { manageUrl, officeUrl, serviceUrl, wishManageUrl } from "@/lib/server/services/booking-urls";
 import type { ManagedBooking } from "@/lib/server/services/get-booking-by-token";
 import type { getPublicRound, PublicRoundSummary } from "@/lib/server/services/rounds/round-info";
+import { receiptPageUrl } from "@/lib/server/services/extension/receipt-urls";
 import type { AcceptedOffer } from "@/lib/server/services/waitlist/accept-offer";
 import type { ManagedWish } from "@/lib/server/services/waitlist/get-wish-by-token";
 import { parseDayParts, parseWeekdays } from "@/lib/domain/waitlist";
@@ -199,7 +200,12 @@ export function wishResource(wish: ManagedWish, token: string, locale: Locale): 
           endsAt: wish.booking.endsAt.toISOString(),
         }
       : null,
-    links: { manage: wishManageUrl(token, wish.locale) },
+    links: {
+      manage: wishManageUrl(token, wish.locale),
+      ...(wish.source === "ROUND" && wish.roundId ? { round: roundUrl(wish.roundId) } : {}),
+      // The receipt is behind the wish's own token.
+      ...(wish.source === "EXTENSION" ? { receipt: receiptPageUrl(token, wish.locale) } : {}),
+    },
   };
 }
 

@@ -337,7 +337,11 @@ export const wishSchema = z
       .extend({ status: z.enum(BookingStatus) })
       .nullable()
       .meta({ description: "The appointment the wish ended in (status BOOKED)." }),
-    links: z.object({ manage: url }),
+    links: z.object({
+      manage: url,
+      round: url.optional().meta({ description: "A release round's request: the round's public record in this API." }),
+      receipt: url.optional().meta({ description: "An extension request: the page of its signed receipt (with the PDF and QR code)." }),
+    }),
   })
   .meta({ id: "Wish", description: "A wish on the waiting list as its manage link shows it; personal data is never included." });
 
