@@ -5,7 +5,9 @@ jest.mock("@react-email/render", () =>
 
 import { createHash } from "node:crypto";
 import { GET as serviceRounds } from "@/app/api/v1/offices/[office]/services/[service]/rounds/route";
+import { POST as requestInRound } from "@/app/api/v1/rounds/[id]/requests/route";
 import { GET as viewRound } from "@/app/api/v1/rounds/[id]/route";
+import { POST as confirmWish } from "@/app/api/v1/wishes/[token]/confirmation/route";
 import { GET as viewWish } from "@/app/api/v1/wishes/[token]/route";
 import { type DrawRecord, verifyDrawRecord } from "@/lib/domain/release-draw";
 import enErrors from "@/lib/i18n/messages/en/errors.json";
@@ -26,6 +28,8 @@ import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 
 process.env.APP_URL = APP_URL;
 process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+// Requests are posted without a proof of work here; tests/integration/api-waitlist.test.ts covers it for wishes.
+process.env.ANTIBOT ??= "off";
 
 const NOW = at("2027-03-01", "07:00");
 const OPENS = "2027-03-02T08:00";
@@ -145,6 +149,64 @@ describeEachDatabase("API release rounds", (ctx) => {
     expect(drawn.text).not.toMatch(/Beispiel|@example\.org|1990-03-27/);
 
     expect((await callApi(serviceRounds, roundsPath)).body).toMatchObject({ next: null, lastRequestCount: 4 });
+  });
+
+  const requestBody = (n: number, over: Record<string, unknown> = {}) => ({
+    office: "testamt",
+    service: "beratung",
+    familyName: ["Haddad", "Nguyen", "Schmidt", "Yilmaz", "Kowalska", "Petrenko"][n],
+    email: `person${n}@example.org`,
+    dateOfBirth: "1990-03-27",
+    privacyConsent: true,
+    preferences: { earliestDate: PERIOD, latestDate: PERIOD, weekdays: [1], dayParts: ["MORNING", "AFTERNOON"] },
+    ...over,
+  });
+  const submit = (id: string, body: object, headers: Record<string, string> = {}) =>
+    callApi(requestInRound, `/api/v1/rounds/${encodeURIComponent(id)}/requests`, { method: "POST", json: body, params: { id }, headers });
+
+  it("takes requests only in the open window; confirmed ones count in the draw, which assigns them", async () => {
+    const round = await announce();
+    const early = await submit(round.id, requestBody(1), { "accept-language": "en" });
+    expect([early.status, early.body.error]).toEqual([409, { code: "ROUND_NOT_OPEN", message: enErrors.ROUND_NOT_OPEN }]);
+
+    now = at("2027-03-02", "10:00");
+    const tokens: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const sent = await submit(round.id, requestBody(n));
+      expect(sent.status).toBe(201);
+      expect(sent.body).toEqual({ referenceCode: expect.stringMatching(/^TV-/), status: "UNCONFIRMED" });
+      const mail = await ctx.db.outboxMessage.findFirstOrThrow({ where: { recipient: `person${n}@example.org` } });
+      tokens.push(/\/warteliste\/([A-Za-z0-9_-]{43})/.exec(mail.payload)![1]);
+    }
+    expect(await ctx.db.wish.count({ where: { roundId: round.id, source: "ROUND", status: "UNCONFIRMED" } })).toBe(3);
+    // Two confirm in the window; the third never does and does not count.
+    for (const token of tokens.slice(0, 2)) {
+      expect((await callApi(confirmWish, `/api/v1/wishes/${token}/confirmation`, { method: "POST" })).status).toBe(200);
+    }
+    expect((await callApi(viewRound, `/api/v1/rounds/${round.id}`)).body.requestCount).toBe(2);
+
+    // Invalid bodies are refused with field errors and write nothing; a service the round does not release is refused.
+    const invalid = await submit(round.id, requestBody(4, { privacyConsent: false, preferences: { earliestDate: PERIOD } }));
+    expect([invalid.status, Object.keys(invalid.body.error.fields).sort()]).toEqual([
+      422,
+      ["preferences.dayParts", "preferences.latestDate", "preferences.weekdays", "privacyConsent"],
+    ]);
+    expect((await submit(round.id, requestBody(4, { service: "abholung" }))).body.error.code).toBe("ROUND_NOT_OPEN");
+    expect(await ctx.db.wish.count()).toBe(3);
+
+    now = at("2027-03-03", "08:00");
+    const late = await submit(round.id, requestBody(5));
+    expect(late.body.error.code).toBe("ROUND_NOT_OPEN");
+    await drawDueRounds(ctx.db, { now });
+    expect((await callApi(viewRound, `/api/v1/rounds/${round.id}`)).body).toMatchObject({ phase: "drawn", requestCount: 2, assignedCount: 2 });
+    expect(await ctx.db.wish.count({ where: { roundId: round.id, status: "BOOKED" } })).toBe(2);
+  });
+
+  it("answers requests to unknown rounds 404 without reading the body", async () => {
+    for (const id of ["cm4x2k9z10000abcd1234efgh", "x"]) {
+      const answer = await callApi(requestInRound, `/api/v1/rounds/${id}/requests`, { method: "POST", body: "{", params: { id } });
+      expect([answer.status, answer.body.error.code]).toEqual([404, "ROUND_NOT_FOUND"]);
+    }
   });
 
   it("links a round's request to the round's record", async () => {

@@ -10,6 +10,7 @@ import * as bookings from "@/app/api/v1/bookings/route";
 import * as serviceRounds from "@/app/api/v1/offices/[office]/services/[service]/rounds/route";
 import * as slots from "@/app/api/v1/offices/[office]/services/[service]/slots/route";
 import * as receiptCheck from "@/app/api/v1/receipts/verification/route";
+import * as roundRequests from "@/app/api/v1/rounds/[id]/requests/route";
 import * as round from "@/app/api/v1/rounds/[id]/route";
 import * as services from "@/app/api/v1/offices/[office]/services/route";
 import * as offices from "@/app/api/v1/offices/route";
@@ -46,6 +47,7 @@ const ROUTES: Array<[string, RouteModule, string[]]> = [
   ["/api/v1/openapi.json", openApi, ["GET"]],
   ["/api/v1/offices/testamt/services/beratung/rounds", serviceRounds, ["GET"]],
   ["/api/v1/rounds/cm4x2k9z10000abcd1234efgh", round, ["GET"]],
+  ["/api/v1/rounds/cm4x2k9z10000abcd1234efgh/requests", roundRequests, ["POST"]],
   ["/api/v1/receipts/verification", receiptCheck, ["GET"]],
   ["/api/v1/wishes", wishes, ["POST"]],
   [`/api/v1/wishes/${TOKEN}`, wish, ["GET", "PATCH", "DELETE"]],

@@ -21,6 +21,7 @@ import { GET as listServices } from "@/app/api/v1/offices/[office]/services/rout
 import { GET as serviceRounds } from "@/app/api/v1/offices/[office]/services/[service]/rounds/route";
 import { GET as listSlots } from "@/app/api/v1/offices/[office]/services/[service]/slots/route";
 import { GET as verifyReceipt } from "@/app/api/v1/receipts/verification/route";
+import { POST as requestInRound } from "@/app/api/v1/rounds/[id]/requests/route";
 import { GET as viewRound } from "@/app/api/v1/rounds/[id]/route";
 import { POST as confirmWish } from "@/app/api/v1/wishes/[token]/confirmation/route";
 import { POST as acceptOffer } from "@/app/api/v1/wishes/[token]/offer/acceptance/route";
@@ -274,12 +275,6 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
         tally(checkAnswer("services", await callApi(listServices, `/api/v1/offices/${encode(o)}/services${q}`, { params: { office: o } })));
         const slotsPath = `/api/v1/offices/${encode(o)}/services/${encode(service)}/slots${q}`;
         tally(checkAnswer("slots", await callApi(listSlots, slotsPath, { params: { office: o, service } })));
-        const roundsPath = `/api/v1/offices/${encode(o)}/services/${encode(service)}/rounds${q}`;
-        tally(checkAnswer("rounds", await callApi(serviceRounds, roundsPath, { params: { office: o, service } })));
-        tally(checkAnswer("round", await callApi(viewRound, `/api/v1/rounds/${encode(service)}${q}`, { params: { id: service } })));
-        const receipt = await callApi(verifyReceipt, `/api/v1/receipts/verification?code=${encode(office)}&${q.slice(1)}`);
-        tally(checkAnswer("receipt", receipt));
-        if (receipt.status === 200) expect(receipt.body).toEqual({ genuine: false });
         // The QR routes get the hostile slug only: a real 1024-pixel PNG takes seconds here, see the pinned case below.
         tally(checkAnswer("qr.office", await callApi(qrOffice, `/api/qr/${encode(office)}${q}`, { params: { office } })));
         const qrPath = `/api/qr/${encode(office)}/${encode(service)}${q}`;
@@ -299,6 +294,29 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
         tally(checkAnswer("slots.query", await callApi(listSlots, path)));
       }),
       options(1),
+    );
+  });
+
+  it("release rounds, round requests and receipt checks answer hostile slugs, ids and codes without a 5xx or a trace", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileString, hostileString, queryArb, fc.boolean(), async (office, service, query, realOffice) => {
+        const o = realOffice ? OFFICE : office;
+        const q = queryString(query);
+        const roundsPath = `/api/v1/offices/${encode(o)}/services/${encode(service)}/rounds${q}`;
+        tally(checkAnswer("rounds", await callApi(serviceRounds, roundsPath, { params: { office: o, service } })));
+        tally(checkAnswer("round", await callApi(viewRound, `/api/v1/rounds/${encode(service)}${q}`, { params: { id: service } })));
+        const roundRequest = await callApi(requestInRound, `/api/v1/rounds/${encode(service)}/requests${q}`, {
+          method: "POST",
+          json: { office: o, service },
+          params: { id: service },
+        });
+        tally(checkAnswer("round.request", roundRequest));
+        expect(roundRequest.status).not.toBe(201);
+        const receipt = await callApi(verifyReceipt, `/api/v1/receipts/verification?code=${encode(office)}&${q.slice(1)}`);
+        tally(checkAnswer("receipt", receipt));
+        if (receipt.status === 200) expect(receipt.body).toEqual({ genuine: false });
+      }),
+      options(8),
     );
   });
 

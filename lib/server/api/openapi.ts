@@ -119,7 +119,7 @@ const ERROR_RESPONSES: Record<
     description:
       "The slot cannot be booked (taken, not offered, too soon, beyond the booking horizon), the e-mail address has " +
       "too many active bookings or wishes, the booking or wish can no longer be changed, the office keeps no waiting " +
-      "list, or an offer was answered before or its deadline has passed.",
+      "list, an offer was answered before or its deadline has passed, or a release round's window is not open.",
   },
   Forbidden: {
     status: 403,
@@ -173,6 +173,10 @@ const notFound = { "404": ref("NotFound") };
 const common = { "500": ref("InternalError") };
 const queryErrors = { "400": ref("BadRequest") };
 const language = { query: languageQuerySchema, header: languageHeaderSchema };
+/** Headers of a POST that creates something: the language, and the proof of work. */
+const creationHeaders = languageHeaderSchema.extend({
+  "x-altcha": z.string().optional().meta({ description: "The solved challenge, unless sent as the `altcha` body field." }),
+});
 
 function paths() {
   const qrResponses = (name: string): ZodOpenApiResponsesObject => ({
@@ -251,6 +255,38 @@ function paths() {
         responses: { "200": json(roundSchema, "The round."), ...notFound, ...common },
       },
     },
+    "/api/v1/rounds/{id}/requests": {
+      post: {
+        operationId: "requestInRound",
+        tags: ["rounds"],
+        summary: "Submit a request in a release round's open window",
+        description:
+          "The body is a wish's (see `POST /api/v1/wishes`), for the round's office and a service the round releases; " +
+          "the preferences should cover days of the round's period. Accepted only while the window is open " +
+          "(else ROUND_NOT_OPEN). Like a wish it is unconfirmed: the e-mail to `email` carries the link to confirm it, " +
+          "and only a request confirmed before the window closes takes part in the draw, one per e-mail address and " +
+          "per name with date of birth. Speed gains nothing: the draw's order is random. Those not drawn stay on the " +
+          "waiting list. Needs a freshly solved proof-of-work challenge and is rate-limited like a booking.",
+        requestParams: {
+          path: roundPathSchema,
+          query: languageQuerySchema,
+          header: creationHeaders,
+        },
+        requestBody: { required: true, content: { "application/json": { schema: documentedWishRequest } } },
+        responses: {
+          "201": json(wishCreatedSchema, "Written; waiting for the confirmation by e-mail."),
+          ...queryErrors,
+          ...notFound,
+          "403": ref("Forbidden"),
+          "409": ref("Conflict"),
+          "413": ref("PayloadTooLarge"),
+          "415": ref("UnsupportedMediaType"),
+          "422": ref("UnprocessableEntity"),
+          "429": ref("TooManyRequests"),
+          ...common,
+        },
+      },
+    },
     "/api/v1/bookings": {
       post: {
         operationId: "createBooking",
@@ -265,9 +301,7 @@ function paths() {
           "`altcha` field; bookings are rate-limited per client and per e-mail address.",
         requestParams: {
           query: languageQuerySchema,
-          header: languageHeaderSchema.extend({
-            "x-altcha": z.string().optional().meta({ description: "The solved challenge, unless sent as the `altcha` body field." }),
-          }),
+          header: creationHeaders,
         },
         requestBody: { required: true, content: { "application/json": { schema: documentedBookingRequest } } },
         responses: {
@@ -338,9 +372,7 @@ function paths() {
           "rate-limited per client and per e-mail address; each address may keep as many open wishes per office as bookings.",
         requestParams: {
           query: languageQuerySchema,
-          header: languageHeaderSchema.extend({
-            "x-altcha": z.string().optional().meta({ description: "The solved challenge, unless sent as the `altcha` body field." }),
-          }),
+          header: creationHeaders,
         },
         requestBody: { required: true, content: { "application/json": { schema: documentedWishRequest } } },
         responses: {
