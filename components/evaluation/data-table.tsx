@@ -29,7 +29,9 @@ export function DataTable({ caption, columns, rows, collapsed, summary }: DataTa
             <tr key={String(row[0])} className="border-b border-line">
               {row.map((cell, i) =>
                 i === 0 ? (
-                  <th key={i} scope="row" className="p-2 font-normal">
+                  // Long names (German compounds such as "Beantragung/Verlängerung") may break anywhere, so that
+                  // the numbers stay within a phone's width.
+                  <th key={i} scope="row" className="p-2 font-normal [overflow-wrap:anywhere]">
                     {cell}
                   </th>
                 ) : (
