@@ -5,6 +5,8 @@ jest.mock("@react-email/render", () =>
 
 import * as unknownPath from "@/app/api/v1/[[...path]]/route";
 import * as calendar from "@/app/api/v1/bookings/[token]/calendar.ics/route";
+import * as bookingOfferAcceptance from "@/app/api/v1/bookings/[token]/offer/acceptance/route";
+import * as bookingOfferRefusal from "@/app/api/v1/bookings/[token]/offer/refusal/route";
 import * as booking from "@/app/api/v1/bookings/[token]/route";
 import * as bookings from "@/app/api/v1/bookings/route";
 import * as serviceRounds from "@/app/api/v1/offices/[office]/services/[service]/rounds/route";
@@ -44,6 +46,8 @@ const ROUTES: Array<[string, RouteModule, string[]]> = [
   ["/api/v1/bookings", bookings, ["POST"]],
   [`/api/v1/bookings/${TOKEN}`, booking, ["GET", "DELETE"]],
   [`/api/v1/bookings/${TOKEN}/calendar.ics`, calendar, ["GET"]],
+  [`/api/v1/bookings/${TOKEN}/offer/acceptance`, bookingOfferAcceptance, ["POST"]],
+  [`/api/v1/bookings/${TOKEN}/offer/refusal`, bookingOfferRefusal, ["POST"]],
   ["/api/v1/openapi.json", openApi, ["GET"]],
   ["/api/v1/offices/testamt/services/beratung/rounds", serviceRounds, ["GET"]],
   ["/api/v1/rounds/cm4x2k9z10000abcd1234efgh", round, ["GET"]],

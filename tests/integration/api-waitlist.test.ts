@@ -7,6 +7,8 @@ jest.mock("@react-email/render", () =>
 import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { GET as getChallenge } from "@/app/api/antibot/challenge/route";
+import { POST as acceptByBooking } from "@/app/api/v1/bookings/[token]/offer/acceptance/route";
+import { POST as declineByBooking } from "@/app/api/v1/bookings/[token]/offer/refusal/route";
 import { DELETE as cancelBooking, GET as viewBooking } from "@/app/api/v1/bookings/[token]/route";
 import { POST as postBooking } from "@/app/api/v1/bookings/route";
 import { POST as confirmWish } from "@/app/api/v1/wishes/[token]/confirmation/route";
@@ -393,6 +395,47 @@ describeEachDatabase("API waiting list", (ctx) => {
     for (const answer of [await accept("A".repeat(43)), await decline("A".repeat(43)), await accept("kurz")]) {
       expect([answer.status, answer.body.error.code]).toEqual([404, "WISH_NOT_FOUND"]);
     }
+  });
+
+  it("answers an offer by its held booking's token too, as the offer e-mail's link does", async () => {
+    const { token, row } = await confirmedWish();
+    const deadline = new Date(NOW.getTime() + 3_600_000);
+    const byBooking = (handler: typeof acceptByBooking, bookingToken: string, answer: "acceptance" | "refusal") =>
+      callApi(handler, `/api/v1/bookings/${bookingToken}/offer/${answer}`, { method: "POST" });
+
+    const offered = await insertOffer(ctx.db, row, { startsAt: at("2030-03-18", "09:00"), endsAt: at("2030-03-18", "09:30"), offeredAt: NOW, deadline });
+    const accepted = await byBooking(acceptByBooking, offered.manageToken, "acceptance");
+    expect(accepted.status).toBe(200);
+    // The booking keeps the token the offer e-mail gave.
+    expect(accepted.body).toMatchObject({ status: "CONFIRMED", referenceCode: offered.booking.referenceCode, manageToken: offered.manageToken });
+    expect(accepted.response.headers.get("location")).toBe(`/api/v1/bookings/${offered.manageToken}`);
+    expect((await callApi(viewBooking, `/api/v1/bookings/${offered.manageToken}`)).body.status).toBe("CONFIRMED");
+    expect((await view(token)).body).toMatchObject({ status: "BOOKED", booking: { referenceCode: offered.booking.referenceCode } });
+    expect((await byBooking(declineByBooking, offered.manageToken, "refusal")).body.error.code).toBe("OFFER_DECIDED");
+
+    // Another person's wish declines its offer: the held booking is cancelled; declining twice is harmless.
+    const other = await insertWish(ctx.db, { ...ids, earliestDate: "2030-03-11", latestDate: "2030-04-30" });
+    const second = await insertOffer(ctx.db, other, { startsAt: at("2030-03-11", "09:00"), endsAt: at("2030-03-11", "09:30"), offeredAt: NOW, deadline });
+    const declined = await byBooking(declineByBooking, second.manageToken, "refusal");
+    expect([declined.status, declined.body.status, declined.body.referenceCode]).toEqual([200, "CANCELLED", second.booking.referenceCode]);
+    expect((await byBooking(declineByBooking, second.manageToken, "refusal")).status).toBe(200);
+    expect((await byBooking(acceptByBooking, second.manageToken, "acceptance")).body.error.code).toBe("OFFER_DECIDED");
+
+    // A booking that is no offer, and a wrong token.
+    const plain = await callApi(postBooking, "/api/v1/bookings", {
+      method: "POST",
+      json: {
+        office: OFFICE,
+        service: SERVICE,
+        start: at("2030-03-11", "11:00").toISOString(),
+        familyName: "Schmidt",
+        email: "schmidt@example.org",
+        dateOfBirth: "1980-01-01",
+        privacyConsent: true,
+      },
+    });
+    expect((await byBooking(acceptByBooking, plain.body.manageToken, "acceptance")).body.error.code).toBe("OFFER_NOT_FOUND");
+    expect((await byBooking(declineByBooking, "A".repeat(43), "refusal")).body.error.code).toBe("BOOKING_NOT_FOUND");
   });
 
   it("refuses preferences that JSON types wrongly or the form refuses, and changes nothing", async () => {

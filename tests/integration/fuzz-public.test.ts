@@ -14,6 +14,8 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as qrOffice } from "@/app/api/qr/[office]/route";
 import { GET as qrService } from "@/app/api/qr/[office]/[service]/route";
 import { GET as calendar } from "@/app/api/v1/bookings/[token]/calendar.ics/route";
+import { POST as acceptBookingOffer } from "@/app/api/v1/bookings/[token]/offer/acceptance/route";
+import { POST as declineBookingOffer } from "@/app/api/v1/bookings/[token]/offer/refusal/route";
 import { DELETE as deleteBooking, GET as viewBooking } from "@/app/api/v1/bookings/[token]/route";
 import { POST as postBooking } from "@/app/api/v1/bookings/route";
 import { GET as listOffices } from "@/app/api/v1/offices/route";
@@ -376,9 +378,12 @@ describeEachDatabase("hostile input to every public route and action", (ctx) => 
         const view = checkAnswer("bookings.view", await callApi(viewBooking, path, { params: { token } }));
         const del = checkAnswer("bookings.delete", await callApi(deleteBooking, path, { method: "DELETE", params: { token } }));
         const ics = checkAnswer("bookings.calendar", await callApi(calendar, `${path}/calendar.ics`, { params: { token } }));
-        [view, del, ics].forEach(tally);
+        const post = { method: "POST", params: { token } };
+        const accept = checkAnswer("bookings.offer.accept", await callApi(acceptBookingOffer, `${path}/offer/acceptance`, post));
+        const decline = checkAnswer("bookings.offer.decline", await callApi(declineBookingOffer, `${path}/offer/refusal`, post));
+        [view, del, ics, accept, decline].forEach(tally);
         // A wrong token never reveals anything, whichever way it is asked.
-        for (const a of [view, del, ics]) expect([400, 404]).toContain(a.status);
+        for (const a of [view, del, ics, accept, decline]) expect([400, 404]).toContain(a.status);
       }),
       options(3),
     );

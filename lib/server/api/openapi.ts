@@ -345,6 +345,34 @@ function paths() {
         },
       },
     },
+    "/api/v1/bookings/{token}/offer/acceptance": {
+      post: {
+        operationId: "acceptBookingOffer",
+        tags: ["waitlist"],
+        summary: "Accept an offer by its booking's token",
+        description:
+          "An offer from the waiting list is a booking held for the wish (status HELD); the offer e-mail links to it " +
+          "with its own manage token. Accepting books it (the same as `POST /api/v1/wishes/{token}/offer/acceptance`); " +
+          "the token stays the booking's. No body.",
+        requestParams: { path: tokenPathSchema, ...language },
+        responses: {
+          "200": { ...json(offerAcceptedSchema, "Booked."), headers: z.object({ Location: z.string().meta({ description: "The booking's resource." }) }) },
+          ...notFound,
+          "409": ref("Conflict"),
+          ...common,
+        },
+      },
+    },
+    "/api/v1/bookings/{token}/offer/refusal": {
+      post: {
+        operationId: "declineBookingOffer",
+        tags: ["waitlist"],
+        summary: "Decline an offer by its booking's token",
+        description: "Cancels the held booking and passes the time on at once; the wish stays on the waiting list. No body.",
+        requestParams: { path: tokenPathSchema, ...language },
+        responses: { "200": json(bookingSchema, "Declined; the booking with status CANCELLED."), ...notFound, "409": ref("Conflict"), ...common },
+      },
+    },
     "/api/v1/bookings/{token}/calendar.ics": {
       get: {
         operationId: "getBookingCalendar",
