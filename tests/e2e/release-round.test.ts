@@ -135,12 +135,15 @@ it("announces a round, takes a confirmed request in the window, draws it at the 
   expect((await app.db.wish.findUniqueOrThrow({ where: { id: wish.id } })).status).toBe("ACTIVE");
 
   // The clock passes the close: the app's scheduler draws the round once.
-  await app.db.releaseRound.update({ where: { id: round.id }, data: { closesAt: new Date(Date.now() - 1000) } });
+  // (Now, not earlier: the request was confirmed a moment ago and must lie before the close.)
+  await app.db.releaseRound.update({ where: { id: round.id }, data: { closesAt: new Date() } });
   const deadline = Date.now() + 60_000;
   while (!(await app.db.releaseRound.findUniqueOrThrow({ where: { id: round.id } })).drawnAt) {
     if (Date.now() > deadline) throw new Error(`the scheduler did not draw the round:\n${app.output()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+  const drawn = await app.db.releaseRound.findUniqueOrThrow({ where: { id: round.id } });
+  expect({ requests: drawn.requestCount, assigned: drawn.assignedCount }).toEqual({ requests: 1, assigned: 1 });
   expect((await app.db.wish.findUniqueOrThrow({ where: { id: wish.id } })).status).toBe("BOOKED");
   expect(await app.db.outboxMessage.count({ where: { template: "booking-confirmation", recipient: AMIRA.email } })).toBe(1);
 
