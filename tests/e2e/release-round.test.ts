@@ -90,10 +90,14 @@ it("announces a round, takes a confirmed request in the window, draws it at the 
   await checkPage(staff, "staff-error");
   expect(await app.db.releaseRound.count()).toBe(0);
 
+  // What was entered is kept after the refusal.
+  expect(await staff.getByLabel("Leistung").inputValue()).not.toBe("");
+  expect(await staff.getByLabel("Fenster öffnet").inputValue()).toBe(localInput(opens));
   await staff.getByLabel("Fenster schließt").fill(localInput(new Date(now + DAY)));
   await staff.getByRole("button", { name: "Runde ankündigen" }).click();
   await staff.getByText("Die Vergaberunde ist angekündigt.").waitFor();
   const round = await app.db.releaseRound.findFirstOrThrow();
+  expect(round.serviceId).not.toBeNull();
   await staff.getByText(round.seedHash).waitFor();
   await checkPage(staff, "staff-announced");
 

@@ -39,7 +39,9 @@ export function RoundForm({
   );
 
   return (
-    <form action={formAction} noValidate className="space-y-1">
+    // Keyed by the values sent back: after a refusal the fields show what was entered (a form's reset would restore
+    // the first render's defaults).
+    <form key={JSON.stringify(state.values ?? {})} action={formAction} noValidate className="space-y-1">
       <ErrorSummary title={t("form.errorTitle")} items={items} attempt={state} />
       <Field id="serviceId" label={t("fields.serviceId")} hint={t("fields.serviceIdHint")} error={errorOf("serviceId")}>
         {(aria) => (
