@@ -3,6 +3,8 @@
 //   npm run jobs -- erase       erase personal data after the retention period, expired holds and expired
 //                               rate-limit counters
 //   npm run jobs -- reminders   write due reminder e-mails to the outbox (the app's worker sends them)
+//   npm run jobs -- waitlist    expire wishes past their latest date and offers past their deadline, offer free time
+//                               to the waiting list and draw the release rounds whose window has closed
 //   npm run jobs -- statistics  update the anonymous daily statistics and take today's next-free-slot samples
 //                               (--from=YYYY-MM-DD recomputes from that date, e.g. once after an upgrade)
 //   npm run jobs -- all         all of them
@@ -17,7 +19,7 @@ const serverOnlyEmpty = path.join(__dirname, "..", "node_modules", "server-only"
 moduleInternals._resolveFilename = (request, ...rest) =>
   request === "server-only" ? serverOnlyEmpty : resolveFilename(request, ...rest);
 
-const USAGE = "Usage: npm run jobs -- erase|reminders|statistics [--from=YYYY-MM-DD]|all";
+const USAGE = "Usage: npm run jobs -- erase|reminders|waitlist|statistics [--from=YYYY-MM-DD]|all";
 
 async function main(argv: string[]): Promise<number> {
   // Next.js reads .env files for the app; read them here too so that both see the same database.
@@ -26,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     if (fs.existsSync(file)) process.loadEnvFile(file);
   }
   const command = argv[0];
-  if (!command || !["erase", "reminders", "statistics", "all"].includes(command)) {
+  if (!command || !["erase", "reminders", "waitlist", "statistics", "all"].includes(command)) {
     console.error(USAGE);
     return 2;
   }
@@ -38,6 +40,11 @@ async function main(argv: string[]): Promise<number> {
   const log = componentLog("jobs");
   const db = createDb(env().DATABASE_URL);
   try {
+    if (command === "erase" || command === "waitlist" || command === "all") {
+      // Closed first, so that a wish past its latest date starts its retention period in this run.
+      const { expireWishes } = await import("../lib/server/services/waitlist/expire-wishes");
+      log.info({ job: "expire-wishes", wishes: await expireWishes(db, { now: new Date() }) }, "wishes past their latest date expired");
+    }
     if (command === "erase" || command === "all") {
       log.info({ job: "erase", ...(await erasePersonalData(db)) }, "erasure done");
       const { clearExpiredCounters } = await import("../lib/server/security/rate-limit");
@@ -45,6 +52,13 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === "reminders" || command === "all") {
       log.info({ job: "reminders", ...(await sendReminders(db)) }, "reminders written to the outbox");
+    }
+    if (command === "waitlist" || command === "all") {
+      const { sweepWaitlist } = await import("../lib/server/services/waitlist/sweep-waitlist");
+      const { drawDueRounds } = await import("../lib/server/services/rounds/draw-round");
+      log.info({ job: "waitlist", ...(await sweepWaitlist(db, { now: new Date(), scope: "all" })) }, "waiting list swept");
+      const draws = await drawDueRounds(db, { now: new Date() });
+      log.info({ job: "draws", rounds: draws.length }, "release rounds drawn");
     }
     if (command === "statistics" || command === "all") {
       const { aggregateStatistics } = await import("../lib/server/services/evaluation/aggregate-statistics");
