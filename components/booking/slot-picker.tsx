@@ -24,9 +24,12 @@ export async function SlotPicker({
   firstBookable,
   lastBookable,
   holidayRegion,
+  waitlistOffered = false,
 }: SlotWeek & {
   basePath: string;
   action: (form: FormData) => Promise<void>;
+  /** The page offers the waiting list for this service: then "check back in a few days" would send people refreshing. */
+  waitlistOffered?: boolean;
 }) {
   const t = await getTranslations("booking.slot");
   const tb = await getTranslations("booking");
@@ -74,7 +77,7 @@ export async function SlotPicker({
             </button>
           </form>
         ) : (
-          <p className="mt-2">{t("noneFree")}</p>
+          <p className="mt-2">{t(waitlistOffered ? "noneFreeNow" : "noneFree")}</p>
         )}
       </section>
 

@@ -114,6 +114,9 @@ it("offers the waiting list when nothing is free and takes a wish through the wi
   await fillPersonalData(page, CITIZEN);
   await page.waitForURL(/\/termin$/);
   await page.getByRole("heading", { name: "Zurzeit ist kein Termin frei" }).waitFor();
+  // With the waiting list on offer, the calendar does not also send people back to refresh in a few days.
+  await page.getByText("Zurzeit sind keine Termine frei.", { exact: true }).waitFor();
+  expect(await page.getByText("wieder vorbei").count()).toBe(0);
   await checkPage(page, "calendar-nothing-free");
   await page.getByRole("link", { name: "Auf die Warteliste" }).click();
 

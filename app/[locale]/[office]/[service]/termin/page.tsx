@@ -79,6 +79,7 @@ export default async function SlotPage({ params, searchParams }: { params: Param
       <SlotPicker
         basePath={`/${office.slug}/${service.slug}/termin`}
         action={chooseSlot.bind(null, office.slug, service.slug)}
+        waitlistOffered={office.waitlistEnabled}
         {...calendar}
       />
       {office.waitlistEnabled && calendar.next && <WaitlistEntry href={waitlistHref} prominent={false} />}
