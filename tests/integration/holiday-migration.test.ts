@@ -34,6 +34,25 @@ async function officeOnOldSchema(db: Db, slug: string, region: string, createdAt
   return office;
 }
 
+/**
+ * Columns of the tables written below that migrations after the holiday change added: [table, column, SQL type].
+ * On SQLite the enum is a text column; on PostgreSQL its type exists only while the data is written, like them.
+ */
+const LATER_COLUMNS: Array<[string, string, string]> = [
+  ["Office", "statusCorrectionDays", "INTEGER NOT NULL DEFAULT 7"],
+  ["Office", "waitlistEnabled", "BOOLEAN NOT NULL DEFAULT true"],
+  ["Office", "offerHours", "INTEGER NOT NULL DEFAULT 12"],
+  ["Office", "urgentWithinDays", "INTEGER NOT NULL DEFAULT 28"],
+  ["Office", "urgentReleaseHours", "INTEGER NOT NULL DEFAULT 48"],
+  ["Office", "extensionRequestsEnabled", "BOOLEAN NOT NULL DEFAULT false"],
+  ["Office", "extensionReceiptNote", "TEXT"],
+  ["Service", "releaseMode", `"ReleaseMode" NOT NULL DEFAULT 'FIRST_COME'`],
+  ["Service", "asksPermitExpiry", "BOOLEAN NOT NULL DEFAULT false"],
+  ["CapacityBlock", "urgentClerks", "INTEGER NOT NULL DEFAULT 0"],
+  ["Booking", "permitExpiresOn", "TEXT"],
+  ["Booking", "urgent", "BOOLEAN NOT NULL DEFAULT false"],
+];
+
 type OfficeRef = { id: string; timeZone: string; holidayRegion: string };
 
 /**
@@ -45,12 +64,16 @@ type OfficeRef = { id: string; timeZone: string; holidayRegion: string };
 async function oldDatabase(provider: (typeof PROVIDERS)[number]): Promise<{ database: TestDatabase; a: OfficeRef; b: OfficeRef }> {
   const database = await createTestDatabase(provider, { migrateUpTo: BEFORE });
   const old = database.db;
-  // The current client writes every column it knows; columns added by later migrations exist only while the
-  // offices are written, so that those migrations then apply as on a real database of that age.
-  await old.$executeRawUnsafe(`ALTER TABLE "Office" ADD COLUMN "statusCorrectionDays" INTEGER NOT NULL DEFAULT 7`);
+  // The current client writes and reads back every column it knows; the columns added by later migrations exist
+  // only while the old data is written, so that those migrations then apply as on a real database of that age.
+  const enumType = provider === "postgresql";
+  if (enumType) await old.$executeRawUnsafe(`CREATE TYPE "ReleaseMode" AS ENUM ('FIRST_COME', 'ROUNDS')`);
+  for (const [table, column, type] of LATER_COLUMNS) {
+    const sqlType = enumType ? type : type.replace(`"ReleaseMode"`, "TEXT");
+    await old.$executeRawUnsafe(`ALTER TABLE "${table}" ADD COLUMN "${column}" ${sqlType}`);
+  }
   const a = await officeOnOldSchema(old, "amt-a", "DE-RP", "2026-01-15");
   const b = await officeOnOldSchema(old, "amt-b", "DE-BY", "2026-11-01");
-  await old.$executeRawUnsafe(`ALTER TABLE "Office" DROP COLUMN "statusCorrectionDays"`);
   const service = await old.service.create({ data: { officeId: a.id, slug: "beratung", name: "Beratung", durationMinutes: 30 } });
   for (const date of ACCEPTED) {
     await old.closure.create({ data: { officeId: a.id, date, reason: publicHolidayOn("DE-BY", date)?.name ?? "Feiertag" } });
@@ -67,6 +90,8 @@ async function oldDatabase(provider: (typeof PROVIDERS)[number]): Promise<{ data
       manageTokenHash: "hash-mig-0001",
     },
   });
+  for (const [table, column] of LATER_COLUMNS) await old.$executeRawUnsafe(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+  if (enumType) await old.$executeRawUnsafe(`DROP TYPE "ReleaseMode"`);
   await old.$disconnect();
   return { database, a, b };
 }
