@@ -337,7 +337,17 @@ export function prepareAvailability(input: AvailabilityInput): Availability {
   // No start before firstPossibleDate can be early enough, whatever the notice.
   const { today, first: firstPossibleDate, last: lastBookableDate } = bookableDates(rules, tz, now);
 
-  const capacityOn = capacityCalendar(schedule);
+  const capacityCalendarOn = capacityCalendar(schedule);
+  // Each date's capacity is computed once, though a public request may plan a date twice (kept places or not).
+  const segmentsByDate = new Map<LocalDate, CapacitySegment[]>();
+  const capacityOn = (date: LocalDate): CapacitySegment[] => {
+    let segments = segmentsByDate.get(date);
+    if (!segments) {
+      segments = capacityCalendarOn(date);
+      segmentsByDate.set(date, segments);
+    }
+    return segments;
+  };
   const occupancy = new OccupancyIndex(input.occupied.filter((o) => occupiesAt(o, nowMs, rules)));
   // Places kept for urgent cases count for a public request from `keptFrom` on; earlier starts have them released.
   const keeps = (input.access ?? "public") === "public";
