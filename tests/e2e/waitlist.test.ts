@@ -95,6 +95,8 @@ async function waitForMail(recipient: string, subject: RegExp): Promise<ParsedMa
 
 /** axe at phone and desktop width, no sideways scrolling at 360 px, and a screenshot at both widths to look at. */
 async function checkPage(page: Page, name: string): Promise<void> {
+  // Next streams a dynamic page's metadata: on a slow machine the <title> may follow the body by a moment.
+  await page.waitForFunction(() => document.title.trim() !== "");
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     const problems = formatViolations(await axeViolations(page));
