@@ -16,6 +16,30 @@ export interface WaitingWish {
   createdAt: Date;
 }
 
+/** Where a wish came from: the waiting list's form, a release round's request, an extension request. */
+export type WishSource = "WAITLIST" | "ROUND" | "EXTENSION";
+
+/**
+ * One wish as the clerks' list shows it. No name, e-mail, phone or date of birth: the list is for seeing the demand
+ * and who comes first; the reference code (which the citizen has from the confirmation e-mail) identifies a wish on
+ * the phone. The permit's expiry date is shown because it is why the wish is urgent, and staff must be able to judge
+ * that. The name is shown only in the confirm step of removing a wish.
+ */
+export interface WaitlistEntry {
+  id: string;
+  referenceCode: string;
+  serviceId: string;
+  persons: number;
+  earliestDate: LocalDate;
+  latestDate: LocalDate;
+  source: WishSource;
+  confirmed: boolean;
+  urgent: boolean;
+  permitExpiresOn: LocalDate | null;
+  /** An offer is out and waits for the citizen's answer. */
+  offerOpen: boolean;
+}
+
 export interface WaitlistCount {
   total: number;
   urgent: number;
@@ -92,6 +116,17 @@ export function urgentFirst<W extends WaitingWish>(
 
 export const OFFER_OUTCOMES = ["OPEN", "ACCEPTED", "DECLINED", "EXPIRED"] as const;
 export type OfferOutcome = (typeof OFFER_OUTCOMES)[number];
+
+/** One offer as the staff list shows it: when, for which appointment and how it ended; nothing about the person. */
+export interface OfferListEntry {
+  id: string;
+  offeredAt: Date;
+  startsAt: Date;
+  deadline: Date;
+  serviceId: string;
+  outcome: OfferOutcome;
+  decidedAt: Date | null;
+}
 
 export interface OfferOutcomeCounts {
   /** Every offer made. */

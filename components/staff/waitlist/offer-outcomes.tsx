@@ -2,20 +2,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime, plainDate } from "@/components/booking/format";
 import { buttonSecondary, input } from "@/components/ui/styles";
 import { localDateOf } from "@/lib/domain";
-import { OFFER_OUTCOMES, type OfferOutcome, type OfferOutcomeCounts } from "@/lib/domain/waitlist-overview";
+import { OFFER_OUTCOMES, type OfferListEntry, type OfferOutcome, type OfferOutcomeCounts } from "@/lib/domain/waitlist-overview";
 
 // The offers made from the waiting list in a chosen period: how they ended, and the list of them. Times only, no
 // person: the list shows when an offer was made, for which appointment and what came of it.
-
-export interface OfferEntry {
-  id: string;
-  offeredAt: Date;
-  startsAt: Date;
-  deadline: Date;
-  serviceId: string;
-  outcome: OfferOutcome;
-  decidedAt: Date | null;
-}
 
 export async function OfferOutcomes({
   action,
@@ -31,7 +21,7 @@ export async function OfferOutcomes({
   period: { from: string; to: string };
   invalidPeriod: boolean;
   counts: OfferOutcomeCounts;
-  offers: OfferEntry[];
+  offers: OfferListEntry[];
   serviceNames: Record<string, string>;
   timeZone: string;
 }) {

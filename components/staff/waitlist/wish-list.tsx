@@ -1,23 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { plainDate } from "@/components/booking/format";
+import type { WaitlistEntry } from "@/lib/domain/waitlist-overview";
 
 // The waiting wishes in the order offers go to them, one card each (readable at 360 px as on a desk). Nothing that
 // names the person: the reference code identifies a wish when the citizen calls.
-
-export interface WishListEntry {
-  id: string;
-  referenceCode: string;
-  serviceId: string;
-  persons: number;
-  earliestDate: string;
-  latestDate: string;
-  source: "WAITLIST" | "ROUND" | "EXTENSION";
-  confirmed: boolean;
-  urgent: boolean;
-  permitExpiresOn: string | null;
-  offerOpen: boolean;
-}
 
 const badge = "inline-flex items-center gap-1 rounded border-2 px-2 py-0.5 text-sm font-semibold";
 
@@ -27,7 +14,7 @@ export async function WishList({
   serviceNames,
   removeHref,
 }: {
-  entries: WishListEntry[];
+  entries: WaitlistEntry[];
   /** All open wishes; more than `entries` when the list is cut. */
   listed: number;
   serviceNames: Record<string, string>;

@@ -3,6 +3,7 @@ import { localDateOf, referenceCodeFrom } from "@/lib/domain";
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import { personIdentityKey } from "@/lib/domain/person-identity";
 import type { DayPart } from "@/lib/domain/waitlist";
+import type { WishSource } from "@/lib/domain/waitlist-overview";
 import { formatDayParts, formatWeekdays } from "@/lib/domain/waitlist";
 import type { Weekday } from "@/lib/domain/types";
 import type { PersonalData } from "@/lib/schemas/booking";
@@ -17,8 +18,6 @@ import { createManageToken } from "@/lib/server/security/tokens";
 import { wishManageUrl } from "../booking-urls";
 import { serviceWithTranslations } from "../office-catalog";
 import { wishMailPayload } from "./wish-mail";
-
-export type WishSourceName = "WAITLIST" | "ROUND" | "EXTENSION";
 
 export interface WishPreferencesValue {
   earliestDate: string;
@@ -37,7 +36,7 @@ export interface CreateWishInput {
   preferences: WishPreferencesValue;
   /** The citizen's language: of the e-mails and the manage link. */
   locale: string;
-  source: WishSourceName;
+  source: WishSource;
   /** The release round a ROUND request belongs to. */
   roundId?: string;
   now: Date;

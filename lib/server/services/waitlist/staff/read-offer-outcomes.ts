@@ -1,23 +1,12 @@
 import { addDays, zonedInstant } from "@/lib/domain";
 import type { Period } from "@/lib/domain/statistics";
-import { countOfferOutcomes, type OfferOutcome } from "@/lib/domain/waitlist-overview";
+import { countOfferOutcomes, type OfferListEntry } from "@/lib/domain/waitlist-overview";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { loadOfficeFor } from "../../staff/common";
 
 /** The newest offers listed; the counts include every offer of the period. */
 export const OFFER_LIST_LIMIT = 100;
-
-/** One offer as the list shows it: when, for which appointment and how it ended; nothing about the person. */
-export interface OfferListEntry {
-  id: string;
-  offeredAt: Date;
-  startsAt: Date;
-  deadline: Date;
-  serviceId: string;
-  outcome: OfferOutcome;
-  decidedAt: Date | null;
-}
 
 /**
  * The offers an office made in a period of local dates (by the day each was made): how many were accepted,

@@ -1,34 +1,12 @@
 import { localDateOf } from "@/lib/domain";
 import { OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
-import { countWaitingWishes, urgentFirst } from "@/lib/domain/waitlist-overview";
+import { countWaitingWishes, urgentFirst, type WaitlistEntry } from "@/lib/domain/waitlist-overview";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { loadOfficeFor } from "../../staff/common";
-import type { WishSourceName } from "../create-wish";
 
 /** More wishes than a clerk reads through on one page; the counts above the list include all of them. */
 export const WAITLIST_PAGE_LIMIT = 200;
-
-/**
- * One wish as the clerks' list shows it. No name, e-mail, phone or date of birth: the list is for seeing the demand
- * and who comes first; the reference code (which the citizen has from the confirmation e-mail) identifies a wish on
- * the phone. The permit's expiry date is shown because it is why the wish is urgent, and staff must be able to judge
- * that. The name is shown only in the confirm step of removing a wish (see get-wish-for-removal.ts).
- */
-export interface WaitlistEntry {
-  id: string;
-  referenceCode: string;
-  serviceId: string;
-  persons: number;
-  earliestDate: string;
-  latestDate: string;
-  source: WishSourceName;
-  confirmed: boolean;
-  urgent: boolean;
-  permitExpiresOn: string | null;
-  /** An offer is out and waits for the citizen's answer. */
-  offerOpen: boolean;
-}
 
 /**
  * The waiting list of an office for its clerks and heads: counts of the waiting wishes (unconfirmed ones do not
