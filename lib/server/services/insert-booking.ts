@@ -105,10 +105,18 @@ export function slotError(reason: keyof typeof SLOT_ERRORS): AppError {
   return new AppError(SLOT_ERRORS[reason]);
 }
 
+/**
+ * A reference code no booking and no wish has: citizens and staff look both up by it, so a booking's code must not
+ * be a wish's either (and the other way round).
+ */
 export async function uniqueReferenceCode(tx: Tx): Promise<string> {
   for (;;) {
     const code = referenceCodeFrom(randomBytes(8));
-    if (!(await tx.booking.findUnique({ where: { referenceCode: code }, select: { id: true } }))) return code;
+    const [booking, wish] = await Promise.all([
+      tx.booking.findUnique({ where: { referenceCode: code }, select: { id: true } }),
+      tx.wish.findUnique({ where: { referenceCode: code }, select: { id: true } }),
+    ]);
+    if (!booking && !wish) return code;
   }
 }
 

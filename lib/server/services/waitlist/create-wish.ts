@@ -1,5 +1,6 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { localDateOf, referenceCodeFrom } from "@/lib/domain";
+import { createHmac } from "node:crypto";
+import { localDateOf } from "@/lib/domain";
+import { OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import { personIdentityKey } from "@/lib/domain/person-identity";
 import type { DayPart } from "@/lib/domain/waitlist";
@@ -16,6 +17,7 @@ import { AppError, fieldError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { wishManageUrl } from "../booking-urls";
+import { uniqueReferenceCode } from "../insert-booking";
 import { serviceWithTranslations } from "../office-catalog";
 import { wishMailPayload } from "./wish-mail";
 
@@ -49,9 +51,6 @@ export interface CreatedWish {
   token: string;
 }
 
-/** Statuses of a wish that still waits (or is about to): they count against the limit per address. */
-export const OPEN_WISH_STATUSES = ["UNCONFIRMED", "ACTIVE"] as const;
-
 /**
  * The stored identity of a person (name and date of birth), keyed with the server's secret: a release round counts
  * one request per person, and the hash alone does not let anyone test guessed names against the table.
@@ -69,6 +68,7 @@ async function openWishesOfMailbox(tx: Tx, officeId: string, email: string, toda
   const candidates = await tx.wish.findMany({
     where: {
       officeId,
+      // Open wishes (waiting, or about to) count against the limit per address.
       status: { in: [...OPEN_WISH_STATUSES] },
       latestDate: { gte: today },
       OR: domains.map((domain) => ({ email: { startsWith: localPrefix, endsWith: `@${domain}` } })),
@@ -77,18 +77,6 @@ async function openWishesOfMailbox(tx: Tx, officeId: string, email: string, toda
   });
   const key = emailCountingKey(email);
   return candidates.filter((w) => w.email !== null && emailCountingKey(w.email) === key).length;
-}
-
-/** A reference code no booking and no wish has: citizens and staff look both up by it. */
-async function uniqueWishReferenceCode(tx: Tx): Promise<string> {
-  for (;;) {
-    const code = referenceCodeFrom(randomBytes(8));
-    const [booking, wish] = await Promise.all([
-      tx.booking.findUnique({ where: { referenceCode: code }, select: { id: true } }),
-      tx.wish.findUnique({ where: { referenceCode: code }, select: { id: true } }),
-    ]);
-    if (!booking && !wish) return code;
-  }
 }
 
 /**
@@ -138,7 +126,7 @@ export async function insertWish(tx: Tx, input: CreateWishInput): Promise<Create
       status: "UNCONFIRMED",
       roundId: input.roundId ?? null,
       manageTokenHash: manageToken.hash,
-      referenceCode: await uniqueWishReferenceCode(tx),
+      referenceCode: await uniqueReferenceCode(tx),
       locale: input.locale,
       givenName: input.person.givenName ?? null,
       familyName: input.person.familyName,
