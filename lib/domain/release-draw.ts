@@ -257,9 +257,11 @@ export interface DrawVerification {
 
 /** Recomputes a published record. `publishedSeedHash` is the hash published before the window, if known apart. */
 export function verifyDrawRecord(record: DrawRecord, publishedSeedHash = record.seedHash): DrawVerification {
+  // Hex is case-blind: a hash copied in capitals is the same hash.
+  const expected = publishedSeedHash.toLowerCase();
   let seedMatchesHash = false;
   try {
-    seedMatchesHash = seedHashOf(record.seed) === publishedSeedHash.toLowerCase() && record.seedHash === publishedSeedHash;
+    seedMatchesHash = seedHashOf(record.seed) === expected && record.seedHash.toLowerCase() === expected;
   } catch {
     return { seedMatchesHash: false, assignmentMatches: false, differences: [] };
   }

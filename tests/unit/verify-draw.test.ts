@@ -56,6 +56,8 @@ describe("npm run verify-draw", () => {
     expect(out).toContain("identical to the published one");
     expect(out).toMatch(/VERIFIED$/);
     expect((await run([file, `--seed-hash=${seedHashOf(SEED)}`])).code).toBe(0);
+    // Noted down in capitals, it is the same hash.
+    expect((await run([file, `--seed-hash=${seedHashOf(SEED).toUpperCase()}`])).code).toBe(0);
     // As the API answers a drawn round: the record as its drawRecord.
     const round = write("round.json", { id: "round-1", seedHash: seedHashOf(SEED), drawRecord: publishedRecord() });
     expect((await run([round])).code).toBe(0);
