@@ -1,4 +1,5 @@
 import { Section, Text } from "@react-email/components";
+import { localDateText } from "@/lib/i18n/local-dates";
 import type { RoundNotDrawnMailPayload } from "./payloads";
 import type { EmailContext } from "./components/i18n";
 import { EmailLayout } from "./components/layout";
@@ -10,14 +11,6 @@ export interface RoundNotDrawnEmailProps {
   payload: RoundNotDrawnMailPayload;
 }
 
-function period(ctx: EmailContext, payload: RoundNotDrawnMailPayload): { from: string; to: string } {
-  const format = (date: string) =>
-    new Intl.DateTimeFormat(ctx.locale, { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" }).format(
-      new Date(`${date}T12:00:00Z`),
-    );
-  return { from: format(payload.periodFrom), to: format(payload.periodTo) };
-}
-
 export function roundNotDrawnSubject(ctx: EmailContext, payload: RoundNotDrawnMailPayload): string {
   return ctx.t("roundNotDrawn.subject", { service: payload.serviceName });
 }
@@ -25,7 +18,8 @@ export function roundNotDrawnSubject(ctx: EmailContext, payload: RoundNotDrawnMa
 /** A request of a release round that the draw gave no time: it stays on the waiting list. */
 export function RoundNotDrawnEmail({ ctx, payload }: RoundNotDrawnEmailProps) {
   const { t } = ctx;
-  const { from, to } = period(ctx, payload);
+  // Office-local dates in the Gregorian calendar of the office's letters, as in the wish's e-mail.
+  const [from, to] = [localDateText(ctx.locale, payload.periodFrom), localDateText(ctx.locale, payload.periodTo)];
   return (
     <EmailLayout ctx={ctx} office={payload.office} preview={t("roundNotDrawn.preview")} heading={t("roundNotDrawn.heading")}>
       <Text style={styles.text}>{payload.name ? t("common.greeting", { name: payload.name }) : t("common.greetingNoName")}</Text>

@@ -38,7 +38,7 @@ describe("the e-mail to a request the draw gave no time", () => {
     expect(await mailSubject("round-not-drawn", payload())).toBe(mail.subject);
     expect(mail.attachments).toEqual([]);
     expect(mail.text).toContain("Guten Tag Amira Beispiel,");
-    expect(mail.text).toContain("15. März 2027 bis 19. März 2027");
+    expect(mail.text).toContain("Montag, 15. März 2027 bis Freitag, 19. März 2027");
     expect(mail.text).toContain("bleibt auf der Warteliste");
     expect(mail.text).toContain("TV-ABCD-EFGH");
     expect(mail.html).toContain('href="https://termine.musterstadt.example/runde/cm0round0000000000000000"');
@@ -48,6 +48,13 @@ describe("the e-mail to a request the draw gave no time", () => {
     const mail = await renderMail("round-not-drawn", payload({ locale: "ar", roundUrl: "https://termine.musterstadt.example/ar/runde/x1" }));
     expect(mail.html).toMatch(/<html[^>]*dir="rtl"/);
     expect(mail.text).toContain("قائمة الانتظار");
+  });
+
+  it("writes the period in the Gregorian calendar in Persian too, as every other e-mail", async () => {
+    const mail = await renderMail("round-not-drawn", payload({ locale: "fa" }));
+    // Persian's default calendar would say 1405; the office's letters say 2027 (in Persian digits).
+    expect(mail.text).toContain("۲۰۲۷");
+    expect(mail.text).not.toContain("۱۴۰۵");
   });
 
   it("refuses a payload without the link to the round", async () => {
