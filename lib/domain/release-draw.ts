@@ -1,9 +1,9 @@
 import { emailCountingKey } from "./email-identity";
 import { fromHex, hmacSha256, sha256, toHex, utf8 } from "./sha256";
 import { type Availability, prepareAvailability } from "./slots";
-import { datesBetween, localMinuteOf, weekdayOf } from "./time";
+import { datesBetween, weekdayOf } from "./time";
 import type { BookingRules, LocalDate, OccupiedInterval, OfficeSchedule, ServiceSpec, Weekday } from "./types";
-import { type DayPart, dayPartOf } from "./waitlist";
+import { type DayPart, dayPartAt } from "./waitlist";
 
 // The release draw: at the close of a release round's window the released times go to the requests by lot, not by
 // speed. It is published and anyone can recompute it (prisma/verify-draw.ts runs exactly this file):
@@ -111,11 +111,6 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Whether a start suits the day parts. */
-export function inDayParts(start: number, dayParts: readonly DayPart[], timeZone: string): boolean {
-  return dayParts.includes(dayPartOf(localMinuteOf(start, timeZone)));
-}
-
 /** The draw (steps 3 and 4 above). Pure: the same input gives the same result. */
 export function drawRound(input: DrawInput): DrawResult {
   const ranked = input.requests
@@ -147,7 +142,7 @@ export function drawRound(input: DrawInput): DrawResult {
     let found: { start: Date; end: Date } | undefined;
     for (const date of from <= to ? datesBetween(from, to) : []) {
       if (!request.weekdays.includes(weekdayOf(date))) continue;
-      found = availability.list({ from: date, to: date }).find((slot) => inDayParts(slot.start.getTime(), request.dayParts, tz));
+      found = availability.list({ from: date, to: date }).find((slot) => request.dayParts.includes(dayPartAt(slot.start, tz)));
       if (found) break;
     }
     if (!found) continue;

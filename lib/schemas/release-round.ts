@@ -39,6 +39,5 @@ export const createRoundSchema = z
   });
 
 export type CreateRoundInput = z.input<typeof createRoundSchema>;
-export type CreateRoundValues = z.output<typeof createRoundSchema>;
 
 export const roundIdSchema = z.string().trim().regex(/^[a-z0-9]{10,40}$/);

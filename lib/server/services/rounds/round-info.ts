@@ -143,13 +143,6 @@ export async function getPublicRound(db: Db, roundId: string, now: Date) {
   };
 }
 
-/** The published record of a drawn round (for the download), or null. */
-export async function getDrawRecord(db: Db, roundId: string): Promise<string | null> {
-  if (!roundIdSchema.safeParse(roundId).success) return null;
-  const round = await db.releaseRound.findUnique({ where: { id: roundId }, select: { drawRecord: true, drawnAt: true } });
-  return round?.drawnAt ? round.drawRecord : null;
-}
-
 /**
  * The dry run staff may start after the draw: recomputes the assignment from the published record with the same
  * domain code and compares; writes nothing.
