@@ -2,26 +2,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { dateAndTime, longDate } from "@/components/booking/format";
 import { buttonPrimary, link } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
-
-export interface RoundNoticeInfo {
-  next: {
-    id: string;
-    opensAt: Date;
-    closesAt: Date;
-    /** Office-local dates. */
-    periodFrom: string;
-    periodTo: string;
-    open: boolean;
-    places: number;
-  } | null;
-  lastRequestCount: number | null;
-}
+import type { ServiceRoundInfo } from "@/lib/schemas/release-round";
 
 /**
  * For a service whose appointments are given out in release rounds: when the next window opens and closes, how many
  * appointments it releases, how many requests the last round had, and during the window the way to a request.
  */
-export async function RoundNotice({ info, timeZone, requestHref }: { info: RoundNoticeInfo; timeZone: string; requestHref?: string }) {
+export async function RoundNotice({ info, timeZone, requestHref }: { info: ServiceRoundInfo; timeZone: string; requestHref?: string }) {
   const t = await getTranslations("rounds.notice");
   const format = await getFormatter();
   const { next } = info;

@@ -41,3 +41,27 @@ export const createRoundSchema = z
 export type CreateRoundInput = z.input<typeof createRoundSchema>;
 
 export const roundIdSchema = z.string().trim().regex(/^[a-z0-9]{10,40}$/);
+
+// What staff and the public see of rounds (lib/server/services/rounds/round-info.ts loads it; the pages, the API and
+// the components read it).
+
+/** Where a round stands: its window ahead, open, closed but not drawn yet, or drawn. */
+export type RoundPhase = "announced" | "open" | "closed" | "drawn";
+
+/** The next window of a service's release rounds: when it opens and closes, the period and how many places it releases. */
+export interface RoundWindow {
+  id: string;
+  opensAt: Date;
+  closesAt: Date;
+  /** Office-local dates. */
+  periodFrom: string;
+  periodTo: string;
+  open: boolean;
+  places: number;
+}
+
+/** For a service in release-round mode: the next window (the open one, else the next announced), the last round's requests. */
+export interface ServiceRoundInfo {
+  next: RoundWindow | null;
+  lastRequestCount: number | null;
+}

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { buttonSecondary, link } from "@/components/ui/styles";
+import type { RoundPhase } from "@/lib/schemas/release-round";
 
 export interface RoundRow {
   id: string;
@@ -10,7 +11,7 @@ export interface RoundRow {
   periodFrom: string;
   periodTo: string;
   seedHash: string;
-  phase: "announced" | "open" | "closed" | "drawn";
+  phase: RoundPhase;
   requests: number;
   places: number;
   assigned: number;

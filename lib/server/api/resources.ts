@@ -4,7 +4,8 @@ import { env } from "@/lib/server/env";
 import type { CreatedBooking } from "@/lib/server/services/create-booking";
 import { manageUrl, officeUrl, serviceUrl, wishManageUrl } from "@/lib/server/services/booking-urls";
 import type { ManagedBooking } from "@/lib/server/services/get-booking-by-token";
-import type { getPublicRound, PublicRoundSummary } from "@/lib/server/services/rounds/round-info";
+import type { ServiceRoundInfo } from "@/lib/schemas/release-round";
+import type { getPublicRound } from "@/lib/server/services/rounds/round-info";
 import { receiptPageUrl } from "@/lib/server/services/extension/receipt-urls";
 import type { AcceptedOffer } from "@/lib/server/services/waitlist/accept-offer";
 import type { ManagedWish } from "@/lib/server/services/waitlist/get-wish-by-token";
@@ -232,7 +233,7 @@ export function roundUrl(id: string): string {
 export function serviceRounds(
   office: { slug: string },
   service: { slug: string; releaseMode: string },
-  info: { next: PublicRoundSummary | null; lastRequestCount: number | null } | null,
+  info: ServiceRoundInfo | null,
 ): ServiceRounds {
   const next = info?.next;
   return {

@@ -1,5 +1,5 @@
 import { type DrawRecord, type DrawVerification, releasedTimes, verifyDrawRecord } from "@/lib/domain/release-draw";
-import { roundIdSchema } from "@/lib/schemas/release-round";
+import { roundIdSchema, type RoundPhase, type ServiceRoundInfo } from "@/lib/schemas/release-round";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -7,8 +7,6 @@ import { loadAvailability } from "../availability";
 import { loadOfficeFor } from "../staff/common";
 
 // What staff and the public see of release rounds. Nothing here writes.
-
-export type RoundPhase = "announced" | "open" | "closed" | "drawn";
 
 export function roundPhase(round: { opensAt: Date; closesAt: Date; drawnAt: Date | null }, now: Date): RoundPhase {
   if (round.drawnAt) return "drawn";
@@ -71,16 +69,6 @@ async function placesFor(
   return releasedTimes({ ...input, services: [input.service], periodFrom: round.periodFrom, periodTo: round.periodTo }).length;
 }
 
-export interface PublicRoundSummary {
-  id: string;
-  opensAt: Date;
-  closesAt: Date;
-  periodFrom: string;
-  periodTo: string;
-  open: boolean;
-  places: number;
-}
-
 /**
  * For the public page of a service in release-round mode: the next window (the open one, else the next announced),
  * how many appointments it releases, and how many requests the last drawn round had.
@@ -90,7 +78,7 @@ export async function roundInfoForService(
   office: Parameters<typeof loadAvailability>[1]["office"],
   service: Parameters<typeof loadAvailability>[1]["service"] & { releaseMode: string },
   now: Date,
-): Promise<{ next: PublicRoundSummary | null; lastRequestCount: number | null } | null> {
+): Promise<ServiceRoundInfo | null> {
   if (service.releaseMode !== "ROUNDS") return null;
   const covering = { officeId: office.id, OR: [{ serviceId: service.id }, { serviceId: null }] };
   const [next, last] = await Promise.all([
