@@ -1,7 +1,6 @@
-import type { PersonalData } from "@/lib/schemas/booking";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { type CreatedWish, createWish, type WishPreferencesValue } from "../waitlist/create-wish";
+import { type CreatedWish, type CreateWishInput, createWish } from "../waitlist/create-wish";
 
 /**
  * A citizen's request in a release round: a wish with source ROUND on the waiting list (createWish: unconfirmed,
@@ -10,16 +9,7 @@ import { type CreatedWish, createWish, type WishPreferencesValue } from "../wait
  */
 export async function submitRoundRequest(
   db: Db,
-  input: {
-    roundId: string;
-    serviceId: string;
-    persons: number;
-    person: PersonalData;
-    permitExpiresOn?: string;
-    preferences: WishPreferencesValue;
-    locale: string;
-    now: Date;
-  },
+  input: Omit<CreateWishInput, "officeId" | "source" | "roundId"> & { roundId: string },
 ): Promise<CreatedWish> {
   const round = await db.releaseRound.findUnique({ where: { id: input.roundId } });
   const service = await db.service.findUnique({ where: { id: input.serviceId } });
@@ -30,17 +20,5 @@ export async function submitRoundRequest(
     service.releaseMode === "ROUNDS" &&
     (round.serviceId === null || round.serviceId === service.id);
   if (!covers || round.drawnAt || input.now < round.opensAt || input.now >= round.closesAt) throw new AppError("ROUND_NOT_OPEN");
-  return createWish({
-    db,
-    officeId: round.officeId,
-    serviceId: service.id,
-    persons: input.persons,
-    person: input.person,
-    permitExpiresOn: input.permitExpiresOn,
-    preferences: input.preferences,
-    locale: input.locale,
-    source: "ROUND",
-    roundId: round.id,
-    now: input.now,
-  });
+  return createWish({ ...input, db, officeId: round.officeId, source: "ROUND" });
 }

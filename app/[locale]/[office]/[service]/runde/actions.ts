@@ -20,16 +20,8 @@ export async function requestInRound(
   form: FormData,
 ): Promise<ActionState> {
   if (!roundIdSchema.safeParse(roundId).success) return go("/");
+  // createWish takes the permit's expiry from the person, as the personal-data step asked for it.
   return wishStep(officeSlug, serviceSlug, form, ({ service, person, persons, preferences, locale, now }) =>
-    submitRoundRequest(getDb(), {
-      roundId,
-      serviceId: service.id,
-      persons,
-      person,
-      permitExpiresOn: person.permitExpiresOn,
-      preferences,
-      locale,
-      now,
-    }),
+    submitRoundRequest(getDb(), { roundId, serviceId: service.id, persons, person, preferences, locale, now }),
   );
 }
