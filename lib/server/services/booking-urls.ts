@@ -32,3 +32,8 @@ export function wishManageUrl(token: string, locale: string): string {
 export function roundUrl(roundId: string, locale: string = defaultLocale): string {
   return `${env().APP_URL}${localePrefix(locale)}/runde/${roundId}`;
 }
+
+/** The signed receipt of an extension request, behind its wish's manage token. */
+export function receiptPageUrl(token: string, locale: string): string {
+  return `${env().APP_URL}${localePrefix(locale)}/quittung/${token}`;
+}

@@ -1,16 +1,10 @@
 import QRCode from "qrcode";
-import { defaultLocale } from "@/lib/i18n/routing";
 import { env } from "@/lib/server/env";
 
 /** The public check page; with a code, the link the receipt's QR code carries (in German, the office's language). */
 export function receiptCheckUrl(code?: string): string {
   const base = `${env().APP_URL}/quittung/pruefen`;
   return code ? `${base}?code=${code}` : base;
-}
-
-/** The receipt's own page, behind the wish's manage token. */
-export function receiptPageUrl(token: string, locale: string): string {
-  return `${env().APP_URL}${locale === defaultLocale ? "" : `/${locale}`}/quittung/${token}`;
 }
 
 /** Level M survives a crease in the paper; the quiet zone of 4 modules is what scanners expect. */
