@@ -26,9 +26,22 @@ export interface FiledExtensionRequest {
 }
 
 /**
+ * Whether the stated permit runs out before the next free time (for this citizen's access), or there is none: the
+ * slot page then says so plainly.
+ */
+export function permitExpiresFirst(
+  permitExpiresOn: string | undefined,
+  next: { start: Date } | null,
+  timeZone: string,
+): permitExpiresOn is string {
+  if (!permitExpiresOn) return false;
+  return next === null || localDateOf(next.start, timeZone) > permitExpiresOn;
+}
+
+/**
  * Whether a citizen with this permit expiry is offered to file the extension request now: the office offers it, the
- * service asks for the expiry, and the next free time (for this citizen's access) lies after the expiry, or there is
- * none. The slot page asks this to show the offer, the action again before filing.
+ * service asks for the expiry, and the permit runs out first (permitExpiresFirst). The slot page asks this to show
+ * the offer, the action again before filing.
  */
 export function extensionRequestOffered(
   office: { extensionRequestsEnabled: boolean; timeZone: string },
@@ -36,8 +49,7 @@ export function extensionRequestOffered(
   permitExpiresOn: string | undefined,
   next: { start: Date } | null,
 ): boolean {
-  if (!office.extensionRequestsEnabled || !service.asksPermitExpiry || !permitExpiresOn) return false;
-  return next === null || localDateOf(next.start, office.timeZone) > permitExpiresOn;
+  return office.extensionRequestsEnabled && service.asksPermitExpiry && permitExpiresFirst(permitExpiresOn, next, office.timeZone);
 }
 
 /**

@@ -4,7 +4,7 @@ import { SlotPicker } from "@/components/booking/slot-picker";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { Alert } from "@/components/ui/alert";
 import { TextInLanguage } from "@/components/ui/text-in-language";
-import { appointmentMinutes, localDateOf } from "@/lib/domain";
+import { appointmentMinutes } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { wizardStepTitle } from "@/components/booking/step-title";
@@ -12,7 +12,7 @@ import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
 import { wizardStepWithPerson } from "@/lib/server/wizard-page";
 import { chooseSlot } from "../../actions";
 import { ExpiryNotice } from "@/components/booking/expiry-notice";
-import { extensionRequestOffered } from "@/lib/server/services/extension/file-extension-request";
+import { extensionRequestOffered, permitExpiresFirst } from "@/lib/server/services/extension/file-extension-request";
 import { fileExtension } from "./extension-action";
 import { errorKey } from "@/components/booking/error-key";
 import { WaitlistEntry } from "@/components/waitlist/waitlist-entry";
@@ -49,9 +49,7 @@ export default async function SlotPage({ params, searchParams }: { params: Param
   const error = errorKey(q.fehler);
   // The stated permit runs out before the next free time: said plainly, with the extension request where offered.
   const expiry = service.asksPermitExpiry ? person.permitExpiresOn : undefined;
-  const expiresFirst =
-    expiry !== undefined &&
-    (calendar.next === null || localDateOf(calendar.next.start, office.timeZone) > expiry);
+  const expiresFirst = permitExpiresFirst(expiry, calendar.next, office.timeZone);
   const offersExtension = extensionRequestOffered(office, service, expiry, calendar.next);
   const waitlistHref = `/${office.slug}/${service.slug}/warteliste`;
   return (
