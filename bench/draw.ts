@@ -1,6 +1,7 @@
 import { type Weekday, zonedInstant } from "../lib/domain";
 import { type DrawInput, type DrawRequest, drawRound } from "../lib/domain/release-draw";
 import { prepareAvailability } from "../lib/domain/slots";
+import { seededRandom } from "../tests/helpers/scenario";
 import { measureInterleaved, type Summary } from "./timing";
 
 // The release draw (lib/domain/release-draw.ts) at the size the issue names: 10,000 requests for 1,000 places.
@@ -13,20 +14,9 @@ export const DRAW_PLACES = 1_000;
 const PERIOD = { from: "2027-03-08", to: "2027-03-12" };
 const SEED = "b".repeat(64);
 
-/** Deterministic numbers in [0, 1) (mulberry32), so that every run draws the same requests. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function drawBenchInput(): DrawInput {
-  const next = random(13);
+  // The same requests in every run.
+  const next = seededRandom(13);
   const requests: DrawRequest[] = Array.from({ length: DRAW_REQUESTS }, (_, i) => {
     const weekdays = ([1, 2, 3, 4, 5] as Weekday[]).filter(() => next() < 0.6);
     const part = next();
