@@ -397,6 +397,23 @@ describeEachDatabase("API waiting list", (ctx) => {
     }
   });
 
+  it("withdrawing a wish passes its open offer on to the next matching wish at once and wakes the mail worker", async () => {
+    const { token, row } = await confirmedWish();
+    const next = await insertWish(ctx.db, { ...ids, earliestDate: "2030-03-11", latestDate: "2030-04-30" });
+    const deadline = new Date(NOW.getTime() + 3_600_000);
+    const offered = await insertOffer(ctx.db, row, { startsAt: at("2030-03-11", "09:00"), endsAt: at("2030-03-11", "09:30"), offeredAt: NOW, deadline });
+    mailWritten.mockClear();
+
+    const withdrawn = await withdraw(token);
+    expect([withdrawn.status, withdrawn.body.status, withdrawn.body.offer]).toEqual([200, "WITHDRAWN", null]);
+    expect(await ctx.db.wishOffer.findUniqueOrThrow({ where: { id: offered.offer.id } })).toMatchObject({ outcome: "DECLINED" });
+    const passed = await ctx.db.wishOffer.findFirstOrThrow({ where: { wishId: next.id } });
+    expect([passed.outcome, passed.startsAt.toISOString().slice(0, 10)]).toEqual(["OPEN", "2030-03-11"]);
+    // The next wish's offer e-mail is written, and the worker is woken to send it now rather than on its next round.
+    expect(await ctx.db.outboxMessage.count({ where: { template: "wish-offer" } })).toBe(1);
+    expect(mailWritten).toHaveBeenCalled();
+  });
+
   it("answers an offer by its held booking's token too, as the offer e-mail's link does", async () => {
     const { token, row } = await confirmedWish();
     const deadline = new Date(NOW.getTime() + 3_600_000);

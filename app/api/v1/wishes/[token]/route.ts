@@ -3,7 +3,7 @@ import { jsonResponse } from "@/lib/server/api/errors";
 import { apiRoute, otherMethods } from "@/lib/server/api/handler";
 import { tokenParam } from "@/lib/server/api/params";
 import { wishResource } from "@/lib/server/api/resources";
-import { apiDb, apiNow } from "@/lib/server/api/runtime";
+import { apiDb, apiMailWritten, apiNow } from "@/lib/server/api/runtime";
 import { parseWishPreferences } from "@/lib/server/api/wish-request";
 import { getWishByToken } from "@/lib/server/services/waitlist/get-wish-by-token";
 import { updateWishByToken } from "@/lib/server/services/waitlist/update-wish";
@@ -36,6 +36,8 @@ export const DELETE = apiRoute<Params>("wishes.withdraw", async (_request, { par
   const token = tokenParam(params.token, "WISH_NOT_FOUND");
   const db = apiDb();
   await withdrawWishByToken(db, { token, now: apiNow() });
+  // Withdrawing declines an open offer, which passes the time on and may have written an offer e-mail to the next wish.
+  apiMailWritten();
   return jsonResponse(wishResource(await getWishByToken(db, token), token, locale));
 });
 
