@@ -173,10 +173,28 @@ const notFound = { "404": ref("NotFound") };
 const common = { "500": ref("InternalError") };
 const queryErrors = { "400": ref("BadRequest") };
 const language = { query: languageQuerySchema, header: languageHeaderSchema };
-/** Headers of a POST that creates something: the language, and the proof of work. */
-const creationHeaders = languageHeaderSchema.extend({
-  "x-altcha": z.string().optional().meta({ description: "The solved challenge, unless sent as the `altcha` body field." }),
-});
+/** Refusals of a change through a token: a wrong token, or a state that no longer allows the change. */
+const changeErrors = { ...notFound, "409": ref("Conflict"), ...common };
+/** Refusals of a change with a JSON body. */
+const bodyErrors = {
+  ...queryErrors,
+  ...changeErrors,
+  "413": ref("PayloadTooLarge"),
+  "415": ref("UnsupportedMediaType"),
+  "422": ref("UnprocessableEntity"),
+};
+/** A POST that creates something sends the language and the proof of work, and is refused by both guards too. */
+const creation = {
+  params: {
+    query: languageQuerySchema,
+    header: languageHeaderSchema.extend({
+      "x-altcha": z.string().optional().meta({ description: "The solved challenge, unless sent as the `altcha` body field." }),
+    }),
+  },
+  errors: { ...bodyErrors, "403": ref("Forbidden"), "429": ref("TooManyRequests") },
+};
+/** The answer to a new wish (or a round's request), whose token goes only to the e-mail address. */
+const wishCreated = { "201": json(wishCreatedSchema, "Written; waiting for the confirmation by e-mail.") };
 
 function paths() {
   const qrResponses = (name: string): ZodOpenApiResponsesObject => ({
@@ -267,24 +285,9 @@ function paths() {
           "and only a request confirmed before the window closes takes part in the draw, one per e-mail address and " +
           "per name with date of birth. Speed gains nothing: the draw's order is random. Those not drawn stay on the " +
           "waiting list. Needs a freshly solved proof-of-work challenge and is rate-limited like a booking.",
-        requestParams: {
-          path: roundPathSchema,
-          query: languageQuerySchema,
-          header: creationHeaders,
-        },
+        requestParams: { path: roundPathSchema, ...creation.params },
         requestBody: { required: true, content: { "application/json": { schema: documentedWishRequest } } },
-        responses: {
-          "201": json(wishCreatedSchema, "Written; waiting for the confirmation by e-mail."),
-          ...queryErrors,
-          ...notFound,
-          "403": ref("Forbidden"),
-          "409": ref("Conflict"),
-          "413": ref("PayloadTooLarge"),
-          "415": ref("UnsupportedMediaType"),
-          "422": ref("UnprocessableEntity"),
-          "429": ref("TooManyRequests"),
-          ...common,
-        },
+        responses: { ...wishCreated, ...creation.errors },
       },
     },
     "/api/v1/bookings": {
@@ -299,10 +302,7 @@ function paths() {
           "left out until then. Every booking needs a freshly solved " +
           "proof-of-work challenge (ALTCHA, from `GET /api/antibot/challenge`) in the `X-Altcha` header or the " +
           "`altcha` field; bookings are rate-limited per client and per e-mail address.",
-        requestParams: {
-          query: languageQuerySchema,
-          header: creationHeaders,
-        },
+        requestParams: creation.params,
         requestBody: { required: true, content: { "application/json": { schema: documentedBookingRequest } } },
         responses: {
           "201": {
@@ -311,15 +311,7 @@ function paths() {
               Location: z.string().optional().meta({ description: "The booking's resource (not for a held booking)." }),
             }),
           },
-          ...queryErrors,
-          ...notFound,
-          "403": ref("Forbidden"),
-          "409": ref("Conflict"),
-          "413": ref("PayloadTooLarge"),
-          "415": ref("UnsupportedMediaType"),
-          "422": ref("UnprocessableEntity"),
-          "429": ref("TooManyRequests"),
-          ...common,
+          ...creation.errors,
         },
       },
     },
@@ -337,12 +329,7 @@ function paths() {
         summary: "Cancel a booking",
         description: "Cancels a confirmed future appointment and sends the cancellation e-mail.",
         requestParams: { path: tokenPathSchema, ...language },
-        responses: {
-          "200": json(bookingSchema, "Cancelled; the booking with status CANCELLED."),
-          ...notFound,
-          "409": ref("Conflict"),
-          ...common,
-        },
+        responses: { "200": json(bookingSchema, "Cancelled; the booking with status CANCELLED."), ...changeErrors },
       },
     },
     "/api/v1/bookings/{token}/offer/acceptance": {
@@ -357,9 +344,7 @@ function paths() {
         requestParams: { path: tokenPathSchema, ...language },
         responses: {
           "200": { ...json(offerAcceptedSchema, "Booked."), headers: z.object({ Location: z.string().meta({ description: "The booking's resource." }) }) },
-          ...notFound,
-          "409": ref("Conflict"),
-          ...common,
+          ...changeErrors,
         },
       },
     },
@@ -370,7 +355,7 @@ function paths() {
         summary: "Decline an offer by its booking's token",
         description: "Cancels the held booking and passes the time on at once; the wish stays on the waiting list. No body.",
         requestParams: { path: tokenPathSchema, ...language },
-        responses: { "200": json(bookingSchema, "Declined; the booking with status CANCELLED."), ...notFound, "409": ref("Conflict"), ...common },
+        responses: { "200": json(bookingSchema, "Declined; the booking with status CANCELLED."), ...changeErrors },
       },
     },
     "/api/v1/bookings/{token}/calendar.ics": {
@@ -398,23 +383,9 @@ function paths() {
           "The wish counts only once confirmed: the e-mail to `email` carries the manage link with the token. Like a " +
           "booking, it needs a freshly solved proof-of-work challenge (`X-Altcha` header or `altcha` field) and is " +
           "rate-limited per client and per e-mail address; each address may keep as many open wishes per office as bookings.",
-        requestParams: {
-          query: languageQuerySchema,
-          header: creationHeaders,
-        },
+        requestParams: creation.params,
         requestBody: { required: true, content: { "application/json": { schema: documentedWishRequest } } },
-        responses: {
-          "201": json(wishCreatedSchema, "Written; waiting for the confirmation by e-mail."),
-          ...queryErrors,
-          ...notFound,
-          "403": ref("Forbidden"),
-          "409": ref("Conflict"),
-          "413": ref("PayloadTooLarge"),
-          "415": ref("UnsupportedMediaType"),
-          "422": ref("UnprocessableEntity"),
-          "429": ref("TooManyRequests"),
-          ...common,
-        },
+        responses: { ...wishCreated, ...creation.errors },
       },
     },
     "/api/v1/wishes/{token}": {
@@ -436,16 +407,7 @@ function paths() {
           "not between the window's close and the draw.",
         requestParams: { path: wishTokenPathSchema, ...language },
         requestBody: { required: true, content: { "application/json": { schema: documentedWishPreferences } } },
-        responses: {
-          "200": json(wishSchema, "Changed."),
-          ...queryErrors,
-          ...notFound,
-          "409": ref("Conflict"),
-          "413": ref("PayloadTooLarge"),
-          "415": ref("UnsupportedMediaType"),
-          "422": ref("UnprocessableEntity"),
-          ...common,
-        },
+        responses: { "200": json(wishSchema, "Changed."), ...bodyErrors },
       },
       delete: {
         operationId: "withdrawWish",
@@ -453,7 +415,7 @@ function paths() {
         summary: "Withdraw a wish",
         description: "Takes an open wish off the waiting list (status WITHDRAWN); withdrawing again changes nothing.",
         requestParams: { path: wishTokenPathSchema, ...language },
-        responses: { "200": json(wishSchema, "Withdrawn."), ...notFound, "409": ref("Conflict"), ...common },
+        responses: { "200": json(wishSchema, "Withdrawn."), ...changeErrors },
       },
     },
     "/api/v1/wishes/{token}/confirmation": {
@@ -465,7 +427,7 @@ function paths() {
           "What the button on the e-mail link's page does: UNCONFIRMED becomes ACTIVE, and the time of this first " +
           "confirmation is the wish's place in the order. Confirming again changes nothing. No body.",
         requestParams: { path: wishTokenPathSchema, ...language },
-        responses: { "200": json(wishSchema, "Confirmed."), ...notFound, "409": ref("Conflict"), ...common },
+        responses: { "200": json(wishSchema, "Confirmed."), ...changeErrors },
       },
     },
     "/api/v1/wishes/{token}/offer/acceptance": {
@@ -485,9 +447,7 @@ function paths() {
               Location: z.string().optional().meta({ description: "The booking's resource (when this answer has its token)." }),
             }),
           },
-          ...notFound,
-          "409": ref("Conflict"),
-          ...common,
+          ...changeErrors,
         },
       },
     },
@@ -500,7 +460,7 @@ function paths() {
           "Releases the held appointment to the next matching wish at once. The wish stays on the waiting list and is " +
           "never offered that time again. Afterwards the wish has no offer (404 OFFER_NOT_FOUND). No body.",
         requestParams: { path: wishTokenPathSchema, ...language },
-        responses: { "200": json(wishSchema, "Declined; the wish as it stands now."), ...notFound, "409": ref("Conflict"), ...common },
+        responses: { "200": json(wishSchema, "Declined; the wish as it stands now."), ...changeErrors },
       },
     },
     "/api/v1/receipts/verification": {
