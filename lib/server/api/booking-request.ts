@@ -20,12 +20,12 @@ const targetSchema = z.object({
 });
 
 /** JSON clients often send null for "not given"; for optional fields it means just that. */
-export function optional<T extends z.ZodType>(schema: T) {
+function optional<T extends z.ZodType>(schema: T) {
   return schema.nullable().optional();
 }
 
 /** The office and service a body names, and the person's fields as the wizard's personal-data step checks them. */
-function personRequestSchema(limits: { maxPersons: number; today: string }) {
+export function personRequestSchema(limits: { maxPersons: number; today: string }) {
   const person = personalDataSchema(limits).shape;
   return targetSchema.extend({
     // JSON has real numbers: a string or `true` is no count, although a form field's text would be read as one.
@@ -93,16 +93,29 @@ export async function parseServiceRequest<S extends z.ZodType<PersonRequest>>(
   return { loaded, data: parsed.data };
 }
 
-/** The person as the services take it: null and left out alike mean "not given". */
-export function personOf(data: PersonRequest, remark?: string | null): PersonalData {
+/**
+ * Who asks, as the services take it: the persons, the person (null and left out alike mean "not given") and the
+ * language of the e-mails, the body's `locale` else the request's.
+ */
+export function applicantOf(
+  data: PersonRequest,
+  service: { asksPermitExpiry: boolean },
+  requestLocale: Locale,
+  remark?: string | null,
+): { persons: number; person: PersonalData; locale: Locale } {
   return {
-    givenName: data.givenName ?? undefined,
-    familyName: data.familyName,
-    email: data.email,
-    phone: data.phone ?? undefined,
-    dateOfBirth: data.dateOfBirth,
-    remark: remark ?? undefined,
-    permitExpiresOn: data.permitExpiresOn ?? undefined,
+    persons: data.persons ?? 1,
+    person: {
+      givenName: data.givenName ?? undefined,
+      familyName: data.familyName,
+      email: data.email,
+      phone: data.phone ?? undefined,
+      dateOfBirth: data.dateOfBirth,
+      remark: remark ?? undefined,
+      // Only a service that asks for the permit's expiry keeps it (urgent places and wishes depend on it).
+      permitExpiresOn: service.asksPermitExpiry ? (data.permitExpiresOn ?? undefined) : undefined,
+    },
+    locale: data.locale ?? requestLocale,
   };
 }
 
@@ -122,9 +135,7 @@ export async function parseBookingRequest(
     serviceSlug: loaded.service.slug,
     loaded,
     start: new Date(data.start),
-    persons: data.persons ?? 1,
-    person: personOf(data, data.remark),
-    locale: data.locale ?? requestLocale,
+    ...applicantOf(data, loaded.service, requestLocale, data.remark),
     now,
   };
 }

@@ -6,7 +6,7 @@ import { defaultLocale, type Locale } from "@/lib/i18n/routing";
 import { WISH_MESSAGES, type WishPreferences, wishPreferencesSchema } from "@/lib/schemas/wish";
 import type { Db } from "@/lib/server/db";
 import type { CreateWishInput, WishPreferencesValue } from "@/lib/server/services/waitlist/create-wish";
-import { bodyFieldErrors, bookingRequestSchema, optional, parseServiceRequest, personOf } from "./booking-request";
+import { applicantOf, bodyFieldErrors, parseServiceRequest, personRequestSchema } from "./booking-request";
 import { ApiError } from "./errors";
 
 // POST /api/v1/wishes and PATCH /api/v1/wishes/{token}: the wish form's schema decides what is valid; JSON only
@@ -54,9 +54,7 @@ export function wishPreferencesRequestSchema(opts: { today: string; bookingHoriz
 
 /** The request body of a new wish for a service that takes at most `maxPersons`. */
 export function wishRequestSchema(limits: { maxPersons: number; today: string; bookingHorizonDays: number }) {
-  return bookingRequestSchema(limits)
-    .omit({ start: true, remark: true })
-    .extend({ preferences: wishPreferencesRequestSchema(limits) });
+  return personRequestSchema(limits).extend({ preferences: wishPreferencesRequestSchema(limits) });
 }
 
 /** The validated input for createWish, or an ApiError (422 field errors, 404 unknown office or service). */
@@ -76,11 +74,8 @@ export async function parseWishRequest(
   return {
     officeId: loaded.office.id,
     serviceId: loaded.service.id,
-    persons: data.persons ?? 1,
-    // As for a booking: only a service that asks for the permit's expiry keeps it (and makes the wish urgent by it).
-    person: { ...personOf(data), permitExpiresOn: loaded.service.asksPermitExpiry ? (data.permitExpiresOn ?? undefined) : undefined },
+    ...applicantOf(data, loaded.service, requestLocale),
     preferences: data.preferences,
-    locale: data.locale ?? requestLocale,
     now,
   };
 }
