@@ -1,5 +1,6 @@
 import "server-only";
 import type { Slot } from "@/lib/domain";
+import type { ReleaseMode } from "@/lib/server/db/enums";
 import { env } from "@/lib/server/env";
 import type { CreatedBooking } from "@/lib/server/services/create-booking";
 import { manageUrl, officeUrl, receiptPageUrl, serviceUrl, wishManageUrl } from "@/lib/server/services/booking-urls";
@@ -202,7 +203,7 @@ export function wishResource(wish: ManagedWish, token: string, locale: Locale): 
       : null,
     links: {
       manage: wishManageUrl(token, wish.locale),
-      ...(wish.source === "ROUND" && wish.roundId ? { round: roundUrl(wish.roundId) } : {}),
+      ...(wish.source === "ROUND" && wish.roundId ? { round: roundApiUrl(wish.roundId) } : {}),
       // The receipt is behind the wish's own token.
       ...(wish.source === "EXTENSION" ? { receipt: receiptPageUrl(token, wish.locale) } : {}),
     },
@@ -223,22 +224,22 @@ export function offerAccepted(accepted: AcceptedOffer, locale: string): OfferAcc
   };
 }
 
-/** The public record of a round in this API. */
-export function roundUrl(id: string): string {
+/** The public record of a round in this API (its page is booking-urls' roundUrl). */
+function roundApiUrl(id: string): string {
   return apiUrl(`/api/v1/rounds/${id}`);
 }
 
 /** Whether a service's appointments are drawn in rounds, and the next round's window and places. */
 export function serviceRounds(
   office: { slug: string },
-  service: { slug: string; releaseMode: string },
+  service: { slug: string; releaseMode: ReleaseMode },
   info: ServiceRoundInfo | null,
 ): ServiceRounds {
   const next = info?.next;
   return {
     office: office.slug,
     service: service.slug,
-    releaseMode: service.releaseMode === "ROUNDS" ? "ROUNDS" : "FIRST_COME",
+    releaseMode: service.releaseMode,
     next: next
       ? {
           id: next.id,
@@ -248,7 +249,7 @@ export function serviceRounds(
           periodTo: next.periodTo,
           open: next.open,
           places: next.places,
-          links: { round: roundUrl(next.id) },
+          links: { round: roundApiUrl(next.id) },
         }
       : null,
     lastRequestCount: info?.lastRequestCount ?? null,

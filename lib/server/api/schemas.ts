@@ -2,10 +2,12 @@ import "server-only";
 import "zod-openapi";
 import { z } from "zod";
 import { addDays } from "@/lib/domain";
+import { DAY_PARTS } from "@/lib/domain/waitlist";
 import { locales } from "@/lib/i18n/routing";
 import { localDateSchema, manageTokenSchema, slugSchema } from "@/lib/schemas/booking";
 import { receiptStatementSchema } from "@/lib/schemas/receipt";
-import { BookingStatus, WishSource, WishStatus } from "@/lib/server/db/enums";
+import { roundIdSchema } from "@/lib/schemas/release-round";
+import { BookingStatus, ReleaseMode, WishSource, WishStatus } from "@/lib/server/db/enums";
 import { MAX_SLOT_RANGE_DAYS } from "@/lib/server/services/list-slots";
 import { ERROR_CODES } from "./errors";
 
@@ -291,7 +293,7 @@ const wishPreferencesSchema = z
     earliestDate: localDate,
     latestDate: localDate,
     weekdays: z.array(z.int().min(1).max(7)).meta({ description: "ISO weekdays (1 Monday to 7 Sunday)." }),
-    dayParts: z.array(z.enum(["MORNING", "AFTERNOON"])),
+    dayParts: z.array(z.enum(DAY_PARTS)),
   })
   .meta({ id: "WishPreferences", example: { earliestDate: "2030-03-04", latestDate: "2030-04-30", weekdays: [1, 3], dayParts: ["MORNING"] } });
 
@@ -308,8 +310,6 @@ export const wishCreatedSchema = z
       "the token is not in this answer, so that no client can confirm a wish for an address it does not own.",
     example: { referenceCode: "TV-7K3M-Q9XA", status: "UNCONFIRMED" },
   });
-
-const appointmentSchema = z.object({ referenceCode: z.string(), startsAt: instant, endsAt: instant });
 
 export const wishSchema = z
   .object({
@@ -333,8 +333,8 @@ export const wishSchema = z
       })
       .nullable()
       .meta({ description: "The appointment held for this wish right now, if any." }),
-    booking: appointmentSchema
-      .extend({ status: z.enum(BookingStatus) })
+    booking: z
+      .object({ ...createdCommon, status: z.enum(BookingStatus) })
       .nullable()
       .meta({ description: "The appointment the wish ended in (status BOOKED)." }),
     links: z.object({
@@ -347,10 +347,8 @@ export const wishSchema = z
 
 export const offerAcceptedSchema = z
   .object({
-    referenceCode: z.string().meta({ description: "The appointment's code to quote at the counter." }),
+    ...createdCommon,
     status: z.literal("CONFIRMED"),
-    startsAt: instant,
-    endsAt: instant,
     manageToken: z.string().nullable().meta({
       description:
         "The appointment's own manage token (for `/api/v1/bookings/{token}`), new with this acceptance and also in the " +
@@ -367,7 +365,7 @@ export const offerAcceptedSchema = z
 // ---- release rounds ------------------------------------------------------------------------------------------------
 
 export const roundPathSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]{10,40}$/).meta({ description: "The round's id.", example: "cm4x2k9z10000abcd1234efgh" }),
+  id: roundIdSchema.meta({ description: "The round's id.", example: "cm4x2k9z10000abcd1234efgh" }),
 });
 
 const period = {
@@ -381,7 +379,7 @@ export const serviceRoundsSchema = z
   .object({
     office: z.string(),
     service: z.string(),
-    releaseMode: z.enum(["FIRST_COME", "ROUNDS"]).meta({
+    releaseMode: z.enum(ReleaseMode).meta({
       description: "FIRST_COME: free slots are booked as listed. ROUNDS: new appointments are released only by drawn rounds.",
     }),
     next: z
