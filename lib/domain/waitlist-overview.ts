@@ -1,6 +1,7 @@
 import { startOfWeek } from "./time";
 import type { LocalDate } from "./types";
 import { isUrgent } from "./urgency";
+import { waitlistOrder } from "./waitlist";
 
 // What staff see of an office's waiting list: counts of the active wishes by service and by week, the wishes in the
 // order they are served (urgent first), and the outcomes of the offers made. Pure: today comes in as an argument.
@@ -91,27 +92,26 @@ export function countWaitingWishes(
   };
 }
 
-const confirmedTime = (w: WaitingWish) => (w.confirmedAt ?? w.createdAt).getTime();
-
 /**
- * The wishes in the order the waiting list serves them: urgent ones first, then by the time the wish was
- * confirmed (an unconfirmed one by its creation, after the confirmed ones of equal urgency), then by id so the
- * order is total. Each wish comes with its urgency.
+ * The wishes in the order the waiting list serves them: the confirmed ones in waitlistOrder (the order offers go
+ * in: urgent first, then by confirmation time, then by id), and the unconfirmed ones, which get no offer yet, each
+ * after the confirmed ones of its urgency, by their creation. Each wish comes with its urgency.
  */
 export function urgentFirst<W extends WaitingWish>(
   wishes: readonly W[],
   urgentWithinDays: number,
   today: LocalDate,
 ): Array<W & { urgent: boolean }> {
-  return wishes
-    .map((w) => ({ ...w, urgent: isUrgent(w.permitExpiresOn, urgentWithinDays, today) }))
-    .sort(
-      (a, b) =>
-        Number(b.urgent) - Number(a.urgent) ||
-        Number(a.confirmedAt === null) - Number(b.confirmedAt === null) ||
-        confirmedTime(a) - confirmedTime(b) ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+  const inOrder = (group: readonly W[]) =>
+    waitlistOrder(
+      group.map((wish) => ({ id: wish.id, permitExpiresOn: wish.permitExpiresOn, confirmedAt: (wish.confirmedAt ?? wish.createdAt).getTime(), wish })),
+      urgentWithinDays,
+      today,
+    ).map(({ wish }) => ({ ...wish, urgent: isUrgent(wish.permitExpiresOn, urgentWithinDays, today) }));
+  // The sort is stable: within each urgency the confirmed ones keep their order, and come before the unconfirmed.
+  return [...inOrder(wishes.filter((w) => w.confirmedAt !== null)), ...inOrder(wishes.filter((w) => w.confirmedAt === null))].sort(
+    (a, b) => Number(b.urgent) - Number(a.urgent),
+  );
 }
 
 export const OFFER_OUTCOMES = ["OPEN", "ACCEPTED", "DECLINED", "EXPIRED"] as const;

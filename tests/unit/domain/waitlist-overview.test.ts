@@ -76,6 +76,17 @@ describe("waiting-list overview", () => {
     ]);
     // With 7 days only the permits expiring by 1 April count (and the one already expired).
     expect(urgentFirst(list, 7, TODAY).filter((w) => w.urgent).map((w) => w.id)).toEqual(["expired-permit", "urgent-late"]);
+    // An unconfirmed wish follows the confirmed ones of its own urgency, not every confirmed one.
+    const urgentUnconfirmed = wish({ id: "urgent-unconfirmed", earliestDate: TODAY, confirmedAt: null, permitExpiresOn: "2027-03-05" });
+    expect(urgentFirst([...list, urgentUnconfirmed], 28, TODAY).map((w) => w.id)).toEqual([
+      "urgent-early",
+      "expired-permit",
+      "urgent-late",
+      "urgent-unconfirmed",
+      "early",
+      "late",
+      "unconfirmed",
+    ]);
     // Equal times: the id decides, so two pages never show two orders.
     const twins = [wish({ id: "b", earliestDate: TODAY }), wish({ id: "a", earliestDate: TODAY })];
     expect(urgentFirst(twins, 28, TODAY).map((w) => w.id)).toEqual(["a", "b"]);
