@@ -74,6 +74,11 @@ export const ERASED_WISH_DATA = {
 /** Wishes still waiting: unconfirmed ones and those that receive offers. */
 export const OPEN_WISH_STATUSES = ["UNCONFIRMED", "ACTIVE"] as const;
 
+/** Whether a wish still waits: the citizen may change or withdraw it, staff may remove it. */
+export function isOpenWish(wish: { status: string }): boolean {
+  return (OPEN_WISH_STATUSES as readonly string[]).includes(wish.status);
+}
+
 /** Wishes that have ended (booked, withdrawn, removed by staff, expired): their retention period runs from closedAt. */
 export const CLOSED_WISH_STATUSES = ["BOOKED", "WITHDRAWN", "REMOVED", "EXPIRED"] as const;
 

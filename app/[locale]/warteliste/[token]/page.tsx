@@ -13,7 +13,8 @@ import { parseDayParts, parseWeekdays } from "@/lib/domain/waitlist";
 import { Link } from "@/lib/i18n/navigation";
 import { wishDateBounds } from "@/lib/schemas/wish";
 import { getDb } from "@/lib/server/db";
-import { findWishByToken, isOpenWish } from "@/lib/server/services/waitlist/get-wish-by-token";
+import { isOpenWish } from "@/lib/domain/erasure";
+import { findWishByToken } from "@/lib/server/services/waitlist/get-wish-by-token";
 import { acceptWishOffer, changeWish, confirmWish } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;

@@ -1,4 +1,5 @@
 import { localDateOf } from "@/lib/domain";
+import { wishExpired } from "@/lib/domain/erasure";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { getWishByToken, type ManagedWish } from "./get-wish-by-token";
@@ -11,7 +12,7 @@ import { getWishByToken, type ManagedWish } from "./get-wish-by-token";
 export async function confirmWishByToken(db: Db, input: { token: string; now: Date }): Promise<ManagedWish> {
   const wish = await getWishByToken(db, input.token);
   if (wish.status === "ACTIVE" || wish.status === "BOOKED") return wish;
-  if (wish.status !== "UNCONFIRMED" || wish.latestDate < localDateOf(input.now, wish.office.timeZone)) {
+  if (wish.status !== "UNCONFIRMED" || wishExpired(wish.latestDate, localDateOf(input.now, wish.office.timeZone))) {
     throw new AppError("WISH_CLOSED");
   }
   // Conditional: of two confirmations at once, the first sets the time; the second finds it set.

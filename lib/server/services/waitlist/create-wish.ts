@@ -9,7 +9,7 @@ import { formatDayParts, formatWeekdays } from "@/lib/domain/waitlist";
 import type { Weekday } from "@/lib/domain/types";
 import type { PersonalData } from "@/lib/schemas/booking";
 import { fieldErrorsOf } from "@/lib/schemas/form-errors";
-import { wishPreferencesSchema } from "@/lib/schemas/wish";
+import { type WishPreferences, wishPreferencesSchema } from "@/lib/schemas/wish";
 import { getDb, type Db, type Tx } from "@/lib/server/db";
 import { retryingTransaction } from "@/lib/server/db/transaction";
 import { env } from "@/lib/server/env";
@@ -80,6 +80,24 @@ async function openWishesOfMailbox(tx: Tx, officeId: string, email: string, toda
 }
 
 /**
+ * The preferences of a wish by the same rule the form and the API check them with (for callers that build them
+ * themselves): the valid ones, or the first field error as an INVALID_INPUT AppError.
+ */
+export function checkedWishPreferences(
+  preferences: WishPreferencesValue,
+  office: { timeZone: string; bookingHorizonDays: number },
+  now: Date,
+): WishPreferences {
+  const today = localDateOf(now, office.timeZone);
+  const parsed = wishPreferencesSchema({ today, bookingHorizonDays: office.bookingHorizonDays }).safeParse(preferences);
+  if (!parsed.success) {
+    const [field, reasons] = Object.entries(fieldErrorsOf(parsed.error))[0];
+    throw fieldError(field, reasons[0]);
+  }
+  return parsed.data;
+}
+
+/**
  * Puts a wish on an office's waiting list (or records a round's request), inside the caller's transaction: an
  * UNCONFIRMED wish that counts only once the citizen confirms it through the link, and the e-mail with that link.
  * Refuses an office without a waiting list (for WAITLIST wishes), a service the office does not offer, preferences
@@ -98,14 +116,8 @@ export async function insertWish(tx: Tx, input: CreateWishInput): Promise<Create
     throw fieldError("persons", "tooManyPersons");
   }
 
-  // The same rule the form and the API check with, for callers that build the preferences themselves.
+  const preferences = checkedWishPreferences(input.preferences, office, input.now);
   const today = localDateOf(input.now, office.timeZone);
-  const parsed = wishPreferencesSchema({ today, bookingHorizonDays: office.bookingHorizonDays }).safeParse(input.preferences);
-  if (!parsed.success) {
-    const [field, reasons] = Object.entries(fieldErrorsOf(parsed.error))[0];
-    throw fieldError(field, reasons[0]);
-  }
-  const preferences = parsed.data;
 
   const email = input.person.email.trim().toLowerCase();
   if ((await openWishesOfMailbox(tx, office.id, email, today)) >= office.maxActiveBookingsPerEmail) {

@@ -47,8 +47,3 @@ export async function findWishByToken(db: Db, token: string): Promise<ManagedWis
     throw e;
   }
 }
-
-/** Statuses in which a wish still waits, and the citizen may change or withdraw it. */
-export function isOpenWish(wish: { status: string }): boolean {
-  return wish.status === "UNCONFIRMED" || wish.status === "ACTIVE";
-}

@@ -1,11 +1,9 @@
-import { localDateOf } from "@/lib/domain";
+import { isOpenWish, OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
 import { formatDayParts, formatWeekdays } from "@/lib/domain/waitlist";
-import { fieldErrorsOf } from "@/lib/schemas/form-errors";
-import { wishPreferencesSchema } from "@/lib/schemas/wish";
 import type { Db } from "@/lib/server/db/client";
-import { AppError, fieldError } from "@/lib/server/errors";
-import type { WishPreferencesValue } from "./create-wish";
-import { getWishByToken, isOpenWish, type ManagedWish } from "./get-wish-by-token";
+import { AppError } from "@/lib/server/errors";
+import { checkedWishPreferences, type WishPreferencesValue } from "./create-wish";
+import { getWishByToken, type ManagedWish } from "./get-wish-by-token";
 
 /**
  * The citizen changes what suits: dates, weekdays and parts of the day, checked by the form's own schema. The wish
@@ -19,20 +17,15 @@ export async function updateWishByToken(
   const wish = await getWishByToken(db, input.token);
   if (!isOpenWish(wish)) throw new AppError("WISH_CLOSED");
   if (wish.round && !wish.round.drawnAt && wish.round.closesAt <= input.now) throw new AppError("WISH_CLOSED");
-  const today = localDateOf(input.now, wish.office.timeZone);
-  const parsed = wishPreferencesSchema({ today, bookingHorizonDays: wish.office.bookingHorizonDays }).safeParse(input.preferences);
-  if (!parsed.success) {
-    const [field, reasons] = Object.entries(fieldErrorsOf(parsed.error))[0];
-    throw fieldError(field, reasons[0]);
-  }
+  const preferences = checkedWishPreferences(input.preferences, wish.office, input.now);
   const data = {
-    earliestDate: parsed.data.earliestDate,
-    latestDate: parsed.data.latestDate,
-    weekdays: formatWeekdays(parsed.data.weekdays),
-    dayParts: formatDayParts(parsed.data.dayParts),
+    earliestDate: preferences.earliestDate,
+    latestDate: preferences.latestDate,
+    weekdays: formatWeekdays(preferences.weekdays),
+    dayParts: formatDayParts(preferences.dayParts),
   };
   const { count } = await db.wish.updateMany({
-    where: { id: wish.id, status: { in: ["UNCONFIRMED", "ACTIVE"] }, erasedAt: null },
+    where: { id: wish.id, status: { in: [...OPEN_WISH_STATUSES] }, erasedAt: null },
     data,
   });
   if (count === 0) throw new AppError("WISH_CLOSED");

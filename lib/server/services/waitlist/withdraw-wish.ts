@@ -1,7 +1,8 @@
+import { isOpenWish, OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { declineOffer, ignoreAnswered } from "./decline-offer";
-import { getWishByToken, isOpenWish } from "./get-wish-by-token";
+import { getWishByToken } from "./get-wish-by-token";
 
 /**
  * The citizen takes the wish off the waiting list: WITHDRAWN, closed now. Withdrawing twice is harmless; a wish
@@ -12,7 +13,7 @@ export async function withdrawWishByToken(db: Db, input: { token: string; now: D
   if (wish.status === "WITHDRAWN") return;
   if (!isOpenWish(wish)) throw new AppError("WISH_CLOSED");
   const { count } = await db.wish.updateMany({
-    where: { id: wish.id, status: { in: ["UNCONFIRMED", "ACTIVE"] }, erasedAt: null },
+    where: { id: wish.id, status: { in: [...OPEN_WISH_STATUSES] }, erasedAt: null },
     data: { status: "WITHDRAWN", closedAt: input.now },
   });
   if (count === 0) return withdrawWishByToken(db, input);

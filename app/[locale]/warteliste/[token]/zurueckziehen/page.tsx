@@ -5,7 +5,8 @@ import { WishSummary } from "@/components/waitlist/wish-summary";
 import { redirect } from "@/lib/i18n/navigation";
 import { localizeService } from "@/lib/domain/service-texts";
 import { getDb } from "@/lib/server/db";
-import { findWishByToken, isOpenWish } from "@/lib/server/services/waitlist/get-wish-by-token";
+import { isOpenWish } from "@/lib/domain/erasure";
+import { findWishByToken } from "@/lib/server/services/waitlist/get-wish-by-token";
 import { withdrawWish } from "../actions";
 
 type Params = Promise<{ locale: string; token: string }>;

@@ -1,5 +1,5 @@
 import { localDateOf } from "@/lib/domain";
-import { OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
+import { isOpenWish } from "@/lib/domain/erasure";
 import { isUrgent } from "@/lib/domain/urgency";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
@@ -15,7 +15,7 @@ import { loadWishFor } from "./load-wish";
  */
 export async function getWishForRemoval(db: Db, actor: Actor, input: { wishId: string; now: Date }) {
   const wish = await loadWishFor(db, actor, input.wishId);
-  if (!(OPEN_WISH_STATUSES as readonly string[]).includes(wish.status)) throw new AppError("WISH_CLOSED");
+  if (!isOpenWish(wish)) throw new AppError("WISH_CLOSED");
   const today = localDateOf(input.now, wish.office.timeZone);
   return {
     id: wish.id,

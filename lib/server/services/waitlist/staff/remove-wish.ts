@@ -1,5 +1,5 @@
 import { appointmentDates } from "@/lib/domain";
-import { OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
+import { isOpenWish, OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
 import { removeWishSchema, type RemovalReason } from "@/lib/schemas/staff-waitlist";
 import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
@@ -36,7 +36,7 @@ export async function removeWishByStaff(
   const parsed = removeWishSchema.safeParse(input);
   const wish = await loadWishFor(db, actor, input.wishId);
   if (!parsed.success) throw new AppError("INVALID_INPUT");
-  if (!(OPEN_WISH_STATUSES as readonly string[]).includes(wish.status)) throw new AppError("WISH_CLOSED");
+  if (!isOpenWish(wish)) throw new AppError("WISH_CLOSED");
   const offer = wish.openOfferId
     ? await db.wishOffer.findUnique({ where: { id: wish.openOfferId }, include: { booking: { select: { id: true, startsAt: true, endsAt: true } } } })
     : null;
