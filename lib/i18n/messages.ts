@@ -17,6 +17,9 @@ export const PUBLIC_NAMESPACES = [
   "urgent",
   "waitlist",
   "rounds",
+  "checkin",
+  "display",
+  "walkIns",
 ] as const;
 
 /**
@@ -34,6 +37,8 @@ export const STAFF_NAMESPACES = [
   "easyLanguage",
   "staffWaitlist",
   "roundsStaff",
+  "counter",
+  "devices",
 ] as const;
 
 export type Namespace = (typeof PUBLIC_NAMESPACES)[number] | (typeof STAFF_NAMESPACES)[number];

@@ -23,6 +23,13 @@ export const RESERVED_OFFICE_SLUGS = new Set([
   "verwaltung",
   "auswertung",
   "login",
+  "aufruf",
+  "kiosk",
+  "geraet",
+  "einchecken",
+  "warteliste",
+  "runde",
+  "quittung",
   "einladung",
   "_next",
 ]);
