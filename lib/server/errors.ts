@@ -33,7 +33,16 @@ export type AppErrorCode =
   | "WISH_NOT_FOUND"
   | "OFFER_NOT_FOUND"
   | "OFFER_EXPIRED"
-  | "OFFER_DECIDED";
+  | "OFFER_DECIDED"
+  // Check-in at the office (lib/domain/check-in.ts) and the devices it runs on.
+  | "CHECKIN_NOT_FOUND"
+  | "CHECKIN_ALREADY_DONE"
+  | "CHECKIN_NOT_POSSIBLE"
+  | "CHECKIN_NOT_TODAY"
+  | "CHECKIN_TOO_EARLY"
+  | "CHECKIN_TOO_LATE"
+  | "CHECKIN_NOT_AT_OFFICE"
+  | "DEVICE_NOT_PAIRED";
 
 export class AppError extends Error {
   /** Set for a refusal of one form field: the field's name and a key of the form's validation messages. */

@@ -56,6 +56,14 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   OFFER_NOT_FOUND: 404,
   OFFER_EXPIRED: 409,
   OFFER_DECIDED: 409,
+  CHECKIN_NOT_FOUND: 404,
+  CHECKIN_ALREADY_DONE: 409,
+  CHECKIN_NOT_POSSIBLE: 409,
+  CHECKIN_NOT_TODAY: 409,
+  CHECKIN_TOO_EARLY: 409,
+  CHECKIN_TOO_LATE: 409,
+  CHECKIN_NOT_AT_OFFICE: 403,
+  DEVICE_NOT_PAIRED: 401,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
@@ -80,6 +88,15 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   // Only the manage page and the wizard confirm and extend holds.
   "HOLD_EXPIRED",
   "HOLD_NOT_EXTENDABLE",
+  // Only the kiosk and the phone check-in check in.
+  "CHECKIN_NOT_FOUND",
+  "CHECKIN_ALREADY_DONE",
+  "CHECKIN_NOT_POSSIBLE",
+  "CHECKIN_NOT_TODAY",
+  "CHECKIN_TOO_EARLY",
+  "CHECKIN_TOO_LATE",
+  "CHECKIN_NOT_AT_OFFICE",
+  "DEVICE_NOT_PAIRED",
 ]);
 
 /** The codes the public API answers with. */

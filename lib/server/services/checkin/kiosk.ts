@@ -1,0 +1,89 @@
+import "server-only";
+import { localDateOf } from "@/lib/domain";
+import { localizeService } from "@/lib/domain/service-texts";
+import { ticketLabel } from "@/lib/domain/ticket";
+import type { Db } from "@/lib/server/db/client";
+import { slugSchema } from "@/lib/schemas/booking";
+import { AppError } from "@/lib/server/errors";
+import { consumePoint, tableLimiter } from "@/lib/server/security/rate-limit";
+import { deviceByCredential } from "@/lib/server/services/devices/device-credential";
+import { checkIn, type CheckedIn } from "./check-in";
+
+// What a kiosk may read: its own office, and today's tickets of that office. The device credential is its only
+// authorisation; it never carries a staff session.
+
+/** How often a kiosk's "last seen" is written at most, so that every tap does not write. */
+const LAST_SEEN_EVERY_MS = 5 * 60_000;
+
+/** The office of `slug` and the kiosk of that office whose credential this is; null when either is missing. */
+export async function kioskOf(db: Db, officeSlug: string, credential: string | undefined, now: Date) {
+  if (!slugSchema.safeParse(officeSlug).success) return null;
+  const office = await db.office.findFirst({
+    where: { slug: officeSlug, active: true },
+    include: { services: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], include: { translations: true } } },
+  });
+  if (!office) return null;
+  const device = await deviceByCredential(db, credential, "KIOSK", office.id);
+  if (!device) return null;
+  if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
+    await db.device.update({ where: { id: device.id }, data: { lastSeenAt: now } });
+  }
+  return { office, device };
+}
+
+export type Kiosk = NonNullable<Awaited<ReturnType<typeof kioskOf>>>;
+
+/** What the kiosk's answer and the printed ticket show: numbers, times, the service and where to wait, no name. */
+export interface KioskTicket {
+  id: string;
+  label: string;
+  kind: "APPOINTMENT" | "WALK_IN";
+  /** The ticket's own language (the booking's): the answer is shown in it first. */
+  locale: string;
+  serviceName: string;
+  serviceNameLocale: string;
+  dueAt: Date | null;
+  arrivedAt: Date;
+  waitingArea: string | null;
+  timeZone: string;
+}
+
+/** Today's ticket of the kiosk's office, in `locale`; null for any other (another office's, yesterday's). */
+export async function kioskTicket(db: Db, kiosk: Kiosk, ticketId: string, locale: string, now: Date): Promise<KioskTicket | null> {
+  if (!/^[a-z0-9]{10,40}$/.test(ticketId)) return null;
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, include: { service: { include: { translations: true } } } });
+  const { office } = kiosk;
+  if (!ticket || ticket.officeId !== office.id || ticket.date !== localDateOf(now, office.timeZone)) return null;
+  const service = localizeService(ticket.service, locale);
+  return {
+    id: ticket.id,
+    label: ticketLabel(ticket.series, ticket.number),
+    kind: ticket.kind,
+    locale: ticket.locale,
+    serviceName: service.name,
+    serviceNameLocale: service.textLocales.name,
+    dueAt: ticket.dueAt,
+    arrivedAt: ticket.arrivedAt,
+    waitingArea: office.waitingArea,
+    timeZone: office.timeZone,
+  };
+}
+
+/** Check-in and walk-in attempts per kiosk and minute: a queue at the door fits, guessing reference codes does not. */
+export const KIOSK_ATTEMPTS_PER_MINUTE = 30;
+
+/**
+ * A check-in at the kiosk of `officeSlug`: the credential must be that office's kiosk (not a display, not another
+ * office's kiosk, not revoked), and each attempt counts against the kiosk's rate limit before anything is looked up.
+ */
+export async function checkInAtKiosk(
+  db: Db,
+  input: { officeSlug: string; credential: string | undefined; by: { token: string } | { referenceCode: string } },
+  now: Date,
+): Promise<CheckedIn> {
+  const kiosk = await kioskOf(db, input.officeSlug, input.credential, now);
+  if (!kiosk) throw new AppError("DEVICE_NOT_PAIRED");
+  const wait = await consumePoint(tableLimiter(db, "kiosk", KIOSK_ATTEMPTS_PER_MINUTE, 60), kiosk.device.id);
+  if (wait !== null) throw new AppError("RATE_LIMITED");
+  return checkIn(db, { officeId: kiosk.office.id, by: input.by, deviceId: kiosk.device.id }, now);
+}
