@@ -42,7 +42,12 @@ export type AppErrorCode =
   | "CHECKIN_TOO_EARLY"
   | "CHECKIN_TOO_LATE"
   | "CHECKIN_NOT_AT_OFFICE"
-  | "DEVICE_NOT_PAIRED";
+  | "DEVICE_NOT_PAIRED"
+  // Walk-in tickets (lib/domain/queue-wait.ts).
+  | "WALK_IN_NOT_OFFERED"
+  | "WALK_IN_NOT_NOW"
+  | "OFFICE_CLOSED_NOW"
+  | "WALK_IN_QUEUE_FULL";
 
 export class AppError extends Error {
   /** Set for a refusal of one form field: the field's name and a key of the form's validation messages. */

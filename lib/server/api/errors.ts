@@ -64,6 +64,10 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   CHECKIN_TOO_LATE: 409,
   CHECKIN_NOT_AT_OFFICE: 403,
   DEVICE_NOT_PAIRED: 401,
+  WALK_IN_NOT_OFFERED: 409,
+  WALK_IN_NOT_NOW: 409,
+  OFFICE_CLOSED_NOW: 409,
+  WALK_IN_QUEUE_FULL: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
@@ -97,6 +101,11 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   "CHECKIN_TOO_LATE",
   "CHECKIN_NOT_AT_OFFICE",
   "DEVICE_NOT_PAIRED",
+  // Only the kiosk and the counter issue walk-in tickets.
+  "WALK_IN_NOT_OFFERED",
+  "WALK_IN_NOT_NOW",
+  "OFFICE_CLOSED_NOW",
+  "WALK_IN_QUEUE_FULL",
 ]);
 
 /** The codes the public API answers with. */

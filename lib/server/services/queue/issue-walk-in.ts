@@ -1,0 +1,59 @@
+import "server-only";
+import { localDateOf } from "@/lib/domain";
+import { walkInRefusal } from "@/lib/domain/queue-wait";
+import { defaultLocale, isLocale } from "@/lib/i18n/routing";
+import { type Db, dbProvider } from "@/lib/server/db/client";
+import { retryingTransaction } from "@/lib/server/db/transaction";
+import { AppError } from "@/lib/server/errors";
+import { clerksOnDutyAt } from "./on-duty";
+import { issueTicket, lockQueueDay } from "./queue-day";
+
+export interface IssueWalkInInput {
+  officeId: string;
+  serviceId: string;
+  urgent?: boolean;
+  /** The ticket's language (kiosk answer, spoken call); anything but a supported locale is German. */
+  locale?: string;
+}
+
+/**
+ * Draws a walk-in ticket (series W) for a service, if the service takes walk-ins in the current part of the day, a
+ * clerk who serves it is on duty by the office's schedule, and fewer walk-ins than the office's limit are waiting.
+ * The limit is counted under the queue's lock, so parallel issues never overfill it; refusals are AppErrors
+ * (WALK_IN_NOT_OFFERED, WALK_IN_NOT_NOW, OFFICE_CLOSED_NOW, WALK_IN_QUEUE_FULL). Callers authorise: a kiosk
+ * credential or a clerk of the office.
+ */
+export async function issueWalkInTicket(db: Db, input: IssueWalkInInput, now: Date) {
+  const provider = dbProvider(db);
+  return retryingTransaction(db, async (tx) => {
+    const office = await tx.office.findUnique({
+      where: { id: input.officeId },
+      select: { id: true, active: true, timeZone: true, holidayRegion: true, walkInQueueLimit: true },
+    });
+    if (!office?.active) throw new AppError("OFFICE_NOT_FOUND");
+    const date = localDateOf(now, office.timeZone);
+    await lockQueueDay(tx, office.id, date);
+
+    const service = await tx.service.findFirst({
+      where: { id: input.serviceId, officeId: office.id, active: true },
+      select: { id: true, walkInDayParts: true },
+    });
+    if (!service) throw new AppError("SERVICE_NOT_FOUND");
+    const [pools, waitingWalkIns] = await Promise.all([
+      clerksOnDutyAt(tx, office, now),
+      tx.ticket.count({ where: { officeId: office.id, date, kind: "WALK_IN", status: "WAITING" } }),
+    ]);
+    const refusal = walkInRefusal({ service, office, pools, waitingWalkIns }, now);
+    if (refusal) throw new AppError(refusal);
+
+    return issueTicket(tx, provider, {
+      officeId: office.id,
+      serviceId: service.id,
+      date,
+      kind: "WALK_IN",
+      urgent: input.urgent ?? false,
+      locale: input.locale && isLocale(input.locale) ? input.locale : defaultLocale,
+      arrivedAt: now,
+    });
+  });
+}
