@@ -63,11 +63,11 @@ describeEachDatabase("erasing personal data", (ctx) => {
 
     // One minute before the end of the retention period: nothing happens.
     const endsAt = before.booking.endsAt.getTime();
-    expect(await erasePersonalData(ctx.db, { now: new Date(endsAt + 30 * DAY_MS - 60_000) })).toEqual({ expired: 0, holds: 0, wishes: 0 });
+    expect(await erasePersonalData(ctx.db, { now: new Date(endsAt + 30 * DAY_MS - 60_000) })).toEqual({ expired: 0, holds: 0, wishes: 0, tickets: 0 });
     expect((await stored(past.id)).booking.erasedAt).toBeNull();
 
     const now = new Date(at(MONDAY, "10:00").getTime() + 30 * DAY_MS + 60_000);
-    expect(await erasePersonalData(ctx.db, { now })).toEqual({ expired: 2, holds: 0, wishes: 0 });
+    expect(await erasePersonalData(ctx.db, { now })).toEqual({ expired: 2, holds: 0, wishes: 0, tickets: 0 });
     for (const [id, old] of [
       [past.id, before],
       [cancelled.id, beforeCancelled],
@@ -90,14 +90,14 @@ describeEachDatabase("erasing personal data", (ctx) => {
     expect(untouched.outbox[0].payload).toContain("Beispiel 3");
 
     // A second run finds nothing more.
-    expect(await erasePersonalData(ctx.db, { now })).toEqual({ expired: 0, holds: 0, wishes: 0 });
+    expect(await erasePersonalData(ctx.db, { now })).toEqual({ expired: 0, holds: 0, wishes: 0, tickets: 0 });
   });
 
   it("honours a shorter retention period per office", async () => {
     await ctx.db.office.update({ where: { id: officeId }, data: { retentionDays: 1 } });
     const b = await createBooking(ctx.db, request(at(MONDAY, "09:00"), 1));
-    expect(await erasePersonalData(ctx.db, { now: new Date(at(MONDAY, "09:30").getTime() + DAY_MS - 1000) })).toEqual({ expired: 0, holds: 0, wishes: 0 });
-    expect(await erasePersonalData(ctx.db, { now: new Date(at(MONDAY, "09:30").getTime() + DAY_MS + 1000) })).toEqual({ expired: 1, holds: 0, wishes: 0 });
+    expect(await erasePersonalData(ctx.db, { now: new Date(at(MONDAY, "09:30").getTime() + DAY_MS - 1000) })).toEqual({ expired: 0, holds: 0, wishes: 0, tickets: 0 });
+    expect(await erasePersonalData(ctx.db, { now: new Date(at(MONDAY, "09:30").getTime() + DAY_MS + 1000) })).toEqual({ expired: 1, holds: 0, wishes: 0, tickets: 0 });
     expectErased(await stored(b.id));
   });
 
@@ -116,9 +116,9 @@ describeEachDatabase("erasing personal data", (ctx) => {
         ...person(7),
       },
     });
-    expect(await erasePersonalData(ctx.db, { now: new Date(holdExpiresAt.getTime() - 1000) })).toEqual({ expired: 0, holds: 0, wishes: 0 });
+    expect(await erasePersonalData(ctx.db, { now: new Date(holdExpiresAt.getTime() - 1000) })).toEqual({ expired: 0, holds: 0, wishes: 0, tickets: 0 });
     expect((await stored(hold.id)).booking.email).toBe("person7@example.org");
-    expect(await erasePersonalData(ctx.db, { now: new Date(holdExpiresAt.getTime() + 1000) })).toEqual({ expired: 0, holds: 1, wishes: 0 });
+    expect(await erasePersonalData(ctx.db, { now: new Date(holdExpiresAt.getTime() + 1000) })).toEqual({ expired: 0, holds: 1, wishes: 0, tickets: 0 });
     const after = await stored(hold.id);
     expectErased(after);
     expect(after.booking.status).toBe("HELD");

@@ -254,9 +254,9 @@ describeEachDatabase("staff waiting list", (ctx) => {
     const before = await ctx.db.wish.findUniqueOrThrow({ where: { id: expired.id } });
 
     const retention = 30 * DAY_MS;
-    expect(await erasePersonalData(ctx.db, { now: new Date(closedAt.getTime() + retention - 60_000) })).toEqual({ expired: 0, holds: 0, wishes: 0 });
+    expect(await erasePersonalData(ctx.db, { now: new Date(closedAt.getTime() + retention - 60_000) })).toEqual({ expired: 0, holds: 0, wishes: 0, tickets: 0 });
     const now = new Date(closedAt.getTime() + retention + 60_000);
-    expect(await erasePersonalData(ctx.db, { now })).toEqual({ expired: 0, holds: 0, wishes: 1 });
+    expect(await erasePersonalData(ctx.db, { now })).toEqual({ expired: 0, holds: 0, wishes: 1, tickets: 0 });
 
     const after = await ctx.db.wish.findUniqueOrThrow({ where: { id: expired.id } });
     for (const field of PERSONAL_WISH_FIELDS) expect(after[field]).toBeNull();

@@ -48,6 +48,17 @@ export function histogramMedian(h: Histogram): number | null {
   return (valueAt(entries, n / 2 - 1) + valueAt(entries, n / 2)) / 2;
 }
 
+/**
+ * The p-quantile (0 < p <= 1) by the nearest-rank method: the smallest value with at least p of all values at or
+ * below it, so the 90th percentile is a value that really occurred; null when empty.
+ */
+export function histogramPercentile(h: Histogram, p: number): number | null {
+  const entries = sortedEntries(h);
+  const n = entries.reduce((sum, [, c]) => sum + c, 0);
+  if (n === 0) return null;
+  return valueAt(entries, Math.min(n, Math.max(1, Math.ceil(p * n))) - 1);
+}
+
 /** Counts of the values in consecutive ranges: `edges` [a, b, c] give (-inf, a), [a, b), [b, c), [c, inf). */
 export function bucketCounts(h: Histogram, edges: readonly number[]): number[] {
   const counts = new Array<number>(edges.length + 1).fill(0);

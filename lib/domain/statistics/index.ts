@@ -4,5 +4,6 @@
 export * from "./aggregate";
 export * from "./histogram";
 export * from "./period";
+export * from "./queue";
 export * from "./summary";
 export * from "./waitlist";

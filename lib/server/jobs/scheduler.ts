@@ -28,7 +28,7 @@ export async function runJobs(db: Db, log: Pick<Logger, "info" | "error">, now: 
   }
   try {
     const erased = await erasePersonalData(db, { now });
-    if (erased.expired + erased.holds + erased.wishes > 0) log.info({ job: "erase", ...erased }, "personal data erased");
+    if (erased.expired + erased.holds + erased.wishes + erased.tickets > 0) log.info({ job: "erase", ...erased }, "personal data erased");
   } catch (error) {
     log.error({ job: "erase", err: errorName(error) }, "erasing personal data failed");
   }

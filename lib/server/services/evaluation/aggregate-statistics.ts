@@ -1,25 +1,28 @@
 import { addDays, bookingHorizon, datesBetween, localDateOf, zonedInstant, type LocalDate } from "@/lib/domain";
 import {
   aggregateBookings,
+  aggregateTickets,
   daysBetween,
   offeredClerkMinutes,
   serializeHistogram,
   SETTLING_DAYS,
   type Channel,
   type DailyBookingRow,
+  type DailyQueueRow,
   type StatisticsBooking,
+  type StatisticsTicket,
 } from "@/lib/domain/statistics";
 import type { Db } from "@/lib/server/db/client";
 import { loadSchedule } from "../availability";
 import { nextFreeSlotOf } from "../list-slots";
 
-// Keeps the anonymous daily statistics (DESIGN.md, invariant 7) up to date. A day stays open for corrections while
+// Keeps the anonymous daily statistics (DESIGN.md, invariant 7) up to date: the bookings' and the queue's. A day stays open for corrections while
 // clerks may still record arrivals and no-shows and citizens cancel, so every run recomputes the last
 // SETTLING_DAYS days and the days ahead up to the booking horizon, and writes only rows that changed. Runs from the
 // in-app scheduler, from `npm run jobs -- statistics`, and from the erasure for the days it is about to erase.
 // Idempotent: several instances may run it at once and reach the same rows.
 
-type OfficeRef = { id: string; timeZone: string; holidayRegion: string };
+type OfficeRef = { id: string; timeZone: string; holidayRegion: string; callToleranceMinutes: number };
 
 const storedHistograms = (r: DailyBookingRow) => ({
   cancelLeadHistogram: serializeHistogram(r.cancelLeadHistogram),
@@ -57,6 +60,10 @@ const sameRow = (a: StoredRow, b: Record<string, unknown>) =>
 /** Recomputes the rows of one office for the local dates [from, to]; returns how many rows were written or removed. */
 export async function aggregateOfficeDays(db: Db, office: OfficeRef, from: LocalDate, to: LocalDate): Promise<number> {
   if (from > to) return 0;
+  return (await aggregateBookingDays(db, office, from, to)) + (await aggregateQueueDays(db, office, from, to));
+}
+
+async function aggregateBookingDays(db: Db, office: OfficeRef, from: LocalDate, to: LocalDate): Promise<number> {
   const start = new Date(zonedInstant(from, 0, office.timeZone));
   const end = new Date(zonedInstant(addDays(to, 1), 0, office.timeZone));
   const [bookings, schedule, existingRows, existingCapacity] = await Promise.all([
@@ -121,6 +128,69 @@ export async function aggregateOfficeDays(db: Db, office: OfficeRef, from: Local
   return changed.length + gone.length + capacity.length;
 }
 
+function storedQueueRow(officeId: string, r: DailyQueueRow) {
+  return {
+    officeId,
+    serviceId: r.serviceId,
+    date: r.date,
+    kind: r.kind,
+    tickets: r.tickets,
+    served: r.served,
+    noShow: r.noShow,
+    waitCount: r.waitCount,
+    waitSum: r.waitSum,
+    waitHistogram: serializeHistogram(r.waitHistogram),
+    serveCount: r.serveCount,
+    serveSum: r.serveSum,
+    serveHistogram: serializeHistogram(r.serveHistogram),
+    onTimeCalled: r.onTimeCalled,
+  };
+}
+
+type StoredQueueRow = ReturnType<typeof storedQueueRow>;
+const queueRowKey = (r: { serviceId: string; date: string; kind: string }) => `${r.serviceId}|${r.date}|${r.kind}`;
+
+/**
+ * The queue's rows (DailyQueueStats) of one office for [from, to], from its tickets. Tickets are deleted whole days
+ * at a time once the bookings' retention has passed (erase-personal-data.ts), after this has run for those days: a
+ * day without any ticket is therefore left alone, so its rows outlive its tickets. Within a day that has tickets, a
+ * row no ticket stands for any more (a ticket forwarded to another service) is removed.
+ */
+export async function aggregateQueueDays(db: Db, office: OfficeRef, from: LocalDate, to: LocalDate): Promise<number> {
+  if (from > to) return 0;
+  const [tickets, existingRows] = await Promise.all([
+    db.ticket.findMany({
+      where: { officeId: office.id, date: { gte: from, lte: to } },
+      select: { serviceId: true, date: true, kind: true, status: true, dueAt: true, arrivedAt: true, firstCalledAt: true, finishedAt: true },
+    }),
+    db.dailyQueueStats.findMany({ where: { officeId: office.id, date: { gte: from, lte: to } } }),
+  ]);
+  const ticketDays = new Set(tickets.map((t) => t.date));
+  const rows = aggregateTickets(tickets as StatisticsTicket[], office.callToleranceMinutes).map((r) => storedQueueRow(office.id, r));
+  const previous = new Map(existingRows.map((r) => [queueRowKey(r), r as unknown as Record<string, unknown>]));
+  const changed = rows.filter((r) => {
+    const old = previous.get(queueRowKey(r));
+    return !old || !(Object.keys(r) as Array<keyof StoredQueueRow>).every((k) => r[k] === old[k]);
+  });
+  const current = new Set(rows.map(queueRowKey));
+  const gone = existingRows.filter((r) => ticketDays.has(r.date) && !current.has(queueRowKey(r)));
+  if (changed.length + gone.length === 0) return 0;
+  await db.$transaction(async (tx) => {
+    for (const r of gone) {
+      await tx.dailyQueueStats.deleteMany({ where: { officeId: office.id, serviceId: r.serviceId, date: r.date, kind: r.kind } });
+    }
+    for (const r of changed) {
+      const { officeId, serviceId, date, kind, ...counts } = r;
+      await tx.dailyQueueStats.upsert({
+        where: { officeId_serviceId_date_kind: { officeId, serviceId, date, kind } },
+        create: r,
+        update: counts,
+      });
+    }
+  }, { maxWait: 10_000, timeout: 120_000 });
+  return changed.length + gone.length;
+}
+
 /**
  * Today's sample of the days until the next free slot of every active service (one person), found by the same
  * function the booking wizard uses. The first sample of a day is kept, so the series is one value per day.
@@ -169,7 +239,9 @@ const DAYS_PAST_HORIZON = 1;
  */
 export async function aggregateStatistics(db: Db, options: { now?: Date; from?: LocalDate } = {}): Promise<AggregateResult> {
   const now = options.now ?? new Date();
-  const offices = await db.office.findMany({ select: { id: true, timeZone: true, holidayRegion: true, bookingHorizonDays: true } });
+  const offices = await db.office.findMany({
+    select: { id: true, timeZone: true, holidayRegion: true, bookingHorizonDays: true, callToleranceMinutes: true },
+  });
   let rows = 0;
   for (const office of offices) {
     const { today, last } = bookingHorizon(office, office.timeZone, now);

@@ -1,9 +1,13 @@
 import {
   CANCEL_LEAD_EDGES_HOURS,
+  histogramMedian,
+  histogramPercentile,
   KEY_FIGURES,
   keyFigure,
+  QUEUE_WAIT_EDGES_MINUTES,
   WISH_WAIT_EDGES_DAYS,
   type PeriodSummary,
+  type QueueSummary,
   type WaitlistSummary,
 } from "@/lib/domain/statistics";
 import type { Evaluation, EvaluatedPeriod } from "./read-evaluation";
@@ -58,6 +62,32 @@ export function dailyRowsCsv(e: Evaluation): string {
   return toCsv(lines);
 }
 
+const KIND_LABEL: Record<string, string> = { APPOINTMENT: "Termin", WALK_IN: "ohne Termin" };
+
+/** The queue's daily rows: one line per period, date, office, service and kind of ticket (walk-ins per day and service). */
+export function queueRowsCsv(e: Evaluation): string {
+  const n = names(e);
+  const header = [
+    "Zeitraum", "Datum", "Stelle", "Leistung", "Art", "Wartemarken", "erledigt", "nicht erschienen",
+    "Wartezeit Anzahl", "Wartezeit Summe (Minuten)", "Wartezeit Median (Minuten)", "Wartezeit 90. Perzentil (Minuten)",
+    "Bearbeitungszeit Anzahl", "Bearbeitungszeit Summe (Minuten)", "Bearbeitungszeit Median (Minuten)",
+    "pünktlich aufgerufen",
+  ];
+  const lines: Array<Array<string | number | null>> = [header];
+  const add = (label: string, p: EvaluatedPeriod) => {
+    for (const r of p.data.queue) {
+      lines.push([
+        label, r.date, n.office(r.officeId), n.service(r.serviceId), KIND_LABEL[r.kind] ?? r.kind, r.tickets, r.served,
+        r.noShow, r.waitCount, r.waitSum, histogramMedian(r.waitHistogram), histogramPercentile(r.waitHistogram, 0.9),
+        r.serveCount, r.serveSum, histogramMedian(r.serveHistogram), r.kind === "APPOINTMENT" ? r.onTimeCalled : null,
+      ]);
+    }
+  };
+  add(`${e.current.period.from} bis ${e.current.period.to}`, e.current);
+  if (e.comparison) add(`${e.comparison.period.from} bis ${e.comparison.period.to}`, e.comparison);
+  return toCsv(lines);
+}
+
 const FIGURE_LABEL: Record<(typeof KEY_FIGURES)[number], string> = {
   booked: "Buchungen",
   cancellationRate: "Stornoquote (Anteil)",
@@ -104,10 +134,51 @@ function waitlistLines(w: WaitlistSummary): Array<[string, number | null]> {
   ];
 }
 
+/** The queue's figures; per service for `serviceIds` (the same list for both periods, so the lines pair up). */
+function queueLines(q: QueueSummary, serviceIds: readonly string[], serviceName: (id: string) => string): Array<[string, number | null]> {
+  const waitLabels = ["bis 5 Minuten", "6 bis 15 Minuten", "16 bis 30 Minuten", "31 bis 60 Minuten", "über 60 Minuten"];
+  const lines: Array<[string, number | null]> = [
+    ["Wartemarken ohne Termin (Spontanbesuche)", q.walkIns],
+    ["Wartemarken ohne Termin erledigt", q.walkInsServed],
+    ["Wartemarken mit Termin (eingecheckt)", q.appointments],
+    ["Wartemarken erledigt", q.served],
+    ["Wartemarken nicht erschienen", q.noShow],
+    ["Wartezeit Check-in bis Aufruf Median (Minuten)", q.wait.median],
+    ["Wartezeit Check-in bis Aufruf 90. Perzentil (Minuten)", q.wait.p90],
+    ["Wartezeit Check-in bis Aufruf Mittel (Minuten)", q.wait.mean],
+    ["Wartezeit ohne Termin Median (Minuten)", q.walkInWait.median],
+    ["Wartezeit ohne Termin 90. Perzentil (Minuten)", q.walkInWait.p90],
+    ["Wartezeit mit Termin Median (Minuten)", q.appointmentWait.median],
+    ["Wartezeit mit Termin 90. Perzentil (Minuten)", q.appointmentWait.p90],
+    ...q.wait.buckets.map((n, i): [string, number] => [`Wartezeit ${waitLabels[i]}`, n]),
+    ["Bearbeitungszeit Aufruf bis erledigt Median (Minuten)", q.serve.median],
+    ["Bearbeitungszeit Aufruf bis erledigt 90. Perzentil (Minuten)", q.serve.p90],
+    ["Bearbeitungszeit Aufruf bis erledigt Mittel (Minuten)", q.serve.mean],
+    ["Termine aufgerufen", q.onTime.called],
+    ["Termine pünktlich aufgerufen", q.onTime.onTime],
+    ["Termine pünktlich aufgerufen (Anteil)", q.onTime.share],
+  ];
+  for (const id of serviceIds) {
+    const s = q.byService.find((b) => b.serviceId === id);
+    lines.push(
+      [`Wartemarken ohne Termin: ${serviceName(id)}`, s?.walkIns ?? 0],
+      [`Bearbeitungszeit Median (Minuten): ${serviceName(id)}`, s?.serve.median ?? null],
+    );
+  }
+  return lines;
+}
+
 /** The period figures, with the comparison period in a second column when there is one. */
 export function totalsCsv(e: Evaluation): string {
-  const current = [...totalsLines(e.current.summary), ...waitlistLines(e.current.waitlist)];
-  const other = e.comparison ? [...totalsLines(e.comparison.summary), ...waitlistLines(e.comparison.waitlist)] : null;
+  const n = names(e);
+  const queueServices = [...new Set([e.current, e.comparison].flatMap((p) => p?.queue.byService.map((s) => s.serviceId) ?? []))];
+  const linesOf = (p: EvaluatedPeriod) => [
+    ...totalsLines(p.summary),
+    ...waitlistLines(p.waitlist),
+    ...queueLines(p.queue, queueServices, n.service),
+  ];
+  const current = linesOf(e.current);
+  const other = e.comparison ? linesOf(e.comparison) : null;
   const header = ["Kennzahl", `${e.current.period.from} bis ${e.current.period.to}`];
   if (e.comparison) header.push(`${e.comparison.period.from} bis ${e.comparison.period.to}`, "Differenz");
   const lines: Array<Array<string | number | null>> = [header];
@@ -131,6 +202,12 @@ function periodJson(p: EvaluatedPeriod, e: Evaluation) {
     offeredMinutes: p.data.capacity,
     nextFreeSlotSamples: p.data.samples,
     waitlist: p.waitlist,
+    queue: {
+      ...p.queue,
+      byService: p.queue.byService.map((s) => ({ ...s, service: n.service(s.serviceId) })),
+      series: p.queueSeries,
+      days: p.data.queue.map((r) => ({ ...r, office: n.office(r.officeId), service: n.service(r.serviceId) })),
+    },
   };
 }
 
@@ -142,7 +219,10 @@ export function evaluationJson(e: Evaluation) {
     definitions: {
       cancelLeadBucketsHours: CANCEL_LEAD_EDGES_HOURS,
       wishWaitBucketsDays: WISH_WAIT_EDGES_DAYS,
+      queueWaitBucketsMinutes: QUEUE_WAIT_EDGES_MINUTES,
       note: "Counts per local appointment date; rates as fractions; medians are exact (whole-number histograms).",
+      queueNote:
+        "Queue: tickets per local date of the visit; wait from check-in (or issue) to the first call; serving time from the first call to done; p90 by nearest rank; on time: first call no later than the office's call tolerance after the appointment's time.",
     },
     current: periodJson(e.current, e),
     comparison: e.comparison ? periodJson(e.comparison, e) : null,

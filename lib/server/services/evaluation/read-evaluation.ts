@@ -4,14 +4,19 @@ import {
   parseHistogram,
   periodDates,
   periodSeries,
+  queueSeries,
   seriesUnit,
   summarizePeriod,
+  summarizeQueue,
   summarizeWaitlist,
   type Channel,
   type DailyBookingRow,
+  type DailyQueueRow,
   type FigureComparison,
   type Period,
   type PeriodSummary,
+  type QueueSeriesPoint,
+  type QueueSummary,
   type SeriesPoint,
   type SummaryInput,
   type WaitlistSummary,
@@ -26,7 +31,7 @@ import { comparisonPeriod, type EvaluationQuery } from "./query";
 // The evaluation of one office or of all offices for a period, optionally compared with a second period. Reads only
 // the anonymous daily rows, never a booking, so the figures are the same before and after erasure; the waiting
 // list's figures come from the wish and offer rows and the booked appointment's start, all columns that stay after
-// erasure.
+// erasure; the queue's from its own daily rows, which outlive the tickets.
 
 const DEFAULT_TIME_ZONE = "Europe/Berlin";
 
@@ -107,8 +112,13 @@ export interface StoredDailyRow extends DailyBookingRow {
   officeId: string;
 }
 
+export interface StoredQueueRow extends DailyQueueRow {
+  officeId: string;
+}
+
 export interface PeriodData {
   rows: StoredDailyRow[];
+  queue: StoredQueueRow[];
   capacity: Array<{ officeId: string; date: LocalDate; offeredMinutes: number }>;
   samples: Array<{ officeId: string; serviceId: string; date: LocalDate; days: number | null }>;
   waitlist: WaitlistData;
@@ -169,8 +179,9 @@ export async function loadPeriodData(db: Db, scope: EvaluationScope, period: Per
   const officeId = { in: officeIdsOf(scope) };
   const date = { gte: period.from, lte: period.to };
   const serviceId = scope.service ? { serviceId: scope.service.id } : {};
-  const [rows, capacity, samples, waitlist] = await Promise.all([
+  const [rows, queue, capacity, samples, waitlist] = await Promise.all([
     db.dailyBookingStats.findMany({ where: { officeId, date, ...serviceId }, orderBy: [{ date: "asc" }, { officeId: "asc" }, { serviceId: "asc" }, { channel: "asc" }] }),
+    db.dailyQueueStats.findMany({ where: { officeId, date, ...serviceId }, orderBy: [{ date: "asc" }, { officeId: "asc" }, { serviceId: "asc" }, { kind: "asc" }] }),
     db.dailyOfficeCapacity.findMany({ where: { officeId, date }, orderBy: [{ date: "asc" }, { officeId: "asc" }] }),
     db.nextFreeSlotSample.findMany({ where: { officeId, date, ...serviceId }, orderBy: [{ date: "asc" }, { officeId: "asc" }, { serviceId: "asc" }] }),
     loadWaitlistData(db, scope, period),
@@ -197,6 +208,22 @@ export async function loadPeriodData(db: Db, scope: EvaluationScope, period: Per
       durationSum: r.durationSum,
       durationHistogram: parseHistogram(r.durationHistogram),
     })),
+    queue: queue.map((r) => ({
+      officeId: r.officeId,
+      serviceId: r.serviceId,
+      date: r.date,
+      kind: r.kind,
+      tickets: r.tickets,
+      served: r.served,
+      noShow: r.noShow,
+      waitCount: r.waitCount,
+      waitSum: r.waitSum,
+      waitHistogram: parseHistogram(r.waitHistogram),
+      serveCount: r.serveCount,
+      serveSum: r.serveSum,
+      serveHistogram: parseHistogram(r.serveHistogram),
+      onTimeCalled: r.onTimeCalled,
+    })),
     capacity: capacity.map((c) => ({ officeId: c.officeId, date: c.date, offeredMinutes: c.offeredMinutes })),
     samples: samples.map((s) => ({ officeId: s.officeId, serviceId: s.serviceId, date: s.date, days: s.days })),
     waitlist,
@@ -209,6 +236,8 @@ export interface EvaluatedPeriod {
   summary: PeriodSummary;
   series: SeriesPoint[];
   waitlist: WaitlistSummary;
+  queue: QueueSummary;
+  queueSeries: QueueSeriesPoint[];
 }
 
 function evaluate(data: PeriodData, period: Period, today: LocalDate, serviceFiltered: boolean, unit: "day" | "week"): EvaluatedPeriod {
@@ -219,6 +248,8 @@ function evaluate(data: PeriodData, period: Period, today: LocalDate, serviceFil
     summary: summarizePeriod(input),
     series: periodSeries(input, periodDates(period), unit),
     waitlist: summarizeWaitlist({ ...period, ...data.waitlist }),
+    queue: summarizeQueue({ ...period, rows: data.queue }),
+    queueSeries: queueSeries({ ...period, rows: data.queue }, periodDates(period), unit),
   };
 }
 

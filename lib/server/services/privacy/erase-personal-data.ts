@@ -1,12 +1,14 @@
-import { localDateOf } from "@/lib/domain";
+import { addDays, localDateOf } from "@/lib/domain";
 import { CLOSED_WISH_STATUSES, ERASED_BOOKING_DATA, ERASED_WISH_DATA, retentionCutoff } from "@/lib/domain/erasure";
 import type { Db, Tx } from "@/lib/server/db/client";
-import { aggregateOfficeDays } from "../evaluation/aggregate-statistics";
+import { aggregateOfficeDays, aggregateQueueDays } from "../evaluation/aggregate-statistics";
 
 // Erasure of personal data (DESIGN.md, invariant 7), for the scheduled run and for the citizen's "delete my data"
 // alike. The booking row stays for the anonymous statistics; every personal field is set to null and erasedAt is
 // set. E-mails of the booking lose their payload and recipient too. Every write is conditional, so several
-// instances may run it at the same time.
+// instances may run it at the same time. The queue's tickets hold no personal data, but they tie a visit's times to
+// its booking and to the clerk who called it: they are deleted, whole days at a time, once the day's bookings are
+// past the retention period, after the queue's anonymous daily rows of those days have been written.
 
 /** Stored instead of the address in outbox rows of an erased booking (the column is required). */
 export const ERASED_RECIPIENT = "[erased]";
@@ -69,7 +71,9 @@ async function eraseWhere(db: Db, where: BookingWhere, now: Date): Promise<numbe
  * later, deleting) booking rows never loses a figure. Same cut-off as the erasure.
  */
 async function aggregateBeforeErasure(db: Db, now: Date): Promise<number> {
-  const offices = await db.office.findMany({ select: { id: true, timeZone: true, holidayRegion: true, retentionDays: true } });
+  const offices = await db.office.findMany({
+    select: { id: true, timeZone: true, holidayRegion: true, retentionDays: true, callToleranceMinutes: true },
+  });
   let rows = 0;
   for (const office of offices) {
     const range = await db.booking.aggregate({
@@ -146,6 +150,36 @@ async function eraseClosedWishes(db: Db, now: Date): Promise<number> {
   return total;
 }
 
+/**
+ * Deletes the tickets (and the queue's lock rows) of the office-local days that ended before the retention cut-off,
+ * once their daily rows are written; returns how many tickets. A day goes as a whole, so its rows are never
+ * recomputed from part of its tickets (aggregateQueueDays leaves days without tickets alone).
+ */
+async function deleteExpiredTickets(db: Db, now: Date): Promise<number> {
+  const offices = await db.office.findMany({
+    select: { id: true, timeZone: true, holidayRegion: true, retentionDays: true, callToleranceMinutes: true },
+  });
+  let deleted = 0;
+  for (const office of offices) {
+    // The first local day not yet past the cut-off: every ticket dated before it is deleted.
+    const keptFrom = localDateOf(retentionCutoff(office.retentionDays, now), office.timeZone);
+    const oldest = await db.ticket.findFirst({
+      where: { officeId: office.id, date: { lt: keptFrom } },
+      orderBy: { date: "asc" },
+      select: { date: true },
+    });
+    if (!oldest) continue;
+    await aggregateQueueDays(db, office, oldest.date, addDays(keptFrom, -1));
+    const result = await db.$transaction(async (tx) => {
+      const tickets = await tx.ticket.deleteMany({ where: { officeId: office.id, date: { lt: keptFrom } } });
+      await tx.queueDay.deleteMany({ where: { officeId: office.id, date: { lt: keptFrom } } });
+      return tickets.count;
+    });
+    deleted += result;
+  }
+  return deleted;
+}
+
 export interface EraseResult {
   /** Bookings whose retention period after the appointment ended. */
   expired: number;
@@ -153,13 +187,16 @@ export interface EraseResult {
   holds: number;
   /** Wishes whose retention period after they were closed ended. */
   wishes: number;
+  /** Queue tickets of days past the retention period, deleted. */
+  tickets: number;
 }
 
 /**
  * Erases the personal data of every booking whose appointment ended more than the office's `retentionDays` ago
  * (whatever its status), of unconfirmed holds as soon as they expire, and of every wish closed more than
  * `retentionDays` ago. Wishes still waiting keep theirs (the offer e-mail needs the address); they close at the
- * latest the day after their latest acceptable date (expire-wishes.ts).
+ * latest the day after their latest acceptable date (expire-wishes.ts). The queue's tickets of days past the
+ * retention period are deleted.
  */
 export async function erasePersonalData(db: Db, options: { now?: Date } = {}): Promise<EraseResult> {
   const now = options.now ?? new Date();
@@ -173,5 +210,6 @@ export async function erasePersonalData(db: Db, options: { now?: Date } = {}): P
     expired += await eraseWhere(db, { officeId: office.id, erasedAt: null, endsAt: { lt: cutoff } }, now);
   }
   const wishes = await eraseClosedWishes(db, now);
-  return { expired, holds, wishes };
+  const tickets = await deleteExpiredTickets(db, now);
+  return { expired, holds, wishes, tickets };
 }

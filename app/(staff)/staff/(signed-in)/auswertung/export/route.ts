@@ -2,11 +2,11 @@ import { localDateOf } from "@/lib/domain";
 import { currentStaff } from "@/lib/server/auth/session";
 import { getDb } from "@/lib/server/db";
 import { isAppError } from "@/lib/server/errors";
-import { dailyRowsCsv, evaluationJson, totalsCsv } from "@/lib/server/services/evaluation/export";
+import { dailyRowsCsv, evaluationJson, queueRowsCsv, totalsCsv } from "@/lib/server/services/evaluation/export";
 import { parseEvaluationQuery } from "@/lib/server/services/evaluation/query";
 import { readEvaluation } from "@/lib/server/services/evaluation/read-evaluation";
 
-// Downloads of the evaluation: ?format=csv&teil=tage|kennzahlen or ?format=json, with the dashboard's own query.
+// Downloads of the evaluation: ?format=csv&teil=tage|warteschlange|kennzahlen or ?format=json, with the dashboard's own query.
 // Authorises itself like every staff endpoint: a signed-out request is 401, another office 403, an unknown office or
 // service 404, an invalid period 400; never a 500 for bad input.
 
@@ -24,7 +24,7 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") ?? "csv";
   const part = params.get("teil") ?? "tage";
-  if (!["csv", "json"].includes(format) || !["tage", "kennzahlen"].includes(part)) return problem(400, "INVALID_INPUT");
+  if (!["csv", "json"].includes(format) || !["tage", "warteschlange", "kennzahlen"].includes(part)) return problem(400, "INVALID_INPUT");
 
   const now = new Date();
   const query = parseEvaluationQuery(params, localDateOf(now, "Europe/Berlin"));
@@ -44,7 +44,7 @@ export async function GET(request: Request) {
       headers: { ...headers, "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.json"` },
     });
   }
-  const csv = part === "kennzahlen" ? totalsCsv(evaluation) : dailyRowsCsv(evaluation);
+  const csv = part === "kennzahlen" ? totalsCsv(evaluation) : part === "warteschlange" ? queueRowsCsv(evaluation) : dailyRowsCsv(evaluation);
   return new Response(csv, {
     headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}-${part}.csv"` },
   });
