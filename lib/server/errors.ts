@@ -47,7 +47,13 @@ export type AppErrorCode =
   | "WALK_IN_NOT_OFFERED"
   | "WALK_IN_NOT_NOW"
   | "OFFICE_CLOSED_NOW"
-  | "WALK_IN_QUEUE_FULL";
+  | "WALK_IN_QUEUE_FULL"
+  // The counter screen (lib/server/services/queue).
+  | "COUNTER_NOT_FOUND"
+  | "COUNTER_INACTIVE"
+  | "COUNTER_BUSY"
+  | "TICKET_NOT_FOUND"
+  | "NOT_SERVED_HERE";
 
 export class AppError extends Error {
   /** Set for a refusal of one form field: the field's name and a key of the form's validation messages. */

@@ -68,6 +68,11 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   WALK_IN_NOT_NOW: 409,
   OFFICE_CLOSED_NOW: 409,
   WALK_IN_QUEUE_FULL: 409,
+  COUNTER_NOT_FOUND: 404,
+  TICKET_NOT_FOUND: 404,
+  COUNTER_INACTIVE: 409,
+  COUNTER_BUSY: 409,
+  NOT_SERVED_HERE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
@@ -106,6 +111,12 @@ const STAFF_ONLY_CODES: ReadonlySet<ApiErrorCode> = new Set([
   "WALK_IN_NOT_NOW",
   "OFFICE_CLOSED_NOW",
   "WALK_IN_QUEUE_FULL",
+  // The counter screen's.
+  "COUNTER_NOT_FOUND",
+  "TICKET_NOT_FOUND",
+  "COUNTER_INACTIVE",
+  "COUNTER_BUSY",
+  "NOT_SERVED_HERE",
 ]);
 
 /** The codes the public API answers with. */
