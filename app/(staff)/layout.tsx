@@ -25,6 +25,8 @@ export default async function StaffRootLayout({ children }: { children: React.Re
     validation: messages.validation,
     errors: messages.errors,
     legal: messages.legal,
+    // The devices page shows a new pairing code in the browser.
+    devices: messages.devices,
   };
   return (
     <html lang="de" dir="ltr">

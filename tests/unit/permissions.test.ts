@@ -17,6 +17,7 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [clerkOfA, "legal:office", false, false],
   [clerkOfA, "outbox:manage", false, false],
   [clerkOfA, "evaluation:office", false, false],
+  [clerkOfA, "devices:manage", false, false],
   [officeAdminOfA, "bookings:work", true, false],
   [officeAdminOfA, "capacity:edit", true, false],
   [officeAdminOfA, "holidays:manage", true, false],
@@ -26,6 +27,7 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [officeAdminOfA, "legal:office", true, false],
   [officeAdminOfA, "outbox:manage", true, false],
   [officeAdminOfA, "evaluation:office", true, false],
+  [officeAdminOfA, "devices:manage", true, false],
   [admin, "bookings:work", true, true],
   [admin, "capacity:edit", true, true],
   [admin, "holidays:manage", true, true],
@@ -35,6 +37,7 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [admin, "legal:office", true, true],
   [admin, "outbox:manage", true, true],
   [admin, "evaluation:office", true, true],
+  [admin, "devices:manage", true, true],
 ];
 
 describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {

@@ -35,6 +35,7 @@ import {
   wishCreatedSchema,
   wishSchema,
   wishTokenPathSchema,
+  displayStateSchema,
 } from "./schemas";
 
 // The OpenAPI 3.1 description of the public API, generated from the zod schemas that the routes parse requests with
@@ -514,6 +515,33 @@ function paths() {
         responses: { "200": json(antibotChallengeSchema, "The challenge."), ...common },
       },
     },
+    "/api/live/{office}/events": {
+      get: {
+        operationId: "streamOfficeCalls",
+        tags: ["live"],
+        summary: "The office's calls as Server-Sent Events",
+        description:
+          "For a call-up display paired to the office (its device cookie) and for the office's signed-in staff. Sends " +
+          "the current state as a `state` event at once and again after every change of the office's queue on any " +
+          "instance; a comment line every 15 seconds keeps the stream open; a display revoked meanwhile gets a " +
+          "`revoked` event and the stream ends.",
+        requestParams: { path: officePathSchema },
+        responses: {
+          "200": { description: "An event stream; each `state` event's data is a DisplayState.", content: { "text/event-stream": {} } },
+          "403": ref("Forbidden"),
+        },
+      },
+    },
+    "/api/live/{office}/state": {
+      get: {
+        operationId: "getOfficeCalls",
+        tags: ["live"],
+        summary: "The office's calls, for displays whose event stream fails",
+        description: "The same state and the same access as the event stream. Never cached.",
+        requestParams: { path: officePathSchema },
+        responses: { "200": json(displayStateSchema, "The last calls of the day."), "403": ref("Forbidden") },
+      },
+    },
     "/api/health": {
       get: {
         operationId: "getHealth",
@@ -552,6 +580,7 @@ export function openApiDocument(appUrl: string) {
       { name: "rounds", description: "Release rounds: announced windows for requests, and their verifiable draws." },
       { name: "receipts", description: "Checking receipts of extension requests." },
       { name: "links", description: "QR codes of booking pages." },
+      { name: "live", description: "The calls of an office's day, for its call-up displays (device cookie) and its staff." },
       { name: "operations", description: "Monitoring." },
     ],
     paths: paths(),

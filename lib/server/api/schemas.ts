@@ -483,6 +483,28 @@ export type SlotResource = z.infer<typeof slotSchema>;
 export type SlotList = z.infer<typeof slotListSchema>;
 export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
 export type BookingResource = z.infer<typeof bookingSchema>;
+/** What a call-up display shows (GET /api/live/{office}/state, and each `state` event of the stream). */
+export const displayStateSchema = z
+  .object({
+    version: z.number().int().meta({ description: "The office's queue version of the day; it grows with every queue change." }),
+    date: z.string().meta({ description: "The office's local date (YYYY-MM-DD)." }),
+    calls: z
+      .array(
+        z.object({
+          key: z.string().meta({ description: "Ticket and call count: a repeated call has a new key." }),
+          label: z.string().meta({ example: "T-017" }),
+          spoken: z.string().meta({ description: "The number as read out.", example: "T 17" }),
+          counter: z.string().meta({ example: "Platz 3" }),
+          calledAt: z.string().meta({ description: "UTC instant of the call." }),
+          callCount: z.number().int(),
+          locale: z.string().meta({ description: "The ticket's language, for the announcement." }),
+        }),
+      )
+      .meta({ description: "The last calls of the day, newest first: numbers and counters only." }),
+  })
+  .meta({ id: "DisplayState" });
+
+export type DisplayStateResource = z.infer<typeof displayStateSchema>;
 export type Health = z.infer<typeof healthSchema>;
 export type WishCreated = z.infer<typeof wishCreatedSchema>;
 export type WishResource = z.infer<typeof wishSchema>;

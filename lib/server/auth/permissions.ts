@@ -29,7 +29,9 @@ export type OfficeAction =
   /** See the office's outgoing e-mails and send failed ones again. */
   | "outbox:manage"
   /** The evaluation dashboard and its exports for the office (anonymous statistics). */
-  | "evaluation:office";
+  | "evaluation:office"
+  /** Register, pair and revoke the office's kiosks and call-up displays. */
+  | "devices:manage";
 
 export type GlobalAction =
   | "offices:manage"
@@ -50,6 +52,7 @@ const OFFICE_HEAD_ACTIONS: ReadonlySet<OfficeAction> = new Set([
   "legal:office",
   "outbox:manage",
   "evaluation:office",
+  "devices:manage",
 ]);
 
 const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {

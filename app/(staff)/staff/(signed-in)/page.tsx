@@ -12,6 +12,7 @@ export default async function StaffHomePage() {
   const tOutbox = await getTranslations("outbox");
   const tRounds = await getTranslations("roundsStaff");
   const tWaitlist = await getTranslations("staffWaitlist");
+  const tDevices = await getTranslations("devices");
   const offices = await officesOf(getDb(), staff);
   // A clerk of one office starts every day on that office's list of today; a list of one office is a detour.
   if (staff.role === "CLERK" && offices.length === 1) redirect(`/staff/${offices[0].slug}`);
@@ -59,6 +60,13 @@ export default async function StaffHomePage() {
                 <li>
                   <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/postausgang`}>
                     {tOutbox("link")}
+                  </Link>
+                </li>
+              )}
+              {canOnOffice(staff, "devices:manage", office.id) && (
+                <li>
+                  <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/geraete`}>
+                    {tDevices("link")}
                   </Link>
                 </li>
               )}

@@ -59,6 +59,7 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
   const tRounds = await getTranslations("roundsStaff");
   const tHome = await getTranslations("staff.home");
   const tWaitlist = await getTranslations("staffWaitlist");
+  const tDevices = await getTranslations("devices");
   const format = await getFormatter();
   const tz = office.timeZone;
   const date = agenda.from;
@@ -112,6 +113,11 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
           {canOnOffice(staff, "outbox:manage", office.id) && (
             <Link href={`/staff/${office.slug}/postausgang`} className={buttonSecondary}>
               {tOutbox("title")}
+            </Link>
+          )}
+          {canOnOffice(staff, "devices:manage", office.id) && (
+            <Link href={`/staff/${office.slug}/geraete`} className={buttonSecondary}>
+              {tDevices("link")}
             </Link>
           )}
           <PrintButton label={t("nav.print")} />

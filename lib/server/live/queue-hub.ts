@@ -1,0 +1,183 @@
+import "server-only";
+import pg from "pg";
+import { getDb } from "@/lib/server/db";
+import { type Db, dbProvider } from "@/lib/server/db/client";
+import { pgSettingsOf } from "@/lib/server/db/provider";
+import { env } from "@/lib/server/env";
+import { componentLog } from "@/lib/server/log";
+import { queueVersion } from "@/lib/server/services/devices/display-state";
+import { QUEUE_CHANNEL } from "./queue-events";
+
+// Tells the open live streams of this process that an office's queue changed. On PostgreSQL one dedicated
+// connection LISTENs on QUEUE_CHANNEL, so a call made on any instance reaches the displays on every instance
+// (announceQueueChange notifies inside the writing transaction, so only committed changes arrive). On SQLite, and
+// whenever that connection is down, the hub polls each watched office's QueueDay.version instead, about once a
+// second: one indexed read per office, and the version moves with every queue write.
+
+export interface WatchedOffice {
+  id: string;
+  timeZone: string;
+}
+
+type Listener = () => void;
+
+export const POLL_INTERVAL_MS = 1000;
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 10_000;
+
+export interface QueueHubOptions {
+  db: Db;
+  /** PostgreSQL URL for the listening connection; none: polling only. */
+  listenUrl?: string;
+  pollIntervalMs?: number;
+  log?: { warn(message: string): void };
+}
+
+export class QueueHub {
+  private readonly offices = new Map<string, { office: WatchedOffice; listeners: Set<Listener>; version?: number }>();
+  private client: pg.Client | null = null;
+  private listening = false;
+  private reconnectDelay = RECONNECT_MIN_MS;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private polling = false;
+  private closed = false;
+
+  constructor(private readonly options: QueueHubOptions) {}
+
+  /** Whether changes arrive by notification now (false: by polling). */
+  get live(): boolean {
+    return this.listening;
+  }
+
+  /** Calls `listener` after each change of the office's queue until the returned function is called. */
+  subscribe(office: WatchedOffice, listener: Listener): () => void {
+    let entry = this.offices.get(office.id);
+    if (!entry) this.offices.set(office.id, (entry = { office, listeners: new Set() }));
+    entry.listeners.add(listener);
+    this.start();
+    return () => {
+      const current = this.offices.get(office.id);
+      if (!current) return;
+      current.listeners.delete(listener);
+      if (current.listeners.size === 0) this.offices.delete(office.id);
+      if (this.offices.size === 0) this.stopPolling();
+    };
+  }
+
+  /** Ends the listening connection and the polling (tests; a process that shuts down). */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopPolling();
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    const client = this.client;
+    this.client = null;
+    this.listening = false;
+    await client?.end().catch(() => {});
+  }
+
+  private start(): void {
+    if (this.closed) return;
+    if (this.options.listenUrl && !this.client && !this.reconnectTimer) void this.connect();
+    if (!this.listening) this.startPolling();
+  }
+
+  private notify(officeId: string): void {
+    const entry = this.offices.get(officeId);
+    if (!entry) return;
+    for (const listener of [...entry.listeners]) {
+      try {
+        listener();
+      } catch {
+        // One broken stream must not keep the others from hearing of the change.
+      }
+    }
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ ...pgSettingsOf(this.options.listenUrl!), application_name: "terminvergabe-live" });
+    this.client = client;
+    const down = (error?: Error) => {
+      if (this.client !== client) return;
+      this.client = null;
+      this.listening = false;
+      client.removeAllListeners("notification");
+      client.end().catch(() => {});
+      if (this.closed) return;
+      if (error) this.options.log?.warn(`listening connection lost (${error.name}), polling until it is back`);
+      if (this.offices.size > 0) this.startPolling();
+      this.reconnectTimer = setTimeout(() => {
+        this.reconnectTimer = null;
+        if (!this.closed) void this.connect();
+      }, this.reconnectDelay);
+      this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
+    };
+    client.on("error", down);
+    client.on("end", () => down());
+    client.on("notification", (message) => {
+      if (message.channel === QUEUE_CHANNEL && message.payload) this.notify(message.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${QUEUE_CHANNEL}`);
+      if (this.client !== client) return;
+      this.listening = true;
+      this.reconnectDelay = RECONNECT_MIN_MS;
+      this.stopPolling();
+      // Whatever changed while no one listened: every stream reloads once.
+      for (const officeId of [...this.offices.keys()]) this.notify(officeId);
+    } catch (error) {
+      down(error as Error);
+    }
+  }
+
+  private startPolling(): void {
+    if (this.pollTimer || this.closed) return;
+    this.pollTimer = setInterval(() => void this.poll(), this.options.pollIntervalMs ?? POLL_INTERVAL_MS);
+    this.pollTimer.unref?.();
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    this.pollTimer = null;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.polling || this.listening) return;
+    this.polling = true;
+    try {
+      const now = new Date();
+      for (const [officeId, entry] of [...this.offices]) {
+        const version = await queueVersion(this.options.db, entry.office, now).catch(() => undefined);
+        if (version === undefined) continue;
+        // The first read also counts as a change: a write between a stream's first state and this read is not lost.
+        const changed = entry.version !== version;
+        entry.version = version;
+        if (changed) this.notify(officeId);
+      }
+    } finally {
+      this.polling = false;
+    }
+  }
+}
+
+const holder = globalThis as typeof globalThis & { __terminvergabeQueueHub?: QueueHub };
+
+/** For tests: route handlers use `hub` (one on the test database) until the returned function is called. */
+export function overrideQueueHub(hub: QueueHub): () => void {
+  const previous = holder.__terminvergabeQueueHub;
+  holder.__terminvergabeQueueHub = hub;
+  return () => {
+    holder.__terminvergabeQueueHub = previous;
+  };
+}
+
+/** The process's one hub, kept on globalThis so that hot reload in development does not open a second connection. */
+export function queueHub(): QueueHub {
+  if (!holder.__terminvergabeQueueHub) {
+    const db = getDb();
+    const url = env().DATABASE_URL;
+    holder.__terminvergabeQueueHub = new QueueHub({ db, listenUrl: dbProvider(db) === "postgresql" ? url : undefined, log: componentLog("live") });
+  }
+  return holder.__terminvergabeQueueHub;
+}
