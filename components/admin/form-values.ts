@@ -25,6 +25,11 @@ export const NEW_OFFICE_VALUES: Record<string, string> = {
   urgentWithinDays: "28",
   urgentReleaseHours: "48",
   extensionRequestsEnabled: "false",
+  checkInEarlyMinutes: "30",
+  checkInLateMinutes: "15",
+  callToleranceMinutes: "10",
+  walkInQueueLimit: "30",
+  announceCalls: "false",
 };
 
 export function officeValues(
@@ -53,6 +58,7 @@ export function serviceValues(service: {
   maxPersons: number;
   releaseMode: string;
   asksPermitExpiry: boolean;
+  walkInDayParts: string;
   translations: Array<{ locale: string; name: string; description: string | null; documents: string }>;
 }): Record<string, string> {
   const values: Record<string, string> = {
@@ -65,6 +71,7 @@ export function serviceValues(service: {
     maxPersons: String(service.maxPersons),
     releaseMode: service.releaseMode,
     asksPermitExpiry: String(service.asksPermitExpiry),
+    walkInDayParts: service.walkInDayParts,
   };
   for (const tr of service.translations) {
     for (const f of TRANSLATION_FIELDS) values[translationField(tr.locale, f)] = tr[f] ?? "";

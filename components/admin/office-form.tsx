@@ -141,6 +141,20 @@ export function OfficeForm({
       </fieldset>
 
       <fieldset className={formSection}>
+        <legend className={formLegend}>{t("sections.queue")}</legend>
+        <div className="grid items-end gap-x-4 sm:grid-cols-2">
+          {number("checkInEarlyMinutes")}
+          {number("checkInLateMinutes")}
+        </div>
+        {field("waitingArea")}
+        <div className="grid items-end gap-x-4 sm:grid-cols-2">
+          {number("callToleranceMinutes")}
+          {number("walkInQueueLimit")}
+          <YesNoField name="announceCalls" t={t} errorOf={errorOf} value={v.announceCalls ?? "false"} />
+        </div>
+      </fieldset>
+
+      <fieldset className={formSection}>
         <legend className={formLegend}>{t("sections.agenda")}</legend>
         {number("statusCorrectionDays")}
       </fieldset>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonPrimary } from "@/components/ui/styles";
+import { DAY_PARTS } from "@/lib/domain/waitlist";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import { useFormProblems } from "./form-state";
 import { exampleSlug, fieldRenderer, formLegend, formSection, SelectField, TextField, YesNoField } from "./text-field";
@@ -18,6 +19,7 @@ const GERMAN_FIELDS = [
   "maxPersons",
   "releaseMode",
   "asksPermitExpiry",
+  "walkInDayParts",
 ] as const;
 const TRANSLATED = ["name", "description", "documents"] as const;
 
@@ -55,6 +57,8 @@ export function ServiceForm({
   const translatedFields = languages.flatMap((l) => TRANSLATED.map((f) => `${l.locale}-${f}`));
   const { errorOf, items } = useFormProblems(state, [...GERMAN_FIELDS, ...translatedFields], "name");
   const { field, number } = fieldRenderer({ t, errorOf, values: v, limits });
+  const walkInParts = new Set((v.walkInDayParts ?? "").split(","));
+  const walkInError = errorOf("walkInDayParts");
 
   return (
     <form action={formAction} noValidate className="space-y-6">
@@ -92,6 +96,40 @@ export function ServiceForm({
           />
           <YesNoField name="asksPermitExpiry" t={t} errorOf={errorOf} value={v.asksPermitExpiry ?? "false"} />
         </div>
+      </fieldset>
+
+      <fieldset
+        className={`${formSection} ${walkInError ? "border-s-4 border-s-error" : ""}`}
+        aria-describedby={`walkInDayParts-hint${walkInError ? " walkInDayParts-error" : ""}`}
+      >
+        <legend className={formLegend}>{t("walkIns")}</legend>
+        <p id="walkInDayParts-hint" className="text-muted">
+          {t("fields.walkInDayPartsHint")}
+        </p>
+        {walkInError && (
+          <p id="walkInDayParts-error" className="font-semibold text-error">
+            {walkInError}
+          </p>
+        )}
+        <ul className="mt-2 grid gap-2 sm:grid-cols-2">
+          {DAY_PARTS.map((part, i) => (
+            <li key={part} className="flex min-h-11 items-center gap-3">
+              <input
+                // The first box carries the group's id, so the error summary's link lands on the group.
+                id={i === 0 ? "walkInDayParts" : `walkInDayParts-${part}`}
+                type="checkbox"
+                name="walkInDayParts"
+                value={part}
+                defaultChecked={walkInParts.has(part)}
+                aria-invalid={walkInError ? true : undefined}
+                className="h-6 w-6 shrink-0 accent-brand"
+              />
+              <label htmlFor={i === 0 ? "walkInDayParts" : `walkInDayParts-${part}`} className="text-lg">
+                {t(`fields.walkIn${part}`)}
+              </label>
+            </li>
+          ))}
+        </ul>
       </fieldset>
 
       <section aria-labelledby="translations-title" className={formSection}>

@@ -2,6 +2,7 @@ import "./zod-config";
 import Holidays from "date-holidays";
 import { z } from "zod";
 import { MAX_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
+import { type DayPart, formatDayParts, isDayPart } from "@/lib/domain/waitlist";
 import { defaultLocale, locales } from "@/lib/i18n/routing";
 
 // Offices and their services as administrators edit them. Shared by the server actions, the services and the
@@ -51,6 +52,12 @@ export const OFFICE_LIMITS = {
   offerHours: [1, 72],
   urgentWithinDays: [0, 365],
   urgentReleaseHours: [0, 720],
+  // The day at the office (issue 14): the check-in window around an appointment, how far walk-ins may push an
+  // appointment past its time, and how many walk-ins may wait at once (0: no limit).
+  checkInEarlyMinutes: [0, 240],
+  checkInLateMinutes: [0, 120],
+  callToleranceMinutes: [0, 120],
+  walkInQueueLimit: [0, 999],
 } as const;
 
 export const SERVICE_LIMITS = {
@@ -234,6 +241,12 @@ export const officeSettingsSchema = z.object({
   urgentReleaseHours: whole("invalidUrgentReleaseHours", OFFICE_LIMITS.urgentReleaseHours),
   extensionRequestsEnabled: yesNo,
   extensionReceiptNote: optionalMultiline(1000),
+  checkInEarlyMinutes: whole("invalidCheckInEarly", OFFICE_LIMITS.checkInEarlyMinutes),
+  checkInLateMinutes: whole("invalidCheckInLate", OFFICE_LIMITS.checkInLateMinutes),
+  callToleranceMinutes: whole("invalidCallTolerance", OFFICE_LIMITS.callToleranceMinutes),
+  walkInQueueLimit: whole("invalidWalkInQueueLimit", OFFICE_LIMITS.walkInQueueLimit),
+  announceCalls: yesNo,
+  waitingArea: optionalLine(120),
 });
 
 export const createOfficeSchema = officeSettingsSchema.extend({ slug: officeSlugSchema });
@@ -281,6 +294,12 @@ export const OFFICE_FIELDS = [
   "urgentReleaseHours",
   "extensionRequestsEnabled",
   "extensionReceiptNote",
+  "checkInEarlyMinutes",
+  "checkInLateMinutes",
+  "waitingArea",
+  "callToleranceMinutes",
+  "walkInQueueLimit",
+  "announceCalls",
 ] as const;
 
 export type OfficeField = (typeof OFFICE_FIELDS)[number];
@@ -321,6 +340,18 @@ const translation = z
 
 export type ServiceTranslationInput = z.output<typeof translation>;
 
+/**
+ * The parts of the day in which a service takes walk-ins, ticked as checkboxes (repeated fields); stored as
+ * "MORNING,AFTERNOON" (lib/domain/waitlist.ts), none ticked: appointments only.
+ */
+const walkInDayParts = z
+  .preprocess(
+    (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string({ error: "invalid" }), { error: "invalid" }),
+  )
+  .refine((parts) => parts.every(isDayPart), "invalid")
+  .transform((parts) => formatDayParts(parts as DayPart[]));
+
 /** Service form for the offered languages other than German (`locales`). */
 export function serviceSchema(locales: readonly string[]) {
   return z
@@ -337,6 +368,7 @@ export function serviceSchema(locales: readonly string[]) {
       maxPersons: whole("invalidMaxPersons", SERVICE_LIMITS.maxPersons),
       releaseMode: z.enum(["FIRST_COME", "ROUNDS"], { error: "invalid" }),
       asksPermitExpiry: yesNo,
+      walkInDayParts,
       translations: z.object(Object.fromEntries(locales.map((l) => [l, translation]))).strict(),
     })
     .refine((s) => s.maxPersons > 1 || s.extraPersonMinutes === 0, {
@@ -377,6 +409,8 @@ export const SERVICE_FIELDS = [
   "releaseMode",
   "asksPermitExpiry",
 ] as const;
+/** The service form's checkbox group (repeated fields, read with getAll). */
+export const WALK_IN_DAY_PARTS_FIELD = "walkInDayParts";
 export const TRANSLATION_FIELDS = ["name", "description", "documents"] as const;
 
 /** Form field name of a translated text, e.g. "en-name"; ids and names stay free of dots. */
@@ -394,7 +428,8 @@ export function serviceFromForm(form: FormData, locales: readonly string[]): Rec
       translations[locale][field] = typeof v === "string" ? v : "";
     }
   }
-  return { ...textFields(form, SERVICE_FIELDS), translations };
+  const walkInDayParts = form.getAll(WALK_IN_DAY_PARTS_FIELD).filter((v): v is string => typeof v === "string");
+  return { ...textFields(form, SERVICE_FIELDS), walkInDayParts, translations };
 }
 
 /** Error paths as the form names its fields: "translations.en.name" is the field "en-name". */

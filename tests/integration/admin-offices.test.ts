@@ -80,6 +80,12 @@ const BUERGERBUERO: Record<string, string> = {
   urgentReleaseHours: "48",
   extensionRequestsEnabled: "false",
   extensionReceiptNote: "",
+  checkInEarlyMinutes: "30",
+  checkInLateMinutes: "15",
+  waitingArea: "",
+  callToleranceMinutes: "10",
+  walkInQueueLimit: "30",
+  announceCalls: "false",
 };
 
 const PERSONALAUSWEIS: Record<string, string> = {
@@ -363,6 +369,19 @@ describeEachDatabase("administration of offices and services", (ctx) => {
       changed: ["durationMinutes", "extraPersonMinutes", "maxPersons"],
       translations: [],
     });
+
+    // Walk-ins in the morning: the ticked parts of the day are stored; an unknown one is refused.
+    const walkIns = formData({ ...PERSONALAUSWEIS, serviceId: service.id, durationMinutes: "25", maxPersons: "4", extraPersonMinutes: "10" });
+    walkIns.append("walkInDayParts", "MORNING");
+    expect(await actionResult(updateServiceAction({}, walkIns))).toHaveProperty("redirect");
+    expect((await ctx.db.service.findUniqueOrThrow({ where: { id: service.id } })).walkInDayParts).toBe("MORNING");
+    const walkInUpdate = await ctx.db.auditLog.findFirstOrThrow({ where: { action: "service.update" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(walkInUpdate.details!)).toEqual({ serviceId: service.id, changed: ["walkInDayParts"], translations: [] });
+    walkIns.append("walkInDayParts", "EVENING");
+    const refusedParts = stateOf(await actionResult(updateServiceAction({}, walkIns)));
+    expect(refusedParts.fieldErrors).toEqual({ walkInDayParts: ["invalid"] });
+    expect(refusedParts.values?.walkInDayParts).toBe("MORNING,EVENING");
+    expect((await ctx.db.service.findUniqueOrThrow({ where: { id: service.id } })).walkInDayParts).toBe("MORNING");
 
     // Deactivated: gone from the API's list; active again: back.
     await actionResult(
@@ -734,6 +753,43 @@ describeEachDatabase("administration of offices and services", (ctx) => {
       ]);
       // What was typed goes back into the form.
       expect(state.values?.statusCorrectionDays).toBe("14");
+      expect(await everything(ctx.db)).toEqual(before);
+    });
+
+    it("an office admin sets the check-in window, the waiting area, the tolerance, the walk-in limit and the announcement: saved and logged", async () => {
+      signIn(actors["office admin of A"]);
+      const settings = {
+        checkInEarlyMinutes: "45",
+        checkInLateMinutes: "5",
+        waitingArea: "Wartebereich B, 2. OG",
+        callToleranceMinutes: "0",
+        walkInQueueLimit: "0",
+        announceCalls: "true",
+      };
+      const saved = await actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), ...settings })));
+      expect(saved).toEqual({ redirect: `/staff/verwaltung/behoerden/${a.office.id}?erfolg=office-saved` });
+      expect(await ctx.db.office.findUniqueOrThrow({ where: { id: a.office.id } })).toMatchObject({
+        checkInEarlyMinutes: 45,
+        checkInLateMinutes: 5,
+        waitingArea: "Wartebereich B, 2. OG",
+        callToleranceMinutes: 0,
+        walkInQueueLimit: 0,
+        announceCalls: true,
+      });
+      const entry = await ctx.db.auditLog.findFirstOrThrow({ where: { officeId: a.office.id, action: "office.update" }, orderBy: { at: "desc" } });
+      expect(JSON.parse(entry.details!).changed).toEqual(
+        expect.arrayContaining(["checkInEarlyMinutes", "checkInLateMinutes", "waitingArea", "walkInQueueLimit", "announceCalls"]),
+      );
+
+      const before = await everything(ctx.db);
+      const state = stateOf(
+        await actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), ...settings, checkInLateMinutes: "121", walkInQueueLimit: "-1" }))),
+      );
+      expect(state.fieldErrors).toEqual({ checkInLateMinutes: ["invalidCheckInLate"], walkInQueueLimit: ["invalidWalkInQueueLimit"] });
+      expect(germanTexts(state)).toEqual([
+        "Bitte geben Sie eine ganze Zahl von 0 bis 120 ein.",
+        "Bitte geben Sie eine ganze Zahl von 0 bis 999 ein (0: keine Grenze).",
+      ]);
       expect(await everything(ctx.db)).toEqual(before);
     });
 

@@ -39,6 +39,11 @@ const SETTINGS = {
   urgentWithinDays: "28",
   urgentReleaseHours: "48",
   extensionRequestsEnabled: "false",
+  checkInEarlyMinutes: "30",
+  checkInLateMinutes: "15",
+  callToleranceMinutes: "10",
+  walkInQueueLimit: "30",
+  announceCalls: "false",
 };
 
 const APP_URL = "https://termine.example.org";

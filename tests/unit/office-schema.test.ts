@@ -4,7 +4,7 @@ import { NEW_OFFICE_VALUES } from "@/components/admin/form-values";
 import { DEFAULT_STATUS_CORRECTION_DAYS, MAX_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
 import deAdmin from "@/lib/i18n/messages/de/admin.json";
 import { fieldErrorsOf } from "@/lib/schemas/form-errors";
-import { OFFICE_FIELDS, OFFICE_LIMITS, officeSettingsSchema } from "@/lib/schemas/office";
+import { OFFICE_FIELDS, OFFICE_LIMITS, officeSettingsSchema, serviceFromForm, serviceSchema } from "@/lib/schemas/office";
 
 // The office settings form: the correction window as the administration enters it.
 
@@ -57,5 +57,76 @@ describe("office settings: days for corrections", () => {
         String(DEFAULT_STATUS_CORRECTION_DAYS),
       ]);
     }
+  });
+});
+
+describe("office settings: the day at the office", () => {
+  const QUEUE_SETTINGS = [
+    ["checkInEarlyMinutes", "invalidCheckInEarly"],
+    ["checkInLateMinutes", "invalidCheckInLate"],
+    ["callToleranceMinutes", "invalidCallTolerance"],
+    ["walkInQueueLimit", "invalidWalkInQueueLimit"],
+  ] as const;
+
+  it("takes the new office's defaults, which both database schemas store for existing offices", () => {
+    const r = officeSettingsSchema.parse(form);
+    expect([r.checkInEarlyMinutes, r.checkInLateMinutes, r.callToleranceMinutes, r.walkInQueueLimit, r.announceCalls, r.waitingArea]).toEqual([
+      30, 15, 10, 30, false, null,
+    ]);
+    for (const provider of ["sqlite", "postgresql"]) {
+      const schema = fs.readFileSync(path.join(__dirname, "../../prisma", provider, "schema.prisma"), "utf8");
+      for (const [name] of QUEUE_SETTINGS) {
+        expect([provider, name, new RegExp(`${name}\\s+Int\\s+@default\\((\\d+)\\)`).exec(schema)?.[1]]).toEqual([provider, name, NEW_OFFICE_VALUES[name]]);
+      }
+    }
+  });
+
+  it.each(QUEUE_SETTINGS)("accepts %s within its bounds and refuses it outside with a message naming them", (name, key) => {
+    const [min, max] = OFFICE_LIMITS[name];
+    const parse = (value: string) => {
+      const r = officeSettingsSchema.safeParse({ ...form, [name]: value });
+      return r.success ? r.data[name] : fieldErrorsOf(r.error);
+    };
+    expect(parse(String(min))).toBe(min);
+    expect(parse(String(max))).toBe(max);
+    for (const bad of [String(min - 1), String(max + 1), "1.5", ""]) expect(parse(bad)).toEqual({ [name]: [key] });
+    expect(OFFICE_FIELDS).toContain(name);
+    expect(deAdmin.office.fields[`${name}Hint`]).toContain(`0 bis ${max}`);
+    expect(deAdmin.validation[key]).toContain(`0 bis ${max}`);
+  });
+
+  it("reads the waiting area as an optional line and the announcement as yes or no", () => {
+    const r = officeSettingsSchema.parse({ ...form, waitingArea: "  Wartebereich B, 2. OG ", announceCalls: "true" });
+    expect([r.waitingArea, r.announceCalls]).toEqual(["Wartebereich B, 2. OG", true]);
+    const bad = officeSettingsSchema.safeParse({ ...form, waitingArea: "x".repeat(121), announceCalls: "vielleicht" });
+    expect(bad.success ? bad.data : fieldErrorsOf(bad.error)).toEqual({ waitingArea: ["tooLong"], announceCalls: ["invalid"] });
+  });
+});
+
+describe("service settings: walk-in day parts", () => {
+  const schema = serviceSchema([]);
+  const service = { slug: "personalausweis", name: "Personalausweis", durationMinutes: "15", extraPersonMinutes: "0", maxPersons: "1", releaseMode: "FIRST_COME", asksPermitExpiry: "false", translations: {} };
+  const partsOf = (walkInDayParts: unknown) => {
+    const r = schema.safeParse({ ...service, walkInDayParts });
+    return r.success ? r.data.walkInDayParts : fieldErrorsOf(r.error);
+  };
+
+  it("stores the ticked parts of the day in their order, each once; none ticked is appointments only", () => {
+    expect(partsOf(["AFTERNOON", "MORNING", "AFTERNOON"])).toBe("MORNING,AFTERNOON");
+    expect(partsOf("AFTERNOON")).toBe("AFTERNOON");
+    expect(partsOf([])).toBe("");
+    expect(partsOf(undefined)).toBe("");
+  });
+
+  it("refuses a part of the day that does not exist", () => {
+    expect(partsOf(["MORNING", "EVENING"])).toEqual({ walkInDayParts: ["invalid"] });
+  });
+
+  it("reads the checkboxes from the posted form", () => {
+    const posted = new FormData();
+    for (const [k, v] of Object.entries(service)) if (typeof v === "string") posted.append(k, v);
+    posted.append("walkInDayParts", "MORNING");
+    posted.append("walkInDayParts", "AFTERNOON");
+    expect(schema.parse(serviceFromForm(posted, [])).walkInDayParts).toBe("MORNING,AFTERNOON");
   });
 });

@@ -37,6 +37,12 @@ export function officeColumns(input: OfficeSettings) {
     urgentReleaseHours: input.urgentReleaseHours,
     extensionRequestsEnabled: input.extensionRequestsEnabled,
     extensionReceiptNote: input.extensionReceiptNote,
+    checkInEarlyMinutes: input.checkInEarlyMinutes,
+    checkInLateMinutes: input.checkInLateMinutes,
+    callToleranceMinutes: input.callToleranceMinutes,
+    walkInQueueLimit: input.walkInQueueLimit,
+    announceCalls: input.announceCalls,
+    waitingArea: input.waitingArea,
   };
 }
 

@@ -15,6 +15,7 @@ export function serviceColumns(input: ServiceInput) {
     maxPersons: input.maxPersons,
     releaseMode: input.releaseMode,
     asksPermitExpiry: input.asksPermitExpiry,
+    walkInDayParts: input.walkInDayParts,
   };
 }
 

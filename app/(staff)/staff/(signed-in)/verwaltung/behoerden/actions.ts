@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import type { ActionState, FieldErrors } from "@/lib/schemas/form-errors";
-import { createOfficeSchema, createServiceSchema, formFieldOf, moveServiceSchema, OFFICE_FIELDS, recordIdSchema, serviceFromForm, setOfficeActiveSchema, setServiceActiveSchema, textFields, TRANSLATED_LOCALES, TRANSLATION_FIELDS, translationField, updateOfficeSchema, updateServiceSchema } from "@/lib/schemas/office";
+import { createOfficeSchema, createServiceSchema, formFieldOf, moveServiceSchema, OFFICE_FIELDS, recordIdSchema, SERVICE_FIELDS, serviceFromForm, setOfficeActiveSchema, setServiceActiveSchema, textFields, TRANSLATED_LOCALES, TRANSLATION_FIELDS, translationField, updateOfficeSchema, updateServiceSchema, WALK_IN_DAY_PARTS_FIELD } from "@/lib/schemas/office";
 import { withOutcome } from "@/lib/schemas/staff-booking";
 import { staffAction } from "@/lib/server/auth/staff-action";
 import { createOffice, createService, moveService, setOfficeActive, setServiceActive, updateOffice, updateService } from "@/lib/server/services/offices";
@@ -55,18 +55,10 @@ export async function setOfficeActiveAction(form: FormData): Promise<void> {
 
 function serviceValues(form: FormData, locales: readonly string[]): Record<string, string> {
   const names = locales.flatMap((l) => TRANSLATION_FIELDS.map((f) => translationField(l, f)));
-  return textFields(form, [
-    "officeId",
-    "serviceId",
-    "slug",
-    "name",
-    "description",
-    "documents",
-    "durationMinutes",
-    "extraPersonMinutes",
-    "maxPersons",
-    ...names,
-  ]);
+  const values = textFields(form, ["officeId", "serviceId", ...SERVICE_FIELDS, ...names]);
+  // The ticked checkboxes, as the form reads them back after a refusal.
+  values[WALK_IN_DAY_PARTS_FIELD] = form.getAll(WALK_IN_DAY_PARTS_FIELD).filter((v) => typeof v === "string").join(",");
+  return values;
 }
 
 export async function createServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
