@@ -19,6 +19,8 @@ export interface DemoService {
   maxPersons: number;
   /** The residence-permit services ask (optionally) for the permit's expiry, for urgent places. */
   asksPermitExpiry?: boolean;
+  /** Parts of the day the service takes walk-ins ("MORNING,AFTERNOON"); none: appointments only. */
+  walkInDayParts?: string;
   texts: Record<Locale, ServiceTexts>;
 }
 
@@ -133,6 +135,7 @@ export const demoServices: DemoService[] = [
   },
   {
     slug: "aufenthaltserlaubnis-abholen",
+    walkInDayParts: "MORNING",
     asksPermitExpiry: true,
     durationMinutes: 10,
     extraPersonMinutes: 5,
@@ -280,6 +283,7 @@ export const demoServices: DemoService[] = [
   },
   {
     slug: "beratungsgespraech",
+    walkInDayParts: "MORNING,AFTERNOON",
     durationMinutes: 20,
     extraPersonMinutes: 10,
     maxPersons: 3,

@@ -1,5 +1,6 @@
 // Demo data for development and evaluation: the foreigners' office of Stadt Pirmasens with its four services,
-// weekly clerk capacity, and existing appointments so the calendar shows both free and full times.
+// weekly clerk capacity, and existing appointments so the calendar shows both free and full times; the day the seed
+// runs (or the next working day) as a working day at the office, with its queue (seed-today.ts).
 // Usage: tsx prisma/seed.ts [--if-empty]
 import { randomBytes } from "node:crypto";
 import { addDays, appointmentMinutes, localDateOf, publicHolidayOn, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
@@ -9,6 +10,7 @@ import { seedLegalTexts } from "../lib/server/services/legal/demo-texts";
 import { createManageToken } from "../lib/server/security/tokens";
 import { seedHistory } from "./seed-history";
 import { demoServices, serviceRow, translationRows } from "./seed-services";
+import { demoMoment, seedToday } from "./seed-today";
 
 /** Documented in the README; for development and demonstrations only. */
 export const DEFAULT_SEED_STAFF_PASSWORD = "Demo-Passwort-2026";
@@ -60,6 +62,7 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
       website: "https://www.pirmasens.de",
       directions: "Barrierefreier Zugang über den Seiteneingang. Bushaltestelle Exerzierplatz.",
       timeZone: TIME_ZONE,
+      waitingArea: "Wartebereich im Erdgeschoss, gegenüber Raum 1.04",
       bookingHorizonDays: 60,
       minNoticeMinutes: 120,
       slotStepMinutes: 10,
@@ -89,6 +92,9 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
 
   // The public holidays of Rhineland-Palatinate close the office by default, every year: no appointments then.
   const today = localDateOf(now, TIME_ZONE);
+  const capacity = weeklyCapacity.map(([w, s, e, c]): [number, number, number, number] => [w, minutes(s), minutes(e), c]);
+  // The demo day is filled from its start: its past appointments get their outcomes below.
+  const demo = demoMoment(capacity, office, now);
 
   // Existing appointments: the next days nearly full, later weeks thinning out.
   const random = mulberry32(20261124);
@@ -105,7 +111,7 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
           const length = appointmentMinutes(service, 1);
           if (minute + length > minutes(end)) break;
           const startsAt = new Date(zonedInstant(date, minute, TIME_ZONE));
-          if (random() < fill && startsAt > now) {
+          if (random() < fill && (startsAt > now || date === demo.date)) {
             bookings.push({
               officeId: office.id,
               serviceId: service.id,
@@ -133,7 +139,7 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
   await db.staffUser.create({
     data: { email: "admin@terminvergabe.local", name: "Alex Admin", role: "ADMIN", passwordHash },
   });
-  await db.staffUser.create({
+  const clerk = await db.staffUser.create({
     data: {
       email: "sachbearbeitung@terminvergabe.local",
       name: "Sam Sachbearbeitung",
@@ -143,15 +149,16 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     },
   });
   await seedLegalTexts(db);
+  const tickets = await seedToday(db, { office, services: created, ...demo, clerkId: clerk.id, random });
   // Past appointments with their outcomes, and the anonymous statistics the evaluation reads.
   const history = await seedHistory(db, {
     office,
     services: created,
-    capacity: weeklyCapacity.map(([w, s, e, c]) => [w, minutes(s), minutes(e), c]),
+    capacity,
     random,
     now,
   });
-  return { office, services: created, bookings: bookings.length + history };
+  return { office, services: created, bookings: bookings.length + history, demoDay: demo.date, tickets };
 }
 
 async function main() {
