@@ -9,9 +9,9 @@ import { PreferenceSwitch, usePreference } from "./preference";
  * at another desk show up without a click. Not while a field has focus: the list would change under a half-typed
  * search. A checkbox turns it off on this workstation (WCAG 2.2.2).
  */
-export function AutoRefresh({ seconds, label }: { seconds: number; label: string }) {
+export function AutoRefresh({ seconds, label, preference = "agenda-auto-refresh" }: { seconds: number; label: string; preference?: string }) {
   const router = useRouter();
-  const [on, setOn] = usePreference("agenda-auto-refresh");
+  const [on, setOn] = usePreference(preference);
   useEffect(() => {
     if (!on) return;
     const refresh = () => {

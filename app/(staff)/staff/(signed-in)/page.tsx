@@ -13,6 +13,7 @@ export default async function StaffHomePage() {
   const tRounds = await getTranslations("roundsStaff");
   const tWaitlist = await getTranslations("staffWaitlist");
   const tDevices = await getTranslations("devices");
+  const tCounter = await getTranslations("counter");
   const offices = await officesOf(getDb(), staff);
   // A clerk of one office starts every day on that office's list of today; a list of one office is a detour.
   if (staff.role === "CLERK" && offices.length === 1) redirect(`/staff/${offices[0].slug}`);
@@ -30,6 +31,11 @@ export default async function StaffHomePage() {
               <li>
                 <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}`}>
                   {t("agenda")}
+                </Link>
+              </li>
+              <li>
+                <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/schalter`}>
+                  {tCounter("link")}
                 </Link>
               </li>
               <li>

@@ -2,58 +2,12 @@ import "server-only";
 import { counterMayCall, waitingOrder, type QueueTicket } from "@/lib/domain/queue";
 import { ticketLabel } from "@/lib/domain/ticket";
 import { slugSchema } from "@/lib/schemas/booking";
-import { counterIdSchema } from "@/lib/schemas/counter";
+import { counterIdSchema, type CurrentTicket, type QueueRow, type QueueView } from "@/lib/schemas/counter";
 import { assertCanOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { displayName } from "../staff/common";
 import { openQueueTickets, QUEUE_PERMISSION, queueCounter, queueDate } from "./queue-write";
-
-export interface QueueRow {
-  id: string;
-  label: string;
-  kind: "APPOINTMENT" | "WALK_IN";
-  status: "WAITING" | "CALLED" | "PARKED";
-  serviceId: string;
-  serviceName: string;
-  urgent: boolean;
-  dueAt: Date | null;
-  arrivedAt: Date;
-  calledAt: Date | null;
-  callCount: number;
-  counterName: string | null;
-  /** The counter a forward or a take-back sent it to. */
-  forwardedToName: string | null;
-  /** Whether the chosen counter may call it (its service, a forward's target). */
-  forThisCounter: boolean;
-}
-
-/** The ticket being served at the chosen counter: with its appointment, which the agenda shows the clerk as well. */
-export interface CurrentTicket extends QueueRow {
-  booking: { id: string; referenceCode: string; name: string | null; persons: number } | null;
-}
-
-export interface CounterOption {
-  id: string;
-  name: string;
-  serviceNames: string[];
-}
-
-export interface QueueView {
-  office: { id: string; slug: string; name: string; authority: string; timeZone: string; callToleranceMinutes: number };
-  date: string;
-  counters: CounterOption[];
-  services: { id: string; name: string }[];
-  /** The chosen counter, if the id named an active counter of this office. */
-  counter: CounterOption | null;
-  current: CurrentTicket | null;
-  /** Waiting tickets: those the chosen counter would call, in the rule's order, then the others. */
-  waiting: QueueRow[];
-  parked: QueueRow[];
-  /** Called at other counters right now. */
-  calledElsewhere: QueueRow[];
-  finished: { served: number; noShow: number };
-}
 
 /**
  * The counter screen's data: the office's counters, the chosen counter's current ticket and the day's queue as the
@@ -76,7 +30,7 @@ export async function listQueue(db: Db, actor: Actor, input: { officeSlug: strin
       include: { services: { select: { id: true, name: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     }),
-    db.service.findMany({ where: { officeId: office.id }, select: { id: true, name: true, active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+    db.service.findMany({ where: { officeId: office.id }, select: { id: true, name: true, active: true, walkInDayParts: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.ticket.findMany({
       where: { officeId: office.id, date, status: { in: ["WAITING", "CALLED", "PARKED"] } },
       include: { booking: { select: { id: true, referenceCode: true, givenName: true, familyName: true, persons: true } } },
@@ -137,6 +91,7 @@ export async function listQueue(db: Db, actor: Actor, input: { officeSlug: strin
     date,
     counters,
     services: services.filter((s) => s.active).map((s) => ({ id: s.id, name: s.name })),
+    walkInServices: services.filter((s) => s.active && s.walkInDayParts !== "").map((s) => ({ id: s.id, name: s.name })),
     counter: chosenRow ? counters.find((c) => c.id === chosenRow.id)! : null,
     current,
     waiting,

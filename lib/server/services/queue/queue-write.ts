@@ -25,6 +25,7 @@ export const QUEUE_AUDIT = {
   park: "queue.park",
   takeBack: "queue.take-back",
   forward: "queue.forward",
+  walkIn: "queue.walk-in",
 } as const;
 
 /** The office-local date of the queue `now` works on. */

@@ -60,6 +60,7 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
   const tHome = await getTranslations("staff.home");
   const tWaitlist = await getTranslations("staffWaitlist");
   const tDevices = await getTranslations("devices");
+  const tCounter = await getTranslations("counter");
   const format = await getFormatter();
   const tz = office.timeZone;
   const date = agenda.from;
@@ -90,6 +91,9 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
         <nav aria-label={t("nav.viewsLabel")} className="flex flex-wrap gap-2 print:hidden">
           <Link href={`/staff/${office.slug}/termine/neu?tag=${date}`} className={buttonPrimary}>
             {t("nav.newBooking")}
+          </Link>
+          <Link href={`/staff/${office.slug}/schalter`} className={buttonSecondary}>
+            {tCounter("link")}
           </Link>
           <Link href={`/staff/${office.slug}/woche?woche=${date}`} className={buttonSecondary}>
             {t("nav.week")}
