@@ -17,7 +17,8 @@ export async function WaitingTable({ rows, timeZone, now }: { rows: QueueRow[]; 
       </h2>
       <p>{t("count", { count: rows.length })}</p>
       {rows.length > 0 && (
-        <div className="overflow-x-auto">
+        // Narrow screens scroll the table sideways: focusable, so the keyboard can scroll it too.
+        <div className="overflow-x-auto" role="region" aria-labelledby="queue-title" tabIndex={0}>
           <table className="w-full border-collapse bg-white text-start">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>

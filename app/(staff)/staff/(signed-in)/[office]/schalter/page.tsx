@@ -8,6 +8,7 @@ import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { errorText } from "@/components/staff/agenda/texts";
 import { CounterChooser } from "@/components/staff/counter/counter-chooser";
 import { CurrentTicketPanel } from "@/components/staff/counter/current-ticket";
+import { LiveRefresh } from "@/components/staff/counter/live-refresh";
 import { OtherTickets, WaitingTable } from "@/components/staff/counter/queue-list";
 import { WalkInForm } from "@/components/staff/counter/walk-in-form";
 import { Alert } from "@/components/ui/alert";
@@ -36,8 +37,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Seconds between two refreshes while nothing else pushes the queue's changes here. */
-const REFRESH_SECONDS = 10;
+/** Seconds between two refreshes: the fallback for the live stream (LiveRefresh). */
+const REFRESH_SECONDS = 30;
 const OUTCOMES = new Set(["counter", "call", "none", "recall", "served", "noShow", "park", "takeBack", "forward", "walkIn"]);
 const TICKET_LABEL = /^[A-Z]-\d{3,5}$/;
 
@@ -111,6 +112,7 @@ export default async function CounterPage({ params, searchParams }: { params: Pa
           />
           <div className="flex flex-wrap items-center gap-x-4 text-sm text-muted">
             <p>{t("refresh.asOf", { time: clockTime(format, now, office.timeZone) })}</p>
+            <LiveRefresh officeSlug={office.slug} />
             <AutoRefresh seconds={REFRESH_SECONDS} label={t("refresh.auto", { seconds: REFRESH_SECONDS })} preference="counter-auto-refresh" />
             <p>{t("totals", view.finished)}</p>
           </div>

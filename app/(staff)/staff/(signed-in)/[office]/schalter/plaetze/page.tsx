@@ -75,6 +75,12 @@ export default async function CountersPage({ params, searchParams }: { params: P
               {c.name}
               {!c.active && <span className="ms-2 text-base font-normal text-muted">({t("admin.inactive")})</span>}
             </h2>
+            <p>
+              {t("admin.services")}:{" "}
+              {c.serviceIds.length === 0
+                ? t("chooser.servesAll")
+                : services.filter((s) => c.serviceIds.includes(s.id)).map((s) => s.name).join(", ")}
+            </p>
             <details>
               <summary className={`inline-flex min-h-11 cursor-pointer items-center ${link}`}>{t("admin.editLabel", { counter: c.name })}</summary>
               <div className="mt-3">
