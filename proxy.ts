@@ -7,6 +7,7 @@ import { env } from "./lib/server/env";
 import {
   actionOriginAllowed,
   createNonce,
+  isKioskPath,
   type HeaderList,
   pageSecurityHeaders,
   resourceSecurityHeaders,
@@ -126,7 +127,7 @@ export default async function proxy(request: NextRequest) {
     return withHeaders(refused, resourceSecurityHeaders(config));
   }
   const nonce = createNonce();
-  const headers = pageSecurityHeaders(config, nonce);
+  const headers = pageSecurityHeaders(config, nonce, { camera: isKioskPath(request.nextUrl.pathname) });
   const response = await route(request);
   const csp = headers.find((h) => h.key === "Content-Security-Policy")!.value;
   forwardRequestHeaders(response, request, { "content-security-policy": csp, "x-nonce": nonce });

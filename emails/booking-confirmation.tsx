@@ -1,5 +1,5 @@
 import { AppointmentMail } from "./components/appointment-mail";
-import { ActionButton, DocumentsList, Paragraph } from "./components/parts";
+import { ActionButton, DocumentsList, Paragraph, CheckInCode } from "./components/parts";
 import type { EmailContext } from "./components/i18n";
 import type { BookingMailPayload } from "./payloads";
 
@@ -24,6 +24,7 @@ export function BookingConfirmationEmail({ ctx, payload }: BookingEmailProps) {
         <Paragraph>{t("confirmation.documentsGeneral")}</Paragraph>
       )}
       <Paragraph>{t("confirmation.punctuality")}</Paragraph>
+      <CheckInCode ctx={ctx} payload={payload} />
       <Paragraph>{t("common.calendarHint")}</Paragraph>
     </AppointmentMail>
   );

@@ -1,5 +1,5 @@
 import { AppointmentMail } from "./components/appointment-mail";
-import { ActionButton, DocumentsList, Paragraph } from "./components/parts";
+import { ActionButton, DocumentsList, Paragraph, CheckInCode } from "./components/parts";
 import type { BookingEmailProps } from "./booking-confirmation";
 
 /**
@@ -15,6 +15,7 @@ export function BookingReminderEmail({ ctx, payload }: BookingEmailProps) {
       {service.documents.length > 0 && (
         <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} service={service} />
       )}
+      <CheckInCode ctx={ctx} payload={payload} />
       <ActionButton href={payload.manageUrl} label={t("reminder.cancelButton")} intro={t("reminder.cancelIntro")} />
       <Paragraph>{t("reminder.linkNote")}</Paragraph>
     </AppointmentMail>

@@ -1,4 +1,4 @@
-import { ActionButton, AppointmentDetails, Detail, Greeting, OfficeContact, Paragraph, SectionHeading, When } from "./components/parts";
+import { ActionButton, AppointmentDetails, Detail, Greeting, OfficeContact, Paragraph, SectionHeading, When, CheckInCode } from "./components/parts";
 import { formatAppointment } from "./components/format";
 import { EmailLayout } from "./components/layout";
 import type { BookingEmailProps } from "./booking-confirmation";
@@ -28,6 +28,7 @@ export function BookingRescheduledEmail({ ctx, payload }: BookingEmailProps) {
       </AppointmentDetails>
       {payload.reason && <Detail label={t("rescheduled.reasonTitle")}>{payload.reason}</Detail>}
       {previous && <Paragraph>{t("rescheduled.previousNote")}</Paragraph>}
+      <CheckInCode ctx={ctx} payload={payload} />
       <ActionButton href={payload.manageUrl} label={t("common.manageButton")} intro={t("rescheduled.manageIntro")} />
       <Paragraph>{t("common.calendarHint")}</Paragraph>
       <OfficeContact ctx={ctx} office={office} />

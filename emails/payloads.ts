@@ -70,6 +70,8 @@ export const bookingMailPayloadSchema = z.object({
   }),
   booking: z
     .object({
+      /** Names the booking for its check-in QR code (signed when the e-mail is rendered); older e-mails lack it. */
+      id: z.string().min(1).max(40).optional(),
       referenceCode: z.string().min(1).max(40),
       startsAt: instant,
       endsAt: instant,

@@ -55,6 +55,11 @@ export async function OfficeLinks({
               {t("qrCodePng")}
             </a>
           </li>
+          <li>
+            <Link href={`/staff/${office.slug}/aushang`} className={item}>
+              {t("checkInPoster")}
+            </Link>
+          </li>
         </>
       )}
     </ul>

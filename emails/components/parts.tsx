@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Button, Heading, Img, Link, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { messageWithTexts, TextInLanguage } from "@/components/ui/text-in-language";
 import type { BookingMailPayload } from "../payloads";
@@ -205,4 +205,23 @@ export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: Book
 /** Offices enter their website by hand, often without a scheme; only http(s) links are made. */
 function webAddress(website: string): string {
   return /^https?:\/\//i.test(website) ? website : `https://${website.replace(/^[a-z][a-z0-9+.-]*:\/*/i, "")}`;
+}
+
+/** The content id of the check-in QR code's inline image, attached by the renderer when the payload names the booking. */
+export const CHECK_IN_QR_CID = "checkin-qr";
+
+/**
+ * The check-in QR code for the kiosk at the office (an inline PNG attachment, so no image is fetched from anywhere),
+ * with the reference code as the typed alternative. Shown when the payload names its booking (`booking.id`).
+ */
+export function CheckInCode({ ctx, payload }: { ctx: EmailContext; payload: BookingMailPayload }) {
+  if (!payload.booking.id) return null;
+  return (
+    <Section>
+      <SectionHeading>{ctx.t("checkIn.title")}</SectionHeading>
+      <Text style={styles.text}>{ctx.t("checkIn.text")}</Text>
+      <Img src={`cid:${CHECK_IN_QR_CID}`} width="200" height="200" alt={ctx.t("checkIn.alt")} />
+      <Text style={styles.text}>{ctx.t("checkIn.code", { code: payload.booking.referenceCode })}</Text>
+    </Section>
+  );
 }

@@ -4,6 +4,7 @@ import {
   commonSecurityHeaders,
   contentSecurityPolicy,
   createNonce,
+  isKioskPath,
   pageSecurityHeaders,
   parseAllowedOrigins,
   parseFrameAncestors,
@@ -88,6 +89,16 @@ describe("header sets", () => {
     );
     expect(valueOf(commonSecurityHeaders(development), "X-Frame-Options")).toBe("SAMEORIGIN");
     expect(valueOf(commonSecurityHeaders(production), "X-Frame-Options")).toBeUndefined();
+  });
+
+  it("lets only the kiosk's own pages use the camera (to scan check-in codes), never a frame or another page", () => {
+    const camera = (path: string) => valueOf(pageSecurityHeaders(production, "xyz", { camera: isKioskPath(path) }), "Permissions-Policy");
+    for (const path of ["/kiosk/buergeramt", "/en/kiosk/buergeramt", "/kiosk/buergeramt/nummer/abc"]) {
+      expect(camera(path)).toMatch(/^camera=\(self\), microphone=\(\)/);
+    }
+    for (const path of ["/", "/buergeramt", "/termin/abc", "/kioskamt", "/buergeramt/kiosk", "/staff/kiosk"]) {
+      expect(camera(path)).toMatch(/^camera=\(\), microphone=\(\)/);
+    }
   });
 
   it("gives pages the nonce CSP and other responses a CSP that loads nothing", () => {

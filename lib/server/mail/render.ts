@@ -12,7 +12,10 @@ import { RoundNotDrawnEmail, roundNotDrawnSubject } from "@/emails/round-not-dra
 import { WishOfferEmail } from "@/emails/wish-offer";
 import { formatAppointment } from "@/emails/components/format";
 import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
+import { CHECK_IN_QR_CID } from "@/emails/components/parts";
+import { localDateOf } from "@/lib/domain";
 import { buildIcs } from "@/lib/ics";
+import { checkInQrPng, checkInToken } from "@/lib/server/security/check-in-tokens";
 import { loadEmailMessages } from "./messages";
 import {
   parseMailPayload,
@@ -29,11 +32,21 @@ export interface MailAttachment {
   contentType: string;
 }
 
+/** An image the HTML shows by its content id (`cid:`), sent as a related part rather than as a download. */
+export interface InlineImage {
+  cid: string;
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface RenderedMail {
   subject: string;
   html: string;
   text: string;
   attachments: MailAttachment[];
+  /** Images inside the HTML: the check-in QR code of appointment e-mails. */
+  inlineImages?: InlineImage[];
 }
 
 export interface RenderMailOptions {
@@ -150,6 +163,21 @@ function calendarEntry(
   return { filename: ICS_FILENAME, content, contentType: `text/calendar; charset=utf-8; method=${method}` };
 }
 
+// The e-mails whose template shows the check-in QR code (CheckInCode): those that confirm a date.
+const CHECK_IN_TEMPLATES: ReadonlySet<BookingTemplate> = new Set(["booking-confirmation", "booking-rescheduled", "booking-reminder"]);
+
+/**
+ * The check-in QR code as an inline image, signed now for the appointment's local date (so a moved appointment's
+ * new e-mail carries a new code and the outbox never stores one); none for e-mails without the booking's id.
+ */
+async function checkInImages(template: BookingTemplate, payload: BookingMailPayload): Promise<InlineImage[]> {
+  const id = payload.booking.id;
+  if (!id || !CHECK_IN_TEMPLATES.has(template)) return [];
+  const date = localDateOf(new Date(payload.booking.startsAt), payload.office.timeZone);
+  const content = await checkInQrPng(checkInToken(id, date));
+  return [{ cid: CHECK_IN_QR_CID, filename: "einchecken.png", content, contentType: "image/png" }];
+}
+
 /** The subject alone (stored with the outbox row when the e-mail is written). Validates the payload. */
 export async function mailSubject(template: MailTemplate, payload: unknown): Promise<string> {
   if (template === "wish-confirmation") {
@@ -206,5 +234,6 @@ export async function renderMail(
     text,
     // A held booking (or offer) is not an appointment yet: its calendar file comes with the confirmation.
     attachments: mail.template === "booking-verification" || mail.template === "wish-offer" ? [] : [calendarEntry(mail.template, ctx, mail.booking, options)],
+    inlineImages: await checkInImages(mail.template, mail.booking),
   };
 }

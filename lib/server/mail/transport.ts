@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { createTransport as createNodemailerTransport } from "nodemailer";
 import { env } from "@/lib/server/env";
-import type { MailAttachment } from "./render";
+import type { InlineImage, MailAttachment } from "./render";
 
 // How e-mails leave the app. With SMTP_URL they go to that server; without it nothing is delivered and the
 // outbox keeps them for the development inbox page.
@@ -13,6 +13,7 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments: MailAttachment[];
+  inlineImages?: InlineImage[];
   /** Display name in From (the office's senderName); the address is always MAIL_FROM's. */
   senderName?: string;
   replyTo?: string;
@@ -77,11 +78,21 @@ export function createTransport(smtpUrl?: string, options: CreateTransportOption
         subject: mail.subject,
         html: mail.html,
         text: mail.text,
-        attachments: mail.attachments.map((a) => ({
-          filename: a.filename,
-          content: a.content,
-          contentType: a.contentType,
-        })),
+        attachments: [
+          ...mail.attachments.map((a) => ({
+            filename: a.filename,
+            content: a.content,
+            contentType: a.contentType,
+          })),
+          // Related parts of the HTML (multipart/related), shown in place rather than offered as files.
+          ...(mail.inlineImages ?? []).map((i) => ({
+            filename: i.filename,
+            content: i.content,
+            contentType: i.contentType,
+            cid: i.cid,
+            contentDisposition: "inline" as const,
+          })),
+        ],
         // RFC 3834: tells mail servers not to answer with vacation notices.
         headers: { "Auto-Submitted": "auto-generated" },
       });

@@ -123,13 +123,21 @@ export function resourceContentSecurityPolicy(config: SecurityHeaderConfig): str
   return `default-src 'none'; frame-ancestors ${config.frameAncestors.join(" ")}`;
 }
 
-/** Headers every response carries, whatever its type. */
-export function commonSecurityHeaders(config: SecurityHeaderConfig): HeaderList {
+/** The kiosk's pages (`/kiosk/<office>`, in any language): the only ones that may use the camera, to scan QR codes. */
+export function isKioskPath(pathname: string): boolean {
+  return /^(\/[a-z]{2})?\/kiosk(\/|$)/.test(pathname);
+}
+
+/** Headers every response carries, whatever its type; `camera` lets the page itself (not a frame) use the camera. */
+export function commonSecurityHeaders(config: SecurityHeaderConfig, options: { camera?: boolean } = {}): HeaderList {
   const headers: HeaderList = [
     { key: "X-Content-Type-Options", value: "nosniff" },
     // Manage links carry a secret token in the path: nothing of a URL goes to other sites.
     { key: "Referrer-Policy", value: "same-origin" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+    {
+      key: "Permissions-Policy",
+      value: `camera=${options.camera ? "(self)" : "()"}, microphone=(), geolocation=(), payment=(), usb=()`,
+    },
   ];
   // Older browsers ignore frame-ancestors; X-Frame-Options can only express the two simple cases.
   const [only] = config.frameAncestors;
@@ -142,10 +150,10 @@ export function commonSecurityHeaders(config: SecurityHeaderConfig): HeaderList 
 }
 
 /** All headers of an HTML page response, with the nonce CSP. */
-export function pageSecurityHeaders(config: SecurityHeaderConfig, nonce: string): HeaderList {
+export function pageSecurityHeaders(config: SecurityHeaderConfig, nonce: string, options: { camera?: boolean } = {}): HeaderList {
   return [
     { key: "Content-Security-Policy", value: contentSecurityPolicy(config, nonce) },
-    ...commonSecurityHeaders(config),
+    ...commonSecurityHeaders(config, options),
   ];
 }
 

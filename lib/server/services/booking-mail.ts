@@ -15,6 +15,7 @@ interface OfficeFields {
 }
 
 interface BookingFields {
+  id?: string;
   referenceCode: string;
   startsAt: Date;
   endsAt: Date;
@@ -65,6 +66,7 @@ export function bookingMailPayload(args: {
       textLocales: { name: service.textLocales.name, documents: service.textLocales.documents },
     },
     booking: {
+      id: booking.id,
       referenceCode: booking.referenceCode,
       startsAt: booking.startsAt.toISOString(),
       endsAt: booking.endsAt.toISOString(),

@@ -1,5 +1,6 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { isConfirmed } from "@/lib/schemas/booking";
 import { postedSlot } from "@/lib/server/actions/citizen-step";
 import { tokenAction } from "@/lib/server/actions/token-action";
@@ -11,6 +12,8 @@ import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-token";
 import { findMoveProblem } from "@/lib/server/services/find-move-problem";
 import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
+import { POSTER_VISIT_COOKIE } from "@/lib/server/security/check-in-tokens";
+import { checkInByPhone } from "@/lib/server/services/checkin/phone-check-in";
 import { acceptOffer } from "@/lib/server/services/waitlist/accept-offer";
 import { declineOffer } from "@/lib/server/services/waitlist/decline-offer";
 
@@ -99,6 +102,17 @@ export async function deletePersonalData(token: string, form?: FormData): Promis
     run: async ({ db, now }) => {
       await deleteMyData(db, { token, now });
       return "?geloescht=1";
+    },
+  });
+}
+
+/** "Jetzt einchecken" at the office, on the citizen's phone: only after the office's door poster was opened. */
+export async function checkInOnPhone(token: string): Promise<void> {
+  return tokenAction(token, {
+    run: async ({ db, now }) => {
+      const posterVisit = (await cookies()).get(POSTER_VISIT_COOKIE)?.value;
+      await checkInByPhone(db, { manageToken: token, posterVisit }, now);
+      return "?eingecheckt=1";
     },
   });
 }

@@ -1,3 +1,4 @@
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { errorKey } from "@/components/booking/error-key";
@@ -15,11 +16,15 @@ import { holdExtensionOffer } from "@/lib/domain/holds";
 import { slotsInsteadOfHold } from "@/lib/server/services/confirm-booking";
 import { isChangeable } from "@/lib/domain/booking-status";
 import { canPickNewTime } from "@/lib/server/services/manage-rules";
-import { acceptHeldOffer, confirmHeldBooking, declineHeldOffer, extendHeldBooking } from "./actions";
+import { ManageCheckInPanel } from "@/components/kiosk/manage-check-in-panel";
+import { POSTER_VISIT_COOKIE } from "@/lib/server/security/check-in-tokens";
+import { manageCheckIn } from "@/lib/server/services/checkin/manage-check-in";
+import { acceptHeldOffer, checkInOnPhone, confirmHeldBooking, declineHeldOffer, extendHeldBooking } from "./actions";
 
 type Params = Promise<{ locale: string; token: string }>;
 type Search = Promise<{
   fehler?: string;
+  eingecheckt?: string;
   abgesagt?: string;
   verschoben?: string;
   geloescht?: string;
@@ -82,6 +87,20 @@ export default async function ManageBookingPage({ params, searchParams }: { para
   const format = await getFormatter();
   const tz = booking.office.timeZone;
   const alternatives = held && error === "HOLD_EXPIRED" ? await slotsInsteadOfHold(getDb(), booking, now) : [];
+  const checkIn = await manageCheckIn(getDb(), booking, (await cookies()).get(POSTER_VISIT_COOKIE)?.value, p.locale, now);
+  const checkInPanel = (
+    <ManageCheckInPanel
+      checkIn={checkIn}
+      referenceCode={booking.referenceCode}
+      timeZone={tz}
+      earlyMinutes={booking.office.checkInEarlyMinutes}
+      lateMinutes={booking.office.checkInLateMinutes}
+      checkInNow={checkInOnPhone.bind(null, p.token)}
+      error={q.fehler ?? null}
+    />
+  );
+  // At the door (or checked in) the check-in comes first; before the day it follows the appointment's details.
+  const checkInFirst = checkIn.phoneCheckIn || checkIn.ticket !== null;
   return (
     <div>
       <h1 className="mb-6 text-3xl font-bold">{t("manage.title")}</h1>
@@ -101,6 +120,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
         />
       )}
       {q.verlaengert && held && !error && <HoldExtendedNotice booking={booking} />}
+      {checkInFirst && checkInPanel}
       {held && error === "HOLD_EXPIRED" && (
         <section aria-labelledby="alternatives-title" className="mb-6 rounded border-2 border-brand bg-white p-4">
           <h2 id="alternatives-title" className="text-xl font-bold">
@@ -159,6 +179,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
         after={[{ label: t("review.name"), value: [booking.givenName, booking.familyName].filter(Boolean).join(" ") }]}
       />
       {booking.status !== "CANCELLED" && <DocumentsToBring service={booking.service} />}
+      {!checkInFirst && <div className="mt-6">{checkInPanel}</div>}
       {changeable ? (
         <div className="mt-8 space-y-8">
           <div className="flex flex-wrap gap-3">

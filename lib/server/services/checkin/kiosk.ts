@@ -1,6 +1,6 @@
 import "server-only";
 import { localDateOf } from "@/lib/domain";
-import { localizeService } from "@/lib/domain/service-texts";
+import { localizeService, type TranslatableService } from "@/lib/domain/service-texts";
 import { ticketLabel } from "@/lib/domain/ticket";
 import type { Db } from "@/lib/server/db/client";
 import { slugSchema } from "@/lib/schemas/booking";
@@ -48,25 +48,35 @@ export interface KioskTicket {
   timeZone: string;
 }
 
+/** What a ticket shows in `locale`: its number, its service's name, its times and where to wait. */
+export function ticketView(
+  ticket: { id: string; series: string; number: number; kind: "APPOINTMENT" | "WALK_IN"; locale: string; dueAt: Date | null; arrivedAt: Date },
+  service: TranslatableService,
+  office: { waitingArea: string | null; timeZone: string },
+  locale: string,
+): KioskTicket {
+  const localized = localizeService(service, locale);
+  return {
+    id: ticket.id,
+    label: ticketLabel(ticket.series, ticket.number),
+    kind: ticket.kind,
+    locale: ticket.locale,
+    serviceName: localized.name,
+    serviceNameLocale: localized.textLocales.name,
+    dueAt: ticket.dueAt,
+    arrivedAt: ticket.arrivedAt,
+    waitingArea: office.waitingArea,
+    timeZone: office.timeZone,
+  };
+}
+
 /** Today's ticket of the kiosk's office, in `locale`; null for any other (another office's, yesterday's). */
 export async function kioskTicket(db: Db, kiosk: Kiosk, ticketId: string, locale: string, now: Date): Promise<KioskTicket | null> {
   if (!/^[a-z0-9]{10,40}$/.test(ticketId)) return null;
   const ticket = await db.ticket.findUnique({ where: { id: ticketId }, include: { service: { include: { translations: true } } } });
   const { office } = kiosk;
   if (!ticket || ticket.officeId !== office.id || ticket.date !== localDateOf(now, office.timeZone)) return null;
-  const service = localizeService(ticket.service, locale);
-  return {
-    id: ticket.id,
-    label: ticketLabel(ticket.series, ticket.number),
-    kind: ticket.kind,
-    locale: ticket.locale,
-    serviceName: service.name,
-    serviceNameLocale: service.textLocales.name,
-    dueAt: ticket.dueAt,
-    arrivedAt: ticket.arrivedAt,
-    waitingArea: office.waitingArea,
-    timeZone: office.timeZone,
-  };
+  return ticketView(ticket, ticket.service, office, locale);
 }
 
 /** Check-in and walk-in attempts per kiosk and minute: a queue at the door fits, guessing reference codes does not. */

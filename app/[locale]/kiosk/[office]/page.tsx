@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { KioskNotPaired } from "@/components/kiosk/kiosk-not-paired";
+import { KioskStart } from "@/components/kiosk/kiosk-start";
+import { getDb } from "@/lib/server/db";
+import { kioskOf } from "@/lib/server/services/checkin/kiosk";
+import { DEVICE_COOKIES } from "@/lib/server/services/devices/device-credential";
+import { checkInAtKioskAction } from "./actions";
+
+type Params = Promise<{ locale: string; office: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("checkin.kiosk");
+  return { title: t("title"), robots: { index: false } };
+}
+
+/** The kiosk at the office's entrance: check in with the QR code or the reference code. Only on a paired kiosk. */
+export default async function KioskPage({ params }: { params: Params }) {
+  const p = await params;
+  setRequestLocale(p.locale);
+  const kiosk = await kioskOf(getDb(), p.office, (await cookies()).get(DEVICE_COOKIES.KIOSK)?.value, new Date());
+  if (!kiosk) return <KioskNotPaired />;
+  const t = await getTranslations("checkin.kiosk");
+  const messages = await getMessages();
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-xl font-semibold text-muted" lang="de">
+          {kiosk.office.name}
+        </p>
+        <h1 className="text-4xl font-bold">{t("title")}</h1>
+        <p className="mt-2 text-xl">{t("intro")}</p>
+      </div>
+      <NextIntlClientProvider messages={{ checkin: messages.checkin }}>
+        <KioskStart timeZone={kiosk.office.timeZone} action={checkInAtKioskAction.bind(null, kiosk.office.slug)} />
+      </NextIntlClientProvider>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { checkInWindow, isCheckInOpen } from "@/lib/domain/check-in";
+import { localDateOf } from "@/lib/domain";
+import type { TranslatableService } from "@/lib/domain/service-texts";
+import type { Db } from "@/lib/server/db/client";
+import { checkInToken, isPosterVisit, qrSvgDataUrl } from "@/lib/server/security/check-in-tokens";
+import { type KioskTicket, ticketView } from "./kiosk";
+
+interface ManagedBooking {
+  id: string;
+  status: string;
+  startsAt: Date;
+  locale: string;
+  officeId: string;
+  office: { timeZone: string; checkInEarlyMinutes: number; checkInLateMinutes: number; waitingArea: string | null };
+  service: TranslatableService;
+}
+
+/** What the manage page shows about checking in: the QR code before, the waiting number after. */
+export interface ManageCheckIn {
+  /** The check-in QR code (SVG data: URL) while the appointment can still be checked in. */
+  qrDataUrl: string | null;
+  opensAt: Date;
+  closesAt: Date;
+  /** "Jetzt einchecken" is offered: the window is open and this phone came through the office's door poster. */
+  phoneCheckIn: boolean;
+  /** The waiting ticket once checked in (today's only). */
+  ticket: KioskTicket | null;
+}
+
+export async function manageCheckIn(db: Db, booking: ManagedBooking, posterVisit: string | undefined, locale: string, now: Date): Promise<ManageCheckIn> {
+  const { office } = booking;
+  const { opensAt, closesAt } = checkInWindow(booking.startsAt, office);
+  const date = localDateOf(booking.startsAt, office.timeZone);
+  const stillAhead = booking.status === "CONFIRMED" && now <= closesAt;
+  const ticket =
+    booking.status === "ARRIVED" ? await db.ticket.findUnique({ where: { bookingId: booking.id } }) : null;
+  return {
+    qrDataUrl: stillAhead ? await qrSvgDataUrl(checkInToken(booking.id, date)) : null,
+    opensAt,
+    closesAt,
+    phoneCheckIn: isCheckInOpen(booking, now, office) && isPosterVisit(booking.officeId, posterVisit, now),
+    ticket: ticket && ticket.date === localDateOf(now, office.timeZone) ? ticketView(ticket, booking.service, office, locale) : null,
+  };
+}
