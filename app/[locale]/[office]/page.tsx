@@ -5,12 +5,14 @@ import { OfficeAddress, OfficeText } from "@/components/booking/office-address";
 import { OfficeNotBookable } from "@/components/booking/office-not-bookable";
 import { QrLinks } from "@/components/booking/qr-links";
 import { ServiceChoiceForm } from "@/components/booking/service-choice-form";
+import { type WalkInService, WalkInTimes } from "@/components/booking/walk-in-times";
 import { messageWithTexts } from "@/components/ui/text-in-language";
 import { appointmentMinutes } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { documentsOf } from "@/lib/domain/service-texts";
 import { isBookable } from "@/lib/server/services/office-readiness";
 import { findOffice } from "@/lib/server/services/page-lookups";
+import { walkInWaitTimes } from "@/lib/server/services/queue/wait-times";
 import { readWizardState } from "@/lib/server/wizard-state";
 import { chooseService } from "./actions";
 
@@ -32,12 +34,18 @@ export default async function OfficePage({ params }: { params: Params }) {
       {messageWithTexts((v) => t("title", v), { office: <OfficeText pageLocale={locale}>{office.name}</OfficeText> })}
     </h1>
   );
+  const now = new Date();
+  const walkIns: WalkInService[] = (await walkInWaitTimes(getDb(), office.id, now)).flatMap((w) => {
+    const service = office.services.find((s) => s.id === w.serviceId);
+    return service ? [{ ...w, id: service.id, name: service.name, nameLocale: service.textLocales.name }] : [];
+  });
   // The deep link may be printed before the office is ready: it then says how to reach the office instead.
-  if (!(await isBookable(getDb(), office, new Date()))) {
+  if (!(await isBookable(getDb(), office, now))) {
     return (
       <div>
         {heading}
         <OfficeNotBookable office={office} />
+        <WalkInTimes services={walkIns} />
       </div>
     );
   }
@@ -47,6 +55,7 @@ export default async function OfficePage({ params }: { params: Params }) {
       <StepIndicator current="service" />
       {heading}
       <OfficeAddress office={office} />
+      <WalkInTimes services={walkIns} />
       <ServiceChoiceForm
         action={chooseService.bind(null, office.slug)}
         selected={state?.service}
