@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { WaitlistSummary } from "@/lib/domain/statistics";
+import { FigureCards } from "./figure-cards";
 import type { EvaluationFormat } from "./format";
 
 // The waiting list's key figures of the period as cards like the booking figures: wishes made and confirmed,
@@ -50,22 +51,12 @@ export async function WaitlistFigures({
     }),
     waitMedian: t("base.waitMedian", { count: current.wait.count, mean: t("days", { value: f.number(current.wait.mean) }) }),
   };
-  return (
-    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-      {FIGURES.map((figure) => (
-        <li key={figure} className="rounded border border-line bg-white p-4" data-figure={figure}>
-          <p className="font-semibold">{t(`figures.${figure}`)}</p>
-          <p className="text-3xl font-bold tabular-nums" data-value>
-            {value(figure, figureOf(current, figure))}
-          </p>
-          <p className="text-sm text-muted">{base[figure]}</p>
-          {previous && (
-            <p className="mt-1 text-sm" data-previous>
-              {t("previous")}: {value(figure, figureOf(previous, figure))}
-            </p>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
+  const cards = FIGURES.map((figure) => ({
+    figure,
+    title: t(`figures.${figure}`),
+    value: value(figure, figureOf(current, figure)),
+    base: base[figure],
+    previous: previous ? value(figure, figureOf(previous, figure)) : undefined,
+  }));
+  return <FigureCards cards={cards} previousLabel={t("previous")} />;
 }

@@ -218,6 +218,8 @@ export interface QueueSeriesPoint {
   /** The date, or the Monday of the week. */
   start: LocalDate;
   walkIns: number;
+  /** Walk-in tickets per service id (services without walk-ins that day are absent). */
+  walkInsByService: Record<string, number>;
   appointments: number;
   /** Median minutes from check-in to the first call; null without a call. */
   waitMedian: number | null;
@@ -231,19 +233,24 @@ export function queueSeries(
   unit: "day" | "week",
 ): QueueSeriesPoint[] {
   const keyOf = (date: LocalDate) => (unit === "week" ? startOfWeek(date) : date);
-  const points = new Map<LocalDate, { walkIns: number; appointments: number; wait: Histogram }>();
-  for (const date of dates) if (!points.has(keyOf(date))) points.set(keyOf(date), { walkIns: 0, appointments: 0, wait: {} });
+  const points = new Map<LocalDate, { walkIns: number; walkInsByService: Record<string, number>; appointments: number; wait: Histogram }>();
+  for (const date of dates) {
+    if (!points.has(keyOf(date))) points.set(keyOf(date), { walkIns: 0, walkInsByService: {}, appointments: 0, wait: {} });
+  }
   for (const r of input.rows) {
     if (r.date < input.from || r.date > input.to) continue;
     const p = points.get(keyOf(r.date));
     if (!p) continue;
-    if (r.kind === "WALK_IN") p.walkIns += r.tickets;
-    else p.appointments += r.tickets;
+    if (r.kind === "WALK_IN") {
+      p.walkIns += r.tickets;
+      p.walkInsByService[r.serviceId] = (p.walkInsByService[r.serviceId] ?? 0) + r.tickets;
+    } else p.appointments += r.tickets;
     mergeHistograms(p.wait, r.waitHistogram);
   }
   return [...points.entries()].map(([start, p]) => ({
     start,
     walkIns: p.walkIns,
+    walkInsByService: p.walkInsByService,
     appointments: p.appointments,
     waitMedian: histogramMedian(p.wait),
     waitP90: histogramPercentile(p.wait, 0.9),

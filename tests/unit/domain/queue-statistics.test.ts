@@ -116,12 +116,12 @@ describe("the queue's figures of a period", () => {
   it("lists every day of the period, empty ones as 0, or weeks from Monday", () => {
     const days = queueSeries({ from: MONDAY, to: "2026-03-04", rows }, [MONDAY, TUESDAY, "2026-03-04"], "day");
     expect(days).toEqual([
-      { start: MONDAY, walkIns: 4, appointments: 3, waitMedian: 16, waitP90: 45 },
-      { start: TUESDAY, walkIns: 1, appointments: 1, waitMedian: 60.5, waitP90: 90 },
-      { start: "2026-03-04", walkIns: 0, appointments: 0, waitMedian: null, waitP90: null },
+      { start: MONDAY, walkIns: 4, walkInsByService: { A: 3, B: 1 }, appointments: 3, waitMedian: 16, waitP90: 45 },
+      { start: TUESDAY, walkIns: 1, walkInsByService: { A: 1 }, appointments: 1, waitMedian: 60.5, waitP90: 90 },
+      { start: "2026-03-04", walkIns: 0, walkInsByService: {}, appointments: 0, waitMedian: null, waitP90: null },
     ]);
     const weeks = queueSeries({ from: MONDAY, to: TUESDAY, rows }, [MONDAY, TUESDAY], "week");
-    expect(weeks).toEqual([{ start: MONDAY, walkIns: 5, appointments: 4, waitMedian: 18.5, waitP90: 90 }]);
+    expect(weeks).toEqual([{ start: MONDAY, walkIns: 5, walkInsByService: { A: 4, B: 1 }, appointments: 4, waitMedian: 18.5, waitP90: 90 }]);
   });
 });
 

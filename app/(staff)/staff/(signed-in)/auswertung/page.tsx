@@ -4,7 +4,9 @@ import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChartSection } from "@/components/evaluation/chart-section";
 import { evaluationFormat } from "@/components/evaluation/format";
+import { DataTable } from "@/components/evaluation/data-table";
 import { KeyFigures } from "@/components/evaluation/key-figures";
+import { QueueFigures } from "@/components/evaluation/queue-figures";
 import { WaitlistFigures } from "@/components/evaluation/waitlist-figures";
 import { ComparisonForm, PeriodForm } from "@/components/evaluation/period-form";
 import { PageProblem } from "@/components/staff/agenda/page-problem";
@@ -18,6 +20,8 @@ import {
   QUICK_PERIODS,
   quickPeriod,
   type PeriodSummary,
+  type QueueSeriesPoint,
+  type QueueSummary,
   type SeriesPoint,
   type WaitlistSummary,
 } from "@/lib/domain/statistics";
@@ -63,6 +67,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
   const e = result.evaluation;
   const t = await getTranslations("evaluation");
   const tw = await getTranslations("staffWaitlist.evaluation");
+  const tq = await getTranslations("evaluation.queue");
   const f = evaluationFormat(await getFormatter());
   const { scope } = e;
   const state = {
@@ -92,6 +97,15 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
   const wlPrev = e.comparison?.waitlist ?? null;
   /** The waiting list's counts of the period and, when comparing, of the comparison period. */
   const waitlistCounts = (values: (s: WaitlistSummary) => number[]) => ({ current: values(wl), previous: wlPrev && values(wlPrev) });
+  const queue = e.current.queue;
+  const queuePrev = e.comparison?.queue ?? null;
+  const queuePoints = e.current.queueSeries;
+  const perQueuePoint = <T,>(label: string, value: (p: QueueSeriesPoint) => T) => ({ label, data: queuePoints.map(value) });
+  const queueCounts = (values: (s: QueueSummary) => number[]) => ({ current: values(queue), previous: queuePrev && values(queuePrev) });
+  const walkInServices = queue.byService.filter((s) => s.walkIns > 0).map((s) => s.serviceId);
+  const queueServices = [...new Set([...queue.byService, ...(queuePrev?.byService ?? [])].map((s) => s.serviceId))];
+  const serveMedians = (q: QueueSummary) => queueServices.map((id) => q.byService.find((s) => s.serviceId === id)?.serve.median ?? 0).map(Math.round);
+  const minutes = (v: number | null) => (v === null ? "–" : t("units.minutes", { value: f.number(v) }));
   const OUTCOMES = ["ACCEPTED", "DECLINED", "EXPIRED", "OPEN"] as const;
   const outcomeCount = (s: WaitlistSummary) => OUTCOMES.map((o) => s.offers[o.toLowerCase() as "accepted" | "declined" | "expired" | "open"]);
 
@@ -269,6 +283,92 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
         </div>
       </section>
 
+      <section aria-labelledby="queue-title" className="space-y-4">
+        <h2 id="queue-title" className="text-xl font-bold">
+          {tq("title")}
+        </h2>
+        <p className="max-w-3xl">{tq("intro")}</p>
+        <QueueFigures current={queue} previous={queuePrev} format={f} />
+        <div className="grid gap-4 lg:grid-cols-2">
+          <ChartSection
+            id="chart-walk-ins"
+            title={tq("charts.walkIns", { unit: e.unit })}
+            description={tq("charts.walkInsDesc")}
+            kind="bar"
+            {...time}
+            series={walkInServices.map((id) => perQueuePoint(serviceName.get(id) ?? id, (p) => p.walkInsByService[id] ?? 0))}
+            empty={queue.walkIns === 0 ? tq("charts.empty") : undefined}
+          />
+          <ChartSection
+            id="chart-queue-wait"
+            title={tq("charts.wait", { unit: e.unit })}
+            description={tq("charts.waitDesc")}
+            kind="line"
+            {...time}
+            series={[perQueuePoint(tq("charts.waitMedian"), (p) => p.waitMedian), perQueuePoint(tq("charts.waitP90"), (p) => p.waitP90)]}
+            columns={[
+              perQueuePoint(tq("charts.waitMedian"), (p) => minutes(p.waitMedian)),
+              perQueuePoint(tq("charts.waitP90"), (p) => minutes(p.waitP90)),
+            ]}
+            empty={queue.wait.count === 0 ? tq("charts.empty") : undefined}
+          />
+          <ChartSection
+            id="chart-queue-wait-buckets"
+            title={tq("charts.waitBuckets")}
+            description={tq("charts.waitBucketsDesc")}
+            categories={tq.raw("waitBuckets") as string[]}
+            heading={tq("charts.waitBucket")}
+            counted={tq("charts.called")}
+            {...queueCounts((s) => s.wait.buckets)}
+            empty={queue.wait.count === 0 && !queuePrev?.wait.count ? tq("charts.empty") : undefined}
+          />
+          <ChartSection
+            id="chart-queue-serve"
+            title={tq("charts.serve")}
+            description={tq("charts.serveDesc")}
+            categories={queueServices.map((id) => serviceName.get(id) ?? id)}
+            heading={tq("charts.service")}
+            counted={tq("charts.serveCounted")}
+            {...queueCounts(serveMedians)}
+            empty={queue.serve.count === 0 && !queuePrev?.serve.count ? tq("charts.empty") : undefined}
+          />
+        </div>
+        <section aria-labelledby="queue-services-title" className="min-w-0 rounded border border-line bg-white p-4">
+          <h3 id="queue-services-title" className="text-lg font-bold">
+            {tq("charts.services")}
+          </h3>
+          <p className="text-sm text-muted">{tq("charts.servicesDesc")}</p>
+          {queue.byService.length === 0 ? (
+            <p className="mt-3">{tq("charts.empty")}</p>
+          ) : (
+            <div className="mt-3">
+              <DataTable
+                caption={tq("charts.services")}
+                summary={t("charts.numbers")}
+                columns={[
+                  tq("charts.service"),
+                  tq("charts.walkInsColumn"),
+                  tq("charts.appointmentsColumn"),
+                  tq("charts.waitMedianColumn"),
+                  tq("charts.waitP90Column"),
+                  tq("charts.serveMedianColumn"),
+                  tq("charts.serveMeanColumn"),
+                ]}
+                rows={queue.byService.map((s) => [
+                  serviceName.get(s.serviceId) ?? s.serviceId,
+                  s.walkIns,
+                  s.appointments,
+                  minutes(s.wait.median),
+                  minutes(s.wait.p90),
+                  minutes(s.serve.median),
+                  minutes(s.serve.mean),
+                ])}
+              />
+            </div>
+          )}
+        </section>
+      </section>
+
       <section aria-labelledby="export-title" className="space-y-2">
         <h2 id="export-title" className="text-xl font-bold">
           {t("export.title")}
@@ -278,6 +378,7 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
           {[
             ["days", { format: "csv", teil: "tage" }],
             ["totals", { format: "csv", teil: "kennzahlen" }],
+            ["queue", { format: "csv", teil: "warteschlange" }],
             ["json", { format: "json" }],
           ].map(([key, extra]) => (
             <li key={key as string}>
@@ -300,8 +401,15 @@ export default async function EvaluationPage({ searchParams }: { searchParams: S
               <dd>{t(`definitions.${k}`)}</dd>
             </div>
           ))}
+          {(["walkIns", "waitMedian", "serveMedian", "onTimeShare"] as const).map((k) => (
+            <div key={k}>
+              <dt className="font-bold">{tq(`figures.${k}`)}</dt>
+              <dd>{tq(`definitions.${k}`)}</dd>
+            </div>
+          ))}
         </dl>
         <p className="max-w-3xl text-sm text-muted">{t("definitions.privacy")}</p>
+        <p className="max-w-3xl text-sm text-muted">{tq("definitions.privacy")}</p>
         <p className="max-w-3xl text-sm text-muted">{tw("definition")}</p>
       </section>
     </div>
