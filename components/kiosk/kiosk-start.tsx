@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { languageAttributes } from "@/components/ui/text-in-language";
 import { clockTime } from "@/components/booking/format";
 import type { KioskCheckInState } from "@/lib/schemas/checkin";
 import { QrScanner } from "./qr-scanner";
@@ -13,16 +14,35 @@ import { kioskPrimary, kioskSecondary } from "./styles";
 /** How long a refusal stays on the screen before the start screen is clean again. */
 const CLEAR_AFTER_MS = 30_000;
 
+/** A service the kiosk offers walk-in tickets for, with its expected wait (null: no estimate). */
+export interface KioskWalkIn {
+  serviceId: string;
+  name: string;
+  nameLocale: string;
+  full: boolean;
+  minutes: number | null;
+}
+
 export function KioskStart({
   timeZone,
   action,
+  walkIns,
+  walkInAction,
 }: {
   timeZone: string;
   action: (state: KioskCheckInState, form: FormData) => Promise<KioskCheckInState>;
+  walkIns: KioskWalkIn[];
+  walkInAction: (state: KioskCheckInState, form: FormData) => Promise<KioskCheckInState>;
 }) {
   const t = useTranslations("checkin");
+  const tw = useTranslations("walkIns.refused");
+  const locale = useLocale();
   const format = useFormatter();
-  const [state, formAction, pending] = useActionState(action, {});
+  const [checkInState, formAction, checkInPending] = useActionState(action, {});
+  const [walkInState, walkInFormAction, walkInPending] = useActionState(walkInAction, {});
+  const pending = checkInPending || walkInPending;
+  // The latest answer of either form is the one shown.
+  const state = (walkInState.at ?? 0) > (checkInState.at ?? 0) ? walkInState : checkInState;
   const [scanning, setScanning] = useState(false);
   const [cameraFailed, setCameraFailed] = useState(false);
   const [shown, setShown] = useState<number | undefined>(undefined);
@@ -44,7 +64,9 @@ export function KioskStart({
       ? t("errors.CHECKIN_TOO_EARLY", { time: clockTime(format, new Date(state.opensAt), timeZone) })
       : t.has(`errors.${error}`)
         ? t(`errors.${error}`)
-        : t("errors.UNEXPECTED")
+        : tw.has(error)
+          ? tw(error)
+          : t("errors.UNEXPECTED")
     : null;
 
   return (
@@ -144,6 +166,35 @@ export function KioskStart({
           </button>
         </form>
       </section>
+
+      {walkIns.length > 0 && (
+        <section aria-labelledby="walk-in-title" className="rounded border border-line bg-white p-4 sm:p-6">
+          <h2 id="walk-in-title" className="mb-2 text-2xl font-bold">
+            {t("kiosk.walkInTitle")}
+          </h2>
+          <p className="mb-4 text-xl">{t("kiosk.walkInIntro")}</p>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {walkIns.map((w) => (
+              <li key={w.serviceId}>
+                <form action={walkInFormAction}>
+                  <input type="hidden" name="serviceId" value={w.serviceId} />
+                  <button
+                    type="submit"
+                    className={`${kioskSecondary} h-full flex-col !gap-1`}
+                    disabled={pending || w.full}
+                    aria-describedby={`walk-in-${w.serviceId}`}
+                  >
+                    <span {...languageAttributes(w.nameLocale, locale)}>{w.name}</span>
+                    <span id={`walk-in-${w.serviceId}`} className="text-lg font-normal">
+                      {w.full ? t("kiosk.walkInFull") : w.minutes !== null ? t("kiosk.walkInWait", { minutes: w.minutes }) : ""}
+                    </span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

@@ -18,7 +18,7 @@ export async function ManageCheckInPanel({
     qrDataUrl: string | null;
     opensAt: Date;
     phoneCheckIn: boolean;
-    ticket: Omit<TicketView, "waitMinutes"> | null;
+    ticket: TicketView | null;
   };
   referenceCode: string;
   timeZone: string;
@@ -38,7 +38,7 @@ export async function ManageCheckInPanel({
   if (checkIn.ticket) {
     return (
       <section className="mb-6 rounded border-2 border-success bg-white p-4" aria-label={t("manage.checkedIn")}>
-        <TicketAnswer ticket={{ ...checkIn.ticket, waitMinutes: null }} headingLevel={2} />
+        <TicketAnswer ticket={checkIn.ticket} headingLevel={2} />
       </section>
     );
   }

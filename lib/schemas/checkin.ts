@@ -46,3 +46,6 @@ export function manageTokenFromLink(input: unknown): string | null {
   const match = /(?:^|\/termin\/)([A-Za-z0-9_-]{43})(?:[/?#]|$)/.exec(input.trim());
   return match ? match[1] : null;
 }
+
+/** A walk-in button on the kiosk: the service it draws a ticket for. */
+export const kioskWalkInSchema = z.object({ serviceId: z.string().regex(/^[a-z0-9]{10,40}$/, "invalid") });

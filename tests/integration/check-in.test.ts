@@ -2,7 +2,7 @@ import type { Db } from "@/lib/server/db/client";
 import { checkInToken, posterVisit } from "@/lib/server/security/check-in-tokens";
 import { createManageToken, hashToken } from "@/lib/server/security/tokens";
 import { checkIn } from "@/lib/server/services/checkin/check-in";
-import { checkInAtKiosk } from "@/lib/server/services/checkin/kiosk";
+import { checkInAtKiosk, kioskOf, kioskWalkIns, walkInAtKiosk } from "@/lib/server/services/checkin/kiosk";
 import { checkInByPhone } from "@/lib/server/services/checkin/phone-check-in";
 import { createBooking } from "@/lib/server/services/create-booking";
 import { codeOf } from "../helpers/app-error-code";
@@ -224,5 +224,37 @@ describeEachDatabase("check-in at the office", (ctx) => {
     );
     await checkIn(ctx.db, { officeId: w.officeA.id, by: { referenceCode: second.referenceCode } }, at(MONDAY, "09:05"));
     expect(await atKiosk({ token: token() }, at(MONDAY, "09:06"))).toMatchObject({ label: "T-002" });
+  });
+
+  describe("walk-in tickets at the kiosk", () => {
+    const walkIn = (serviceId: string, credential: string, now: Date) =>
+      walkInAtKiosk(ctx.db, { officeSlug: "amt-a", credential, serviceId, locale: "en" }, now);
+
+    it("draws a W ticket in the kiosk's language for a service taking walk-ins, only with the office's kiosk", async () => {
+      const service = await ctx.db.service.findFirstOrThrow({ where: { officeId: w.officeA.id } });
+      const now = at(MONDAY, "09:30");
+      const kiosk = (await kioskOf(ctx.db, "amt-a", KIOSK_A, now))!;
+      // Not offered until the office lets the service take walk-ins.
+      expect(await kioskWalkIns(ctx.db, kiosk, "en", now)).toEqual([]);
+      expect(await codeOf(walkIn(service.id, KIOSK_A, now))).toBe("WALK_IN_NOT_OFFERED");
+
+      await ctx.db.service.update({ where: { id: service.id }, data: { walkInDayParts: "MORNING,AFTERNOON" } });
+      expect(await kioskWalkIns(ctx.db, kiosk, "en", now)).toEqual([
+        expect.objectContaining({ serviceId: service.id, name: service.name, full: false }),
+      ]);
+      expect(await codeOf(walkIn(service.id, DISPLAY_A, now))).toBe("DEVICE_NOT_PAIRED");
+      expect(await codeOf(walkIn(service.id, KIOSK_B, now))).toBe("DEVICE_NOT_PAIRED");
+      const drawn = await walkIn(service.id, KIOSK_A, now);
+      expect(drawn.label).toBe("W-001");
+      expect(await ctx.db.ticket.findUniqueOrThrow({ where: { id: drawn.ticketId } })).toMatchObject({
+        kind: "WALK_IN",
+        locale: "en",
+        bookingId: null,
+        date: MONDAY,
+      });
+      const [audit] = await ctx.db.auditLog.findMany();
+      expect(audit).toMatchObject({ action: "queue.walk-in", actorId: null, officeId: w.officeA.id });
+      expect(JSON.parse(audit.details!)).toEqual({ ticket: "W-001", device: w.kioskA });
+    });
   });
 });

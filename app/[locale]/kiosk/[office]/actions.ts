@@ -4,12 +4,12 @@ import { cookies } from "next/headers";
 import { getLocale } from "next-intl/server";
 import { redirect } from "@/lib/i18n/navigation";
 import { isLocale } from "@/lib/i18n/routing";
-import { kioskCheckInFromForm, kioskCheckInSchema, type KioskCheckInState } from "@/lib/schemas/checkin";
+import { kioskCheckInFromForm, kioskCheckInSchema, type KioskCheckInState, kioskWalkInSchema } from "@/lib/schemas/checkin";
 import { fieldErrorsOf } from "@/lib/schemas/form-errors";
 import { failureCode } from "@/lib/server/actions/refusal";
 import { getDb } from "@/lib/server/db";
 import { CheckInRefused } from "@/lib/server/services/checkin/check-in";
-import { checkInAtKiosk } from "@/lib/server/services/checkin/kiosk";
+import { checkInAtKiosk, walkInAtKiosk } from "@/lib/server/services/checkin/kiosk";
 import { DEVICE_COOKIES } from "@/lib/server/services/devices/device-credential";
 
 /**
@@ -30,4 +30,19 @@ export async function checkInAtKioskAction(officeSlug: string, _: KioskCheckInSt
   }
   const locale = isLocale(next.locale) ? next.locale : await getLocale();
   return redirect({ href: `/kiosk/${officeSlug}/nummer/${next.ticketId}`, locale });
+}
+
+/** A walk-in ticket from the kiosk's buttons, in the language the kiosk shows; refusals stay on the start screen. */
+export async function walkInAtKioskAction(officeSlug: string, _: KioskCheckInState, form: FormData): Promise<KioskCheckInState> {
+  const parsed = kioskWalkInSchema.safeParse({ serviceId: form.get("serviceId") });
+  if (!parsed.success) return { error: "INVALID_INPUT", at: Date.now() };
+  const credential = (await cookies()).get(DEVICE_COOKIES.KIOSK)?.value;
+  const locale = await getLocale();
+  let ticketId: string;
+  try {
+    ({ ticketId } = await walkInAtKiosk(getDb(), { officeSlug, credential, serviceId: parsed.data.serviceId, locale }, new Date()));
+  } catch (e) {
+    return { error: failureCode(e, "kiosk walk-in"), at: Date.now() };
+  }
+  return redirect({ href: `/kiosk/${officeSlug}/nummer/${ticketId}`, locale });
 }

@@ -5,9 +5,9 @@ import { getMessages, getTranslations, setRequestLocale } from "next-intl/server
 import { KioskNotPaired } from "@/components/kiosk/kiosk-not-paired";
 import { KioskStart } from "@/components/kiosk/kiosk-start";
 import { getDb } from "@/lib/server/db";
-import { kioskOf } from "@/lib/server/services/checkin/kiosk";
+import { kioskOf, kioskWalkIns } from "@/lib/server/services/checkin/kiosk";
 import { DEVICE_COOKIES } from "@/lib/server/services/devices/device-credential";
-import { checkInAtKioskAction } from "./actions";
+import { checkInAtKioskAction, walkInAtKioskAction } from "./actions";
 
 type Params = Promise<{ locale: string; office: string }>;
 
@@ -20,8 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function KioskPage({ params }: { params: Params }) {
   const p = await params;
   setRequestLocale(p.locale);
-  const kiosk = await kioskOf(getDb(), p.office, (await cookies()).get(DEVICE_COOKIES.KIOSK)?.value, new Date());
+  const db = getDb();
+  const now = new Date();
+  const kiosk = await kioskOf(db, p.office, (await cookies()).get(DEVICE_COOKIES.KIOSK)?.value, now);
   if (!kiosk) return <KioskNotPaired />;
+  const walkIns = await kioskWalkIns(db, kiosk, p.locale, now);
   const t = await getTranslations("checkin.kiosk");
   const messages = await getMessages();
   return (
@@ -33,8 +36,13 @@ export default async function KioskPage({ params }: { params: Params }) {
         <h1 className="text-4xl font-bold">{t("title")}</h1>
         <p className="mt-2 text-xl">{t("intro")}</p>
       </div>
-      <NextIntlClientProvider messages={{ checkin: messages.checkin }}>
-        <KioskStart timeZone={kiosk.office.timeZone} action={checkInAtKioskAction.bind(null, kiosk.office.slug)} />
+      <NextIntlClientProvider messages={{ checkin: messages.checkin, walkIns: messages.walkIns }}>
+        <KioskStart
+          timeZone={kiosk.office.timeZone}
+          action={checkInAtKioskAction.bind(null, kiosk.office.slug)}
+          walkIns={walkIns}
+          walkInAction={walkInAtKioskAction.bind(null, kiosk.office.slug)}
+        />
       </NextIntlClientProvider>
     </div>
   );

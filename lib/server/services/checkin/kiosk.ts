@@ -6,7 +6,11 @@ import type { Db } from "@/lib/server/db/client";
 import { slugSchema } from "@/lib/schemas/booking";
 import { AppError } from "@/lib/server/errors";
 import { consumePoint, tableLimiter } from "@/lib/server/security/rate-limit";
+import { writeAudit } from "@/lib/server/audit";
 import { deviceByCredential } from "@/lib/server/services/devices/device-credential";
+import { issueWalkInTicket } from "@/lib/server/services/queue/issue-walk-in";
+import { QUEUE_AUDIT } from "@/lib/server/services/queue/queue-write";
+import { walkInWaitTimes } from "@/lib/server/services/queue/wait-times";
 import { checkIn, type CheckedIn } from "./check-in";
 
 // What a kiosk may read: its own office, and today's tickets of that office. The device credential is its only
@@ -96,4 +100,36 @@ export async function checkInAtKiosk(
   const wait = await consumePoint(tableLimiter(db, "kiosk", KIOSK_ATTEMPTS_PER_MINUTE, 60), kiosk.device.id);
   if (wait !== null) throw new AppError("RATE_LIMITED");
   return checkIn(db, { officeId: kiosk.office.id, by: input.by, deviceId: kiosk.device.id }, now);
+}
+
+/** The walk-in services the kiosk offers now: the services taking walk-ins today, with their expected wait. */
+export async function kioskWalkIns(db: Db, kiosk: Kiosk, locale: string, now: Date) {
+  const times = await walkInWaitTimes(db, kiosk.office.id, now);
+  return times.flatMap((time) => {
+    const service = kiosk.office.services.find((s) => s.id === time.serviceId);
+    if (!service || !time.open) return [];
+    const localized = localizeService(service, locale);
+    return [{ serviceId: service.id, name: localized.name, nameLocale: localized.textLocales.name, full: time.full, minutes: time.minutes }];
+  });
+}
+
+/**
+ * A walk-in ticket drawn at the kiosk of `officeSlug`, in the language the kiosk shows: the same credential rule and
+ * rate limit as a check-in, the walk-in rules of issueWalkInTicket, and an audit entry with the kiosk as detail.
+ */
+export async function walkInAtKiosk(
+  db: Db,
+  input: { officeSlug: string; credential: string | undefined; serviceId: string; locale: string },
+  now: Date,
+): Promise<{ ticketId: string; label: string }> {
+  const kiosk = await kioskOf(db, input.officeSlug, input.credential, now);
+  if (!kiosk) throw new AppError("DEVICE_NOT_PAIRED");
+  const wait = await consumePoint(tableLimiter(db, "kiosk", KIOSK_ATTEMPTS_PER_MINUTE, 60), kiosk.device.id);
+  if (wait !== null) throw new AppError("RATE_LIMITED");
+  const ticket = await issueWalkInTicket(db, { officeId: kiosk.office.id, serviceId: input.serviceId, locale: input.locale }, now);
+  const label = ticketLabel(ticket.series, ticket.number);
+  await db.$transaction((tx) =>
+    writeAudit(tx, { actorId: null, officeId: kiosk.office.id, action: QUEUE_AUDIT.walkIn, details: { ticket: label, device: kiosk.device.id } }),
+  );
+  return { ticketId: ticket.id, label };
 }

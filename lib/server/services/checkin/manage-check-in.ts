@@ -4,6 +4,7 @@ import { localDateOf } from "@/lib/domain";
 import type { TranslatableService } from "@/lib/domain/service-texts";
 import type { Db } from "@/lib/server/db/client";
 import { checkInToken, isPosterVisit, qrSvgDataUrl } from "@/lib/server/security/check-in-tokens";
+import { ticketWaitMinutes } from "@/lib/server/services/queue/wait-times";
 import { type KioskTicket, ticketView } from "./kiosk";
 
 interface ManagedBooking {
@@ -25,7 +26,7 @@ export interface ManageCheckIn {
   /** "Jetzt einchecken" is offered: the window is open and this phone came through the office's door poster. */
   phoneCheckIn: boolean;
   /** The waiting ticket once checked in (today's only). */
-  ticket: KioskTicket | null;
+  ticket: (KioskTicket & { waitMinutes: number | null }) | null;
 }
 
 export async function manageCheckIn(db: Db, booking: ManagedBooking, posterVisit: string | undefined, locale: string, now: Date): Promise<ManageCheckIn> {
@@ -40,6 +41,9 @@ export async function manageCheckIn(db: Db, booking: ManagedBooking, posterVisit
     opensAt,
     closesAt,
     phoneCheckIn: isCheckInOpen(booking, now, office) && isPosterVisit(booking.officeId, posterVisit, now),
-    ticket: ticket && ticket.date === localDateOf(now, office.timeZone) ? ticketView(ticket, booking.service, office, locale) : null,
+    ticket:
+      ticket && ticket.date === localDateOf(now, office.timeZone)
+        ? { ...ticketView(ticket, booking.service, office, locale), waitMinutes: await ticketWaitMinutes(db, ticket.id, now) }
+        : null,
   };
 }

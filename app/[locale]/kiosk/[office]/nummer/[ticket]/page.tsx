@@ -10,6 +10,7 @@ import { Link, redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
 import { kioskOf, kioskTicket } from "@/lib/server/services/checkin/kiosk";
 import { DEVICE_COOKIES } from "@/lib/server/services/devices/device-credential";
+import { ticketWaitMinutes } from "@/lib/server/services/queue/wait-times";
 
 type Params = Promise<{ locale: string; office: string; ticket: string }>;
 
@@ -37,8 +38,8 @@ export default async function KioskTicketPage({ params }: { params: Params }) {
   if (!ticket) return redirect({ href: start, locale: p.locale });
   const t = await getTranslations("checkin.answer");
   const messages = await getMessages();
-  // The expected wait comes from the walk-ins part's estimate once it exists; until then nothing rather than a guess.
-  const view = { ...ticket, waitMinutes: null };
+  // No estimate (no clerk on duty for the service) shows nothing rather than a guess.
+  const view = { ...ticket, waitMinutes: await ticketWaitMinutes(db, ticket.id, now) };
   return (
     <div className="space-y-6">
       <div className="space-y-6 print:hidden">
