@@ -79,7 +79,13 @@ it("pairs a display, shows a call within 2 s, refuses its cookie elsewhere, show
   const tv = await browserAt(1280);
   await tv.goto(`${app.url}/aufruf/${OFFICE}`);
   await tv.getByRole("heading", { level: 1, name: "Diese Anzeige ist nicht gekoppelt" }).waitFor();
+  expect(formatViolations(await axeViolations(tv))).toEqual([]);
   await tv.getByRole("link", { name: "Gerät koppeln" }).click();
+  await tv.getByLabel("Kopplungscode").fill("AAAA-AAAA");
+  await tv.getByRole("button", { name: "Gerät koppeln" }).click();
+  await tv.waitForURL("**/geraet?fehler=pairingCodeInvalid");
+  await tv.getByText("Das Gerät wurde nicht gekoppelt").waitFor();
+  expect(formatViolations(await axeViolations(tv))).toEqual([]);
   await tv.getByLabel("Kopplungscode").fill(code.toLowerCase());
   await tv.getByRole("button", { name: "Gerät koppeln" }).click();
   await tv.waitForURL(`**/aufruf/${OFFICE}`);
