@@ -16,6 +16,7 @@ import {
 } from "@/lib/schemas/counter";
 import { officeSlugSchema } from "@/lib/schemas/office";
 import { staffAction } from "@/lib/server/auth/staff-action";
+import { env } from "@/lib/server/env";
 import { createCounter } from "@/lib/server/services/counters/create-counter";
 import { setCounterActive } from "@/lib/server/services/counters/set-counter-active";
 import { updateCounter } from "@/lib/server/services/counters/update-counter";
@@ -56,7 +57,7 @@ export async function chooseCounterAction(form: FormData): Promise<void> {
   (await cookies()).set(counterCookieName(counter.office.slug), counter.id, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production",
+    secure: env().NODE_ENV === "production" || env().APP_URL.startsWith("https://"),
     path: `/staff/${counter.office.slug}`,
     maxAge: COUNTER_COOKIE_MAX_AGE,
   });
