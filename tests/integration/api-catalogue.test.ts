@@ -83,6 +83,7 @@ describeEachDatabase("API catalogue", (ctx) => {
           extraPersonMinutes: 15,
           maxPersons: 3,
           documents: ["Reisepass", "Foto"],
+          walkInDayParts: [],
           links: {
             booking: `${APP_URL}/auslaenderbehoerde/aufenthaltstitel`,
             qrPng: `${APP_URL}/api/qr/auslaenderbehoerde/aufenthaltstitel?format=png`,
@@ -100,6 +101,12 @@ describeEachDatabase("API catalogue", (ctx) => {
       expect(status).toBe(200);
       expect(body.office).toBe("buergeramt");
       expect(body.services.map((s: { slug: string }) => s.slug)).toEqual(["personalausweis"]);
+    });
+
+    it("says in which parts of the day a service is also served without an appointment", async () => {
+      await ctx.db.service.updateMany({ where: { slug: "personalausweis" }, data: { walkInDayParts: "AFTERNOON,MORNING" } });
+      const { body } = await callApi(listServices, "/api/v1/offices/buergeramt/services");
+      expect(body.services[0].walkInDayParts).toEqual(["MORNING", "AFTERNOON"]);
     });
 
     it("gives the office's translation of each field in the asked language, German where it has none", async () => {

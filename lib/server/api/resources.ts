@@ -74,6 +74,7 @@ function serviceResource(officeSlug: string, row: ServiceRow, locale: Locale): S
     extraPersonMinutes: service.extraPersonMinutes,
     maxPersons: service.maxPersons,
     documents: documentsOf(service),
+    walkInDayParts: parseDayParts(service.walkInDayParts),
     links: {
       ...deepLinks(serviceUrl(officeSlug, service.slug, locale), `/api/qr/${officeSlug}/${service.slug}`),
       slots: apiUrl(`/api/v1/offices/${officeSlug}/services/${service.slug}/slots`),

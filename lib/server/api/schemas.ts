@@ -141,6 +141,10 @@ export const serviceSchema = z
     extraPersonMinutes: z.int().meta({ description: "Added for every further person." }),
     maxPersons: z.int().min(1).meta({ description: "Most persons one appointment may cover." }),
     documents: z.array(z.string()).meta({ description: "Documents to bring." }),
+    walkInDayParts: z.array(z.enum(DAY_PARTS)).meta({
+      description:
+        "Parts of the day in which the office also serves this matter without an appointment, with a waiting number drawn at the office (MORNING: before 12:00, AFTERNOON: from 12:00 office time); empty: by appointment only.",
+    }),
     links: deepLinksSchema.extend({ slots: url.meta({ description: "This service's free slots." }) }),
   })
   .meta({
@@ -153,6 +157,7 @@ export const serviceSchema = z
       extraPersonMinutes: 15,
       maxPersons: 4,
       documents: ["Reisepass", "Aktuelles biometrisches Passfoto"],
+      walkInDayParts: [],
       links: {
         booking: `${EXAMPLE_ORIGIN}/${EXAMPLE_OFFICE}/${EXAMPLE_SERVICE}`,
         qrPng: `${EXAMPLE_ORIGIN}/api/qr/${EXAMPLE_OFFICE}/${EXAMPLE_SERVICE}?format=png`,
