@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { renderMail } from "@/lib/server/mail/render";
+import { renderMail, type RenderedMail } from "@/lib/server/mail/render";
 
 // Development inbox: without SMTP_URL, e-mails stay in the outbox and are shown here. Never in production.
 export const dynamic = "force-dynamic";
@@ -37,7 +37,7 @@ export default async function DevInboxPage() {
               <summary className="cursor-pointer text-brand underline">{t("show")}</summary>
               <iframe
                 title={m.subject}
-                srcDoc={mail.html}
+                srcDoc={withInlineImages(mail)}
                 sandbox=""
                 className="mt-2 h-[36rem] w-full border border-line bg-white"
               />
@@ -52,5 +52,13 @@ export default async function DevInboxPage() {
         </article>
       ))}
     </div>
+  );
+}
+
+/** The HTML with its inline images (the check-in QR code) as data: URLs, since a frame cannot resolve `cid:`. */
+function withInlineImages(mail: RenderedMail): string {
+  return (mail.inlineImages ?? []).reduce(
+    (html, image) => html.replaceAll(`cid:${image.cid}`, `data:${image.contentType};base64,${image.content.toString("base64")}`),
+    mail.html,
   );
 }
