@@ -135,6 +135,24 @@ describeEachDatabase("live queue events", (ctx) => {
       expect(ticket.number).toBe(2);
     });
 
+  (ctx.provider === "postgresql" ? it : it.skip)("while listening, a change whose notification was lost is found by the safety read", async () => {
+    const db = createDb(ctx.url);
+    extraDbs.push(db);
+    const hub = new QueueHub({ db, listenUrl: ctx.url, pollIntervalMs: 100 });
+    hubs.push(hub);
+    const heard = calls(4000);
+    hub.subscribe(office, heard.listener);
+    await until(() => hub.live);
+    await sleep(1700); // one safety read takes the starting version
+    const before = heard.count();
+    await waitingTicket(ctx.db, office, serviceId, new Date());
+    await heard.reached(before + 1);
+    const afterNotified = heard.count();
+    // A version bump without a notification, as if the notification had been lost.
+    await ctx.db.queueDay.updateMany({ where: { officeId: office.id }, data: { version: { increment: 1 } } });
+    await heard.reached(afterNotified + 1);
+  });
+
   it("the event stream sends the state at once and again after a call, for the office's staff", async () => {
     const hub = instanceHub();
     const restore = overrideQueueHub(hub);

@@ -12,7 +12,8 @@ import { QUEUE_CHANNEL } from "./queue-events";
 // connection LISTENs on QUEUE_CHANNEL, so a call made on any instance reaches the displays on every instance
 // (announceQueueChange notifies inside the writing transaction, so only committed changes arrive). On SQLite, and
 // whenever that connection is down, the hub polls each watched office's QueueDay.version instead, about once a
-// second: one indexed read per office, and the version moves with every queue write.
+// second: one indexed read per office, and the version moves with every queue write. While listening, the same read
+// runs every 15 seconds as a safety net, for a notification lost on a connection that died without an error.
 
 export interface WatchedOffice {
   id: string;
@@ -22,6 +23,8 @@ export interface WatchedOffice {
 type Listener = () => void;
 
 export const POLL_INTERVAL_MS = 1000;
+/** While listening, every this many poll ticks one safety read. */
+const SAFETY_EVERY_TICKS = 15;
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 10_000;
 
@@ -41,6 +44,7 @@ export class QueueHub {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private polling = false;
+  private ticks = 0;
   private closed = false;
 
   constructor(private readonly options: QueueHubOptions) {}
@@ -79,7 +83,7 @@ export class QueueHub {
   private start(): void {
     if (this.closed) return;
     if (this.options.listenUrl && !this.client && !this.reconnectTimer) void this.connect();
-    if (!this.listening) this.startPolling();
+    this.startPolling();
   }
 
   private notify(officeId: string): void {
@@ -95,7 +99,7 @@ export class QueueHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ ...pgSettingsOf(this.options.listenUrl!), application_name: "terminvergabe-live" });
+    const client = new pg.Client({ ...pgSettingsOf(this.options.listenUrl!), application_name: "terminvergabe-live", keepAlive: true });
     this.client = client;
     const down = (error?: Error) => {
       if (this.client !== client) return;
@@ -123,7 +127,6 @@ export class QueueHub {
       if (this.client !== client) return;
       this.listening = true;
       this.reconnectDelay = RECONNECT_MIN_MS;
-      this.stopPolling();
       // Whatever changed while no one listened: every stream reloads once.
       for (const officeId of [...this.offices.keys()]) this.notify(officeId);
     } catch (error) {
@@ -143,15 +146,17 @@ export class QueueHub {
   }
 
   private async poll(): Promise<void> {
-    if (this.polling || this.listening) return;
+    this.ticks++;
+    if (this.polling || (this.listening && this.ticks % SAFETY_EVERY_TICKS !== 0)) return;
     this.polling = true;
     try {
       const now = new Date();
       for (const [officeId, entry] of [...this.offices]) {
         const version = await queueVersion(this.options.db, entry.office, now).catch(() => undefined);
         if (version === undefined) continue;
-        // The first read also counts as a change: a write between a stream's first state and this read is not lost.
-        const changed = entry.version !== version;
+        // Without notifications the first read also counts as a change: a write between a stream's first state and
+        // this read is not lost. While listening, the notification covered that write.
+        const changed = entry.version !== version && (entry.version !== undefined || !this.listening);
         entry.version = version;
         if (changed) this.notify(officeId);
       }

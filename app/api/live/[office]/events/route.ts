@@ -1,3 +1,4 @@
+import { localDateOf } from "@/lib/domain/time";
 import { getDb } from "@/lib/server/db";
 import { liveAccess } from "@/lib/server/live/live-access";
 import { queueHub } from "@/lib/server/live/queue-hub";
@@ -27,6 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ offi
       let closed = false;
       let sending = false;
       let again = false;
+      let shownDate = "";
       const send = (text: string) => {
         if (closed) return;
         try {
@@ -51,6 +53,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ offi
               return;
             }
             const state = await displayState(db, access.office, access.counterIds, new Date());
+            shownDate = state.date;
             send(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
           } while (again && !closed);
         } catch {
@@ -60,7 +63,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ offi
         }
       };
       const unsubscribe = queueHub().subscribe(access.office, () => void pushState());
-      const ping = setInterval(() => send(": ping\n\n"), PING_MS);
+      const ping = setInterval(() => {
+        send(": ping\n\n");
+        // After midnight the screen starts the new day empty, even before its first call.
+        if (shownDate && localDateOf(new Date(), access.office.timeZone) !== shownDate) void pushState();
+      }, PING_MS);
       stop = () => {
         if (closed) return;
         closed = true;
