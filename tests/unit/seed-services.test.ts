@@ -44,6 +44,8 @@ describe.each(demoServices.map((s) => [s.slug, s] as const))("the demo service %
       maxPersons: String(row.maxPersons),
       releaseMode: "FIRST_COME",
       asksPermitExpiry: String(row.asksPermitExpiry ?? false),
+      // The form sends the ticked parts of the day as repeated fields.
+      walkInDayParts: row.walkInDayParts ? row.walkInDayParts.split(",") : [],
       translations: Object.fromEntries(translations.map(({ locale, ...texts }) => [locale, texts])),
     });
     expect(parsed.error?.issues).toBeUndefined();
