@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { KioskFrame } from "@/components/kiosk/kiosk-frame";
 import { KioskNotPaired } from "@/components/kiosk/kiosk-not-paired";
+import type { Locale } from "@/lib/i18n/routing";
 import { KioskStart } from "@/components/kiosk/kiosk-start";
 import { getDb } from "@/lib/server/db";
 import { kioskOf, kioskWalkIns } from "@/lib/server/services/checkin/kiosk";
@@ -28,11 +30,8 @@ export default async function KioskPage({ params }: { params: Params }) {
   const t = await getTranslations("checkin.kiosk");
   const messages = await getMessages();
   return (
-    <div className="space-y-6">
+    <KioskFrame locale={p.locale as Locale} officeName={kiosk.office.name}>
       <div>
-        <p className="text-xl font-semibold text-muted" lang="de">
-          {kiosk.office.name}
-        </p>
         <h1 className="text-4xl font-bold">{t("title")}</h1>
         <p className="mt-2 text-xl">{t("intro")}</p>
       </div>
@@ -44,6 +43,6 @@ export default async function KioskPage({ params }: { params: Params }) {
           walkInAction={walkInAtKioskAction.bind(null, kiosk.office.slug)}
         />
       </NextIntlClientProvider>
-    </div>
+    </KioskFrame>
   );
 }

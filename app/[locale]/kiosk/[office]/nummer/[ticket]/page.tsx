@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { KioskFrame } from "@/components/kiosk/kiosk-frame";
 import { KioskNotPaired } from "@/components/kiosk/kiosk-not-paired";
+import type { Locale } from "@/lib/i18n/routing";
 import { KioskReturn, PrintButton } from "@/components/kiosk/kiosk-return";
 import { kioskPrimary, kioskSecondary } from "@/components/kiosk/styles";
 import { TicketAnswer, TicketSlip } from "@/components/kiosk/ticket-answer";
@@ -41,7 +43,7 @@ export default async function KioskTicketPage({ params }: { params: Params }) {
   // No estimate (no clerk on duty for the service) shows nothing rather than a guess.
   const view = { ...ticket, waitMinutes: await ticketWaitMinutes(db, ticket.id, now) };
   return (
-    <div className="space-y-6">
+    <KioskFrame locale={p.locale as Locale} officeName={kiosk.office.name}>
       <div className="space-y-6 print:hidden">
         <TicketAnswer ticket={view} />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -55,6 +57,6 @@ export default async function KioskTicketPage({ params }: { params: Params }) {
         </NextIntlClientProvider>
       </div>
       <TicketSlip ticket={view} officeName={kiosk.office.name} />
-    </div>
+    </KioskFrame>
   );
 }
