@@ -4,6 +4,7 @@ import { createManageToken, hashToken } from "@/lib/server/security/tokens";
 import { checkIn } from "@/lib/server/services/checkin/check-in";
 import { checkInAtKiosk, kioskOf, kioskWalkIns, walkInAtKiosk } from "@/lib/server/services/checkin/kiosk";
 import { checkInByPhone } from "@/lib/server/services/checkin/phone-check-in";
+import { manageCheckIn } from "@/lib/server/services/checkin/manage-check-in";
 import { createBooking } from "@/lib/server/services/create-booking";
 import { codeOf } from "../helpers/app-error-code";
 import { describeEachDatabase } from "../helpers/databases";
@@ -209,6 +210,24 @@ describeEachDatabase("check-in at the office", (ctx) => {
       expect(await checkInByPhone(ctx.db, { manageToken: w.manageToken, posterVisit: visit }, now)).toMatchObject({ label: "T-001" });
       const [audit] = await ctx.db.auditLog.findMany();
       expect(JSON.parse(audit.details!)).toMatchObject({ via: "phone", device: null });
+    });
+
+    it("offers 'Jetzt einchecken' on the manage page only within the window and after the poster, then shows the number", async () => {
+      const booking = () =>
+        ctx.db.booking.findUniqueOrThrow({ where: { id: w.bookingId }, include: { office: true, service: { include: { translations: true } } } });
+      const visit = posterVisit(w.officeA.id, at(MONDAY, "08:35"));
+      const page = async (poster: string | undefined, now: Date) => manageCheckIn(ctx.db, await booking(), poster, "de", now);
+
+      const dayBefore = await page(undefined, at("2027-02-28", "12:00"));
+      expect(dayBefore).toMatchObject({ phoneCheckIn: false, ticket: null, opensAt: at(MONDAY, "08:30") });
+      expect(dayBefore.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+      expect((await page(undefined, at(MONDAY, "08:40"))).phoneCheckIn).toBe(false);
+      expect((await page(visit, at(MONDAY, "08:29"))).phoneCheckIn).toBe(false);
+      expect((await page(visit, at(MONDAY, "08:40"))).phoneCheckIn).toBe(true);
+
+      await checkInByPhone(ctx.db, { manageToken: w.manageToken, posterVisit: visit }, at(MONDAY, "08:40"));
+      const after = await page(visit, at(MONDAY, "08:41"));
+      expect(after).toMatchObject({ qrDataUrl: null, phoneCheckIn: false, ticket: { label: "T-001", kind: "APPOINTMENT" } });
     });
 
     it("keeps the window on the phone too", async () => {
