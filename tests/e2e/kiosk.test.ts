@@ -28,6 +28,9 @@ import { screenshot } from "../helpers/staff-browser";
 // px) and at 360 px the pages do not scroll sideways.
 
 const OFFICE = "auslaenderbehoerde";
+// The e-mail is rendered here and its code checked by the app: both sign with the same secret.
+const SECRET = "e2e-kiosk-secret-e2e-kiosk-secret-0123";
+process.env.NEXTAUTH_SECRET = SECRET;
 const KIOSK_CREDENTIAL = "e2e-kiosk-credential-0123456789";
 
 let app: RunningApp;
@@ -41,7 +44,7 @@ beforeAll(async () => {
   await applyMigrations(databaseUrl);
   db = createDb(databaseUrl);
   await seedDemo(db);
-  app = await startApp({ databaseUrl, port: await freePort() });
+  app = await startApp({ databaseUrl, port: await freePort(), env: { NEXTAUTH_SECRET: SECRET } });
 });
 
 afterAll(async () => {
