@@ -17,7 +17,14 @@ export const CHROMIUM_FLAGS = [
 // Debian's Chromium, never a downloaded browser build. The networking flags keep it from stalling on this
 // offline machine's blocked connections.
 export async function launchBrowser(
-  opts: { width?: number; height?: number; /** false: a visitor without JavaScript */ javaScript?: boolean } = {},
+  opts: {
+    width?: number;
+    height?: number;
+    /** false: a visitor without JavaScript */
+    javaScript?: boolean;
+    /** More Chromium flags, e.g. a fake camera. */
+    args?: string[];
+  } = {},
 ): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tv-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -27,7 +34,7 @@ export async function launchBrowser(
     timezoneId: "America/New_York",
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     javaScriptEnabled: opts.javaScript ?? true,
-    args: ["--headless", ...CHROMIUM_FLAGS],
+    args: ["--headless", ...CHROMIUM_FLAGS, ...(opts.args ?? [])],
   });
   context.once("close", () => {
     try {

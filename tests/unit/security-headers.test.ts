@@ -91,12 +91,12 @@ describe("header sets", () => {
     expect(valueOf(commonSecurityHeaders(production), "X-Frame-Options")).toBeUndefined();
   });
 
-  it("lets only the kiosk's own pages use the camera (to scan check-in codes), never a frame or another page", () => {
+  it("lets only the kiosk's own pages and the pairing page that leads into it use the camera, never a frame or another page", () => {
     const camera = (path: string) => valueOf(pageSecurityHeaders(production, "xyz", { camera: isKioskPath(path) }), "Permissions-Policy");
-    for (const path of ["/kiosk/buergeramt", "/en/kiosk/buergeramt", "/kiosk/buergeramt/nummer/abc"]) {
+    for (const path of ["/kiosk/buergeramt", "/en/kiosk/buergeramt", "/kiosk/buergeramt/nummer/abc", "/geraet", "/ar/geraet"]) {
       expect(camera(path)).toMatch(/^camera=\(self\), microphone=\(\)/);
     }
-    for (const path of ["/", "/buergeramt", "/termin/abc", "/kioskamt", "/buergeramt/kiosk", "/staff/kiosk"]) {
+    for (const path of ["/", "/buergeramt", "/termin/abc", "/kioskamt", "/buergeramt/kiosk", "/staff/kiosk", "/geraetekunde", "/staff/buergeramt/geraete"]) {
       expect(camera(path)).toMatch(/^camera=\(\), microphone=\(\)/);
     }
   });

@@ -123,9 +123,13 @@ export function resourceContentSecurityPolicy(config: SecurityHeaderConfig): str
   return `default-src 'none'; frame-ancestors ${config.frameAncestors.join(" ")}`;
 }
 
-/** The kiosk's pages (`/kiosk/<office>`, in any language): the only ones that may use the camera, to scan QR codes. */
+/**
+ * The pages that may use the camera, to scan QR codes: the kiosk's (`/kiosk/<office>`, in any language) and the
+ * pairing page `/geraet`, which leads into the kiosk without loading a new document, so the kiosk keeps the
+ * pairing page's policy until it is reloaded.
+ */
 export function isKioskPath(pathname: string): boolean {
-  return /^(\/[a-z]{2})?\/kiosk(\/|$)/.test(pathname);
+  return /^(\/[a-z]{2})?\/(kiosk|geraet)(\/|$)/.test(pathname);
 }
 
 /** Headers every response carries, whatever its type; `camera` lets the page itself (not a frame) use the camera. */
