@@ -1,9 +1,8 @@
 import ICAL from "ical.js";
-import { simpleParser } from "mailparser";
 import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { launchBrowser } from "../helpers/browser";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
+import { startSmtpServer, waitForMail, type TestSmtpServer } from "../helpers/smtp";
 import { fillPersonalData, reachPersonalData, slotListed, takeAllPlaces } from "../helpers/citizen";
 
 // A citizen who has never used the site books an appointment in five steps, receives the e-mail, follows its link,
@@ -25,19 +24,6 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-/** The first e-mail to `recipient` whose subject matches, waiting for the outbox worker to send it. */
-async function waitForMail(recipient: string, subject: RegExp) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    for (const message of smtp.messages) {
-      const mail = await simpleParser(message.raw);
-      const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : "";
-      if (to.includes(recipient) && subject.test(mail.subject ?? "")) return mail;
-    }
-    if (Date.now() > deadline) throw new Error(`no e-mail to ${recipient} matching ${subject}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function chosenSlotStart(page: Page): Promise<string> {
   return page.getByRole("button", { name: "Diesen Termin wählen" }).getAttribute("value") as Promise<string>;
@@ -80,7 +66,7 @@ it("books in five steps, mails a confirmation, and cancelling from the link free
   expect(reference).toMatch(/^TV-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
 
   // The confirmation e-mail arrives over SMTP with the manage link and a calendar file at the booked instant.
-  const mail = await waitForMail("amira.haddad@example.org", new RegExp(reference!));
+  const mail = await waitForMail(smtp, "amira.haddad@example.org", new RegExp(reference!));
   const ics = mail.attachments.find((a) => a.filename?.endsWith(".ics"));
   const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics!.content.toString("utf8"))).getFirstSubcomponent("vevent")!);
   expect(event.startDate.toJSDate().toISOString()).toBe(new Date(start).toISOString());
@@ -102,7 +88,7 @@ it("books in five steps, mails a confirmation, and cancelling from the link free
   await page.getByText("Ihr Termin wurde abgesagt.").waitFor();
   const cancelled = await app.db.booking.findUniqueOrThrow({ where: { id: booked.id } });
   expect(cancelled.status).toBe("CANCELLED");
-  await waitForMail("amira.haddad@example.org", /abgesagt|Absage/i);
+  await waitForMail(smtp, "amira.haddad@example.org", /abgesagt|Absage/i);
 
   // The time is free again.
   expect(await slotListed(app.url, "auslaenderbehoerde", "beratungsgespraech", start)).toBe(true);

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import jsQR from "jsqr";
-import { simpleParser } from "mailparser";
 import { PNG } from "pngjs";
 import type { BrowserContext, Page } from "playwright-core";
 import { localDateOf, publicHolidayOn } from "@/lib/domain";
@@ -11,7 +10,7 @@ import { axeViolations, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { fillPersonalData, postBooking } from "../helpers/citizen";
 import { fakeCameraShowing } from "../helpers/fake-camera";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
+import { startSmtpServer, waitForMail, type TestSmtpServer } from "../helpers/smtp";
 import { screenshot, signIn } from "../helpers/staff-browser";
 
 // The day at the office on three screens at once, against the built app, a real SMTP server and headless Chromium:
@@ -50,18 +49,6 @@ async function browserPage(opts: { width: number; height?: number; args?: string
   return context.newPage();
 }
 
-async function waitForMail(recipient: string, subject: RegExp) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    for (const message of smtp.messages) {
-      const mail = await simpleParser(message.raw);
-      const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : "";
-      if (to.includes(recipient) && subject.test(mail.subject ?? "")) return mail;
-    }
-    if (Date.now() > deadline) throw new Error(`no e-mail to ${recipient} matching ${subject}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** Registers a device on the devices page and returns its one-time pairing code. */
 async function registerDevice(staff: Page, kind: "Check-in-Terminal" | "Aufrufanzeige", name: string): Promise<string> {
@@ -155,7 +142,7 @@ it("checks in with the e-mail's QR code, calls to the display within 2 s, and se
   await phone.getByRole("button", { name: "Termin verbindlich buchen" }).click();
   await phone.waitForURL(/\/bestaetigung$/);
   const reference = (await phone.getByTestId("reference-code").textContent())!.trim();
-  const mail = await waitForMail("amira.haddad@example.org", new RegExp(reference));
+  const mail = await waitForMail(smtp, "amira.haddad@example.org", new RegExp(reference));
   const qr = mail.attachments.find((a) => a.contentType === "image/png" && a.cid);
   expect(qr).toBeDefined();
   const picture = PNG.sync.read(qr!.content);

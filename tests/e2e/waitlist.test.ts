@@ -1,13 +1,11 @@
 import ICAL from "ical.js";
-import type { ParsedMail } from "mailparser";
-import { simpleParser } from "mailparser";
 import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { fillPersonalData, postBooking, type CitizenData } from "../helpers/citizen";
 import { officeAddress } from "../helpers/office-fixture";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
+import { startSmtpServer, waitForMail, type TestSmtpServer } from "../helpers/smtp";
 import { screenshot, signIn } from "../helpers/staff-browser";
 
 // A citizen finds nothing free at an office whose every place is booked, leaves a wish on the waiting list through
@@ -79,19 +77,6 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-/** The first e-mail to `recipient` whose subject matches, waiting for the outbox worker to send it. */
-async function waitForMail(recipient: string, subject: RegExp): Promise<ParsedMail> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    for (const message of smtp.messages) {
-      const mail = await simpleParser(message.raw);
-      const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : "";
-      if (to.includes(recipient) && subject.test(mail.subject ?? "")) return mail;
-    }
-    if (Date.now() > deadline) throw new Error(`no e-mail to ${recipient} matching ${subject}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** axe at phone and desktop width, no sideways scrolling at 360 px, and a screenshot at both widths to look at. */
 async function checkPage(page: Page, name: string): Promise<void> {
@@ -148,7 +133,7 @@ it("offers the waiting list when nothing is free and takes a wish through the wi
   const wish = await app.db.wish.findFirstOrThrow({ where: { email: CITIZEN.email } });
   expect(wish).toMatchObject({ status: "UNCONFIRMED", weekdays: "1,2,3,4,5", dayParts: "MORNING", persons: 1, familyName: "Nasser" });
 
-  const mail = await waitForMail(CITIZEN.email, /Bitte bestätigen: Ihr Wunsch auf der Warteliste/);
+  const mail = await waitForMail(smtp, CITIZEN.email, /Bitte bestätigen: Ihr Wunsch auf der Warteliste/);
   expect(mail.attachments).toHaveLength(0);
   manageUrl = /https?:\/\/\S+\/warteliste\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? "")?.[0] ?? "";
   expect(manageUrl).not.toBe("");
@@ -201,7 +186,7 @@ it("offers a time a clerk cancels to the wish; accepting on the wish's page book
 
   // Before anyone else can book it, the time is held for the wish and offered by e-mail.
   expect(await freeStarts()).not.toContain(last.startsAt.toISOString());
-  const offerMail = await waitForMail(CITIZEN.email, /Termin frei für Sie/);
+  const offerMail = await waitForMail(smtp, CITIZEN.email, /Termin frei für Sie/);
   expect(offerMail.attachments).toHaveLength(0);
 
   const page = await browser.newPage();
@@ -218,7 +203,7 @@ it("offers a time a clerk cancels to the wish; accepting on the wish's page book
   const booking = await app.db.booking.findUniqueOrThrow({ where: { id: wish.bookingId ?? "" } });
   expect(booking).toMatchObject({ status: "CONFIRMED", startsAt: last.startsAt, email: CITIZEN.email });
 
-  const confirmation = await waitForMail(CITIZEN.email, /Terminbestätigung/);
+  const confirmation = await waitForMail(smtp, CITIZEN.email, /Terminbestätigung/);
   const ics = confirmation.attachments.find((a) => a.filename === "termin.ics");
   expect(ics?.contentType).toContain("text/calendar");
   const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics?.content.toString("utf8") ?? "")).getFirstSubcomponent("vevent")!);
@@ -242,7 +227,7 @@ it("withdraws a second wish only after asking", async () => {
   await page.getByRole("link", { name: "Auf die Warteliste" }).click();
   await page.getByRole("button", { name: "Auf die Warteliste setzen" }).click();
   await page.waitForURL(/\/warteliste\/eingetragen$/);
-  const mail = await waitForMail(other.email, /Ihr Wunsch auf der Warteliste/);
+  const mail = await waitForMail(smtp, other.email, /Ihr Wunsch auf der Warteliste/);
   const link = /https?:\/\/\S+\/warteliste\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? "")?.[0] ?? "";
   await page.goto(link);
   await page.getByRole("link", { name: "Wunsch zurückziehen" }).click();

@@ -36,6 +36,20 @@ export interface TestSmtpServer {
 
 const HOST = "127.0.0.1";
 
+/** The first e-mail to `recipient` whose subject matches, waiting (up to 20 s) for the outbox worker to send it. */
+export async function waitForMail(smtp: TestSmtpServer, recipient: string, subject: RegExp): Promise<ParsedMail> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    for (const message of smtp.messages) {
+      const mail = await simpleParser(message.raw);
+      const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : "";
+      if (to.includes(recipient) && subject.test(mail.subject ?? "")) return mail;
+    }
+    if (Date.now() > deadline) throw new Error(`no e-mail to ${recipient} matching ${subject}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   let busy = false;
