@@ -81,7 +81,7 @@ it("books in five steps, mails a confirmation, and cancelling from the link free
 
   // Follow the link from the e-mail and cancel: the question first, then the answer.
   await page.goto(link!);
-  await page.getByText(reference!).waitFor();
+  await page.getByText(reference!, { exact: true }).waitFor();
   await page.getByRole("link", { name: "Termin absagen" }).click();
   await page.getByRole("heading", { level: 1, name: "Möchten Sie diesen Termin absagen?" }).waitFor();
   await page.getByRole("button", { name: "Termin absagen" }).click();
