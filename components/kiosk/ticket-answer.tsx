@@ -2,20 +2,9 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { clockTime, longDate } from "@/components/booking/format";
 import { TextInLanguage } from "@/components/ui/text-in-language";
 import { OFFICE_TEXT_LOCALE } from "@/lib/domain/service-texts";
+import type { TicketView } from "@/lib/schemas/checkin";
 
-/** What a waiting ticket shows, on the kiosk's screen, the printed slip and the citizen's phone: never a name. */
-export interface TicketView {
-  label: string;
-  kind: "APPOINTMENT" | "WALK_IN";
-  serviceName: string;
-  serviceNameLocale: string;
-  dueAt: Date | null;
-  arrivedAt: Date;
-  waitingArea: string | null;
-  timeZone: string;
-  /** Expected minutes until the call; null when no estimate is available (then nothing is shown). */
-  waitMinutes: number | null;
-}
+export type { TicketView };
 
 /** The answer after check-in or a walk-in ticket: the number large, then the time, the service and where to wait. */
 export async function TicketAnswer({ ticket, headingLevel = 1 }: { ticket: TicketView; headingLevel?: 1 | 2 }) {

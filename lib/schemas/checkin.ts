@@ -49,3 +49,17 @@ export function manageTokenFromLink(input: unknown): string | null {
 
 /** A walk-in button on the kiosk: the service it draws a ticket for. */
 export const kioskWalkInSchema = z.object({ serviceId: z.string().regex(/^[a-z0-9]{10,40}$/, "invalid") });
+
+/** What a waiting ticket shows, on the kiosk's screen, the printed slip and the citizen's phone: never a name. */
+export interface TicketView {
+  label: string;
+  kind: "APPOINTMENT" | "WALK_IN";
+  serviceName: string;
+  serviceNameLocale: string;
+  dueAt: Date | null;
+  arrivedAt: Date;
+  waitingArea: string | null;
+  timeZone: string;
+  /** Expected minutes until the call; null when no estimate is available (then nothing is shown). */
+  waitMinutes: number | null;
+}

@@ -3,54 +3,35 @@ import { localDateOf } from "@/lib/domain";
 import { localizeService, type TranslatableService } from "@/lib/domain/service-texts";
 import { ticketLabel } from "@/lib/domain/ticket";
 import type { Db } from "@/lib/server/db/client";
-import { slugSchema } from "@/lib/schemas/booking";
 import { AppError } from "@/lib/server/errors";
 import { consumePoint, tableLimiter } from "@/lib/server/security/rate-limit";
 import { writeAudit } from "@/lib/server/audit";
-import { deviceByCredential } from "@/lib/server/services/devices/device-credential";
+import { pairedDevice } from "@/lib/server/services/devices/device-access";
 import { issueWalkInTicket } from "@/lib/server/services/queue/issue-walk-in";
 import { QUEUE_AUDIT } from "@/lib/server/services/queue/queue-write";
 import { walkInWaitTimes } from "@/lib/server/services/queue/wait-times";
+import type { TicketView } from "@/lib/schemas/checkin";
 import { checkIn, type CheckedIn } from "./check-in";
 
 // What a kiosk may read: its own office, and today's tickets of that office. The device credential is its only
 // authorisation; it never carries a staff session.
 
-/** How often a kiosk's "last seen" is written at most, so that every tap does not write. */
-const LAST_SEEN_EVERY_MS = 5 * 60_000;
-
 /** The office of `slug` and the kiosk of that office whose credential this is; null when either is missing. */
 export async function kioskOf(db: Db, officeSlug: string, credential: string | undefined, now: Date) {
-  if (!slugSchema.safeParse(officeSlug).success) return null;
-  const office = await db.office.findFirst({
-    where: { slug: officeSlug, active: true },
-    include: { services: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], include: { translations: true } } },
+  const paired = await pairedDevice(db, credential, "KIOSK", officeSlug, now);
+  if (!paired || !paired.office.active) return null;
+  const services = await db.service.findMany({
+    where: { officeId: paired.office.id, active: true },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    include: { translations: true },
   });
-  if (!office) return null;
-  const device = await deviceByCredential(db, credential, "KIOSK", office.id);
-  if (!device) return null;
-  if (!device.lastSeenAt || now.getTime() - device.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-    await db.device.update({ where: { id: device.id }, data: { lastSeenAt: now } });
-  }
-  return { office, device };
+  return { office: { ...paired.office, services }, device: paired.device };
 }
 
 export type Kiosk = NonNullable<Awaited<ReturnType<typeof kioskOf>>>;
 
-/** What the kiosk's answer and the printed ticket show: numbers, times, the service and where to wait, no name. */
-export interface KioskTicket {
-  id: string;
-  label: string;
-  kind: "APPOINTMENT" | "WALK_IN";
-  /** The ticket's own language (the booking's): the answer is shown in it first. */
-  locale: string;
-  serviceName: string;
-  serviceNameLocale: string;
-  dueAt: Date | null;
-  arrivedAt: Date;
-  waitingArea: string | null;
-  timeZone: string;
-}
+/** A ticket as the kiosk shows it, before the wait is estimated; the ticket's own language comes first. */
+export type KioskTicket = Omit<TicketView, "waitMinutes"> & { id: string; locale: string };
 
 /** What a ticket shows in `locale`: its number, its service's name, its times and where to wait. */
 export function ticketView(

@@ -5,6 +5,7 @@ import type { TranslatableService } from "@/lib/domain/service-texts";
 import type { Db } from "@/lib/server/db/client";
 import { checkInToken, isPosterVisit, qrSvgDataUrl } from "@/lib/server/security/check-in-tokens";
 import { ticketWaitMinutes } from "@/lib/server/services/queue/wait-times";
+import type { TicketView } from "@/lib/schemas/checkin";
 import { type KioskTicket, ticketView } from "./kiosk";
 
 interface ManagedBooking {
@@ -26,7 +27,7 @@ export interface ManageCheckIn {
   /** "Jetzt einchecken" is offered: the window is open and this phone came through the office's door poster. */
   phoneCheckIn: boolean;
   /** The waiting ticket once checked in (today's only). */
-  ticket: (KioskTicket & { waitMinutes: number | null }) | null;
+  ticket: (KioskTicket & Pick<TicketView, "waitMinutes">) | null;
 }
 
 export async function manageCheckIn(db: Db, booking: ManagedBooking, posterVisit: string | undefined, locale: string, now: Date): Promise<ManageCheckIn> {
