@@ -12,6 +12,8 @@ import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 // Walk-in tickets at an office open Mondays 08:00-16:00 with two clerks, on Monday 1 March 2027: passports take
 // walk-ins in the morning, ID cards all day, driving licences never.
 const MONDAY = "2027-03-01";
+/** Drawn at a kiosk, as far as the audit log is concerned. */
+const AT_KIOSK = { actorId: null, details: { device: "kiosk-test" } };
 const MORNING = at(MONDAY, "09:00");
 
 interface World {
@@ -50,25 +52,31 @@ describeEachDatabase("walk-in tickets", (ctx) => {
   });
 
   it("issues W tickets numbered from 1 per office and day, with the ticket's language and urgency", async () => {
-    const first = await issueWalkInTicket(ctx.db, { officeId: w.officeId, serviceId: w.passport, locale: "tr" }, MORNING);
-    const second = await issueWalkInTicket(ctx.db, { officeId: w.officeId, serviceId: w.idCard, urgent: true, locale: "xx" }, MORNING);
+    const first = await issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: w.officeId, serviceId: w.passport, locale: "tr" }, MORNING);
+    const second = await issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: w.officeId, serviceId: w.idCard, urgent: true, locale: "xx" }, MORNING);
     expect([first.series, first.number, first.kind, first.status, first.locale, first.date]).toEqual(["W", 1, "WALK_IN", "WAITING", "tr", MONDAY]);
     expect([second.number, second.urgent, second.locale]).toEqual([2, true, "de"]);
+    // Each ticket is audited in its own transaction, with who drew it.
+    const audit = await ctx.db.auditLog.findMany({ where: { officeId: w.officeId, action: "queue.walk-in" } });
+    expect(audit.map((a) => JSON.parse(a.details!)).sort((a, b) => a.ticket.localeCompare(b.ticket))).toEqual([
+      { ticket: "W-001", device: "kiosk-test" },
+      { ticket: "W-002", device: "kiosk-test" },
+    ]);
     expect(first.arrivedAt).toEqual(MORNING);
     // The next Monday starts again at 1.
-    const nextWeek = await issueWalkInTicket(ctx.db, { officeId: w.officeId, serviceId: w.passport }, at("2027-03-08", "09:00"));
+    const nextWeek = await issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: w.officeId, serviceId: w.passport }, at("2027-03-08", "09:00"));
     expect([nextWeek.date, nextWeek.number]).toEqual(["2027-03-08", 1]);
   });
 
   it("refuses a service outside its walk-in day parts, one without walk-ins, and unknown or foreign services", async () => {
-    const issue = (serviceId: string, now: Date) => codeOf(issueWalkInTicket(ctx.db, { officeId: w.officeId, serviceId }, now));
+    const issue = (serviceId: string, now: Date) => codeOf(issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: w.officeId, serviceId }, now));
     expect(await issue(w.passport, at(MONDAY, "11:59"))).toBe("OK");
     expect(await issue(w.passport, at(MONDAY, "12:00"))).toBe("WALK_IN_NOT_NOW");
     expect(await issue(w.idCard, at(MONDAY, "12:00"))).toBe("OK");
     expect(await issue(w.licence, MORNING)).toBe("WALK_IN_NOT_OFFERED");
     expect(await issue("no-such-service", MORNING)).toBe("SERVICE_NOT_FOUND");
     const other = await createOfficeFixture(ctx.db, { slug: "anderes-amt" });
-    expect(await codeOf(issueWalkInTicket(ctx.db, { officeId: other.office.id, serviceId: w.idCard }, MORNING))).toBe("SERVICE_NOT_FOUND");
+    expect(await codeOf(issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: other.office.id, serviceId: w.idCard }, MORNING))).toBe("SERVICE_NOT_FOUND");
     await ctx.db.service.update({ where: { id: w.idCard }, data: { active: false } });
     expect(await issue(w.idCard, MORNING)).toBe("SERVICE_NOT_FOUND");
     await ctx.db.office.update({ where: { id: w.officeId }, data: { active: false } });
@@ -77,7 +85,7 @@ describeEachDatabase("walk-in tickets", (ctx) => {
   });
 
   it("refuses while the office is closed by its schedule: before opening, after closing, on a closure, on a Tuesday", async () => {
-    const issue = (now: Date) => codeOf(issueWalkInTicket(ctx.db, { officeId: w.officeId, serviceId: w.idCard }, now));
+    const issue = (now: Date) => codeOf(issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: w.officeId, serviceId: w.idCard }, now));
     expect(await issue(at(MONDAY, "07:59"))).toBe("OFFICE_CLOSED_NOW");
     expect(await issue(at(MONDAY, "08:00"))).toBe("OK");
     expect(await issue(at(MONDAY, "15:59"))).toBe("OK");
@@ -90,7 +98,7 @@ describeEachDatabase("walk-in tickets", (ctx) => {
 
   it("refuses once as many walk-ins wait as the limit allows; called ones and appointment tickets do not count", async () => {
     await ctx.db.office.update({ where: { id: w.officeId }, data: { walkInQueueLimit: 2 } });
-    const issue = () => codeOf(issueWalkInTicket(ctx.db, { officeId: w.officeId, serviceId: w.idCard }, MORNING));
+    const issue = () => codeOf(issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: w.officeId, serviceId: w.idCard }, MORNING));
     await checkIn(ctx.db, w, at(MONDAY, "09:15"), MORNING);
     expect(await issue()).toBe("OK");
     expect(await issue()).toBe("OK");
@@ -105,7 +113,7 @@ describeEachDatabase("walk-in tickets", (ctx) => {
   it("numbers parallel walk-ins and check-ins uniquely and without gaps per series, and never overfills the limit", async () => {
     await ctx.db.office.update({ where: { id: w.officeId }, data: { walkInQueueLimit: 25 } });
     const walkIns = Array.from({ length: 40 }, (_, i) =>
-      codeOf(issueWalkInTicket(ctx.db, { officeId: w.officeId, serviceId: i % 2 ? w.passport : w.idCard }, MORNING)),
+      codeOf(issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: w.officeId, serviceId: i % 2 ? w.passport : w.idCard }, MORNING)),
     );
     const checkIns = Array.from({ length: 20 }, (_, i) => checkIn(ctx.db, w, at(MONDAY, i % 2 ? "09:30" : "10:00"), MORNING));
     const codes = await Promise.all(walkIns);
@@ -125,8 +133,8 @@ describeEachDatabase("walk-in tickets", (ctx) => {
     const other = await createOfficeFixture(ctx.db, { slug: "zweites-amt", blocks: [[1, "08:00", "16:00", 1]] });
     await ctx.db.service.update({ where: { id: other.service.id }, data: { walkInDayParts: "MORNING" } });
     const runs = [
-      ...Array.from({ length: 15 }, () => issueWalkInTicket(ctx.db, { officeId: w.officeId, serviceId: w.idCard }, MORNING)),
-      ...Array.from({ length: 15 }, () => issueWalkInTicket(ctx.db, { officeId: other.office.id, serviceId: other.service.id }, MORNING)),
+      ...Array.from({ length: 15 }, () => issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: w.officeId, serviceId: w.idCard }, MORNING)),
+      ...Array.from({ length: 15 }, () => issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: other.office.id, serviceId: other.service.id }, MORNING)),
     ];
     const tickets = await Promise.all(runs);
     for (const officeId of [w.officeId, other.office.id]) {
@@ -142,7 +150,7 @@ describeEachDatabase("walk-in waiting times", (ctx) => {
     w = await buildWorld(db);
   });
 
-  const walkIn = (serviceId: string, now = MORNING) => issueWalkInTicket(ctx.db, { officeId: w.officeId, serviceId }, now);
+  const walkIn = (serviceId: string, now = MORNING) => issueWalkInTicket(ctx.db, { audit: AT_KIOSK, officeId: w.officeId, serviceId }, now);
 
   it("lists the services that take walk-ins with whether they do now, and the wait at their booked duration", async () => {
     for (let i = 0; i < 4; i++) await walkIn(w.passport); // 4 x 20 minutes, two clerks

@@ -5,10 +5,8 @@ import { ticketLabel } from "@/lib/domain/ticket";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { consumePoint, tableLimiter } from "@/lib/server/security/rate-limit";
-import { writeAudit } from "@/lib/server/audit";
 import { pairedDevice } from "@/lib/server/services/devices/device-access";
 import { issueWalkInTicket } from "@/lib/server/services/queue/issue-walk-in";
-import { QUEUE_AUDIT } from "@/lib/server/services/queue/queue-write";
 import { walkInWaitTimes } from "@/lib/server/services/queue/wait-times";
 import type { TicketView } from "@/lib/schemas/checkin";
 import { checkIn, type CheckedIn } from "./check-in";
@@ -107,10 +105,15 @@ export async function walkInAtKiosk(
   if (!kiosk) throw new AppError("DEVICE_NOT_PAIRED");
   const wait = await consumePoint(tableLimiter(db, "kiosk", KIOSK_ATTEMPTS_PER_MINUTE, 60), kiosk.device.id);
   if (wait !== null) throw new AppError("RATE_LIMITED");
-  const ticket = await issueWalkInTicket(db, { officeId: kiosk.office.id, serviceId: input.serviceId, locale: input.locale }, now);
-  const label = ticketLabel(ticket.series, ticket.number);
-  await db.$transaction((tx) =>
-    writeAudit(tx, { actorId: null, officeId: kiosk.office.id, action: QUEUE_AUDIT.walkIn, details: { ticket: label, device: kiosk.device.id } }),
+  const ticket = await issueWalkInTicket(
+    db,
+    {
+      officeId: kiosk.office.id,
+      serviceId: input.serviceId,
+      locale: input.locale,
+      audit: { actorId: null, details: { device: kiosk.device.id } },
+    },
+    now,
   );
-  return { ticketId: ticket.id, label };
+  return { ticketId: ticket.id, label: ticketLabel(ticket.series, ticket.number) };
 }

@@ -1,10 +1,9 @@
 import "server-only";
 import { ticketLabel } from "@/lib/domain/ticket";
-import { writeAudit } from "@/lib/server/audit";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { issueWalkInTicket } from "./issue-walk-in";
-import { loadCounterFor, QUEUE_AUDIT } from "./queue-write";
+import { loadCounterFor } from "./queue-write";
 
 export interface IssueWalkInAtCounterInput {
   counterId: string;
@@ -18,10 +17,15 @@ export interface IssueWalkInAtCounterInput {
  */
 export async function issueWalkInAtCounter(db: Db, actor: Actor, input: IssueWalkInAtCounterInput, now: Date) {
   const counter = await loadCounterFor(db, actor, input.counterId);
-  const ticket = await issueWalkInTicket(db, { officeId: counter.officeId, serviceId: input.serviceId, urgent: input.urgent }, now);
-  const label = ticketLabel(ticket.series, ticket.number);
-  await db.$transaction((tx) =>
-    writeAudit(tx, { actorId: actor.id, officeId: counter.officeId, action: QUEUE_AUDIT.walkIn, details: { ticket: label, counter: counter.name, urgent: input.urgent } }),
+  const ticket = await issueWalkInTicket(
+    db,
+    {
+      officeId: counter.officeId,
+      serviceId: input.serviceId,
+      urgent: input.urgent,
+      audit: { actorId: actor.id, details: { counter: counter.name, urgent: input.urgent } },
+    },
+    now,
   );
-  return { id: ticket.id, label };
+  return { id: ticket.id, label: ticketLabel(ticket.series, ticket.number) };
 }

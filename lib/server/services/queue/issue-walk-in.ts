@@ -4,9 +4,12 @@ import { walkInRefusal } from "@/lib/domain/queue-wait";
 import { defaultLocale, isLocale } from "@/lib/i18n/routing";
 import { type Db, dbProvider } from "@/lib/server/db/client";
 import { retryingTransaction } from "@/lib/server/db/transaction";
+import { ticketLabel } from "@/lib/domain/ticket";
+import { writeAudit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
 import { clerksOnDutyAt } from "./on-duty";
 import { issueTicket, lockQueueDay } from "./queue-day";
+import { QUEUE_AUDIT } from "./queue-write";
 
 export interface IssueWalkInInput {
   officeId: string;
@@ -14,6 +17,8 @@ export interface IssueWalkInInput {
   urgent?: boolean;
   /** The ticket's language (kiosk answer, spoken call); anything but a supported locale is German. */
   locale?: string;
+  /** Who drew it, for the audit log entry written with the ticket: a clerk (actorId) or a kiosk (in details). */
+  audit: { actorId: string | null; details: Record<string, unknown> };
 }
 
 /**
@@ -46,7 +51,7 @@ export async function issueWalkInTicket(db: Db, input: IssueWalkInInput, now: Da
     const refusal = walkInRefusal({ service, office, pools, waitingWalkIns }, now);
     if (refusal) throw new AppError(refusal);
 
-    return issueTicket(tx, provider, {
+    const ticket = await issueTicket(tx, provider, {
       officeId: office.id,
       serviceId: service.id,
       date,
@@ -55,5 +60,12 @@ export async function issueWalkInTicket(db: Db, input: IssueWalkInInput, now: Da
       locale: input.locale && isLocale(input.locale) ? input.locale : defaultLocale,
       arrivedAt: now,
     });
+    await writeAudit(tx, {
+      actorId: input.audit.actorId,
+      officeId: office.id,
+      action: QUEUE_AUDIT.walkIn,
+      details: { ticket: ticketLabel(ticket.series, ticket.number), ...input.audit.details },
+    });
+    return ticket;
   });
 }
