@@ -159,6 +159,11 @@ it("checks in with the e-mail's QR code, calls to the display within 2 s, and se
   const appointmentLabel = (await number.textContent())!.trim();
   expect(appointmentLabel).toMatch(/^T-\d{3}$/);
   await kiosk.getByText("Wartebereich A, Erdgeschoss").first().waitFor();
+  // The expected wait is shown, and the ticket for the printer carries the number, not the name.
+  expect(await kiosk.getByTestId("ticket-wait").textContent()).toMatch(/^etwa \d+ Minuten?$/);
+  const slip = await kiosk.getByTestId("ticket-slip").textContent();
+  expect(slip).toContain(appointmentLabel);
+  expect(slip).not.toContain("Haddad");
   expect(await kiosk.locator("body").innerText()).not.toContain("Haddad");
   await expectNoAxeViolations(kiosk);
   await screenshot(kiosk, "kiosk-answer-1280", { prefix: "office-day", fullPage: false });
@@ -180,6 +185,10 @@ it("checks in with the e-mail's QR code, calls to the display within 2 s, and se
   expect(screenText).not.toMatch(/Haddad|Amira|Beratung/);
   await expectNoAxeViolations(display);
   await screenshot(display, "display-1280", { prefix: "office-day", fullPage: false });
+
+  // The office's public page tells walk-ins how long they would wait today.
+  await phone.goto(`${app.url}/${OFFICE}`);
+  await phone.getByText(/^Ohne Termin: (heute ca\. \d+ Minuten? Wartezeit|zurzeit kaum Wartezeit)$/).waitFor();
 
   // A walk-in draws a number at the kiosk while the appointment is served; it is called in the gap after it.
   await kiosk.goto(`${app.url}/kiosk/${OFFICE}`);
