@@ -1,5 +1,6 @@
 // Three kinds of tests: pure unit tests, integration tests against real SQLite and PostgreSQL databases and a real
 // SMTP server, and end-to-end tests that drive the built app in headless Chromium.
+const os = require("node:os");
 const swc = [
   "@swc/jest",
   {
@@ -28,6 +29,12 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest's default is one worker less than the cores: on a 2-core machine one, which runs every suite in turn. The
+  // suites mostly wait (for `next start`, Chromium, PostgreSQL, timers), so two run side by side even on two cores;
+  // every suite has databases, app servers and ports of its own. `--maxWorkers N` on the command line overrides it.
+  maxWorkers: Math.max(2, os.availableParallelism()),
+  // Slowest suites first (tests/helpers/sequencer.js).
+  testSequencer: "<rootDir>/tests/helpers/sequencer.js",
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)"] },
     {
@@ -41,6 +48,7 @@ module.exports = {
       displayName: "e2e",
       testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
+      globalTeardown: "<rootDir>/tests/e2e/global-teardown.ts",
       setupFilesAfterEnv: ["<rootDir>/tests/helpers/timeout-e2e.js"],
     },
   ],

@@ -8,6 +8,7 @@ import {
   actionOriginAllowed,
   createNonce,
   isKioskPath,
+  isLogoPath,
   type HeaderList,
   pageSecurityHeaders,
   resourceSecurityHeaders,
@@ -118,7 +119,10 @@ async function refusalPage(pathname: string): Promise<string> {
 // Every response carries the security headers; pages additionally get a CSP with a fresh nonce.
 export default async function proxy(request: NextRequest) {
   const config = securityConfig();
-  if (isResource(request.nextUrl.pathname)) return withHeaders(NextResponse.next(), resourceSecurityHeaders(config));
+  const { pathname } = request.nextUrl;
+  if (isResource(pathname)) {
+    return withHeaders(NextResponse.next(), resourceSecurityHeaders(config, { logo: isLogoPath(pathname) }));
+  }
   if (foreignActionPost(request)) {
     const refused = new NextResponse(await refusalPage(request.nextUrl.pathname), {
       status: 403,

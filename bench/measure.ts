@@ -1,6 +1,7 @@
 import { addDays, listSlots, localDateOf, nextFreeSlot, OCCUPYING_STATUSES, zonedInstant } from "../lib/domain";
 import type { Db } from "../lib/server/db/client";
-import { loadAvailability } from "../lib/server/services/availability";
+import { Prisma } from "../lib/server/db/generated/sqlite/client";
+import { loadAvailability, occupancySql } from "../lib/server/services/availability";
 import { findNextFreeSlot, listFreeSlots } from "../lib/server/services/list-slots";
 import { getActiveOfficeAndService } from "../lib/server/services/office-catalog";
 import { HORIZON_DAYS, NOW, OFFICE_SLUG, TIME_ZONE, TODAY, type ServiceSlug } from "./fixture";
@@ -16,6 +17,7 @@ export const LIST_DAYS = 28;
 export type MeasureName =
   | "baseline4w"
   | "baselineHorizon"
+  | "baseline4wSql"
   | "serviceNext"
   | "serviceList4w"
   | "domainList4w"
@@ -28,6 +30,8 @@ export interface ReadMeasurements {
   listedSlots: number;
   /** The baseline query's plan as the database reports it. */
   baselinePlan: string[];
+  /** The plan of the services' own bookings read (availability.ts `occupancySql`), 4 weeks. */
+  productPlan: string[];
 }
 
 /** The range loadAvailability reads for local dates [from, to]: one day of margin on each side. */
@@ -39,11 +43,31 @@ function bookingRange(from: string, to: string) {
 }
 
 function baselineRead(db: Db, officeId: string, range: { gte: Date; lt: Date }) {
-  // One query on the (officeId, status, startsAt) index, selecting what the domain needs.
+  // One indexed query selecting what the domain needs of a plain appointment (the plans say which index).
   return db.booking.findMany({
     where: { officeId, status: { in: [...OCCUPYING_STATUSES] }, startsAt: range },
     select: { startsAt: true, endsAt: true, serviceId: true },
   });
+}
+
+/** Baseline A as plain SQL, the way the services read bookings: the same rows, columns and index without the typed read. */
+function baselineSqlRead(db: Db, officeId: string, range: { gte: Date; lt: Date }) {
+  const statuses = Prisma.raw(OCCUPYING_STATUSES.map((s) => `'${s}'`).join(", "));
+  return db.$queryRaw<Array<{ startsAt: Date; endsAt: Date; serviceId: string }>>`
+    SELECT "startsAt", "endsAt", "serviceId" FROM "Booking"
+    WHERE "officeId" = ${officeId} AND "status" IN (${statuses}) AND "startsAt" >= ${range.gte} AND "startsAt" < ${range.lt}`;
+}
+
+/** The plan of the services' bookings read for the same range, exactly as they send it. */
+async function explainProduct(db: Db, provider: "sqlite" | "postgresql", officeId: string, range: { gte: Date; lt: Date }) {
+  const startsAfter = new Date(range.gte.getTime() - 2 * 86_400_000);
+  const sql = occupancySql({ officeId, startsAfter, overlapStart: range.gte, overlapEnd: range.lt, now: NOW, cancelledSince: null, exclude: [] });
+  if (provider === "postgresql") {
+    const rows = await db.$queryRaw<Array<{ "QUERY PLAN": string }>>`EXPLAIN ${sql}`;
+    return rows.map((r) => r["QUERY PLAN"]);
+  }
+  const rows = await db.$queryRaw<Array<{ detail: string }>>`EXPLAIN QUERY PLAN ${sql}`;
+  return rows.map((r) => r.detail);
 }
 
 async function explainBaseline(db: Db, provider: "sqlite" | "postgresql", officeId: string, range: { gte: Date; lt: Date }) {
@@ -91,6 +115,7 @@ export async function measureReads(
     {
       baseline4w: () => baselineRead(db, officeId, range4w),
       baselineHorizon: () => baselineRead(db, officeId, rangeHorizon),
+      baseline4wSql: () => baselineSqlRead(db, officeId, range4w),
       serviceNext: () => findNextFreeSlot(db, query),
       serviceList4w: () => listFreeSlots(db, { ...query, from: TODAY, to: listTo }),
       domainList4w: () => listSlots(input4w, { from: TODAY, to: listTo }),
@@ -100,12 +125,14 @@ export async function measureReads(
   )) as Record<MeasureName, Summary>;
 
   // The answers themselves, and a check that the service and the domain agree on them.
-  const [rows4w, rowsHorizon, next, list] = await Promise.all([
+  const [rows4w, rowsHorizon, rowsSql, next, list] = await Promise.all([
     baselineRead(db, officeId, range4w),
     baselineRead(db, officeId, rangeHorizon),
+    baselineSqlRead(db, officeId, range4w),
     findNextFreeSlot(db, query),
     listFreeSlots(db, { ...query, from: TODAY, to: listTo }),
   ]);
+  if (rowsSql.length !== rows4w.length) throw new Error(`The two forms of baseline A disagree: ${rowsSql.length} vs ${rows4w.length} rows`);
   const domainNext = nextFreeSlot(inputHorizon);
   const domainList = listSlots(input4w, { from: TODAY, to: listTo });
   if ((next.slot?.start.getTime() ?? null) !== (domainNext?.start.getTime() ?? null)) {
@@ -128,5 +155,6 @@ export async function measureReads(
       : null,
     listedSlots: list.slots.length,
     baselinePlan: await explainBaseline(db, provider, officeId, range4w),
+    productPlan: await explainProduct(db, provider, officeId, range4w),
   };
 }

@@ -27,7 +27,7 @@ import { summarize, type Summary } from "./timing";
 export const RACE_CLIENTS = 100;
 
 /** What the clients ask for: mostly starts inside the gap, some just outside it (always full). */
-const REQUESTS: Array<[ServiceSlug, number]> = [
+export const RACE_REQUESTS: Array<[ServiceSlug, number]> = [
   ["antrag", 10 * 60],
   ["antrag", 10 * 60],
   ["beratung", 10 * 60],
@@ -71,7 +71,7 @@ function describeError(error: unknown): string {
 
 export async function runRace(db: Db, office: BenchOffice, label: string): Promise<RaceResult> {
   const random = mulberry32(20270331);
-  const requests = Array.from({ length: RACE_CLIENTS }, (_, i) => REQUESTS[i % REQUESTS.length]);
+  const requests = Array.from({ length: RACE_CLIENTS }, (_, i) => RACE_REQUESTS[i % RACE_REQUESTS.length]);
   // Shuffled, so the launch order does not decide which kinds of request win.
   for (let i = requests.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

@@ -1,5 +1,7 @@
+import type { LocationMeasurements, LocationMeasureName } from "./locations";
 import type { ReadMeasurements, MeasureName } from "./measure";
 import type { RaceResult } from "./race";
+import type { ThroughputPart } from "./throughput-run";
 import type { Summary } from "./timing";
 
 // Plain-text tables for the terminal (and for pasting into the README).
@@ -11,9 +13,12 @@ export interface ProviderReport {
   database: string;
   setup: { migrateMs: number; insertMs: number; bookings: number; overbookedSpans: number; checkerDetectsOverbooking: boolean };
   reads: ReadMeasurements;
+  locations: LocationMeasurements;
   race: RaceResult;
   /** Uncontended bookings, one at a time, on dates with free places. */
   sequentialBooking: Summary;
+  /** The bare pattern against createBooking, parallel days and offices, the pool sweep (bench/throughput-run.ts). */
+  throughput: ThroughputPart;
 }
 
 function ms(value: number): string {
@@ -51,6 +56,7 @@ interface ReadRow {
 const READ_ROWS: ReadRow[] = [
   { name: "baseline4w", base: "baseline4w", label: (r) => `[A] baseline: read 4 weeks of bookings (${int(r.rows.baseline4w)} rows)` },
   { name: "baselineHorizon", base: "baselineHorizon", label: (r) => `[H] baseline: read 180 days of bookings (${int(r.rows.baselineHorizon)} rows)` },
+  { name: "baseline4wSql", base: "baseline4w", label: () => "    baseline A as plain SQL (the services' way of reading)" },
   { name: "serviceNext", base: "baseline4w", label: () => "next free slot (findNextFreeSlot)" },
   { name: "serviceList4w", base: "baseline4w", label: () => "4-week slot list (listFreeSlots)" },
   { name: "domainList4w", base: "baseline4w", label: () => "domain only: prepare + list 4 weeks" },
@@ -73,6 +79,27 @@ export function readTable(reports: ProviderReport[]): string {
     ];
   });
   return table([header, sub, ...rows], ["l", ...reports.flatMap(() => ["r", "r", "r"] as const)]);
+}
+
+const LOCATION_ROWS: Array<{ name: LocationMeasureName; label: (l: LocationMeasurements) => string }> = [
+  { name: "bareSequential", label: (l) => `[L] bare reads, one office after another (${l.locations} x 4 weeks)` },
+  { name: "bareConcurrent", label: (l) => `    bare reads, all ${l.locations} offices at once` },
+  { name: "anyLocationNext", label: (l) => `next free time across ${l.locations} locations` },
+];
+
+/** The "earliest at any location" rows: each as a ratio to the bare reads run one after another (L). */
+export function locationsTable(reports: ProviderReport[]): string {
+  const header = ["", ...reports.flatMap((r) => [r.title, "p95", "ratio", "per office"])];
+  const sub = ["times in ms", ...reports.flatMap(() => ["median", "", "(median)", "(median)"])];
+  const rows = LOCATION_ROWS.map((row) => [
+    row.label(reports[0].locations),
+    ...reports.flatMap((r) => {
+      const t = r.locations.timings[row.name];
+      const base = r.locations.timings.bareSequential.medianMs;
+      return [ms(t.medianMs), ms(t.p95Ms), `${ratio(t.medianMs / base)} × L`, ms(t.medianMs / r.locations.locations)];
+    }),
+  ]);
+  return table([header, sub, ...rows], ["l", ...reports.flatMap(() => ["r", "r", "r", "r"] as const)]);
 }
 
 export function raceTable(reports: ProviderReport[]): string {

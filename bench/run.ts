@@ -1,7 +1,6 @@
 // Must come first: the services it lets load are imported below.
 import "./server-only-shim";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { datesBetween, weekdayOf, zonedInstant } from "../lib/domain";
@@ -30,8 +29,11 @@ import {
 } from "./fixture";
 import { DRAW_PLACES, DRAW_REQUESTS, measureDraw } from "./draw";
 import { LIST_DAYS, MEASURED_SERVICE, measureReads } from "./measure";
+import { LOCATIONS, MORE_FULL_WEEKDAYS, measureLocations, setupLocations } from "./locations";
 import { measureSequentialBookings, RACE_CLIENTS, runRace } from "./race";
-import { raceTable, readTable, type ProviderReport } from "./report";
+import { locationsTable, raceTable, readTable, type ProviderReport } from "./report";
+import { cleanUpNow, isInterrupted, onCleanUp, runBenchmark, writeResults } from "./runner";
+import { runThroughputPart, throughputProblems, throughputSection } from "./throughput-run";
 
 // `npm run bench`: the slot search and the booking race on a realistic calendar, on SQLite and on PostgreSQL.
 // Environment: BENCH_POSTGRES_URL (server where this role may create databases), BENCH_WARMUP, BENCH_RUNS.
@@ -51,22 +53,6 @@ const RESULTS_FILE = path.join(__dirname, ".results", "latest.json");
 // development secret file.
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("hex");
 
-const cleanups = new Set<() => Promise<void>>();
-async function cleanUp(): Promise<void> {
-  for (const dispose of [...cleanups]) {
-    cleanups.delete(dispose);
-    await dispose().catch((error) => console.error(`Cleanup failed: ${(error as Error).message}`));
-  }
-}
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`\n${signal}: removing the temporary databases ...`);
-    void cleanUp().finally(() => process.exit(130));
-  });
-}
-
 const WEEKDAY_NAMES = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
@@ -85,7 +71,7 @@ async function benchProvider(provider: Provider): Promise<ProviderReport> {
   const migrateStarted = performance.now();
   const bench =
     provider === "sqlite" ? await createSqliteBenchDatabase() : await createPostgresBenchDatabase(POSTGRES_URL, PG_POOL_SIZE);
-  cleanups.add(bench.dispose);
+  onCleanUp(bench.dispose);
   try {
     const migrateMs = performance.now() - migrateStarted;
     const { db } = bench;
@@ -109,10 +95,17 @@ async function benchProvider(provider: Provider): Promise<ProviderReport> {
 
     process.stderr.write(`measuring reads (${WARMUP} + ${RUNS} rounds) ... `);
     const reads = await measureReads(db, provider, office.officeId, { warmup: WARMUP, runs: RUNS });
+    process.stderr.write(`adding ${LOCATIONS - 1} more locations ... `);
+    const further = await setupLocations(db, office);
+    if (provider === "postgresql") await db.$executeRawUnsafe('ANALYZE "Booking"');
+    process.stderr.write(`measuring ${LOCATIONS} locations ... `);
+    const locations = await measureLocations(db, further.offices, further.insertMs, { warmup: WARMUP, runs: RUNS });
     process.stderr.write(`racing ${RACE_CLIENTS} clients ... `);
     const race = await runRace(db, office, provider);
     // After the race, so that its outbox count covers the race alone.
     const sequentialBooking = await measureSequentialBookings(db, provider);
+    process.stderr.write("throughput: ");
+    const throughput = await runThroughputPart(db, provider, bench.url, (text) => process.stderr.write(text));
     process.stderr.write("done\n");
     return {
       provider,
@@ -127,12 +120,13 @@ async function benchProvider(provider: Provider): Promise<ProviderReport> {
         checkerDetectsOverbooking: planted.overbookedSpans > 0,
       },
       reads,
+      locations,
       race,
       sequentialBooking,
+      throughput,
     };
   } finally {
-    cleanups.delete(bench.dispose);
-    await bench.dispose();
+    await cleanUpNow(bench.dispose);
   }
 }
 
@@ -157,11 +151,11 @@ async function main(): Promise<number> {
       reports.push(await benchProvider(provider));
     } catch (error) {
       // Interrupted: the signal handler drops the databases and exits; a half-run report would only mislead.
-      if (interrupted) return new Promise<number>(() => undefined);
+      if (isInterrupted()) return new Promise<number>(() => undefined);
       process.stderr.write("failed\n");
       failures.push(`${provider}: ${(error as Error).message ?? String(error)}`);
     }
-    if (interrupted) return new Promise<number>(() => undefined);
+    if (isInterrupted()) return new Promise<number>(() => undefined);
   }
   // The draw is domain code alone: once, not per database; a second per run, so fewer runs than the reads.
   process.stderr.write(`Release draw: ${DRAW_REQUESTS.toLocaleString("en-US")} requests for ${DRAW_PLACES.toLocaleString("en-US")} places ... `);
@@ -200,10 +194,34 @@ async function main(): Promise<number> {
       `Answers: next free slot ${next ? `${WEEKDAY_NAMES[weekdayOf(next.localDate)]} ${next.localDate} ${next.localTime} (after ${skipped} full weekdays)` : "none"}; ` +
         `${LIST_DAYS}-day list: ${r0.reads.listedSlots} slots (service and domain agree on both, on every database).`,
     );
+    const indexOf = (plan: string[]) => plan.join(" ").match(/Booking_\w+_idx/)?.[0] ?? "NO INDEX";
     lines.push(
-      `Baseline query plans: ${reports
-        .map((r) => `${r.title.split(" ")[0]} ${r.reads.baselinePlan.join(" ").match(/Booking_\w+_idx/)?.[0] ?? "NO INDEX"}`)
-        .join(", ")}.`,
+      `Query plans (4 weeks): ${reports
+        .map((r) => `${r.title.split(" ")[0]} baseline ${indexOf(r.reads.baselinePlan)}, services' read ${indexOf(r.reads.productPlan)}`)
+        .join("; ")}.`,
+    );
+    lines.push(
+      `Against baseline A as plain SQL (A'): ${reports
+        .map((r) => {
+          const t = r.reads.timings;
+          const sql = t.baseline4wSql.medianMs;
+          return `${r.title.split(" ")[0]} next ${(t.serviceNext.medianMs / sql).toFixed(1)} × A', list ${(t.serviceList4w.medianMs / sql).toFixed(1)} × A'`;
+        })
+        .join("; ")}.`,
+    );
+    lines.push("");
+    const loc = r0.locations;
+    lines.push(
+      `Earliest at any location: the ${SERVICES.find((s) => s.slug === MEASURED_SERVICE)?.durationMinutes}-minute service at ${loc.locations} offices ` +
+        `(each like the one above, full for ${FULL_WEEKDAYS} to ${FULL_WEEKDAYS + (loc.locations - 1) * MORE_FULL_WEEKDAYS} weekdays; ${loc.bookings.toLocaleString("en-US")} bookings), ` +
+        "loadCatalogueOffers + nextFreeAtAnyLocation (offices searched in rounds, one window each here);",
+    );
+    lines.push(
+      `      bare read = 4 weeks of bookings per office (${loc.rows.toLocaleString("en-US")} rows in all); budget: total <= ${loc.locations} x 1.5 x the bare read per office.`,
+    );
+    lines.push(locationsTable(reports));
+    lines.push(
+      `Answer: ${loc.next ? `${loc.next.start} at ${loc.next.office}` : "none"} (the earliest of the ${loc.locations} offices' own next free slots, on every database).`,
     );
     lines.push("");
     lines.push(
@@ -218,6 +236,8 @@ async function main(): Promise<number> {
         .join("; ")}; generated calendar overbooked spans: ${reports.map((r) => r.setup.overbookedSpans).join("/")} ` +
         `(the check finds a planted one: ${reports.every((r) => r.setup.checkerDetectsOverbooking) ? "yes" : "NO"}).`,
     );
+    lines.push("");
+    lines.push(throughputSection(reports.map((r) => ({ title: r.title, part: r.throughput }))));
   }
 
   lines.push("");
@@ -237,59 +257,46 @@ async function main(): Promise<number> {
     }
     if (r.race.rejectedButFree > 0) problems.push(`${r.title}: ${r.race.rejectedButFree} requests rejected although their slot is still free`);
     if (r.race.unexpectedErrors > 0) problems.push(`${r.title}: ${r.race.unexpectedErrors} unexpected errors, e.g. ${r.race.unexpectedExamples.join(" | ")}`);
+    const anyRatio = r.locations.timings.anyLocationNext.medianMs / r.locations.timings.bareSequential.medianMs;
+    if (anyRatio > 1.5) problems.push(`${r.title}: next free time across ${r.locations.locations} locations is ${anyRatio.toFixed(2)} x the bare reads (budget 1.5)`);
+    problems.push(...throughputProblems(r.title, r.throughput));
     if (r.race.outboxRows !== r.race.successes) problems.push(`${r.title}: ${r.race.outboxRows} outbox rows for ${r.race.successes} bookings`);
   }
   lines.push("");
   lines.push(problems.length === 0 ? "Result: OK" : `Result: FAILED\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   console.log(lines.join("\n"));
 
-  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  fs.writeFileSync(
-    RESULTS_FILE,
-    `${JSON.stringify(
-      {
-        date: startedAt.toISOString(),
-        durationSeconds: totalSeconds,
-        machine,
-        config: {
-          timeZone: TIME_ZONE,
-          today: TODAY,
-          now: NOW.toISOString(),
-          clerks: CLERKS,
-          blocks: BLOCKS.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`),
-          services: SERVICES,
-          slotStepMinutes: SLOT_STEP_MINUTES,
-          horizonDays: HORIZON_DAYS,
-          bookings: TOTAL_BOOKINGS,
-          fullWeekdays: FULL_WEEKDAYS,
-          nearlyFullWeekdays: NEARLY_FULL_WEEKDAYS,
-          nearlyFullShare: NEARLY_FULL_SHARE,
-          measuredService: MEASURED_SERVICE,
-          warmup: WARMUP,
-          runs: RUNS,
-          postgresPoolSize: PG_POOL_SIZE,
-          raceClients: RACE_CLIENTS,
-          raceDate: RACE_DATE,
-        },
-        results: Object.fromEntries(reports.map((r) => [r.provider, r])),
-        draw,
-        problems,
-        ok: problems.length === 0,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(`\nJSON: ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  writeResults(RESULTS_FILE, {
+    date: startedAt.toISOString(),
+    durationSeconds: totalSeconds,
+    machine,
+    config: {
+      timeZone: TIME_ZONE,
+      today: TODAY,
+      now: NOW.toISOString(),
+      clerks: CLERKS,
+      blocks: BLOCKS.map(([a, b]) => `${hhmm(a)}-${hhmm(b)}`),
+      services: SERVICES,
+      slotStepMinutes: SLOT_STEP_MINUTES,
+      horizonDays: HORIZON_DAYS,
+      bookings: TOTAL_BOOKINGS,
+      fullWeekdays: FULL_WEEKDAYS,
+      nearlyFullWeekdays: NEARLY_FULL_WEEKDAYS,
+      nearlyFullShare: NEARLY_FULL_SHARE,
+      measuredService: MEASURED_SERVICE,
+      warmup: WARMUP,
+      runs: RUNS,
+      postgresPoolSize: PG_POOL_SIZE,
+      locations: LOCATIONS,
+      raceClients: RACE_CLIENTS,
+      raceDate: RACE_DATE,
+    },
+    results: Object.fromEntries(reports.map((r) => [r.provider, r])),
+    draw,
+    problems,
+    ok: problems.length === 0,
+  });
   return problems.length === 0 ? 0 : 1;
 }
 
-main()
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch(async (error) => {
-    console.error(error);
-    await cleanUp();
-    process.exitCode = 1;
-  });
+runBenchmark(main, "removing the temporary databases");

@@ -12,10 +12,11 @@ export function BookingCancelledEmail({ ctx, payload }: BookingEmailProps) {
     <AppointmentMail ctx={ctx} payload={payload} texts="cancelled">
       {payload.reason && <Detail label={t("cancelled.reasonTitle")}>{payload.reason}</Detail>}
       {payload.newTimeUrl ? (
-        <ActionButton href={payload.newTimeUrl} label={t("cancelled.newTimeButton")} intro={t("cancelled.newTimeIntro")} />
+        <ActionButton ctx={ctx} href={payload.newTimeUrl} label={t("cancelled.newTimeButton")} intro={t("cancelled.newTimeIntro")} />
       ) : (
         payload.bookAgainUrl && (
           <ActionButton
+            ctx={ctx}
             href={payload.bookAgainUrl}
             label={t("cancelled.bookAgainButton")}
             intro={t("cancelled.bookAgainIntro")}

@@ -1,5 +1,6 @@
 import { AppointmentMail } from "./components/appointment-mail";
 import { ActionButton, DocumentsList, Paragraph, CheckInCode } from "./components/parts";
+import { documentsToBring } from "./components/format";
 import type { EmailContext } from "./components/i18n";
 import type { BookingMailPayload } from "./payloads";
 
@@ -10,20 +11,27 @@ export interface BookingEmailProps {
 
 export function BookingConfirmationEmail({ ctx, payload }: BookingEmailProps) {
   const { t } = ctx;
-  const { service } = payload;
+  const documents = documentsToBring(payload);
   return (
     <AppointmentMail ctx={ctx} payload={payload} texts="confirmation">
       <ActionButton
+        ctx={ctx}
         href={payload.manageUrl}
         label={t("common.manageButton")}
         intro={t("confirmation.manageIntro")}
       />
-      {service.documents.length > 0 ? (
-        <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} service={service} />
+      {documents.length > 0 ? (
+        <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} payload={payload} />
       ) : (
         <Paragraph>{t("confirmation.documentsGeneral")}</Paragraph>
       )}
-      <Paragraph>{t("confirmation.punctuality")}</Paragraph>
+      {payload.kind === "PHONE" ? (
+        <Paragraph>{t("confirmation.phoneNote")}</Paragraph>
+      ) : payload.kind === "VIDEO" ? (
+        <Paragraph>{t("confirmation.videoNote")}</Paragraph>
+      ) : (
+        <Paragraph>{t("confirmation.punctuality")}</Paragraph>
+      )}
       <CheckInCode ctx={ctx} payload={payload} />
       <Paragraph>{t("common.calendarHint")}</Paragraph>
     </AppointmentMail>

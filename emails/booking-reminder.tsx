@@ -1,4 +1,5 @@
 import { AppointmentMail } from "./components/appointment-mail";
+import { documentsToBring } from "./components/format";
 import { ActionButton, DocumentsList, Paragraph, CheckInCode } from "./components/parts";
 import type { BookingEmailProps } from "./booking-confirmation";
 
@@ -9,14 +10,14 @@ import type { BookingEmailProps } from "./booking-confirmation";
  */
 export function BookingReminderEmail({ ctx, payload }: BookingEmailProps) {
   const { t } = ctx;
-  const { service } = payload;
+  const documents = documentsToBring(payload);
   return (
     <AppointmentMail ctx={ctx} payload={payload} texts="reminder">
-      {service.documents.length > 0 && (
-        <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} service={service} />
+      {documents.length > 0 && (
+        <DocumentsList ctx={ctx} title={t("confirmation.documentsTitle")} payload={payload} />
       )}
       <CheckInCode ctx={ctx} payload={payload} />
-      <ActionButton href={payload.manageUrl} label={t("reminder.cancelButton")} intro={t("reminder.cancelIntro")} />
+      <ActionButton ctx={ctx} href={payload.manageUrl} label={t("reminder.cancelButton")} intro={t("reminder.cancelIntro")} />
       <Paragraph>{t("reminder.linkNote")}</Paragraph>
     </AppointmentMail>
   );

@@ -29,7 +29,7 @@ export function BookingRescheduledEmail({ ctx, payload }: BookingEmailProps) {
       {payload.reason && <Detail label={t("rescheduled.reasonTitle")}>{payload.reason}</Detail>}
       {previous && <Paragraph>{t("rescheduled.previousNote")}</Paragraph>}
       <CheckInCode ctx={ctx} payload={payload} />
-      <ActionButton href={payload.manageUrl} label={t("common.manageButton")} intro={t("rescheduled.manageIntro")} />
+      <ActionButton ctx={ctx} href={payload.manageUrl} label={t("common.manageButton")} intro={t("rescheduled.manageIntro")} />
       <Paragraph>{t("common.calendarHint")}</Paragraph>
       <OfficeContact ctx={ctx} office={office} />
     </EmailLayout>

@@ -25,7 +25,7 @@ export function BookingVerificationEmail({ ctx, payload }: BookingEmailProps) {
       <Paragraph>
         <strong>{t("verification.deadline", { deadline })}</strong>
       </Paragraph>
-      <ActionButton href={payload.manageUrl} label={t("verification.confirmButton")} intro={t("verification.confirmIntro")} />
+      <ActionButton ctx={ctx} href={payload.manageUrl} label={t("verification.confirmButton")} intro={t("verification.confirmIntro")} />
       <AppointmentDetails ctx={ctx} payload={payload} />
       <Paragraph>{t("verification.notYou")}</Paragraph>
       <OfficeContact ctx={ctx} office={payload.office} />

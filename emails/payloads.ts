@@ -14,6 +14,7 @@ export const MAIL_TEMPLATES = [
   "wish-confirmation",
   "round-not-drawn",
   "wish-offer",
+  "booking-changed",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -21,13 +22,22 @@ export function isMailTemplate(value: string): value is MailTemplate {
   return (MAIL_TEMPLATES as readonly string[]).includes(value);
 }
 
+// Known answers: building a DateTimeFormat per check cost a noticeable share of a booking's CPU under a rush.
+const timeZones = new Map<string, boolean>();
+
 function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = timeZones.get(value);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    // Only a handful of zones are ever valid; a flood of invalid ones is not kept.
+    if (known) timeZones.set(value, known);
   }
+  return known;
 }
 
 const instant = z.iso.datetime({ offset: false, message: "an ISO instant in UTC (…Z)" });
@@ -55,19 +65,45 @@ export const officeMailSchema = z.object({
   textLocale: localeTag.optional(),
 });
 
+/**
+ * The city's look (administrators' branding) as the e-mail shows it: name and logo in a band of the primary colour,
+ * which also colours buttons and links. Absent: the neutral default. The logo is an absolute PNG address (e-mail
+ * clients show no SVG).
+ */
+export const mailBrandingSchema = z
+  .object({
+    cityName: z.string().trim().min(1).max(80).optional(),
+    primaryColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .optional(),
+    logo: z.object({ url: z.url({ protocol: /^https?$/ }), alt: z.string().max(150) }).optional(),
+  })
+  .optional();
+export type MailBranding = z.output<typeof mailBrandingSchema>;
+
 const endsAfterStart = (i: { startsAt: string; endsAt: string }) => Date.parse(i.endsAt) > Date.parse(i.startsAt);
 const interval = z.object({ startsAt: instant, endsAt: instant }).refine(endsAfterStart, "endsAt must be after startsAt");
+
+const mailServiceSchema = z.object({
+  name: z.string().min(1).max(200),
+  documents: z.array(z.string().min(1).max(500)).max(50),
+  /** The language each text is in: the citizen's, or German where the office has not translated it. */
+  textLocales: z.object({ name: localeTag, documents: localeTag }).optional(),
+});
 
 export const bookingMailPayloadSchema = z.object({
   /** BCP 47 tag of the citizen's language; a language without e-mail texts falls back to German. */
   locale: localeTag,
+  branding: mailBrandingSchema,
   office: officeMailSchema,
-  service: z.object({
-    name: z.string().min(1).max(200),
-    documents: z.array(z.string().min(1).max(500)).max(50),
-    /** The language each text is in: the citizen's, or German where the office has not translated it. */
-    textLocales: z.object({ name: localeTag, documents: localeTag }).optional(),
-  }),
+  service: mailServiceSchema,
+  /** Further services taken care of in the same appointment, in order (e-mails of older versions lack them). */
+  furtherServices: z.array(mailServiceSchema).max(20).optional(),
+  /** How the appointment takes place; absent: in person. */
+  kind: z.enum(["IN_PERSON", "PHONE", "VIDEO"]).optional(),
+  /** A video appointment's meeting link: the office's own address with the reference code. */
+  videoUrl: z.url({ protocol: /^https$/ }).optional(),
   booking: z
     .object({
       /** Names the booking for its check-in QR code (signed when the e-mail is rendered); older e-mails lack it. */
@@ -86,8 +122,10 @@ export const bookingMailPayloadSchema = z.object({
   newTimeUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Why the office cancelled or moved the appointment, shown to the citizen. */
   reason: z.string().trim().min(1).max(1000).optional(),
-  /** The old time of a moved appointment. */
+  /** The old time of a moved appointment, or the old length of one whose services changed. */
   previous: interval.optional(),
+  /** The services of an appointment before the office changed them, in the citizen's language. */
+  previousServices: z.array(z.string().min(1).max(200)).min(1).max(21).optional(),
   /** Until when an unconfirmed booking is held for the citizen (e-mail verification). */
   holdExpiresAt: instant.optional(),
 });
@@ -98,6 +136,7 @@ export type BookingMailPayload = z.input<typeof bookingMailPayloadSchema>;
 /** The invitation to a staff account, also sent as a new link to reset a forgotten password ("reset"). */
 export const staffInvitePayloadSchema = z.object({
   locale: localeTag,
+  branding: mailBrandingSchema,
   /** The city or authority named as the sender. */
   authority: z.string().min(1).max(200),
   /** Where the link's expiry is shown in local time. */
@@ -114,6 +153,7 @@ export type StaffInviteMailPayload = z.input<typeof staffInvitePayloadSchema>;
 /** A wish on the waiting list: what it asks for, and the manage link where the citizen confirms it. */
 export const wishMailPayloadSchema = z.object({
   locale: localeTag,
+  branding: mailBrandingSchema,
   office: officeMailSchema,
   service: z.object({
     name: z.string().min(1).max(200),
@@ -137,6 +177,7 @@ export type WishMailPayload = z.input<typeof wishMailPayloadSchema>;
 /** A release round's request that got no time in the draw: it stays on the waiting list. */
 export const roundNotDrawnPayloadSchema = z.object({
   locale: localeTag,
+  branding: mailBrandingSchema,
   office: officeMailSchema,
   serviceName: z.string().min(1).max(200),
   name: z.string().max(400).optional(),
@@ -167,6 +208,11 @@ export const mailPayloadSchemas = {
   "wish-offer": bookingMailPayloadSchema.refine((p) => p.holdExpiresAt !== undefined, {
     message: "an offer needs its deadline",
     path: ["holdExpiresAt"],
+  }),
+  // The office changed the services (and so the length) of an appointment: what it had before.
+  "booking-changed": bookingMailPayloadSchema.refine((p) => p.previous !== undefined && p.previousServices !== undefined, {
+    message: "a changed appointment needs its previous services and length",
+    path: ["previousServices"],
   }),
 } satisfies Record<MailTemplate, z.ZodType>;
 

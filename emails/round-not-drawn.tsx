@@ -29,7 +29,7 @@ export function RoundNotDrawnEmail({ ctx, payload }: RoundNotDrawnEmailProps) {
         <Detail label={t("roundNotDrawn.request")}>{payload.referenceCode}</Detail>
       </Section>
       <Paragraph>{t("roundNotDrawn.waitingList")}</Paragraph>
-      <ActionButton href={payload.roundUrl} label={t("roundNotDrawn.button")} intro={t("roundNotDrawn.buttonIntro")} />
+      <ActionButton ctx={ctx} href={payload.roundUrl} label={t("roundNotDrawn.button")} intro={t("roundNotDrawn.buttonIntro")} />
       <OfficeContact ctx={ctx} office={payload.office} />
     </EmailLayout>
   );

@@ -48,7 +48,7 @@ export function StaffInviteEmail({ ctx, payload }: StaffInviteEmailProps) {
           </Detail>
         </Section>
       )}
-      <ActionButton href={payload.inviteUrl} label={t("staffInvite.button")} intro={t("staffInvite.buttonIntro")} />
+      <ActionButton ctx={ctx} href={payload.inviteUrl} label={t("staffInvite.button")} intro={t("staffInvite.buttonIntro")} />
       <Paragraph>{t("staffInvite.validUntil", { expires })}</Paragraph>
       <Paragraph>{t("staffInvite.notExpected")}</Paragraph>
     </EmailLayout>

@@ -30,7 +30,7 @@ export function WishConfirmationEmail({ ctx, payload }: WishEmailProps) {
       <Paragraph>
         <strong>{t("wish.countsOnlyConfirmed")}</strong>
       </Paragraph>
-      <ActionButton href={payload.manageUrl} label={t("wish.confirmButton")} intro={t("wish.confirmIntro")} />
+      <ActionButton ctx={ctx} href={payload.manageUrl} label={t("wish.confirmButton")} intro={t("wish.confirmIntro")} />
       <Section style={styles.panel}>
         <Detail label={t("common.service")}>
           <MailText ctx={ctx} locale={service.textLocales?.name}>

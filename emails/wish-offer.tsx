@@ -16,7 +16,7 @@ export function WishOfferEmail({ ctx, payload }: BookingEmailProps) {
       <Paragraph>
         <strong>{t("wishOffer.deadline", { deadline })}</strong>
       </Paragraph>
-      <ActionButton href={payload.manageUrl} label={t("wishOffer.button")} intro={t("wishOffer.actionIntro")} />
+      <ActionButton ctx={ctx} href={payload.manageUrl} label={t("wishOffer.button")} intro={t("wishOffer.actionIntro")} />
       <Paragraph>{t("wishOffer.declineHint")}</Paragraph>
     </AppointmentMail>
   );

@@ -72,16 +72,11 @@ function paramValue(value: string): string {
   return /[;:,]/.test(clean) ? `"${clean}"` : clean;
 }
 
-export function buildIcs(event: IcsEvent): string {
+/** The VEVENT of one appointment (with its alarm), as unfolded content lines. */
+function veventLines(event: IcsEvent): string[] {
   if (!(event.end.getTime() > event.start.getTime())) throw new RangeError("The event must end after it starts");
-  const method = event.method ?? "PUBLISH";
-  const cancelled = method === "CANCEL";
+  const cancelled = (event.method ?? "PUBLISH") === "CANCEL";
   const lines: string[] = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Terminvergabe//Terminvergabe//DE",
-    "CALSCALE:GREGORIAN",
-    `METHOD:${method}`,
     "BEGIN:VEVENT",
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${formatUtc(event.now)}`,
@@ -109,6 +104,33 @@ export function buildIcs(event: IcsEvent): string {
       "END:VALARM",
     );
   }
-  lines.push("END:VEVENT", "END:VCALENDAR");
+  lines.push("END:VEVENT");
+  return lines;
+}
+
+function calendar(method: "PUBLISH" | "CANCEL", head: string[], events: string[][]): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Terminvergabe//Terminvergabe//DE",
+    "CALSCALE:GREGORIAN",
+    `METHOD:${method}`,
+    ...head,
+    ...events.flat(),
+    "END:VCALENDAR",
+  ];
   return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+export function buildIcs(event: IcsEvent): string {
+  return calendar(event.method ?? "PUBLISH", [], [veventLines(event)]);
+}
+
+/**
+ * A calendar of many appointments for a subscription (a feed a calendar app polls): one VEVENT each, no alarms
+ * unless an event asks for one. `name` is shown by calendar apps as the calendar's title.
+ */
+export function buildIcsCalendar(input: { name: string; events: ReadonlyArray<Omit<IcsEvent, "method">> }): string {
+  const head = [`X-WR-CALNAME:${escapeText(input.name)}`];
+  return calendar("PUBLISH", head, input.events.map((e) => veventLines({ alarm: false, ...e, method: "PUBLISH" })));
 }

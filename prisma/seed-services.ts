@@ -335,12 +335,17 @@ export const demoServices: DemoService[] = [
 /** The columns of a demo service's Service row: its German texts, documents one per line. */
 export function serviceRow(service: DemoService) {
   const { texts, ...settings } = service;
+  return { ...settings, ...germanColumns(texts) };
+}
+
+/** The German texts as a catalogue entry's columns (documents one per line). */
+export function germanColumns(texts: Record<Locale, ServiceTexts>) {
   const german = texts[defaultLocale];
-  return { ...settings, name: german.name, description: german.description, documents: german.documents.join("\n") };
+  return { name: german.name, description: german.description, documents: german.documents.join("\n") };
 }
 
 /** Its ServiceTranslation rows: every language of the site but German. */
-export function translationRows(service: DemoService) {
+export function translationRows(service: { texts: Record<Locale, ServiceTexts> }) {
   return locales
     .filter((locale) => locale !== defaultLocale)
     .map((locale) => {

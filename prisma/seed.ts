@@ -1,13 +1,14 @@
 // Demo data for development and evaluation: the foreigners' office of Stadt Pirmasens with its four services,
 // weekly clerk capacity, and existing appointments so the calendar shows both free and full times; the day the seed
-// runs (or the next working day) as a working day at the office, with its queue (seed-today.ts).
+// runs (or the next working day) as a working day at the office, with its queue (seed-today.ts); and two
+// Bürgerbüros offering the same catalogue services (seed-buergerbueros.ts).
 // Usage: tsx prisma/seed.ts [--if-empty]
-import { randomBytes } from "node:crypto";
-import { addDays, appointmentMinutes, localDateOf, publicHolidayOn, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
+import { localDateOf } from "../lib/domain";
 import { createDb, type Db } from "../lib/server/db/client";
 import { hashPassword } from "../lib/server/auth/password";
 import { seedLegalTexts } from "../lib/server/services/legal/demo-texts";
-import { createManageToken } from "../lib/server/security/tokens";
+import { minutes, mulberry32, plannedBookings } from "./seed-bookings";
+import { seedBuergerbueros } from "./seed-buergerbueros";
 import { seedHistory } from "./seed-history";
 import { demoServices, serviceRow, translationRows } from "./seed-services";
 import { demoMoment, seedToday } from "./seed-today";
@@ -33,18 +34,6 @@ const weeklyCapacity: Array<[number, string, string, number, number]> = [
   [4, "14:00", "18:00", 2, 0],
   [5, "08:00", "12:00", 3, 1],
 ];
-
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** Deterministic pseudo-random numbers so every fresh demo looks alike. */
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function seedDemo(db: Db, now: Date = new Date()) {
   const office = await db.office.create({
@@ -77,10 +66,19 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
   });
   const created = [];
   for (const [i, s] of demoServices.entries()) {
-    // Texts in every language of the site; the translations are demo texts for the office to review.
+    // Texts in every language of the site, in the city's catalogue; the translations are demo texts for the office
+    // to review.
+    const { name, description, documents, ...offer } = serviceRow(s);
     created.push(
       await db.service.create({
-        data: { ...serviceRow(s), officeId: office.id, sortOrder: i, translations: { create: translationRows(s) } },
+        data: {
+          ...offer,
+          office: { connect: { id: office.id } },
+          sortOrder: i,
+          catalogueService: {
+            create: { slug: s.slug, name, description, documents, sortOrder: i, translations: { create: translationRows(s) } },
+          },
+        },
       }),
     );
   }
@@ -98,41 +96,14 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
 
   // Existing appointments: the next days nearly full, later weeks thinning out.
   const random = mulberry32(20261124);
-  const bookings = [];
-  for (let day = 0; day < 42; day++) {
-    const date = addDays(today, day);
-    const fill = day < 4 ? 0.95 : day < 14 ? 0.6 : 0.25;
-    for (const [weekday, start, end, clerks] of weeklyCapacity) {
-      if (weekdayOf(date) !== weekday || publicHolidayOn(office.holidayRegion, date)) continue;
-      for (let clerk = 0; clerk < clerks; clerk++) {
-        let minute = minutes(start);
-        while (minute < minutes(end)) {
-          const service = created[Math.floor(random() * created.length)];
-          const length = appointmentMinutes(service, 1);
-          if (minute + length > minutes(end)) break;
-          const startsAt = new Date(zonedInstant(date, minute, TIME_ZONE));
-          if (random() < fill && (startsAt > now || date === demo.date)) {
-            bookings.push({
-              officeId: office.id,
-              serviceId: service.id,
-              startsAt,
-              endsAt: new Date(startsAt.getTime() + length * 60_000),
-              persons: 1,
-              status: "CONFIRMED" as const,
-              channel: random() < 0.8 ? ("ONLINE" as const) : ("PHONE" as const),
-              referenceCode: referenceCodeFrom(randomBytes(8)),
-              manageTokenHash: createManageToken().hash,
-              givenName: "Demo",
-              familyName: `Termin ${bookings.length + 1}`,
-              // example.org never receives mail; in development the messages land in the local inbox.
-              email: `demo-${bookings.length + 1}@example.org`,
-            });
-          }
-          minute += length;
-        }
-      }
-    }
-  }
+  const bookings = plannedBookings({
+    office,
+    services: created,
+    capacity: weeklyCapacity,
+    today,
+    random,
+    keep: (date, startsAt) => startsAt > now || date === demo.date,
+  });
   await db.booking.createMany({ data: bookings });
 
   const passwordHash = await hashPassword(seedStaffPassword());
@@ -158,7 +129,9 @@ export async function seedDemo(db: Db, now: Date = new Date()) {
     random,
     now,
   });
-  return { office, services: created, bookings: bookings.length + history, demoDay: demo.date, tickets };
+  // Two Bürgerbüros sharing the city's catalogue entries for identity cards, passports and registration.
+  const buergerbueros = await seedBuergerbueros(db, now);
+  return { office, services: created, bookings: bookings.length + history, demoDay: demo.date, tickets, buergerbueros };
 }
 
 async function main() {
@@ -170,6 +143,8 @@ async function main() {
     }
     const result = await seedDemo(db);
     console.log(`Seeded office "${result.office.name}" with ${result.services.length} services and ${result.bookings} appointments.`);
+    for (const b of result.buergerbueros)
+      console.log(`Seeded office "${b.office.name}" with ${b.services.length} catalogue services and ${b.bookings} appointments.`);
   } finally {
     await db.$disconnect();
   }

@@ -27,6 +27,8 @@ export default async function StaffRootLayout({ children }: { children: React.Re
     legal: messages.legal,
     // The devices page shows a new pairing code in the browser.
     devices: messages.devices,
+    // The branding form measures the colour's contrast and previews the header as one types.
+    branding: messages.branding,
   };
   return (
     <html lang="de" dir="ltr">

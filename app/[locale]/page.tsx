@@ -25,11 +25,21 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("common.home");
+  const td = await getTranslations("directory");
   const offices = await listBookableOffices(getDb(), new Date());
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
       <p className="text-lg">{t("intro")}</p>
+      <section aria-labelledby="directory-title" className="rounded border-s-4 border-brand bg-[#e8f0f8] p-4">
+        <h2 id="directory-title" className="text-xl font-bold">
+          {td("homeTitle")}
+        </h2>
+        <p className="mb-2">{td("homeIntro")}</p>
+        <Link href="/leistungen" className="inline-flex min-h-11 items-center text-lg font-semibold text-brand underline">
+          {td("homeLink")}
+        </Link>
+      </section>
       <h2 className="text-2xl font-bold">{t("offices")}</h2>
       {offices.length === 0 && <p>{t("none")}</p>}
       {sectionsOf(offices).map(({ title, offices: list }, i) => (

@@ -1,7 +1,7 @@
 import { DEFAULT_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
 import { OFFICE_FIELDS, TRANSLATED_LOCALES, translationField, TRANSLATION_FIELDS } from "@/lib/schemas/office";
 import { directionOf } from "@/lib/i18n/routing";
-import type { TranslationLanguage } from "./service-form";
+import type { TranslationLanguage } from "./service-fields";
 
 // What the administration pages hand their client forms: the stored record as the strings a form posts, the
 // defaults of a new one, and the languages to translate into.
@@ -19,6 +19,8 @@ export const NEW_OFFICE_VALUES: Record<string, string> = {
   verificationMode: "NONE",
   holdMinutes: "30",
   rebookDelayMinutes: "0",
+  maxServicesPerBooking: "1",
+  videoMeetingUrlTemplate: "",
   statusCorrectionDays: String(DEFAULT_STATUS_CORRECTION_DAYS),
   waitlistEnabled: "true",
   offerHours: "12",
@@ -30,6 +32,17 @@ export const NEW_OFFICE_VALUES: Record<string, string> = {
   callToleranceMinutes: "10",
   walkInQueueLimit: "30",
   announceCalls: "false",
+  feedIncludesNames: "false",
+};
+
+/** Defaults of a new service of an office (or a new offer of a catalogue entry). */
+export const NEW_SERVICE_VALUES: Record<string, string> = {
+  durationMinutes: "15",
+  extraPersonMinutes: "0",
+  maxPersons: "1",
+  releaseMode: "FIRST_COME",
+  asksPermitExpiry: "false",
+  appointmentKinds: "IN_PERSON",
 };
 
 export function officeValues(
@@ -51,7 +64,7 @@ export function translationLanguages(): TranslationLanguage[] {
 export function serviceValues(service: {
   slug: string;
   name: string;
-  description: string | null;
+  description?: string | null;
   documents: string;
   durationMinutes: number;
   extraPersonMinutes: number;
@@ -59,7 +72,8 @@ export function serviceValues(service: {
   releaseMode: string;
   asksPermitExpiry: boolean;
   walkInDayParts: string;
-  translations: Array<{ locale: string; name: string; description: string | null; documents: string }>;
+  appointmentKinds: string;
+  translations: Array<{ locale: string; name: string; description?: string | null; documents: string }>;
 }): Record<string, string> {
   const values: Record<string, string> = {
     slug: service.slug,
@@ -72,8 +86,35 @@ export function serviceValues(service: {
     releaseMode: service.releaseMode,
     asksPermitExpiry: String(service.asksPermitExpiry),
     walkInDayParts: service.walkInDayParts,
+    appointmentKinds: service.appointmentKinds,
   };
-  for (const tr of service.translations) {
+  return { ...values, ...translationValues(service.translations) };
+}
+
+/** A catalogue entry as its form posts it. */
+export function catalogueEntryValues(entry: {
+  slug: string;
+  name: string;
+  description: string | null;
+  documents: string;
+  leikaKey: string | null;
+  translations: Array<{ locale: string; name: string; description: string | null; documents: string }>;
+}): Record<string, string> {
+  return {
+    slug: entry.slug,
+    name: entry.name,
+    description: entry.description ?? "",
+    documents: entry.documents,
+    leikaKey: entry.leikaKey ?? "",
+    ...translationValues(entry.translations),
+  };
+}
+
+function translationValues(
+  translations: Array<{ locale: string; name: string; description?: string | null; documents: string }>,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const tr of translations) {
     for (const f of TRANSLATION_FIELDS) values[translationField(tr.locale, f)] = tr[f] ?? "";
   }
   return values;

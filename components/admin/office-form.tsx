@@ -30,12 +30,15 @@ export function OfficeForm({
   initial,
   officeId,
   slugEditable,
+  feedNamesEditable,
   options,
 }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   initial: Record<string, string>;
   officeId?: string;
   slugEditable: boolean;
+  /** Whether names in the staff's calendar feed can be switched here (administrators); else the setting is shown. */
+  feedNamesEditable: boolean;
   options: OfficeFormOptions;
 }) {
   const t = useTranslations("admin.office");
@@ -129,6 +132,12 @@ export function OfficeForm({
       </fieldset>
 
       <fieldset className={formSection}>
+        <legend className={formLegend}>{t("sections.appointments")}</legend>
+        {number("maxServicesPerBooking")}
+        {field("videoMeetingUrlTemplate", { type: "url" })}
+      </fieldset>
+
+      <fieldset className={formSection}>
         <legend className={formLegend}>{t("sections.waitlist")}</legend>
         <div className="grid items-end gap-x-4 sm:grid-cols-2">
           <YesNoField name="waitlistEnabled" t={t} errorOf={errorOf} value={v.waitlistEnabled ?? "true"} />
@@ -157,6 +166,13 @@ export function OfficeForm({
       <fieldset className={formSection}>
         <legend className={formLegend}>{t("sections.agenda")}</legend>
         {number("statusCorrectionDays")}
+        {feedNamesEditable ? (
+          <YesNoField name="feedIncludesNames" t={t} errorOf={errorOf} value={v.feedIncludesNames ?? "false"} />
+        ) : (
+          <p className="mb-6">
+            {t(v.feedIncludesNames === "true" ? "fields.feedIncludesNamesLockedYes" : "fields.feedIncludesNamesLockedNo")}
+          </p>
+        )}
       </fieldset>
 
       <fieldset className={formSection}>

@@ -50,8 +50,11 @@ export async function ServiceList({
       </h2>
       <p>{services.length === 0 ? t("none") : t("intro")}</p>
       {canManage ? (
-        <p>
-          <Link href={`/staff/verwaltung/behoerden/${office.id}/leistungen/neu`} className={buttonPrimary}>
+        <p className="flex flex-wrap gap-2">
+          <Link href={`/staff/verwaltung/behoerden/${office.id}/leistungen/anbieten`} className={buttonPrimary}>
+            {t("offer")}
+          </Link>
+          <Link href={`/staff/verwaltung/behoerden/${office.id}/leistungen/neu`} className={buttonSecondary}>
             {t("create")}
           </Link>
         </p>

@@ -112,7 +112,7 @@ export function SelectField({
   );
 }
 
-interface Translate {
+export interface Translate {
   (key: string, values?: Record<string, string | number>): string;
   has(key: string): boolean;
 }

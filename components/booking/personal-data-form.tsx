@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
 import { buttonPrimary, input } from "@/components/ui/styles";
+import type { AppointmentKind } from "@/lib/domain/demand";
 import { Link } from "@/lib/i18n/navigation";
 import type { personalDataSchema } from "@/lib/schemas/booking";
 import { dateFromParts } from "@/lib/schemas/date-parts";
@@ -18,6 +19,7 @@ type DateParts = { dobDay: string; dobMonth: string; dobYear: string; permitDay:
 type Values = Omit<z.input<Schema>, "dateOfBirth" | "permitExpiresOn"> & DateParts;
 
 const FIELDS = [
+  "kind",
   "givenName",
   "familyName",
   "email",
@@ -49,6 +51,8 @@ export function PersonalDataForm({
   today,
   defaults,
   asksPermitExpiry = false,
+  submitLabel,
+  kinds = [],
 }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   maxPersons: number;
@@ -56,6 +60,10 @@ export function PersonalDataForm({
   defaults?: Partial<z.output<Schema>>;
   /** The service asks (optionally) for the residence permit's expiry date. */
   asksPermitExpiry?: boolean;
+  /** The submit button's text where the next step is not the calendar (a time is already chosen). */
+  submitLabel?: string;
+  /** How the appointment can take place; with several the citizen chooses here. */
+  kinds?: readonly AppointmentKind[];
 }) {
   const t = useTranslations("booking");
   const tu = useTranslations("urgent");
@@ -67,9 +75,9 @@ export function PersonalDataForm({
     let loaded: Promise<Resolver<Omit<Values, keyof DateParts>, unknown, z.output<Schema>>> | undefined;
     return () =>
       (loaded ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/schemas/booking")]).then(
-        ([{ zodResolver }, schemas]) => zodResolver(schemas.personalDataSchema({ maxPersons, today })) as never,
+        ([{ zodResolver }, schemas]) => zodResolver(schemas.personalDataSchema({ maxPersons, today, kinds })) as never,
       ));
-  }, [maxPersons, today]);
+  }, [maxPersons, today, kinds]);
   const resolver = useMemo<Resolver<Values, unknown, z.output<Schema>>>(
     () => async (values, context, options) => {
       const { dobDay, dobMonth, dobYear, permitDay, permitMonth, permitYear, ...rest } = values;
@@ -88,6 +96,7 @@ export function PersonalDataForm({
   const {
     register,
     handleSubmit,
+    watch,
     formState: { errors, submitCount },
   } = useForm<Values, unknown, z.output<Schema>>({
     resolver,
@@ -108,8 +117,12 @@ export function PersonalDataForm({
       persons: Math.min(defaults?.persons ?? 1, maxPersons),
       remark: defaults?.remark ?? "",
       privacyConsent: (defaults?.privacyConsent ?? false) as true,
+      kind: defaults?.kind && kinds.includes(defaults.kind) ? defaults.kind : undefined,
     },
   });
+  // The office calls at a phone appointment: then the number is asked for, not optional.
+  const chosenKind = kinds.length === 1 ? kinds[0] : watch("kind");
+  const calls = chosenKind === "PHONE";
 
   const errorKeyOf = (field: (typeof FIELDS)[number]): string | undefined =>
     (errors as Record<string, { message?: string } | undefined>)[field]?.message ?? state.fieldErrors?.[field]?.[0];
@@ -121,7 +134,7 @@ export function PersonalDataForm({
   const wrongDateParts = dateKey ? datePartsOf(dateKey) : [];
   const summary = FIELDS.flatMap((field) => {
     const message = errorOf(field);
-    const target = field === "dateOfBirth" ? DATE_PART_IDS[wrongDateParts[0]] : field;
+    const target = field === "dateOfBirth" ? DATE_PART_IDS[wrongDateParts[0]] : field === "kind" ? `kind-${kinds[0]}` : field;
     return message ? [{ field: target, message }] : [];
   });
   if (state.formError) summary.push({ field: "givenName", message: te(state.formError) });
@@ -134,6 +147,48 @@ export function PersonalDataForm({
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} onFocus={() => void validation()} noValidate>
       <ErrorSummary title={t("errorSummaryTitle")} items={summary} attempt={`${submitCount}:${pending}`} />
+      {kinds.length > 1 && (
+        <fieldset
+          className={`mb-6 min-w-0 ${errorOf("kind") ? "border-s-4 border-error ps-3" : ""}`}
+          aria-describedby={errorOf("kind") ? "kind-error" : undefined}
+        >
+          <legend className="mb-2 text-lg font-semibold">{t("personal.kind")}</legend>
+          {errorOf("kind") && (
+            <p id="kind-error" className="font-semibold text-error">
+              {errorOf("kind")}
+            </p>
+          )}
+          <div className="space-y-2">
+            {kinds.map((kind) => (
+              <div key={kind} className="flex items-start gap-3 rounded border border-line bg-white p-3">
+                <input
+                  type="radio"
+                  id={`kind-${kind}`}
+                  value={kind}
+                  {...register("kind")}
+                  // Checked in the server's HTML too, so a slow phone shows the kind chosen before the script runs.
+                  defaultChecked={defaults?.kind === kind}
+                  aria-describedby={`kind-${kind}-hint`}
+                  className="mt-1 h-7 w-7 shrink-0 accent-brand"
+                />
+                <div>
+                  <label htmlFor={`kind-${kind}`} className="text-lg font-semibold">
+                    {t(`kind.${kind}`)}
+                  </label>
+                  <p id={`kind-${kind}-hint`} className="text-muted">
+                    {t(`kind.hint.${kind}`)}
+                  </p>
+                </div>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      )}
+      {kinds.length === 1 && kinds[0] !== "IN_PERSON" && (
+        <p className="mb-6 rounded border-s-8 border-brand bg-white p-4">
+          <strong>{t(`kind.${kinds[0]}`)}:</strong> {t(`kind.hint.${kinds[0]}`)}
+        </p>
+      )}
       <Field id="givenName" label={t("personal.givenName")} hint={t("personal.givenNameHint")} error={errorOf("givenName")}>
         {(aria) => <input {...aria} {...register("givenName")} autoComplete="given-name" className={input} />}
       </Field>
@@ -153,7 +208,12 @@ export function PersonalDataForm({
           />
         )}
       </Field>
-      <Field id="phone" label={t("personal.phone")} hint={t("personal.phoneHint")} error={errorOf("phone")}>
+      <Field
+        id="phone"
+        label={calls ? t("personal.phoneForCall") : t("personal.phone")}
+        hint={calls ? t("personal.phoneHintCall") : t("personal.phoneHint")}
+        error={errorOf("phone")}
+      >
         {(aria) => <input {...aria} {...register("phone")} type="tel" autoComplete="tel" className={input} />}
       </Field>
       <DateOfBirthFields
@@ -227,7 +287,7 @@ export function PersonalDataForm({
         </div>
       </div>
       <button type="submit" className={buttonPrimary} disabled={pending}>
-        {t("personal.submit")}
+        {submitLabel ?? t("personal.submit")}
       </button>
     </form>
   );

@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextInLanguage } from "@/components/ui/text-in-language";
 import { buttonPrimary } from "@/components/ui/styles";
+import { Link } from "@/lib/i18n/navigation";
 import type { ActionState } from "@/lib/schemas/form-errors";
 import type { ServiceTextLocales } from "@/lib/domain/service-texts";
 
@@ -16,23 +17,38 @@ export interface ServiceOption {
   documents: string[];
   /** The language of each text: the page's, or German where the office has not translated it. */
   textLocales: ServiceTextLocales;
+  /** Where other offices offer the service too: the link to its calendar across them, with its texts. */
+  anyLocation?: { href: string; label: string; hint: string };
 }
 
+/**
+ * Step 1: one service, and where the office combines services in one appointment (`maxFurther` > 0), further ones
+ * as checkboxes after it (the first choice is not offered again there).
+ */
 export function ServiceChoiceForm({
   action,
   services,
   selected,
+  maxFurther = 0,
+  selectedFurther = [],
 }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   services: ServiceOption[];
   selected?: string;
+  /** How many further services one appointment may take; 0: one service only. */
+  maxFurther?: number;
+  selectedFurther?: readonly string[];
 }) {
   const t = useTranslations("booking");
   const tv = useTranslations("validation");
   const te = useTranslations("errors");
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, {});
+  const [first, setFirst] = useState(selected);
   const error = state.fieldErrors?.service?.[0];
+  const furtherError = state.fieldErrors?.furtherServices?.[0];
+  const combines = maxFurther > 0 && services.length > 1;
+  const further = services.filter((s) => s.slug !== first);
   return (
     <form action={formAction} noValidate>
       <ErrorSummary
@@ -40,13 +56,14 @@ export function ServiceChoiceForm({
         title={t("errorSummaryTitle")}
         items={[
           ...(error ? [{ field: `service-${services[0]?.slug}`, message: tv(error) }] : []),
+          ...(furtherError ? [{ field: "further-group", message: tv(furtherError) }] : []),
           ...(state.formError ? [{ field: "service-group", message: te(state.formError) }] : []),
         ]}
       />
       <fieldset id="service-group" className="min-w-0" aria-describedby={`service-hint${error ? " service-error" : ""}`}>
         <legend className="mb-2 text-2xl font-bold">{t("office.question")}</legend>
         <p id="service-hint" className="mb-4 text-muted">
-          {t("office.hint")}
+          {combines ? t("office.hintCombined") : t("office.hint")}
         </p>
         {error && (
           <p id="service-error" className="mb-2 font-semibold text-error">
@@ -63,6 +80,7 @@ export function ServiceChoiceForm({
                   name="service"
                   value={s.slug}
                   defaultChecked={selected === s.slug}
+                  onChange={() => setFirst(s.slug)}
                   aria-describedby={`service-${s.slug}-details`}
                   className="mt-1 h-7 w-7 shrink-0 accent-brand"
                 />
@@ -96,10 +114,56 @@ export function ServiceChoiceForm({
                   </ul>
                 </details>
               )}
+              {s.anyLocation && (
+                <p className="ms-10 mt-2">
+                  <Link href={s.anyLocation.href} className="inline-flex min-h-11 items-center font-semibold text-brand underline">
+                    {s.anyLocation.label}
+                  </Link>
+                  <span className="block text-muted">{s.anyLocation.hint}</span>
+                </p>
+              )}
             </div>
           ))}
         </div>
       </fieldset>
+      {combines && (
+        <fieldset
+          id="further-group"
+          tabIndex={-1}
+          className={`mt-8 min-w-0 ${furtherError ? "border-s-4 border-error ps-3" : ""}`}
+          aria-describedby={`further-hint${furtherError ? " further-error" : ""}`}
+        >
+          <legend className="mb-2 text-xl font-bold">{t("office.furtherQuestion")}</legend>
+          <p id="further-hint" className="mb-4 text-muted">
+            {t("office.furtherHint", { count: maxFurther })}
+          </p>
+          {furtherError && (
+            <p id="further-error" className="mb-2 font-semibold text-error">
+              {tv(furtherError)}
+            </p>
+          )}
+          <div className="space-y-2">
+            {further.map((s) => (
+              <div key={s.slug} className="flex items-start gap-3 rounded border border-line bg-white p-3">
+                <input
+                  type="checkbox"
+                  id={`further-${s.slug}`}
+                  name="furtherServices"
+                  value={s.slug}
+                  defaultChecked={selectedFurther.includes(s.slug)}
+                  className="mt-1 h-7 w-7 shrink-0 accent-brand"
+                />
+                <label htmlFor={`further-${s.slug}`} className="text-lg">
+                  <TextInLanguage locale={s.textLocales.name} pageLocale={locale}>
+                    {s.name}
+                  </TextInLanguage>{" "}
+                  <span className="text-muted">({t("minutes", { count: s.minutes })})</span>
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <button type="submit" className={`${buttonPrimary} mt-6`} disabled={pending}>
         {t("continue")}
       </button>

@@ -1,10 +1,9 @@
-import type { ReactNode } from "react";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { type DayStatus, type LocalDate, type Slot, type SlotWeek, addDays, holidayName, localDateOf } from "@/lib/domain";
-import { Chevron } from "@/components/ui/chevron";
+import { type DayStatus, type LocalDate, type Slot, type SlotWeek, localDateOf } from "@/lib/domain";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
-import { TextInLanguage, messageWithTexts } from "@/components/ui/text-in-language";
+import { messageWithTexts } from "@/components/ui/text-in-language";
+import { DayReason, noonOf as noon, WeekLinks } from "./calendar-parts";
 import { clockTime, longDate, shortDay } from "./format";
 
 /**
@@ -34,29 +33,15 @@ export async function SlotPicker({
   const t = await getTranslations("booking.slot");
   const tb = await getTranslations("booking");
   const format = await getFormatter();
-  const locale = await getLocale();
   const byDay = new Map<string, Slot[]>();
   for (const slot of slots) {
     const date = localDateOf(slot.start, timeZone);
     byDay.set(date, [...(byDay.get(date) ?? []), slot]);
   }
-  const noon = (date: string) => new Date(`${date}T12:00:00Z`);
   const selected = days.find((d) => d.date === day) ?? days.find((d) => d.status.kind === "free") ?? null;
-  const previousWeek = addDays(week, -7);
-  const nextWeek = addDays(week, 7);
-  /** Why a day offers no time; a holiday's name in the page's language where known, else in German, marked so. */
-  const noTimeReason = (date: string, status: Exclude<DayStatus, { kind: "free" }>): ReactNode => {
-    if (status.kind !== "holiday") return t(`day.${status.kind}`);
-    const name = holidayName(holidayRegion, date, locale) ?? { name: status.holiday.name, language: "de" };
-    return messageWithTexts((values) => t("day.holiday", values), {
-      name: (
-        <TextInLanguage locale={name.language} pageLocale={locale}>
-          {name.name}
-        </TextInLanguage>
-      ),
-    });
-  };
-  const weekHref = (w: string) => `${basePath}?woche=${w}`;
+  const noTimeReason = (date: LocalDate, status: Exclude<DayStatus, { kind: "free" }>) => (
+    <DayReason date={date} status={status} holidayRegion={holidayRegion} />
+  );
 
   return (
     <div className="space-y-8">
@@ -86,22 +71,7 @@ export async function SlotPicker({
           <h2 id="other-day" className="text-xl font-bold">
             {t("otherDay")}
           </h2>
-          {/* Two columns at any width, so the buttons stay side by side at 360 px; a week with no bookable day
-              gets no link at all. */}
-          <div className="mt-3 grid grid-cols-2 gap-2">
-            {addDays(week, -1) >= firstBookable && (
-              <Link href={weekHref(previousWeek)} className={`${weekButton} col-start-1`}>
-                <Chevron to="back" />
-                {t("previousWeek")}
-              </Link>
-            )}
-            {nextWeek <= lastBookable && (
-              <Link href={weekHref(nextWeek)} className={`${weekButton} col-start-2`}>
-                {t("nextWeek")}
-                <Chevron to="forward" />
-              </Link>
-            )}
-          </div>
+          <WeekLinks week={week} firstBookable={firstBookable} lastBookable={lastBookable} weekHref={(w) => `${basePath}?woche=${w}`} />
           <p className="mt-3 font-semibold" aria-live="polite">
             {t("week", {
               from: shortDay(format, noon(days[0].date), "UTC"),
@@ -179,6 +149,3 @@ export async function SlotPicker({
     </div>
   );
 }
-
-// Narrower padding than other buttons: two of them share a 360 px line, and a long label wraps inside its button.
-const weekButton = `${buttonSecondary} w-full px-2 text-center`;

@@ -32,6 +32,7 @@ type AudioContextConstructor = typeof AudioContext;
  */
 export function CallDisplay({
   officeName,
+  brand,
   initial,
   eventsUrl,
   stateUrl,
@@ -40,6 +41,8 @@ export function CallDisplay({
   texts,
 }: {
   officeName: string;
+  /** The city's name and logo (administrators' branding), shown beside the office's name. */
+  brand?: { cityName: string | null; logo: { url: string; alt: string } | null };
   initial: DisplayState;
   eventsUrl: string;
   stateUrl: string;
@@ -175,7 +178,25 @@ export function CallDisplay({
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-6 border-b-4 border-[#ffdd00] px-[3vw] py-3">
         <h1 className="text-[clamp(1.5rem,3.5vw,4rem)] font-bold">{texts.title}</h1>
-        <p className="text-[clamp(1rem,2.2vw,2.5rem)]">{officeName}</p>
+        <div className="flex items-center gap-[2vw]">
+          {brand?.logo && (
+            <img
+              src={brand.logo.url}
+              alt={brand.logo.alt}
+              lang="de"
+              data-testid="display-logo"
+              className="h-[clamp(2.5rem,6vw,6rem)] w-auto rounded bg-white object-contain p-1"
+            />
+          )}
+          <p className="text-[clamp(1rem,2.2vw,2.5rem)] leading-tight">
+            {brand?.cityName && (
+              <span lang="de" className="block text-[0.7em] text-[#e0e0e0]">
+                {brand.cityName}
+              </span>
+            )}
+            {officeName}
+          </p>
+        </div>
       </div>
 
       {lost && (

@@ -3,7 +3,7 @@ import type { BookingMailPayload } from "../payloads";
 import { formatAppointment } from "./format";
 import type { EmailContext } from "./i18n";
 import { EmailLayout } from "./layout";
-import { AppointmentDetails, Greeting, OfficeContact, Paragraph } from "./parts";
+import { AppointmentDetails, comesToOffice, Greeting, OfficeContact, Paragraph } from "./parts";
 
 /**
  * The frame of an e-mail about a booked appointment: preview, heading, greeting and intro from the e-mail's texts,
@@ -34,7 +34,9 @@ export function AppointmentMail({
       <Greeting ctx={ctx} booking={booking} />
       <Paragraph>{t(`${texts}.intro`)}</Paragraph>
       <AppointmentDetails ctx={ctx} payload={payload} />
-      {(texts === "confirmation" || texts === "reminder") && <Paragraph>{t("confirmation.referenceHint")}</Paragraph>}
+      {(texts === "confirmation" || texts === "reminder") && comesToOffice(payload) && (
+        <Paragraph>{t("confirmation.referenceHint")}</Paragraph>
+      )}
       {children}
       <OfficeContact ctx={ctx} office={office} />
     </EmailLayout>

@@ -1,6 +1,7 @@
 import { createTranslator } from "next-intl";
 import type de from "@/lib/i18n/messages/de/email.json";
 import { directionOf } from "@/lib/i18n/routing";
+import type { MailBranding } from "../payloads";
 
 // E-mails are rendered outside any request (by the outbox worker), so they use next-intl's plain translator with
 // messages passed in, not the request-scoped helpers.
@@ -13,6 +14,8 @@ export interface EmailContext {
   locale: string;
   dir: "ltr" | "rtl";
   t: EmailTranslator;
+  /** The city's look from the payload; absent: the neutral default. */
+  branding?: MailBranding;
 }
 
 export function createEmailContext(locale: string, messages: EmailMessages): EmailContext {

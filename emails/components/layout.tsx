@@ -1,10 +1,30 @@
-import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { Body, Container, Head, Heading, Hr, Html, Img, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import type { BookingMailPayload } from "../payloads";
 import { messageWithTexts } from "@/components/ui/text-in-language";
 import type { EmailContext } from "./i18n";
 import { MailText } from "./parts";
-import { styles } from "./theme";
+import { colors, styles } from "./theme";
+
+/** The city's name and logo on its primary colour above the e-mail, when the administrators set a branding. */
+function BrandBand({ ctx }: { ctx: EmailContext }) {
+  const branding = ctx.branding;
+  if (!branding?.cityName && !branding?.logo) return null;
+  return (
+    <Section style={{ ...styles.band, backgroundColor: branding.primaryColor ?? colors.brand }} data-branding="band">
+      {branding.logo && (
+        <Img src={branding.logo.url} alt={branding.logo.alt} height="48" style={styles.bandLogo} lang="de" />
+      )}
+      {branding.cityName && (
+        <Text style={styles.bandName}>
+          <MailText ctx={ctx} locale="de">
+            {branding.cityName}
+          </MailText>
+        </Text>
+      )}
+    </Section>
+  );
+}
 
 /** The frame of every e-mail: language, sender (office and authority), heading, content and a short footer. */
 export function EmailLayout({
@@ -37,6 +57,7 @@ export function EmailLayout({
       {/* Some clients drop the html element's attributes: the direction is repeated where the content starts. */}
       <Body style={{ ...styles.body, direction: ctx.dir }} dir={ctx.dir}>
         <Container style={{ ...styles.container, textAlign: ctx.dir === "rtl" ? "right" : "left" }} dir={ctx.dir}>
+          <BrandBand ctx={ctx} />
           <Text style={styles.sender}>{own(office.authority)}</Text>
           <Text style={styles.senderName}>{own(office.name)}</Text>
           <Heading as="h1" style={styles.h1}>

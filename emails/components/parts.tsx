@@ -1,10 +1,10 @@
 import { Button, Heading, Img, Link, Section, Text } from "@react-email/components";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { messageWithTexts, TextInLanguage } from "@/components/ui/text-in-language";
 import type { BookingMailPayload } from "../payloads";
-import { formatAppointment, fullName } from "./format";
+import { documentsToBring, formatAppointment, fullName, servicesOf } from "./format";
 import type { EmailContext } from "./i18n";
-import { styles } from "./theme";
+import { brandStyles, styles } from "./theme";
 
 export function Greeting({ ctx, booking }: { ctx: EmailContext; booking: Pick<BookingMailPayload["booking"], "givenName" | "familyName"> }) {
   const name = fullName(booking);
@@ -110,37 +110,70 @@ export function AppointmentDetails({
   payload: BookingMailPayload;
   children?: ReactNode;
 }) {
-  const { office, service, booking } = payload;
+  const { office, booking } = payload;
+  const services = servicesOf(payload);
   return (
     <Section style={styles.panel}>
-      <Detail label={ctx.t("common.service")}>
-        <MailText ctx={ctx} locale={service.textLocales?.name}>
-          {service.name}
-        </MailText>
+      <Detail label={ctx.t(services.length > 1 ? "common.services" : "common.service")}>
+        {services.map((service, i) => (
+          <Fragment key={i}>
+            {i > 0 && <br />}
+            <MailText ctx={ctx} locale={service.textLocales?.name}>
+              {service.name}
+            </MailText>
+          </Fragment>
+        ))}
       </Detail>
       {children ?? <When ctx={ctx} timeZone={office.timeZone} interval={booking} />}
       <Detail label={ctx.t("common.persons")}>{ctx.t("common.personsValue", { count: booking.persons })}</Detail>
       <Detail label={ctx.t("common.reference")}>
         <span dir="ltr">{booking.referenceCode}</span>
       </Detail>
-      <Detail label={ctx.t("common.place")}>
-        <OfficeLines ctx={ctx} office={office} />
-      </Detail>
+      <AppointmentPlace ctx={ctx} payload={payload} />
     </Section>
   );
 }
 
+/**
+ * Where the appointment takes place: the office's address, or for a phone appointment that the office calls, and for
+ * a video appointment its meeting link (no address: nobody comes to the office).
+ */
+function AppointmentPlace({ ctx, payload }: { ctx: EmailContext; payload: BookingMailPayload }) {
+  if (payload.kind === "PHONE") return <Detail label={ctx.t("common.kind")}>{ctx.t("common.phoneAppointment")}</Detail>;
+  if (payload.kind === "VIDEO") {
+    return (
+      <Detail label={ctx.t("common.kind")}>
+        {ctx.t("common.videoAppointment")}
+        {payload.videoUrl && (
+          <>
+            <br />
+            <Link href={payload.videoUrl} style={styles.link} dir="ltr" data-plain-text="label">
+              {payload.videoUrl}
+            </Link>
+          </>
+        )}
+      </Detail>
+    );
+  }
+  return (
+    <Detail label={ctx.t("common.place")}>
+      <OfficeLines ctx={ctx} office={payload.office} />
+    </Detail>
+  );
+}
+
 /** The main action: a large button, and the address as text for clients that hide buttons. */
-export function ActionButton({ href, label, intro }: { href: string; label: string; intro: string }) {
+export function ActionButton({ ctx, href, label, intro }: { ctx: EmailContext; href: string; label: string; intro: string }) {
+  const brand = brandStyles(ctx.branding?.primaryColor);
   return (
     <Section>
       <Text style={styles.text}>{intro}</Text>
-      <Button href={href} style={styles.button}>
+      <Button href={href} style={brand.button}>
         {label}
       </Button>
       {/* The plain-text version already shows the address next to the button text. */}
       <Text style={{ ...styles.footer, margin: "12px 0 16px" }} data-skip-in-text="true">
-        <Link href={href} style={styles.link} dir="ltr">
+        <Link href={href} style={brand.link} dir="ltr">
           {href}
         </Link>
       </Text>
@@ -148,17 +181,17 @@ export function ActionButton({ href, label, intro }: { href: string; label: stri
   );
 }
 
-/** The service's documents to bring, in the language they are in (the citizen's, or German). */
-export function DocumentsList({ ctx, title, service }: { ctx: EmailContext; title: string; service: BookingMailPayload["service"] }) {
+/** The documents to bring for all of the appointment's services, each in the language it is in (the citizen's, or German). */
+export function DocumentsList({ ctx, title, payload }: { ctx: EmailContext; title: string; payload: BookingMailPayload }) {
   const indent = ctx.dir === "rtl" ? { paddingRight: "24px", paddingLeft: 0 } : { paddingLeft: "24px" };
   return (
     <>
       <SectionHeading>{title}</SectionHeading>
       <ul style={{ ...styles.list, ...indent }}>
-        {service.documents.map((document, i) => (
+        {documentsToBring(payload).map((document, i) => (
           <li key={i}>
-            <MailText ctx={ctx} locale={service.textLocales?.documents}>
-              {document}
+            <MailText ctx={ctx} locale={document.locale}>
+              {document.text}
             </MailText>
           </li>
         ))}
@@ -168,6 +201,7 @@ export function DocumentsList({ ctx, title, service }: { ctx: EmailContext; titl
 }
 
 export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: BookingMailPayload["office"] }) {
+  const { link } = brandStyles(ctx.branding?.primaryColor);
   return (
     <>
       <SectionHeading>{ctx.t("common.contactTitle")}</SectionHeading>
@@ -177,7 +211,7 @@ export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: Book
       {office.phone && (
         <Text style={styles.text}>
           {ctx.t("common.phone")}:{" "}
-          <Link href={`tel:${office.phone.replace(/[^+\d]/g, "")}`} style={styles.link} dir="ltr" data-plain-text="label">
+          <Link href={`tel:${office.phone.replace(/[^+\d]/g, "")}`} style={link} dir="ltr" data-plain-text="label">
             {office.phone}
           </Link>
         </Text>
@@ -185,7 +219,7 @@ export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: Book
       {office.email && (
         <Text style={styles.text}>
           {ctx.t("common.email")}:{" "}
-          <Link href={`mailto:${office.email}`} style={styles.link} dir="ltr" data-plain-text="label">
+          <Link href={`mailto:${office.email}`} style={link} dir="ltr" data-plain-text="label">
             {office.email}
           </Link>
         </Text>
@@ -193,7 +227,7 @@ export function OfficeContact({ ctx, office }: { ctx: EmailContext; office: Book
       {office.website && (
         <Text style={styles.text}>
           {ctx.t("common.website")}:{" "}
-          <Link href={webAddress(office.website)} style={styles.link} dir="ltr" data-plain-text="label">
+          <Link href={webAddress(office.website)} style={link} dir="ltr" data-plain-text="label">
             {office.website}
           </Link>
         </Text>
@@ -210,12 +244,18 @@ function webAddress(website: string): string {
 /** The content id of the check-in QR code's inline image, attached by the renderer when the payload names the booking. */
 export const CHECK_IN_QR_CID = "checkin-qr";
 
+/** Whether the citizen comes to the office (and so checks in there). */
+export function comesToOffice(payload: Pick<BookingMailPayload, "kind">): boolean {
+  return (payload.kind ?? "IN_PERSON") === "IN_PERSON";
+}
+
 /**
  * The check-in QR code for the kiosk at the office (an inline PNG attachment, so no image is fetched from anywhere),
- * with the reference code as the typed alternative. Shown when the payload names its booking (`booking.id`).
+ * with the reference code as the typed alternative. Shown when the payload names its booking (`booking.id`) and the
+ * citizen comes to the office.
  */
 export function CheckInCode({ ctx, payload }: { ctx: EmailContext; payload: BookingMailPayload }) {
-  if (!payload.booking.id) return null;
+  if (!payload.booking.id || !comesToOffice(payload)) return null;
   return (
     <Section>
       <SectionHeading>{ctx.t("checkIn.title")}</SectionHeading>

@@ -55,4 +55,14 @@ export const styles = {
   list: { margin: "0 0 16px", fontSize: "16px", lineHeight: "24px", color: colors.text },
   hr: { borderColor: colors.border, margin: "24px 0 16px" },
   footer: { fontSize: "14px", lineHeight: "20px", color: colors.muted, margin: "0 0 8px" },
+  // The city's band above the content (primary colour, checked at 4.5:1 with white); the logo on a white plate.
+  band: { margin: "0 0 20px", padding: "12px 16px", borderRadius: "4px" },
+  bandLogo: { display: "inline-block", height: "48px", width: "auto", backgroundColor: colors.white, padding: "4px", borderRadius: "4px", margin: "0 0 8px" },
+  bandName: { fontSize: "18px", lineHeight: "24px", fontWeight: 700, color: colors.white, margin: "0" },
 } satisfies Record<string, CSSProperties>;
+
+/** Button and link styles in the e-mail's primary colour: the city's (checked at 4.5:1 with white), else the default. */
+export function brandStyles(colour: string | undefined) {
+  const brand = colour ?? colors.brand;
+  return { button: { ...styles.button, backgroundColor: brand }, link: { ...styles.link, color: brand } };
+}

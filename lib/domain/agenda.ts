@@ -1,5 +1,6 @@
 import { normalizeReferenceCode } from "./booking-code";
 import type { BookingStatusName, StatusAction } from "./booking-status";
+import type { AppointmentKind } from "./demand";
 import type { LocalDate } from "./types";
 
 // A clerk's list of the day: one row per appointment, found by name or reference code, counted in states that add up.
@@ -11,6 +12,10 @@ export interface AgendaRow {
   endsAt: Date;
   durationMinutes: number;
   service: { id: string; slug: string; name: string };
+  /** Further services taken care of in the same appointment, in order. */
+  furtherServices: Array<{ id: string; slug: string; name: string }>;
+  /** How the appointment takes place: at the counter, or the clerk calls, or meets by video. */
+  kind: AppointmentKind;
   persons: number;
   /** null once the personal data is erased. */
   name: string | null;

@@ -15,12 +15,14 @@ export interface CheckInRules {
 export interface CheckInSubject {
   status: string;
   startsAt: Date;
+  /** How the appointment takes place; only visitors check in (absent: in person). */
+  kind?: string;
 }
 
 export type CheckInRefusal =
   /** Checked in already: the booking has its ticket. */
   | "CHECKIN_ALREADY_DONE"
-  /** Cancelled, held, recorded as a no-show or served: only the counter can help. */
+  /** Cancelled, held, recorded as a no-show or served, or a phone or video appointment: only the counter can help. */
   | "CHECKIN_NOT_POSSIBLE"
   /** The appointment is on another day. */
   | "CHECKIN_NOT_TODAY"
@@ -46,7 +48,7 @@ export function checkInWindow(startsAt: Date, rules: CheckInRules): { opensAt: D
 /** Whether the appointment may be checked in at `now`, and if not, why (and from when, if it is too early). */
 export function checkInCheck(booking: CheckInSubject, now: Date, rules: CheckInRules): CheckInCheck {
   if (booking.status === "ARRIVED") return { ok: false, reason: "CHECKIN_ALREADY_DONE" };
-  if (booking.status !== "CONFIRMED") return { ok: false, reason: "CHECKIN_NOT_POSSIBLE" };
+  if (booking.status !== "CONFIRMED" || (booking.kind ?? "IN_PERSON") !== "IN_PERSON") return { ok: false, reason: "CHECKIN_NOT_POSSIBLE" };
   const date = localDateOf(booking.startsAt, rules.timeZone);
   if (date !== localDateOf(now, rules.timeZone)) return { ok: false, reason: "CHECKIN_NOT_TODAY" };
   const { opensAt, closesAt } = checkInWindow(booking.startsAt, rules);

@@ -9,6 +9,7 @@ import type { LocalDate, OfficeSchedule } from "./types";
 /** An appointment still to be served (STILL_TO_SERVE_STATUSES), as the displacement rule reads it. */
 export interface DisplaceableBooking {
   id: string;
+  /** Its demand key (`demandKey`): all its services, in its kind. */
   serviceId: string;
   /** Epoch ms, half-open [start, end). */
   start: number;

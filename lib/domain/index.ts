@@ -33,7 +33,24 @@ export {
   clerksFor,
   poolServes,
   serviceWindows,
+  servesEverything,
 } from "./capacity";
+export {
+  APPOINTMENT_KINDS,
+  type AppointmentKind,
+  type Demand,
+  type DemandKey,
+  VIDEO_REFERENCE_PLACEHOLDER,
+  combinedService,
+  demandKey,
+  formatAppointmentKinds,
+  isAppointmentKind,
+  isVideoMeetingTemplate,
+  offeredKinds,
+  parseAppointmentKinds,
+  parseDemandKey,
+  videoMeetingUrl,
+} from "./demand";
 export {
   type Availability,
   type AvailabilityInput,

@@ -101,11 +101,11 @@ export function queueServers(
   counters: ReadonlyArray<{ serviceIds: readonly string[] }>,
   pools: readonly CapacityPool[],
 ): QueueServer[] {
-  const onDuty = pools.reduce((n, p) => n + Math.max(p.clerks, 0), 0);
+  // Clerks doing only phone or video appointments serve nobody in the queue.
+  const atTheCounter = pools.filter((p) => p.clerks > 0 && (!p.kinds || p.kinds.includes("IN_PERSON")));
+  const onDuty = atTheCounter.reduce((n, p) => n + p.clerks, 0);
   if (onDuty <= 0) return [];
-  if (counters.length === 0) {
-    return pools.filter((p) => p.clerks > 0).map((p) => ({ count: p.clerks, serviceIds: p.serviceIds }));
-  }
+  if (counters.length === 0) return atTheCounter.map((p) => ({ count: p.clerks, serviceIds: p.serviceIds }));
   const share = Math.min(1, onDuty / counters.length);
   return counters.map((c) => ({ count: share, serviceIds: c.serviceIds.length === 0 ? null : c.serviceIds }));
 }

@@ -57,3 +57,16 @@ export function documentsOf(service: { documents: string }): string[] {
     .map((d) => d.trim())
     .filter(Boolean);
 }
+
+/**
+ * The documents to bring to an appointment for several services: each once, in the services' order, with the
+ * language its text is in (the page's, or German where untranslated).
+ */
+export function documentsOfAll(services: ReadonlyArray<{ documents: string; textLocales: { documents: string } }>): Array<{ text: string; locale: string }> {
+  const seen = new Set<string>();
+  return services.flatMap((s) =>
+    documentsOf(s)
+      .filter((text) => !seen.has(text) && Boolean(seen.add(text)))
+      .map((text) => ({ text, locale: s.textLocales.documents })),
+  );
+}

@@ -1,4 +1,13 @@
-import { type CapacitySegment, canAssign, canAssignKeeping, capacityCalendar, clerksFor, serviceWindows } from "./capacity";
+import {
+  type CapacitySegment,
+  canAssign,
+  canAssignKeeping,
+  capacityCalendar,
+  clerksFor,
+  serviceWindows,
+  servesEverything,
+} from "./capacity";
+import type { DemandKey } from "./demand";
 import { type PublicHoliday, closingHoliday } from "./holidays";
 import { MS_PER_MINUTE, addDays, datesBetween, isValidLocalDate, localDateOf } from "./time";
 import type {
@@ -14,6 +23,8 @@ import type {
 
 // One rule decides whether a start time can be booked (`checkSlot`); listing and "next free slot" only enumerate
 // candidate starts and ask that same rule, so what a citizen is shown and what booking accepts cannot drift apart.
+// The "service" asked about is a demand (`demand.ts`): one service, or several in one appointment (`combinedService`),
+// in person or by phone or video; its id is the demand key that the capacity pools are matched against.
 
 /** Real minutes one appointment takes: the base duration plus the extra time for each further person. */
 export function appointmentMinutes(
@@ -200,8 +211,8 @@ const CLOSED_DAY: DayPlan = { windows: [], bounds: [], blockedBefore: new Int32A
  * more plain appointment must fit with the urgent ones filling the kept places first (`canAssignKeeping`); without
  * restricted pools that is (occupied - min(urgentOccupied, kept)) + 1 <= clerks - kept at every instant.
  */
-function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, serviceId: string, keep: boolean): DayPlan {
-  const windows = serviceWindows(segments, serviceId);
+function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, demand: DemandKey, keep: boolean): DayPlan {
+  const windows = serviceWindows(segments, demand);
   if (windows.length === 0) return CLOSED_DAY;
   const spanStart = windows[0].start;
   const spanEnd = windows[windows.length - 1].end;
@@ -223,7 +234,7 @@ function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, service
   const blockedBefore = new Int32Array(bounds.length);
   const running = new Map<string, number>();
   let runningTotal = 0;
-  // Urgent bookings among the running ones, by service; only read when places are kept.
+  // Urgent bookings among the running ones, by demand; only read when places are kept.
   const runningUrgent = new Map<string, number>();
   const count = (counts: Map<string, number>, id: string, by: number) => counts.set(id, (counts.get(id) ?? 0) + by);
   let nextStart = 0;
@@ -247,18 +258,18 @@ function planDay(segments: CapacitySegment[], occupancy: OccupancyIndex, service
     const pools = segment < segments.length && segments[segment].start <= at ? segments[segment].pools : [];
 
     let fits: boolean;
-    if (clerksFor(pools, serviceId) === 0) fits = false;
+    if (clerksFor(pools, demand) === 0) fits = false;
     else if (keep && pools.some((p) => (p.urgentClerks ?? 0) > 0)) {
       const plain = new Map<string, number>();
       for (const [id, n] of running) plain.set(id, n - (runningUrgent.get(id) ?? 0));
-      count(plain, serviceId, 1);
+      count(plain, demand, 1);
       fits = canAssignKeeping(plain, runningUrgent, pools);
-    } else if (pools.every((p) => p.serviceIds === null)) {
+    } else if (pools.every(servesEverything)) {
       fits = runningTotal + 1 <= pools.reduce((n, p) => n + p.clerks, 0);
     } else {
-      running.set(serviceId, (running.get(serviceId) ?? 0) + 1);
+      running.set(demand, (running.get(demand) ?? 0) + 1);
       fits = canAssign(running, pools);
-      running.set(serviceId, (running.get(serviceId) ?? 0) - 1);
+      running.set(demand, (running.get(demand) ?? 0) - 1);
     }
     blockedBefore[k + 1] = blockedBefore[k] + (fits ? 0 : 1);
   }

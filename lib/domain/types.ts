@@ -1,5 +1,7 @@
 // Plain data the domain rules work on. No framework or database types: the server layer maps rows to these.
 
+import type { AppointmentKind, DemandKey } from "./demand";
+
 /** A calendar date in the office's local time, "YYYY-MM-DD". */
 export type LocalDate = string;
 
@@ -25,6 +27,8 @@ export interface WeeklyBlock {
   validUntil?: LocalDate | null;
   /** Services the block serves; empty or undefined means all services. */
   serviceIds?: string[];
+  /** Kinds of appointment its clerks take (e.g. phone and video from a back room); empty or undefined: every kind. */
+  appointmentKinds?: AppointmentKind[];
 }
 
 /** Capacity for one date; if a date has any overrides they replace that date's weekly blocks. */
@@ -36,6 +40,7 @@ export interface DateOverride {
   /** As for a weekly block: places kept for urgent cases. */
   urgentClerks?: number;
   serviceIds?: string[];
+  appointmentKinds?: AppointmentKind[];
 }
 
 /** A closure; whole day when startMinute and endMinute are null/undefined. */
@@ -85,8 +90,10 @@ export interface BookingRules {
  */
 export type AccessKind = "public" | "urgent" | "staff";
 
+/** A service, or several taken care of in one appointment (`combinedService`), as the slot rules read it. */
 export interface ServiceSpec {
-  id: string;
+  /** The demand key (`demandKey`): a service's id for one service in person. */
+  id: DemandKey;
   durationMinutes: number;
   extraPersonMinutes: number;
   maxPersons: number;
@@ -97,7 +104,8 @@ export interface ServiceSpec {
  * until it expires; a cancelled booking (`cancelledAt`) only until the rebook delay after its cancellation has passed.
  */
 export interface OccupiedInterval extends Interval {
-  serviceId: string;
+  /** The booking's demand key (`demandKey`): its services and kind; a plain service id for one service in person. */
+  serviceId: DemandKey;
   /** Epoch ms: the booking is an unconfirmed hold that ends then. */
   holdExpiresAt?: number;
   /** Epoch ms: the booking was cancelled then; its time is withheld for the rules' rebook delay. */

@@ -20,6 +20,8 @@ export const PUBLIC_NAMESPACES = [
   "checkin",
   "display",
   "walkIns",
+  "anyLocation",
+  "directory",
 ] as const;
 
 /**
@@ -39,6 +41,9 @@ export const STAFF_NAMESPACES = [
   "roundsStaff",
   "counter",
   "devices",
+  "branding",
+  "feeds",
+  "webhooks",
 ] as const;
 
 export type Namespace = (typeof PUBLIC_NAMESPACES)[number] | (typeof STAFF_NAMESPACES)[number];

@@ -1,5 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
+import type { AppointmentKind } from "@/lib/domain/demand";
 import {
   DATE_OF_BIRTH_PROBLEMS,
   type DateOfBirthProblem,
@@ -29,7 +30,8 @@ export const PERSONAL_DATA_MESSAGES = {
   givenName: { tooLong: "givenNameTooLong", invalid: "givenNameInvalid" },
   familyName: { required: "familyNameRequired", tooLong: "familyNameTooLong", invalid: "familyNameInvalid" },
   email: { required: "emailRequired", tooLong: "emailTooLong", invalid: "invalidEmail" },
-  phone: { tooLong: "phoneTooLong", invalid: "invalidPhone" },
+  phone: { tooLong: "phoneTooLong", invalid: "invalidPhone", requiredForCall: "phoneRequiredForCall" },
+  kind: { required: "kindRequired" },
   dateOfBirth: Object.fromEntries(DATE_OF_BIRTH_PROBLEMS.map((key) => [key, key])) as Record<DateOfBirthProblem, DateOfBirthProblem>,
   persons: { invalid: "invalidPersons", tooMany: "tooManyPersons" },
   remark: { tooLong: "remarkTooLong", invalid: "remarkInvalid" },
@@ -45,14 +47,15 @@ function nameSchema(m: { required?: string; tooLong: string; invalid: string }) 
     z
       .string({ error: missingOr(m.required ?? m.invalid, m.invalid) })
       .trim()
-      // An empty name is missing, not also made of the wrong characters.
-      .min(1, { error: m.required ?? m.invalid, abort: true })
+      // An empty name is missing, not also made of the wrong characters: the pattern lets it pass. (No `abort`: it
+      // would keep the form's own checks, such as the phone for a phone appointment, from being reported with it.)
+      .min(1, m.required ?? m.invalid)
       .max(100, m.tooLong)
       // Letters of every script with the marks, spaces, apostrophes, hyphens and dots names use; no digits, markup,
       // statement punctuation, emoji, control or bidirectional-override characters.
       // Zero-width (non-)joiners and the directional marks LRM/RLM occur in Persian and Arabic names; embedding,
       // override and isolate controls do not and can disguise text.
-      .regex(/^[\p{L}\p{M}\u200e\u200f][\p{L}\p{M} '\u2019.,\u200c\u200d\u200e\u200f-]*$/u, m.invalid)
+      .regex(/^(?:[\p{L}\p{M}\u200e\u200f][\p{L}\p{M} '\u2019.,\u200c\u200d\u200e\u200f-]*)?$/u, m.invalid)
   );
 }
 
@@ -94,16 +97,26 @@ export function permitExpirySchema(today: string) {
   );
 }
 
-export function personalDataSchema(opts: { maxPersons: number; today: string }) {
+/**
+ * The personal-data step. `kinds`: how the appointment can take place (see the domain's `offeredKinds`); with
+ * several the citizen chooses one here, and for a phone appointment the phone number is required (the office calls).
+ */
+export function personalDataSchema(opts: { maxPersons: number; today: string; kinds?: readonly AppointmentKind[] }) {
   const m = PERSONAL_DATA_MESSAGES;
+  const kinds = opts.kinds ?? [];
   return z.object({
+    kind:
+      kinds.length > 1
+        ? z.enum(kinds as [AppointmentKind, ...AppointmentKind[]], { error: m.kind.required })
+        : // Nothing to choose: the only kind offered is the appointment's (see `effectiveKind` below).
+          z.unknown().transform((): AppointmentKind | undefined => undefined),
     // Many people (e.g. from Afghanistan or Indonesia) have no given name: only the family name is required.
     givenName: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), nameSchema(m.givenName).optional()),
     familyName: nameSchema(m.familyName),
     email: z
       .string({ error: missingOr(m.email.required, m.email.invalid) })
       .trim()
-      .min(1, { error: m.email.required, abort: true })
+      .min(1, m.email.required)
       .max(254, m.email.tooLong)
       .pipe(z.email({ error: m.email.invalid })),
     phone: z
@@ -130,10 +143,20 @@ export function personalDataSchema(opts: { maxPersons: number; today: string }) 
       .transform((v) => (v ? v : undefined)),
     privacyConsent: z.literal(true, { error: m.privacyConsent.required }),
     permitExpiresOn: permitExpirySchema(opts.today),
-  });
+  }).superRefine(
+    (v, ctx) => {
+      const phone: unknown = v.phone;
+      const effectiveKind = v.kind ?? (kinds.length === 1 ? kinds[0] : undefined);
+      if (effectiveKind === "PHONE" && !(typeof phone === "string" && phone.trim())) {
+        ctx.addIssue({ code: "custom", path: ["phone"], message: m.phone.requiredForCall });
+      }
+    },
+    // Said together with every other problem of the form, not only once the rest is right.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 }
 
-type PersonFields = Omit<z.output<ReturnType<typeof personalDataSchema>>, "persons" | "privacyConsent">;
+type PersonFields = Omit<z.output<ReturnType<typeof personalDataSchema>>, "persons" | "privacyConsent" | "kind">;
 type EmptyFields = { [F in keyof PersonFields]-?: undefined extends PersonFields[F] ? F : never }[keyof PersonFields];
 
 /**
@@ -178,6 +201,7 @@ export function personalDataFromForm(form: FormData): Record<string, unknown> {
     phone: text("phone"),
     dateOfBirth: text("dateOfBirth") ?? dateFromParts(text("dobDay"), text("dobMonth"), text("dobYear")),
     persons: text("persons") ?? "1",
+    kind: text("kind"),
     remark: text("remark"),
     privacyConsent: ["on", "true"].includes(text("privacyConsent") ?? ""),
     permitExpiresOn: text("permitExpiresOn") ?? dateFromParts(text("permitDay"), text("permitMonth"), text("permitYear")),

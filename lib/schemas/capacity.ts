@@ -1,5 +1,6 @@
 import "./zod-config";
 import { z } from "zod";
+import { APPOINTMENT_KINDS, type AppointmentKind } from "@/lib/domain/demand";
 
 // Shared by the capacity forms, the calendar and the server actions. Messages are translation keys of the
 // "capacity.validation" namespace. Times are local wall-clock "HH:MM" (the office's time zone) and come out as
@@ -91,6 +92,19 @@ const serviceIds = z
   .optional()
   .transform((ids) => [...new Set(ids ?? [])].sort());
 
+/**
+ * The kinds of appointment the clerks take (a back room doing only phone and video); none or all of them: every
+ * kind, stored as none.
+ */
+const appointmentKinds = z
+  .array(z.enum(APPOINTMENT_KINDS, { error: "invalid" }), { error: "invalid" })
+  .max(APPOINTMENT_KINDS.length * 2, "invalid")
+  .optional()
+  .transform((kinds): AppointmentKind[] => {
+    const listed = APPOINTMENT_KINDS.filter((k) => kinds?.includes(k));
+    return listed.length === APPOINTMENT_KINDS.length ? [] : listed;
+  });
+
 // One line of text: no control characters or line breaks (they would end up in e-mails and the audit view).
 const line = (max: number) =>
   z
@@ -138,6 +152,7 @@ const blockTimes = {
   clerks,
   urgentClerks,
   serviceIds,
+  appointmentKinds,
   validFrom: optionalDate,
   validUntil: optionalDate,
 };
@@ -195,6 +210,7 @@ const overrideFields = {
   clerks,
   urgentClerks,
   serviceIds,
+  appointmentKinds,
   note: line(200)
     .optional()
     .transform((v) => v || null),
@@ -258,6 +274,8 @@ export interface CapacityPlan {
     /** Of the clerks, places kept for urgent cases; absent: none. */
     urgentClerks?: number;
     serviceIds: string[];
+    /** Kinds of appointment its clerks take; empty or absent: every kind. */
+    appointmentKinds?: AppointmentKind[];
     validFrom: string | null;
     validUntil: string | null;
   }[];
@@ -271,6 +289,7 @@ export interface CapacityPlan {
     /** Of the clerks, places kept for urgent cases; absent: none. */
     urgentClerks?: number;
     serviceIds: string[];
+    appointmentKinds?: AppointmentKind[];
     note: string | null;
   }[];
   holidayRegionName: string;

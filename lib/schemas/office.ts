@@ -2,8 +2,10 @@ import "./zod-config";
 import Holidays from "date-holidays";
 import { z } from "zod";
 import { MAX_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
+import { type AppointmentKind, formatAppointmentKinds, isAppointmentKind, isVideoMeetingTemplate } from "@/lib/domain/demand";
 import { type DayPart, formatDayParts, isDayPart } from "@/lib/domain/waitlist";
 import { defaultLocale, locales } from "@/lib/i18n/routing";
+import type { ActionState, FieldErrors } from "./form-errors";
 
 // Offices and their services as administrators edit them. Shared by the server actions, the services and the
 // server-rendered pages; the forms post plain FormData (read with textFields / serviceFromForm) and show the keys
@@ -30,6 +32,7 @@ export const RESERVED_OFFICE_SLUGS = new Set([
   "einchecken",
   "warteliste",
   "runde",
+  "leistungen",
   "quittung",
   "einladung",
   "_next",
@@ -58,6 +61,8 @@ export const OFFICE_LIMITS = {
   checkInLateMinutes: [0, 120],
   callToleranceMinutes: [0, 120],
   walkInQueueLimit: [0, 999],
+  // Services one appointment may combine (identity card + passport); 1: one service only.
+  maxServicesPerBooking: [1, 10],
 } as const;
 
 export const SERVICE_LIMITS = {
@@ -232,6 +237,16 @@ export const officeSettingsSchema = z.object({
   verificationMode: z.enum(["NONE", "EMAIL"], { error: "invalid" }),
   holdMinutes: whole("invalidHold", OFFICE_LIMITS.holdMinutes),
   rebookDelayMinutes: whole("invalidRebookDelay", OFFICE_LIMITS.rebookDelayMinutes),
+  // Both absent (a form of an older version) leave the office's setting as it is.
+  maxServicesPerBooking: whole("invalidMaxServices", OFFICE_LIMITS.maxServicesPerBooking).optional(),
+  /** The office's own video meetings (https, with {reference}); empty: no video appointments. */
+  videoMeetingUrlTemplate: z
+    .string({ error: "invalidVideoTemplate" })
+    .trim()
+    .max(500, "invalidVideoTemplate")
+    .refine((v) => v === "" || isVideoMeetingTemplate(v), "invalidVideoTemplate")
+    .transform((v) => v || null)
+    .optional(),
   statusCorrectionDays: whole("invalidStatusCorrection", OFFICE_LIMITS.statusCorrectionDays),
   senderName: optionalLine(80),
   replyTo: email,
@@ -247,6 +262,8 @@ export const officeSettingsSchema = z.object({
   walkInQueueLimit: whole("invalidWalkInQueueLimit", OFFICE_LIMITS.walkInQueueLimit),
   announceCalls: yesNo,
   waitingArea: optionalLine(120),
+  /** Names in the staff's calendar feed: administrators only; absent (an office head's form) leaves it as it is. */
+  feedIncludesNames: yesNo.optional(),
 });
 
 export const createOfficeSchema = officeSettingsSchema.extend({ slug: officeSlugSchema });
@@ -283,6 +300,8 @@ export const OFFICE_FIELDS = [
   "verificationMode",
   "holdMinutes",
   "rebookDelayMinutes",
+  "maxServicesPerBooking",
+  "videoMeetingUrlTemplate",
   "statusCorrectionDays",
   "senderName",
   "replyTo",
@@ -300,6 +319,7 @@ export const OFFICE_FIELDS = [
   "callToleranceMinutes",
   "walkInQueueLimit",
   "announceCalls",
+  "feedIncludesNames",
 ] as const;
 
 export type OfficeField = (typeof OFFICE_FIELDS)[number];
@@ -352,29 +372,56 @@ const walkInDayParts = z
   .refine((parts) => parts.every(isDayPart), "invalid")
   .transform((parts) => formatDayParts(parts as DayPart[]));
 
-/** Service form for the offered languages other than German (`locales`). */
+/**
+ * The kinds of appointment a service is offered in, ticked as checkboxes (repeated fields); stored as
+ * "IN_PERSON,PHONE" (lib/domain/demand.ts). At least one; a caller that does not name kinds at all (not the form,
+ * which always sends its boxes) means in person, as every service was before kinds existed.
+ */
+const appointmentKinds = z
+  .preprocess(
+    (v) => (v === undefined ? ["IN_PERSON"] : v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string({ error: "invalid" }), { error: "invalid" }),
+  )
+  .refine((kinds) => kinds.every(isAppointmentKind), "invalid")
+  .refine((kinds) => kinds.length > 0, "appointmentKindRequired")
+  .transform((kinds) => formatAppointmentKinds(kinds as AppointmentKind[]));
+
+/** The texts of a catalogue entry: German, and a translation for each of `locales` (empty: German is shown). */
+function entryTexts(locales: readonly string[]) {
+  return {
+    name: line(120),
+    description: optionalMultiline(2000),
+    documents,
+    translations: z.object(Object.fromEntries(locales.map((l) => [l, translation]))).strict(),
+  };
+}
+
+/** What an office decides about a service it offers: its address, length, persons, release and walk-ins. */
+const offerFields = {
+  slug,
+  durationMinutes: whole("invalidDuration", SERVICE_LIMITS.durationMinutes).refine((n) => n % 5 === 0, "invalidDuration"),
+  extraPersonMinutes: whole("invalidExtraPerson", SERVICE_LIMITS.extraPersonMinutes),
+  maxPersons: whole("invalidMaxPersons", SERVICE_LIMITS.maxPersons),
+  releaseMode: z.enum(["FIRST_COME", "ROUNDS"], { error: "invalid" }),
+  asksPermitExpiry: yesNo,
+  walkInDayParts,
+  appointmentKinds,
+};
+
+const extraPersonsNeedPersons: [
+  (s: { maxPersons: number; extraPersonMinutes: number }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (s) => s.maxPersons > 1 || s.extraPersonMinutes === 0,
+  { message: "extraPersonWithoutPersons", path: ["extraPersonMinutes"] },
+];
+
+/**
+ * Service form for the offered languages other than German (`locales`): the office's offer and the texts of its
+ * catalogue entry in one.
+ */
 export function serviceSchema(locales: readonly string[]) {
-  return z
-    .object({
-      slug,
-      name: line(120),
-      description: optionalMultiline(2000),
-      documents,
-      durationMinutes: whole("invalidDuration", SERVICE_LIMITS.durationMinutes).refine(
-        (n) => n % 5 === 0,
-        "invalidDuration",
-      ),
-      extraPersonMinutes: whole("invalidExtraPerson", SERVICE_LIMITS.extraPersonMinutes),
-      maxPersons: whole("invalidMaxPersons", SERVICE_LIMITS.maxPersons),
-      releaseMode: z.enum(["FIRST_COME", "ROUNDS"], { error: "invalid" }),
-      asksPermitExpiry: yesNo,
-      walkInDayParts,
-      translations: z.object(Object.fromEntries(locales.map((l) => [l, translation]))).strict(),
-    })
-    .refine((s) => s.maxPersons > 1 || s.extraPersonMinutes === 0, {
-      message: "extraPersonWithoutPersons",
-      path: ["extraPersonMinutes"],
-    });
+  return z.object({ ...offerFields, ...entryTexts(locales) }).refine(...extraPersonsNeedPersons);
 }
 
 export function createServiceSchema(locales: readonly string[]) {
@@ -384,6 +431,36 @@ export function createServiceSchema(locales: readonly string[]) {
 export function updateServiceSchema(locales: readonly string[]) {
   return serviceSchema(locales).safeExtend({ serviceId: recordIdSchema });
 }
+
+/** The entry chosen in a list of the catalogue ("" while none is chosen). */
+const chosenEntry = z.string({ error: "chooseCatalogueEntry" }).min(1, "chooseCatalogueEntry").pipe(recordIdSchema);
+
+/** An office starts offering an entry of the city's catalogue, with its own settings. */
+export const offerServiceSchema = z
+  .object({ ...offerFields, officeId: recordIdSchema, catalogueServiceId: chosenEntry })
+  .refine(...extraPersonsNeedPersons);
+
+/** Key of the federal service catalogue (LeiKa / FIM Leistungsschlüssel): 14 digits, typed with or without spaces. */
+const leikaKey = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/\s+/g, "") : v),
+  z
+    .string()
+    .regex(/^(\d{14})?$/, "invalidLeikaKey")
+    .optional()
+    .transform((v) => v || null),
+);
+
+/** An entry of the city's service catalogue: its city-wide address, its texts and its LeiKa key. */
+export function catalogueEntrySchema(locales: readonly string[]) {
+  return z.object({ slug, leikaKey, ...entryTexts(locales) });
+}
+
+export function updateCatalogueEntrySchema(locales: readonly string[]) {
+  return catalogueEntrySchema(locales).safeExtend({ catalogueServiceId: recordIdSchema });
+}
+
+/** Merging: an office's offer is linked to another entry of the catalogue. */
+export const relinkServiceSchema = z.object({ serviceId: recordIdSchema, catalogueServiceId: chosenEntry });
 
 export const moveServiceSchema = z.object({
   serviceId: recordIdSchema,
@@ -395,22 +472,29 @@ export const setServiceActiveSchema = z.object({
 });
 
 export type ServiceInput = z.output<ReturnType<typeof serviceSchema>>;
+export type OfferServiceInput = z.output<typeof offerServiceSchema>;
+export type CatalogueEntryInput = z.output<ReturnType<typeof catalogueEntrySchema>>;
+export type UpdateCatalogueEntryInput = z.output<ReturnType<typeof updateCatalogueEntrySchema>>;
+export type RelinkServiceInput = z.output<typeof relinkServiceSchema>;
 export type CreateServiceInput = z.output<ReturnType<typeof createServiceSchema>>;
 export type UpdateServiceInput = z.output<ReturnType<typeof updateServiceSchema>>;
 
-export const SERVICE_FIELDS = [
+/** The office's own fields of a service form, posted as text. */
+export const OFFER_FIELDS = [
   "slug",
-  "name",
-  "description",
-  "documents",
   "durationMinutes",
   "extraPersonMinutes",
   "maxPersons",
   "releaseMode",
   "asksPermitExpiry",
 ] as const;
-/** The service form's checkbox group (repeated fields, read with getAll). */
+/** The German texts of a catalogue entry. */
+export const ENTRY_TEXT_FIELDS = ["name", "description", "documents"] as const;
+export const SERVICE_FIELDS = [...OFFER_FIELDS, ...ENTRY_TEXT_FIELDS] as const;
+export const CATALOGUE_ENTRY_FIELDS = ["slug", "leikaKey", ...ENTRY_TEXT_FIELDS] as const;
+/** The service form's checkbox groups (repeated fields, read with getAll). */
 export const WALK_IN_DAY_PARTS_FIELD = "walkInDayParts";
+export const APPOINTMENT_KINDS_FIELD = "appointmentKinds";
 export const TRANSLATION_FIELDS = ["name", "description", "documents"] as const;
 
 /** Form field name of a translated text, e.g. "en-name"; ids and names stay free of dots. */
@@ -418,8 +502,12 @@ export function translationField(locale: string, field: (typeof TRANSLATION_FIEL
   return `${locale}-${field}`;
 }
 
-/** Reads the service form into the schema's input shape. */
-export function serviceFromForm(form: FormData, locales: readonly string[]): Record<string, unknown> {
+/** Every translated text's form field for `locales`. */
+export function translationFieldNames(locales: readonly string[]): string[] {
+  return locales.flatMap((l) => TRANSLATION_FIELDS.map((f) => translationField(l, f)));
+}
+
+function translationsFromForm(form: FormData, locales: readonly string[]) {
   const translations: Record<string, Record<string, string>> = {};
   for (const locale of locales) {
     translations[locale] = {};
@@ -428,12 +516,45 @@ export function serviceFromForm(form: FormData, locales: readonly string[]): Rec
       translations[locale][field] = typeof v === "string" ? v : "";
     }
   }
-  const walkInDayParts = form.getAll(WALK_IN_DAY_PARTS_FIELD).filter((v): v is string => typeof v === "string");
-  return { ...textFields(form, SERVICE_FIELDS), walkInDayParts, translations };
+  return translations;
+}
+
+/** The ticked boxes of the offer's checkbox groups; none ticked is an empty list. */
+function offerCheckboxes(form: FormData) {
+  const ticked = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
+  return { walkInDayParts: ticked(WALK_IN_DAY_PARTS_FIELD), appointmentKinds: ticked(APPOINTMENT_KINDS_FIELD) };
+}
+
+/** Reads the service form into the schema's input shape. */
+export function serviceFromForm(form: FormData, locales: readonly string[]): Record<string, unknown> {
+  return { ...textFields(form, SERVICE_FIELDS), ...offerCheckboxes(form), translations: translationsFromForm(form, locales) };
+}
+
+/** Reads the form that offers a catalogue entry at an office. */
+export function offerFromForm(form: FormData): Record<string, unknown> {
+  return { ...textFields(form, [...OFFER_FIELDS, "officeId", "catalogueServiceId"]), ...offerCheckboxes(form) };
+}
+
+/** Reads the catalogue entry form. */
+export function catalogueEntryFromForm(form: FormData, locales: readonly string[]): Record<string, unknown> {
+  return {
+    ...textFields(form, [...CATALOGUE_ENTRY_FIELDS, "catalogueServiceId"]),
+    translations: translationsFromForm(form, locales),
+  };
 }
 
 /** Error paths as the form names its fields: "translations.en.name" is the field "en-name". */
 export function formFieldOf(path: string): string {
   const m = /^translations\.([a-z]{2,3})\.(name|description|documents)$/.exec(path);
   return m ? translationField(m[1], m[2] as (typeof TRANSLATION_FIELDS)[number]) : path;
+}
+
+/** A refusal as an administration form shows it, with the error paths named as the form names its fields. */
+export function refusedForm(
+  answer: { fieldErrors?: FieldErrors; formError?: string },
+  values: Record<string, string>,
+): ActionState {
+  const fieldErrors =
+    answer.fieldErrors && Object.fromEntries(Object.entries(answer.fieldErrors).map(([k, v]) => [formFieldOf(k), v]));
+  return { fieldErrors, formError: answer.formError, values };
 }

@@ -1,3 +1,4 @@
+import { APPOINTMENT_KINDS } from "@/lib/domain/demand";
 import "./zod-config";
 import { z } from "zod";
 import { STATUS_ACTIONS } from "@/lib/domain/booking-status";
@@ -44,6 +45,12 @@ export const cancelReasonSchema = z
 
 export const cancelSchema = z.object({ bookingId: bookingIdSchema, reason: cancelReasonSchema });
 
+/** The further services an appointment is to have (its first service stays), as the detail page's checkboxes post them. */
+export const changeServicesSchema = z.object({
+  bookingId: bookingIdSchema,
+  furtherServiceIds: z.array(bookingIdSchema, { error: "invalid" }).max(20, "tooManyServices"),
+});
+
 export const moveSchema = z.object({
   bookingId: bookingIdSchema,
   start: z.iso.datetime({ error: "invalidSlot" }),
@@ -66,6 +73,9 @@ export function onBehalfSchema(opts: { maxPersons: number; today: string }) {
       .max(80, "invalidService")
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "invalidService"),
     persons: personal.persons,
+    /** Further services of the same appointment (slugs) and how it takes place, chosen in step 1. */
+    furtherServices: z.array(z.string().max(80, "serviceNotOffered"), { error: "invalid" }).max(20, "tooManyServices").optional(),
+    kind: z.enum(APPOINTMENT_KINDS, { error: "kindNotOffered" }).optional(),
     start: z.iso.datetime({ error: "invalidSlot" }),
     channel: z.enum(STAFF_CHANNELS, { error: "invalidChannel" }),
     givenName: personal.givenName,
@@ -88,6 +98,8 @@ export function onBehalfFromForm(form: FormData): Record<string, unknown> {
   return {
     service: text("service") ?? "",
     persons: text("persons") ?? "1",
+    furtherServices: form.getAll("furtherServices").filter((v) => typeof v === "string"),
+    kind: text("kind") || undefined,
     start: text("start"),
     channel: text("channel"),
     givenName: text("givenName"),

@@ -49,6 +49,13 @@ const schema = z
     FRAME_ANCESTORS: originList(parseFrameAncestors),
     // Hosts besides the app's own whose pages may call server actions (a reverse proxy under another name).
     SERVER_ACTION_ALLOWED_ORIGINS: originList(parseAllowedOrigins),
+    // Webhook endpoints on loopback or private networks (the case-management system in the city's own network).
+    // Outside production they are always allowed; in production only with "true", since a webhook URL could
+    // otherwise reach internal services from the app's host.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
     // Reverse proxies in front of the app, each appending to X-Forwarded-For; 0 trusts no header, only the socket.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // The Ed25519 key that signs extension receipts: base64 of a 32-byte seed or of a PKCS#8 key (DER). Unset: one

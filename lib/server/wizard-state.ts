@@ -2,6 +2,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { APPOINTMENT_KINDS } from "@/lib/domain";
 import type { personalDataSchema } from "@/lib/schemas/booking";
 import { env } from "@/lib/server/env";
 
@@ -26,13 +27,22 @@ const enteredPersonShape = {
   remark: z.string().optional(),
   privacyConsent: z.literal(true),
   permitExpiresOn: z.string().optional(),
+  kind: z.enum(APPOINTMENT_KINDS).optional(),
 } satisfies { [F in keyof EnteredPerson]-?: z.ZodType<EnteredPerson[F]> };
 
 const stateSchema = z.object({
   office: z.string(),
   service: z.string(),
+  /** Slugs of further services of the same office in the same appointment. */
+  further: z.array(z.string()).optional(),
   person: z.object(enteredPersonShape).optional(),
   slot: z.string().optional(),
+  /** A slot chosen before the personal data ("earliest at any location"): the persons it was chosen for. */
+  slotPersons: z.number().optional(),
+  /** ... and the kind it was chosen for (absent in older cookies: in person). */
+  slotKind: z.enum(APPOINTMENT_KINDS).optional(),
+  /** The catalogue slug of the "any location" calendar the slot was chosen in, for the way back to it. */
+  anyLocation: z.string().optional(),
   done: z.object({ bookingId: z.string(), token: z.string() }).optional(),
 });
 
@@ -77,11 +87,23 @@ export async function readPersonForOffice(office: string): Promise<WizardState["
   return state && state.office === office ? state.person : undefined;
 }
 
+/**
+ * Where the cookie is sent. Embedded in another site's page (FRAME_ANCESTORS names origins), the wizard may run in a
+ * third-party frame, where a SameSite=Lax cookie is never sent: there it is SameSite=None (which requires Secure)
+ * and partitioned by the embedding site (CHIPS), so browsers that block third-party cookies keep it too, and it is
+ * never shared between two embedding sites. Server actions stay protected by their Origin check.
+ */
+export function wizardCookieScope(settings: { APP_URL: string; FRAME_ANCESTORS: readonly string[] }) {
+  const framedElsewhere = settings.FRAME_ANCESTORS.some((source) => /^https?:\/\//.test(source));
+  return framedElsewhere
+    ? ({ sameSite: "none", secure: true, partitioned: true } as const)
+    : ({ sameSite: "lax", secure: settings.APP_URL.startsWith("https://") } as const);
+}
+
 export async function writeWizardState(state: WizardState): Promise<void> {
   (await cookies()).set(COOKIE, sealState(state), {
     httpOnly: true,
-    sameSite: "lax",
-    secure: env().APP_URL.startsWith("https://"),
+    ...wizardCookieScope(env()),
     path: "/",
     maxAge: MAX_AGE_SECONDS,
   });

@@ -4,9 +4,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { createDb, type Db } from "@/lib/server/db/client";
 import { callNext } from "@/lib/server/services/queue/call-next";
-import { applyMigrations } from "@/prisma/migrate/engine";
-import { seedDemo } from "@/prisma/seed";
-import { freePort, startApp, type RunningApp } from "../helpers/app-server";
+import { freePort, seededSqliteDatabase, startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, formatViolations } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { waitingTicket } from "../helpers/integration/queue-calls";
@@ -31,10 +29,8 @@ const browsers: BrowserContext[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-display-"));
-  databaseUrl = `file:${path.join(dir, "app.db")}`;
-  await applyMigrations(databaseUrl);
+  databaseUrl = await seededSqliteDatabase(path.join(dir, "app.db"));
   db = createDb(databaseUrl);
-  await seedDemo(db);
   port = await freePort();
   app = await startApp({ databaseUrl, port });
 });

@@ -14,9 +14,8 @@ import { createDb, type Db } from "@/lib/server/db/client";
 import { renderMail } from "@/lib/server/mail/render";
 import { hashToken } from "@/lib/server/security/tokens";
 import { bookingMailPayload } from "@/lib/server/services/booking-mail";
-import { applyMigrations } from "@/prisma/migrate/engine";
-import { seedDemo } from "@/prisma/seed";
-import { freePort, startApp, type RunningApp } from "../helpers/app-server";
+import { catalogueTexts, withTexts } from "@/lib/server/services/service-texts";
+import { freePort, seededSqliteDatabase, startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, focusInfo, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { screenshot } from "../helpers/staff-browser";
@@ -40,10 +39,8 @@ const browsers: BrowserContext[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-kiosk-"));
-  const databaseUrl = `file:${path.join(dir, "app.db")}`;
-  await applyMigrations(databaseUrl);
+  const databaseUrl = await seededSqliteDatabase(path.join(dir, "app.db"));
   db = createDb(databaseUrl);
-  await seedDemo(db);
   app = await startApp({ databaseUrl, port: await freePort(), env: { NEXTAUTH_SECRET: SECRET } });
 });
 
@@ -69,11 +66,12 @@ async function appointmentSoon(minutes: number, locale: string) {
     orderBy: { startsAt: "desc" },
   });
   const startsAt = new Date(Date.now() + minutes * 60_000);
-  return db.booking.update({
+  const moved = await db.booking.update({
     where: { id: booking.id },
     data: { startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), locale },
-    include: { office: true, service: { include: { translations: true } } },
+    include: { office: true, service: { include: catalogueTexts } },
   });
+  return { ...moved, service: withTexts(moved.service) };
 }
 
 async function expectAccessible(page: Page, name: string) {

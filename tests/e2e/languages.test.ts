@@ -24,9 +24,10 @@ beforeAll(async () => {
   // The demo office has translated its services into every language. For this one it has translated only the
   // Turkish name, and nothing into Arabic.
   const service = await app.db.service.findFirstOrThrow({ where: { slug: SERVICE, office: { slug: OFFICE } } });
-  await app.db.serviceTranslation.deleteMany({ where: { serviceId: service.id, locale: { in: ["tr", "ar"] } } });
+  const catalogueServiceId = service.catalogueServiceId;
+  await app.db.serviceTranslation.deleteMany({ where: { catalogueServiceId, locale: { in: ["tr", "ar"] } } });
   await app.db.serviceTranslation.create({
-    data: { serviceId: service.id, locale: "tr", name: "Danışma görüşmesi", description: null, documents: "" },
+    data: { catalogueServiceId, locale: "tr", name: "Danışma görüşmesi", description: null, documents: "" },
   });
   browser = await launchBrowser({ width: 360, height: 800 });
 });

@@ -106,7 +106,12 @@ beforeAll(async () => {
       checkInLateMinutes: 15,
       waitingArea: "Wartebereich A, Erdgeschoss",
       services: {
-        create: { slug: SERVICE, name: "Beratung", durationMinutes: 15, walkInDayParts: "MORNING,AFTERNOON" },
+        create: {
+          slug: SERVICE,
+          catalogueService: { create: { slug: SERVICE, name: "Beratung" } },
+          durationMinutes: 15,
+          walkInDayParts: "MORNING,AFTERNOON",
+        },
       },
       dateOverrides: { create: { date: today, startMinute: minuteOfDay - 60, endMinute: minuteOfDay + 240, clerks: 2 } },
       counters: { create: { name: "Platz 3", sortOrder: 1 } },

@@ -58,7 +58,7 @@ beforeAll(async () => {
       bookingHorizonDays: 400,
       minNoticeMinutes: 0,
       slotStepMinutes: 30,
-      services: { create: { slug: SERVICE, name: "Beratung", durationMinutes: 30 } },
+      services: { create: { slug: SERVICE, catalogueService: { create: { slug: SERVICE, name: "Beratung" } }, durationMinutes: 30 } },
       capacityBlocks: { create: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startMinute: 8 * 60, endMinute: 10 * 60, clerks: 1 })) },
       dateOverrides: { create: { date: today, startMinute: 0, endMinute: 30, clerks: 1 } },
       // Should the test run on a holiday, today opens as an exception, so that it is over rather than a holiday.

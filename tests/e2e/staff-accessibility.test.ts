@@ -18,6 +18,8 @@ const PAGES = [
   ["opening hours and capacity", `/staff/${OFFICE}/kalender`],
   ["booking on behalf", `/staff/${OFFICE}/termine/neu`],
   ["audit log", `/staff/${OFFICE}/protokoll`],
+  ["calendar feeds", `/staff/${OFFICE}/kalender-abo`],
+  ["webhooks", `/staff/${OFFICE}/schnittstellen`],
 ] as const;
 
 /** FullCalendar's English defaults (its German locale leaves some out), as whole words. */

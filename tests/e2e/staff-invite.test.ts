@@ -1,9 +1,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
-import { axeViolations, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
-import { screenshot, signIn, submitLogin } from "../helpers/staff-browser";
+import { checkPage as checkStaffPage, signIn, submitLogin } from "../helpers/staff-browser";
 
 // An administrator invites a new clerk in the browser; the invitation arrives over real SMTP; the clerk opens the
 // link, sets a password, signs in and sees their office. Every new page is checked with axe at 360 and 1280 px
@@ -40,19 +39,8 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-/** axe at phone and desktop width, no sideways scrolling at 360 px, and screenshots of both for looking at. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  const problems: string[] = [];
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    problems.push(...formatViolations(await axeViolations(page)).map((v) => `${width} px: ${v}`));
-    await screenshot(page, `${name}-${width}`, { prefix: "staff-invite" });
-  }
-  const reflow = await scrollWidthAt(page, 360);
-  if (reflow.scrollWidth > 360) problems.push(`scrolls sideways at 360 px: ${reflow.culprits.join("; ")}`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  expect(problems).toEqual([]);
-}
+/** The shared page check (axe, reflow, screenshots) under this test's prefix. */
+const checkPage = (page: Page, name: string) => checkStaffPage(page, name, "staff-invite");
 
 test("the administrator sees the staff list", async () => {
   await signIn(admin, app.url, ADMIN_EMAIL, PASSWORD);

@@ -42,7 +42,13 @@ async function fullyBookedOffice(): Promise<void> {
     data: { ...officeAddress(OFFICE), bookingHorizonDays: 14, minNoticeMinutes: 60, slotStepMinutes: 30, maxActiveBookingsPerEmail: 3 },
   });
   await app.db.service.create({
-    data: { officeId: office.id, slug: SERVICE, name: "Aufenthaltstitel verlängern", durationMinutes: 30, maxPersons: 1, documents: "Reisepass" },
+    data: {
+      office: { connect: { id: office.id } },
+      slug: SERVICE,
+      catalogueService: { create: { slug: SERVICE, name: "Aufenthaltstitel verlängern", documents: "Reisepass" } },
+      durationMinutes: 30,
+      maxPersons: 1,
+    },
   });
   for (const weekday of [1, 2, 3, 4, 5]) {
     await app.db.capacityBlock.create({ data: { officeId: office.id, weekday, startMinute: 480, endMinute: 510, clerks: 1 } });

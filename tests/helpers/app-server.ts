@@ -3,12 +3,12 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations } from "@/prisma/migrate/engine";
-import { seedDemo } from "@/prisma/seed";
 import { createDb, type Db } from "@/lib/server/db/client";
+import { copySqlite, seededSqliteTemplate } from "./db-templates";
 
 // Runs the built app (`next start`) against a fresh, seeded SQLite database, as a citizen would meet it, or against
-// a database the caller has prepared (e.g. PostgreSQL shared by several instances).
+// a database the caller has prepared (e.g. PostgreSQL shared by several instances). The fresh database is a copy of
+// a migrated and seeded template (db-templates.ts): the same rows as migrating and seeding anew, in milliseconds.
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -33,6 +33,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A fresh SQLite database with the demo seed at `file` (a copy of the seeded template), for suites that open the
+ * database themselves before starting the app; returns its DATABASE_URL.
+ */
+export async function seededSqliteDatabase(file: string): Promise<string> {
+  copySqlite(await seededSqliteTemplate(), file);
+  return `file:${file}`;
+}
+
 export async function startApp(
   opts: {
     smtpUrl?: string;
@@ -44,9 +53,8 @@ export async function startApp(
 ): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-e2e-"));
   const databaseUrl = opts.databaseUrl ?? `file:${path.join(dir, "app.db")}`;
-  if (!opts.databaseUrl) await applyMigrations(databaseUrl);
+  if (!opts.databaseUrl) await seededSqliteDatabase(path.join(dir, "app.db"));
   const db = createDb(databaseUrl);
-  if (!opts.databaseUrl) await seedDemo(db);
   const port = opts.port ?? (await freePort());
   // localhost, not 127.0.0.1: with the latter, unprefixed locale URLs redirect to themselves (vercel/next.js#94745).
   const url = `http://localhost:${port}`;
@@ -86,7 +94,7 @@ export async function startApp(
       // not listening yet
     }
     if (Date.now() > deadline) throw new Error(`next start did not become healthy:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url,

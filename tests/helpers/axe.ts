@@ -9,6 +9,9 @@ export const WCAG_21_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** axe-core violations of WCAG 2.1 A/AA on the page as it is now. */
 export async function axeViolations(page: Page): Promise<Result[]> {
+  // After a client-side navigation Next sets the title a moment after the content: audit the settled page. A page
+  // that never gets a title still fails axe's document-title rule after the wait.
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 3000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA_TAGS).analyze();
   return results.violations;
 }

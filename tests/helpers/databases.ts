@@ -1,9 +1,22 @@
 import { dbProvider, type CreateDbOptions, type Db } from "@/lib/server/db/client";
 import { quoteIdent, type Provider } from "@/lib/server/db/provider";
-import { createTemporaryDatabase, DEFAULT_POSTGRES_SERVER_URL, type TemporaryDatabase } from "@/prisma/migrate/temporary-database";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDb } from "@/lib/server/db/client";
+import { withDatabase } from "@/lib/server/db/provider";
+import {
+  createTemporaryDatabase,
+  DEFAULT_POSTGRES_SERVER_URL,
+  hidePassword,
+  type TemporaryDatabase,
+} from "@/prisma/migrate/temporary-database";
+import { adminQuery, copySqlite, postgresTemplate, sqliteTemplate, whileInUse } from "./db-templates";
 
 // Every integration test runs against SQLite AND PostgreSQL: a fresh, migrated, empty database per provider and
-// test file. PostgreSQL must be reachable (TEST_POSTGRES_URL, default below); if it is not, the tests fail with
+// test file, copied from a migrated template (db-templates.ts) rather than migrated anew. Databases are named
+// randomly, so suites in parallel Jest workers never share one. PostgreSQL must be reachable (TEST_POSTGRES_URL, default below); if it is not, the tests fail with
 // a message that says so, rather than being skipped.
 
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
@@ -20,16 +33,68 @@ const UNREACHABLE_HINT =
   "$(ls /etc/postgresql) main start`) or point TEST_POSTGRES_URL at a server where this role may create databases.";
 
 /** A fresh database of `provider` with all migrations applied (or up to `migrateUpTo`). Call `dispose()` when done. */
-export function createTestDatabase(
+export async function createTestDatabase(
   provider: Provider,
   options: CreateDbOptions & { migrateUpTo?: string } = {},
 ): Promise<TestDatabase> {
-  return createTemporaryDatabase(provider, {
-    ...options,
-    serverUrl: testPostgresUrl(),
-    prefix: "tv_test",
-    unreachableHint: UNREACHABLE_HINT,
+  const { migrateUpTo, ...dbOptions } = options;
+  // A partly migrated database (tests of a data migration) is rare: migrate it step by step as before.
+  if (migrateUpTo !== undefined) {
+    return createTemporaryDatabase(provider, {
+      ...options,
+      serverUrl: testPostgresUrl(),
+      prefix: "tv_test",
+      unreachableHint: UNREACHABLE_HINT,
+    });
+  }
+  return provider === "sqlite" ? sqliteFromTemplate(dbOptions) : postgresFromTemplate(dbOptions);
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
+}
+
+async function sqliteFromTemplate(options: CreateDbOptions): Promise<TestDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-test-"));
+  const file = path.join(dir, "app.db");
+  const url = `file:${file}`;
+  let db: Db | undefined;
+  const dispose = once(async () => {
+    await db?.$disconnect().catch(() => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
+  try {
+    copySqlite(await sqliteTemplate(), file);
+    db = createDb(url, options);
+    return { provider: "sqlite", url, label: `SQLite file (WAL) in ${dir}`, db, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+async function postgresFromTemplate(options: CreateDbOptions): Promise<TestDatabase> {
+  const serverUrl = testPostgresUrl();
+  let template: string;
+  try {
+    template = await postgresTemplate(serverUrl);
+  } catch (error) {
+    // An SQLSTATE (five characters) comes from a server that answered; anything else means none did.
+    if (/^[0-9A-Z]{5}$/.test((error as { code?: string }).code ?? "")) throw error;
+    throw new Error(`PostgreSQL is not reachable at ${hidePassword(serverUrl)} (${(error as Error).message}). ${UNREACHABLE_HINT}`);
+  }
+  const name = `tv_test_${randomBytes(6).toString("hex")}`;
+  await whileInUse(() => adminQuery(serverUrl, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(template)}`));
+  const url = withDatabase(serverUrl, name);
+  let db: Db | undefined;
+  const dispose = once(async () => {
+    await db?.$disconnect().catch(() => undefined);
+    // FORCE: a pool connection still closing must not keep the database alive.
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  });
+  db = createDb(url, options);
+  return { provider: "postgresql", url, label: `PostgreSQL database ${name} on ${hidePassword(serverUrl)}`, db, dispose };
 }
 
 /** What a `describeEachDatabase` body sees; the fields are set in `beforeAll` and read inside tests and hooks. */

@@ -1,5 +1,6 @@
 import { zonedInstant } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
+import { catalogueTexts, withTexts } from "@/lib/server/services/service-texts";
 import { weekdays } from "./scenario";
 
 // Builds an office in a test database the way an administrator would set it up: "an office in Europe/Berlin, open
@@ -14,7 +15,14 @@ export interface OfficeFixtureOptions {
   maxActiveBookingsPerEmail?: number;
   /** [weekday 1-7, "HH:MM", "HH:MM", clerks] */
   blocks?: Array<[number, string, string, number]>;
-  services?: Array<{ slug: string; durationMinutes: number; extraPersonMinutes?: number; maxPersons?: number }>;
+  services?: Array<{
+    slug: string;
+    durationMinutes: number;
+    extraPersonMinutes?: number;
+    maxPersons?: number;
+    /** The catalogue entry (its slug) the service is an offer of, shared with other offices; made if missing. */
+    catalogue?: string;
+  }>;
 }
 
 const minute = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -38,20 +46,23 @@ export async function createOfficeFixture(db: Db, opts: OfficeFixtureOptions = {
   });
   const services = [];
   for (const [i, s] of (opts.services ?? [{ slug: "beratung", durationMinutes: 30, maxPersons: 3, extraPersonMinutes: 15 }]).entries()) {
-    services.push(
-      await db.service.create({
-        data: {
-          officeId: office.id,
-          slug: s.slug,
-          name: `Leistung ${s.slug}`,
-          documents: "Reisepass\nFoto",
-          durationMinutes: s.durationMinutes,
-          extraPersonMinutes: s.extraPersonMinutes ?? 0,
-          maxPersons: s.maxPersons ?? 1,
-          sortOrder: i,
-        },
-      }),
-    );
+    // Catalogue slugs are city-wide: a second office's service of the same slug gets the office's slug appended,
+    // as the migration does.
+    const entrySlug = s.catalogue ?? ((await db.catalogueService.count({ where: { slug: s.slug } })) > 0 ? `${s.slug}-${slug}` : s.slug);
+    const entry = { slug: entrySlug, name: `Leistung ${s.slug}`, documents: "Reisepass\nFoto", sortOrder: i };
+    const service = await db.service.create({
+      data: {
+        office: { connect: { id: office.id } },
+        slug: s.slug,
+        catalogueService: { connectOrCreate: { where: { slug: entrySlug }, create: entry } },
+        durationMinutes: s.durationMinutes,
+        extraPersonMinutes: s.extraPersonMinutes ?? 0,
+        maxPersons: s.maxPersons ?? 1,
+        sortOrder: i,
+      },
+      include: catalogueTexts,
+    });
+    services.push(withTexts(service));
   }
   for (const [weekday, start, end, clerks] of opts.blocks ?? [[1, "08:00", "12:00", 2]]) {
     await db.capacityBlock.create({

@@ -3,6 +3,7 @@
 
 import {
   type AccessKind,
+  type AppointmentKind,
   type AvailabilityInput,
   type BookingRules,
   type Closure,
@@ -16,6 +17,7 @@ import {
   type Weekday,
   type WeeklyBlock,
   checkSlot,
+  combinedService,
   dayStatus,
   listSlots,
   localDateOf,
@@ -63,6 +65,10 @@ function hhmm(minuteOfDay: number): string {
 
 interface Party {
   service?: string;
+  /** Several services in one appointment (the first is `service`'s place); overrides `service`. */
+  services?: string[];
+  /** How the appointment takes place; in person unless given. */
+  kind?: AppointmentKind;
   persons?: number;
   /** Who asks: "public" unless given (kept urgent places count). */
   access?: AccessKind;
@@ -87,7 +93,14 @@ export class Scenario {
   open(
     days: string,
     range: string,
-    opts: { clerks?: number; services?: string[]; from?: LocalDate; until?: LocalDate; urgent?: number } = {},
+    opts: {
+      clerks?: number;
+      services?: string[];
+      kinds?: AppointmentKind[];
+      from?: LocalDate;
+      until?: LocalDate;
+      urgent?: number;
+    } = {},
   ): this {
     const [startMinute, endMinute] = minuteRange(range);
     for (const weekday of weekdays(days)) {
@@ -100,12 +113,17 @@ export class Scenario {
         validFrom: opts.from ?? null,
         validUntil: opts.until ?? null,
         serviceIds: opts.services,
+        ...(opts.kinds ? { appointmentKinds: opts.kinds } : {}),
       });
     }
     return this;
   }
 
-  override(date: LocalDate, range: string, opts: { clerks?: number; services?: string[]; urgent?: number } = {}): this {
+  override(
+    date: LocalDate,
+    range: string,
+    opts: { clerks?: number; services?: string[]; kinds?: AppointmentKind[]; urgent?: number } = {},
+  ): this {
     const [startMinute, endMinute] = minuteRange(range);
     this.dateOverrides.push({
       date,
@@ -113,6 +131,7 @@ export class Scenario {
       endMinute,
       clerks: opts.clerks ?? 1,
       serviceIds: opts.services,
+      ...(opts.kinds ? { appointmentKinds: opts.kinds } : {}),
       ...(opts.urgent !== undefined ? { urgentClerks: opts.urgent } : {}),
     });
     return this;
@@ -194,8 +213,17 @@ export class Scenario {
   }
 
   input(party: Party = {}): AvailabilityInput {
-    const service = party.service ? this.services.get(party.service) : this.defaultService();
-    if (!service) throw new Error(`Unknown service ${party.service}`);
+    const spec = (id: string) => {
+      const known = this.services.get(id);
+      if (!known) throw new Error(`Unknown service ${id}`);
+      return known;
+    };
+    const chosen = party.services ?? [party.service ? party.service : this.defaultService().id];
+    // A single service in person keeps its own spec; anything else is the combined demand.
+    const service =
+      chosen.length === 1 && (party.kind ?? "IN_PERSON") === "IN_PERSON"
+        ? spec(chosen[0])
+        : combinedService(chosen.map(spec), party.kind);
     return {
       schedule: {
         timeZone: this.timeZone,

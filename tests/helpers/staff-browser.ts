@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { axeViolations, formatViolations, scrollWidthAt } from "./axe";
 
 // What a staff member does in the browser, shared by the staff end-to-end tests: signing in, screenshots of the
 // key steps, and selecting a time range on the capacity calendar with the mouse.
@@ -20,6 +21,26 @@ export async function screenshot(
   const file = path.join(SCREENSHOT_DIR, `${opts.prefix ?? "staff-e2e"}-${name}.png`);
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? true });
   return file;
+}
+
+/**
+ * axe at phone and desktop width, no sideways scrolling at 360 px, and a screenshot of both for looking at
+ * (`<prefix>-<name>-<width>.png`); ends at 1280 px.
+ */
+export async function checkPage(page: Page, name: string, prefix: string): Promise<void> {
+  const problems: string[] = [];
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    problems.push(...formatViolations(await axeViolations(page)).map((v) => `${width} px: ${v}`));
+    // Reflow while the page is laid out for the phone: charts that size themselves to the screen have had the axe
+    // run's time to do so (measured after the desktop width, they were still desktop-wide).
+    if (width === 360) {
+      const reflow = await scrollWidthAt(page, 360);
+      if (reflow.scrollWidth > 360) problems.push(`scrolls sideways at 360 px: ${reflow.culprits.join("; ")}`);
+    }
+    await screenshot(page, `${name}-${width}`, { prefix });
+  }
+  if (problems.length > 0) throw new Error(`${name} (${page.url()}):\n\n${problems.join("\n\n")}`);
 }
 
 /** Fills the staff login form and submits it; does not wait for the outcome. */

@@ -98,6 +98,7 @@ const PERSONALAUSWEIS: Record<string, string> = {
   maxPersons: "1",
   releaseMode: "FIRST_COME",
   asksPermitExpiry: "false",
+  appointmentKinds: "IN_PERSON",
 };
 
 async function call<P extends Record<string, string>>(
@@ -112,13 +113,14 @@ async function call<P extends Record<string, string>>(
 
 /** Everything the administration can change, to show that a refused request wrote nothing. */
 async function everything(db: Db) {
-  const [offices, services, translations, audit] = await Promise.all([
+  const [offices, services, catalogue, translations, audit] = await Promise.all([
     db.office.findMany({ orderBy: { id: "asc" } }),
     db.service.findMany({ orderBy: { id: "asc" } }),
-    db.serviceTranslation.findMany({ orderBy: [{ serviceId: "asc" }, { locale: "asc" }] }),
+    db.catalogueService.findMany({ orderBy: { id: "asc" } }),
+    db.serviceTranslation.findMany({ orderBy: [{ catalogueServiceId: "asc" }, { locale: "asc" }] }),
     db.auditLog.count(),
   ]);
-  return { offices, services, translations, audit };
+  return { offices, services, catalogue, translations, audit };
 }
 
 /** The form state an action answered with; fails when it redirected instead. */
@@ -178,6 +180,7 @@ describeEachDatabase("administration of offices and services", (ctx) => {
     });
     const row = await ctx.db.service.findUniqueOrThrow({
       where: { officeId_slug: { officeId: office.id, slug: "personalausweis" } },
+      include: { catalogueService: true },
     });
     return { office, service: row };
   }
@@ -199,11 +202,12 @@ describeEachDatabase("administration of offices and services", (ctx) => {
       senderName: "Stadt Teststadt – Bürgerbüro",
       active: true,
     });
+    // The service's texts are its new catalogue entry's, under the same slug.
     expect(service).toMatchObject({
       durationMinutes: 20,
-      documents: "Altes Ausweisdokument\nBiometrisches Passfoto",
       active: true,
       sortOrder: 0,
+      catalogueService: { slug: "personalausweis", documents: "Altes Ausweisdokument\nBiometrisches Passfoto" },
     });
 
     // ... without clerks on duty nothing can be booked yet, so neither the API nor the directory lists it.
@@ -229,6 +233,7 @@ describeEachDatabase("administration of offices and services", (ctx) => {
         clerks: 1,
         urgentClerks: 0,
         serviceIds: [],
+        appointmentKinds: [],
         validFrom: null,
         validUntil: null,
       },
@@ -366,6 +371,7 @@ describeEachDatabase("administration of offices and services", (ctx) => {
     const update = await ctx.db.auditLog.findFirstOrThrow({ where: { action: "service.update" } });
     expect(JSON.parse(update.details!)).toEqual({
       serviceId: service.id,
+      catalogueServiceId: service.catalogueServiceId,
       changed: ["durationMinutes", "extraPersonMinutes", "maxPersons"],
       translations: [],
     });
@@ -376,7 +382,12 @@ describeEachDatabase("administration of offices and services", (ctx) => {
     expect(await actionResult(updateServiceAction({}, walkIns))).toHaveProperty("redirect");
     expect((await ctx.db.service.findUniqueOrThrow({ where: { id: service.id } })).walkInDayParts).toBe("MORNING");
     const walkInUpdate = await ctx.db.auditLog.findFirstOrThrow({ where: { action: "service.update" }, orderBy: { at: "desc" } });
-    expect(JSON.parse(walkInUpdate.details!)).toEqual({ serviceId: service.id, changed: ["walkInDayParts"], translations: [] });
+    expect(JSON.parse(walkInUpdate.details!)).toEqual({
+      serviceId: service.id,
+      catalogueServiceId: service.catalogueServiceId,
+      changed: ["walkInDayParts"],
+      translations: [],
+    });
     walkIns.append("walkInDayParts", "EVENING");
     const refusedParts = stateOf(await actionResult(updateServiceAction({}, walkIns)));
     expect(refusedParts.fieldErrors).toEqual({ walkInDayParts: ["invalid"] });
@@ -410,11 +421,11 @@ describeEachDatabase("administration of offices and services", (ctx) => {
     ).resolves.toBeDefined();
     const translated = await ctx.db.service.findUniqueOrThrow({
       where: { officeId_slug: { officeId: office.id, slug: "ausweis-2" } },
-      include: { translations: true },
+      include: { catalogueService: { include: { translations: true } } },
     });
-    expect(translated.translations).toEqual([
+    expect(translated.catalogueService.translations).toEqual([
       {
-        serviceId: translated.id,
+        catalogueServiceId: translated.catalogueServiceId,
         locale: "en",
         name: "Apply for an ID card",
         description: null,
@@ -791,6 +802,23 @@ describeEachDatabase("administration of offices and services", (ctx) => {
         "Bitte geben Sie eine ganze Zahl von 0 bis 999 ein (0: keine Grenze).",
       ]);
       expect(await everything(ctx.db)).toEqual(before);
+    });
+
+    it("names in the staff's calendar feed: an administrator switches them on, an office head cannot (their form leaves them)", async () => {
+      signIn(actors["office admin of A"]);
+      // The office head's form does not post the field: saving leaves it as it is.
+      expect(await actionResult(updateOfficeAction({}, formData(settingsOfA())))).toEqual({
+        redirect: `/staff/verwaltung/behoerden/${a.office.id}?erfolg=office-saved`,
+      });
+      const forged = stateOf(await actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), feedIncludesNames: "true" }))));
+      expect(forged.formError).toBe("FORBIDDEN");
+      expect((await ctx.db.office.findUniqueOrThrow({ where: { id: a.office.id } })).feedIncludesNames).toBe(false);
+
+      signIn(admin);
+      await actionResult(updateOfficeAction({}, formData({ ...settingsOfA(), feedIncludesNames: "true" })));
+      expect((await ctx.db.office.findUniqueOrThrow({ where: { id: a.office.id } })).feedIncludesNames).toBe(true);
+      const entry = await ctx.db.auditLog.findFirstOrThrow({ where: { officeId: a.office.id, action: "office.update" }, orderBy: { at: "desc" } });
+      expect(JSON.parse(entry.details!).changed).toEqual(["feedIncludesNames"]);
     });
 
     it("the time zone cannot change under booked appointments", async () => {

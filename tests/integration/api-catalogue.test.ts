@@ -50,6 +50,8 @@ describeEachDatabase("API catalogue", (ctx) => {
       ],
     });
     await ctx.db.service.update({ where: { id: abh.services[1].id }, data: { active: false } });
+    // The residence permit's entry in the city's catalogue knows its federal LeiKa key.
+    await ctx.db.catalogueService.update({ where: { slug: "aufenthaltstitel" }, data: { leikaKey: "99010003001000" } });
     await createOfficeFixture(ctx.db, { slug: "buergeramt", services: [{ slug: "personalausweis", durationMinutes: 15 }] });
     // ... and a closed office that must not show anywhere.
     const closed = await createOfficeFixture(ctx.db, { slug: "standesamt" });
@@ -77,6 +79,8 @@ describeEachDatabase("API catalogue", (ctx) => {
       expect(abh.services).toEqual([
         {
           slug: "aufenthaltstitel",
+          catalogueSlug: "aufenthaltstitel",
+          leikaKey: "99010003001000",
           name: "Leistung aufenthaltstitel",
           description: null,
           durationMinutes: 30,
@@ -84,6 +88,7 @@ describeEachDatabase("API catalogue", (ctx) => {
           maxPersons: 3,
           documents: ["Reisepass", "Foto"],
           walkInDayParts: [],
+          appointmentKinds: ["IN_PERSON"],
           links: {
             booking: `${APP_URL}/auslaenderbehoerde/aufenthaltstitel`,
             qrPng: `${APP_URL}/api/qr/auslaenderbehoerde/aufenthaltstitel?format=png`,
@@ -111,9 +116,12 @@ describeEachDatabase("API catalogue", (ctx) => {
 
     it("gives the office's translation of each field in the asked language, German where it has none", async () => {
       const service = await ctx.db.service.findFirstOrThrow({ where: { slug: "personalausweis" } });
-      await ctx.db.service.update({ where: { id: service.id }, data: { description: "Beantragung", documents: "Foto\nAlter Ausweis" } });
+      await ctx.db.catalogueService.update({
+        where: { id: service.catalogueServiceId },
+        data: { description: "Beantragung", documents: "Foto\nAlter Ausweis" },
+      });
       await ctx.db.serviceTranslation.create({
-        data: { serviceId: service.id, locale: "en", name: "Identity card", description: null, documents: "Photo\nOld identity card" },
+        data: { catalogueServiceId: service.catalogueServiceId, locale: "en", name: "Identity card", description: null, documents: "Photo\nOld identity card" },
       });
       const english = await callApi(listServices, "/api/v1/offices/buergeramt/services?lang=en");
       expect(english.response.headers.get("vary")).toBe("Accept-Language");

@@ -95,16 +95,16 @@ describeEachDatabase("who may change an office's capacity", (ctx) => {
   const attempts = (actor: Actor) => ({
     list: () => getCapacityPlan(ctx.db, actor, { officeSlug: "amt-a" }, now),
     createBlock: () =>
-      createCapacityBlock(ctx.db, actor, { officeId: a.office.id, weekdays: [3, 4, 5], start: 480, end: 600, clerks: 1, urgentClerks: 0, serviceIds: [], validFrom: null, validUntil: null }, now),
+      createCapacityBlock(ctx.db, actor, { officeId: a.office.id, weekdays: [3, 4, 5], start: 480, end: 600, clerks: 1, urgentClerks: 0, serviceIds: [], appointmentKinds: [], validFrom: null, validUntil: null }, now),
     updateBlock: () =>
-      updateCapacityBlock(ctx.db, actor, { blockId: records.blockId, weekday: 1, start: 480, end: 600, clerks: 5, urgentClerks: 0, serviceIds: [], validFrom: null, validUntil: null }, now),
+      updateCapacityBlock(ctx.db, actor, { blockId: records.blockId, weekday: 1, start: 480, end: 600, clerks: 5, urgentClerks: 0, serviceIds: [], appointmentKinds: [], validFrom: null, validUntil: null }, now),
     deleteBlock: () => deleteCapacityBlock(ctx.db, actor, { blockId: records.blockId }, now),
     createClosure: () => createClosure(ctx.db, actor, { officeId: a.office.id, date: DAY, start: null, end: null, reason: "Schulung" }, now),
     deleteClosure: () => deleteClosure(ctx.db, actor, { closureId: records.closureId }, now),
     createOverride: () =>
-      createDateOverride(ctx.db, actor, { officeId: a.office.id, date: DAY, start: 480, end: 540, clerks: 1, urgentClerks: 0, serviceIds: [], note: null }, now),
+      createDateOverride(ctx.db, actor, { officeId: a.office.id, date: DAY, start: 480, end: 540, clerks: 1, urgentClerks: 0, serviceIds: [], appointmentKinds: [], note: null }, now),
     updateOverride: () =>
-      updateDateOverride(ctx.db, actor, { overrideId: records.overrideId, date: DAY, start: 600, end: 660, clerks: 2, urgentClerks: 0, serviceIds: [], note: null }, now),
+      updateDateOverride(ctx.db, actor, { overrideId: records.overrideId, date: DAY, start: 600, end: 660, clerks: 2, urgentClerks: 0, serviceIds: [], appointmentKinds: [], note: null }, now),
     deleteOverride: () => deleteDateOverride(ctx.db, actor, { overrideId: records.overrideId }, now),
     openHoliday: () => openHoliday(ctx.db, actor, { officeId: a.office.id, date: CHRISTMAS }, now),
     closeHoliday: () => closeHoliday(ctx.db, actor, { officeId: a.office.id, date: BOXING_DAY }, now),

@@ -169,7 +169,9 @@ describeEachDatabase("capacity changes and the slots citizens see", (ctx) => {
       access: "staff",
     });
     expect(input.schedule.weeklyBlocks).toHaveLength(2);
-    expect(input.schedule.dateOverrides).toEqual([{ date: MONDAY, startMinute: 600, endMinute: 660, clerks: 3, urgentClerks: 0, serviceIds: [] }]);
+    expect(input.schedule.dateOverrides).toEqual([
+      { date: MONDAY, startMinute: 600, endMinute: 660, clerks: 3, urgentClerks: 0, serviceIds: [], appointmentKinds: [] },
+    ]);
   });
 
   it("lowering the clerks below what is booked returns the conflict and changes nothing", async () => {

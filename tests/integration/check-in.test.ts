@@ -6,6 +6,7 @@ import { checkInAtKiosk, kioskOf, kioskWalkIns, walkInAtKiosk } from "@/lib/serv
 import { checkInByPhone } from "@/lib/server/services/checkin/phone-check-in";
 import { manageCheckIn } from "@/lib/server/services/checkin/manage-check-in";
 import { createBooking } from "@/lib/server/services/create-booking";
+import { catalogueTexts, withTexts } from "@/lib/server/services/service-texts";
 import { codeOf } from "../helpers/app-error-code";
 import { describeEachDatabase } from "../helpers/databases";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
@@ -213,8 +214,13 @@ describeEachDatabase("check-in at the office", (ctx) => {
     });
 
     it("offers 'Jetzt einchecken' on the manage page only within the window and after the poster, then shows the number", async () => {
-      const booking = () =>
-        ctx.db.booking.findUniqueOrThrow({ where: { id: w.bookingId }, include: { office: true, service: { include: { translations: true } } } });
+      const booking = async () => {
+        const b = await ctx.db.booking.findUniqueOrThrow({
+          where: { id: w.bookingId },
+          include: { office: true, service: { include: catalogueTexts } },
+        });
+        return { ...b, service: withTexts(b.service) };
+      };
       const visit = posterVisit(w.officeA.id, at(MONDAY, "08:35"));
       const page = async (poster: string | undefined, now: Date) => manageCheckIn(ctx.db, await booking(), poster, "de", now);
 
@@ -250,7 +256,9 @@ describeEachDatabase("check-in at the office", (ctx) => {
       walkInAtKiosk(ctx.db, { officeSlug: "amt-a", credential, serviceId, locale: "en" }, now);
 
     it("draws a W ticket in the kiosk's language for a service taking walk-ins, only with the office's kiosk", async () => {
-      const service = await ctx.db.service.findFirstOrThrow({ where: { officeId: w.officeA.id } });
+      const service = withTexts(
+        await ctx.db.service.findFirstOrThrow({ where: { officeId: w.officeA.id }, include: catalogueTexts }),
+      );
       const now = at(MONDAY, "09:30");
       const kiosk = (await kioskOf(ctx.db, "amt-a", KIOSK_A, now))!;
       // Not offered until the office lets the service take walk-ins.

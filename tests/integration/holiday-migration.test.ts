@@ -37,6 +37,7 @@ async function officeOnOldSchema(db: Db, slug: string, region: string, createdAt
 /**
  * Columns of the tables written below that migrations after the holiday change added: [table, column, SQL type].
  * On SQLite the enum is a text column; on PostgreSQL its type exists only while the data is written, like them.
+ * Services are written as SQL (below), so none of their columns is needed here.
  */
 const LATER_COLUMNS: Array<[string, string, string]> = [
   ["Office", "statusCorrectionDays", "INTEGER NOT NULL DEFAULT 7"],
@@ -52,12 +53,14 @@ const LATER_COLUMNS: Array<[string, string, string]> = [
   ["Office", "walkInQueueLimit", "INTEGER NOT NULL DEFAULT 30"],
   ["Office", "announceCalls", "BOOLEAN NOT NULL DEFAULT false"],
   ["Office", "waitingArea", "TEXT"],
-  ["Service", "releaseMode", `"ReleaseMode" NOT NULL DEFAULT 'FIRST_COME'`],
-  ["Service", "asksPermitExpiry", "BOOLEAN NOT NULL DEFAULT false"],
-  ["Service", "walkInDayParts", "TEXT NOT NULL DEFAULT ''"],
+  ["Office", "maxServicesPerBooking", "INTEGER NOT NULL DEFAULT 1"],
+  ["Office", "videoMeetingUrlTemplate", "TEXT"],
+  ["Office", "feedIncludesNames", "BOOLEAN NOT NULL DEFAULT false"],
   ["CapacityBlock", "urgentClerks", "INTEGER NOT NULL DEFAULT 0"],
+  ["CapacityBlock", "appointmentKinds", "TEXT NOT NULL DEFAULT ''"],
   ["Booking", "permitExpiresOn", "TEXT"],
   ["Booking", "urgent", "BOOLEAN NOT NULL DEFAULT false"],
+  ["Booking", "kind", `"AppointmentKind" NOT NULL DEFAULT 'IN_PERSON'`],
 ];
 
 type OfficeRef = { id: string; timeZone: string; holidayRegion: string };
@@ -74,14 +77,19 @@ async function oldDatabase(provider: (typeof PROVIDERS)[number]): Promise<{ data
   // The current client writes and reads back every column it knows; the columns added by later migrations exist
   // only while the old data is written, so that those migrations then apply as on a real database of that age.
   const enumType = provider === "postgresql";
-  if (enumType) await old.$executeRawUnsafe(`CREATE TYPE "ReleaseMode" AS ENUM ('FIRST_COME', 'ROUNDS')`);
+  if (enumType) await old.$executeRawUnsafe(`CREATE TYPE "AppointmentKind" AS ENUM ('IN_PERSON', 'PHONE', 'VIDEO')`);
   for (const [table, column, type] of LATER_COLUMNS) {
-    const sqlType = enumType ? type : type.replace(`"ReleaseMode"`, "TEXT");
+    const sqlType = enumType ? type : type.replace(`"AppointmentKind"`, "TEXT");
     await old.$executeRawUnsafe(`ALTER TABLE "${table}" ADD COLUMN "${column}" ${sqlType}`);
   }
   const a = await officeOnOldSchema(old, "amt-a", "DE-RP", "2026-01-15");
   const b = await officeOnOldSchema(old, "amt-b", "DE-BY", "2026-11-01");
-  const service = await old.service.create({ data: { officeId: a.id, slug: "beratung", name: "Beratung", durationMinutes: 30 } });
+  // The current client knows services only with a catalogue entry, which this schema has not: written as SQL.
+  const service = { id: "service-beratung" };
+  await old.$executeRawUnsafe(
+    `INSERT INTO "Service" ("id", "officeId", "slug", "name", "durationMinutes", "updatedAt")
+     VALUES ('${service.id}', '${a.id}', 'beratung', 'Beratung', 30, CURRENT_TIMESTAMP)`,
+  );
   for (const date of ACCEPTED) {
     await old.closure.create({ data: { officeId: a.id, date, reason: publicHolidayOn("DE-BY", date)?.name ?? "Feiertag" } });
   }
@@ -98,7 +106,7 @@ async function oldDatabase(provider: (typeof PROVIDERS)[number]): Promise<{ data
     },
   });
   for (const [table, column] of LATER_COLUMNS) await old.$executeRawUnsafe(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
-  if (enumType) await old.$executeRawUnsafe(`DROP TYPE "ReleaseMode"`);
+  if (enumType) await old.$executeRawUnsafe(`DROP TYPE "AppointmentKind"`);
   await old.$disconnect();
   return { database, a, b };
 }

@@ -56,7 +56,14 @@ describeEachDatabase("migrations", (ctx) => {
     const office = await ctx.db.office.create({
       data: { slug: "amt", name: "Amt", authority: "Stadt", street: "Weg 1", postalCode: "12345", locality: "Ort" },
     });
-    const service = await ctx.db.service.create({ data: { officeId: office.id, slug: "pass", name: "Pass", durationMinutes: 15 } });
+    const service = await ctx.db.service.create({
+      data: {
+        office: { connect: { id: office.id } },
+        slug: "pass",
+        catalogueService: { create: { slug: "pass", name: "Pass" } },
+        durationMinutes: 15,
+      },
+    });
     const booking = await ctx.db.booking.create({
       data: {
         officeId: office.id,

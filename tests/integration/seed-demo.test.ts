@@ -2,8 +2,10 @@ import { capacityAt, capacityForDate, localDateOf, zonedInstant } from "@/lib/do
 import { locales } from "@/lib/i18n/routing";
 import { documentsOf, localizeService } from "@/lib/domain/service-texts";
 import { loadSchedule } from "@/lib/server/services/availability";
+import { listDirectory } from "@/lib/server/services/catalogue-directory";
 import { getActiveOffice } from "@/lib/server/services/office-catalog";
 import { seedDemo } from "@/prisma/seed";
+import { demoCatalogue } from "@/prisma/seed-catalogue";
 import { demoServices } from "@/prisma/seed-services";
 import { describeEachDatabase } from "../helpers/databases";
 import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
@@ -41,6 +43,31 @@ describeEachDatabase("the demo seed", (ctx) => {
         });
       }
     }
+  });
+
+  it("adds two Bürgerbüros that share the catalogue's identity card, passport and registration, each with its own hours", async () => {
+    await seedDemo(ctx.db, NOW);
+    const directory = await listDirectory(ctx.db, NOW);
+    const offered = (slug: string) => directory.find((e) => e.slug === slug)?.offices.map((o) => o.name);
+    for (const entry of demoCatalogue) expect(offered(entry.slug)).toEqual(["Bürgerbüro Mitte", "Bürgerbüro Nord"]);
+    expect(directory.find((e) => e.slug === "personalausweis-beantragen")!.leikaKey).toBe("99008001012000");
+    // The foreigners' office stays as it was: its four services, in the directory at that office only.
+    expect(offered("beratungsgespraech")).toEqual(["Ausländerbehörde"]);
+
+    const mitte = await getActiveOffice(ctx.db, "buergerbuero-mitte");
+    const nord = await getActiveOffice(ctx.db, "buergerbuero-nord");
+    expect([mitte.maxServicesPerBooking, nord.maxServicesPerBooking]).toEqual([3, 3]);
+    // Same texts (one catalogue entry), in every language; each office its own minutes and clerks.
+    for (const locale of locales) {
+      expect(localizeService(mitte.services[0], locale).name).toBe(demoCatalogue[0].texts[locale].name);
+      expect(localizeService(nord.services[0], locale).textLocales.name).toBe(locale);
+    }
+    expect(mitte.services.map((s) => s.catalogueServiceId)).toEqual(nord.services.map((s) => s.catalogueServiceId));
+    expect([mitte.services[0].durationMinutes, nord.services[0].durationMinutes]).toEqual([20, 30]);
+    const clerks = async (officeId: string) =>
+      (await ctx.db.capacityBlock.findMany({ where: { officeId } })).reduce((n, b) => n + b.clerks * (b.endMinute - b.startMinute), 0);
+    expect(await clerks(mitte.id)).toBeGreaterThan(await clerks(nord.id));
+    expect(await ctx.db.booking.count({ where: { officeId: nord.id, startsAt: { gt: NOW } } })).toBeGreaterThan(0);
   });
 
   async function demoDay(now: Date, date: string) {

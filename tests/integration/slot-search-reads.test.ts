@@ -1,9 +1,9 @@
 import { addDays, weekdayOf } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
-import type { Db } from "@/lib/server/db/client";
 import { listSlotsForNewBooking } from "@/lib/server/services/staff/staff-slots";
 import { findNextFreeSlot } from "@/lib/server/services/list-slots";
 import { describeEachDatabase, resetDatabase } from "../helpers/databases";
+import { countingReads } from "../helpers/integration/counting-reads";
 import { at, createOfficeFixture, openOn, person } from "../helpers/office-fixture";
 
 // The next free slot over a fully booked two-year horizon costs a handful of reads, each bounded on both sides of
@@ -13,31 +13,6 @@ import { at, createOfficeFixture, openOn, person } from "../helpers/office-fixtu
 const MONDAY = "2027-03-01";
 const NOW = at(MONDAY, "07:00");
 const HORIZON_DAYS = 730;
-
-/** The client with its booking reads recorded (their `where`), the rest untouched. */
-function countingReads(db: Db) {
-  const reads: Array<{ startsAt?: { gt?: Date; gte?: Date; lt?: Date } }> = [];
-  const bookings = new Proxy(db.booking, {
-    get(target, key) {
-      if (key === "findMany") {
-        return (args: { where: (typeof reads)[number] }) => {
-          reads.push(args.where);
-          return target.findMany(args as Parameters<typeof target.findMany>[0]);
-        };
-      }
-      const value = Reflect.get(target, key, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  const counted = new Proxy(db, {
-    get(target, key) {
-      if (key === "booking") return bookings;
-      const value = Reflect.get(target, key, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { db: counted as Db, reads };
-}
 
 describeEachDatabase("reads of the next-free-slot search", (ctx) => {
   let officeId: string;

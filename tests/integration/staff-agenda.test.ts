@@ -377,7 +377,13 @@ describeEachDatabase("staff: agenda and audit log", (ctx) => {
   eachTestOnEmptyDatabase(ctx, async (db) => {
     w = await buildWorld(db);
     await ctx.db.service.create({
-      data: { officeId: w.officeA.id, slug: "abholung", name: "Abholung", durationMinutes: 30, sortOrder: 1 },
+      data: {
+        office: { connect: { id: w.officeA.id } },
+        slug: "abholung",
+        catalogueService: { create: { slug: "abholung", name: "Abholung" } },
+        durationMinutes: 30,
+        sortOrder: 1,
+      },
     });
   });
 

@@ -1,5 +1,7 @@
 const mockLogged: unknown[][] = [];
-jest.mock("@/lib/server/log", () => ({ componentLog: () => ({ error: (...args: unknown[]) => mockLogged.push(args) }) }));
+jest.mock("@/lib/server/log", () => ({
+  componentLog: () => ({ error: (...args: unknown[]) => mockLogged.push(args), warn: (...args: unknown[]) => mockLogged.push(args) }),
+}));
 
 import { redirect } from "next/navigation";
 import { failureCode, refusalOf } from "@/lib/server/actions/refusal";
@@ -26,6 +28,12 @@ it("an unexpected error is UNEXPECTED and logged by its type only, never its mes
   expect(refusalOf(e, "wizard")).toEqual({ formError: "UNEXPECTED" });
   expect(JSON.stringify(mockLogged)).not.toContain("amira");
   expect(mockLogged).toEqual([[{ action: "wizard", error: "TypeError" }, "unexpected error"]]);
+});
+
+it("a database too busy for the action is BUSY: nothing was written, and trying again shortly works", () => {
+  const busy = Object.assign(new Error("Unable to start a transaction in the given time."), { code: "P2028" });
+  expect(refusalOf(busy, "wizard")).toEqual({ formError: "BUSY" });
+  expect(mockLogged).toEqual([[{ action: "wizard" }, "database busy"]]);
 });
 
 it("Next's redirect passes through", () => {

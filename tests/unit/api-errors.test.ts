@@ -181,6 +181,25 @@ describe("apiRoute", () => {
     log.mockRestore();
   });
 
+  it("answers a database too busy for the request with 503 and Retry-After, nothing about the cause", async () => {
+    const log = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    // What Prisma throws when no transaction could start while a burst queues for one office day's lock row.
+    const busy = Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
+    const route = apiRoute("test", async () => {
+      throw busy;
+    });
+    const response = await route(request);
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Retry-After")).toBe("2");
+    expect(await response.json()).toEqual({ error: { code: "BUSY", message: deErrors.BUSY } });
+    // A write conflict still failing after the last retry is the same for the caller.
+    const conflict = apiRoute("test", async () => {
+      throw Object.assign(new Error("Transaction failed due to a write conflict or a deadlock"), { code: "P2034" });
+    });
+    expect((await conflict(request)).status).toBe(503);
+    log.mockRestore();
+  });
+
   it("passes the awaited route parameters", async () => {
     const route = apiRoute<{ office: string }>("test", async (_req, { params, locale }) =>
       Response.json({ office: params.office, locale }),

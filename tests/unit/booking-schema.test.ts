@@ -21,7 +21,8 @@ import { type FieldErrors, fieldErrorsOf } from "@/lib/schemas/form-errors";
 const VALIDATION_KEYS = new Set(Object.keys(validation));
 const TODAY = "2025-06-15";
 const MAX_PERSONS = 3;
-const schema = personalDataSchema({ maxPersons: MAX_PERSONS, today: TODAY });
+// A service that the citizen may attend in person or by phone: the form asks how.
+const schema = personalDataSchema({ maxPersons: MAX_PERSONS, today: TODAY, kinds: ["IN_PERSON", "PHONE"] });
 
 /** What the wizard's form posts for a valid citizen; cases change single fields of it. */
 const VALID_FORM: Record<string, string> = {
@@ -35,6 +36,7 @@ const VALID_FORM: Record<string, string> = {
   persons: "1",
   remark: "",
   privacyConsent: "on",
+  kind: "IN_PERSON",
 };
 
 /** `null` leaves the field out of the form. */
@@ -168,6 +170,7 @@ describe("personal data from the wizard's form: malformed and hostile input", ()
         dateOfBirth: "1990-05-17",
         persons: 1,
         privacyConsent: true,
+        kind: "IN_PERSON",
       },
     });
   });
@@ -200,6 +203,7 @@ const VALID_OBJECT = {
   dateOfBirth: "1990-05-17",
   persons: 1,
   privacyConsent: true,
+  kind: "IN_PERSON",
 };
 
 describe("personal data as an object (JSON API): wrong types", () => {
@@ -409,6 +413,8 @@ const CASES: Record<PersonalDataMessage, Input> = {
   invalidEmail: { form: { email: "amira.example.org" } },
   phoneTooLong: { form: { phone: "1".repeat(41) } },
   invalidPhone: { form: { phone: "null-acht-fünfzehn" } },
+  phoneRequiredForCall: { form: { kind: "PHONE", phone: "" } },
+  kindRequired: { form: { kind: null } },
   dateOfBirthRequired: { form: { dobDay: "", dobMonth: "", dobYear: "" } },
   dateOfBirthMissingDay: { form: { dobDay: "" } },
   dateOfBirthMissingMonth: { form: { dobMonth: "" } },
@@ -472,6 +478,7 @@ describe("personal-data messages: one input for each, and only that message", ()
       email: ["emailRequired"],
       dateOfBirth: ["dateOfBirthRequired"],
       privacyConsent: ["consentRequired"],
+      kind: ["kindRequired"],
     });
   });
 });
@@ -514,6 +521,7 @@ describe("the messages name their field", () => {
       remark: /Bemerkung/,
       privacyConsent: /Datenschutzhinweise/,
       permitExpiresOn: /Aufenthaltstitel/,
+      kind: /Termin/,
     },
     en: {
       givenName: /Given name/,
@@ -525,6 +533,7 @@ describe("the messages name their field", () => {
       remark: /remark/i,
       privacyConsent: /privacy notice/,
       permitExpiresOn: /residence permit/,
+      kind: /appointment/,
     },
   };
 
@@ -541,5 +550,22 @@ describe("the messages name their field", () => {
     expect(texts.de.dateOfBirthNoFebruaryThirtyFirst).toMatch(/^Den 31\. Februar gibt es nicht\./);
     expect(texts.de.dateOfBirthFuture).toBe("Das Geburtsdatum muss in der Vergangenheit liegen.");
     expect(texts.de.invalidEmail).toBe("Geben Sie eine E-Mail-Adresse im Format name@beispiel.de ein.");
+  });
+});
+
+describe("how the appointment takes place", () => {
+  it("needs a choice among several kinds and the phone number for a phone appointment, reported with the other problems", () => {
+    expect(parseForm({ kind: "PHONE" })).toMatchObject({ ok: true, data: { kind: "PHONE", phone: "+49 30 1234567" } });
+    expectRefused(parseForm({ kind: "VIDEO" }), "kind", "kindRequired");
+    const both = parseForm({ kind: "PHONE", phone: "", familyName: "" });
+    expect(both).toEqual({ ok: false, errors: { familyName: ["familyNameRequired"], phone: ["phoneRequiredForCall"] } });
+  });
+
+  it("takes the only kind offered without asking, and a phone-only service requires the number", () => {
+    const phoneOnly = personalDataSchema({ maxPersons: 1, today: TODAY, kinds: ["PHONE"] });
+    const form = personalDataFromForm(formOf({ kind: null, phone: "" }));
+    expect(fieldErrorsOf(phoneOnly.safeParse(form).error!)).toEqual({ phone: ["phoneRequiredForCall"] });
+    const inPerson = personalDataSchema({ maxPersons: 1, today: TODAY });
+    expect(inPerson.parse(form)).toMatchObject({ kind: undefined });
   });
 });

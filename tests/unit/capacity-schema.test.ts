@@ -50,9 +50,18 @@ describe("weekly block", () => {
       clerks: 2,
       urgentClerks: 0,
       serviceIds: ["a", "b"],
+      appointmentKinds: [],
       validFrom: "2027-03-01",
       validUntil: null,
     });
+  });
+
+  it("limits clerks to kinds of appointment; none or all of them mean every kind", () => {
+    const kinds = (appointmentKinds: unknown) => createBlockSchema.parse({ ...block, appointmentKinds }).appointmentKinds;
+    expect(kinds(["VIDEO", "PHONE", "PHONE"])).toEqual(["PHONE", "VIDEO"]);
+    expect(kinds(["IN_PERSON", "PHONE", "VIDEO"])).toEqual([]);
+    expect(kinds(undefined)).toEqual([]);
+    expect(createBlockSchema.safeParse({ ...block, appointmentKinds: ["FAX"] }).success).toBe(false);
   });
 
   it("keeps places for urgent cases: none when left empty, never more than the clerks", () => {

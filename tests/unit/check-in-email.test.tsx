@@ -34,6 +34,9 @@ const payload = (booking: Partial<BookingMailPayload["booking"]>): BookingMailPa
   manageUrl: "https://termine.musterstadt.example/termin/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5",
 });
 
+// The first render loads the e-mail renderer and the QR encoder, which takes seconds on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 function decode(png: Buffer): string | undefined {
   const image = PNG.sync.read(png);
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
@@ -52,11 +55,13 @@ describe("the check-in QR code in appointment e-mails", () => {
     expect(mail.attachments.map((a) => a.filename)).toEqual(["termin.ics"]);
   });
 
-  it("comes with the reminder and a moved appointment's e-mail, not with a cancellation", async () => {
+  it("comes with the reminder and a moved or changed appointment's e-mail, not with a cancellation", async () => {
     const id = { id: "cmbookingid0000000000000" };
     expect((await renderMail("booking-reminder", payload(id))).inlineImages).toHaveLength(1);
     const previous = { startsAt: "2026-11-27T09:00:00.000Z", endsAt: "2026-11-27T09:30:00.000Z" };
     expect((await renderMail("booking-rescheduled", { ...payload(id), previous })).inlineImages).toHaveLength(1);
+    const changed = { ...payload(id), previous, previousServices: ["Beratung"] };
+    expect((await renderMail("booking-changed", changed)).inlineImages).toHaveLength(1);
     const cancelled = await renderMail("booking-cancelled", payload(id));
     expect(cancelled.inlineImages).toEqual([]);
     expect(cancelled.html).not.toContain("cid:");

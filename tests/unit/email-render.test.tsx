@@ -307,6 +307,41 @@ describe("booking rescheduled", () => {
   });
 });
 
+describe("booking changed (the office changed its services)", () => {
+  const changed = () =>
+    payload(
+      {
+        furtherServices: [{ name: "Reisepass beantragen", documents: ["Altes Reisedokument"], textLocales: { name: "de", documents: "de" } }],
+        previous: { startsAt: "2026-12-01T08:30:00.000Z", endsAt: "2026-12-01T09:00:00.000Z" },
+        previousServices: ["Beratungsgespräch"],
+      },
+      { startsAt: "2026-12-01T08:30:00.000Z", endsAt: "2026-12-01T09:15:00.000Z" },
+    );
+
+  it("shows the services now and before, the new length, the manage link, and updates the calendar entry", async () => {
+    const p = changed();
+    const mail = await renderMail("booking-changed", p, { now, issuedAt: now });
+    expect(mail.subject).toBe("Termin geändert: Beratungsgespräch + Reisepass beantragen am 1. Dezember 2026, 09:30 Uhr (TV-7K3M-Q9XA)");
+    expect(mail.text).toContain("Ihr Termin wurde geändert");
+    const nowAt = mail.text.indexOf("09:30 bis 10:15 Uhr");
+    const beforeAt = mail.text.indexOf("09:30 bis 10:00 Uhr");
+    expect(nowAt).toBeGreaterThan(-1);
+    expect(beforeAt).toBeGreaterThan(nowAt);
+    expect(mail.text).toContain("Altes Reisedokument");
+    expect(mail.html).toContain(`href="${p.manageUrl}"`);
+    const { method, event } = calendarEvent(mail.attachments[0].content);
+    expect(method).toBe("PUBLISH");
+    expect(event.endDate.toJSDate().toISOString()).toBe("2026-12-01T09:15:00.000Z");
+    expect(event.sequence).toBeGreaterThan(0);
+    expect((await renderMail("booking-changed", { ...p, locale: "ar" }, { now })).subject).toContain("تم تعديل الموعد");
+  });
+
+  it("needs the services and length before the change", async () => {
+    await expect(renderMail("booking-changed", { ...changed(), previousServices: undefined }, { now })).rejects.toBeInstanceOf(ZodError);
+    await expect(renderMail("booking-changed", { ...changed(), previous: undefined }, { now })).rejects.toBeInstanceOf(ZodError);
+  });
+});
+
 describe("payload validation", () => {
   it.each([
     ["a local time instead of an instant", payload({}, { startsAt: "2026-12-01T09:30:00" })],

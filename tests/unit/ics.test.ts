@@ -1,5 +1,5 @@
 import ICAL from "ical.js";
-import { buildIcs, escapeText, foldLine } from "@/lib/ics";
+import { buildIcs, buildIcsCalendar, escapeText, foldLine } from "@/lib/ics";
 
 // An appointment on the morning after the October DST change in Berlin: 09:30 local is 08:30 UTC.
 const start = new Date("2026-10-26T08:30:00Z");
@@ -83,6 +83,28 @@ describe("buildIcs", () => {
 
   it("rejects an event that does not end after it starts", () => {
     expect(() => buildIcs({ ...base, end: start })).toThrow(RangeError);
+  });
+});
+
+describe("buildIcsCalendar", () => {
+  it("holds one VEVENT per appointment under the calendar's name, without reminders, parsed back by a real parser", () => {
+    const second = { ...base, uid: "b2@feed.termine.example.de", start: end, end: new Date(end.getTime() + 30 * 60_000), summary: "Zweiter, Termin" };
+    const ics = buildIcsCalendar({ name: "Termine Ausländerbehörde", events: [base, second] });
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Termine Ausländerbehörde");
+    const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.uid, e.summary, e.startDate.toJSDate().toISOString()])).toEqual([
+      [base.uid, base.summary, start.toISOString()],
+      [second.uid, "Zweiter, Termin", end.toISOString()],
+    ]);
+    expect(ics).not.toContain("BEGIN:VALARM");
+    expect(ics.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+  });
+
+  it("is an empty calendar when there is nothing to show", () => {
+    const calendar = new ICAL.Component(ICAL.parse(buildIcsCalendar({ name: "Leer", events: [] })));
+    expect(calendar.getAllSubcomponents("vevent")).toHaveLength(0);
   });
 });
 

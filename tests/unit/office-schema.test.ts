@@ -4,7 +4,15 @@ import { NEW_OFFICE_VALUES } from "@/components/admin/form-values";
 import { DEFAULT_STATUS_CORRECTION_DAYS, MAX_STATUS_CORRECTION_DAYS } from "@/lib/domain/booking-status";
 import deAdmin from "@/lib/i18n/messages/de/admin.json";
 import { fieldErrorsOf } from "@/lib/schemas/form-errors";
-import { OFFICE_FIELDS, OFFICE_LIMITS, officeSettingsSchema, serviceFromForm, serviceSchema } from "@/lib/schemas/office";
+import {
+  catalogueEntrySchema,
+  OFFICE_FIELDS,
+  OFFICE_LIMITS,
+  offerServiceSchema,
+  officeSettingsSchema,
+  serviceFromForm,
+  serviceSchema,
+} from "@/lib/schemas/office";
 
 // The office settings form: the correction window as the administration enters it.
 
@@ -103,6 +111,31 @@ describe("office settings: the day at the office", () => {
   });
 });
 
+describe("office settings: several services and video appointments", () => {
+  const parsed = (patch: Record<string, string | undefined>) => {
+    const r = officeSettingsSchema.safeParse({ ...form, ...patch });
+    return r.success ? { max: r.data.maxServicesPerBooking, video: r.data.videoMeetingUrlTemplate } : fieldErrorsOf(r.error);
+  };
+
+  it("reads the services per appointment from 1 to 10, a new office one", () => {
+    expect(parsed({})).toEqual({ max: 1, video: null });
+    expect(parsed({ maxServicesPerBooking: "3" })).toMatchObject({ max: 3 });
+    for (const bad of ["0", "11", "2.5", ""]) expect(parsed({ maxServicesPerBooking: bad })).toEqual({ maxServicesPerBooking: ["invalidMaxServices"] });
+  });
+
+  it("takes only the office's own https address with the reference placeholder; empty means no video", () => {
+    expect(parsed({ videoMeetingUrlTemplate: " https://meet.stadt.example/{reference} " })).toMatchObject({ video: "https://meet.stadt.example/{reference}" });
+    for (const bad of ["http://meet.stadt.example/{reference}", "https://meet.stadt.example/raum", "javascript:alert(1)//{reference}", `https://x.example/${"a".repeat(500)}{reference}`]) {
+      expect(parsed({ videoMeetingUrlTemplate: bad })).toEqual({ videoMeetingUrlTemplate: ["invalidVideoTemplate"] });
+    }
+  });
+
+  it("leaves both as they are when a form does not send them", () => {
+    expect(parsed({ maxServicesPerBooking: undefined, videoMeetingUrlTemplate: undefined })).toEqual({ max: undefined, video: undefined });
+    expect(OFFICE_FIELDS).toEqual(expect.arrayContaining(["maxServicesPerBooking", "videoMeetingUrlTemplate"]));
+  });
+});
+
 describe("service settings: walk-in day parts", () => {
   const schema = serviceSchema([]);
   const service = { slug: "personalausweis", name: "Personalausweis", durationMinutes: "15", extraPersonMinutes: "0", maxPersons: "1", releaseMode: "FIRST_COME", asksPermitExpiry: "false", translations: {} };
@@ -127,6 +160,69 @@ describe("service settings: walk-in day parts", () => {
     for (const [k, v] of Object.entries(service)) if (typeof v === "string") posted.append(k, v);
     posted.append("walkInDayParts", "MORNING");
     posted.append("walkInDayParts", "AFTERNOON");
+    posted.append("appointmentKinds", "IN_PERSON");
     expect(schema.parse(serviceFromForm(posted, [])).walkInDayParts).toBe("MORNING,AFTERNOON");
+  });
+});
+
+describe("service settings: kinds of appointment", () => {
+  const schema = serviceSchema([]);
+  const service = { slug: "beratung", name: "Beratung", durationMinutes: "30", extraPersonMinutes: "0", maxPersons: "1", releaseMode: "FIRST_COME", asksPermitExpiry: "false", translations: {} };
+  const kindsOf = (appointmentKinds: unknown) => {
+    const r = schema.safeParse({ ...service, appointmentKinds });
+    return r.success ? r.data.appointmentKinds : fieldErrorsOf(r.error);
+  };
+
+  it("stores the ticked kinds in their order, each once", () => {
+    expect(kindsOf(["VIDEO", "IN_PERSON", "VIDEO"])).toBe("IN_PERSON,VIDEO");
+    expect(kindsOf("PHONE")).toBe("PHONE");
+  });
+
+  it("refuses a form with no kind ticked and a kind that does not exist; a caller naming none means in person", () => {
+    expect(kindsOf([])).toEqual({ appointmentKinds: ["appointmentKindRequired"] });
+    expect(kindsOf(["IN_PERSON", "CHAT"])).toEqual({ appointmentKinds: ["invalid"] });
+    expect(kindsOf(undefined)).toBe("IN_PERSON");
+  });
+
+  it("reads the checkboxes from the posted form: none ticked is refused", () => {
+    const posted = new FormData();
+    for (const [k, v] of Object.entries(service)) if (typeof v === "string") posted.append(k, v);
+    expect(fieldErrorsOf(schema.safeParse(serviceFromForm(posted, [])).error!)).toEqual({
+      appointmentKinds: ["appointmentKindRequired"],
+    });
+    posted.append("appointmentKinds", "PHONE");
+    posted.append("appointmentKinds", "IN_PERSON");
+    expect(schema.parse(serviceFromForm(posted, [])).appointmentKinds).toBe("IN_PERSON,PHONE");
+  });
+});
+
+describe("catalogue entries and offers", () => {
+  const entry = { slug: "personalausweis-beantragen", name: "Personalausweis beantragen", translations: {} };
+  const leikaOf = (leikaKey: unknown) => {
+    const r = catalogueEntrySchema([]).safeParse({ ...entry, leikaKey });
+    return r.success ? r.data.leikaKey : fieldErrorsOf(r.error);
+  };
+
+  it("takes the LeiKa key as 14 digits, typed with or without spaces; empty is none", () => {
+    expect(leikaOf("99008001012000")).toBe("99008001012000");
+    expect(leikaOf(" 99 008 001 012 000 ")).toBe("99008001012000");
+    expect(leikaOf("")).toBeNull();
+    expect(leikaOf(undefined)).toBeNull();
+  });
+
+  it.each(["9900800101200", "990080010120001", "99008001O12000", "99-008-001-012-000"])("refuses the LeiKa key %j", (key) => {
+    expect(leikaOf(key)).toEqual({ leikaKey: ["invalidLeikaKey"] });
+  });
+
+  it("asks for an entry when an offer names none, and refuses an id that cannot be one", () => {
+    const offer = { officeId: "office1", slug: "ausweis", durationMinutes: "20", extraPersonMinutes: "0", maxPersons: "1", releaseMode: "FIRST_COME", asksPermitExpiry: "false", walkInDayParts: [], appointmentKinds: ["IN_PERSON"] };
+    const errorsOf = (catalogueServiceId: unknown) => {
+      const r = offerServiceSchema.safeParse({ ...offer, catalogueServiceId });
+      return r.success ? r.data.catalogueServiceId : fieldErrorsOf(r.error);
+    };
+    expect(errorsOf("")).toEqual({ catalogueServiceId: ["chooseCatalogueEntry"] });
+    expect(errorsOf(undefined)).toEqual({ catalogueServiceId: ["chooseCatalogueEntry"] });
+    expect(errorsOf("x' OR 1=1")).toEqual({ catalogueServiceId: ["invalid"] });
+    expect(errorsOf("entry1")).toBe("entry1");
   });
 });

@@ -1,4 +1,4 @@
-import { type Actor, canGlobally, canOnOffice, type OfficeAction } from "@/lib/server/auth/permissions";
+import { type Actor, canEditCatalogueTexts, canGlobally, canOnOffice, type OfficeAction } from "@/lib/server/auth/permissions";
 
 const A = "office-a";
 const B = "office-b";
@@ -18,6 +18,7 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [clerkOfA, "outbox:manage", false, false],
   [clerkOfA, "evaluation:office", false, false],
   [clerkOfA, "devices:manage", false, false],
+  [clerkOfA, "webhooks:manage", false, false],
   [officeAdminOfA, "bookings:work", true, false],
   [officeAdminOfA, "capacity:edit", true, false],
   [officeAdminOfA, "holidays:manage", true, false],
@@ -28,6 +29,8 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [officeAdminOfA, "outbox:manage", true, false],
   [officeAdminOfA, "evaluation:office", true, false],
   [officeAdminOfA, "devices:manage", true, false],
+  // Where booking events and personal data leave the system is the administration's decision.
+  [officeAdminOfA, "webhooks:manage", false, false],
   [admin, "bookings:work", true, true],
   [admin, "capacity:edit", true, true],
   [admin, "holidays:manage", true, true],
@@ -38,6 +41,7 @@ const table: Array<[Actor, OfficeAction, boolean, boolean]> = [
   [admin, "outbox:manage", true, true],
   [admin, "evaluation:office", true, true],
   [admin, "devices:manage", true, true],
+  [admin, "webhooks:manage", true, true],
 ];
 
 describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {
@@ -48,9 +52,19 @@ describe.each(table)("%o doing %s", (actor, action, onOwn, onOther) => {
 });
 
 it("only administrators manage offices, users and the site's legal texts", () => {
-  for (const action of ["offices:manage", "users:manage", "evaluation:all", "legal:site"] as const) {
+  for (const action of ["offices:manage", "users:manage", "evaluation:all", "legal:site", "branding:manage", "catalogue:manage"] as const) {
     expect(canGlobally(admin, action)).toBe(true);
     expect(canGlobally(officeAdminOfA, action)).toBe(false);
     expect(canGlobally(clerkOfA, action)).toBe(false);
   }
+});
+
+it("a catalogue entry's shared texts: an office's head only while no other office offers it; administrators always", () => {
+  expect(canEditCatalogueTexts(officeAdminOfA, [A])).toBe(true);
+  expect(canEditCatalogueTexts(officeAdminOfA, [A, B])).toBe(false);
+  expect(canEditCatalogueTexts(officeAdminOfA, [B])).toBe(false);
+  expect(canEditCatalogueTexts(officeAdminOfA, [])).toBe(false);
+  expect(canEditCatalogueTexts(clerkOfA, [A])).toBe(false);
+  expect(canEditCatalogueTexts(admin, [A, B])).toBe(true);
+  expect(canEditCatalogueTexts({ id: "h", role: "OFFICE_ADMIN", officeIds: [A, B] }, [A, B])).toBe(true);
 });

@@ -1,10 +1,12 @@
 import { parseEnv } from "@/lib/server/env";
+import { wizardCookieScope } from "@/lib/server/wizard-state";
 import {
   actionOriginAllowed,
   commonSecurityHeaders,
   contentSecurityPolicy,
   createNonce,
   isKioskPath,
+  isLogoPath,
   pageSecurityHeaders,
   parseAllowedOrigins,
   parseFrameAncestors,
@@ -106,6 +108,37 @@ describe("header sets", () => {
     expect(valueOf(resourceSecurityHeaders(production), "Content-Security-Policy")).toBe(
       "default-src 'none'; frame-ancestors 'self' https://www.stadt.de",
     );
+  });
+
+  it("lets only the city's logo style itself, and still run and load nothing", () => {
+    expect(isLogoPath("/api/branding/logo")).toBe(true);
+    expect(isLogoPath("/api/branding/logo/x")).toBe(false);
+    expect(valueOf(resourceSecurityHeaders(production, { logo: true }), "Content-Security-Policy")).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self' https://www.stadt.de",
+    );
+  });
+
+  it("sends no X-Frame-Options that would contradict a list of sites allowed to embed", () => {
+    expect(valueOf(pageSecurityHeaders(production, "n"), "X-Frame-Options")).toBeUndefined();
+    expect(directives(valueOf(pageSecurityHeaders(production, "n"), "Content-Security-Policy")!)["frame-ancestors"]).toEqual([
+      "'self'",
+      "https://www.stadt.de",
+    ]);
+  });
+});
+
+describe("wizardCookieScope", () => {
+  it("keeps the wizard's cookie SameSite=Lax unless other sites may embed the booking", () => {
+    expect(wizardCookieScope({ APP_URL: "https://termine.stadt.de", FRAME_ANCESTORS: ["'self'"] })).toEqual({ sameSite: "lax", secure: true });
+    expect(wizardCookieScope({ APP_URL: "http://localhost:3000", FRAME_ANCESTORS: ["'none'"] })).toEqual({ sameSite: "lax", secure: false });
+  });
+
+  it("makes it a partitioned third-party cookie when another site embeds the booking", () => {
+    expect(wizardCookieScope({ APP_URL: "https://termine.stadt.de", FRAME_ANCESTORS: ["'self'", "https://www.stadt.de"] })).toEqual({
+      sameSite: "none",
+      secure: true,
+      partitioned: true,
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { defaultLocale, locales } from "@/lib/i18n/routing";
 import { serviceSchema, TRANSLATED_LOCALES } from "@/lib/schemas/office";
+import { demoCatalogue } from "@/prisma/seed-catalogue";
 import { demoServices, serviceRow, translationRows } from "@/prisma/seed-services";
 
 // The demo office's services speak every language of the site: each text exists in all eight, is a translation
@@ -12,7 +13,13 @@ const SCRIPTS: Record<string, RegExp> = {
   fa: /\p{Script=Arabic}/u,
 };
 
-describe.each(demoServices.map((s) => [s.slug, s] as const))("the demo service %s", (_slug, service) => {
+// The foreigners' office's services and the catalogue entries the Bürgerbüros share.
+const everyDemoService = [
+  ...demoServices,
+  ...demoCatalogue.map(({ slug, texts }) => ({ slug, texts, durationMinutes: 15, extraPersonMinutes: 0, maxPersons: 1 })),
+];
+
+describe.each(everyDemoService.map((s) => [s.slug, s] as const))("the demo service %s", (_slug, service) => {
   const german = service.texts[defaultLocale];
 
   it.each(locales.map((l) => [l]))("has its name, description and every document in %s", (locale) => {

@@ -16,6 +16,8 @@ import { createBooking } from "@/lib/server/services/create-booking";
 import { extendHoldByToken } from "@/lib/server/services/extend-hold";
 import { findSlotProblem } from "@/lib/server/services/check-slot";
 import { findOffice, findOfficeAndService } from "@/lib/server/services/page-lookups";
+import { chooseFurtherServices } from "@/lib/server/services/appointment-choice";
+import { wizardAppointment, type WizardAppointment } from "@/lib/server/wizard-page";
 import { readWizardState, writeWizardState } from "@/lib/server/wizard-state";
 
 // One server action per wizard step, each in a frame of citizen-step: a step with a form validates with the schema
@@ -29,15 +31,35 @@ function validSlugs(...slugs: string[]): boolean {
 
 const serviceChoiceSchema = z.object({
   service: z.custom<string>((v) => slugSchema.safeParse(v).success, { error: "invalidService" }),
+  furtherServices: z.array(z.custom<string>((v) => slugSchema.safeParse(v).success, { error: "serviceNotOffered" })).max(20, "tooManyServices"),
 });
 
-/** Step 1: the citizen picks a service ("Anliegen"). */
+/**
+ * Step 1: the citizen picks a service ("Anliegen") and, where the office allows it, further services for the same
+ * appointment. Personal data entered for this office before is kept; the kind is chosen again with it.
+ */
 export async function chooseService(officeSlug: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return formStep("wizard", serviceChoiceSchema, { service: form.get("service") }, async ({ service }) => {
+  const input = { service: form.get("service"), furtherServices: form.getAll("furtherServices") };
+  return formStep("wizard", serviceChoiceSchema, input, async ({ service: slug, furtherServices }) => {
     const office = await findOffice(getDb(), officeSlug);
     if (!office) throw new AppError("OFFICE_NOT_FOUND");
-    if (!office.services.some((s) => s.slug === service)) throw fieldError("service", "invalidService");
-    return `/${office.slug}/${service}`;
+    const service = office.services.find((s) => s.slug === slug);
+    if (!service) throw fieldError("service", "invalidService");
+    const further = chooseFurtherServices(office, service, { further: furtherServices, by: "slug" });
+    // The choice travels in the wizard's cookie only where there is something to carry: further services now, or
+    // ones chosen before that are to be forgotten. Personal data entered for this office is kept; the kind is asked
+    // again, since another combination may offer other kinds.
+    const previous = await readWizardState(office.slug);
+    if (further.length > 0 || previous?.further?.length) {
+      await writeWizardState({
+        office: office.slug,
+        service: service.slug,
+        further: further.map((s) => s.slug),
+        person: previous?.person && { ...previous.person, kind: undefined },
+      });
+    }
+    // Without the person's data the next step asks for it; with it, for the kind, if there is a choice.
+    return `/${office.slug}/${service.slug}`;
   });
 }
 
@@ -51,13 +73,31 @@ export async function savePersonalData(
   const found = await findOfficeAndService(getDb(), officeSlug, serviceSlug);
   if (!found) return { formError: "SERVICE_NOT_FOUND" };
   const { office, service } = found;
-  const schema = personalDataSchema({ maxPersons: service.maxPersons, today: localDateOf(new Date(), office.timeZone) });
+  const previous = await readWizardState(office.slug, service.slug);
+  let appointment: WizardAppointment;
+  try {
+    appointment = wizardAppointment(found, { further: previous?.further });
+  } catch {
+    // The further services chosen are no longer offered together: the citizen chooses again.
+    return { formError: "SERVICE_NOT_FOUND" };
+  }
+  const schema = personalDataSchema({
+    maxPersons: appointment.maxPersons,
+    today: localDateOf(new Date(), office.timeZone),
+    kinds: appointment.kinds,
+  });
   return formStep("wizard", schema, personalDataFromForm(form), async (person) => {
-    const previous = await readWizardState(office.slug, service.slug);
-    // A different number of persons changes the duration: a slot chosen before must be chosen again.
-    const slot = previous?.person?.persons === person.persons ? previous.slot : undefined;
-    await writeWizardState({ office: office.slug, service: service.slug, person, slot });
-    return `/${office.slug}/${service.slug}/termin`;
+    // A different number of persons or kind changes the length or the clerks: a slot chosen before is chosen again.
+    // A time chosen at "any location" (before the personal data) is for the persons and kind it was listed for.
+    const atAnyLocation = previous?.slotPersons !== undefined;
+    const chosenFor = atAnyLocation ? previous.slotPersons : previous?.person?.persons;
+    const chosenKind = atAnyLocation ? (previous.slotKind ?? "IN_PERSON") : previous?.person?.kind;
+    const same = chosenFor === person.persons && (chosenKind ?? "IN_PERSON") === (person.kind ?? "IN_PERSON");
+    const slot = same ? previous?.slot : undefined;
+    const anyLocation = slot ? previous?.anyLocation : undefined;
+    await writeWizardState({ office: office.slug, service: service.slug, further: previous?.further, person, slot, anyLocation });
+    // A time chosen at "any location" before the personal data goes straight to the review.
+    return `/${office.slug}/${service.slug}/${slot && anyLocation ? "pruefen" : "termin"}`;
   });
 }
 
@@ -72,6 +112,7 @@ export async function chooseSlot(officeSlug: string, serviceSlug: string, form: 
     const problem = await findSlotProblem(getDb(), {
       officeSlug,
       serviceSlug,
+      appointment: { further: state.further, kind: state.person?.kind },
       persons,
       permitExpiresOn,
       start: new Date(slot),
@@ -105,6 +146,8 @@ export async function confirmBooking(officeSlug: string, serviceSlug: string, fo
     const created = await createBooking(getDb(), {
       officeSlug,
       serviceSlug,
+      furtherServices: state.further,
+      kind: person.kind,
       start: new Date(slot),
       persons: person.persons,
       person,

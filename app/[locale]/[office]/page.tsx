@@ -10,6 +10,7 @@ import { messageWithTexts } from "@/components/ui/text-in-language";
 import { appointmentMinutes } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { documentsOf } from "@/lib/domain/service-texts";
+import { bookableLocationCounts } from "@/lib/server/services/any-location";
 import { isBookable } from "@/lib/server/services/office-readiness";
 import { findOffice } from "@/lib/server/services/page-lookups";
 import { walkInWaitTimes } from "@/lib/server/services/queue/wait-times";
@@ -50,6 +51,13 @@ export default async function OfficePage({ params }: { params: Params }) {
     );
   }
   const state = await readWizardState(office.slug);
+  // Services other offices offer too can be booked at whichever has the earliest time.
+  const locations = await bookableLocationCounts(getDb(), office.services.map((s) => s.catalogueServiceId), now);
+  const ta = await getTranslations("anyLocation");
+  const anyLocation = (s: (typeof office.services)[number]) => {
+    const count = locations.get(s.catalogueServiceId) ?? 0;
+    return count >= 2 ? { href: `/leistungen/${s.catalogueSlug}/termin`, label: ta("choice"), hint: ta("choiceHint", { count }) } : undefined;
+  };
   return (
     <div>
       <StepIndicator current="service" />
@@ -59,6 +67,8 @@ export default async function OfficePage({ params }: { params: Params }) {
       <ServiceChoiceForm
         action={chooseService.bind(null, office.slug)}
         selected={state?.service}
+        maxFurther={Math.max(office.maxServicesPerBooking - 1, 0)}
+        selectedFurther={state?.further}
         services={office.services.map((s) => ({
           slug: s.slug,
           name: s.name,
@@ -66,6 +76,7 @@ export default async function OfficePage({ params }: { params: Params }) {
           minutes: appointmentMinutes(s, 1),
           documents: documentsOf(s),
           textLocales: s.textLocales,
+          anyLocation: anyLocation(s),
         }))}
       />
       <QrLinks path={`/${office.slug}`} />

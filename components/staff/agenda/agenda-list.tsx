@@ -44,6 +44,9 @@ export async function AgendaList({
       start,
       end,
       displayName: name,
+      // A combined appointment names all its services; a phone or video appointment says so, the clerk calls.
+      services: [r.service, ...r.furtherServices].map((s) => s.name).join(" + "),
+      kindNote: r.kind === "IN_PERSON" ? null : t(`kind.${r.kind}`),
       context: t("actions.for", { time: start, name }),
       href: `/staff/${officeSlug}/termine/${r.id}`,
       muted: r.status === "CANCELLED",
@@ -89,7 +92,8 @@ export async function AgendaList({
                 <span className="block whitespace-nowrap font-mono text-sm">{r.referenceCode}</span>
               </td>
               <td className="min-w-[9rem] p-2">
-                {r.service.name}
+                {r.services}
+                {r.kindNote && <span className="block font-semibold">{r.kindNote}</span>}
                 <span className="block text-sm text-muted">
                   {t("table.meta", { persons: r.persons, channel: t(`channel.${r.channel}`) })}
                 </span>
@@ -129,7 +133,8 @@ export async function AgendaList({
                 {r.displayName}
               </Link>
             </p>
-            <p>{r.service.name}</p>
+            <p>{r.services}</p>
+            {r.kindNote && <p className="font-semibold">{r.kindNote}</p>}
             <p className="text-sm text-muted">
               {t("card.meta", {
                 persons: r.persons,
@@ -152,7 +157,13 @@ export async function AgendaList({
  * The day on paper, the fallback when the system is down: one line per appointment (long names and services are
  * cut short), a box to tick who came, and the phone number to call back where one was given (in full).
  */
-async function PrintedList({ rows, caption }: { rows: Array<AgendaRow & { start: string; displayName: string }>; caption: string }) {
+async function PrintedList({
+  rows,
+  caption,
+}: {
+  rows: Array<AgendaRow & { start: string; displayName: string; services: string; kindNote: string | null }>;
+  caption: string;
+}) {
   const t = await getTranslations("agenda");
   const cell = "overflow-hidden text-ellipsis whitespace-nowrap border-b border-ink px-1 py-0.5";
   return (
@@ -188,7 +199,7 @@ async function PrintedList({ rows, caption }: { rows: Array<AgendaRow & { start:
             <td className={`${cell} text-[13pt] leading-none`}>☐</td>
             <td className={`${cell} tabular-nums`}>{r.start}</td>
             <td className={`${cell} font-semibold`}>{r.displayName}</td>
-            <td className={cell}>{r.service.name}</td>
+            <td className={cell}>{r.kindNote ? `${r.services} (${r.kindNote})` : r.services}</td>
             <td className={`${cell} text-right tabular-nums`}>{r.persons}</td>
             {/* Never cut short: a number too long for its column wraps instead. */}
             <td className={`${cell} whitespace-normal tabular-nums`}>{r.phone ?? ""}</td>

@@ -19,12 +19,17 @@ type FieldName = (typeof FIELDS)[number];
 export function OnBehalfForm({
   action,
   service,
+  furtherServices = [],
+  kind = "IN_PERSON",
   persons,
   slots,
   today,
 }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   service: string;
+  /** Further services and kind chosen in step 1. */
+  furtherServices?: readonly string[];
+  kind?: string;
   persons: number;
   slots: Array<{ value: string; time: string; label: string }>;
   today: string;
@@ -40,7 +45,11 @@ export function OnBehalfForm({
     return message ? [{ field: field === "start" ? "slot-0" : field === "channel" ? "channel-PHONE" : field, message }] : [];
   });
   // Service and persons come from step 1; an error there (or from the service) is shown at the top.
-  const other = state.fieldErrors?.service?.[0] ?? state.fieldErrors?.persons?.[0];
+  const other =
+    state.fieldErrors?.service?.[0] ??
+    state.fieldErrors?.persons?.[0] ??
+    state.fieldErrors?.furtherServices?.[0] ??
+    state.fieldErrors?.kind?.[0];
   if (other) items.unshift({ field: "slot-0", message: validationText(t, tv, other)! });
   if (state.formError) items.unshift({ field: "slot-0", message: errorText(t, te, state.formError) });
   const channel = v.channel === "COUNTER" ? "COUNTER" : "PHONE";
@@ -50,6 +59,10 @@ export function OnBehalfForm({
       <ErrorSummary title={t("new.errorTitle")} items={items} attempt={state} />
       <input type="hidden" name="service" value={service} />
       <input type="hidden" name="persons" value={persons} />
+      {furtherServices.map((slug) => (
+        <input key={slug} type="hidden" name="furtherServices" value={slug} />
+      ))}
+      <input type="hidden" name="kind" value={kind} />
 
       <fieldset
         className={`mb-6 ${errorOf("start") ? "border-s-4 border-error ps-3" : ""}`}

@@ -22,7 +22,7 @@ export function validationText(agenda: Translator, validation: Translator, key: 
   return validation("invalid");
 }
 
-/** Message keys cannot contain dots: "booking.arrive" is stored under "booking_arrive". */
+/** Message keys cannot contain dots: "booking.arrive" (an audit action, a webhook event) is stored under "booking_arrive". */
 export function auditActionKey(action: string): string {
   return action.replace(/[^A-Za-z0-9]/g, "_");
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { APPOINTMENT_KINDS, type AppointmentKind } from "@/lib/domain/demand";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { buttonDanger, input } from "@/components/ui/styles";
@@ -33,10 +34,10 @@ export type BlockActions = Pick<
   "createBlock" | "updateBlock" | "deleteBlock" | "createOverride" | "updateOverride" | "deleteOverride"
 >;
 
-const FIELDS = ["appliesTo", "weekday", "weekdays", "date", "start", "end", "clerks", "urgentClerks", "serviceIds", "validFrom", "validUntil", "note"] as const;
+const FIELDS = ["appliesTo", "weekday", "weekdays", "date", "start", "end", "clerks", "urgentClerks", "serviceIds", "appointmentKinds", "validFrom", "validUntil", "note"] as const;
 
 function initialValues(state: BlockDialogState) {
-  const blank = { weekday: "1", weekdays: [] as string[], date: "", start: "", end: "", clerks: "1", urgentClerks: "0", serviceIds: [] as string[], validFrom: "", validUntil: "", note: "" };
+  const blank = { weekday: "1", weekdays: [] as string[], date: "", start: "", end: "", clerks: "1", urgentClerks: "0", serviceIds: [] as string[], appointmentKinds: [] as AppointmentKind[], validFrom: "", validUntil: "", note: "" };
   switch (state.mode) {
     case "create":
       return { ...blank, weekday: String(state.weekday), weekdays: [String(state.weekday)], date: state.date ?? "", start: formatTime(state.start), end: formatTime(state.end) };
@@ -52,6 +53,7 @@ function initialValues(state: BlockDialogState) {
         clerks: String(b.clerks),
         urgentClerks: String(b.urgentClerks ?? 0),
         serviceIds: b.serviceIds,
+        appointmentKinds: b.appointmentKinds ?? [],
         validFrom: b.validFrom ?? "",
         validUntil: b.validUntil ?? "",
       };
@@ -66,6 +68,7 @@ function initialValues(state: BlockDialogState) {
         clerks: String(o.clerks),
         urgentClerks: String(o.urgentClerks ?? 0),
         serviceIds: o.serviceIds,
+        appointmentKinds: o.appointmentKinds ?? [],
         note: o.note ?? "",
       };
     }
@@ -146,7 +149,14 @@ function BlockForm({
   const weekly = appliesTo === "weekly";
 
   function submit() {
-    const common = { start: values.start, end: values.end, clerks: values.clerks, urgentClerks: values.urgentClerks, serviceIds: values.serviceIds };
+    const common = {
+      start: values.start,
+      end: values.end,
+      clerks: values.clerks,
+      urgentClerks: values.urgentClerks,
+      serviceIds: values.serviceIds,
+      appointmentKinds: values.appointmentKinds,
+    };
     if (state.mode === "edit-block") {
       const raw = { blockId: state.block.id, weekday: values.weekday, validFrom: values.validFrom, validUntil: values.validUntil, ...common };
       form.send(updateBlockSchema, actions.updateBlock, raw);
@@ -299,6 +309,34 @@ function BlockForm({
               }
             />
             <span>{s.active ? s.name : t("blockDialog.inactiveService", { name: s.name })}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset
+        id={id("appointmentKinds")}
+        aria-describedby={`${id("appointmentKinds")}-hint`}
+        className={`mb-6 ${byField.appointmentKinds ? "border-s-4 border-error ps-3" : ""}`}
+      >
+        <legend className="text-lg font-semibold">{t("blockDialog.kinds")}</legend>
+        <p id={`${id("appointmentKinds")}-hint`} className="text-muted">
+          {t("blockDialog.kindsHint")}
+        </p>
+        {byField.appointmentKinds && <p className="font-semibold text-error">{byField.appointmentKinds}</p>}
+        {APPOINTMENT_KINDS.map((kind) => (
+          <label key={kind} className="mt-1 flex min-h-11 items-center gap-3">
+            <input
+              type="checkbox"
+              className="size-6 shrink-0"
+              checked={values.appointmentKinds.includes(kind)}
+              onChange={(e) =>
+                setValues((v) => ({
+                  ...v,
+                  appointmentKinds: e.target.checked ? [...v.appointmentKinds, kind] : v.appointmentKinds.filter((x) => x !== kind),
+                }))
+              }
+            />
+            <span>{t(`kinds.${kind}`)}</span>
           </label>
         ))}
       </fieldset>

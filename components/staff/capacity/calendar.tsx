@@ -77,7 +77,9 @@ export default function CapacityCalendar({ plan, onSelectTime, onSelectDay, onOp
       if (entry.kind === "weekly" || entry.kind === "override") {
         const clerks = t("clerks", { count: entry.clerks ?? 0 });
         const names = (entry.serviceIds ?? []).map((id) => serviceNames.get(id) ?? id);
-        return names.length > 0 ? `${clerks}, ${t("onlyServices", { services: names.join(", ") })}` : clerks;
+        const kinds = (entry.appointmentKinds ?? []).map((k) => t(`kinds.${k}`));
+        const services = names.length > 0 ? `${clerks}, ${t("onlyServices", { services: names.join(", ") })}` : clerks;
+        return kinds.length > 0 ? `${services}, ${t("onlyKinds", { kinds: kinds.join(", ") })}` : services;
       }
       return entry.text ?? "";
     },

@@ -87,6 +87,7 @@ export function CapacityView({ plan, actions }: { plan: CapacityPlan; actions: C
         clerks: block.clerks,
         urgentClerks: block.urgentClerks,
         serviceIds: block.serviceIds,
+        appointmentKinds: block.appointmentKinds ?? [],
         validFrom: block.validFrom ?? "",
         validUntil: block.validUntil ?? "",
       },

@@ -1,3 +1,4 @@
+import type { AppointmentKind } from "@/lib/domain/demand";
 import { blockAppliesOn, closesWholeDay } from "@/lib/domain/schedule";
 import { addDays, MINUTES_PER_DAY, weekdayOf } from "@/lib/domain/time";
 import { formatTime } from "@/lib/schemas/capacity";
@@ -22,6 +23,8 @@ export interface CalendarEntry {
   end: string;
   clerks?: number;
   serviceIds?: string[];
+  /** Kinds of appointment the clerks take; empty or absent: every kind. */
+  appointmentKinds?: AppointmentKind[];
   /** Reason of a closure, name of a holiday, note of an override. */
   text?: string | null;
   /** A weekly block on a date the office is closed all day: part of the plan, but nobody is booked then. */
@@ -53,6 +56,7 @@ export function calendarEntries(plan: CapacityPlan, from: string, until: string)
           end: floating(date, o.endMinute),
           clerks: o.clerks,
           serviceIds: o.serviceIds,
+          appointmentKinds: o.appointmentKinds,
           text: o.note,
         });
       }
@@ -69,6 +73,7 @@ export function calendarEntries(plan: CapacityPlan, from: string, until: string)
           end: floating(date, b.endMinute),
           clerks: b.clerks,
           serviceIds: b.serviceIds,
+          appointmentKinds: b.appointmentKinds,
           closedThatDay: closedAllDay,
         });
       }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { AppointmentKind } from "@/lib/domain/demand";
 import { useTranslations } from "next-intl";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { addDays } from "@/lib/domain/time";
@@ -22,7 +23,11 @@ function useLabels(plan: CapacityPlan) {
       const hours = closureHours(c);
       return hours ? time(hours.start, hours.end) : t("closures.wholeDay");
     },
-    services: (ids: string[]) => (ids.length === 0 ? t("allServices") : ids.map((id) => names.get(id) ?? id).join(", ")),
+    services: (ids: string[], kinds: readonly AppointmentKind[] = []) => {
+      const services = ids.length === 0 ? t("allServices") : ids.map((id) => names.get(id) ?? id).join(", ");
+      // Clerks limited to some kinds (a back room for phone and video) say so after their services.
+      return kinds.length === 0 ? services : `${services} · ${t("onlyKinds", { kinds: kinds.map((k) => t(`kinds.${k}`)).join(", ") })}`;
+    },
     validity: (b: PlanBlock) => {
       const from = b.validFrom && formatDate(b.validFrom);
       const until = b.validUntil && formatDate(b.validUntil);
@@ -122,7 +127,7 @@ export function BlocksSection({ plan, onAdd, onEdit }: { plan: CapacityPlan; onA
                 weekday,
                 time,
                 withUrgent(t, b),
-                label.services(b.serviceIds),
+                label.services(b.serviceIds, b.appointmentKinds),
                 label.validity(b),
                 <button
                   key="edit"
@@ -178,7 +183,7 @@ export function OverridesSection({
                 date,
                 label.time(o.startMinute, o.endMinute),
                 withUrgent(t, o),
-                label.services(o.serviceIds),
+                label.services(o.serviceIds, o.appointmentKinds),
                 o.note ?? "–",
                 <button key="edit" type="button" className={buttonSecondary} aria-label={t("overrides.editLabel", { date })} onClick={() => onEdit(o)}>
                   {t("blocks.edit")}

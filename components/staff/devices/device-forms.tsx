@@ -1,12 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { errorText, validationText } from "@/components/staff/agenda/texts";
+import { RenewButton } from "@/components/staff/renew-button";
+import { useRefreshWhen } from "@/components/staff/use-refresh-when";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field } from "@/components/ui/field";
-import { buttonPrimary, buttonSecondary, input } from "@/components/ui/styles";
+import { buttonPrimary, input } from "@/components/ui/styles";
 import { DEVICE_KINDS, DEVICE_NAME_MAX } from "@/lib/schemas/devices";
 import type { ActionState } from "@/lib/schemas/form-errors";
 
@@ -22,11 +23,8 @@ type CodeAction = (prev: PairingCodeState, form: FormData) => Promise<PairingCod
 /** The code, large and in a live region, with where to type it. */
 function PairingCode({ state, pairingUrl }: { state: PairingCodeState; pairingUrl: string }) {
   const t = useTranslations("devices.code");
-  const router = useRouter();
   // The list above shows the new device or the open code; the code itself stays here, in this form's state.
-  useEffect(() => {
-    if (state.code) router.refresh();
-  }, [state.code, router]);
+  useRefreshWhen(state.code);
   if (!state.code) return null;
   return (
     <div role="status" className="mt-3 border-s-8 border-success bg-white p-4" data-testid="pairing-code-box">
@@ -111,21 +109,9 @@ export function CreateDeviceForm({
 /** "Neuen Kopplungscode erzeugen" for one device; the code appears below the button. */
 export function RenewCodeForm({ action, deviceName, pairingUrl }: { action: CodeAction; deviceName: string; pairingUrl: string }) {
   const t = useTranslations("devices");
-  const te = useTranslations("errors");
-  const [state, formAction, pending] = useActionState(action, {});
   return (
-    <div>
-      <form action={formAction}>
-        <button type="submit" className={buttonSecondary} disabled={pending} aria-label={t("code.renewLabel", { name: deviceName })}>
-          {t("code.renew")}
-        </button>
-      </form>
-      {state.formError && (
-        <p role="alert" className="mt-2 font-semibold text-error">
-          {errorText(t, te, state.formError)}
-        </p>
-      )}
-      <PairingCode state={state} pairingUrl={pairingUrl} />
-    </div>
+    <RenewButton action={action} label={t("code.renew")} ariaLabel={t("code.renewLabel", { name: deviceName })} namespace="devices">
+      {(state) => <PairingCode state={state} pairingUrl={pairingUrl} />}
+    </RenewButton>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { localDateOf } from "@/lib/domain";
+import { APPOINTMENT_KINDS, localDateOf } from "@/lib/domain";
 import { defaultLocale, type Locale, locales } from "@/lib/i18n/routing";
 import { type PersonalData, personalDataSchema, slotChoiceSchema, slugSchema } from "@/lib/schemas/booking";
 import { type FieldErrors, fieldErrorsOf } from "@/lib/schemas/form-errors";
@@ -59,8 +59,24 @@ export function bookingRequestSchema(limits: { maxPersons: number; today: string
   return personRequestSchema(limits).extend({
     start: slotChoiceSchema.shape.start.meta({ description: "A slot's start exactly as listed (UTC, ending in Z)." }),
     remark: optional(personalDataSchema(limits).shape.remark),
+    ...appointmentRequestFields,
   });
 }
+
+/** Further services and the kind of one appointment, as a JSON body names them. */
+const appointmentRequestFields = {
+  furtherServices: optional(z.array(z.string().max(80, "serviceNotOffered"), { error: "invalid" }).max(20, "tooManyServices")).meta({
+    description:
+      "Slugs of further services of the same office taken care of in the same appointment (up to the office's " +
+      "`maxServicesPerBooking` in all, each once). The appointment then takes all their durations, and only clerks " +
+      "serving every one of them count for it: list the slots with the same `furtherServices`.",
+  }),
+  kind: optional(z.enum(APPOINTMENT_KINDS, { error: "kindNotOffered" })).meta({
+    description:
+      "How the appointment takes place: one of the services' `appointmentKinds`. Left out: the only kind offered, " +
+      "else IN_PERSON. PHONE requires `phone` (the office calls); VIDEO gets a meeting link in the confirmation.",
+  }),
+};
 
 type Loaded = Awaited<ReturnType<typeof getActiveOfficeAndService>>;
 type PersonRequest = z.output<ReturnType<typeof personRequestSchema>>;
@@ -135,6 +151,8 @@ export async function parseBookingRequest(
     serviceSlug: loaded.service.slug,
     loaded,
     start: new Date(data.start),
+    furtherServices: data.furtherServices ?? undefined,
+    kind: data.kind ?? undefined,
     ...applicantOf(data, loaded.service, requestLocale, data.remark),
     now,
   };

@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "TOO_MANY_REQUESTS"
+  | "BUSY"
   | "UNEXPECTED";
 
 export const ERROR_STATUS: Record<ApiErrorCode, number> = {
@@ -79,6 +80,7 @@ export const ERROR_STATUS: Record<ApiErrorCode, number> = {
   RATE_LIMITED: 429,
   TOO_MANY_REQUESTS: 429,
   UNEXPECTED: 500,
+  BUSY: 503,
 };
 
 /** Codes only the staff area produces; the public API never answers them, so its document leaves them out. */

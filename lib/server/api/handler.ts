@@ -1,5 +1,6 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/routing";
+import { BUSY_RETRY_AFTER_SECONDS, isBusyError } from "@/lib/server/db/transaction";
 import { isAppError, isFieldError } from "@/lib/server/errors";
 import { ApiError, errorResponse } from "./errors";
 import { requestLocale } from "./messages";
@@ -12,8 +13,9 @@ export interface ApiRequestContext<P> {
 
 /**
  * Wraps a route handler so that every failure becomes the one error shape: ApiError as it is, the service layer's
- * AppError by its code, anything else a generic 500 that is logged by route and error type only (an error's message
- * may quote personal data, and the path may hold a manage token).
+ * AppError by its code, a database too busy for the request 503 with Retry-After, anything else a generic 500 that
+ * is logged by route and error type only (an error's message may quote personal data, and the path may hold a
+ * manage token).
  */
 export function apiRoute<P extends Record<string, string> = Record<string, never>>(
   route: string,
@@ -35,6 +37,10 @@ function toApiError(e: unknown, route: string, method: string): ApiError {
   // A field only the database could judge (e.g. the date moved on between the route's check and the service's).
   if (isFieldError(e)) return new ApiError(e.code, { [e.field]: [e.reason] });
   if (isAppError(e)) return new ApiError(e.code);
+  if (isBusyError(e)) {
+    console.warn(`api ${method} ${route}: database busy`);
+    return new ApiError("BUSY", undefined, BUSY_RETRY_AFTER_SECONDS);
+  }
   const name = e instanceof Error ? e.name : typeof e;
   const code = typeof (e as { code?: unknown })?.code === "string" ? (e as { code: string }).code : undefined;
   console.error(`api ${method} ${route}: unexpected error`, code ? { name, code } : { name });

@@ -10,6 +10,11 @@ import { wishPreferencesRequestSchema, wishRequestSchema } from "./wish-request"
 import { ApiError, ERROR_CODES, ERROR_STATUS, errorBody } from "./errors";
 import {
   antibotChallengeSchema,
+  brandingLogoQuerySchema,
+  calendarFeedPathSchema,
+  anyLocationSlotListSchema,
+  anyLocationSlotQuerySchema,
+  catalogueServicePathSchema,
   bookingCreatedSchema,
   bookingSchema,
   EXAMPLE_OFFICE,
@@ -143,6 +148,13 @@ const ERROR_RESPONSES: Record<
     fields: { email: ["invalidEmail"], privacyConsent: ["consentRequired"] },
   },
   InternalError: { status: 500, description: "Unexpected server error. Nothing about its cause is disclosed." },
+  ServiceBusy: {
+    status: 503,
+    description:
+      "The database is too busy for the request right now (many bookings of the same office day at once). Nothing was " +
+      "written; try again after the seconds in `Retry-After`.",
+    headers: retryAfter,
+  },
 };
 
 function errorResponses(): Record<string, ZodOpenApiResponseObject> {
@@ -171,7 +183,7 @@ function errorResponses(): Record<string, ZodOpenApiResponseObject> {
 const ref = (name: keyof typeof ERROR_RESPONSES) => ({ $ref: `#/components/responses/${name}` });
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const notFound = { "404": ref("NotFound") };
-const common = { "500": ref("InternalError") };
+const common = { "500": ref("InternalError"), "503": ref("ServiceBusy") };
 const queryErrors = { "400": ref("BadRequest") };
 const language = { query: languageQuerySchema, header: languageHeaderSchema };
 /** Refusals of a change through a token: a wrong token, or a state that no longer allows the change. */
@@ -239,6 +251,30 @@ function paths() {
         requestParams: { path: servicePathSchema, query: slotQuerySchema, header: languageHeaderSchema },
         responses: {
           "200": json(slotListSchema, "The free slots."),
+          ...queryErrors,
+          ...notFound,
+          "429": ref("TooManyRequests"),
+          ...common,
+        },
+      },
+    },
+    "/api/v1/services/{service}/slots": {
+      get: {
+        operationId: "listSlotsAtAnyLocation",
+        tags: ["catalogue"],
+        summary: "Free slots of a catalogue service at every office that offers it",
+        description:
+          "\"Earliest at any location\": the free slots of every active office offering the service, each by that " +
+          "office's own rules (opening hours, capacity, time zone, release rounds), exactly as its own slot list; " +
+          "offices whose service takes fewer persons in one appointment are left out. With `furtherServices` and `kind`, " +
+          "only offices that take all those services in one appointment of that kind count, each searched with its own " +
+          "services, durations and capacity for that kind. With ?next=1 also the earliest free slot across them. Book " +
+          "a slot at its office with `POST /api/v1/bookings` (the office's slug, its `service` and `furtherServices` " +
+          `slugs from \`offices\`, and the \`kind\`). The range is clamped to today, the latest horizon and ${MAX_SLOT_RANGE_DAYS} days. ` +
+          `Each client may ask ${DEFAULT_API_LIMIT.points} times per ${DEFAULT_API_LIMIT.windowSeconds} seconds.`,
+        requestParams: { path: catalogueServicePathSchema, query: anyLocationSlotQuerySchema, header: languageHeaderSchema },
+        responses: {
+          "200": json(anyLocationSlotListSchema, "The free slots with their offices."),
           ...queryErrors,
           ...notFound,
           "429": ref("TooManyRequests"),
@@ -502,6 +538,40 @@ function paths() {
         summary: "QR code of a service's booking page",
         requestParams: { path: servicePathSchema, query: qrQuerySchema, header: languageHeaderSchema },
         responses: qrResponses("qr-<office>-<service>"),
+      },
+    },
+    "/api/branding/logo": {
+      get: {
+        operationId: "getBrandingLogo",
+        tags: ["links"],
+        summary: "The city's logo, as uploaded by its administrators",
+        description:
+          "SVG or PNG as stored; `?format=png` converts an SVG to PNG (for e-mails). Sanitised at upload and served " +
+          "with a policy that runs no script. Cached by version (ETag). 404 while no logo is set.",
+        requestParams: { query: brandingLogoQuerySchema },
+        responses: {
+          "200": { description: "The logo.", content: { "image/svg+xml": {}, "image/png": {} } },
+          "304": { description: "Not modified since the ETag sent." },
+          "404": { description: "No logo is set.", content: { "text/plain": {} } },
+        },
+      },
+    },
+    "/api/feeds/{file}": {
+      get: {
+        operationId: "getCalendarFeed",
+        tags: ["live"],
+        summary: "A staff member's private calendar subscription of an office's appointments",
+        description:
+          "The address is the secret (`<token>.ics`, created and revoked on the office's staff page). Appointments from " +
+          "7 days back to the booking horizon, with the reference code and the service; names only where the office " +
+          "enables them. A malformed, unknown and revoked address all answer the same 404. Never cached.",
+        requestParams: { path: calendarFeedPathSchema },
+        responses: {
+          "200": { description: "An iCalendar file.", content: { "text/calendar": {} } },
+          "404": { description: "No such feed.", content: { "text/plain": {} } },
+          "429": { description: "Polled too often; see Retry-After.", content: { "text/plain": {} } },
+          "503": { description: "The database does not answer; see Retry-After.", content: { "text/plain": {} } },
+        },
       },
     },
     "/api/antibot/challenge": {

@@ -1,5 +1,9 @@
 import "server-only";
-import type { Slot } from "@/lib/domain";
+import { type AppointmentKind, type Slot, videoMeetingUrl } from "@/lib/domain";
+import type { LocatedSlot } from "@/lib/domain/any-location";
+import { kindsOffered } from "@/lib/server/services/appointment-choice";
+import type { SlotTarget } from "@/lib/server/services/list-slots";
+import type { ShapedOffer } from "@/lib/server/services/any-location";
 import type { ReleaseMode } from "@/lib/server/db/enums";
 import { env } from "@/lib/server/env";
 import type { CreatedBooking } from "@/lib/server/services/create-booking";
@@ -14,6 +18,7 @@ import type { Locale } from "@/lib/i18n/routing";
 import { documentsOf, localizeService } from "@/lib/domain/service-texts";
 import type { OfficeWithServices, ServiceRow } from "@/lib/server/services/office-catalog";
 import type {
+  AnyLocationSlotList,
   BookingCreated,
   OfferAccepted,
   RoundResource,
@@ -64,16 +69,20 @@ function officeDetails(office: OfficeRow) {
 }
 
 /** A service with its texts in `locale` (German where not translated) and links to the booking page in it. */
-function serviceResource(officeSlug: string, row: ServiceRow, locale: Locale): ServiceResource {
+function serviceResource(office: ServiceOffice, row: ServiceRow, locale: Locale): ServiceResource {
+  const officeSlug = office.slug;
   const service = localizeService(row, locale);
   return {
     slug: service.slug,
+    catalogueSlug: service.catalogueSlug,
+    leikaKey: service.leikaKey,
     name: service.name,
     description: service.description,
     durationMinutes: service.durationMinutes,
     extraPersonMinutes: service.extraPersonMinutes,
     maxPersons: service.maxPersons,
     documents: documentsOf(service),
+    appointmentKinds: kindsOffered(office, [service]),
     walkInDayParts: parseDayParts(service.walkInDayParts),
     links: {
       ...deepLinks(serviceUrl(officeSlug, service.slug, locale), `/api/qr/${officeSlug}/${service.slug}`),
@@ -82,12 +91,16 @@ function serviceResource(officeSlug: string, row: ServiceRow, locale: Locale): S
   };
 }
 
+/** What a service's resource reads of its office: where it links to and which kinds it can offer. */
+type ServiceOffice = { slug: string; videoMeetingUrlTemplate: string | null };
+
 function officeResource(office: OfficeWithServices, locale: Locale): OfficeResource {
   return {
     ...officeDetails(office),
     bookingHorizonDays: office.bookingHorizonDays,
+    maxServicesPerBooking: office.maxServicesPerBooking,
     links: deepLinks(officeUrl(office.slug, locale), `/api/qr/${office.slug}`),
-    services: office.services.map((s) => serviceResource(office.slug, s, locale)),
+    services: office.services.map((s) => serviceResource(office, s, locale)),
   };
 }
 
@@ -95,8 +108,8 @@ export function officeList(offices: OfficeWithServices[], locale: Locale): Offic
   return { offices: offices.map((o) => officeResource(o, locale)) };
 }
 
-export function serviceList(office: { slug: string; services: ServiceRow[] }, locale: Locale): ServiceList {
-  return { office: office.slug, services: office.services.map((s) => serviceResource(office.slug, s, locale)) };
+export function serviceList(office: ServiceOffice & { services: ServiceRow[] }, locale: Locale): ServiceList {
+  return { office: office.slug, services: office.services.map((s) => serviceResource(office, s, locale)) };
 }
 
 function slotResource(slot: Slot): SlotResource {
@@ -106,19 +119,66 @@ function slotResource(slot: Slot): SlotResource {
 /** Free slots of a service over the listed range; `nextFree` is left out unless it was asked for (undefined). */
 export function slotList(
   target: { office: { slug: string; timeZone: string }; service: { slug: string } },
-  listing: { persons: number; from: string; to: string; slots: Slot[]; nextFree?: Slot | null },
+  listing: {
+    persons: number;
+    shape: { furtherServices: ReadonlyArray<{ slug: string }>; kind: AppointmentKind };
+    from: string;
+    to: string;
+    slots: Slot[];
+    nextFree?: Slot | null;
+  },
 ): SlotList {
-  const { persons, from, to, slots, nextFree } = listing;
+  const { persons, shape, from, to, slots, nextFree } = listing;
   return {
     office: target.office.slug,
     service: target.service.slug,
     timeZone: target.office.timeZone,
     persons,
+    furtherServices: shape.furtherServices.map((s) => s.slug),
+    kind: shape.kind,
     from,
     // A range wholly beyond the horizon is empty; it is answered as starting and ending on `from`.
     to: to < from ? from : to,
     slots: slots.map(slotResource),
     ...(nextFree === undefined ? {} : { nextFree: nextFree && slotResource(nextFree) }),
+  };
+}
+
+function locatedSlotResource(slot: LocatedSlot) {
+  return { ...slotResource(slot), office: slot.office };
+}
+
+/** Free slots of a catalogue service at every office offering it; `nextFree` is left out unless asked for. */
+export function anyLocationSlotList(
+  catalogueSlug: string,
+  offers: readonly ShapedOffer[],
+  listing: {
+    persons: number;
+    furtherServices: readonly string[];
+    kind: AppointmentKind;
+    from: string;
+    to: string;
+    slots: LocatedSlot[];
+    nextFree?: LocatedSlot | null;
+  },
+): AnyLocationSlotList {
+  const { persons, furtherServices, kind, from, to, slots, nextFree } = listing;
+  return {
+    service: catalogueSlug,
+    persons,
+    furtherServices: [...furtherServices],
+    kind,
+    from,
+    to: to < from ? from : to,
+    offices: offers.map(({ office, service, shape }) => ({
+      slug: office.slug,
+      name: office.name,
+      timeZone: office.timeZone,
+      service: service.slug,
+      furtherServices: shape?.furtherServices.map((s) => s.slug) ?? [],
+    })),
+    slots: slots.map(locatedSlotResource),
+    ...(nextFree === undefined ? {} : { nextFree: nextFree && locatedSlotResource(nextFree) }),
   };
 }
 
@@ -154,6 +214,10 @@ export function bookingCreated(booking: CreatedBooking, locale: string): Booking
   };
 }
 
+function serviceSummary(service: { slug: string; name: string; documents: string }) {
+  return { slug: service.slug, name: service.name, documents: documentsOf(service) };
+}
+
 /** What the holder of a manage link may see: the appointment, never the personal data behind it. */
 export function bookingResource(booking: ManagedBooking, token: string, cancellable: boolean, locale: Locale): BookingResource {
   const service = localizeService(booking.service, locale);
@@ -165,11 +229,13 @@ export function bookingResource(booking: ManagedBooking, token: string, cancella
     persons: booking.persons,
     cancellable,
     office: officeDetails(booking.office),
-    service: {
-      slug: service.slug,
-      name: service.name,
-      documents: documentsOf(service),
-    },
+    service: serviceSummary(service),
+    furtherServices: booking.extraServices.map((e) => serviceSummary(localizeService(e.service, locale))),
+    kind: booking.kind,
+    videoUrl:
+      booking.kind === "VIDEO" && booking.office.videoMeetingUrlTemplate
+        ? videoMeetingUrl(booking.office.videoMeetingUrlTemplate, booking.referenceCode)
+        : null,
     links: { manage: manageUrl(token, booking.locale), calendar: bookingCalendarUrl(token) },
   };
 }

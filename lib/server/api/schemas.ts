@@ -1,10 +1,11 @@
 import "server-only";
 import "zod-openapi";
 import { z } from "zod";
-import { addDays } from "@/lib/domain";
+import { APPOINTMENT_KINDS, addDays } from "@/lib/domain";
 import { DAY_PARTS } from "@/lib/domain/waitlist";
 import { locales } from "@/lib/i18n/routing";
 import { localDateSchema, manageTokenSchema, slugSchema } from "@/lib/schemas/booking";
+import { FEED_FILE_PATTERN } from "@/lib/schemas/feeds";
 import { receiptStatementSchema } from "@/lib/schemas/receipt";
 import { roundIdSchema } from "@/lib/schemas/release-round";
 import { BookingStatus, ReleaseMode, WishSource, WishStatus } from "@/lib/server/db/enums";
@@ -42,6 +43,11 @@ export const officePathSchema = z.object({
 
 export const servicePathSchema = officePathSchema.extend({
   service: slugSchema.meta({ description: "The service's slug.", example: EXAMPLE_SERVICE }),
+});
+
+/** A service of the city's catalogue, whichever offices offer it. */
+export const catalogueServicePathSchema = z.object({
+  service: slugSchema.meta({ description: "The service's catalogue slug (`catalogueSlug` of a Service).", example: EXAMPLE_SERVICE }),
 });
 
 export const tokenPathSchema = z.object({
@@ -87,6 +93,16 @@ export function defaultRangeEnd(from: string): string {
   return from > latestStart ? LAST_LOCAL_DATE : addDays(from, DEFAULT_RANGE_DAYS - 1);
 }
 
+/** A comma-separated list of service slugs in the query (further services of one appointment). */
+function furtherServicesParam(description: string) {
+  return z
+    .string()
+    .max(400, "tooManyServices")
+    .transform((v) => v.split(",").filter(Boolean))
+    .optional()
+    .meta({ description, example: "reisepass" });
+}
+
 export const slotQuerySchema = languageQuerySchema.extend({
   from: localDateSchema.optional().meta({ description: "First local date (default: today).", example: "2030-03-04" }),
   to: localDateSchema
@@ -102,6 +118,29 @@ export const slotQuerySchema = languageQuerySchema.extend({
     .enum(["0", "1", "true", "false"], { error: "invalid" })
     .optional()
     .meta({ description: "With 1 or true, the answer includes `nextFree`." }),
+  furtherServices: furtherServicesParam(
+    "Comma-separated slugs of further services of the same office in the same appointment: the slots then have " +
+      "the combined length, and only clerks serving all the services count.",
+  ),
+  kind: z
+    .enum(APPOINTMENT_KINDS, { error: "kindNotOffered" })
+    .optional()
+    .meta({ description: "How the appointment takes place (default: the only kind offered, else IN_PERSON); capacity may differ per kind." }),
+});
+
+/** The slot query of "earliest at any location": further services are catalogue entries, each office books its own. */
+export const anyLocationSlotQuerySchema = slotQuerySchema.extend({
+  furtherServices: furtherServicesParam(
+    "Comma-separated catalogue slugs of further services in the same appointment: only offices offering all of " +
+      "them (active, within their limit of services per appointment) count, each listed with its own services' " +
+      "combined length and the clerks serving all of them. Slugs no office offers are refused; so is a combination " +
+      "no office offers (`combinationNotOffered`).",
+  ),
+  kind: z.enum(APPOINTMENT_KINDS, { error: "kindNotOffered" }).optional().meta({
+    description:
+      "How the appointment takes place (default: IN_PERSON where some office offers the combination so, else the " +
+      "first kind one does): only offices offering the combination in this kind count, with their capacity for it.",
+  }),
 });
 
 /** Pixels: sharp on an A4 poster without being a large download. */
@@ -109,6 +148,14 @@ export const QR_PNG_WIDTH = 1024;
 
 export const qrQuerySchema = languageQuerySchema.extend({
   format: z.enum(["png", "svg"], { error: "invalid" }).default("png").meta({ description: `PNG (${QR_PNG_WIDTH} px wide) or SVG.` }),
+});
+
+export const brandingLogoQuerySchema = z.object({
+  format: z.enum(["png"]).optional().meta({ description: "`png` for the logo as PNG whatever it was uploaded as." }),
+});
+
+export const calendarFeedPathSchema = z.object({
+  file: z.string().regex(FEED_FILE_PATTERN).meta({ description: "The feed's secret token followed by `.ics`." }),
 });
 
 // ---- resources -----------------------------------------------------------------------------------------------------
@@ -134,13 +181,27 @@ const deepLinksSchema = z
 
 export const serviceSchema = z
   .object({
-    slug: z.string(),
+    slug: z.string().meta({ description: "The office's name of the service in URLs (usually the catalogue slug)." }),
+    catalogueSlug: z.string().meta({
+      description: "The service's entry in the city's catalogue, the same at every office that offers it.",
+      example: EXAMPLE_SERVICE,
+    }),
+    leikaKey: z
+      .string()
+      .nullable()
+      .meta({
+        description: "Key of the federal service catalogue (LeiKa / FIM Leistungsschlüssel, 14 digits); null where not known.",
+        example: "99010003001000",
+      }),
     name: z.string(),
     description: z.string().nullable(),
     durationMinutes: z.int().meta({ description: "Length of an appointment for one person." }),
     extraPersonMinutes: z.int().meta({ description: "Added for every further person." }),
     maxPersons: z.int().min(1).meta({ description: "Most persons one appointment may cover." }),
     documents: z.array(z.string()).meta({ description: "Documents to bring." }),
+    appointmentKinds: z.array(z.enum(APPOINTMENT_KINDS)).meta({
+      description: "How appointments for it can take place at this office (IN_PERSON, PHONE: the office calls, VIDEO); several: the citizen chooses.",
+    }),
     walkInDayParts: z.array(z.enum(DAY_PARTS)).meta({
       description:
         "Parts of the day in which the office also serves this matter without an appointment, with a waiting number drawn at the office (MORNING: before 12:00, AFTERNOON: from 12:00 office time); empty: by appointment only.",
@@ -151,12 +212,15 @@ export const serviceSchema = z
     id: "Service",
     example: {
       slug: EXAMPLE_SERVICE,
+      catalogueSlug: EXAMPLE_SERVICE,
+      leikaKey: "99010003001000",
       name: "Aufenthaltstitel verlängern",
       description: null,
       durationMinutes: 30,
       extraPersonMinutes: 15,
       maxPersons: 4,
       documents: ["Reisepass", "Aktuelles biometrisches Passfoto"],
+      appointmentKinds: ["IN_PERSON"],
       walkInDayParts: [],
       links: {
         booking: `${EXAMPLE_ORIGIN}/${EXAMPLE_OFFICE}/${EXAMPLE_SERVICE}`,
@@ -183,6 +247,7 @@ const officeDetailsSchema = z
 export const officeSchema = officeDetailsSchema
   .extend({
     bookingHorizonDays: z.int().meta({ description: "How many days ahead appointments can be booked." }),
+    maxServicesPerBooking: z.int().min(1).meta({ description: "How many of its services one appointment may combine (1: one service only)." }),
     links: deepLinksSchema,
     services: z.array(serviceSchema),
   })
@@ -202,6 +267,8 @@ export const slotListSchema = z
     service: z.string(),
     timeZone: z.string(),
     persons: z.int(),
+    furtherServices: z.array(z.string()).meta({ description: "The further services of the appointment listed for, as asked." }),
+    kind: z.enum(APPOINTMENT_KINDS),
     from: z.iso.date().meta({ description: "First local date listed (after clamping to today)." }),
     to: z.iso.date().meta({
       description:
@@ -221,10 +288,65 @@ export const slotListSchema = z
       service: EXAMPLE_SERVICE,
       timeZone: "Europe/Berlin",
       persons: 1,
+      furtherServices: [],
+      kind: "IN_PERSON",
       from: "2030-03-04",
       to: "2030-03-17",
       slots: [slotExample, { start: "2030-03-04T08:30:00.000Z", end: "2030-03-04T09:00:00.000Z" }],
       nextFree: slotExample,
+    },
+  });
+
+const locatedSlotExample = { ...slotExample, office: EXAMPLE_OFFICE };
+
+export const locatedSlotSchema = slotSchema
+  .extend({ office: z.string().meta({ description: "Slug of the office the slot is at (one of `offices`)." }) })
+  .meta({ id: "LocatedSlot", example: locatedSlotExample });
+
+export const anyLocationSlotListSchema = z
+  .object({
+    service: z.string().meta({ description: "The catalogue slug." }),
+    persons: z.int(),
+    furtherServices: z.array(z.string()).meta({ description: "Catalogue slugs of the further services listed for, as asked." }),
+    kind: z.enum(APPOINTMENT_KINDS).meta({ description: "The kind listed for; book with the same kind." }),
+    from: z.iso.date().meta({ description: "First local date listed (after clamping to today)." }),
+    to: z.iso.date().meta({
+      description:
+        `Last local date listed (after clamping to the latest booking horizon of the offices and to ${MAX_SLOT_RANGE_DAYS} ` +
+        "days); each office lists only its own bookable dates. Never before `from`.",
+    }),
+    offices: z
+      .array(
+        z.object({
+          slug: z.string(),
+          name: z.string(),
+          timeZone: z.string().meta({ description: "IANA time zone of the office's opening hours." }),
+          service: z.string().meta({ description: "The office's slug of the service, for booking there." }),
+          furtherServices: z
+            .array(z.string())
+            .meta({ description: "The office's slugs of the further services, for booking there (`furtherServices` of the booking)." }),
+        }),
+      )
+      .meta({ description: "The offices offering the service for this many persons, by name." }),
+    slots: z.array(locatedSlotSchema).meta({ description: "Every office's free slots, by start; at the same start by office name." }),
+    nextFree: locatedSlotSchema.nullable().optional().meta({
+      description:
+        "Only with ?next=1: the earliest free slot from `from` on at any of the offices (at the same start, the office " +
+        "first by name), or null if there is none.",
+    }),
+  })
+  .meta({
+    id: "AnyLocationSlotList",
+    example: {
+      service: EXAMPLE_SERVICE,
+      persons: 1,
+      furtherServices: [],
+      kind: "IN_PERSON",
+      from: "2030-03-04",
+      to: "2030-03-17",
+      offices: [{ slug: EXAMPLE_OFFICE, name: "Ausländerbehörde", timeZone: "Europe/Berlin", service: EXAMPLE_SERVICE, furtherServices: [] }],
+      slots: [locatedSlotExample],
+      nextFree: locatedSlotExample,
     },
   });
 
@@ -278,6 +400,11 @@ export const bookingSchema = z
     cancellable: z.boolean().meta({ description: "Whether DELETE would cancel it now." }),
     office: officeDetailsSchema,
     service: z.object({ slug: z.string(), name: z.string(), documents: z.array(z.string()) }),
+    furtherServices: z
+      .array(z.object({ slug: z.string(), name: z.string(), documents: z.array(z.string()) }))
+      .meta({ description: "Further services taken care of in the same appointment." }),
+    kind: z.enum(APPOINTMENT_KINDS),
+    videoUrl: url.nullable().meta({ description: "A video appointment's meeting link; null for other kinds." }),
     links: z.object({ manage: url, calendar: url }),
   })
   .meta({ id: "Booking", description: "An appointment as its manage link shows it; personal data is never included." });
@@ -486,6 +613,7 @@ export type ServiceResource = z.infer<typeof serviceSchema>;
 export type ServiceList = z.infer<typeof serviceListSchema>;
 export type SlotResource = z.infer<typeof slotSchema>;
 export type SlotList = z.infer<typeof slotListSchema>;
+export type AnyLocationSlotList = z.infer<typeof anyLocationSlotListSchema>;
 export type BookingCreated = z.infer<typeof bookingCreatedSchema>;
 export type BookingResource = z.infer<typeof bookingSchema>;
 /** What a call-up display shows (GET /api/live/{office}/state, and each `state` event of the stream). */

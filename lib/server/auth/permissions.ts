@@ -31,14 +31,26 @@ export type OfficeAction =
   /** The evaluation dashboard and its exports for the office (anonymous statistics). */
   | "evaluation:office"
   /** Register, pair and revoke the office's kiosks and call-up displays. */
-  | "devices:manage";
+  | "devices:manage"
+  /**
+   * The office's webhook endpoints: where booking events (and, if enabled, personal data) go. Administrators only:
+   * connecting a case-management system is the city's decision, not one office's.
+   */
+  | "webhooks:manage";
 
 export type GlobalAction =
   | "offices:manage"
   | "users:manage"
   | "evaluation:all"
   /** The site's Impressum, Datenschutzerklärung and Erklärung zur Barrierefreiheit, in every language. */
-  | "legal:site";
+  | "legal:site"
+  /** The city's look: name, site title, logo, primary colour and footer contact. */
+  | "branding:manage"
+  /**
+   * The city's service catalogue: its entries' texts, translations and LeiKa keys, shared by every office offering
+   * them, and which entry an office's service belongs to (merging duplicates).
+   */
+  | "catalogue:manage";
 
 // An office's head adjusts notice, horizon and services of their own office; creating, renaming (slug) and closing
 // offices stays with the administration. Administrators may do on every office what a head may do on theirs.
@@ -58,7 +70,7 @@ const OFFICE_HEAD_ACTIONS: ReadonlySet<OfficeAction> = new Set([
 const OFFICE_ACTIONS_BY_ROLE: Record<StaffRole, ReadonlySet<OfficeAction>> = {
   CLERK: new Set(["bookings:work", "capacity:edit"]),
   OFFICE_ADMIN: OFFICE_HEAD_ACTIONS,
-  ADMIN: OFFICE_HEAD_ACTIONS,
+  ADMIN: new Set([...OFFICE_HEAD_ACTIONS, "webhooks:manage"]),
 };
 
 export function canOnOffice(actor: Actor, action: OfficeAction, officeId: string): boolean {
@@ -77,4 +89,13 @@ export function assertCanOnOffice(actor: Actor, action: OfficeAction, officeId: 
 
 export function assertCanGlobally(actor: Actor, action: GlobalAction): void {
   if (!canGlobally(actor, action)) throw new AppError("FORBIDDEN");
+}
+
+/**
+ * Whether the actor may change the texts of a catalogue entry offered by `offeringOfficeIds`: they are shared by all
+ * those offices, so an office's head may only while no other office offers the entry; administrators always.
+ */
+export function canEditCatalogueTexts(actor: Actor, offeringOfficeIds: readonly string[]): boolean {
+  if (canGlobally(actor, "catalogue:manage")) return true;
+  return offeringOfficeIds.length > 0 && offeringOfficeIds.every((id) => canOnOffice(actor, "services:manage", id));
 }

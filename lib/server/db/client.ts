@@ -75,6 +75,14 @@ export function dbProvider(db: Db): Provider {
 }
 
 /**
+ * Whether independent reads are worth sending at once: a PostgreSQL pool answers them in parallel, while SQLite's one
+ * connection answers one after another anyway, and holding all their results at once costs only memory and time.
+ */
+export function parallelReads(db: Db | Tx): boolean {
+  return providers.get(db) === "postgresql";
+}
+
+/**
  * A new client for a SQLite (`file:...`, relative to the working directory) or PostgreSQL URL.
  *
  * SQLite: use ONE client per file and process (getDb does). better-sqlite3 waits for a busy lock synchronously,

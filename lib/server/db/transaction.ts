@@ -1,3 +1,4 @@
+import { Prisma } from "./generated/sqlite/client";
 import type { Db, Tx } from "./client";
 
 // The race-safe write pattern for everything that changes availability (booking, cancelling, moving, capacity
@@ -56,6 +57,18 @@ export function isRetryableTransactionError(error: unknown): boolean {
   return visit(error, 0);
 }
 
+/**
+ * True when the database was too busy for the work rather than the work wrong: a retryable error after the last
+ * retry, or a transaction that could not start or finish in time (P2028) while many others queued for a lock row.
+ * Nothing was written; the same request may succeed seconds later, so callers answer "busy, try again".
+ */
+export function isBusyError(error: unknown): boolean {
+  return isRetryableTransactionError(error) || (error as { code?: unknown } | null)?.code === "P2028";
+}
+
+/** Seconds a client is asked to wait after a busy refusal: long enough for a burst on one office day to drain. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function sleep(ms: number): Promise<void> {
@@ -85,33 +98,83 @@ export async function retryingTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>,
   }
 }
 
+/** What the lock rows of the locked dates said when they were taken: see DayLock. */
+export type DayLocks = ReadonlyMap<string, DayLock>;
+
+export interface DayLock {
+  /** Raised by every write under the lock (bookings, cancellations, capacity changes). */
+  version: number;
+  /** Raised only by capacity changes of the date (blocks, overrides, closures, holidays). */
+  scheduleVersion: number;
+}
+
+export interface BookingTransactionOptions extends TransactionOptions {
+  /** Dates (among those locked) whose schedule the transaction changes: their scheduleVersion is raised. */
+  scheduleChange?: readonly string[];
+}
+
+/**
+ * Upserts the lock row of each date, in the order given, and returns what each row holds afterwards. One
+ * INSERT ... ON CONFLICT DO UPDATE ... RETURNING per date on both databases: a write, so it takes the lock even for a
+ * new row, and its RETURNING reports the row as it is after any transaction this one waited for (not as the
+ * statement's snapshot saw it).
+ */
+async function lockDays(tx: Tx, officeId: string, days: readonly string[], scheduleChange: ReadonlySet<string>): Promise<DayLocks> {
+  const locks = new Map<string, DayLock>();
+  for (const date of days) {
+    const bump = scheduleChange.has(date) ? 1 : 0;
+    // Raw SQL (the same statement Prisma's upsert emits, plus RETURNING of both counters) keeps this one round trip.
+    const rows = await tx.$queryRaw<Array<{ version: number | bigint; scheduleVersion: number | bigint }>>(Prisma.sql`
+      INSERT INTO "OfficeDay" ("officeId", "date", "version", "scheduleVersion") VALUES (${officeId}, ${date}, 1, ${bump})
+      ON CONFLICT ("officeId", "date") DO UPDATE
+        SET "version" = "OfficeDay"."version" + 1, "scheduleVersion" = "OfficeDay"."scheduleVersion" + ${bump}
+      RETURNING "version", "scheduleVersion"`);
+    locks.set(date, { version: Number(rows[0].version), scheduleVersion: Number(rows[0].scheduleVersion) });
+  }
+  return locks;
+}
+
+/**
+ * The schedule versions of an office's dates as committed now, read WITHOUT the lock, before reading the schedule
+ * itself: a booking that finds the same versions under the lock (sameSchedule) may use the schedule it read. A date
+ * without a lock row has version 0, as a row the booking's own lock creates.
+ */
+export async function readScheduleVersions(db: Db | Tx, officeId: string, dates: readonly string[]): Promise<ReadonlyMap<string, number>> {
+  const days = [...new Set(dates)];
+  const rows = await db.$queryRaw<Array<{ date: string; scheduleVersion: number | bigint }>>(Prisma.sql`
+    SELECT "date", "scheduleVersion" FROM "OfficeDay" WHERE "officeId" = ${officeId} AND "date" IN (${Prisma.join(days)})`);
+  const versions = new Map(days.map((d) => [d, 0]));
+  for (const row of rows) versions.set(row.date, Number(row.scheduleVersion));
+  return versions;
+}
+
+/** True when no capacity change of the locked dates committed since `before` was read. */
+export function sameSchedule(before: ReadonlyMap<string, number>, locks: DayLocks): boolean {
+  for (const [date, lock] of locks) {
+    if (before.get(date) !== lock.scheduleVersion) return false;
+  }
+  return true;
+}
+
 /**
  * Runs `fn` in a retrying transaction (retryingTransaction) that first locks the office's local dates
  * (`YYYY-MM-DD`; a booking that crosses midnight passes every date it touches). Dates are locked in ascending order
- * so that two transactions never wait for each other crosswise.
+ * so that two transactions never wait for each other crosswise. `fn` receives what the lock rows hold (DayLocks).
+ * A capacity change names the dates whose schedule it changes (`scheduleChange`), so that bookings that read the
+ * schedule before the lock notice it.
  */
 export async function bookingTransaction<T>(
   db: Db,
   officeId: string,
   dates: string[],
-  fn: (tx: Tx) => Promise<T>,
-  options: TransactionOptions = {},
+  fn: (tx: Tx, locks: DayLocks) => Promise<T>,
+  options: BookingTransactionOptions = {},
 ): Promise<T> {
   const days = [...new Set(dates)].sort();
   if (days.length === 0) throw new Error("bookingTransaction needs at least one date to lock");
   for (const day of days) {
     if (!LOCAL_DATE.test(day)) throw new Error(`bookingTransaction: not a local date (YYYY-MM-DD): ${day}`);
   }
-  return retryingTransaction(db, async (tx) => {
-    for (const date of days) {
-      // INSERT ... ON CONFLICT DO UPDATE on both databases: a write, so it takes the lock even for a new row.
-      await tx.officeDay.upsert({
-        where: { officeId_date: { officeId, date } },
-        create: { officeId, date, version: 1 },
-        update: { version: { increment: 1 } },
-        select: { version: true },
-      });
-    }
-    return fn(tx);
-  }, options);
+  const scheduleChange = new Set(options.scheduleChange ?? []);
+  return retryingTransaction(db, async (tx) => fn(tx, await lockDays(tx, officeId, days, scheduleChange)), options);
 }

@@ -2,13 +2,17 @@ import "server-only";
 import { z } from "zod";
 import { dbProvider, type Db, type Tx } from "@/lib/server/db/client";
 import { componentLog } from "@/lib/server/log";
-import { isMailTemplate, parseMailPayload, type MailPayloads, type MailTemplate } from "@/emails/payloads";
+import { isMailTemplate, parseMailPayload, type MailBranding, type MailPayloads, type MailTemplate } from "@/emails/payloads";
+import { env } from "@/lib/server/env";
+import { mailBranding } from "@/lib/server/services/branding/read-branding";
+import { deliverWebhookRow, type WebhookDeliveryOptions } from "@/lib/server/webhooks/delivery";
 import { mailSubject, renderMail } from "./render";
 import type { MailTransport } from "./transport";
 
 // The transactional outbox (DESIGN.md, invariant 4): a change and its e-mail are written in one transaction; a
 // worker sends later, retries with backoff and records failures, so an SMTP outage delays mail but never loses it.
 // Several app instances may run workers against one PostgreSQL: a row is claimed by exactly one of them.
+// The same rows, claims and retries carry webhook calls (channel WEBHOOK, lib/server/webhooks/).
 
 export interface EnqueueMailInput<T extends MailTemplate> {
   template: T;
@@ -28,18 +32,35 @@ export async function enqueueMail<T extends MailTemplate>(
   tx: Tx,
   input: EnqueueMailInput<T>,
 ): Promise<{ id: string }> {
-  return tx.outboxMessage.create({ data: await outboxRow(input), select: { id: true } });
+  return writePreparedMail(tx, await prepareMail(tx, input));
+}
+
+/**
+ * The outbox row of an e-mail, built before the transaction that writes it (writePreparedMail): its branding read and
+ * its payload validated and rendered outside the locks the transaction holds.
+ */
+export type PreparedMail = Awaited<ReturnType<typeof outboxRow>>;
+
+export async function prepareMail<T extends MailTemplate>(db: Db | Tx, input: EnqueueMailInput<T>): Promise<PreparedMail> {
+  return outboxRow(input, await mailBranding(db, env().APP_URL));
+}
+
+/** Writes a prepared e-mail inside the caller's transaction, like enqueueMail. */
+export async function writePreparedMail(tx: Tx, row: PreparedMail): Promise<{ id: string }> {
+  return tx.outboxMessage.create({ data: row, select: { id: true } });
 }
 
 /** enqueueMail for many e-mails at once, in one statement (e.g. everyone a release round's draw gave no time). */
 export async function enqueueMails<T extends MailTemplate>(tx: Tx, inputs: EnqueueMailInput<T>[]): Promise<number> {
   if (inputs.length === 0) return 0;
-  const { count } = await tx.outboxMessage.createMany({ data: await Promise.all(inputs.map(outboxRow)) });
+  const branding = await mailBranding(tx, env().APP_URL);
+  const { count } = await tx.outboxMessage.createMany({ data: await Promise.all(inputs.map((input) => outboxRow(input, branding))) });
   return count;
 }
 
-async function outboxRow<T extends MailTemplate>(input: EnqueueMailInput<T>) {
-  const payload = parseMailPayload(input.template, input.payload);
+/** The row of one e-mail; the city's look at the time of writing goes into its payload unless the caller set one. */
+async function outboxRow<T extends MailTemplate>(input: EnqueueMailInput<T>, branding: MailBranding) {
+  const payload = parseMailPayload(input.template, { branding, ...input.payload });
   return {
     template: input.template,
     recipient: recipientSchema.parse(input.recipient.trim()),
@@ -64,8 +85,13 @@ export interface ProcessOutboxOptions {
   leaseMs?: number;
   /** Attempts before a row is marked FAILED (default 12: about six hours with the default backoff). */
   maxAttempts?: number;
-  /** Delay before the next attempt, after `attempts` failed ones (default 1, 2, 4 ... minutes, at most 60). */
+  /**
+   * Delay before the next attempt, after `attempts` failed ones (default 1, 2, 4 ... minutes, at most 60; for
+   * webhooks with jitter, so that the calls a receiver's outage held back do not all come back at once).
+   */
   backoffMs?: (attempts: number) => number;
+  /** How webhook rows are called (timeout, private networks). */
+  webhooks?: WebhookDeliveryOptions;
   log?: Pick<Console, "warn" | "error">;
 }
 
@@ -81,6 +107,12 @@ export const DEFAULT_OUTBOX_MAX_ATTEMPTS = 12;
 
 export function defaultBackoffMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+/** The mail backoff, spread over its upper half at random ("equal jitter"). */
+export function jitteredBackoffMs(attempts: number, random: () => number = Math.random): number {
+  const base = defaultBackoffMs(attempts);
+  return Math.round(base / 2 + random() * (base / 2));
 }
 
 const EMAIL_ADDRESS = /[^\s<>()"',;:]+@[^\s<>()"',;:]+/g;
@@ -202,7 +234,6 @@ export async function processOutbox(db: Db, options: ProcessOutboxOptions): Prom
   const batchSize = options.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE;
   const leaseMs = options.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS;
   const maxAttempts = options.maxAttempts ?? DEFAULT_OUTBOX_MAX_ATTEMPTS;
-  const backoffMs = options.backoffMs ?? defaultBackoffMs;
   const log = options.log ?? componentLog("outbox");
   const result: OutboxResult = { sent: 0, failed: 0, retried: 0 };
 
@@ -232,7 +263,7 @@ export async function processOutbox(db: Db, options: ProcessOutboxOptions): Prom
       // Send only under a live claim with time to spare: once it lapses, another worker may take the rows.
       if (lease.until - now().getTime() < leaseMs / 3) break;
       if (!lease.held.has(row.id)) continue;
-      await processRow(db, row, { ...options, now, leaseMs, maxAttempts, backoffMs, log }, result);
+      await processRow(db, row, { ...options, now, leaseMs, maxAttempts, log }, result);
       unfinished.delete(row.id);
     }
   } finally {
@@ -248,17 +279,59 @@ function loadClaimed(db: Db, ids: string[]) {
   return db.outboxMessage.findMany({
     where: { id: { in: ids } },
     orderBy: { createdAt: "asc" },
-    include: { office: { select: { senderName: true, replyTo: true } } },
+    include: {
+      office: { select: { senderName: true, replyTo: true } },
+      endpoint: { select: { url: true, secret: true, active: true, includePersonalData: true } },
+    },
   });
 }
 
-/** Renders and sends one claimed row and records the outcome in `result`. */
-async function processRow(
+type RowOptions = Required<Omit<ProcessOutboxOptions, "batchSize" | "backoffMs" | "webhooks">> &
+  Pick<ProcessOutboxOptions, "backoffMs" | "webhooks">;
+
+/** A failed attempt: retried after the backoff, or FAILED once the attempts are used up. */
+async function recordFailure(
   db: Db,
   row: ClaimedRow,
-  options: Required<Omit<ProcessOutboxOptions, "batchSize">>,
+  reason: string,
+  options: RowOptions,
   result: OutboxResult,
+  extra: { responseStatus?: number | null } = {},
 ): Promise<void> {
+  const { now, log } = options;
+  const what = row.channel === "WEBHOOK" ? "webhook" : "message";
+  if (row.attempts >= options.maxAttempts) {
+    await update(db, row.id, { status: "FAILED", lockedUntil: null, lastError: reason, ...extra });
+    log.error(`outbox: ${what} ${row.id} failed after ${row.attempts} attempts: ${reason}`);
+    result.failed++;
+  } else {
+    const backoff = options.backoffMs ?? (row.channel === "WEBHOOK" ? jitteredBackoffMs : defaultBackoffMs);
+    const nextAttemptAt = new Date(now().getTime() + backoff(row.attempts));
+    await update(db, row.id, { status: "PENDING", lockedUntil: null, lastError: reason, nextAttemptAt, ...extra });
+    log.warn(`outbox: ${what} ${row.id} attempt ${row.attempts} failed, next at ${nextAttemptAt.toISOString()}: ${reason}`);
+    result.retried++;
+  }
+}
+
+/** Calls one claimed webhook row's endpoint and records the outcome like a mail's. */
+async function processWebhookRow(db: Db, row: ClaimedRow, options: RowOptions, result: OutboxResult): Promise<void> {
+  const outcome = await deliverWebhookRow(db, row, options.now(), options.webhooks);
+  if (outcome.kind === "undeliverable") {
+    await update(db, row.id, { status: "FAILED", lockedUntil: null, lastError: outcome.reason });
+    options.log.error(`outbox: webhook ${row.id} cannot be delivered: ${outcome.reason}`);
+    result.failed++;
+  } else if (outcome.kind === "retry") {
+    await recordFailure(db, row, outcome.reason, options, result, { responseStatus: outcome.status });
+  } else {
+    const data = { status: "SENT" as const, sentAt: options.now(), lockedUntil: null, lastError: null, responseStatus: outcome.status };
+    await recordSent(db, row.id, data, options.leaseMs);
+    result.sent++;
+  }
+}
+
+/** Renders and sends one claimed row and records the outcome in `result`. */
+async function processRow(db: Db, row: ClaimedRow, options: RowOptions, result: OutboxResult): Promise<void> {
+  if (row.channel === "WEBHOOK") return processWebhookRow(db, row, options, result);
   const { now, log } = options;
   let mail;
   try {
@@ -283,17 +356,7 @@ async function processRow(
       replyTo: row.office?.replyTo ?? undefined,
     }));
   } catch (error) {
-    const reason = describeMailError(error);
-    if (row.attempts >= options.maxAttempts) {
-      await update(db, row.id, { status: "FAILED", lockedUntil: null, lastError: reason });
-      log.error(`outbox: message ${row.id} failed after ${row.attempts} attempts: ${reason}`);
-      result.failed++;
-    } else {
-      const nextAttemptAt = new Date(now().getTime() + options.backoffMs(row.attempts));
-      await update(db, row.id, { status: "PENDING", lockedUntil: null, lastError: reason, nextAttemptAt });
-      log.warn(`outbox: message ${row.id} attempt ${row.attempts} failed, next at ${nextAttemptAt.toISOString()}: ${reason}`);
-      result.retried++;
-    }
+    await recordFailure(db, row, describeMailError(error), options, result);
     return;
   }
   // Sent: from here on a failure is the database's, never a reason to send the message again.

@@ -5,14 +5,15 @@ import { BookingCancelledEmail } from "@/emails/booking-cancelled";
 import { BookingConfirmationEmail } from "@/emails/booking-confirmation";
 import { BookingReminderEmail } from "@/emails/booking-reminder";
 import { BookingRescheduledEmail } from "@/emails/booking-rescheduled";
+import { BookingChangedEmail } from "@/emails/booking-changed";
 import { StaffInviteEmail, staffInviteSubject } from "@/emails/staff-invite";
 import { BookingVerificationEmail } from "@/emails/booking-verification";
 import { WishConfirmationEmail, wishConfirmationSubject } from "@/emails/wish-confirmation";
 import { RoundNotDrawnEmail, roundNotDrawnSubject } from "@/emails/round-not-drawn";
 import { WishOfferEmail } from "@/emails/wish-offer";
-import { formatAppointment } from "@/emails/components/format";
+import { documentsToBring, formatAppointment, serviceTitle } from "@/emails/components/format";
 import { createEmailContext, type EmailContext } from "@/emails/components/i18n";
-import { CHECK_IN_QR_CID } from "@/emails/components/parts";
+import { CHECK_IN_QR_CID, comesToOffice } from "@/emails/components/parts";
 import { localDateOf } from "@/lib/domain";
 import { buildIcs } from "@/lib/ics";
 import { checkInQrPng, checkInToken } from "@/lib/server/security/check-in-tokens";
@@ -74,9 +75,10 @@ const PLAIN_TEXT = {
   },
 } as const;
 
-async function contextFor(locale: string): Promise<EmailContext> {
-  const loaded = await loadEmailMessages(locale);
-  return createEmailContext(loaded.locale, loaded.messages);
+/** The texts of the payload's language, and the city's look the payload carries. */
+async function contextFor(payload: { locale: string; branding?: EmailContext["branding"] }): Promise<EmailContext> {
+  const loaded = await loadEmailMessages(payload.locale);
+  return { ...createEmailContext(loaded.locale, loaded.messages), branding: payload.branding };
 }
 
 type BookingTemplate = Exclude<MailTemplate, "staff-invite" | "wish-confirmation" | "round-not-drawn">;
@@ -84,7 +86,7 @@ type BookingTemplate = Exclude<MailTemplate, "staff-invite" | "wish-confirmation
 function subjectOf(template: BookingTemplate, ctx: EmailContext, payload: BookingMailPayload): string {
   const when = formatAppointment(ctx.locale, payload.office.timeZone, payload.booking);
   const values = {
-    service: payload.service.name,
+    service: serviceTitle(payload),
     date: when.dateShort,
     time: when.time,
     reference: payload.booking.referenceCode,
@@ -96,6 +98,8 @@ function subjectOf(template: BookingTemplate, ctx: EmailContext, payload: Bookin
       return ctx.t("cancelled.subject", values);
     case "booking-rescheduled":
       return ctx.t("rescheduled.subject", values);
+    case "booking-changed":
+      return ctx.t("changed.subject", values);
     case "booking-reminder":
       return ctx.t("reminder.subject", values);
     case "booking-verification":
@@ -110,6 +114,7 @@ function elementOf(template: BookingTemplate, ctx: EmailContext, payload: Bookin
     "booking-confirmation": BookingConfirmationEmail,
     "booking-cancelled": BookingCancelledEmail,
     "booking-rescheduled": BookingRescheduledEmail,
+    "booking-changed": BookingChangedEmail,
     "booking-reminder": BookingReminderEmail,
     "booking-verification": BookingVerificationEmail,
     "wish-offer": WishOfferEmail,
@@ -124,23 +129,28 @@ function calendarEntry(
   options: RenderMailOptions,
 ): MailAttachment {
   const { t } = ctx;
-  const { office, service, booking } = payload;
+  const { office, booking } = payload;
   const now = options.now ?? new Date();
   const cancel = template === "booking-cancelled";
-  const names = { service: service.name, office: office.name };
+  const names = { service: serviceTitle(payload), office: office.name };
+  const documents = documentsToBring(payload).map((d) => d.text);
+  // A video appointment takes place at its meeting link, a phone appointment on the phone: no address for either.
+  const video = payload.kind === "VIDEO" ? payload.videoUrl : undefined;
   const description = [
     t("ics.reference", { reference: booking.referenceCode }),
     t("ics.persons", { count: booking.persons }),
-    ...(service.documents.length > 0 ? ["", t("ics.documents"), ...service.documents.map((d) => `- ${d}`)] : []),
+    ...(video ? ["", t("ics.video", { url: video })] : []),
+    ...(payload.kind === "PHONE" ? ["", t("ics.phone")] : []),
+    ...(documents.length > 0 ? ["", t("ics.documents"), ...documents.map((d) => `- ${d}`)] : []),
     "",
     t("ics.manage", { url: payload.manageUrl }),
   ].join("\n");
-  const location = [
-    office.name,
-    office.street,
-    `${office.postalCode} ${office.locality}`,
-    ...(office.room ? [t("common.room", { room: office.room })] : []),
-  ].join(", ");
+  const location =
+    payload.kind === "VIDEO"
+      ? (video ?? t("ics.videoLocation"))
+      : payload.kind === "PHONE"
+        ? t("ics.phoneLocation")
+        : [office.name, office.street, `${office.postalCode} ${office.locality}`, ...(office.room ? [t("common.room", { room: office.room })] : [])].join(", ");
   const issuedAt = options.issuedAt ?? now;
   const method = cancel ? "CANCEL" : "PUBLISH";
   const content = buildIcs({
@@ -151,7 +161,7 @@ function calendarEntry(
     summary: cancel ? t("ics.cancelledSummary", names) : t("ics.summary", names),
     description,
     location,
-    url: payload.manageUrl,
+    url: video ?? payload.manageUrl,
     organizerName: office.name,
     organizerEmail: office.email,
     method,
@@ -164,7 +174,12 @@ function calendarEntry(
 }
 
 // The e-mails whose template shows the check-in QR code (CheckInCode): those that confirm a date.
-const CHECK_IN_TEMPLATES: ReadonlySet<BookingTemplate> = new Set(["booking-confirmation", "booking-rescheduled", "booking-reminder"]);
+const CHECK_IN_TEMPLATES: ReadonlySet<BookingTemplate> = new Set([
+  "booking-confirmation",
+  "booking-rescheduled",
+  "booking-changed",
+  "booking-reminder",
+]);
 
 /**
  * The check-in QR code as an inline image, signed now for the appointment's local date (so a moved appointment's
@@ -172,7 +187,7 @@ const CHECK_IN_TEMPLATES: ReadonlySet<BookingTemplate> = new Set(["booking-confi
  */
 async function checkInImages(template: BookingTemplate, payload: BookingMailPayload): Promise<InlineImage[]> {
   const id = payload.booking.id;
-  if (!id || !CHECK_IN_TEMPLATES.has(template)) return [];
+  if (!id || !CHECK_IN_TEMPLATES.has(template) || !comesToOffice(payload)) return [];
   const date = localDateOf(new Date(payload.booking.startsAt), payload.office.timeZone);
   const content = await checkInQrPng(checkInToken(id, date));
   return [{ cid: CHECK_IN_QR_CID, filename: "einchecken.png", content, contentType: "image/png" }];
@@ -182,7 +197,7 @@ async function checkInImages(template: BookingTemplate, payload: BookingMailPayl
 export async function mailSubject(template: MailTemplate, payload: unknown): Promise<string> {
   if (template === "wish-confirmation") {
     const wish = parseMailPayload(template, payload);
-    return wishConfirmationSubject(await contextFor(wish.locale), wish);
+    return wishConfirmationSubject(await contextFor(wish), wish);
   }
   const mail = await parsed(template, payload);
   if (mail.roundNotDrawn) return roundNotDrawnSubject(mail.ctx, mail.roundNotDrawn);
@@ -192,7 +207,7 @@ export async function mailSubject(template: MailTemplate, payload: unknown): Pro
 /** The validated payload with the texts of its language; invitations and booking e-mails take different data. */
 async function parsed(template: Exclude<MailTemplate, "wish-confirmation">, payload: unknown) {
   const data: MailPayloads[MailTemplate] = parseMailPayload(template, payload);
-  const ctx = await contextFor(data.locale);
+  const ctx = await contextFor(data);
   if (template === "staff-invite") return { ctx, staffInvite: data as StaffInviteMailPayload } as const;
   if (template === "round-not-drawn") return { ctx, roundNotDrawn: data as RoundNotDrawnMailPayload } as const;
   return { ctx, template, booking: data as BookingMailPayload, staffInvite: undefined, roundNotDrawn: undefined } as const;
@@ -211,7 +226,7 @@ export async function renderMail(
   // A wish is no appointment: no calendar file.
   if (template === "wish-confirmation") {
     const wish = parseMailPayload(template, payload);
-    const ctx = await contextFor(wish.locale);
+    const ctx = await contextFor(wish);
     const element = createElement(WishConfirmationEmail, { ctx, payload: wish });
     const [html, text] = await Promise.all([render(element), render(element, PLAIN_TEXT)]);
     return { subject: wishConfirmationSubject(ctx, wish), html, text, attachments: [] };

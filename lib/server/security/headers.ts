@@ -123,6 +123,14 @@ export function resourceContentSecurityPolicy(config: SecurityHeaderConfig): str
   return `default-src 'none'; frame-ancestors ${config.frameAncestors.join(" ")}`;
 }
 
+/** The city's logo: an SVG opened on its own may style itself, and nothing else (no script, no loads). */
+export const LOGO_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** Paths whose responses carry LOGO_CONTENT_SECURITY_POLICY instead of the resource policy. */
+export function isLogoPath(pathname: string): boolean {
+  return pathname === "/api/branding/logo";
+}
+
 /**
  * The pages that may use the camera, to scan QR codes: the kiosk's (`/kiosk/<office>`, in any language) and the
  * pairing page `/geraet`, which leads into the kiosk without loading a new document, so the kiosk keeps the
@@ -161,10 +169,13 @@ export function pageSecurityHeaders(config: SecurityHeaderConfig, nonce: string,
   ];
 }
 
-/** All headers of a non-page response (API routes, images, static files). */
-export function resourceSecurityHeaders(config: SecurityHeaderConfig): HeaderList {
+/** All headers of a non-page response (API routes, images, static files); `logo` for the branding's logo. */
+export function resourceSecurityHeaders(config: SecurityHeaderConfig, options: { logo?: boolean } = {}): HeaderList {
+  const csp = options.logo
+    ? `${LOGO_CONTENT_SECURITY_POLICY}; frame-ancestors ${config.frameAncestors.join(" ")}`
+    : resourceContentSecurityPolicy(config);
   return [
-    { key: "Content-Security-Policy", value: resourceContentSecurityPolicy(config) },
+    { key: "Content-Security-Policy", value: csp },
     ...commonSecurityHeaders(config),
   ];
 }

@@ -37,3 +37,8 @@ export function roundUrl(roundId: string, locale: string = defaultLocale): strin
 export function receiptPageUrl(token: string, locale: string): string {
   return `${env().APP_URL}${localePrefix(locale)}/quittung/${token}`;
 }
+
+/** The public directory of the city's services; an entry's page is `${directoryUrl()}/<catalogue slug>`. */
+export function directoryUrl(locale: string = defaultLocale): string {
+  return `${env().APP_URL}${localePrefix(locale)}/leistungen`;
+}

@@ -9,6 +9,7 @@ import { manageUrl, serviceUrl } from "./booking-urls";
 import { getBookingByToken, type ManagedBooking } from "./get-booking-by-token";
 import { assertChangeable } from "./manage-rules";
 import { offerFreedTime } from "@/lib/server/services/waitlist/offer-freed-time";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 /** The citizen cancels through their link, under the day lock; the e-mail offers to book again. */
 export async function cancelBookingByToken(
@@ -25,6 +26,7 @@ export async function cancelBookingByToken(
       data: { status: "CANCELLED", cancelledAt: input.now, cancelReason: input.reason ?? CITIZEN_CANCEL_REASON },
     });
     if (count === 0) throw new AppError("ALREADY_CANCELLED");
+    await emitBookingEvent(tx, "booking.cancelled", booking, input.now);
     await offerFreedTime(tx, { officeId: booking.officeId, dates, now: input.now });
     if (booking.email) {
       await enqueueMail(tx, {

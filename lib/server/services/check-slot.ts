@@ -2,7 +2,8 @@ import { type AccessKind, appointmentInterval, checkSlot } from "@/lib/domain";
 import { citizenAccess } from "@/lib/domain/access";
 import type { Db } from "@/lib/server/db/client";
 import { type AppErrorCode, isAppError } from "@/lib/server/errors";
-import { loadAvailability, startOutOfRange } from "./availability";
+import { appointmentSpec, loadAvailability, startOutOfRange } from "./availability";
+import { appointmentShapeOf, type SlotAppointment } from "./list-slots";
 import { slotError } from "./insert-booking";
 import { getActiveOfficeAndService } from "./office-catalog";
 
@@ -20,17 +21,21 @@ export async function findSlotProblem(
     permitExpiresOn?: string | null;
     /** A booking being moved does not compete with itself. */
     excludeBookingId?: string;
+    appointment?: SlotAppointment;
   },
 ): Promise<AppErrorCode | null> {
   try {
     const { office, service } = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
-    if (input.persons < 1 || input.persons > service.maxPersons) return "INVALID_INPUT";
+    const shape = appointmentShapeOf({ office, service }, input.appointment);
+    const spec = appointmentSpec(service, shape);
+    if (input.persons < 1 || input.persons > spec.maxPersons) return "INVALID_INPUT";
     const outOfRange = startOutOfRange(office, input.start, input.now);
     if (outOfRange) return slotError(outOfRange).code;
-    const [from, to] = appointmentInterval(input.start, service, input.persons, office.timeZone).dates;
+    const [from, to] = appointmentInterval(input.start, spec, input.persons, office.timeZone).dates;
     const availability = await loadAvailability(db, {
       office,
       service,
+      shape,
       persons: input.persons,
       now: input.now,
       from,

@@ -5,9 +5,11 @@ import type { Db } from "@/lib/server/db/client";
 import { AppError, isAppError } from "@/lib/server/errors";
 import { enqueueConfirmation } from "./confirmation-mail";
 import { assertSlotFree } from "./insert-booking";
+import { shapeOfBooking } from "./availability";
 import { firstFreeSlots } from "./list-slots";
 import { getBookingByToken, type ManagedBooking } from "./get-booking-by-token";
 import { acceptOffer } from "./waitlist/accept-offer";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 // E-mail verification: a booking of an office with verificationMode EMAIL is HELD until the citizen confirms it
 // through the link in the "please confirm" e-mail. Confirming is a POST from the manage page, never the GET of the
@@ -39,6 +41,7 @@ export async function confirmBookingByToken(db: Db, input: { token: string; now:
         const load = {
           office,
           service,
+          shape: shapeOfBooking(booking),
           persons: booking.persons,
           now: input.now,
           from,
@@ -58,6 +61,7 @@ export async function confirmBookingByToken(db: Db, input: { token: string; now:
       data: { status: "CONFIRMED", holdExpiresAt: null },
     });
     if (count === 0) throw new AppError("BOOKING_NOT_FOUND");
+    await emitBookingEvent(tx, "booking.confirmed", booking, input.now);
     await enqueueConfirmation(tx, booking, input.token);
   });
   return { ...booking, status: "CONFIRMED", holdExpiresAt: null };
@@ -66,5 +70,10 @@ export async function confirmBookingByToken(db: Db, input: { token: string; now:
 /** For a hold whose time was taken after it expired: the next free slots of the same service and party size. */
 export async function slotsInsteadOfHold(db: Db, booking: ManagedBooking, now: Date, count = 3): Promise<Slot[]> {
   if (!booking.office.active || !booking.service.active) return [];
-  return firstFreeSlots(db, { office: booking.office, service: booking.service }, { persons: booking.persons, now, access: bookingAccess(booking) }, count);
+  return firstFreeSlots(
+    db,
+    { office: booking.office, service: booking.service },
+    { persons: booking.persons, now, access: bookingAccess(booking), shape: shapeOfBooking(booking) },
+    count,
+  );
 }

@@ -1,13 +1,15 @@
-import { appointmentInterval, holdDeadline, needsVerification } from "@/lib/domain";
+import { type AppointmentKind, appointmentInterval, holdDeadline, needsVerification } from "@/lib/domain";
 import { citizenAccess } from "@/lib/domain/access";
-import { wishesFirstTransaction } from "@/lib/server/services/waitlist/offer-freed-time";
+import { offeringFirst, settled, waitingListMayOffer } from "@/lib/server/services/waitlist/offer-freed-time";
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import type { PersonalData } from "@/lib/schemas/booking";
 import type { Db, Tx } from "@/lib/server/db/client";
+import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
-import { activeBookingWhere, startOutOfRange } from "./availability";
-import { insertCheckedBooking, slotError } from "./insert-booking";
+import { assertReachable, chooseAppointment } from "./appointment-choice";
+import { activeBookingWhere, appointmentSpec, startOutOfRange } from "./availability";
+import { insertCheckedBooking, prepareBooking, slotError } from "./insert-booking";
 import { getActiveOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
 
 export interface CreateBookingInput {
@@ -15,6 +17,10 @@ export interface CreateBookingInput {
   serviceSlug: string;
   /** The active office and service of these slugs, when the caller has read them already: they are not read again. */
   loaded?: { office: OfficeWithServices; service: ServiceRow };
+  /** Slugs of further services of the same office to take care of in the same appointment. */
+  furtherServices?: readonly string[];
+  /** How the appointment takes place; absent: the only kind offered, else in person. */
+  kind?: AppointmentKind | null;
   start: Date;
   persons: number;
   person: PersonalData;
@@ -39,9 +45,9 @@ export interface CreatedBooking {
  * Future active bookings of the office for the mailbox `email` reaches, however each was spelt ("same+1@...",
  * "s.ame@gmail.com"): the database narrows the candidates, the counting key decides.
  */
-async function activeBookingsOfMailbox(tx: Tx, officeId: string, email: string, now: Date): Promise<number> {
+async function activeBookingsOfMailbox(db: Db | Tx, officeId: string, email: string, now: Date): Promise<number> {
   const { localPrefix, domains } = emailCountingCandidates(email);
-  const candidates = await tx.booking.findMany({
+  const candidates = await db.booking.findMany({
     where: {
       officeId,
       AND: [
@@ -58,15 +64,18 @@ async function activeBookingsOfMailbox(tx: Tx, officeId: string, email: string, 
 }
 
 export async function createBooking(db: Db, input: CreateBookingInput): Promise<CreatedBooking> {
-  // The office and service are read once per booking, before the lock. What decides whether the booking still fits
-  // (the day's bookings and schedule) is read again under the lock, in insertCheckedBooking, since another booking
-  // or a capacity change may have come first; the office's settings are not: one changed meanwhile applies from the
-  // next booking on.
+  // The office and service are read once per booking, before the lock, and so is the day's schedule (prepareBooking).
+  // What decides whether the booking still fits is read again under the lock, in insertCheckedBooking: the day's
+  // bookings always, the schedule when a capacity change of the day committed meanwhile (its schedule version); the
+  // office's settings are not: one changed meanwhile applies from the next booking on.
   const { office, service } = input.loaded ?? (await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug));
-  if (input.persons < 1 || input.persons > service.maxPersons) throw new AppError("INVALID_INPUT");
+  const shape = chooseAppointment(office, service, { further: input.furtherServices, by: "slug", kind: input.kind });
+  assertReachable(shape.kind, input.person.phone);
+  const spec = appointmentSpec(service, shape);
+  if (input.persons < 1 || input.persons > spec.maxPersons) throw new AppError("INVALID_INPUT");
   const outOfRange = startOutOfRange(office, input.start, input.now);
   if (outOfRange) throw slotError(outOfRange);
-  const { end: endsAt, dates } = appointmentInterval(input.start, service, input.persons, office.timeZone);
+  const { end: endsAt, dates } = appointmentInterval(input.start, spec, input.persons, office.timeZone);
   const email = input.person.email.toLowerCase();
   // The permit's expiry is kept only where the service asks for it; it decides whether the kept places are open.
   const permitExpiresOn = service.asksPermitExpiry ? (input.person.permitExpiresOn ?? null) : null;
@@ -76,36 +85,49 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
     ? holdDeadline(input.now, office.holdMinutes)
     : undefined;
 
-  // Wishes first: time freed by an expired hold or a newly reachable day is offered before it can be booked here.
-  const booking = await wishesFirstTransaction(db, office.id, dates, input.now, async (tx) => {
-    const active = await activeBookingsOfMailbox(tx, office.id, email, input.now);
-    if (active >= office.maxActiveBookingsPerEmail) throw new AppError("TOO_MANY_BOOKINGS");
+  // The per-mailbox limit counts bookings on every date, which the day locks do not cover anyway: it is read before
+  // them, with the other reads that need no lock, so that the transaction holding the lock stays short.
+  const active = await activeBookingsOfMailbox(db, office.id, email, input.now);
+  if (active >= office.maxActiveBookingsPerEmail) throw new AppError("TOO_MANY_BOOKINGS");
 
-    return insertCheckedBooking(tx, {
-      office,
-      service,
-      start: input.start,
-      endsAt,
-      persons: input.persons,
-      now: input.now,
-      from: dates[0],
-      to: dates[1],
-      channel: input.channel,
-      locale: input.locale,
-      person: {
-        givenName: input.person.givenName ?? null,
-        familyName: input.person.familyName,
-        email,
-        phone: input.person.phone ?? null,
-        dateOfBirth: input.person.dateOfBirth,
-        remark: input.person.remark ?? null,
-        permitExpiresOn,
-      },
-      manageToken,
-      holdExpiresAt,
-      access,
-    });
-  });
+  const args = {
+    office,
+    service,
+    shape,
+    start: input.start,
+    endsAt,
+    persons: input.persons,
+    now: input.now,
+    from: dates[0],
+    to: dates[1],
+    channel: input.channel,
+    locale: input.locale,
+    person: {
+      givenName: input.person.givenName ?? null,
+      familyName: input.person.familyName,
+      email,
+      phone: input.person.phone ?? null,
+      dateOfBirth: input.person.dateOfBirth,
+      remark: input.person.remark ?? null,
+      permitExpiresOn,
+    },
+    manageToken,
+    holdExpiresAt,
+    access,
+  };
+  const [prepared, waitingList] = await Promise.all([
+    prepareBooking(db, args),
+    waitingListMayOffer(db, office.id, dates, input.now),
+  ]);
+
+  // Under the lock: the waiting list first when it may take the freed time (offeringFirst), then the re-read of the
+  // day's bookings, the insert and the prepared e-mail.
+  const booking = settled(
+    await bookingTransaction(db, office.id, dates, async (tx, locks) => {
+      const insert = () => insertCheckedBooking(tx, { ...args, prepared: { booking: prepared, locks } });
+      return waitingList ? offeringFirst(tx, { officeId: office.id, dates, now: input.now }, insert) : { value: await insert() };
+    }),
+  );
 
   return {
     id: booking.id,

@@ -2,6 +2,7 @@ import { bookingAccess } from "@/lib/domain/access";
 import type { Db } from "@/lib/server/db/client";
 import { type AppErrorCode, isAppError } from "@/lib/server/errors";
 import { findSlotProblem } from "./check-slot";
+import { appointmentOfBooking } from "./list-slots";
 import type { ManagedBooking } from "./get-booking-by-token";
 import { assertMovable } from "./manage-rules";
 
@@ -24,6 +25,7 @@ export async function findMoveProblem(
       now: input.now,
       access: bookingAccess(booking),
       excludeBookingId: booking.id,
+      appointment: appointmentOfBooking(booking),
     });
   } catch (e) {
     if (isAppError(e)) return e.code;

@@ -1,13 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { type AccessKind, checkSlot, referenceCodeFrom } from "@/lib/domain";
 import type { PersonalData } from "@/lib/schemas/booking";
-import type { Tx } from "@/lib/server/db/client";
+import type { OfficeSchedule } from "@/lib/domain";
+import type { Db, Tx } from "@/lib/server/db/client";
+import { Prisma } from "@/lib/server/db/generated/sqlite/client";
+import { type DayLocks, readScheduleVersions, sameSchedule } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
-import { enqueueMail } from "@/lib/server/mail/outbox";
-import { loadAvailability, type LoadAvailabilityOptions } from "./availability";
+import { enqueueMail, prepareMail, type PreparedMail, writePreparedMail } from "@/lib/server/mail/outbox";
+import { type AppointmentShape, IN_PERSON_ALONE, loadAvailability, type LoadAvailabilityOptions, loadSchedule } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { manageUrl } from "./booking-urls";
 import type { TranslatableService } from "@/lib/domain/service-texts";
+import { emitBookingEvent, webhookEndpointsOf, type WebhookEndpointRow } from "@/lib/server/webhooks/emit";
 
 /** The person's data as the booking row stores it: every field present, an absent one null, the family name required. */
 type StoredPersonalData = { [F in keyof PersonalData]-?: Exclude<PersonalData[F], undefined> | null } & Pick<PersonalData, "familyName">;
@@ -15,16 +19,11 @@ type StoredPersonalData = { [F in keyof PersonalData]-?: Exclude<PersonalData[F]
 type Office = LoadAvailabilityOptions["office"] & Parameters<typeof bookingMailPayload>[0]["office"];
 type Service = LoadAvailabilityOptions["service"] & TranslatableService;
 
-/**
- * The heart of every booking, online or by staff, run inside the caller's bookingTransaction (after the day locks):
- * re-read the day's bookings, re-check the slot with the same rule the calendar lists by, insert (confirmed, or held
- * until `holdExpiresAt`), and write the confirmation or "please confirm" e-mail to the outbox when there is an address.
- */
-export async function insertCheckedBooking(
-  tx: Tx,
-  args: {
+type InsertArgs = {
     office: Office;
     service: Service;
+    /** Further services of the appointment (stored as BookingService rows) and its kind; absent: alone, in person. */
+    shape?: AppointmentShape<Service>;
     start: Date;
     endsAt: Date;
     persons: number;
@@ -40,15 +39,121 @@ export async function insertCheckedBooking(
     holdExpiresAt?: Date;
     /** Who books: an "urgent" booking may take a kept place and is stored as urgent, filling kept places first. */
     access: AccessKind;
-  },
+};
+
+/**
+ * What a booking reads and renders before it takes the day locks (prepareBooking), so that the transaction holding
+ * the lock only re-reads the day's bookings and writes. The schedule is used under the lock only while the dates'
+ * schedule versions are unchanged (sameSchedule); otherwise it is read again there.
+ */
+export interface PreparedBooking {
+  id: string;
+  referenceCode: string;
+  scheduleVersions: ReadonlyMap<string, number>;
+  schedule: OfficeSchedule;
+  /** The confirmation (or "please confirm") e-mail, rendered; null without an address. */
+  mail: PreparedMail | null;
+  webhookEndpoints: WebhookEndpointRow[];
+}
+
+/**
+ * The reads and the rendering of insertCheckedBooking that need no lock: the schedule of the dates (after their
+ * schedule versions, so that a capacity change committed in between shows as a changed version), a fresh id and
+ * reference code, the e-mail and the office's webhook endpoints.
+ */
+export async function prepareBooking(db: Db, args: InsertArgs): Promise<PreparedBooking> {
+  const { office, service } = args;
+  const shape = args.shape ?? IN_PERSON_ALONE;
+  const id = newRecordId();
+  const [scheduleAndVersions, referenceCode, webhookEndpoints] = await Promise.all([
+    // Versions first, then the schedule: never the other way round.
+    readScheduleVersions(db, office.id, [args.from, args.to]).then(async (scheduleVersions) => ({
+      scheduleVersions,
+      schedule: await loadSchedule(db, office, args.from, args.to),
+    })),
+    uniqueReferenceCode(db),
+    webhookEndpointsOf(db, office.id),
+  ]);
+  const mail = args.person.email
+    ? await prepareMail(
+        db,
+        createdBookingMail(args, args.person.email, {
+          id,
+          referenceCode,
+          startsAt: args.start,
+          endsAt: args.endsAt,
+          persons: args.persons,
+          givenName: args.person.givenName,
+          familyName: args.person.familyName,
+          locale: args.locale,
+          kind: shape.kind,
+        }),
+      )
+    : null;
+  return { id, referenceCode, ...scheduleAndVersions, mail, webhookEndpoints };
+}
+
+/** The e-mail of a new booking: a hold asks the citizen to confirm, the confirmation follows once they have. */
+function createdBookingMail(args: InsertArgs, recipient: string, booking: Parameters<typeof bookingMailPayload>[0]["booking"] & { id: string }) {
+  return {
+    template: args.holdExpiresAt !== undefined ? ("booking-verification" as const) : ("booking-confirmation" as const),
+    recipient,
+    officeId: args.office.id,
+    bookingId: booking.id,
+    payload: bookingMailPayload({
+      office: args.office,
+      service: args.service,
+      furtherServices: (args.shape ?? IN_PERSON_ALONE).furtherServices,
+      booking,
+      manageUrl: manageUrl(args.manageToken.token, args.locale),
+      holdExpiresAt: args.holdExpiresAt,
+    }),
+  };
+}
+
+/**
+ * A new record id in the shape of Prisma's cuid() (a "c", then letters and digits), made before the insert so that
+ * the e-mail naming the booking can be rendered outside the transaction.
+ */
+export function newRecordId(): string {
+  const alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
+  const random = [...randomBytes(16)].map((b) => alphabet[b % 36]).join("");
+  return `c${Date.now().toString(36).padStart(8, "0")}${random}`;
+}
+
+/**
+ * The heart of every booking, online or by staff, run inside the caller's bookingTransaction (after the day locks):
+ * re-read the day's bookings, re-check the slot with the same rule the calendar lists by, insert (confirmed, or held
+ * until `holdExpiresAt`), and write the confirmation or "please confirm" e-mail to the outbox when there is an address.
+ * With `prepared` (prepareBooking, read before the locks) and the transaction's `locks`, only the bookings are read
+ * here, and the schedule too when a capacity change of the dates committed since it was prepared.
+ */
+export async function insertCheckedBooking(
+  tx: Tx,
+  args: InsertArgs & { prepared?: { booking: PreparedBooking; locks: DayLocks } },
 ) {
   const { office, service, access } = args;
-  const load = { office, service, persons: args.persons, now: args.now, from: args.from, to: args.to, access };
+  const shape = args.shape ?? IN_PERSON_ALONE;
+  const prepared = args.prepared?.booking;
+  const schedule = prepared && sameSchedule(prepared.scheduleVersions, args.prepared!.locks) ? prepared.schedule : undefined;
+  const load = {
+    office,
+    service,
+    shape,
+    persons: args.persons,
+    now: args.now,
+    from: args.from,
+    to: args.to,
+    access,
+    schedule,
+    overlapping: { start: args.start, end: args.endsAt },
+  };
   await assertSlotFree(tx, load, args.start);
 
   const held = args.holdExpiresAt !== undefined;
   const created = await tx.booking.create({
     data: {
+      ...(prepared ? { id: prepared.id } : {}),
       officeId: office.id,
       serviceId: service.id,
       startsAt: args.start,
@@ -57,29 +162,24 @@ export async function insertCheckedBooking(
       status: held ? "HELD" : "CONFIRMED",
       holdExpiresAt: args.holdExpiresAt ?? null,
       channel: args.channel,
-      referenceCode: await uniqueReferenceCode(tx),
+      referenceCode: prepared?.referenceCode ?? (await uniqueReferenceCode(tx)),
       manageTokenHash: args.manageToken.hash,
       locale: args.locale,
       urgent: access === "urgent",
+      kind: shape.kind,
       ...args.person,
+      ...(shape.furtherServices.length > 0
+        ? { extraServices: { create: shape.furtherServices.map((s, i) => ({ serviceId: s.id, position: i + 1 })) } }
+        : {}),
     },
   });
-  if (args.person.email) {
-    await enqueueMail(tx, {
-      // A hold asks the citizen to confirm; the confirmation follows once they have.
-      template: held ? "booking-verification" : "booking-confirmation",
-      recipient: args.person.email,
-      officeId: office.id,
-      bookingId: created.id,
-      payload: bookingMailPayload({
-        office,
-        service,
-        booking: created,
-        manageUrl: manageUrl(args.manageToken.token, args.locale),
-        holdExpiresAt: args.holdExpiresAt,
-      }),
-    });
+  if (prepared) {
+    if (prepared.mail) await writePreparedMail(tx, prepared.mail);
+    if (prepared.webhookEndpoints.length > 0) await emitBookingEvent(tx, "booking.created", created, args.now, prepared.webhookEndpoints);
+    return created;
   }
+  if (args.person.email) await enqueueMail(tx, createdBookingMail(args, args.person.email, created));
+  await emitBookingEvent(tx, "booking.created", created, args.now);
   return created;
 }
 
@@ -109,14 +209,13 @@ export function slotError(reason: keyof typeof SLOT_ERRORS): AppError {
  * A reference code no booking and no wish has: citizens and staff look both up by it, so a booking's code must not
  * be a wish's either (and the other way round).
  */
-export async function uniqueReferenceCode(tx: Tx): Promise<string> {
+export async function uniqueReferenceCode(tx: Db | Tx): Promise<string> {
   for (;;) {
     const code = referenceCodeFrom(randomBytes(8));
-    const [booking, wish] = await Promise.all([
-      tx.booking.findUnique({ where: { referenceCode: code }, select: { id: true } }),
-      tx.wish.findUnique({ where: { referenceCode: code }, select: { id: true } }),
-    ]);
-    if (!booking && !wish) return code;
+    // One round trip for both tables (both columns are unique, so each side reads one index entry at most).
+    const taken = await tx.$queryRaw<unknown[]>(Prisma.sql`
+      SELECT 1 FROM "Booking" WHERE "referenceCode" = ${code} UNION ALL SELECT 1 FROM "Wish" WHERE "referenceCode" = ${code}`);
+    if (taken.length === 0) return code;
   }
 }
 
@@ -132,6 +231,8 @@ export async function moveCheckedBooking(
   args: {
     office: Office;
     service: Service;
+    /** The booking's further services and kind, as stored (`shapeOfBooking`). */
+    shape?: AppointmentShape<Service>;
     booking: Parameters<typeof bookingMailPayload>[0]["booking"] & {
       id: string;
       officeId: string;
@@ -153,7 +254,8 @@ export async function moveCheckedBooking(
   },
 ): Promise<boolean> {
   const { office, service, booking, access } = args;
-  const load = { office, service, persons: booking.persons, now: args.now, from: args.from, to: args.to, access };
+  const shape = args.shape ?? IN_PERSON_ALONE;
+  const load = { office, service, shape, persons: booking.persons, now: args.now, from: args.from, to: args.to, access };
   await assertSlotFree(tx, { ...load, excludeBookingId: [booking.id, ...(args.othersMoving ?? [])] }, args.start);
   const rebooking = booking.status === "CANCELLED";
   const { count } = await tx.booking.updateMany({
@@ -168,6 +270,7 @@ export async function moveCheckedBooking(
     },
   });
   if (count === 0) return false;
+  await emitBookingEvent(tx, "booking.moved", booking, args.now);
   if (booking.email) {
     await enqueueMail(tx, {
       template: "booking-rescheduled",
@@ -177,6 +280,7 @@ export async function moveCheckedBooking(
       payload: bookingMailPayload({
         office,
         service,
+        furtherServices: shape.furtherServices,
         booking: { ...booking, startsAt: args.start, endsAt: args.endsAt },
         manageUrl: manageUrl(args.manageToken.token, booking.locale),
         previous: { startsAt: booking.startsAt, endsAt: booking.endsAt },

@@ -1,5 +1,6 @@
 import {
   type AccessKind,
+  type AppointmentKind,
   type Availability,
   type AvailabilityInput,
   addDays,
@@ -14,7 +15,8 @@ import {
 } from "@/lib/domain";
 import type { Db } from "@/lib/server/db/client";
 import { citizenAccess } from "@/lib/domain/access";
-import { loadAvailability } from "./availability";
+import { chooseAppointment } from "./appointment-choice";
+import { type AppointmentShape, loadAvailability, type LoadAvailabilityOptions } from "./availability";
 import { getActiveOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
 
 export interface SlotQuery {
@@ -28,11 +30,20 @@ export interface SlotQuery {
   permitExpiresOn?: string | null;
   /** When moving a booking, it does not block its own time. */
   excludeBookingId?: string;
+  /** Further services of the same appointment and its kind; absent: the service alone, in person. */
+  shape?: AppointmentShape;
+}
+
+/** Further services (slugs) of one appointment and its kind, as a citizen asks for them. */
+export interface SlotAppointment {
+  further?: readonly string[];
+  kind?: AppointmentKind | null;
 }
 
 export interface ListFreeSlotsInput extends SlotQuery {
   officeSlug: string;
   serviceSlug: string;
+  appointment?: SlotAppointment;
   from: LocalDate;
   to: LocalDate;
 }
@@ -40,27 +51,51 @@ export interface ListFreeSlotsInput extends SlotQuery {
 /** Longest range one request may ask for; the calendar browses week by week. */
 export const MAX_SLOT_RANGE_DAYS = 62;
 
-interface Target {
+/** One office's offer of a service: what the slot rule reads for it. */
+export interface SlotTarget {
   office: Omit<OfficeWithServices, "services">;
   service: ServiceRow;
 }
+type Target = SlotTarget;
 
 /** Availability prepared for a window of dates, to be reused (with the days it has planned) for dates inside it. */
-type Read = { availability: Availability; from: LocalDate; to: LocalDate } | null;
+export type Read = { availability: Availability; from: LocalDate; to: LocalDate } | null;
 
 /** The part of [from, to] that can be booked: from today to the horizon, at most MAX_SLOT_RANGE_DAYS long. */
 export function bookableRange(office: Target["office"], now: Date, from: LocalDate, to: LocalDate) {
-  const { today, last: lastBookable } = bookingHorizon(office, office.timeZone, now);
+  return clampedRange(bookingHorizon(office, office.timeZone, now), from, to);
+}
+
+/** The part of [from, to] inside a booking window (today to its last date), at most MAX_SLOT_RANGE_DAYS long. */
+export function clampedRange({ today, last: lastBookable }: { today: LocalDate; last: LocalDate }, from: LocalDate, to: LocalDate) {
   const start = from < today ? today : from;
   let end = to > lastBookable ? lastBookable : to;
   if (end > addDays(start, MAX_SLOT_RANGE_DAYS - 1)) end = addDays(start, MAX_SLOT_RANGE_DAYS - 1);
   return { from: start, to: end };
 }
 
-function availabilityFor(db: Db, { office, service }: Target, q: SlotQuery, from: LocalDate, to: LocalDate) {
+/** What the availability read of an office's offer for [from, to] takes, for the one asking `q`. */
+export function availabilityOptions({ office, service }: Target, q: SlotQuery, from: LocalDate, to: LocalDate): LoadAvailabilityOptions {
   const { persons, now, excludeBookingId } = q;
   const access = q.access ?? citizenAccess(office, service, q.permitExpiresOn, now);
-  return loadAvailability(db, { office, service, persons, now, from, to, access, excludeBookingId });
+  return { office, service, shape: q.shape, persons, now, from, to, access, excludeBookingId };
+}
+
+function availabilityFor(db: Db, target: Target, q: SlotQuery, from: LocalDate, to: LocalDate) {
+  return loadAvailability(db, availabilityOptions(target, q, from, to));
+}
+
+/** A booked appointment's further services and kind, asked again (moving it lists and checks its combination). */
+export function appointmentOfBooking(booking: { kind: AppointmentKind; extraServices: ReadonlyArray<{ service: { slug: string } }> }): SlotAppointment {
+  return { further: booking.extraServices.map((e) => e.service.slug), kind: booking.kind };
+}
+
+/** The further services and kind asked for, checked against the office as booking checks them. */
+export function appointmentShapeOf(
+  { office, service }: { office: OfficeWithServices; service: ServiceRow },
+  appointment: SlotAppointment | undefined,
+): AppointmentShape<ServiceRow> {
+  return chooseAppointment(office, service, { further: appointment?.further, by: "slug", kind: appointment?.kind });
 }
 
 export async function freeSlotsOf(db: Db, target: Target, q: SlotQuery & { from: LocalDate; to: LocalDate }) {
@@ -84,32 +119,39 @@ export async function searchFreeSlot(
   let first: Read = null;
   for (const window of searchWindows(range.from, range.to)) {
     const availability = prepareAvailability(await read(window.from, window.to));
-    first ??= { availability, ...window };
+    first ??= { availability, from: window.from, to: window.to };
     const slot = availability.next(window.from, { until: window.to, except });
     if (slot) return { slot, first };
   }
   return { slot: null, first };
 }
 
-/** The earliest free slot from `from` (default today) to the horizon. */
-export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { from?: LocalDate }) {
+/** The dates a search for the next free slot covers: from `from` (default today) to the horizon. */
+export function searchRange(target: Target, q: { now: Date; from?: LocalDate }): DateRange {
   const { today, last } = bookingHorizon(target.office, target.office.timeZone, q.now);
+  return { from: q.from && q.from > today ? q.from : today, to: last };
+}
+
+/** The earliest free slot from `from` (default today) to the horizon (see searchFreeSlot). */
+export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { from?: LocalDate }) {
   const read = (from: LocalDate, to: LocalDate) => availabilityFor(db, target, q, from, to);
-  return searchFreeSlot(read, { from: q.from && q.from > today ? q.from : today, to: last });
+  return searchFreeSlot(read, searchRange(target, q));
 }
 
 export async function listFreeSlots(db: Db, input: ListFreeSlotsInput) {
   const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
-  return { ...target, ...(await freeSlotsOf(db, target, input)) };
+  const shape = appointmentShapeOf(target, input.appointment);
+  return { ...target, shape, ...(await freeSlotsOf(db, target, { ...input, shape })) };
 }
 
 export async function findNextFreeSlot(
   db: Db,
-  input: SlotQuery & { officeSlug: string; serviceSlug: string; from?: LocalDate },
+  input: SlotQuery & { officeSlug: string; serviceSlug: string; from?: LocalDate; appointment?: SlotAppointment },
 ) {
   const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
-  const { slot } = await nextFreeSlotOf(db, target, input);
-  return { ...target, slot };
+  const shape = appointmentShapeOf(target, input.appointment);
+  const { slot } = await nextFreeSlotOf(db, target, { ...input, shape });
+  return { ...target, shape, slot };
 }
 
 /**

@@ -2,26 +2,35 @@ import type { Db, Tx } from "@/lib/server/db/client";
 import { type LocalizedService, localizeService, type TranslatableService } from "@/lib/domain/service-texts";
 import { slugSchema } from "@/lib/schemas/booking";
 import { AppError } from "@/lib/server/errors";
+import { furtherServicesOrder } from "./availability";
+import { catalogueTexts, officeWithTexts, serviceListOrder } from "./service-texts";
 
 // Read-only lookups of offices and services that take online bookings. Services come with their translations;
 // `localizeService` (lib/domain) picks the texts of one language.
 
 const activeServices = {
   where: { active: true },
-  orderBy: [{ sortOrder: "asc" as const }, { name: "asc" as const }],
-  include: { translations: true },
+  orderBy: serviceListOrder,
+  include: catalogueTexts,
 };
 
-/** Prisma `include` of a booking's or closure's service with the texts in every language. */
-export const serviceWithTranslations = { include: { translations: true } } as const;
+/** Prisma `include` of a booking's or closure's service with the texts in every language (flatten with `withTexts`). */
+export const serviceWithTranslations = { include: catalogueTexts } as const;
+
+/**
+ * Prisma `include` of a booking's further services in their order, with their texts (flatten with
+ * `withBookingServiceTexts`); read with `kind` by `shapeOfBooking`.
+ */
+export const furtherServicesWithTranslations = { ...furtherServicesOrder, include: { service: serviceWithTranslations } } as const;
 
 /** Every active office, ready or not; the public lists show only those `listBookableOffices` keeps. */
 export async function listActiveOffices(db: Db) {
-  return db.office.findMany({
+  const offices = await db.office.findMany({
     where: { active: true },
     orderBy: [{ department: "asc" }, { name: "asc" }],
     include: { services: activeServices },
   });
+  return offices.map(officeWithTexts);
 }
 
 export async function getActiveOffice(db: Db | Tx, slug: string) {
@@ -29,7 +38,7 @@ export async function getActiveOffice(db: Db | Tx, slug: string) {
   if (!slugSchema.safeParse(slug).success) throw new AppError("OFFICE_NOT_FOUND");
   const office = await db.office.findFirst({ where: { slug, active: true }, include: { services: activeServices } });
   if (!office) throw new AppError("OFFICE_NOT_FOUND");
-  return office;
+  return officeWithTexts(office);
 }
 
 export type OfficeWithServices = Awaited<ReturnType<typeof getActiveOffice>>;

@@ -50,6 +50,13 @@ export async function isBookable(db: Db, office: ScheduledOffice & { services: S
   return canTakeBookings(await readinessInput(db, office, office.services, now));
 }
 
+/** Which of `services` citizens can book at the office, each judged alone by the same rule; one schedule read. */
+export async function bookableServiceIds(db: Db, office: ScheduledOffice, services: ServiceRules[], now: Date): Promise<Set<string>> {
+  if (services.length === 0) return new Set();
+  const input = await readinessInput(db, office, services, now);
+  return new Set(services.filter((s) => canTakeBookings({ ...input, services: input.services.filter((i) => i.id === s.id) })).map((s) => s.id));
+}
+
 /** The public directory and the API's office list: the active offices that can take bookings, in directory order. */
 export async function listBookableOffices(db: Db, now: Date) {
   const offices = await listActiveOffices(db);

@@ -2,7 +2,7 @@ import { appointmentDates, appointmentInterval } from "@/lib/domain";
 import { bookingAccess } from "@/lib/domain/access";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { startOutOfRange } from "./availability";
+import { appointmentSpec, shapeOfBooking, startOutOfRange } from "./availability";
 import { getBookingByToken, type ManagedBooking } from "./get-booking-by-token";
 import { moveCheckedBooking, slotError } from "./insert-booking";
 import { assertMovable } from "./manage-rules";
@@ -22,7 +22,8 @@ export async function rescheduleBookingByToken(
   const outOfRange = startOutOfRange(office, input.start, input.now);
   if (outOfRange) throw slotError(outOfRange);
   const tz = office.timeZone;
-  const { end: endsAt, dates: [newFrom, newTo] } = appointmentInterval(input.start, service, booking.persons, tz);
+  const shape = shapeOfBooking(booking);
+  const { end: endsAt, dates: [newFrom, newTo] } = appointmentInterval(input.start, appointmentSpec(service, shape), booking.persons, tz);
   const dates = [...appointmentDates(booking.startsAt, booking.endsAt, tz), newFrom, newTo];
 
   // Wishes first: a time freed meanwhile (an expired hold) is theirs before the citizen may move onto it.
@@ -30,6 +31,7 @@ export async function rescheduleBookingByToken(
     const moved = await moveCheckedBooking(tx, {
       office,
       service,
+      shape,
       booking,
       start: input.start,
       endsAt,

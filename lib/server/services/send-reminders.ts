@@ -5,7 +5,8 @@ import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { bookingMailPayload } from "./booking-mail";
 import { manageUrl } from "./booking-urls";
-import { serviceWithTranslations } from "./office-catalog";
+import { furtherServicesWithTranslations, serviceWithTranslations } from "./office-catalog";
+import { withBookingServiceTexts, withTexts } from "./service-texts";
 
 // Reminder e-mails `Office.reminderHours` before the appointment (0 = off), with the link to cancel: a citizen who
 // cannot come frees the place with one click instead of not showing up.
@@ -41,7 +42,7 @@ export async function sendReminders(db: Db, options: { now?: Date } = {}): Promi
         email: { not: null },
         startsAt: { gt: now, lte: new Date(now.getTime() + windowMs) },
       },
-      include: { service: serviceWithTranslations },
+      include: { service: serviceWithTranslations, extraServices: furtherServicesWithTranslations },
       orderBy: { startsAt: "asc" },
     });
     for (const booking of due) {
@@ -62,8 +63,8 @@ export async function sendReminders(db: Db, options: { now?: Date } = {}): Promi
           bookingId: booking.id,
           payload: bookingMailPayload({
             office,
-            service: booking.service,
-            booking,
+            service: withTexts(booking.service),
+            booking: withBookingServiceTexts(booking),
             manageUrl: manageUrl(token, booking.locale),
           }),
         });

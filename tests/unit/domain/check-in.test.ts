@@ -84,3 +84,14 @@ describe("on the days the clocks change", () => {
     expect(outcome(new Date("2027-10-31T00:30:00Z"), confirmed(secondHalfPast2), rules)).toBe("ok 2027-10-31");
   });
 });
+
+describe("appointments away from the office", () => {
+  it("are never checked in at the office: phone and video appointments go to the counter", () => {
+    const rules = { timeZone: "Europe/Berlin", checkInEarlyMinutes: 30, checkInLateMinutes: 15 };
+    const startsAt = new Date("2026-03-02T08:00:00Z");
+    const now = new Date("2026-03-02T07:50:00Z");
+    expect(checkInCheck({ status: "CONFIRMED", startsAt, kind: "IN_PERSON" }, now, rules)).toMatchObject({ ok: true });
+    expect(checkInCheck({ status: "CONFIRMED", startsAt, kind: "VIDEO" }, now, rules)).toEqual({ ok: false, reason: "CHECKIN_NOT_POSSIBLE" });
+    expect(checkInCheck({ status: "CONFIRMED", startsAt, kind: "PHONE" }, now, rules)).toEqual({ ok: false, reason: "CHECKIN_NOT_POSSIBLE" });
+  });
+});

@@ -6,6 +6,7 @@ import {
   histogramMedian,
   offeredClerkMinutes,
   periodSeries,
+  splitMinutes,
   previousPeriod,
   quickPeriod,
   summarizePeriod,
@@ -112,6 +113,40 @@ describe("daily rows", () => {
     expect([before(-1), before(0), before(23.9), before(24), before(47.9), before(48), before(167), before(168), before(336), before(1000)].map((c) => cancelLeadBucket(start, c))).toEqual([
       0, 0, 0, 1, 1, 2, 2, 3, 4, 4,
     ]);
+  });
+});
+
+describe("an appointment for several services", () => {
+  const combined = (b: Partial<StatisticsBooking>) =>
+    ({ ...booking({ date: MONDAY, from: "09:00", to: "09:50", madeOn: "2026-02-23", ...b }), extraServiceIds: ["B"] }) as StatisticsBooking;
+  const byService = (rows: ReturnType<typeof aggregateBookings>) => Object.fromEntries(rows.map((r) => [r.serviceId, r]));
+
+  it("counts as booked for each service, with its clerk-minutes split by the services' durations, counted once", () => {
+    const served = combined({ status: "SERVED", arrivedAt: at(MONDAY, "08:58"), servedAt: at(MONDAY, "09:45") });
+    const rows = byService(aggregateBookings([served], BERLIN, new Map([["A", 30], ["B", 20]])));
+    expect(rows.A).toMatchObject({ booked: 1, served: 1, bookedMinutes: 30, leadDaysSum: 7, punctualityCount: 1, durationCount: 1 });
+    expect(rows.B).toMatchObject({ booked: 1, served: 1, bookedMinutes: 20, leadDaysSum: 7, punctualityCount: 0, durationCount: 0 });
+
+    const summary = summarizePeriod(input({ rows: Object.values(rows), capacity: [{ date: MONDAY, offeredMinutes: 100 }] }));
+    expect(summary.bookedMinutes).toBe(50);
+    expect(summary.utilisation).toBe(0.5);
+    expect(summary.byService.map((s) => [s.serviceId, s.booked])).toEqual([["A", 1], ["B", 1]]);
+    expect(summary.punctuality.count).toBe(1);
+  });
+
+  it("splits the minutes equally without known durations, and counts a cancellation for each service", () => {
+    expect(byService(aggregateBookings([combined({})], BERLIN)).B.bookedMinutes).toBe(25);
+    const cancelled = byService(aggregateBookings([combined({ status: "CANCELLED", cancelledAt: at(MONDAY, "07:00") })], BERLIN));
+    expect([cancelled.A.cancelled, cancelled.B.cancelled, cancelled.A.bookedMinutes + cancelled.B.bookedMinutes]).toEqual([1, 1, 0]);
+  });
+
+  it("never loses or invents a minute when splitting", () => {
+    for (const [total, weights] of [[50, [1, 1, 1]], [7, [30, 20, 10]], [1, [5, 5]], [0, [3]], [100, [0, 0]]] as const) {
+      const parts = splitMinutes(total, weights);
+      expect(parts.reduce((n, p) => n + p, 0)).toBe(total);
+      expect(parts.every((p) => Number.isInteger(p) && p >= 0)).toBe(true);
+    }
+    expect(splitMinutes(50, [1, 1, 1])).toEqual([17, 17, 16]);
   });
 });
 

@@ -20,10 +20,12 @@ function sectionsFor(staff: StaffContext, ownOffice: { id: string; slug: string 
     { key: "home", href: "/staff", show: true, exact: true },
     { key: "counter", href: `/staff/${ownOffice?.slug}/schalter`, show: inOwnOffice("bookings:work") },
     { key: "offices", href: "/staff/verwaltung/behoerden", show: admin || headsAnOffice },
+    { key: "catalogue", href: "/staff/verwaltung/leistungen", show: canGlobally(staff, "catalogue:manage") },
     { key: "devices", href: `/staff/${ownOffice?.slug}/geraete`, show: inOwnOffice("devices:manage") },
     { key: "staff", href: "/staff/verwaltung/personal", show: canGlobally(staff, "users:manage") },
     { key: "evaluation", href: "/staff/auswertung", show: canGlobally(staff, "evaluation:all") || headsAnOffice },
     { key: "legal", href: "/staff/verwaltung/rechtstexte", show: admin || headsAnOffice },
+    { key: "branding", href: "/staff/verwaltung/erscheinungsbild", show: canGlobally(staff, "branding:manage") },
   ].filter((s) => s.show);
 }
 

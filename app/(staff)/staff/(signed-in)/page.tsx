@@ -13,6 +13,8 @@ export default async function StaffHomePage() {
   const tRounds = await getTranslations("roundsStaff");
   const tWaitlist = await getTranslations("staffWaitlist");
   const tDevices = await getTranslations("devices");
+  const tFeeds = await getTranslations("feeds");
+  const tWebhooks = await getTranslations("webhooks");
   const tCounter = await getTranslations("counter");
   const offices = await officesOf(getDb(), staff);
   // A clerk of one office starts every day on that office's list of today; a list of one office is a detour.
@@ -73,6 +75,18 @@ export default async function StaffHomePage() {
                 <li>
                   <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/geraete`}>
                     {tDevices("link")}
+                  </Link>
+                </li>
+              )}
+              <li>
+                <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/kalender-abo`}>
+                  {tFeeds("link")}
+                </Link>
+              </li>
+              {canOnOffice(staff, "webhooks:manage", office.id) && (
+                <li>
+                  <Link className="inline-flex min-h-11 items-center text-brand underline" href={`/staff/${office.slug}/schnittstellen`}>
+                    {tWebhooks("link")}
                   </Link>
                 </li>
               )}

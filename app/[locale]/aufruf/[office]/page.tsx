@@ -9,6 +9,7 @@ import { getDb } from "@/lib/server/db";
 import { pairedDevice, displayCounterIds } from "@/lib/server/services/devices/device-access";
 import { deviceCookie } from "@/lib/server/services/devices/device-cookie";
 import { displayState } from "@/lib/server/services/devices/display-state";
+import { pageBranding } from "@/lib/server/services/branding/page-branding";
 
 type Params = Promise<{ locale: string; office: string }>;
 
@@ -50,9 +51,11 @@ export default async function CallDisplayPage({ params }: { params: Params }) {
   const { office, device } = paired;
   const initial = await displayState(db, office, displayCounterIds(device), now);
   const api = `/api/live/${encodeURIComponent(office.slug)}`;
+  const branding = await pageBranding();
   return (
     <CallDisplay
       officeName={office.name}
+      brand={branding ? { cityName: branding.cityName, logo: branding.logo } : undefined}
       initial={initial}
       eventsUrl={`${api}/events`}
       stateUrl={`${api}/state`}

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { errorKey } from "@/components/booking/error-key";
-import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
+import { AppointmentSummary, DocumentsToBring, servicesOfBooking } from "@/components/booking/appointment-summary";
 import { dateAndTime, longDate, clockTime } from "@/components/booking/format";
 import { HoldExtendedNotice, HoldExtension } from "@/components/booking/hold-extension";
 import { OfferPanel } from "@/components/booking/offer-panel";
@@ -101,6 +101,8 @@ export default async function ManageBookingPage({ params, searchParams }: { para
   );
   // At the door (or checked in) the check-in comes first; before the day it follows the appointment's details.
   const checkInFirst = checkIn.phoneCheckIn || checkIn.ticket !== null;
+  // Nobody comes to the office for a phone or video appointment.
+  const visits = booking.kind === "IN_PERSON";
   return (
     <div>
       <h1 className="mb-6 text-3xl font-bold">{t("manage.title")}</h1>
@@ -120,7 +122,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
         />
       )}
       {q.verlaengert && held && !error && <HoldExtendedNotice booking={booking} />}
-      {checkInFirst && checkInPanel}
+      {visits && checkInFirst && checkInPanel}
       {held && error === "HOLD_EXPIRED" && (
         <section aria-labelledby="alternatives-title" className="mb-6 rounded border-2 border-brand bg-white p-4">
           <h2 id="alternatives-title" className="text-xl font-bold">
@@ -178,8 +180,8 @@ export default async function ManageBookingPage({ params, searchParams }: { para
         ]}
         after={[{ label: t("review.name"), value: [booking.givenName, booking.familyName].filter(Boolean).join(" ") }]}
       />
-      {booking.status !== "CANCELLED" && <DocumentsToBring service={booking.service} />}
-      {!checkInFirst && <div className="mt-6">{checkInPanel}</div>}
+      {booking.status !== "CANCELLED" && <DocumentsToBring services={servicesOfBooking(booking)} />}
+      {visits && !checkInFirst && <div className="mt-6">{checkInPanel}</div>}
       {changeable ? (
         <div className="mt-8 space-y-8">
           <div className="flex flex-wrap gap-3">

@@ -1,5 +1,5 @@
 import { fieldError } from "@/lib/server/errors";
-import type { LocalDate } from "@/lib/domain";
+import { type AppointmentKind, type LocalDate, parseAppointmentKinds } from "@/lib/domain";
 import type { UpdateBlockInput } from "@/lib/schemas/capacity";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { assertServicesOfOffice, planningWindow } from "./shared";
@@ -14,6 +14,8 @@ export interface BlockShape {
   clerks: number;
   urgentClerks: number;
   serviceIds: string[];
+  /** Empty: every kind. */
+  appointmentKinds: AppointmentKind[];
   validFrom: LocalDate | null;
   validUntil: LocalDate | null;
 }
@@ -31,9 +33,10 @@ function validityOverlaps(a: Pick<BlockShape, "validFrom" | "validUntil">, b: Pi
 }
 
 /**
- * Refuses a block that overlaps another block of the office on the same weekday, for the same services and in an
- * overlapping validity period: the clerk count of the existing block is what should change instead. Blocks for
- * different services may overlap (an extra clerk only for pick-ups, for example).
+ * Refuses a block that overlaps another block of the office on the same weekday, for the same services and kinds
+ * and in an overlapping validity period: the clerk count of the existing block is what should change instead.
+ * Blocks for different services or kinds may overlap (an extra clerk only for pick-ups, a back room for phone
+ * appointments).
  */
 export async function assertNoOverlappingBlock(tx: Tx, officeId: string, block: BlockShape, exceptId?: string) {
   const candidates = await tx.capacityBlock.findMany({
@@ -51,7 +54,9 @@ export async function assertNoOverlappingBlock(tx: Tx, officeId: string, block: 
       sameServices(
         c.services.map((s) => s.id),
         block.serviceIds,
-      ) && validityOverlaps(c, block),
+      ) &&
+      sameServices(parseAppointmentKinds(c.appointmentKinds), block.appointmentKinds) &&
+      validityOverlaps(c, block),
   );
   if (clash) throw fieldError("start", "overlap");
 }
@@ -69,6 +74,7 @@ export function blockDetails(block: BlockShape) {
     clerks: block.clerks,
     urgentClerks: block.urgentClerks,
     serviceIds: block.serviceIds,
+    appointmentKinds: block.appointmentKinds,
     validFrom: block.validFrom,
     validUntil: block.validUntil,
   };
@@ -81,7 +87,10 @@ export function blockDetails(block: BlockShape) {
 export async function checkedBlock(
   db: Db,
   office: Parameters<typeof planningWindow>[1] & { id: string },
-  input: Pick<UpdateBlockInput, "weekday" | "start" | "end" | "clerks" | "urgentClerks" | "serviceIds" | "validFrom" | "validUntil">,
+  input: Pick<
+    UpdateBlockInput,
+    "weekday" | "start" | "end" | "clerks" | "urgentClerks" | "serviceIds" | "appointmentKinds" | "validFrom" | "validUntil"
+  >,
   now: Date,
 ): Promise<{ block: BlockShape; window: { from: LocalDate; to: LocalDate } }> {
   const block: BlockShape = {
@@ -91,6 +100,7 @@ export async function checkedBlock(
     clerks: input.clerks,
     urgentClerks: input.urgentClerks,
     serviceIds: input.serviceIds,
+    appointmentKinds: input.appointmentKinds,
     validFrom: input.validFrom,
     validUntil: input.validUntil,
   };

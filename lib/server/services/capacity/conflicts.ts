@@ -1,6 +1,6 @@
-import { addDays, displacedBookings, type LocalDate, localDateOf, STILL_TO_SERVE_STATUSES, zonedInstant } from "@/lib/domain";
+import { addDays, demandKey, displacedBookings, type LocalDate, localDateOf, STILL_TO_SERVE_STATUSES, zonedInstant } from "@/lib/domain";
 import type { Tx } from "@/lib/server/db/client";
-import { loadSchedule, type OfficeRules } from "../availability";
+import { furtherServicesByBooking, loadSchedule, type OfficeRules } from "../availability";
 
 // Which bookings a capacity change would leave without a clerk: the schedule is the one booking itself would see
 // (read through loadSchedule, as booking reads it, after the change), and the rule is the domain's displacedBookings.
@@ -20,21 +20,27 @@ export async function findDisplacedBookings(
   const from = sorted[0];
   const to = sorted[sorted.length - 1];
   const tz = office.timeZone;
+  const stillToServe = {
+    officeId: office.id,
+    status: { in: [...STILL_TO_SERVE_STATUSES] },
+    endsAt: { gt: now },
+    startsAt: { gte: new Date(zonedInstant(from, 0, tz)), lt: new Date(zonedInstant(addDays(to, 1), 0, tz)) },
+  };
   const rows = await tx.booking.findMany({
-    where: {
-      officeId: office.id,
-      status: { in: [...STILL_TO_SERVE_STATUSES] },
-      endsAt: { gt: now },
-      startsAt: { gte: new Date(zonedInstant(from, 0, tz)), lt: new Date(zonedInstant(addDays(to, 1), 0, tz)) },
-    },
-    select: { id: true, serviceId: true, startsAt: true, endsAt: true, createdAt: true },
+    where: stillToServe,
+    select: { id: true, serviceId: true, kind: true, startsAt: true, endsAt: true, createdAt: true },
   });
+  // Read on their own, as availability does: a change of a weekly block spans the whole horizon.
+  const furtherOf = furtherServicesByBooking(
+    await tx.bookingService.findMany({ where: { booking: stillToServe }, select: { bookingId: true, serviceId: true } }),
+  );
   const onDates = new Set(dates);
   const bookings = rows
     .filter((b) => onDates.has(localDateOf(b.startsAt, tz)))
     .map((b) => ({
       id: b.id,
-      serviceId: b.serviceId,
+      // Its demand: a clerk for all its services, in its kind.
+      serviceId: demandKey([b.serviceId, ...(furtherOf.get(b.id) ?? [])], b.kind),
       start: b.startsAt.getTime(),
       end: b.endsAt.getTime(),
       createdAt: b.createdAt.getTime(),

@@ -1,3 +1,4 @@
+import { formatAppointmentKinds } from "@/lib/domain";
 import { fieldError, isFieldError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
@@ -44,6 +45,7 @@ export async function createCapacityBlock(
             endMinute: b.endMinute,
             clerks: b.clerks,
             urgentClerks: b.urgentClerks,
+            appointmentKinds: formatAppointmentKinds(b.appointmentKinds),
             validFrom: b.validFrom,
             validUntil: b.validUntil,
             services: { connect: b.serviceIds.map((id) => ({ id })) },

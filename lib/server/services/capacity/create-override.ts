@@ -1,3 +1,4 @@
+import { formatAppointmentKinds } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { CreateOverrideInput } from "@/lib/schemas/capacity";
@@ -31,6 +32,7 @@ export async function createDateOverride(
           endMinute: o.endMinute,
           clerks: o.clerks,
           urgentClerks: o.urgentClerks,
+          appointmentKinds: formatAppointmentKinds(o.appointmentKinds ?? []),
           note: o.note,
           services: { connect: o.serviceIds.map((id) => ({ id })) },
         },

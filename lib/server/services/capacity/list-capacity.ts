@@ -1,9 +1,10 @@
-import { addDays, bookingHorizon, publicHolidays } from "@/lib/domain";
+import { addDays, bookingHorizon, parseAppointmentKinds, publicHolidays } from "@/lib/domain";
 import type { CapacityPlan } from "@/lib/schemas/capacity";
 import { germanHolidayRegions } from "@/lib/schemas/office";
 import { assertCanOnOffice, canOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { officeServiceNames } from "../service-texts";
 
 // Everything the capacity page shows for one office: the weekly plan, closures, date overrides and the public
 // holidays of its region (closed unless the office opened one), as far ahead as the calendar is likely browsed.
@@ -25,11 +26,7 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
   const since = addDays(today, -PAST_DAYS_SHOWN);
   const lastShown = addDays(today, Math.max(HOLIDAY_DAYS_AHEAD, office.bookingHorizonDays));
   const [services, blocks, closures, overrides, openings] = await Promise.all([
-    db.service.findMany({
-      where: { officeId: office.id },
-      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, active: true },
-    }),
+    officeServiceNames(db, office.id),
     db.capacityBlock.findMany({
       where: { officeId: office.id },
       orderBy: [{ weekday: "asc" }, { startMinute: "asc" }, { endMinute: "asc" }],
@@ -63,6 +60,7 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
       clerks: b.clerks,
       urgentClerks: b.urgentClerks,
       serviceIds: b.services.map((s) => s.id).sort(),
+      appointmentKinds: parseAppointmentKinds(b.appointmentKinds),
       validFrom: b.validFrom,
       validUntil: b.validUntil,
     })),
@@ -81,6 +79,7 @@ export async function getCapacityPlan(db: Db, actor: Actor, input: { officeSlug:
       clerks: o.clerks,
       urgentClerks: o.urgentClerks,
       serviceIds: o.services.map((s) => s.id).sort(),
+      appointmentKinds: parseAppointmentKinds(o.appointmentKinds),
       note: o.note,
     })),
     holidayRegionName: germanHolidayRegions().find((r) => r.code === office.holidayRegion)?.name ?? office.holidayRegion,

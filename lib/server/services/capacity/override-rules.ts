@@ -1,5 +1,5 @@
 import { fieldError } from "@/lib/server/errors";
-import { localDateOf } from "@/lib/domain";
+import { localDateOf, parseAppointmentKinds } from "@/lib/domain";
 import type { Db, Tx } from "@/lib/server/db/client";
 import type { CapacityPlan, CreateOverrideInput, UpdateOverrideInput } from "@/lib/schemas/capacity";
 import { assertServicesOfOffice } from "./shared";
@@ -29,6 +29,7 @@ export async function checkedOverride(
     clerks: input.clerks,
     urgentClerks: input.urgentClerks,
     serviceIds: input.serviceIds,
+    appointmentKinds: input.appointmentKinds,
     note: input.note,
   };
 }
@@ -36,10 +37,10 @@ export async function checkedOverride(
 export async function loadOverride(db: Db | Tx, id: string) {
   const row = await db.dateOverride.findUnique({ where: { id }, include: { services: { select: { id: true } } } });
   if (!row) return null;
-  return { ...row, serviceIds: row.services.map((s) => s.id).sort() };
+  return { ...row, serviceIds: row.services.map((s) => s.id).sort(), appointmentKinds: parseAppointmentKinds(row.appointmentKinds) };
 }
 
-/** Same rule as for weekly blocks: one date, same services, overlapping hours is one override with more clerks. */
+/** Same rule as for weekly blocks: one date, same services and kinds, overlapping hours is one override with more clerks. */
 export async function assertNoOverlappingOverride(tx: Tx, officeId: string, o: OverrideShape, exceptId?: string) {
   const others = await tx.dateOverride.findMany({
     where: {
@@ -51,8 +52,8 @@ export async function assertNoOverlappingOverride(tx: Tx, officeId: string, o: O
     },
     include: { services: { select: { id: true } } },
   });
-  const key = JSON.stringify([...o.serviceIds].sort());
-  if (others.some((x) => JSON.stringify(x.services.map((s) => s.id).sort()) === key)) {
+  const key = JSON.stringify([[...o.serviceIds].sort(), o.appointmentKinds]);
+  if (others.some((x) => JSON.stringify([x.services.map((s) => s.id).sort(), parseAppointmentKinds(x.appointmentKinds)]) === key)) {
     throw fieldError("start", "overlap");
   }
 }
@@ -65,5 +66,6 @@ export function overrideDetails(o: OverrideShape) {
     clerks: o.clerks,
     urgentClerks: o.urgentClerks,
     serviceIds: o.serviceIds,
+    appointmentKinds: o.appointmentKinds,
   };
 }

@@ -7,13 +7,15 @@ import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError, fieldError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
 import { createManageToken } from "@/lib/server/security/tokens";
-import { loadAvailability } from "../availability";
+import { appointmentSpec, loadAvailability, shapeOfBooking } from "../availability";
 import { bookingMailPayload } from "../booking-mail";
 import { manageUrl, moveUrl, officeUrl, serviceUrl } from "../booking-urls";
 import { moveCheckedBooking } from "../insert-booking";
-import { serviceWithTranslations } from "../office-catalog";
+import { furtherServicesWithTranslations, serviceWithTranslations } from "../office-catalog";
+import { catalogueName, nameOf, withBookingServiceTexts } from "../service-texts";
 import { AUDIT_ACTIONS } from "../staff/common";
 import { findDisplacedBookings } from "./conflicts";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 // The frame every capacity change runs in: the actor's right on the record's own office, the per-day lock of every
 // date whose availability changes (the same lock booking takes), the change itself, a check that no active booking
@@ -210,7 +212,8 @@ export async function applyCapacityChange<T>(db: Db, change: CapacityChange<T>):
         },
       });
       return { status: "applied" as const, value, cancelledBookingIds: cancelled, movedBookingIds: moved };
-    });
+      // The changed dates' schedule version tells bookings that read their schedule before the lock to read it again.
+    }, { scheduleChange: dates });
   } catch (e) {
     if (e instanceof ConflictFound) return { status: "conflict", bookings: e.bookings };
     throw e;
@@ -218,11 +221,12 @@ export async function applyCapacityChange<T>(db: Db, change: CapacityChange<T>):
 }
 
 async function loadBookings(tx: Tx, ids: string[]) {
-  return tx.booking.findMany({
+  const bookings = await tx.booking.findMany({
     where: { id: { in: ids } },
-    include: { service: serviceWithTranslations },
+    include: { service: serviceWithTranslations, extraServices: furtherServicesWithTranslations },
     orderBy: [{ startsAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
+  return bookings.map(withBookingServiceTexts);
 }
 
 type DisplacedBooking = Awaited<ReturnType<typeof loadBookings>>[number];
@@ -234,7 +238,7 @@ type DisplacedBooking = Awaited<ReturnType<typeof loadBookings>>[number];
  */
 async function planMoves(tx: Tx, office: OfficeRow, ids: string[], now: Date) {
   const bookings = await loadBookings(tx, ids);
-  const movable = bookings.filter((b) => b.status === "CONFIRMED" && b.service.active && office.active);
+  const movable = bookings.filter((b) => b.status === "CONFIRMED" && stillOffered(b) && office.active);
   if (movable.length === 0) return [];
   const from = localDateOf(movable[0].startsAt, office.timeZone);
   const to = bookingHorizon(office, office.timeZone, now).last;
@@ -255,7 +259,8 @@ async function planMoves(tx: Tx, office: OfficeRow, ids: string[], now: Date) {
     { schedule, rules, occupied, now },
     movable.map((b) => ({
       id: b.id,
-      service: b.service,
+      // A combined or remote appointment keeps its length and needs a clerk for all its services and its kind.
+      service: appointmentSpec(b.service, shapeOfBooking(b)),
       persons: b.persons,
       start: b.startsAt.getTime(),
       createdAt: b.createdAt.getTime(),
@@ -280,10 +285,13 @@ async function moveBookings(
   const moved: string[] = [];
   for (const { booking, slot } of plan) {
     if (!slot) continue;
-    const { end: endsAt, dates: [from, to] } = appointmentInterval(slot.start, booking.service, booking.persons, office.timeZone);
+    const shape = shapeOfBooking(booking);
+    const spec = appointmentSpec(booking.service, shape);
+    const { end: endsAt, dates: [from, to] } = appointmentInterval(slot.start, spec, booking.persons, office.timeZone);
     const ok = await moveCheckedBooking(tx, {
       office,
       service: booking.service,
+      shape,
       booking,
       start: slot.start,
       endsAt,
@@ -314,10 +322,15 @@ async function moveBookings(
   return moved;
 }
 
+/** Whether every service of the booking is still offered. */
+function stillOffered(booking: DisplacedBooking): boolean {
+  return booking.service.active && booking.extraServices.every((e) => e.service.active);
+}
+
 async function describeBookings(tx: Tx, ids: string[]): Promise<ConflictBooking[]> {
   const rows = await tx.booking.findMany({
     where: { id: { in: ids } },
-    include: { service: { select: { name: true } } },
+    include: { service: { select: catalogueName } },
     orderBy: [{ startsAt: "asc" }, { referenceCode: "asc" }],
   });
   return rows.map((b) => ({
@@ -325,7 +338,7 @@ async function describeBookings(tx: Tx, ids: string[]): Promise<ConflictBooking[
     referenceCode: b.referenceCode,
     startsAt: b.startsAt.toISOString(),
     endsAt: b.endsAt.toISOString(),
-    serviceName: b.service.name,
+    serviceName: nameOf(b.service),
     name: [b.givenName, b.familyName].filter(Boolean).join(" "),
     hasEmail: Boolean(b.email),
   }));
@@ -338,7 +351,7 @@ async function describeBookings(tx: Tx, ids: string[]): Promise<ConflictBooking[
 async function cancelBookings(tx: Tx, office: OfficeRow, actor: Actor, ids: string[], reason: string, now: Date) {
   if (ids.length === 0) return;
   for (const booking of await loadBookings(tx, ids)) {
-    const rebookable = office.active && booking.service.active;
+    const rebookable = office.active && stillOffered(booking);
     // Only the hash is stored, so a link to send needs a new token; without an address the old one stays.
     const token = booking.email && rebookable ? createManageToken() : null;
     // Conditional, like every other cancellation: a booking cancelled meanwhile is not cancelled twice.
@@ -347,6 +360,7 @@ async function cancelBookings(tx: Tx, office: OfficeRow, actor: Actor, ids: stri
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason, ...(token ? { manageTokenHash: token.hash } : {}) },
     });
     if (count === 0) continue;
+    await emitBookingEvent(tx, "booking.cancelled", { id: booking.id, officeId: office.id }, now);
     if (booking.email) {
       await enqueueMail(tx, {
         template: "booking-cancelled",

@@ -1,3 +1,4 @@
+import { formatAppointmentKinds, parseAppointmentKinds } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db, Tx } from "@/lib/server/db/client";
 import type { UpdateBlockInput } from "@/lib/schemas/capacity";
@@ -14,6 +15,7 @@ export async function loadBlock(db: Db | Tx, id: string) {
     clerks: row.clerks,
     urgentClerks: row.urgentClerks,
     serviceIds: row.services.map((s) => s.id).sort(),
+    appointmentKinds: parseAppointmentKinds(row.appointmentKinds),
     validFrom: row.validFrom,
     validUntil: row.validUntil,
   };
@@ -52,6 +54,7 @@ export async function updateCapacityBlock(
           endMinute: next.endMinute,
           clerks: next.clerks,
           urgentClerks: next.urgentClerks,
+          appointmentKinds: formatAppointmentKinds(next.appointmentKinds),
           validFrom: next.validFrom,
           validUntil: next.validUntil,
           services: { set: next.serviceIds.map((id) => ({ id })) },

@@ -1,3 +1,4 @@
+import { formatAppointmentKinds } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import type { UpdateOverrideInput } from "@/lib/schemas/capacity";
@@ -32,6 +33,7 @@ export async function updateDateOverride(
           endMinute: o.endMinute,
           clerks: o.clerks,
           urgentClerks: o.urgentClerks,
+          appointmentKinds: formatAppointmentKinds(o.appointmentKinds ?? []),
           note: o.note,
           services: { set: o.serviceIds.map((id) => ({ id })) },
         },

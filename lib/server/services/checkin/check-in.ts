@@ -11,6 +11,7 @@ import { AppError } from "@/lib/server/errors";
 import { readCheckInToken } from "@/lib/server/security/check-in-tokens";
 import { hashToken } from "@/lib/server/security/tokens";
 import { lockQueueDay, issueTicket } from "@/lib/server/services/queue/queue-day";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 /** How the appointment was named: the QR code's token, the typed reference code, or the manage link (phone). */
 export type CheckInBy = { token: string } | { referenceCode: string } | { manageToken: string };
@@ -73,6 +74,7 @@ export async function checkIn(db: Db, input: CheckInInput, now: Date): Promise<C
     });
     // A second scan at the same moment, or a clerk who recorded the arrival meanwhile.
     if (count === 0) throw new AppError("CHECKIN_ALREADY_DONE");
+    await emitBookingEvent(tx, "booking.arrived", booking, now);
     // An arrival undone by a clerk keeps its ticket: the counter sorts that out.
     if (await tx.ticket.findUnique({ where: { bookingId: booking.id }, select: { id: true } })) {
       throw new AppError("CHECKIN_ALREADY_DONE");

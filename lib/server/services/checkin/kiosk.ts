@@ -8,6 +8,7 @@ import { consumePoint, tableLimiter } from "@/lib/server/security/rate-limit";
 import { pairedDevice } from "@/lib/server/services/devices/device-access";
 import { issueWalkInTicket } from "@/lib/server/services/queue/issue-walk-in";
 import { walkInWaitTimes } from "@/lib/server/services/queue/wait-times";
+import { catalogueTexts, serviceListOrder, withTexts } from "@/lib/server/services/service-texts";
 import type { TicketView } from "@/lib/schemas/checkin";
 import { checkIn, type CheckedIn } from "./check-in";
 
@@ -20,10 +21,10 @@ export async function kioskOf(db: Db, officeSlug: string, credential: string | u
   if (!paired || !paired.office.active) return null;
   const services = await db.service.findMany({
     where: { officeId: paired.office.id, active: true },
-    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    include: { translations: true },
+    orderBy: serviceListOrder,
+    include: catalogueTexts,
   });
-  return { office: { ...paired.office, services }, device: paired.device };
+  return { office: { ...paired.office, services: services.map(withTexts) }, device: paired.device };
 }
 
 export type Kiosk = NonNullable<Awaited<ReturnType<typeof kioskOf>>>;
@@ -56,10 +57,10 @@ export function ticketView(
 /** Today's ticket of the kiosk's office, in `locale`; null for any other (another office's, yesterday's). */
 export async function kioskTicket(db: Db, kiosk: Kiosk, ticketId: string, locale: string, now: Date): Promise<KioskTicket | null> {
   if (!/^[a-z0-9]{10,40}$/.test(ticketId)) return null;
-  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, include: { service: { include: { translations: true } } } });
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, include: { service: { include: catalogueTexts } } });
   const { office } = kiosk;
   if (!ticket || ticket.officeId !== office.id || ticket.date !== localDateOf(now, office.timeZone)) return null;
-  return ticketView(ticket, ticket.service, office, locale);
+  return ticketView(ticket, withTexts(ticket.service), office, locale);
 }
 
 /** Check-in and walk-in attempts per kiosk and minute: a queue at the door fits, guessing reference codes does not. */

@@ -12,6 +12,7 @@ interface ManagedBooking {
   id: string;
   status: string;
   startsAt: Date;
+  kind: string;
   locale: string;
   officeId: string;
   office: { timeZone: string; checkInEarlyMinutes: number; checkInLateMinutes: number; waitingArea: string | null };
@@ -34,7 +35,8 @@ export async function manageCheckIn(db: Db, booking: ManagedBooking, posterVisit
   const { office } = booking;
   const { opensAt, closesAt } = checkInWindow(booking.startsAt, office);
   const date = localDateOf(booking.startsAt, office.timeZone);
-  const stillAhead = booking.status === "CONFIRMED" && now <= closesAt;
+  // A phone or video appointment has no check-in at the office.
+  const stillAhead = booking.status === "CONFIRMED" && booking.kind === "IN_PERSON" && now <= closesAt;
   const ticket =
     booking.status === "ARRIVED" ? await db.ticket.findUnique({ where: { bookingId: booking.id } }) : null;
   return {

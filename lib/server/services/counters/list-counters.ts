@@ -3,6 +3,7 @@ import { slugSchema } from "@/lib/schemas/booking";
 import { assertCanOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { officeServiceNames } from "../service-texts";
 import { COUNTER_PERMISSION } from "./counter-rules";
 
 /** The counters of an office, active and inactive, with their services, and the services to choose from. */
@@ -17,7 +18,7 @@ export async function listCounters(db: Db, actor: Actor, officeSlug: string) {
       include: { services: { select: { id: true }, orderBy: { sortOrder: "asc" } } },
       orderBy: [{ active: "desc" }, { sortOrder: "asc" }, { name: "asc" }],
     }),
-    db.service.findMany({ where: { officeId: office.id }, select: { id: true, name: true, active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+    officeServiceNames(db, office.id),
   ]);
   return {
     office,

@@ -13,8 +13,9 @@ import {
   type StatisticsTicket,
 } from "@/lib/domain/statistics";
 import type { Db } from "@/lib/server/db/client";
-import { loadSchedule } from "../availability";
+import { furtherServicesByBooking, loadSchedule } from "../availability";
 import { nextFreeSlotOf } from "../list-slots";
+import { catalogueTexts, officeWithTexts, serviceListOrder } from "../service-texts";
 
 // Keeps the anonymous daily statistics (DESIGN.md, invariant 7) up to date: the bookings' and the queue's. A day stays open for corrections while
 // clerks may still record arrivals and no-shows and citizens cancel, so every run recomputes the last
@@ -66,10 +67,12 @@ export async function aggregateOfficeDays(db: Db, office: OfficeRef, from: Local
 async function aggregateBookingDays(db: Db, office: OfficeRef, from: LocalDate, to: LocalDate): Promise<number> {
   const start = new Date(zonedInstant(from, 0, office.timeZone));
   const end = new Date(zonedInstant(addDays(to, 1), 0, office.timeZone));
-  const [bookings, schedule, existingRows, existingCapacity] = await Promise.all([
+  const counted = { officeId: office.id, startsAt: { gte: start, lt: end }, status: { not: "HELD" as const } };
+  const [bookings, further, schedule, existingRows, existingCapacity, services] = await Promise.all([
     db.booking.findMany({
-      where: { officeId: office.id, startsAt: { gte: start, lt: end }, status: { not: "HELD" } },
+      where: counted,
       select: {
+        id: true,
         serviceId: true,
         channel: true,
         status: true,
@@ -81,12 +84,23 @@ async function aggregateBookingDays(db: Db, office: OfficeRef, from: LocalDate, 
         servedAt: true,
       },
     }),
+    // Read on their own: a relation read would name every booking of the period in one query (a first run's
+    // history is more than SQLite takes).
+    db.bookingService.findMany({ where: { booking: counted }, orderBy: { position: "asc" }, select: { bookingId: true, serviceId: true } }),
     loadSchedule(db, office, from, to),
     db.dailyBookingStats.findMany({ where: { officeId: office.id, date: { gte: from, lte: to } } }),
     db.dailyOfficeCapacity.findMany({ where: { officeId: office.id, date: { gte: from, lte: to } } }),
+    // A combined appointment's clerk-minutes are split between its services by their durations.
+    db.service.findMany({ where: { officeId: office.id }, select: { id: true, durationMinutes: true } }),
   ]);
 
-  const rows = aggregateBookings(bookings as StatisticsBooking[], office.timeZone).map((r) => storedRow(office.id, r));
+  const furtherOf = furtherServicesByBooking(further);
+  const statistics: StatisticsBooking[] = bookings.map(({ id, ...b }) => ({
+    ...(b as Omit<StatisticsBooking, "extraServiceIds">),
+    extraServiceIds: furtherOf.get(id) ?? [],
+  }));
+  const durations = new Map(services.map((s) => [s.id, s.durationMinutes]));
+  const rows = aggregateBookings(statistics, office.timeZone, durations).map((r) => storedRow(office.id, r));
   const previous = new Map(existingRows.map((r) => [rowKey(r), r as unknown as Record<string, unknown>]));
   const changed = rows.filter((r) => {
     const old = previous.get(rowKey(r));
@@ -199,9 +213,9 @@ export async function sampleNextFreeSlots(db: Db, now: Date): Promise<number> {
   const offices = await db.office.findMany({
     where: { active: true },
     include: {
-      services: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], include: { translations: true } },
+      services: { where: { active: true }, orderBy: serviceListOrder, include: catalogueTexts },
     },
-  });
+  }).then((rows) => rows.map(officeWithTexts));
   let sampled = 0;
   for (const office of offices) {
     const today = localDateOf(now, office.timeZone);

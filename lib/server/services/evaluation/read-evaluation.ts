@@ -26,6 +26,7 @@ import { ALL_OFFICES } from "@/lib/schemas/evaluation";
 import { assertCanGlobally, assertCanOnOffice, canOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { catalogueName, serviceListOrder, withName } from "../service-texts";
 import { comparisonPeriod, type EvaluationQuery } from "./query";
 
 // The evaluation of one office or of all offices for a period, optionally compared with a second period. Reads only
@@ -90,11 +91,13 @@ export async function resolveEvaluationScope(db: Db, actor: Actor, q: Pick<Evalu
     if (offices.length === 0) throw new AppError("FORBIDDEN");
     office = offices[0];
   }
-  const services = await db.service.findMany({
-    where: { officeId: { in: office ? [office.id] : offices.map((o) => o.id) } },
-    orderBy: [{ officeId: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, slug: true, name: true, officeId: true },
-  });
+  const services = (
+    await db.service.findMany({
+      where: { officeId: { in: office ? [office.id] : offices.map((o) => o.id) } },
+      orderBy: [{ officeId: "asc" }, ...serviceListOrder],
+      select: { id: true, slug: true, officeId: true, ...catalogueName },
+    })
+  ).map(withName);
   let service: EvaluationService | null = null;
   if (q.service !== undefined) {
     // A service filter belongs to one office: slugs repeat across offices.

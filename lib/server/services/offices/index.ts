@@ -10,3 +10,6 @@ export { updateService } from "./update-service";
 export { moveService } from "./move-service";
 export { setServiceActive } from "./set-service-active";
 export { groupByDepartment } from "./departments";
+export { offerService } from "./offer-service";
+export { relinkService } from "./relink-service";
+export { catalogueChoicesFor, type CatalogueChoice } from "./catalogue-choices";

@@ -9,7 +9,7 @@ export async function moveService(db: Db, actor: Actor, input: { serviceId: stri
   return db.$transaction(async (tx) => {
     const order = await tx.service.findMany({
       where: { officeId: service.officeId },
-      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      orderBy: [{ sortOrder: "asc" }, { catalogueService: { name: "asc" } }],
       select: { id: true, sortOrder: true },
     });
     const from = order.findIndex((s) => s.id === service.id);

@@ -28,6 +28,8 @@ export function officeColumns(input: OfficeSettings) {
     verificationMode: input.verificationMode,
     holdMinutes: input.holdMinutes,
     rebookDelayMinutes: input.rebookDelayMinutes,
+    ...(input.maxServicesPerBooking !== undefined ? { maxServicesPerBooking: input.maxServicesPerBooking } : {}),
+    ...(input.videoMeetingUrlTemplate !== undefined ? { videoMeetingUrlTemplate: input.videoMeetingUrlTemplate } : {}),
     statusCorrectionDays: input.statusCorrectionDays,
     senderName: input.senderName,
     replyTo: input.replyTo,
@@ -43,6 +45,7 @@ export function officeColumns(input: OfficeSettings) {
     walkInQueueLimit: input.walkInQueueLimit,
     announceCalls: input.announceCalls,
     waitingArea: input.waitingArea,
+    ...(input.feedIncludesNames !== undefined ? { feedIncludesNames: input.feedIncludesNames } : {}),
   };
 }
 

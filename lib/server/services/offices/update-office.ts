@@ -13,12 +13,16 @@ import { assertSlugFree, officeColumns } from "./office-writes";
 const UPCOMING = ["HELD", ...STILL_TO_SERVE_STATUSES] as const;
 
 /**
- * Saves an office's settings. The office's head may change everything but the slug: a new slug changes every
- * printed deep link and QR code, so it is the administration's decision. Returns the names of changed fields.
+ * Saves an office's settings. The office's head may change everything but the slug and the names in the staff's
+ * calendar feed: a new slug changes every printed deep link and QR code, and names in a calendar that leaves the
+ * system are a data protection decision, so both are the administration's. Returns the names of changed fields.
  */
 export async function updateOffice(db: Db, actor: Actor, input: UpdateOfficeInput, now: Date) {
   const office = await officeFor(db, actor, "office:settings", input.officeId);
   if (input.slug !== office.slug) assertCanGlobally(actor, "offices:manage");
+  if (input.feedIncludesNames !== undefined && input.feedIncludesNames !== office.feedIncludesNames) {
+    assertCanGlobally(actor, "offices:manage");
+  }
   const columns = officeColumns(input);
   const changed = Object.entries({ slug: input.slug, ...columns })
     .filter(([key, value]) => office[key as keyof typeof office] !== value)
@@ -35,6 +39,11 @@ export async function updateOffice(db: Db, actor: Actor, input: UpdateOfficeInpu
           where: { officeId: office.id, status: { in: [...UPCOMING] }, endsAt: { gt: now } },
         });
         if (upcoming > 0) throw fieldError("timeZone", "timeZoneHasBookings");
+      }
+      if (input.videoMeetingUrlTemplate === null && office.videoMeetingUrlTemplate) {
+        // Video appointments need the address: services offering them would be offered what cannot happen.
+        const video = await tx.service.count({ where: { officeId: office.id, active: true, appointmentKinds: { contains: "VIDEO" } } });
+        if (video > 0) throw fieldError("videoMeetingUrlTemplate", "videoTemplateInUse");
       }
       // The new region's holidays close the office; those with appointments already booked stay open.
       const openedHolidays =

@@ -6,6 +6,7 @@ import { hashToken } from "@/lib/server/security/tokens";
 import { getBookingByToken } from "../get-booking-by-token";
 import { CLOSED_WISH_STATUSES, OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
 import { eraseBookings, eraseWishes } from "./erase-personal-data";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 /**
  * The citizen's right to erasure through the manage link (GDPR Art. 17): their data is erased now instead of after
@@ -25,6 +26,7 @@ export async function deleteMyData(db: Db, input: { token: string; now: Date }):
     const erased = await eraseBookings(tx, { id: booking.id, manageTokenHash: tokenHash }, input.now, occupies);
     // Erased meanwhile, or the link was replaced by a reminder or a staff move.
     if (erased.length === 0) throw new AppError("BOOKING_NOT_FOUND");
+    if (occupies) await emitBookingEvent(tx, "booking.cancelled", booking, input.now);
     await eraseWishOf(tx, booking.id, input.now);
   };
   if (!occupies) {

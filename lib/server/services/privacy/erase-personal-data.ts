@@ -25,14 +25,13 @@ type WishWhere = NonNullable<Parameters<Db["wish"]["updateManyAndReturn"]>[0]>["
  */
 async function eraseOutboxOf(tx: Tx, bookingIds: string[]): Promise<void> {
   if (bookingIds.length === 0) return;
+  // Webhook rows hold no personal data (the person is added at delivery, from the booking row): they stay.
+  const mails = { bookingId: { in: bookingIds }, channel: "MAIL" as const };
   await tx.outboxMessage.updateMany({
-    where: { bookingId: { in: bookingIds }, status: { in: ["PENDING", "SENDING"] } },
+    where: { ...mails, status: { in: ["PENDING", "SENDING"] } },
     data: { status: "FAILED", lockedUntil: null, lastError: ERASED_OUTBOX_ERROR },
   });
-  await tx.outboxMessage.updateMany({
-    where: { bookingId: { in: bookingIds } },
-    data: { payload: "{}", recipient: ERASED_RECIPIENT },
-  });
+  await tx.outboxMessage.updateMany({ where: mails, data: { payload: "{}", recipient: ERASED_RECIPIENT } });
 }
 
 /**

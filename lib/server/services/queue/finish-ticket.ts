@@ -4,6 +4,7 @@ import type { TicketOutcome } from "@/lib/schemas/counter";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { loadCounterTicket, moveTicket, auditTicket, QUEUE_AUDIT, queueWrite } from "./queue-write";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 export interface FinishTicketInput {
   counterId: string;
@@ -26,7 +27,10 @@ export async function finishTicket(db: Db, actor: Actor, input: FinishTicketInpu
         where: { id: done.bookingId, status: { in: ["ARRIVED", "CONFIRMED"] } },
         data: input.outcome === "SERVED" ? { status: "SERVED", servedAt: now } : { status: "NO_SHOW" },
       });
-      if (count > 0) bookingStatus = input.outcome;
+      if (count > 0) {
+        bookingStatus = input.outcome;
+        await emitBookingEvent(tx, input.outcome === "SERVED" ? "booking.served" : "booking.no_show", { id: done.bookingId, officeId: ticket.officeId }, now);
+      }
     }
     const action = input.outcome === "SERVED" ? QUEUE_AUDIT.serve : QUEUE_AUDIT.noShow;
     await auditTicket(tx, actor, ticket, action, { counter: counter.name, ...(bookingStatus ? { booking: bookingStatus } : {}) });

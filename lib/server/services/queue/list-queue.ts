@@ -6,6 +6,7 @@ import { counterIdSchema, type CurrentTicket, type QueueRow, type QueueView } fr
 import { assertCanOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { catalogueName, nameOf, serviceListOrder, withName } from "../service-texts";
 import { displayName } from "../staff/common";
 import { openQueueTickets, QUEUE_PERMISSION, queueCounter, queueDate } from "./queue-write";
 
@@ -27,17 +28,17 @@ export async function listQueue(db: Db, actor: Actor, input: { officeSlug: strin
   const [counterRows, services, rows, finished] = await Promise.all([
     db.counter.findMany({
       where: { officeId: office.id, active: true },
-      include: { services: { select: { id: true, name: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] } },
+      include: { services: { select: { id: true, ...catalogueName }, orderBy: serviceListOrder } },
       orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     }),
-    db.service.findMany({ where: { officeId: office.id }, select: { id: true, name: true, active: true, walkInDayParts: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+    db.service.findMany({ where: { officeId: office.id }, select: { id: true, active: true, walkInDayParts: true, ...catalogueName }, orderBy: serviceListOrder }).then((rows) => rows.map(withName)),
     db.ticket.findMany({
       where: { officeId: office.id, date, status: { in: ["WAITING", "CALLED", "PARKED"] } },
       include: { booking: { select: { id: true, referenceCode: true, givenName: true, familyName: true, persons: true } } },
     }),
     db.ticket.groupBy({ by: ["status"], where: { officeId: office.id, date, status: { in: ["SERVED", "NO_SHOW"] } }, _count: true }),
   ]);
-  const counters = counterRows.map((c) => ({ id: c.id, name: c.name, serviceNames: c.services.map((s) => s.name) }));
+  const counters = counterRows.map((c) => ({ id: c.id, name: c.name, serviceNames: c.services.map(nameOf) }));
   const counterName = new Map(counterRows.map((c) => [c.id, c.name]));
   const serviceName = new Map(services.map((s) => [s.id, s.name]));
   const chosenId = counterIdSchema.safeParse(input.counterId).success ? input.counterId : null;

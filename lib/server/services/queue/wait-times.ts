@@ -11,6 +11,7 @@ import {
 } from "@/lib/domain/queue-wait";
 import type { DayPart } from "@/lib/domain/waitlist";
 import type { Db } from "@/lib/server/db/client";
+import { serviceListOrder } from "../service-texts";
 import { clerksOnDutyAt } from "./on-duty";
 
 /** Finished tickets of this many past days (today included) give the measured serving times. */
@@ -108,7 +109,7 @@ export async function walkInWaitTimes(db: Db, officeId: string, now: Date): Prom
       services: {
         where: { active: true, walkInDayParts: { not: "" } },
         select: { id: true, walkInDayParts: true },
-        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+        orderBy: serviceListOrder,
       },
     },
   });

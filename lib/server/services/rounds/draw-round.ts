@@ -11,6 +11,7 @@ import { officeMailFields } from "../booking-mail";
 import { roundUrl } from "../booking-urls";
 import { insertCheckedBooking } from "../insert-booking";
 import { serviceWithTranslations } from "../office-catalog";
+import { withTexts } from "../service-texts";
 
 // The draw of a release round, run by the jobs scheduler at (or after) the close, exactly once whatever the number
 // of app instances: an instance claims the round with a conditional update of drawStartedAt; the bookings, the
@@ -29,12 +30,13 @@ function loadRound(db: Db | Tx, roundId: string) {
 }
 
 /** The services a round releases: its own, or every active service of the office in release-round mode. */
-function roundServices(db: Db | Tx, round: { officeId: string; serviceId: string | null }) {
-  return db.service.findMany({
+async function roundServices(db: Db | Tx, round: { officeId: string; serviceId: string | null }) {
+  const services = await db.service.findMany({
     where: round.serviceId ? { id: round.serviceId } : { officeId: round.officeId, active: true, releaseMode: "ROUNDS" },
     orderBy: { id: "asc" },
     ...serviceWithTranslations,
   });
+  return services.map(withTexts);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { loadAvailability } from "../availability";
+import { catalogueName, nameOf } from "../service-texts";
 import { loadOfficeFor } from "../staff/common";
 
 // What staff and the public see of release rounds. Nothing here writes.
@@ -26,7 +27,7 @@ export async function listRounds(db: Db, actor: Actor, officeSlug: string, now: 
     where: { officeId: office.id },
     orderBy: { opensAt: "desc" },
     take: 100,
-    include: { service: { select: { name: true } } },
+    include: { service: { select: catalogueName } },
   });
   return {
     office,
@@ -34,7 +35,7 @@ export async function listRounds(db: Db, actor: Actor, officeSlug: string, now: 
     rounds: await Promise.all(
       rounds.map(async (r) => ({
         id: r.id,
-        serviceName: r.service?.name ?? null,
+        serviceName: r.service ? nameOf(r.service) : null,
         opensAt: r.opensAt,
         closesAt: r.closesAt,
         periodFrom: r.periodFrom,
@@ -106,14 +107,14 @@ export async function getPublicRound(db: Db, roundId: string, now: Date) {
   if (!roundIdSchema.safeParse(roundId).success) return null;
   const round = await db.releaseRound.findUnique({
     where: { id: roundId },
-    include: { office: { select: { name: true, slug: true, timeZone: true, active: true } }, service: { select: { name: true, slug: true } } },
+    include: { office: { select: { name: true, slug: true, timeZone: true, active: true } }, service: { select: { slug: true, ...catalogueName } } },
   });
   if (!round || !round.office.active) return null;
   const drawn = round.drawnAt !== null;
   return {
     id: round.id,
     office: { name: round.office.name, slug: round.office.slug, timeZone: round.office.timeZone },
-    serviceName: round.service?.name ?? null,
+    serviceName: round.service ? nameOf(round.service) : null,
     serviceSlug: round.service?.slug ?? null,
     opensAt: round.opensAt,
     closesAt: round.closesAt,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appointmentInterval } from "@/lib/domain";
+import { type AppointmentKind, appointmentInterval } from "@/lib/domain";
 import { localDateSchema, type PersonalData } from "@/lib/schemas/booking";
 import type { StaffChannel } from "@/lib/schemas/staff-booking";
 import { writeAudit } from "@/lib/server/audit";
@@ -8,12 +8,17 @@ import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
+import { assertReachable, chooseAppointment } from "../appointment-choice";
+import { appointmentSpec } from "../availability";
 import { insertCheckedBooking } from "../insert-booking";
 import { assertPlausibleStart, AUDIT_ACTIONS, loadOfficeFor, staffBookingRules } from "./common";
 
 export interface BookOnBehalfInput {
   officeSlug: string;
   serviceSlug: string;
+  /** Slugs of further services of the same appointment. */
+  furtherServices?: readonly string[];
+  kind?: AppointmentKind;
   start: Date;
   persons: number;
   channel: StaffChannel;
@@ -43,7 +48,10 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
   if (!office.active) throw new AppError("OFFICE_NOT_FOUND");
   if (!service) throw new AppError("SERVICE_NOT_FOUND");
   if (input.channel !== "PHONE" && input.channel !== "COUNTER") throw new AppError("INVALID_INPUT");
-  if (!Number.isInteger(input.persons) || input.persons < 1 || input.persons > service.maxPersons) {
+  const shape = chooseAppointment(office, service, { further: input.furtherServices, by: "slug", kind: input.kind });
+  assertReachable(shape.kind, input.person.phone);
+  const spec = appointmentSpec(service, shape);
+  if (!Number.isInteger(input.persons) || input.persons < 1 || input.persons > spec.maxPersons) {
     throw new AppError("INVALID_INPUT");
   }
   assertPlausibleStart(office, input.start, now);
@@ -51,7 +59,7 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
   const familyName = input.person.familyName.trim();
   if (!familyName) throw new AppError("INVALID_INPUT");
 
-  const { end: endsAt, dates } = appointmentInterval(input.start, service, input.persons, office.timeZone);
+  const { end: endsAt, dates } = appointmentInterval(input.start, spec, input.persons, office.timeZone);
   const email = input.person.email?.trim().toLowerCase() || null;
   if (email && !z.email().safeParse(email).success) throw new AppError("INVALID_INPUT");
   if (input.person.dateOfBirth && !localDateSchema.safeParse(input.person.dateOfBirth).success) {
@@ -63,6 +71,7 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
     const created = await insertCheckedBooking(tx, {
       office: staffBookingRules(office),
       service,
+      shape,
       start: input.start,
       endsAt,
       persons: input.persons,
@@ -92,6 +101,8 @@ export async function bookOnBehalf(db: Db, actor: Actor, input: BookOnBehalfInpu
       details: {
         channel: input.channel,
         serviceId: service.id,
+        ...(shape.furtherServices.length > 0 ? { furtherServiceIds: shape.furtherServices.map((s) => s.id) } : {}),
+        ...(shape.kind !== "IN_PERSON" ? { kind: shape.kind } : {}),
         persons: input.persons,
         startsAt: input.start.toISOString(),
         mailed: Boolean(email),

@@ -11,6 +11,7 @@ import { serviceUrl } from "../booking-urls";
 import { AUDIT_ACTIONS, loadBookingFor } from "./common";
 import { appointmentDates } from "@/lib/domain";
 import { isChangeable } from "@/lib/domain/booking-status";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 export interface StaffCancelInput {
   bookingId: string;
@@ -45,6 +46,7 @@ export async function cancelBookingByStaff(db: Db, actor: Actor, input: StaffCan
       data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason.data },
     });
     if (count === 0) throw new AppError("STATUS_CHANGED");
+    await emitBookingEvent(tx, "booking.cancelled", booking, now);
     await offerFreedTime(tx, { officeId: booking.officeId, dates: appointmentDates(booking.startsAt, booking.endsAt, office.timeZone), now });
     if (booking.email) {
       const bookAgain = serviceUrl(office.slug, service.slug, booking.locale);

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { AUDIT_ACTIONS, loadOfficeFor } from "./common";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 export interface CloseDayInput {
   officeSlug: string;
@@ -53,6 +54,7 @@ export async function recordNoShowsForDay(db: Db, actor: Actor, input: CloseDayI
     });
     if (count !== open.length) throw new AppError("STATUS_CHANGED");
     for (const bookingId of open) {
+      await emitBookingEvent(tx, "booking.no_show", { id: bookingId, officeId: office.id }, now);
       await writeAudit(tx, {
         actorId: actor.id,
         officeId: office.id,

@@ -5,7 +5,8 @@ import type { Db, Tx } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { startOutOfRange } from "../availability";
 import { slotError } from "../insert-booking";
-import { serviceWithTranslations } from "../office-catalog";
+import { furtherServicesWithTranslations, serviceWithTranslations } from "../office-catalog";
+import { officeWithTexts, serviceListOrder, withBookingServiceTexts } from "../service-texts";
 
 // Shared by the clerks' services: loading a booking for an actor, the audit action names and the booking rules that
 // apply when staff book or move.
@@ -20,6 +21,7 @@ export const AUDIT_ACTIONS = {
   cancel: "booking.cancel",
   move: "booking.move",
   create: "booking.create",
+  services: "booking.services",
 } as const;
 
 export type AgendaAuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
@@ -32,11 +34,14 @@ export type AgendaAuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTION
 export async function loadBookingFor(db: Db | Tx, actor: Actor, bookingId: unknown, action: OfficeAction = "bookings:work") {
   const id = bookingIdSchema.safeParse(bookingId);
   if (!id.success) throw new AppError("BOOKING_NOT_FOUND");
-  const booking = await db.booking.findUnique({ where: { id: id.data }, include: { office: true, service: serviceWithTranslations } });
+  const booking = await db.booking.findUnique({
+    where: { id: id.data },
+    include: { office: true, service: serviceWithTranslations, extraServices: furtherServicesWithTranslations },
+  });
   if (!booking) throw new AppError("BOOKING_NOT_FOUND");
   assertCanOnOffice(actor, action, booking.officeId);
   if (booking.erasedAt) throw new AppError("BOOKING_NOT_FOUND");
-  return booking;
+  return withBookingServiceTexts(booking);
 }
 
 export type StaffBooking = Awaited<ReturnType<typeof loadBookingFor>>;
@@ -46,11 +51,11 @@ export async function loadOfficeFor(db: Db, actor: Actor, slug: string, action: 
   if (!slugSchema.safeParse(slug).success) throw new AppError("OFFICE_NOT_FOUND");
   const office = await db.office.findUnique({
     where: { slug },
-    include: { services: { orderBy: [{ sortOrder: "asc" }, { name: "asc" }], ...serviceWithTranslations } },
+    include: { services: { orderBy: serviceListOrder, ...serviceWithTranslations } },
   });
   if (!office) throw new AppError("OFFICE_NOT_FOUND");
   assertCanOnOffice(actor, action, office.id);
-  return office;
+  return officeWithTexts(office);
 }
 
 /**

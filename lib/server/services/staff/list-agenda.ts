@@ -11,6 +11,8 @@ import {
   isChangeable,
   type BookingStatusName,
 } from "@/lib/domain/booking-status";
+import { furtherServicesOrder } from "../availability";
+import { catalogueName, withName } from "../service-texts";
 import { displayName, loadOfficeFor } from "./common";
 
 export interface AgendaInput {
@@ -55,7 +57,10 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
       startsAt: { gte: new Date(zonedInstant(from, 0, tz)), lt: new Date(zonedInstant(addDays(to, 1), 0, tz)) },
       OR: liveStatuses(input.now),
     },
-    include: { service: { select: { id: true, slug: true, name: true } } },
+    include: {
+      service: { select: { id: true, slug: true, ...catalogueName } },
+      extraServices: { ...furtherServicesOrder, include: { service: { select: { id: true, slug: true, ...catalogueName } } } },
+    },
     orderBy: [{ startsAt: "asc" }, { referenceCode: "asc" }],
   });
 
@@ -65,7 +70,9 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     startsAt: b.startsAt,
     endsAt: b.endsAt,
     durationMinutes: Math.round((b.endsAt.getTime() - b.startsAt.getTime()) / 60_000),
-    service: b.service,
+    service: withName(b.service),
+    furtherServices: b.extraServices.map((e) => withName(e.service)),
+    kind: b.kind,
     persons: b.persons,
     name: b.erasedAt ? null : displayName(b),
     phone: b.erasedAt ? null : b.phone,
@@ -76,7 +83,8 @@ export async function listAgenda(db: Db, actor: Actor, input: AgendaInput) {
     changeable: !b.erasedAt && isChangeable(b, input.now),
   }));
 
-  const rows = service ? all.filter((r) => r.service.id === service.id) : all;
+  // A combined appointment is one of each of its services.
+  const rows = service ? all.filter((r) => [r.service, ...r.furtherServices].some((s) => s.id === service.id)) : all;
   const search = input.search?.trim() || undefined;
   const shown = search ? rows.filter((r) => matchesSearch(r, search)) : rows;
 

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/server/db/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
+import { appointmentSpec, shapeOfBooking } from "../availability";
 import { moveCheckedBooking } from "../insert-booking";
 import { assertPlausibleStart, AUDIT_ACTIONS, loadBookingFor, staffBookingRules } from "./common";
 import { isChangeable } from "@/lib/domain/booking-status";
@@ -38,9 +39,10 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
   const { office, service } = booking;
   assertPlausibleStart(office, input.start, now);
   if (input.start.getTime() === booking.startsAt.getTime()) throw new AppError("SAME_TIME");
-  if (!office.active || !service.active) throw new AppError("SLOT_NOT_OFFERED");
+  if (!office.active || !service.active || booking.extraServices.some((e) => !e.service.active)) throw new AppError("SLOT_NOT_OFFERED");
   const tz = office.timeZone;
-  const { end: endsAt, dates: [newFrom, newTo] } = appointmentInterval(input.start, service, booking.persons, tz);
+  const shape = shapeOfBooking(booking);
+  const { end: endsAt, dates: [newFrom, newTo] } = appointmentInterval(input.start, appointmentSpec(service, shape), booking.persons, tz);
   const previous = { startsAt: booking.startsAt, endsAt: booking.endsAt };
   const dates = [...appointmentDates(booking.startsAt, booking.endsAt, tz), newFrom, newTo];
 
@@ -51,6 +53,7 @@ export async function moveBookingByStaff(db: Db, actor: Actor, input: StaffMoveI
     const moved = await moveCheckedBooking(tx, {
       office: staffBookingRules(office),
       service,
+      shape,
       booking,
       start: input.start,
       endsAt,

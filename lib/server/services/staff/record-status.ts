@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { AUDIT_ACTIONS, loadBookingFor } from "./common";
+import { emitBookingEvent, eventForStatus } from "@/lib/server/webhooks/emit";
 
 export interface RecordStatusInput {
   bookingId: string;
@@ -39,6 +40,8 @@ export async function recordBookingStatus(db: Db, actor: Actor, input: RecordSta
       },
     });
     if (count === 0) throw new AppError("STATUS_CHANGED");
+    const event = eventForStatus(plan.to);
+    if (event) await emitBookingEvent(tx, event, booking, now);
     await writeAudit(tx, {
       actorId: actor.id,
       officeId: booking.officeId,

@@ -1,8 +1,9 @@
-import { addDays, bookingHorizon, listSlots, type LocalDate, type Slot } from "@/lib/domain";
+import { addDays, type AppointmentKind, bookingHorizon, listSlots, type LocalDate, type Slot } from "@/lib/domain";
 import type { Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
-import { loadAvailability } from "../availability";
+import { chooseAppointment } from "../appointment-choice";
+import { type AppointmentShape, appointmentSpec, loadAvailability, shapeOfBooking } from "../availability";
 import { searchFreeSlot } from "../list-slots";
 import { loadBookingFor, loadOfficeFor, staffBookingRules } from "./common";
 
@@ -29,6 +30,8 @@ interface SlotQuery {
     bookingHorizonDays: number;
   };
   service: { id: string; durationMinutes: number; extraPersonMinutes: number; maxPersons: number };
+  /** Further services and kind of the appointment; absent: the service alone, in person. */
+  shape?: AppointmentShape;
   persons: number;
   date?: LocalDate;
   now: Date;
@@ -48,6 +51,7 @@ async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
     loadAvailability(db, {
       office,
       service: q.service,
+      shape: q.shape,
       persons: q.persons,
       now: q.now,
       from,
@@ -68,16 +72,27 @@ async function slotDay(db: Db, q: SlotQuery): Promise<StaffSlotDay> {
 export async function listSlotsForNewBooking(
   db: Db,
   actor: Actor,
-  input: { officeSlug: string; serviceSlug: string; persons: number; date?: LocalDate; now: Date },
+  input: {
+    officeSlug: string;
+    serviceSlug: string;
+    furtherServices?: readonly string[];
+    kind?: AppointmentKind;
+    persons: number;
+    date?: LocalDate;
+    now: Date;
+  },
 ) {
   const office = await loadOfficeFor(db, actor, input.officeSlug, "bookings:work");
   const service = office.services.find((s) => s.slug === input.serviceSlug && s.active);
   if (!office.active) throw new AppError("OFFICE_NOT_FOUND");
   if (!service) throw new AppError("SERVICE_NOT_FOUND");
-  if (!Number.isInteger(input.persons) || input.persons < 1 || input.persons > service.maxPersons) {
+  // The same choice bookOnBehalf checks: the listed times are those of the combination, in its kind.
+  const shape = chooseAppointment(office, service, { further: input.furtherServices, by: "slug", kind: input.kind });
+  if (!Number.isInteger(input.persons) || input.persons < 1 || input.persons > appointmentSpec(service, shape).maxPersons) {
     throw new AppError("INVALID_INPUT");
   }
-  return { office, service, ...(await slotDay(db, { office, service, persons: input.persons, date: input.date, now: input.now })) };
+  const day = await slotDay(db, { office, service, shape, persons: input.persons, date: input.date, now: input.now });
+  return { office, service, shape, ...day };
 }
 
 /** Free slots an appointment can be moved to: its own time does not block it. */
@@ -86,6 +101,7 @@ export async function listSlotsForMove(db: Db, actor: Actor, input: { bookingId:
   const day = await slotDay(db, {
     office: booking.office,
     service: booking.service,
+    shape: shapeOfBooking(booking),
     persons: booking.persons,
     date: input.date,
     now: input.now,
@@ -93,6 +109,7 @@ export async function listSlotsForMove(db: Db, actor: Actor, input: { bookingId:
     skipStart: booking.startsAt,
   });
   // An office or service taken offline takes no more moves (moveBookingByStaff refuses them too).
-  if (!booking.office.active || !booking.service.active) return { booking, ...day, slots: [], next: null };
+  const offered = booking.service.active && booking.extraServices.every((e) => e.service.active);
+  if (!booking.office.active || !offered) return { booking, ...day, slots: [], next: null };
   return { booking, ...day };
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { enqueueConfirmation } from "../confirmation-mail";
 import { findOffer, type OfferInput } from "./find-offer";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 export interface AcceptedOffer {
   bookingId: string;
@@ -49,6 +50,7 @@ export async function acceptOffer(db: Db, input: OfferInput): Promise<AcceptedOf
       data: { status: "CONFIRMED", holdExpiresAt: null, ...("hash" in token ? { manageTokenHash: token.hash } : {}) },
     });
     if (confirmed.count === 0) throw new AppError("OFFER_EXPIRED");
+    await emitBookingEvent(tx, "booking.confirmed", booking, input.now);
     await tx.wish.updateMany({
       where: { id: offer.wishId, openOfferId: offer.id },
       data: { status: "BOOKED", bookingId: booking.id, openOfferId: null, closedAt: input.now },

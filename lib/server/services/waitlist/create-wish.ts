@@ -19,6 +19,7 @@ import { createManageToken } from "@/lib/server/security/tokens";
 import { wishManageUrl } from "../booking-urls";
 import { uniqueReferenceCode } from "../insert-booking";
 import { serviceWithTranslations } from "../office-catalog";
+import { withTexts } from "../service-texts";
 import { wishMailPayload } from "./wish-mail";
 
 export interface WishPreferencesValue {
@@ -107,11 +108,12 @@ export async function insertWish(tx: Tx, input: CreateWishInput): Promise<Create
   const office = await tx.office.findFirst({ where: { id: input.officeId, active: true } });
   if (!office) throw new AppError("OFFICE_NOT_FOUND");
   if (input.source === "WAITLIST" && !office.waitlistEnabled) throw new AppError("WAITLIST_DISABLED");
-  const service = await tx.service.findFirst({
+  const offered = await tx.service.findFirst({
     where: { id: input.serviceId, officeId: office.id, active: true },
     ...serviceWithTranslations,
   });
-  if (!service) throw new AppError("SERVICE_NOT_FOUND");
+  if (!offered) throw new AppError("SERVICE_NOT_FOUND");
+  const service = withTexts(offered);
   if (!Number.isInteger(input.persons) || input.persons < 1 || input.persons > service.maxPersons) {
     throw fieldError("persons", "tooManyPersons");
   }

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { hashToken } from "@/lib/server/security/tokens";
 import { serviceWithTranslations } from "../office-catalog";
+import { withServiceTexts } from "../service-texts";
 
 // An offer is reached by the link of the offer e-mail (the held booking's manage token) or from the wish's manage
 // page (the wish's token). Both lead to the same WishOffer; a wrong token looks like an unknown one.
@@ -29,7 +30,7 @@ export async function findOffer(db: Db, ref: OfferRef) {
     if (!booking || booking.erasedAt) throw new AppError("BOOKING_NOT_FOUND");
     const offer = await db.wishOffer.findUnique({ where: { bookingId: booking.id }, include: offerInclude });
     if (!offer) throw new AppError("OFFER_NOT_FOUND");
-    return offer;
+    return withBookingTexts(offer);
   }
   const wish = await db.wish.findUnique({ where: { manageTokenHash: hashToken(ref.wishToken) } });
   if (!wish || wish.erasedAt) throw new AppError("OFFER_NOT_FOUND");
@@ -42,7 +43,11 @@ export async function findOffer(db: Db, ref: OfferRef) {
     include: offerInclude,
   });
   if (!offer) throw new AppError("OFFER_NOT_FOUND");
-  return offer;
+  return withBookingTexts(offer);
+}
+
+function withBookingTexts<O extends { booking: Parameters<typeof withServiceTexts>[0] }>(offer: O) {
+  return { ...offer, booking: withServiceTexts(offer.booking) };
 }
 
 export type FoundOffer = Awaited<ReturnType<typeof findOffer>>;

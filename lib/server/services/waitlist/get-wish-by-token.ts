@@ -3,6 +3,7 @@ import type { Db } from "@/lib/server/db/client";
 import { AppError, isAppError } from "@/lib/server/errors";
 import { hashToken } from "@/lib/server/security/tokens";
 import { serviceWithTranslations } from "../office-catalog";
+import { withServiceTexts } from "../service-texts";
 
 // Everything a citizen can do with the link from the wish e-mail starts here. A wrong token and an erased wish look
 // the same from outside: WISH_NOT_FOUND.
@@ -32,7 +33,7 @@ export async function getWishByToken(db: Db, token: string) {
         })
       : null,
   ]);
-  return { ...wish, openOffer, booking: booking && !booking.erasedAt ? booking : null };
+  return { ...withServiceTexts(wish), openOffer, booking: booking && !booking.erasedAt ? booking : null };
 }
 
 export type ManagedWish = Awaited<ReturnType<typeof getWishByToken>>;

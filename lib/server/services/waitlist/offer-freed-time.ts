@@ -12,6 +12,8 @@ import { bookingMailPayload } from "../booking-mail";
 import { manageUrl } from "../booking-urls";
 import { uniqueReferenceCode } from "../insert-booking";
 import { serviceWithTranslations } from "../office-catalog";
+import { withServiceTexts } from "../service-texts";
+import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
 // Time that becomes free goes to the waiting list first. Every change that frees time calls this in its own
 // transaction, under the day locks it took, and so does every public booking before its availability check: an
@@ -43,13 +45,14 @@ export function eligibleWishWhere(officeId: string, from: string, to: string) {
 }
 
 async function loadEligibleWishes(tx: Tx, officeId: string, from: string, to: string) {
-  return tx.wish.findMany({
+  const wishes = await tx.wish.findMany({
     where: { ...eligibleWishWhere(officeId, from, to), service: { active: true, officeId } },
     include: {
       service: serviceWithTranslations,
       offers: { where: { outcome: { in: ["DECLINED", "EXPIRED"] } }, select: { startsAt: true } },
     },
   });
+  return wishes.map(withServiceTexts);
 }
 
 type EligibleWish = Awaited<ReturnType<typeof loadEligibleWishes>>[number];
@@ -130,6 +133,21 @@ export async function offerFreedTime(tx: Tx, input: OfferFreedTimeInput): Promis
   }
 }
 
+/**
+ * Read before a public booking's day locks: whether offerFreedTime could do anything on `dates` at `now` (an open
+ * offer past its deadline to expire, or a wish that may receive an offer). When neither exists, the booking skips
+ * the waiting list under the lock: an offer made later has a deadline after `now`, and a wish that becomes eligible
+ * while the booking waits for the lock came after it.
+ */
+export async function waitingListMayOffer(db: Db, officeId: string, dates: readonly string[], now: Date): Promise<boolean> {
+  const sorted = [...dates].sort();
+  const [due, wishes] = await Promise.all([
+    db.wishOffer.count({ where: { outcome: "OPEN", deadline: { lte: now }, officeId } }),
+    db.wish.count({ where: eligibleWishWhere(officeId, sorted[0], sorted[sorted.length - 1]) }),
+  ]);
+  return due > 0 || wishes > 0;
+}
+
 /** What a change run after offering (offeringFirst) ended in: its value, or the refusal it answered with. */
 export type Settled<T> = { value: T } | { refusal: AppError };
 
@@ -200,10 +218,11 @@ async function expireDueOffers(tx: Tx, officeId: string, dates: readonly string[
  * no "pick a new time" is offered), and the wish may receive the next offer.
  */
 export async function releaseOffer(tx: Tx, offer: { id: string; wishId: string; bookingId: string }, now: Date): Promise<void> {
-  await tx.booking.updateMany({
+  const { count } = await tx.booking.updateMany({
     where: { id: offer.bookingId, status: "HELD" },
     data: { status: "CANCELLED", cancelledAt: now, cancelReason: CITIZEN_CANCEL_REASON },
   });
+  if (count > 0) await emitBookingEvent(tx, "booking.cancelled", { id: offer.bookingId }, now);
   await tx.wish.updateMany({ where: { id: offer.wishId, openOfferId: offer.id }, data: { openOfferId: null } });
 }
 
@@ -244,6 +263,7 @@ async function writeOffer(tx: Tx, office: OfficeRow, wish: EligibleWish, planned
       urgent: planned.urgent,
     },
   });
+  await emitBookingEvent(tx, "booking.created", booking, now);
   await tx.wishOffer.create({
     data: {
       id: offerId,

@@ -8,6 +8,7 @@ import {
   cancelSchema,
   closeDaySchema,
   moveSchema,
+  changeServicesSchema,
   onBehalfFromForm,
   onBehalfSchema,
   staffBackPath,
@@ -20,6 +21,7 @@ import { localDateOf } from "@/lib/domain";
 import { getDb } from "@/lib/server/db";
 import { bookOnBehalf } from "@/lib/server/services/staff/book-on-behalf";
 import { cancelBookingByStaff } from "@/lib/server/services/staff/cancel-booking";
+import { changeBookingServices } from "@/lib/server/services/staff/change-booking-services";
 import { recordNoShowsForDay } from "@/lib/server/services/staff/close-day";
 import { moveBookingByStaff } from "@/lib/server/services/staff/move-booking";
 import { recordBookingStatus } from "@/lib/server/services/staff/record-status";
@@ -74,6 +76,20 @@ export async function cancelAppointment(_prev: ActionState, form: FormData): Pro
   redirect(`/staff/${officeSlug}/termine/${id}?erfolg=${mailed ? "cancel-mailed" : "cancel"}`);
 }
 
+/** The further services of an appointment, from the detail page's checkboxes; refusals answer into the form. */
+export async function changeAppointmentServices(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const furtherServiceIds = form.getAll("furtherServiceIds").filter((v): v is string => typeof v === "string");
+  const result = await staffAction(
+    changeServicesSchema,
+    { bookingId: text(form, "bookingId"), furtherServiceIds },
+    ({ staff, data, db, now }) => changeBookingServices(db, staff, data, now),
+  );
+  if (!result.ok) return { fieldErrors: result.fieldErrors, formError: result.formError };
+  kickOutbox();
+  const { id, officeSlug, changed, mailed } = result.result;
+  redirect(`/staff/${officeSlug}/termine/${id}${changed ? `?erfolg=${mailed ? "services-mailed" : "services"}` : ""}`);
+}
+
 /** Move to the chosen slot (a submit button of the slot list). */
 export async function moveAppointment(form: FormData): Promise<void> {
   const bookingId = text(form, "bookingId") ?? "";
@@ -118,6 +134,8 @@ export async function bookOnBehalfAction(officeSlug: string, _prev: ActionState,
       {
         officeSlug,
         serviceSlug: data.service,
+        furtherServices: data.furtherServices,
+        kind: data.kind,
         start: new Date(data.start),
         persons: data.persons,
         channel: data.channel,

@@ -60,6 +60,8 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
   const tHome = await getTranslations("staff.home");
   const tWaitlist = await getTranslations("staffWaitlist");
   const tDevices = await getTranslations("devices");
+  const tFeeds = await getTranslations("feeds");
+  const tWebhooks = await getTranslations("webhooks");
   const tCounter = await getTranslations("counter");
   const format = await getFormatter();
   const tz = office.timeZone;
@@ -122,6 +124,14 @@ export default async function AgendaPage({ params, searchParams }: { params: Par
           {canOnOffice(staff, "devices:manage", office.id) && (
             <Link href={`/staff/${office.slug}/geraete`} className={buttonSecondary}>
               {tDevices("link")}
+            </Link>
+          )}
+          <Link href={`/staff/${office.slug}/kalender-abo`} className={buttonSecondary}>
+            {tFeeds("link")}
+          </Link>
+          {canOnOffice(staff, "webhooks:manage", office.id) && (
+            <Link href={`/staff/${office.slug}/schnittstellen`} className={buttonSecondary}>
+              {tWebhooks("link")}
             </Link>
           )}
           <PrintButton label={t("nav.print")} />

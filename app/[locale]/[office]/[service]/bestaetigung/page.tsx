@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { AppointmentSummary, DocumentsToBring } from "@/components/booking/appointment-summary";
+import { AppointmentSummary, DocumentsToBring, servicesOfBooking } from "@/components/booking/appointment-summary";
 import { errorKey } from "@/components/booking/error-key";
 import { dateAndTime } from "@/components/booking/format";
 import { HoldExtendedNotice, HoldExtension } from "@/components/booking/hold-extension";
@@ -10,7 +10,8 @@ import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { holdExtensionOffer } from "@/lib/domain/holds";
 import { Link, redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
-import { serviceWithTranslations } from "@/lib/server/services/office-catalog";
+import { furtherServicesWithTranslations, serviceWithTranslations } from "@/lib/server/services/office-catalog";
+import { withBookingServiceTexts } from "@/lib/server/services/service-texts";
 import { readWizardState } from "@/lib/server/wizard-state";
 import { extendWizardHold } from "../../actions";
 
@@ -28,11 +29,12 @@ export default async function ConfirmationPage({ params, searchParams }: { param
   setRequestLocale(p.locale);
   const state = await readWizardState(p.office, p.service);
   if (!state?.done) return redirect({ href: `/${p.office}/${p.service}`, locale: p.locale });
-  const booking = await getDb().booking.findUnique({
+  const row = await getDb().booking.findUnique({
     where: { id: state.done.bookingId },
-    include: { office: true, service: serviceWithTranslations },
+    include: { office: true, service: serviceWithTranslations, extraServices: furtherServicesWithTranslations },
   });
-  if (!booking || booking.erasedAt) notFound();
+  if (!row || row.erasedAt) notFound();
+  const booking = withBookingServiceTexts(row);
   const t = await getTranslations("booking");
   if (booking.status === "HELD" && booking.holdExpiresAt) {
     const now = new Date();
@@ -78,7 +80,7 @@ export default async function ConfirmationPage({ params, searchParams }: { param
       </div>
       <Alert kind="info">{t("done.mailSent", { email: booking.email ?? "" })}</Alert>
       <AppointmentSummary booking={booking} />
-      <DocumentsToBring service={booking.service} />
+      <DocumentsToBring services={servicesOfBooking(booking)} />
       <div className="mt-8 flex flex-wrap gap-3 no-print">
         <Link href={`/termin/${state.done.token}`} className={buttonPrimary}>
           {t("done.manage")}

@@ -7,7 +7,7 @@ import { OfficeLocation } from "@/components/booking/office-address";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { SummaryList } from "@/components/booking/summary-list";
 import { Alert } from "@/components/ui/alert";
-import { TextInLanguage } from "@/components/ui/text-in-language";
+import { ServiceNames } from "@/components/booking/appointment-summary";
 import { buttonSecondary } from "@/components/ui/styles";
 import { redirect } from "@/lib/i18n/navigation";
 import { getDb } from "@/lib/server/db";
@@ -34,7 +34,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
   const p = await params;
   const q = await searchParams;
   setRequestLocale(p.locale);
-  const { office, service, state, person } = await wizardStepWithPerson(p);
+  const { office, service, state, person, appointment } = await wizardStepWithPerson(p);
   const error = errorKey(q.fehler);
   const base = `/${office.slug}/${service.slug}`;
   if (!state.slot && !error) return redirect({ href: `${base}/termin`, locale: p.locale });
@@ -54,6 +54,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
       serviceSlug: service.slug,
       persons: person.persons,
       permitExpiresOn: person.permitExpiresOn,
+      appointment: appointment.query,
       from,
       to: addDays(from, 27),
       now,
@@ -91,11 +92,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
         rows={[
           {
             label: t("review.service"),
-            value: (
-              <TextInLanguage locale={service.textLocales.name} pageLocale={p.locale}>
-                {service.name}
-              </TextInLanguage>
-            ),
+            value: <ServiceNames services={appointment.services} pageLocale={p.locale} />,
             change: change(`/${office.slug}`, t("review.service")),
           },
           {
@@ -107,7 +104,15 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
           },
           {
             label: t("review.where"),
-            value: <OfficeLocation office={office} pageLocale={p.locale} roomLabel={(room) => t("room", { room })} />,
+            value:
+              appointment.kind === "PHONE" ? (
+                t("kind.phonePlace")
+              ) : appointment.kind === "VIDEO" ? (
+                t("kind.videoLater")
+              ) : (
+                <OfficeLocation office={office} pageLocale={p.locale} roomLabel={(room) => t("room", { room })} />
+              ),
+            ...(appointment.kinds.length > 1 ? { change: change(base, t("review.where")) } : {}),
           },
           { label: t("review.persons"), value: String(person.persons), change: change(base, t("review.persons")) },
           {

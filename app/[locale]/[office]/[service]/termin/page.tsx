@@ -3,8 +3,7 @@ import { BackLink } from "@/components/booking/back-link";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import { StepIndicator } from "@/components/booking/step-indicator";
 import { Alert } from "@/components/ui/alert";
-import { TextInLanguage } from "@/components/ui/text-in-language";
-import { appointmentMinutes } from "@/lib/domain";
+import { ServiceNames } from "@/components/booking/appointment-summary";
 import { getDb } from "@/lib/server/db";
 import { findOfficeAndService } from "@/lib/server/services/page-lookups";
 import { wizardStepTitle } from "@/components/booking/step-title";
@@ -31,8 +30,8 @@ export default async function SlotPage({ params, searchParams }: { params: Param
   const p = await params;
   const q = await searchParams;
   setRequestLocale(p.locale);
-  const { office, service, person } = await wizardStepWithPerson(p);
-  const persons = Math.min(person.persons, service.maxPersons);
+  const { office, service, person, appointment } = await wizardStepWithPerson(p);
+  const persons = Math.min(person.persons, appointment.maxPersons);
   const now = new Date();
   const rounds = await roundInfoForService(getDb(), office, service, now);
   const calendar = await loadSlotCalendar(getDb(), {
@@ -40,6 +39,7 @@ export default async function SlotPage({ params, searchParams }: { params: Param
     serviceSlug: service.slug,
     persons,
     permitExpiresOn: person.permitExpiresOn,
+    appointment: appointment.query,
     now,
     week: q.woche,
     day: q.tag,
@@ -52,17 +52,18 @@ export default async function SlotPage({ params, searchParams }: { params: Param
   const expiresFirst = permitExpiresFirst(expiry, calendar.next, office.timeZone);
   const offersExtension = extensionRequestOffered(office, service, expiry, calendar.next);
   const waitlistHref = `/${office.slug}/${service.slug}/warteliste`;
+  // A wish on the waiting list is for one service in person.
+  const waitlist = office.waitlistEnabled && appointment.services.length === 1 && appointment.kind === "IN_PERSON";
   return (
     <div>
       <BackLink href={`/${office.slug}/${service.slug}`} />
       <StepIndicator current="slot" />
       <h1 className="mb-2 text-3xl font-bold">{t("slot.title")}</h1>
-      <p className="mb-6">
-        <TextInLanguage locale={service.textLocales.name} pageLocale={p.locale}>
-          {service.name}
-        </TextInLanguage>{" "}
-        · {t("slot.duration", { minutes: t("minutes", { count: appointmentMinutes(service, persons) }) })}
-      </p>
+      <div className="mb-6">
+        <ServiceNames services={appointment.services} pageLocale={p.locale} />
+        {appointment.kind && appointment.kind !== "IN_PERSON" && <p>{t(`kind.${appointment.kind}`)}</p>}
+        <p>{t("slot.duration", { minutes: t("minutes", { count: appointment.minutes(persons) }) })}</p>
+      </div>
       {error && <Alert kind="error">{te(error)}</Alert>}
       {expiresFirst && (
         <ExpiryNotice
@@ -73,14 +74,14 @@ export default async function SlotPage({ params, searchParams }: { params: Param
         />
       )}
       {rounds && <RoundNotice info={rounds} timeZone={office.timeZone} requestHref={`/${office.slug}/${service.slug}/runde`} />}
-      {office.waitlistEnabled && !calendar.next && <WaitlistEntry href={waitlistHref} prominent />}
+      {waitlist && !calendar.next && <WaitlistEntry href={waitlistHref} prominent />}
       <SlotPicker
         basePath={`/${office.slug}/${service.slug}/termin`}
         action={chooseSlot.bind(null, office.slug, service.slug)}
-        waitlistOffered={office.waitlistEnabled}
+        waitlistOffered={waitlist}
         {...calendar}
       />
-      {office.waitlistEnabled && calendar.next && <WaitlistEntry href={waitlistHref} prominent={false} />}
+      {waitlist && calendar.next && <WaitlistEntry href={waitlistHref} prominent={false} />}
     </div>
   );
 }

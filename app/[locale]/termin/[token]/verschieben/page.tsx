@@ -9,6 +9,7 @@ import { getDb } from "@/lib/server/db";
 import { findBookingByToken } from "@/lib/server/services/find-booking";
 import { canPickNewTime } from "@/lib/server/services/manage-rules";
 import { loadSlotCalendar } from "@/lib/server/services/slot-calendar";
+import { appointmentOfBooking } from "@/lib/server/services/list-slots";
 import { bookingAccess } from "@/lib/domain/access";
 import { rescheduleBooking } from "../actions";
 
@@ -40,6 +41,8 @@ export default async function ReschedulePage({ params, searchParams }: { params:
     week: q.woche,
     day: q.tag,
     excludeBookingId: booking.id,
+    // The same services and kind: the times listed are those of the combination.
+    appointment: appointmentOfBooking(booking),
   });
   const error = errorKey(q.fehler);
   return (

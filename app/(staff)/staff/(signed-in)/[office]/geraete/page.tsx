@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { errorText } from "@/components/staff/agenda/texts";
 import { CreateDeviceForm, RenewCodeForm } from "@/components/staff/devices/device-forms";
+import { CardListSection, OfficePageHeading } from "@/components/staff/office-page";
 import { Alert } from "@/components/ui/alert";
 import { buttonDanger, card } from "@/components/ui/styles";
 import { getDb } from "@/lib/server/db";
@@ -79,34 +79,15 @@ export default async function DevicesPage({ params, searchParams }: { params: Pa
 
   return (
     <div className="space-y-6">
-      <Link href={`/staff/${office.slug}`} className="inline-flex min-h-11 items-center text-brand underline">
-        <span aria-hidden="true" className="me-1">‹</span>
-        {t("back")}
-      </Link>
-      <div>
-        <p className="text-lg text-muted">
-          {office.authority} · {office.name}
-        </p>
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <OfficePageHeading office={office} backLabel={t("back")} title={t("title")}>
         <p className="mt-1 max-w-3xl">{t("intro")}</p>
-      </div>
+      </OfficePageHeading>
       {q.gesperrt && <Alert kind="success">{t("revoke.done")}</Alert>}
       {failed && <Alert kind="error">{errorText(t, te, failed)}</Alert>}
 
-      <section aria-labelledby="devices-active" className="space-y-2">
-        <h2 id="devices-active" className="text-2xl font-bold">
-          {t("list.active")}
-        </h2>
-        {active.length === 0 ? (
-          <p>{t("list.none")}</p>
-        ) : (
-          <ul className="grid gap-3 lg:grid-cols-2">
-            {active.map((d) => (
-              <Device key={d.id} d={d} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <CardListSection id="devices-active" title={t("list.active")} empty={t("list.none")} items={active}>
+        {(d) => <Device key={d.id} d={d} />}
+      </CardListSection>
 
       <section aria-labelledby="devices-create" className={card}>
         <h2 id="devices-create" className="mb-4 text-2xl font-bold">
@@ -115,18 +96,9 @@ export default async function DevicesPage({ params, searchParams }: { params: Pa
         <CreateDeviceForm action={createDeviceAction.bind(null, office.slug)} counters={counters} pairingUrl={pairingUrl} />
       </section>
 
-      {revoked.length > 0 && (
-        <section aria-labelledby="devices-revoked" className="space-y-2">
-          <h2 id="devices-revoked" className="text-2xl font-bold">
-            {t("list.revoked")}
-          </h2>
-          <ul className="grid gap-3 lg:grid-cols-2">
-            {revoked.map((d) => (
-              <Device key={d.id} d={d} />
-            ))}
-          </ul>
-        </section>
-      )}
+      <CardListSection id="devices-revoked" title={t("list.revoked")} items={revoked}>
+        {(d) => <Device key={d.id} d={d} />}
+      </CardListSection>
     </div>
   );
 }

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageProblem } from "@/components/staff/agenda/page-problem";
-import { errorText } from "@/components/staff/agenda/texts";
+import { auditActionKey, errorText } from "@/components/staff/agenda/texts";
+import { OfficePageHeading } from "@/components/staff/office-page";
 import { Alert } from "@/components/ui/alert";
 import { buttonSecondary } from "@/components/ui/styles";
 import type { OutboxStatusName } from "@/lib/schemas/outbox";
+import { canOnOffice } from "@/lib/server/auth/permissions";
 import { getDb } from "@/lib/server/db";
 import { attempt, pageStaff } from "@/lib/server/page-guards";
-import { listOutbox, type OutboxEntry, SENT_DAYS } from "@/lib/server/services/outbox-admin/list-outbox";
+import { listOutbox, type OutboxEntry, SENT_DAYS, type WebhookDelivery } from "@/lib/server/services/outbox-admin/list-outbox";
 import { resendMessage } from "./actions";
 
 type Params = Promise<{ office: string }>;
@@ -29,7 +31,7 @@ export default async function OutboxPage({ params, searchParams }: { params: Par
   const now = new Date();
   const result = await attempt(() => listOutbox(getDb(), staff, { officeSlug, now }));
   if (!result.ok) return <PageProblem code={result.code} />;
-  const { office, groups, totals } = result.data;
+  const { office, groups, totals, webhooks } = result.data;
   const t = await getTranslations("outbox");
   const ta = await getTranslations("agenda");
   const te = await getTranslations("errors");
@@ -38,6 +40,8 @@ export default async function OutboxPage({ params, searchParams }: { params: Par
   const stamp = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short", timeZone: tz });
   const failed = typeof q.fehler === "string" ? q.fehler : undefined;
   const templateLabel = (template: string) => (t.has(`templates.${template}`) ? t(`templates.${template}`) : template);
+  const tw = await getTranslations("webhooks");
+  const eventLabel = (event: string) => (tw.has(`events.${auditActionKey(event)}`) ? tw(`events.${auditActionKey(event)}`) : event);
 
   const TimeRow = ({ label, at }: { label: string; at: Date | null }) =>
     at && (
@@ -85,19 +89,53 @@ export default async function OutboxPage({ params, searchParams }: { params: Par
     </li>
   );
 
+  const Delivery = ({ d }: { d: WebhookDelivery }) => (
+    <li className="rounded border border-line bg-white p-3" data-testid="webhook-delivery" data-status={d.status}>
+      <p className="font-semibold break-words">
+        {t(`status.${d.status}`)}: {d.subject}
+      </p>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-muted">{t("webhooks.columns.event")}</dt>
+        <dd>{eventLabel(d.event)}</dd>
+        <dt className="text-muted">{t("webhooks.columns.endpoint")}</dt>
+        <dd className="break-words">{d.endpoint}</dd>
+        <dt className="text-muted">{t("webhooks.columns.eventId")}</dt>
+        <dd className="break-all font-mono">{d.eventId}</dd>
+        <dt className="text-muted">{t("webhooks.columns.attempts")}</dt>
+        <dd className="tabular-nums">{d.attempts}</dd>
+        <dt className="text-muted">{t("webhooks.columns.responseStatus")}</dt>
+        <dd className="tabular-nums" data-testid="webhook-response-status">
+          {d.responseStatus ?? t("webhooks.columns.noAnswer")}
+        </dd>
+        <TimeRow label={t("webhooks.columns.created")} at={d.createdAt} />
+        <TimeRow label={t("webhooks.columns.next")} at={d.nextAttemptAt} />
+        <TimeRow label={t("webhooks.columns.sent")} at={d.sentAt} />
+        {d.lastError && (
+          <>
+            <dt className="text-muted">{t("webhooks.columns.error")}</dt>
+            <dd className="break-words font-mono">{d.lastError}</dd>
+          </>
+        )}
+      </dl>
+      {d.status === "FAILED" &&
+        (d.retryable ? (
+          <form action={resendMessage.bind(null, office.slug)} className="mt-3">
+            <input type="hidden" name="messageId" value={d.id} />
+            <button type="submit" className={buttonSecondary} aria-label={t("webhooks.retryLabel", { subject: d.subject, endpoint: d.endpoint })}>
+              {t("webhooks.retry")}
+            </button>
+          </form>
+        ) : (
+          <p className="mt-2 text-sm text-muted">{t("webhooks.notRetryable")}</p>
+        ))}
+    </li>
+  );
+
   return (
     <div className="space-y-6">
-      <Link href={`/staff/${office.slug}`} className="inline-flex min-h-11 items-center text-brand underline">
-        <span aria-hidden="true" className="me-1">‹</span>
-        {t("back")}
-      </Link>
-      <div>
-        <p className="text-lg text-muted">
-          {office.authority} · {office.name}
-        </p>
-        <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <OfficePageHeading office={office} backLabel={t("back")} title={t("title")}>
         <p className="mt-1 max-w-3xl">{t("intro", { days: SENT_DAYS })}</p>
-      </div>
+      </OfficePageHeading>
       {q.erneut && <Alert kind="success">{t("resent")}</Alert>}
       {failed && <Alert kind="error">{errorText(ta, te, failed)}</Alert>}
       <dl aria-label={t("totalsLabel")} className="flex flex-wrap gap-3">
@@ -124,6 +162,28 @@ export default async function OutboxPage({ params, searchParams }: { params: Par
           )}
         </section>
       ))}
+      <section id="webhooks" aria-labelledby="group-webhooks" className="space-y-2">
+        <h2 id="group-webhooks" className="text-xl font-bold">
+          {t("webhooks.title")}
+        </h2>
+        <p className="max-w-3xl">{t("webhooks.intro", { days: SENT_DAYS })}</p>
+        {canOnOffice(staff, "webhooks:manage", office.id) && (
+          <p>
+            <Link href={`/staff/${office.slug}/schnittstellen`} className="inline-flex min-h-11 items-center text-brand underline">
+              {t("webhooks.manage")}
+            </Link>
+          </p>
+        )}
+        {webhooks.length === 0 ? (
+          <p>{t("webhooks.none")}</p>
+        ) : (
+          <ol className="grid gap-2 lg:grid-cols-2">
+            {webhooks.map((d) => (
+              <Delivery key={d.id} d={d} />
+            ))}
+          </ol>
+        )}
+      </section>
     </div>
   );
 }

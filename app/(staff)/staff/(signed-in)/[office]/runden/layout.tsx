@@ -1,14 +1,6 @@
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
+import { ClientTexts } from "@/components/staff/client-texts";
 
 // The round form is a client component: it gets the texts it shows (and nothing else).
-export default async function RoundsLayout({ children }: { children: React.ReactNode }) {
-  const messages = await getMessages();
-  return (
-    <NextIntlClientProvider
-      messages={{ roundsStaff: messages.roundsStaff, agenda: messages.agenda, validation: messages.validation, errors: messages.errors }}
-    >
-      {children}
-    </NextIntlClientProvider>
-  );
+export default function RoundsLayout({ children }: { children: React.ReactNode }) {
+  return <ClientTexts namespaces={["roundsStaff", "agenda", "validation", "errors"]}>{children}</ClientTexts>;
 }

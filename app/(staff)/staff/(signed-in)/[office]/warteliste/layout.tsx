@@ -1,12 +1,6 @@
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
+import { ClientTexts } from "@/components/staff/client-texts";
 
 // The removal form is a client component: it gets the texts it shows (and nothing else).
-export default async function WaitlistLayout({ children }: { children: React.ReactNode }) {
-  const messages = await getMessages();
-  return (
-    <NextIntlClientProvider messages={{ staffWaitlist: messages.staffWaitlist, validation: messages.validation }}>
-      {children}
-    </NextIntlClientProvider>
-  );
+export default function WaitlistLayout({ children }: { children: React.ReactNode }) {
+  return <ClientTexts namespaces={["staffWaitlist", "validation"]}>{children}</ClientTexts>;
 }

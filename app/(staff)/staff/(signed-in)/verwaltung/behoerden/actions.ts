@@ -1,11 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { ActionState, FieldErrors } from "@/lib/schemas/form-errors";
-import { createOfficeSchema, createServiceSchema, formFieldOf, moveServiceSchema, OFFICE_FIELDS, recordIdSchema, SERVICE_FIELDS, serviceFromForm, setOfficeActiveSchema, setServiceActiveSchema, textFields, TRANSLATED_LOCALES, TRANSLATION_FIELDS, translationField, updateOfficeSchema, updateServiceSchema, WALK_IN_DAY_PARTS_FIELD } from "@/lib/schemas/office";
+import type { ActionState } from "@/lib/schemas/form-errors";
+import { APPOINTMENT_KINDS_FIELD, createOfficeSchema, createServiceSchema, moveServiceSchema, OFFER_FIELDS, OFFICE_FIELDS, offerFromForm, offerServiceSchema, recordIdSchema, refusedForm, relinkServiceSchema, SERVICE_FIELDS, serviceFromForm, setOfficeActiveSchema, setServiceActiveSchema, textFields, TRANSLATED_LOCALES, translationFieldNames, updateOfficeSchema, updateServiceSchema, WALK_IN_DAY_PARTS_FIELD } from "@/lib/schemas/office";
 import { withOutcome } from "@/lib/schemas/staff-booking";
 import { staffAction } from "@/lib/server/auth/staff-action";
-import { createOffice, createService, moveService, setOfficeActive, setServiceActive, updateOffice, updateService } from "@/lib/server/services/offices";
+import { createOffice, createService, moveService, offerService, relinkService, setOfficeActive, setServiceActive, updateOffice, updateService } from "@/lib/server/services/offices";
 
 // The administration of offices and services. Every action is a public POST endpoint: staffAction checks the
 // session and validates with the schema the page's form is built for; the services authorise against the office
@@ -13,20 +13,13 @@ import { createOffice, createService, moveService, setOfficeActive, setServiceAc
 
 const BASE = "/staff/verwaltung/behoerden";
 
-/** A refusal as the form shows it: error paths named as the form names its fields ("translations.en.name" is "en-name"). */
-function refused(answer: { fieldErrors?: FieldErrors; formError?: string }, values: Record<string, string>): ActionState {
-  const fieldErrors =
-    answer.fieldErrors && Object.fromEntries(Object.entries(answer.fieldErrors).map(([k, v]) => [formFieldOf(k), v]));
-  return { fieldErrors, formError: answer.formError, values };
-}
-
 /** The office's page; anything that is not an id (a forged field) leads back to the list. */
 const officePath = (officeId: string) => (recordIdSchema.safeParse(officeId).success ? `${BASE}/${officeId}` : BASE);
 
 export async function createOfficeAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const values = textFields(form, OFFICE_FIELDS);
   const answer = await staffAction(createOfficeSchema, values, ({ db, staff, data }) => createOffice(db, staff, data));
-  if (!answer.ok) return refused(answer, values);
+  if (!answer.ok) return refusedForm(answer, values);
   redirect(withOutcome(officePath(answer.result.id), { erfolg: "office-created" }));
 }
 
@@ -35,7 +28,7 @@ export async function updateOfficeAction(_prev: ActionState, form: FormData): Pr
   const answer = await staffAction(updateOfficeSchema, values, ({ db, staff, data, now }) =>
     updateOffice(db, staff, data, now),
   );
-  if (!answer.ok) return refused(answer, values);
+  if (!answer.ok) return refusedForm(answer, values);
   redirect(withOutcome(officePath(answer.result.id), { erfolg: "office-saved" }));
 }
 
@@ -53,22 +46,26 @@ export async function setOfficeActiveAction(form: FormData): Promise<void> {
   redirect(withOutcome(target, { erfolg: answer.result.active ? "office-reactivated" : "office-deactivated" }));
 }
 
-function serviceValues(form: FormData, locales: readonly string[]): Record<string, string> {
-  const names = locales.flatMap((l) => TRANSLATION_FIELDS.map((f) => translationField(l, f)));
-  const values = textFields(form, ["officeId", "serviceId", ...SERVICE_FIELDS, ...names]);
-  // The ticked checkboxes, as the form reads them back after a refusal.
-  values[WALK_IN_DAY_PARTS_FIELD] = form.getAll(WALK_IN_DAY_PARTS_FIELD).filter((v) => typeof v === "string").join(",");
+/** What a service form posted, as it shows it again after a refusal (ticked checkboxes comma-separated). */
+function serviceValues(form: FormData, names: readonly string[]): Record<string, string> {
+  const values = textFields(form, names);
+  for (const group of [WALK_IN_DAY_PARTS_FIELD, APPOINTMENT_KINDS_FIELD])
+    values[group] = form.getAll(group).filter((v) => typeof v === "string").join(",");
   return values;
+}
+
+function serviceFormValues(form: FormData, locales: readonly string[]): Record<string, string> {
+  return serviceValues(form, ["officeId", "serviceId", ...SERVICE_FIELDS, ...translationFieldNames(locales)]);
 }
 
 export async function createServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const locales = TRANSLATED_LOCALES;
-  const values = serviceValues(form, locales);
+  const values = serviceFormValues(form, locales);
   const input = { ...serviceFromForm(form, locales), officeId: values.officeId };
   const answer = await staffAction(createServiceSchema(locales), input, ({ db, staff, data }) =>
     createService(db, staff, data),
   );
-  if (!answer.ok) return refused(answer, values);
+  if (!answer.ok) return refusedForm(answer, values);
   redirect(
     withOutcome(officePath(answer.result.officeId), { erfolg: "service-created" }, `leistung-${answer.result.id}`),
   );
@@ -76,12 +73,12 @@ export async function createServiceAction(_prev: ActionState, form: FormData): P
 
 export async function updateServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const locales = TRANSLATED_LOCALES;
-  const values = serviceValues(form, locales);
+  const values = serviceFormValues(form, locales);
   const input = { ...serviceFromForm(form, locales), serviceId: values.serviceId };
   const answer = await staffAction(updateServiceSchema(locales), input, ({ db, staff, data }) =>
     updateService(db, staff, data),
   );
-  if (!answer.ok) return refused(answer, values);
+  if (!answer.ok) return refusedForm(answer, values);
   redirect(
     withOutcome(officePath(answer.result.officeId), { erfolg: "service-saved" }, `leistung-${answer.result.id}`),
   );
@@ -110,5 +107,27 @@ export async function setServiceActiveAction(form: FormData): Promise<void> {
       { erfolg: active ? "service-activated" : "service-deactivated" },
       `leistung-${id}`,
     ),
+  );
+}
+
+/** An office starts offering an entry of the catalogue. */
+export async function offerServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = serviceValues(form, ["officeId", "catalogueServiceId", ...OFFER_FIELDS]);
+  const answer = await staffAction(offerServiceSchema, offerFromForm(form), ({ db, staff, data }) =>
+    offerService(db, staff, data),
+  );
+  if (!answer.ok) return refusedForm(answer, values);
+  redirect(
+    withOutcome(officePath(answer.result.officeId), { erfolg: "service-offered" }, `leistung-${answer.result.id}`),
+  );
+}
+
+/** Merging: the administration links an office's service to another catalogue entry. */
+export async function relinkServiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const values = textFields(form, ["serviceId", "catalogueServiceId"]);
+  const answer = await staffAction(relinkServiceSchema, values, ({ db, staff, data }) => relinkService(db, staff, data));
+  if (!answer.ok) return refusedForm(answer, values);
+  redirect(
+    withOutcome(officePath(answer.result.officeId), { erfolg: "service-relinked" }, `leistung-${answer.result.id}`),
   );
 }

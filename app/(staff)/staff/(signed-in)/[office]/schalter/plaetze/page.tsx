@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { errorText } from "@/components/staff/agenda/texts";
@@ -10,6 +9,7 @@ import { getDb } from "@/lib/server/db";
 import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { listCounters } from "@/lib/server/services/counters/list-counters";
 import { createCounterAction, setCounterActiveAction, updateCounterAction } from "../actions";
+import { StaffBackLink } from "@/components/admin/back-link";
 
 type Params = Promise<{ office: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -52,11 +52,7 @@ export default async function CountersPage({ params, searchParams }: { params: P
 
   return (
     <div className="max-w-4xl space-y-6">
-      <p>
-        <Link href={`/staff/${office.slug}/schalter`} className={`inline-flex min-h-11 items-center ${link}`}>
-          {t("admin.back")}
-        </Link>
-      </p>
+      <StaffBackLink href={`/staff/${office.slug}/schalter`}>{t("admin.back")}</StaffBackLink>
       <div>
         <p className="text-lg text-muted">
           {office.authority} · {office.name}

@@ -18,7 +18,10 @@ import { getDb } from "@/lib/server/db";
 import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { displayName } from "@/lib/server/services/staff/common";
 import { getBookingForStaff } from "@/lib/server/services/staff/get-booking";
-import { cancelAppointment, changeStatus } from "../../actions";
+import { ServicesForm } from "@/components/staff/agenda/services-form";
+import { videoMeetingUrl } from "@/lib/domain";
+import { officeServiceNames } from "@/lib/server/services/service-texts";
+import { cancelAppointment, changeAppointmentServices, changeStatus } from "../../actions";
 
 type Params = Promise<{ office: string; id: string }>;
 
@@ -37,6 +40,8 @@ const DONE: Record<string, string> = {
   "cancel-mailed": "cancelMailed",
   move: "move",
   "move-mailed": "moveMailed",
+  services: "services",
+  "services-mailed": "servicesMailed",
   create: "create",
   "create-mailed": "createMailed",
   ...Object.fromEntries(STATUS_ACTIONS.map((a) => [a, STATUS_ACTION_KEYS[a]])),
@@ -55,6 +60,7 @@ export default async function AppointmentPage({ params, searchParams }: { params
 
   const t = await getTranslations("agenda");
   const te = await getTranslations("errors");
+  const otherServices = (await officeServiceNames(getDb(), booking.officeId)).filter((s) => s.active && s.id !== booking.serviceId);
   const format = await getFormatter();
   const tz = booking.office.timeZone;
   const date = localDateOf(booking.startsAt, tz);
@@ -78,9 +84,27 @@ export default async function AppointmentPage({ params, searchParams }: { params
     (Object.keys(STATUS_ACTION_KEYS) as StatusAction[]).map((a) => [a, t(`actions.${STATUS_ACTION_KEYS[a]}`)]),
   ) as Record<StatusAction, string>;
 
+  // The clerk calls at a phone appointment and meets at the office's own video address for a video one.
+  const meeting = booking.kind === "VIDEO" && booking.office.videoMeetingUrlTemplate
+    ? videoMeetingUrl(booking.office.videoMeetingUrlTemplate, booking.referenceCode)
+    : null;
+  const kindText =
+    booking.kind === "PHONE" ? (
+      booking.phone ? t("detail.callNumber", { phone: booking.phone }) : t("detail.noPhone")
+    ) : meeting ? (
+      <a key="video" href={meeting} className="break-all text-brand underline" rel="noopener noreferrer" target="_blank">
+        {t("detail.videoLink", { link: meeting })}
+      </a>
+    ) : (
+      t("kind.VIDEO")
+    );
   const rows: Array<[string, React.ReactNode]> = [
     [t("detail.when"), t("detail.whenValue", { date: longDate(format, booking.startsAt, tz), start, end })],
-    [t("detail.service"), booking.service.name],
+    [
+      t(booking.extraServices.length > 0 ? "detail.services" : "detail.service"),
+      [booking.service, ...booking.extraServices.map((e) => e.service)].map((s) => s.name).join(" + "),
+    ],
+    ...(booking.kind === "IN_PERSON" ? [] : [[t("detail.kind"), kindText] as [string, React.ReactNode]]),
     [t("detail.persons"), booking.persons],
     [t("detail.name"), name],
     [t("detail.reference"), <span key="ref" className="font-mono">{booking.referenceCode}</span>],
@@ -176,6 +200,19 @@ export default async function AppointmentPage({ params, searchParams }: { params
                 {t("detail.moveLink")}
               </Link>
             </p>
+            {(booking.office.maxServicesPerBooking > 1 || booking.extraServices.length > 0) && (
+              <>
+                <h3 className="text-lg font-bold">{t("services.title")}</h3>
+                <ServicesForm
+                  action={changeAppointmentServices}
+                  bookingId={booking.id}
+                  first={booking.service.name}
+                  services={otherServices}
+                  chosen={booking.extraServices.map((e) => e.serviceId)}
+                  maxFurther={Math.max(booking.office.maxServicesPerBooking - 1, 0)}
+                />
+              </>
+            )}
             <h3 className="text-lg font-bold">{t("cancel.title")}</h3>
             <CancelForm action={cancelAppointment} bookingId={booking.id} hasEmail={Boolean(booking.email)} maxLength={CANCEL_REASON_MAX} />
           </>

@@ -7,7 +7,8 @@ import { OnBehalfForm } from "@/components/staff/agenda/on-behalf-form";
 import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { SlotDayNav } from "@/components/staff/agenda/slot-day-nav";
 import { buttonSecondary, input } from "@/components/ui/styles";
-import { bookingHorizon } from "@/lib/domain";
+import { bookingHorizon, isAppointmentKind } from "@/lib/domain";
+import { kindsOffered } from "@/lib/server/services/appointment-choice";
 import { queryDate, queryPersons, querySlug } from "@/lib/schemas/staff-booking";
 import { getDb } from "@/lib/server/db";
 import { attempt, pageStaff } from "@/lib/server/page-guards";
@@ -38,7 +39,12 @@ export default async function NewAppointmentPage({ params, searchParams }: { par
   const office = loaded.data;
   const services = office.services.filter((s) => s.active);
   const service = services.find((s) => s.slug === querySlug(q.leistung));
-  const persons = Math.min(queryPersons(q.personen) ?? 1, service?.maxPersons ?? 1);
+  // Further services ("auch", repeated or comma-separated) and the kind ("art") of the appointment.
+  const further = [q.auch ?? []].flat().flatMap((v) => v.split(",")).flatMap((v) => querySlug(v) ?? []).filter((s) => s !== service?.slug);
+  const kind = isAppointmentKind(q.art) ? q.art : undefined;
+  const chosen = services.filter((s) => s === service || further.includes(s.slug));
+  const kinds = kindsOffered(office, chosen);
+  const persons = Math.min(queryPersons(q.personen) ?? 1, service ? Math.min(...chosen.map((s) => s.maxPersons)) : 1);
   const { today, last: lastBookable } = bookingHorizon(office, office.timeZone, now);
   const day = queryDate(q.tag) ?? today;
 
@@ -48,14 +54,22 @@ export default async function NewAppointmentPage({ params, searchParams }: { par
   const slots =
     service && office.active
       ? await attempt(() =>
-          listSlotsForNewBooking(db, staff, { officeSlug: office.slug, serviceSlug: service.slug, persons, date: day, now }),
+          listSlotsForNewBooking(db, staff, {
+            officeSlug: office.slug,
+            serviceSlug: service.slug,
+            furtherServices: further,
+            kind: kind && kinds.includes(kind) ? kind : undefined,
+            persons,
+            date: day,
+            now,
+          }),
         )
       : null;
   if (slots && !slots.ok) return <PageProblem code={slots.code} />;
   const slotDay = slots?.ok ? slots.data : null;
   const shownDay = slotDay?.date ?? (day < today ? today : day);
-  const href = (d: string) =>
-    `${self}?${new URLSearchParams({ leistung: service?.slug ?? "", personen: String(persons), tag: d })}`;
+  const step1 = { leistung: service?.slug ?? "", personen: String(persons), auch: further.join(","), art: kind ?? "" };
+  const href = (d: string) => `${self}?${new URLSearchParams({ ...step1, tag: d })}`;
 
   return (
     <div className="space-y-6">
@@ -120,6 +134,33 @@ export default async function NewAppointmentPage({ params, searchParams }: { par
               className={input}
             />
           </div>
+          {office.maxServicesPerBooking > 1 && services.length > 1 && (
+            <fieldset className="sm:col-span-4">
+              <legend className="font-semibold">{t("new.further", { count: office.maxServicesPerBooking - 1 })}</legend>
+              <div className="flex flex-wrap gap-x-6">
+                {services.filter((s) => s !== service).map((s) => (
+                  <label key={s.slug} className="flex min-h-11 items-center gap-2">
+                    <input type="checkbox" name="auch" value={s.slug} defaultChecked={further.includes(s.slug)} className="size-6 shrink-0" />
+                    {s.name}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          {kinds.length > 1 && (
+            <div>
+              <label htmlFor="art" className="block font-semibold">
+                {t("new.kind")}
+              </label>
+              <select id="art" name="art" defaultValue={kind ?? kinds[0]} className={input}>
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`kindOption.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <button type="submit" className={buttonSecondary}>
             {t("new.showSlots")}
           </button>
@@ -135,7 +176,10 @@ export default async function NewAppointmentPage({ params, searchParams }: { par
             <h2 id="step2" className="text-xl font-bold">
               {t("new.step2")}
             </h2>
-            <p className="text-muted">{t("new.summary", { service: service.name, persons })}</p>
+            <p className="text-muted">
+              {t("new.summary", { service: [service, ...slotDay.shape.furtherServices].map((s) => s.name).join(" + "), persons })}
+              {slotDay.shape.kind !== "IN_PERSON" && ` · ${t(`kind.${slotDay.shape.kind}`)}`}
+            </p>
           </div>
           <h3 className="text-lg font-bold">
             {t("new.slotsOn", { date: longDate(format, new Date(`${slotDay.date}T12:00:00Z`), "UTC") })}
@@ -149,7 +193,7 @@ export default async function NewAppointmentPage({ params, searchParams }: { par
             hasSlots={slotDay.slots.length > 0}
             href={href}
             formAction={self}
-            hidden={{ leistung: service.slug, personen: String(persons) }}
+            hidden={step1}
             texts="new"
             dateForm={false}
           />
@@ -158,6 +202,8 @@ export default async function NewAppointmentPage({ params, searchParams }: { par
               key={`${service.slug}-${persons}-${slotDay.date}`}
               action={bookOnBehalfAction.bind(null, office.slug)}
               service={service.slug}
+              furtherServices={slotDay.shape.furtherServices.map((s) => s.slug)}
+              kind={slotDay.shape.kind}
               persons={persons}
               today={today}
               slots={slotDay.slots.map((s) => {

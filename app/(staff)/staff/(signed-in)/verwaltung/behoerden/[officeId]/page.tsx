@@ -1,21 +1,24 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { officeValues } from "@/components/admin/form-values";
 import { OfficeForm } from "@/components/admin/office-form";
+import { EmbedSnippet } from "@/components/admin/embed-snippet";
 import { OfficeLinks } from "@/components/admin/office-links";
 import { Outcome } from "@/components/admin/outcome";
 import { ReadinessChecklist } from "@/components/admin/readiness-checklist";
 import { ServiceList } from "@/components/admin/service-list";
 import { PageProblem } from "@/components/staff/agenda/page-problem";
-import { buttonDanger, buttonPrimary, link } from "@/components/ui/styles";
+import { buttonDanger, buttonPrimary } from "@/components/ui/styles";
 import { getDb } from "@/lib/server/db";
+import { embedSnippet } from "@/lib/server/embed/embed-script";
+import { env } from "@/lib/server/env";
 import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { officeUrl } from "@/lib/server/services/booking-urls";
 import { getOfficeForAdmin } from "@/lib/server/services/offices";
 import { getOfficeReadiness } from "@/lib/server/services/office-readiness";
 import { officeFormOptions } from "@/lib/server/services/offices/form-options";
 import { moveServiceAction, setOfficeActiveAction, setServiceActiveAction, updateOfficeAction } from "../actions";
+import { StaffBackLink } from "@/components/admin/back-link";
 
 type Props = {
   params: Promise<{ officeId: string }>;
@@ -39,14 +42,12 @@ export default async function OfficePage({ params, searchParams }: Props) {
   const readiness = await getOfficeReadiness(db, staff, office.id, new Date());
   const t = await getTranslations("admin.office");
   const url = officeUrl(office.slug);
+  // The sites that may frame the booking besides this one (FRAME_ANCESTORS).
+  const embeddingSites = env().FRAME_ANCESTORS.filter((source) => !source.startsWith("'"));
 
   return (
     <div className="max-w-4xl space-y-8">
-      <p>
-        <Link href="/staff/verwaltung/behoerden" className={`inline-flex min-h-11 items-center ${link}`}>
-          {t("back")}
-        </Link>
-      </p>
+      <StaffBackLink href="/staff/verwaltung/behoerden">{t("back")}</StaffBackLink>
       <div>
         <h1 className="text-3xl font-bold">{office.name}</h1>
         <p className="text-lg text-muted">{[office.department, office.authority].filter(Boolean).join(" · ")}</p>
@@ -85,6 +86,28 @@ export default async function OfficePage({ params, searchParams }: Props) {
         )}
       </section>
 
+      {office.active && (
+        <section aria-labelledby="embed-title" className="space-y-3 rounded border border-line bg-white p-4">
+          <h2 id="embed-title" className="text-2xl font-bold">
+            {t("embed.title")}
+          </h2>
+          <p>{t("embed.intro")}</p>
+          <EmbedSnippet
+            snippets={[
+              { key: "", label: t("embed.allServices"), code: embedSnippet(env().APP_URL, office.slug) },
+              ...services
+                .filter((s) => s.active)
+                .map((s) => ({ key: s.slug, label: s.name, code: embedSnippet(env().APP_URL, office.slug, { service: s.slug }) })),
+            ]}
+          />
+          {embeddingSites.length > 0 ? (
+            <p>{t("embed.allowed", { sites: embeddingSites.join(", ") })}</p>
+          ) : (
+            <p className="border-s-8 border-error ps-3">{t("embed.notAllowed")}</p>
+          )}
+        </section>
+      )}
+
       <ReadinessChecklist office={office} readiness={readiness} />
 
       <ServiceList
@@ -106,6 +129,7 @@ export default async function OfficePage({ params, searchParams }: Props) {
           initial={officeValues(office)}
           officeId={office.id}
           slugEditable={can.manageOffice}
+          feedNamesEditable={can.manageOffice}
           options={await officeFormOptions(db, office)}
         />
       </section>

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NEW_OFFICE_VALUES } from "@/components/admin/form-values";
 import { OfficeForm } from "@/components/admin/office-form";
-import { link } from "@/components/ui/styles";
 import { canGlobally } from "@/lib/server/auth/permissions";
 import { getDb } from "@/lib/server/db";
 import { pageStaff } from "@/lib/server/page-guards";
 import { officeFormOptions } from "@/lib/server/services/offices/form-options";
 import { createOfficeAction } from "../actions";
+import { StaffBackLink } from "@/components/admin/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.office");
@@ -23,17 +22,14 @@ export default async function NewOfficePage() {
   const t = await getTranslations("admin.office");
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/staff/verwaltung/behoerden" className={`inline-flex min-h-11 items-center ${link}`}>
-          {t("back")}
-        </Link>
-      </p>
+      <StaffBackLink href="/staff/verwaltung/behoerden">{t("back")}</StaffBackLink>
       <h1 className="text-3xl font-bold">{t("newTitle")}</h1>
       <p className="text-lg">{t("newIntro")}</p>
       <OfficeForm
         action={createOfficeAction}
         initial={NEW_OFFICE_VALUES}
         slugEditable
+        feedNamesEditable
         options={await officeFormOptions(getDb())}
       />
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { translationLanguages } from "@/components/admin/form-values";
+import { NEW_SERVICE_VALUES, translationLanguages } from "@/components/admin/form-values";
 import { ServiceForm } from "@/components/admin/service-form";
 import { PageProblem } from "@/components/staff/agenda/page-problem";
 import { link } from "@/components/ui/styles";
@@ -13,19 +13,13 @@ import { attempt, pageStaff } from "@/lib/server/page-guards";
 import { officeUrl } from "@/lib/server/services/booking-urls";
 import { getOfficeForAdmin } from "@/lib/server/services/offices";
 import { createServiceAction } from "../../../actions";
+import { StaffBackLink } from "@/components/admin/back-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.services");
   return { title: t("create") };
 }
 
-const NEW_SERVICE_VALUES = {
-  durationMinutes: "15",
-  extraPersonMinutes: "0",
-  maxPersons: "1",
-  releaseMode: "FIRST_COME",
-  asksPermitExpiry: "false",
-};
 
 export default async function NewServicePage({ params }: { params: Promise<{ officeId: string }> }) {
   const { officeId } = await params;
@@ -35,17 +29,17 @@ export default async function NewServicePage({ params }: { params: Promise<{ off
   const { office } = result.data;
   if (!canOnOffice(staff, "services:manage", office.id)) forbidden();
   const t = await getTranslations("admin.service");
+  const tc = await getTranslations("admin.catalogue");
   return (
     <div className="max-w-3xl space-y-6">
+      <StaffBackLink href={`/staff/verwaltung/behoerden/${office.id}#leistungen`}>{t("back", { office: office.name })}</StaffBackLink>
+      <h1 className="text-3xl font-bold">{t("newTitle", { office: office.name })}</h1>
       <p>
-        <Link
-          href={`/staff/verwaltung/behoerden/${office.id}#leistungen`}
-          className={`inline-flex min-h-11 items-center ${link}`}
-        >
-          {t("back", { office: office.name })}
+        {tc("newServiceOfferInstead")}{" "}
+        <Link href={`/staff/verwaltung/behoerden/${office.id}/leistungen/anbieten`} className={link}>
+          {tc("offer.link")}
         </Link>
       </p>
-      <h1 className="text-3xl font-bold">{t("newTitle", { office: office.name })}</h1>
       <ServiceForm
         action={createServiceAction}
         initial={NEW_SERVICE_VALUES}
@@ -53,6 +47,7 @@ export default async function NewServicePage({ params }: { params: Promise<{ off
         languages={translationLanguages()}
         officeUrl={officeUrl(office.slug)}
         limits={SERVICE_LIMITS}
+        sharedNote={tc("newServiceNote")}
       />
     </div>
   );

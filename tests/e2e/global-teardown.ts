@@ -1,0 +1,14 @@
+import fs from "node:fs";
+import { BUILD_STATUS_ENV } from "../helpers/e2e-build";
+import type { E2eGlobals } from "./global-setup";
+
+// Stops a build that global-setup.ts started and that is still running (a run ended early) and removes the
+// build's status file.
+export default async function globalTeardown() {
+  const globals = globalThis as E2eGlobals;
+  for (const child of globals.e2eChildren ?? []) if (child.exitCode === null && child.signalCode === null) child.kill();
+  await globals.e2ePrepared;
+  const statusFile = process.env[BUILD_STATUS_ENV];
+  if (statusFile) fs.rmSync(statusFile, { force: true });
+  delete process.env[BUILD_STATUS_ENV];
+}
