@@ -147,7 +147,10 @@ export function describeEachDatabase(
 
 /** Deletes every row of every application table (not the migration history). */
 export async function resetDatabase(db: Db): Promise<void> {
-  const { provider, tables } = await applicationTables(db);
+  const { provider, tables: all } = await applicationTables(db);
+  // The configuration revision's one row stays, like the migrations' table: the deletes' triggers raise it, so that
+  // nothing an app instance keeps in memory of the old data is taken for the new (lib/server/db/config-cache.ts).
+  const tables = all.filter((t) => t !== "ConfigRevision");
   if (tables.length === 0) return;
   if (provider === "postgresql") {
     await db.$executeRawUnsafe(`TRUNCATE TABLE ${tables.map(quoteIdent).join(", ")} RESTART IDENTITY CASCADE`);

@@ -45,6 +45,16 @@ export async function prepareMail<T extends MailTemplate>(db: Db | Tx, input: En
   return outboxRow(input, await mailBranding(db, env().APP_URL));
 }
 
+/** prepareMail with the branding read by the caller (mailBrandingOf), e.g. from the configuration cache. */
+export function prepareMailWithBranding<T extends MailTemplate>(input: EnqueueMailInput<T>, branding: MailBranding): Promise<PreparedMail> {
+  return outboxRow(input, branding);
+}
+
+/** The branding e-mails carry (see prepareMailWithBranding). */
+export function mailBrandingOf(db: Db | Tx): Promise<MailBranding> {
+  return mailBranding(db, env().APP_URL);
+}
+
 /** Writes a prepared e-mail inside the caller's transaction, like enqueueMail. */
 export async function writePreparedMail(tx: Tx, row: PreparedMail): Promise<{ id: string }> {
   return tx.outboxMessage.create({ data: row, select: { id: true } });

@@ -4,13 +4,14 @@ import { offeringFirst, settled, waitingListMayOffer } from "@/lib/server/servic
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import type { PersonalData } from "@/lib/schemas/booking";
 import type { Db, Tx } from "@/lib/server/db/client";
+import { cachedConfig, readConfigRevision } from "@/lib/server/db/config-cache";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { assertReachable, chooseAppointment } from "./appointment-choice";
 import { activeBookingWhere, appointmentSpec, startOutOfRange } from "./availability";
 import { insertCheckedBooking, prepareBooking, slotError } from "./insert-booking";
-import { getActiveOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
+import { getActiveOffice, serviceOf, type OfficeWithServices, type ServiceRow } from "./office-catalog";
 
 export interface CreateBookingInput {
   officeSlug: string;
@@ -68,7 +69,15 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
   // What decides whether the booking still fits is read again under the lock, in insertCheckedBooking: the day's
   // bookings always, the schedule when a capacity change of the day committed meanwhile (its schedule version); the
   // office's settings are not: one changed meanwhile applies from the next booking on.
-  const { office, service } = input.loaded ?? (await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug));
+  // In a rush the same office is booked hundreds of times a second: its settings come from the configuration cache
+  // while the revision read here is unchanged (config-cache.ts), so a booking reads little more than the mailbox.
+  const revision = await readConfigRevision(db);
+  const { office, service } =
+    input.loaded ??
+    serviceOf(
+      await cachedConfig(db, revision, `office:${input.officeSlug}`, () => getActiveOffice(db, input.officeSlug)),
+      input.serviceSlug,
+    );
   const shape = chooseAppointment(office, service, { further: input.furtherServices, by: "slug", kind: input.kind });
   assertReachable(shape.kind, input.person.phone);
   const spec = appointmentSpec(service, shape);
@@ -84,11 +93,6 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
   const holdExpiresAt = needsVerification(office, input.channel)
     ? holdDeadline(input.now, office.holdMinutes)
     : undefined;
-
-  // The per-mailbox limit counts bookings on every date, which the day locks do not cover anyway: it is read before
-  // them, with the other reads that need no lock, so that the transaction holding the lock stays short.
-  const active = await activeBookingsOfMailbox(db, office.id, email, input.now);
-  if (active >= office.maxActiveBookingsPerEmail) throw new AppError("TOO_MANY_BOOKINGS");
 
   const args = {
     office,
@@ -115,10 +119,12 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
     holdExpiresAt,
     access,
   };
-  const [prepared, waitingList] = await Promise.all([
-    prepareBooking(db, args),
+  const [active, prepared, waitingList] = await Promise.all([
+    activeBookingsOfMailbox(db, office.id, email, input.now),
+    prepareBooking(db, args, revision),
     waitingListMayOffer(db, office.id, dates, input.now),
   ]);
+  if (active >= office.maxActiveBookingsPerEmail) throw new AppError("TOO_MANY_BOOKINGS");
 
   // Under the lock: the waiting list first when it may take the freed time (offeringFirst), then the re-read of the
   // day's bookings, the insert and the prepared e-mail.

@@ -6,7 +6,8 @@ import type { Db, Tx } from "@/lib/server/db/client";
 import { Prisma } from "@/lib/server/db/generated/sqlite/client";
 import { type DayLocks, readScheduleVersions, sameSchedule } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
-import { enqueueMail, prepareMail, type PreparedMail, writePreparedMail } from "@/lib/server/mail/outbox";
+import { cachedConfig } from "@/lib/server/db/config-cache";
+import { enqueueMail, mailBrandingOf, prepareMailWithBranding, type PreparedMail, writePreparedMail } from "@/lib/server/mail/outbox";
 import { type AppointmentShape, IN_PERSON_ALONE, loadAvailability, type LoadAvailabilityOptions, loadSchedule } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { manageUrl } from "./booking-urls";
@@ -61,22 +62,27 @@ export interface PreparedBooking {
  * schedule versions, so that a capacity change committed in between shows as a changed version), a fresh id and
  * reference code, the e-mail and the office's webhook endpoints.
  */
-export async function prepareBooking(db: Db, args: InsertArgs): Promise<PreparedBooking> {
+export async function prepareBooking(db: Db, args: InsertArgs, configRevision: number | null = null): Promise<PreparedBooking> {
   const { office, service } = args;
   const shape = args.shape ?? IN_PERSON_ALONE;
   const id = newRecordId();
-  const [scheduleAndVersions, referenceCode, webhookEndpoints] = await Promise.all([
-    // Versions first, then the schedule: never the other way round.
-    readScheduleVersions(db, office.id, [args.from, args.to]).then(async (scheduleVersions) => ({
-      scheduleVersions,
-      schedule: await loadSchedule(db, office, args.from, args.to),
-    })),
+  // The schedule, the endpoints and the branding come from the configuration cache while `configRevision` holds.
+  // A schedule kept there is checked under the lock like a fresh one: by the dates' schedule versions read before it.
+  const cached = <T>(key: string, load: () => Promise<T>) => cachedConfig(db, configRevision, key, load);
+  const [scheduleAndVersions, referenceCode, webhookEndpoints, branding] = await Promise.all([
+    cached(`schedule:${office.id}:${args.from}:${args.to}`, () =>
+      // Versions first, then the schedule: never the other way round.
+      readScheduleVersions(db, office.id, [args.from, args.to]).then(async (scheduleVersions) => ({
+        scheduleVersions,
+        schedule: await loadSchedule(db, office, args.from, args.to),
+      })),
+    ),
     uniqueReferenceCode(db),
-    webhookEndpointsOf(db, office.id),
+    cached(`webhooks:${office.id}`, () => webhookEndpointsOf(db, office.id)),
+    args.person.email ? cached("mail-branding", () => mailBrandingOf(db)) : undefined,
   ]);
   const mail = args.person.email
-    ? await prepareMail(
-        db,
+    ? await prepareMailWithBranding(
         createdBookingMail(args, args.person.email, {
           id,
           referenceCode,
@@ -88,6 +94,7 @@ export async function prepareBooking(db: Db, args: InsertArgs): Promise<Prepared
           locale: args.locale,
           kind: shape.kind,
         }),
+        branding,
       )
     : null;
   return { id, referenceCode, ...scheduleAndVersions, mail, webhookEndpoints };

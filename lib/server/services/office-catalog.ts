@@ -45,7 +45,11 @@ export type OfficeWithServices = Awaited<ReturnType<typeof getActiveOffice>>;
 export type ServiceRow = OfficeWithServices["services"][number];
 
 export async function getActiveOfficeAndService(db: Db | Tx, officeSlug: string, serviceSlug: string) {
-  const office = await getActiveOffice(db, officeSlug);
+  return serviceOf(await getActiveOffice(db, officeSlug), serviceSlug);
+}
+
+/** The office with its active service `serviceSlug`; SERVICE_NOT_FOUND when it offers none by that slug. */
+export function serviceOf(office: OfficeWithServices, serviceSlug: string) {
   const service = office.services.find((s) => s.slug === serviceSlug);
   if (!service) throw new AppError("SERVICE_NOT_FOUND");
   return { office, service };
