@@ -34,7 +34,7 @@ export interface PoolSweepRow {
 export interface ThroughputPart {
   throughput: ThroughputReport;
   poolSweep: PoolSweepRow[];
-  trace: { bare: string; product: string } | null;
+  trace: { bare: string; product: string; productCached: string } | null;
 }
 
 export async function runThroughputPart(db: Db, provider: Provider, url: string, progress: (text: string) => void): Promise<ThroughputPart> {
@@ -54,7 +54,7 @@ export async function runThroughputPart(db: Db, provider: Provider, url: string,
       await sized.$disconnect();
     }
   }
-  const trace = TRACE ? await traceBookings(db, offices.main).catch((error: Error) => ({ bare: "", product: `trace failed: ${error.message}` })) : null;
+  const trace = TRACE ? await traceBookings(db, offices.main).catch((error: Error) => ({ bare: "", product: `trace failed: ${error.message}`, productCached: "" })) : null;
   return { throughput, poolSweep, trace };
 }
 
@@ -84,7 +84,8 @@ export function throughputSection(reports: Array<{ title: string; part: Throughp
     if (!r.part.trace) continue;
     lines.push(`Trace, ${r.title} (start, duration, operation; indented: inside the transaction):`);
     lines.push(`  (a) bare pattern\n${r.part.trace.bare}`);
-    lines.push(`  (b) createBooking\n${r.part.trace.product}`);
+    lines.push(`  (b) createBooking, configuration cache empty\n${r.part.trace.product}`);
+    lines.push(`  (b) createBooking, the next booking (configuration cached)\n${r.part.trace.productCached}`);
   }
   return lines.join("\n");
 }

@@ -9,6 +9,7 @@ INSERT INTO "ConfigRevision" ("id", "revision") VALUES (1, 0);
 
 -- Every write to a table that a booking's settings come from raises the revision in the same transaction, so that
 -- an app instance knows when what it keeps in memory of them is out of date. A test checks every table below.
+-- SQLite drops a table's triggers with the table: a later migration that redefines one of them must create them again.
 CREATE TRIGGER "Office_config_revision_insert" AFTER INSERT ON "Office"
 BEGIN UPDATE "ConfigRevision" SET "revision" = "revision" + 1 WHERE "id" = 1; END;
 CREATE TRIGGER "Office_config_revision_update" AFTER UPDATE ON "Office"
