@@ -3,6 +3,7 @@ import { localDateOf } from "@/lib/domain";
 import { CITIZEN_CANCEL_REASON } from "@/lib/domain/booking-status";
 import { type PlannedOffer, type WaitingWish, closesForSilence, matchOffers, parseDayParts, parseWeekdays } from "@/lib/domain/waitlist";
 import type { Db, Tx } from "@/lib/server/db/client";
+import { Prisma } from "@/lib/server/db/generated/sqlite/client";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { enqueueMail } from "@/lib/server/mail/outbox";
@@ -141,11 +142,16 @@ export async function offerFreedTime(tx: Tx, input: OfferFreedTimeInput): Promis
  */
 export async function waitingListMayOffer(db: Db, officeId: string, dates: readonly string[], now: Date): Promise<boolean> {
   const sorted = [...dates].sort();
-  const [due, wishes] = await Promise.all([
-    db.wishOffer.count({ where: { outcome: "OPEN", deadline: { lte: now }, officeId } }),
-    db.wish.count({ where: eligibleWishWhere(officeId, sorted[0], sorted[sorted.length - 1]) }),
-  ]);
-  return due > 0 || wishes > 0;
+  const [from, to] = [sorted[0], sorted[sorted.length - 1]];
+  // One statement on every public booking: due offers, then eligible wishes (eligibleWishWhere, in SQL), the first
+  // row found answers.
+  const rows = await db.$queryRaw<unknown[]>(Prisma.sql`
+    SELECT 1 FROM "WishOffer" WHERE "officeId" = ${officeId} AND "outcome" = 'OPEN' AND "deadline" <= ${now}
+    UNION ALL
+    SELECT 1 FROM "Wish" WHERE "officeId" = ${officeId} AND "status" = 'ACTIVE' AND "openOfferId" IS NULL
+      AND "earliestDate" <= ${to} AND "latestDate" >= ${from}
+    LIMIT 1`);
+  return rows.length > 0;
 }
 
 /** What a change run after offering (offeringFirst) ended in: its value, or the refusal it answered with. */
