@@ -3,6 +3,7 @@ import type { Db } from "@/lib/server/db/client";
 import { describeEachDatabase } from "../helpers/databases";
 import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { bookOnline } from "../helpers/integration/bookings";
+import { findNextFreeSlot, listFreeSlots } from "@/lib/server/services/list-slots";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
 
 // The configuration revision and the cache it validates, on SQLite and PostgreSQL: every write to a table a booking's
@@ -131,5 +132,22 @@ describeEachDatabase("configuration revision", (ctx) => {
     // The second clerk makes 08:00 bookable once more.
     const second = await bookOnline(db, { start: at(MONDAY, "08:00"), now: NOW }, 4);
     expect(second.startsAt).toEqual(at(MONDAY, "08:00"));
+  });
+
+  it("serves the calendar's settings from memory too, and a change at once: the next free slot and the list", async () => {
+    const { db, counts } = countingModels(ctx.db);
+    const query = { officeSlug: "testamt", serviceSlug: "beratung", persons: 1, now: NOW };
+    const list = async () => (await listFreeSlots(db, { ...query, from: MONDAY, to: MONDAY })).slots.map((s) => s.start.toISOString());
+    expect((await findNextFreeSlot(db, query)).slot?.start).toEqual(at(MONDAY, "08:00"));
+    expect(await list()).toHaveLength(8);
+    counts.clear();
+    expect((await findNextFreeSlot(db, query)).slot?.start).toEqual(at(MONDAY, "08:00"));
+    expect(await list()).toHaveLength(8);
+    expect(["Office", "CapacityBlock", "DateOverride", "Closure", "HolidayOpening"].filter((m) => counts.has(m))).toEqual([]);
+
+    const office = await ctx.db.office.findUniqueOrThrow({ where: { slug: "testamt" } });
+    await ctx.db.closure.create({ data: { officeId: office.id, date: MONDAY, startMinute: 480, endMinute: 600, reason: "Schulung" } });
+    expect((await findNextFreeSlot(db, query)).slot?.start).toEqual(at(MONDAY, "10:00"));
+    expect(await list()).toEqual(["10:00", "10:30", "11:00", "11:30"].map((t) => at(MONDAY, t).toISOString()));
   });
 });

@@ -15,6 +15,7 @@ import {
   zonedInstant,
 } from "@/lib/domain";
 import { type Db, parallelReads, type Tx } from "@/lib/server/db/client";
+import { cachedConfig } from "@/lib/server/db/config-cache";
 import { Prisma } from "@/lib/server/db/generated/sqlite/client";
 
 // The one place that turns database rows into the domain's availability input. Slot listing and booking both use
@@ -117,6 +118,11 @@ export interface LoadAvailabilityOptions {
   excludeBookingId?: string | readonly string[];
   /** The schedule of [from, to], when the caller read it before the day locks and it is still current; absent: read here. */
   schedule?: OfficeSchedule;
+  /**
+   * The configuration revision read before the office (cachedOfficeAndService), for reads outside a transaction: the
+   * schedule then comes from the configuration cache while the revision holds. Absent or null: read here.
+   */
+  configRevision?: number | null;
   /**
    * Read only the bookings overlapping this interval: enough to check one start there, since the capacity rule holds
    * per instant (the booking transaction reads a handful of rows instead of the whole day).
@@ -350,9 +356,13 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
  * all of them (a search across the city's locations reads ten offices at once), the bookings per request.
  */
 export async function loadAvailabilities(db: Db | Tx, requests: readonly LoadAvailabilityOptions[]): Promise<AvailabilityInput[]> {
-  const unread = requests.flatMap((r, i) => (r.schedule ? [] : [i]));
+  const cached = requests.map((r) => (r.schedule || r.configRevision == null ? null : cachedSchedule(db as Db, r, r.configRevision)));
+  const unread = requests.flatMap((r, i) => (r.schedule || cached[i] ? [] : [i]));
   const [schedules, released, occupied] = await Promise.all([
-    loadSchedules(db, unread.map((i) => requests[i])).then((read) => new Map(unread.map((i, k) => [i, read[k]]))),
+    Promise.all([
+      loadSchedules(db, unread.map((i) => requests[i])),
+      Promise.all(cached.map((c) => c ?? undefined)),
+    ]).then(([read, fromCache]) => new Map([...unread.map((i, k) => [i, read[k]] as const), ...fromCache.flatMap((s, i) => (s ? [[i, s] as const] : []))])),
     Promise.all(requests.map((r) => releasedRule(db, r))),
     eachRead(db, requests, (r) => readOccupied(db, occupancyQuery(r))),
   ]);
@@ -372,6 +382,11 @@ export async function loadAvailabilities(db: Db | Tx, requests: readonly LoadAva
     ...(released[i] ? { released: released[i] } : {}),
     access: r.access,
   }));
+}
+
+/** The schedule of a request from the configuration cache (see LoadAvailabilityOptions.configRevision). */
+function cachedSchedule(db: Db, r: LoadAvailabilityOptions, revision: number): Promise<OfficeSchedule> {
+  return cachedConfig(db, revision, `schedule:${r.office.id}:${r.from}:${r.to}`, () => loadSchedule(db, r.office, r.from, r.to));
 }
 
 /** The bookings read of one request: its dates with a day of margin on each side, or only `overlapping`. */

@@ -4,14 +4,14 @@ import { offeringFirst, settled, waitingListMayOffer } from "@/lib/server/servic
 import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import type { PersonalData } from "@/lib/schemas/booking";
 import type { Db, Tx } from "@/lib/server/db/client";
-import { cachedConfig, readConfigRevision } from "@/lib/server/db/config-cache";
+import { readConfigRevision } from "@/lib/server/db/config-cache";
 import { bookingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { assertReachable, chooseAppointment } from "./appointment-choice";
 import { activeBookingWhere, appointmentSpec, startOutOfRange } from "./availability";
 import { insertCheckedBooking, prepareBooking, slotError } from "./insert-booking";
-import { getActiveOffice, serviceOf, type OfficeWithServices, type ServiceRow } from "./office-catalog";
+import { cachedActiveOffice, serviceOf, type OfficeWithServices, type ServiceRow } from "./office-catalog";
 
 export interface CreateBookingInput {
   officeSlug: string;
@@ -74,10 +74,7 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
   const revision = await readConfigRevision(db);
   const { office, service } =
     input.loaded ??
-    serviceOf(
-      await cachedConfig(db, revision, `office:${input.officeSlug}`, () => getActiveOffice(db, input.officeSlug)),
-      input.serviceSlug,
-    );
+    serviceOf(await cachedActiveOffice(db, revision, input.officeSlug), input.serviceSlug);
   const shape = chooseAppointment(office, service, { further: input.furtherServices, by: "slug", kind: input.kind });
   assertReachable(shape.kind, input.person.phone);
   const spec = appointmentSpec(service, shape);

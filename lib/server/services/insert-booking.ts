@@ -70,7 +70,7 @@ export async function prepareBooking(db: Db, args: InsertArgs, configRevision: n
   // A schedule kept there is checked under the lock like a fresh one: by the dates' schedule versions read before it.
   const cached = <T>(key: string, load: () => Promise<T>) => cachedConfig(db, configRevision, key, load);
   const [scheduleAndVersions, referenceCode, webhookEndpoints, branding] = await Promise.all([
-    cached(`schedule:${office.id}:${args.from}:${args.to}`, () =>
+    cached(`booking-schedule:${office.id}:${args.from}:${args.to}`, () =>
       // Versions first, then the schedule: never the other way round.
       readScheduleVersions(db, office.id, [args.from, args.to]).then(async (scheduleVersions) => ({
         scheduleVersions,

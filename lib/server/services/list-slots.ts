@@ -17,7 +17,7 @@ import type { Db } from "@/lib/server/db/client";
 import { citizenAccess } from "@/lib/domain/access";
 import { chooseAppointment } from "./appointment-choice";
 import { type AppointmentShape, loadAvailability, type LoadAvailabilityOptions } from "./availability";
-import { getActiveOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
+import { cachedOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
 
 export interface SlotQuery {
   persons: number;
@@ -55,6 +55,8 @@ export const MAX_SLOT_RANGE_DAYS = 62;
 export interface SlotTarget {
   office: Omit<OfficeWithServices, "services">;
   service: ServiceRow;
+  /** The configuration revision the office was read under (cachedOfficeAndService): the schedule is cached too. */
+  configRevision?: number | null;
 }
 type Target = SlotTarget;
 
@@ -75,10 +77,10 @@ export function clampedRange({ today, last: lastBookable }: { today: LocalDate; 
 }
 
 /** What the availability read of an office's offer for [from, to] takes, for the one asking `q`. */
-export function availabilityOptions({ office, service }: Target, q: SlotQuery, from: LocalDate, to: LocalDate): LoadAvailabilityOptions {
+export function availabilityOptions({ office, service, configRevision }: Target, q: SlotQuery, from: LocalDate, to: LocalDate): LoadAvailabilityOptions {
   const { persons, now, excludeBookingId } = q;
   const access = q.access ?? citizenAccess(office, service, q.permitExpiresOn, now);
-  return { office, service, shape: q.shape, persons, now, from, to, access, excludeBookingId };
+  return { office, service, shape: q.shape, persons, now, from, to, access, excludeBookingId, configRevision };
 }
 
 function availabilityFor(db: Db, target: Target, q: SlotQuery, from: LocalDate, to: LocalDate) {
@@ -139,7 +141,7 @@ export async function nextFreeSlotOf(db: Db, target: Target, q: SlotQuery & { fr
 }
 
 export async function listFreeSlots(db: Db, input: ListFreeSlotsInput) {
-  const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
+  const target = await cachedOfficeAndService(db, input.officeSlug, input.serviceSlug);
   const shape = appointmentShapeOf(target, input.appointment);
   return { ...target, shape, ...(await freeSlotsOf(db, target, { ...input, shape })) };
 }
@@ -148,7 +150,7 @@ export async function findNextFreeSlot(
   db: Db,
   input: SlotQuery & { officeSlug: string; serviceSlug: string; from?: LocalDate; appointment?: SlotAppointment },
 ) {
-  const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
+  const target = await cachedOfficeAndService(db, input.officeSlug, input.serviceSlug);
   const shape = appointmentShapeOf(target, input.appointment);
   const { slot } = await nextFreeSlotOf(db, target, { ...input, shape });
   return { ...target, shape, slot };

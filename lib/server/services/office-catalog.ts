@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/server/db/client";
+import { cachedConfig, readConfigRevision } from "@/lib/server/db/config-cache";
 import { type LocalizedService, localizeService, type TranslatableService } from "@/lib/domain/service-texts";
 import { slugSchema } from "@/lib/schemas/booking";
 import { AppError } from "@/lib/server/errors";
@@ -46,6 +47,20 @@ export type ServiceRow = OfficeWithServices["services"][number];
 
 export async function getActiveOfficeAndService(db: Db | Tx, officeSlug: string, serviceSlug: string) {
   return serviceOf(await getActiveOffice(db, officeSlug), serviceSlug);
+}
+
+/**
+ * getActiveOfficeAndService through the configuration cache (lib/server/db/config-cache.ts), with the revision it was
+ * valid under, which the caller passes on so that the schedule comes from the cache too (`configRevision`).
+ */
+export async function cachedOfficeAndService(db: Db, officeSlug: string, serviceSlug: string) {
+  const configRevision = await readConfigRevision(db);
+  return { ...serviceOf(await cachedActiveOffice(db, configRevision, officeSlug), serviceSlug), configRevision };
+}
+
+/** getActiveOffice from the configuration cache while `revision` (read before) holds. */
+export function cachedActiveOffice(db: Db, revision: number | null, slug: string) {
+  return cachedConfig(db, revision, `office:${slug}`, () => getActiveOffice(db, slug));
 }
 
 /** The office with its active service `serviceSlug`; SERVICE_NOT_FOUND when it offers none by that slug. */

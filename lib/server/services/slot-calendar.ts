@@ -21,7 +21,7 @@ import {
   type SlotQuery,
   type SlotTarget,
 } from "./list-slots";
-import { getActiveOfficeAndService } from "./office-catalog";
+import { cachedOfficeAndService } from "./office-catalog";
 
 /** The week and day a calendar was asked for (?woche=, ?tag=); anything that is no date is ignored. */
 export interface WeekRequest {
@@ -78,7 +78,7 @@ export async function loadSlotCalendar(
   db: Db,
   input: SlotQuery & WeekRequest & { officeSlug: string; serviceSlug: string; appointment?: SlotAppointment },
 ): Promise<SlotWeek> {
-  const target = await getActiveOfficeAndService(db, input.officeSlug, input.serviceSlug);
+  const target = await cachedOfficeAndService(db, input.officeSlug, input.serviceSlug);
   const { office } = target;
   const query = { ...input, shape: appointmentShapeOf(target, input.appointment) };
   const { slot: next, first } = await nextFreeSlotOf(db, target, query);

@@ -7,7 +7,7 @@ import { apiDb, apiNow } from "@/lib/server/api/runtime";
 import { defaultRangeEnd, slotQuerySchema } from "@/lib/server/api/schemas";
 import { consumeApiRequest } from "@/lib/server/security/api-rate-limit";
 import { appointmentShapeOf, bookableRange, freeSlotsWithin, nextFreeSlotOf } from "@/lib/server/services/list-slots";
-import { getActiveOfficeAndService } from "@/lib/server/services/office-catalog";
+import { cachedOfficeAndService } from "@/lib/server/services/office-catalog";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export const GET = apiRoute<{ office: string; service: string }>("slots.list", a
   const serviceSlug = serviceSlugParam(params.service);
   const query = parseQuery(request, slotQuerySchema);
   const now = apiNow();
-  const target = await getActiveOfficeAndService(db, officeSlug, serviceSlug);
+  const target = await cachedOfficeAndService(db, officeSlug, serviceSlug);
   const { office, service } = target;
 
   const shape = appointmentShapeOf(target, { further: query.furtherServices, kind: query.kind });
