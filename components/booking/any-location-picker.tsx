@@ -1,10 +1,9 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { AppointmentKind } from "@/lib/domain";
 import type { LocationsDayStatus, LocationsWeek } from "@/lib/domain/any-location";
-import { Link } from "@/lib/i18n/navigation";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { messageWithTexts } from "@/components/ui/text-in-language";
-import { DayReason, noonOf, WeekLinks } from "./calendar-parts";
+import { DayReason, noonOf, WeekDay, WeekLinks } from "./calendar-parts";
 import { clockTime, longDate, shortDay } from "./format";
 import { OfficeText } from "./office-address";
 
@@ -98,25 +97,14 @@ export async function AnyLocationPicker({
               const count = byLocation.reduce((n, l) => n + l.slots.length, 0);
               const at = byLocation.filter((l) => l.slots.length > 0).length;
               return (
-                <li key={date}>
-                  {status.kind === "free" ? (
-                    <Link
-                      href={`${href(`woche=${week}&tag=${date}`)}#slots`}
-                      aria-current={date === selected?.date ? "date" : undefined}
-                      className={`flex min-h-11 items-center justify-between gap-2 rounded border-2 px-3 py-2 ${
-                        date === selected?.date ? "border-brand bg-brand text-white" : "border-brand bg-white text-brand"
-                      }`}
-                    >
-                      <span className="font-semibold">{shortDay(format, noonOf(date), "UTC")}</span>
-                      <span className="text-end">{t("dayCount", { count, locations: at })}</span>
-                    </Link>
-                  ) : (
-                    <span className="flex min-h-11 items-center justify-between gap-2 rounded border border-line bg-[#f8f8f8] px-3 py-2 text-muted">
-                      <span className="shrink-0">{shortDay(format, noonOf(date), "UTC")}</span>
-                      <span className="text-end">{dayReason(date, status)}</span>
-                    </span>
-                  )}
-                </li>
+                <WeekDay
+                  key={date}
+                  label={shortDay(format, noonOf(date), "UTC")}
+                  href={`${href(`woche=${week}&tag=${date}`)}#slots`}
+                  selected={date === selected?.date}
+                  free={status.kind === "free" ? t("dayCount", { count, locations: at }) : undefined}
+                  reason={status.kind === "free" ? undefined : dayReason(date, status)}
+                />
               );
             })}
           </ul>

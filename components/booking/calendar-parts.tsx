@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { type DayStatus, type LocalDate, addDays, holidayName } from "@/lib/domain";
 import { Chevron } from "@/components/ui/chevron";
@@ -31,6 +32,34 @@ export async function DayReason({
         ),
       })}
     </>
+  );
+}
+
+/**
+ * One day of the week's list: a link to its times (`free` says how many) when it has free ones, else `reason`, why
+ * not. `label` is the day's short name.
+ */
+export function WeekDay({ label, href, selected, free, reason }: { label: string; href: string; selected: boolean; free?: string; reason?: ReactNode }) {
+  return (
+    <li>
+      {free !== undefined ? (
+        <Link
+          href={href}
+          aria-current={selected ? "date" : undefined}
+          className={`flex min-h-11 items-center justify-between gap-2 rounded border-2 px-3 py-2 ${
+            selected ? "border-brand bg-brand text-white" : "border-brand bg-white text-brand"
+          }`}
+        >
+          <span className="font-semibold">{label}</span>
+          <span className="text-end">{free}</span>
+        </Link>
+      ) : (
+        <span className="flex min-h-11 items-center justify-between gap-2 rounded border border-line bg-[#f8f8f8] px-3 py-2 text-muted">
+          <span className="shrink-0">{label}</span>
+          <span className="text-end">{reason}</span>
+        </span>
+      )}
+    </li>
   );
 }
 

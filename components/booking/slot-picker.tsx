@@ -1,9 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
 import { type DayStatus, type LocalDate, type Slot, type SlotWeek, localDateOf } from "@/lib/domain";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { messageWithTexts } from "@/components/ui/text-in-language";
-import { DayReason, noonOf as noon, WeekLinks } from "./calendar-parts";
+import { DayReason, noonOf as noon, WeekDay, WeekLinks } from "./calendar-parts";
 import { clockTime, longDate, shortDay } from "./format";
 
 /**
@@ -82,25 +81,14 @@ export async function SlotPicker({
             {days.map(({ date: d, status }) => {
               const count = byDay.get(d)?.length ?? 0;
               return (
-                <li key={d}>
-                  {status.kind === "free" ? (
-                    <Link
-                      href={`${basePath}?woche=${week}&tag=${d}#slots`}
-                      aria-current={d === selected?.date ? "date" : undefined}
-                      className={`flex min-h-11 items-center justify-between gap-2 rounded border-2 px-3 py-2 ${
-                        d === selected?.date ? "border-brand bg-brand text-white" : "border-brand bg-white text-brand"
-                      }`}
-                    >
-                      <span className="font-semibold">{shortDay(format, noon(d), "UTC")}</span>
-                      <span>{t("freeCount", { count })}</span>
-                    </Link>
-                  ) : (
-                    <span className="flex min-h-11 items-center justify-between gap-2 rounded border border-line bg-[#f8f8f8] px-3 py-2 text-muted">
-                      <span className="shrink-0">{shortDay(format, noon(d), "UTC")}</span>
-                      <span className="text-end">{noTimeReason(d, status)}</span>
-                    </span>
-                  )}
-                </li>
+                <WeekDay
+                  key={d}
+                  label={shortDay(format, noon(d), "UTC")}
+                  href={`${basePath}?woche=${week}&tag=${d}#slots`}
+                  selected={d === selected?.date}
+                  free={status.kind === "free" ? t("freeCount", { count }) : undefined}
+                  reason={status.kind === "free" ? undefined : noTimeReason(d, status)}
+                />
               );
             })}
           </ul>
