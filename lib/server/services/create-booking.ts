@@ -11,7 +11,7 @@ import { createManageToken } from "@/lib/server/security/tokens";
 import { assertReachable, chooseAppointment } from "./appointment-choice";
 import { activeBookingWhere, appointmentSpec, startOutOfRange } from "./availability";
 import { insertCheckedBooking, prepareBooking, slotError } from "./insert-booking";
-import { cachedActiveOffice, serviceOf, type OfficeWithServices, type ServiceRow } from "./office-catalog";
+import { cachedOfficeAndService, type OfficeWithServices, type ServiceRow } from "./office-catalog";
 
 export interface CreateBookingInput {
   officeSlug: string;
@@ -71,10 +71,9 @@ export async function createBooking(db: Db, input: CreateBookingInput): Promise<
   // office's settings are not: one changed meanwhile applies from the next booking on.
   // In a rush the same office is booked hundreds of times a second: its settings come from the configuration cache
   // while the revision read here is unchanged (config-cache.ts), so a booking reads little more than the mailbox.
-  const revision = await readConfigRevision(db);
-  const { office, service } =
-    input.loaded ??
-    serviceOf(await cachedActiveOffice(db, revision, input.officeSlug), input.serviceSlug);
+  const { office, service, configRevision: revision } = input.loaded
+    ? { ...input.loaded, configRevision: await readConfigRevision(db) }
+    : await cachedOfficeAndService(db, input.officeSlug, input.serviceSlug);
   const shape = chooseAppointment(office, service, { further: input.furtherServices, by: "slug", kind: input.kind });
   assertReachable(shape.kind, input.person.phone);
   const spec = appointmentSpec(service, shape);

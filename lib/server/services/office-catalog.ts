@@ -55,12 +55,8 @@ export async function getActiveOfficeAndService(db: Db | Tx, officeSlug: string,
  */
 export async function cachedOfficeAndService(db: Db, officeSlug: string, serviceSlug: string) {
   const configRevision = await readConfigRevision(db);
-  return { ...serviceOf(await cachedActiveOffice(db, configRevision, officeSlug), serviceSlug), configRevision };
-}
-
-/** getActiveOffice from the configuration cache while `revision` (read before) holds. */
-export function cachedActiveOffice(db: Db, revision: number | null, slug: string) {
-  return cachedConfig(db, revision, `office:${slug}`, () => getActiveOffice(db, slug));
+  const office = await cachedConfig(db, configRevision, `office:${officeSlug}`, () => getActiveOffice(db, officeSlug));
+  return { ...serviceOf(office, serviceSlug), configRevision };
 }
 
 /** The office with its active service `serviceSlug`; SERVICE_NOT_FOUND when it offers none by that slug. */
