@@ -4,7 +4,7 @@ import { addDays, localDateOf } from "@/lib/domain";
 import { startApp, type RunningApp } from "../helpers/app-server";
 import { axeViolations, formatViolations, scrollWidthAt } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
-import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
+import { startSmtpServer, type TestSmtpServer, waitForMailWhere } from "../helpers/smtp";
 import { screenshot, signIn } from "../helpers/staff-browser";
 import tb from "@/lib/i18n/messages/de/booking.json";
 
@@ -120,20 +120,14 @@ it("moves every appointment of a closed day to the next free time, chosen once i
   const moved = after.filter((b) => b.status === "CONFIRMED");
   expect(moved.every((b) => localDateOf(b.startsAt, TZ) > date)).toBe(true);
   expect(after.every((b) => b.status === "CONFIRMED" || b.status === "CANCELLED")).toBe(true);
-  // Other mail may arrive meanwhile (the outbox also sends reminders), so each moved booking's own is waited for.
   // Every subject carries the booking number, in every language.
-  const movedMail = async (referenceCode: string) => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const mail = (await smtp.parsed()).find((m) => m.subject?.includes(referenceCode) && m.attachments.length > 0);
-      if (mail || Date.now() > deadline) return mail;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
   for (const booking of moved.filter((b) => b.email)) {
-    const mail = await movedMail(booking.referenceCode);
-    expect(mail?.subject).toContain(booking.referenceCode);
-    const ics = mail?.attachments.find((a) => a.filename === "termin.ics");
+    const mail = await waitForMailWhere(
+      smtp,
+      (m) => !!m.subject?.includes(booking.referenceCode) && m.attachments.length > 0,
+      `with a calendar file for ${booking.referenceCode}`,
+    );
+    const ics = mail.attachments.find((a) => a.filename === "termin.ics");
     expect(ics).toBeDefined();
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics!.content.toString("utf8"))).getFirstSubcomponent("vevent")!);
     expect(event.startDate.toJSDate().toISOString()).toBe(booking.startsAt.toISOString());
@@ -147,14 +141,13 @@ it("cancelled instead, the citizen picks a new time from the e-mail's link, noth
   await dialog.getByRole("button", { name: "Änderung übernehmen und Termine absagen" }).click();
   await page.getByText(/Die Änderung ist gespeichert\. .*abgesagt/).waitFor();
   const booking = bookings.find((b) => b.email)!;
-  const deadline = Date.now() + 20_000;
-  let link: string | undefined;
-  while (!link && Date.now() < deadline) {
-    const mail = (await smtp.parsed()).find((m) => m.subject?.includes(booking.referenceCode));
-    link = /https?:\/\/\S+\/termin\/[A-Za-z0-9_-]{43}\/verschieben/.exec(mail?.text ?? "")?.[0];
-    if (!link) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  expect(link).toBeDefined();
+  const newTimeLink = /https?:\/\/\S+\/termin\/[A-Za-z0-9_-]{43}\/verschieben/;
+  const mail = await waitForMailWhere(
+    smtp,
+    (m) => !!m.subject?.includes(booking.referenceCode) && newTimeLink.test(m.text ?? ""),
+    `with a link to a new time for ${booking.referenceCode}`,
+  );
+  const link = newTimeLink.exec(mail.text ?? "")?.[0];
 
   const citizen = await browser.newPage();
   await citizen.setViewportSize({ width: 360, height: 800 });

@@ -38,14 +38,25 @@ const HOST = "127.0.0.1";
 
 /** The first e-mail to `recipient` whose subject matches, waiting (up to 20 s) for the outbox worker to send it. */
 export async function waitForMail(smtp: TestSmtpServer, recipient: string, subject: RegExp): Promise<ParsedMail> {
+  return waitForMailWhere(
+    smtp,
+    (mail) => (mail.to && !Array.isArray(mail.to) ? mail.to.text : "").includes(recipient) && subject.test(mail.subject ?? ""),
+    `to ${recipient} matching ${subject}`,
+  );
+}
+
+/**
+ * The first e-mail that `matches`, waiting (up to 20 s) for the outbox worker to send it. Wait for the e-mail itself,
+ * never for a count of all e-mails: the outbox also sends what its background jobs write (reminders).
+ */
+export async function waitForMailWhere(smtp: TestSmtpServer, matches: (mail: ParsedMail) => boolean, what: string): Promise<ParsedMail> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     for (const message of smtp.messages) {
       const mail = await simpleParser(message.raw);
-      const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : "";
-      if (to.includes(recipient) && subject.test(mail.subject ?? "")) return mail;
+      if (matches(mail)) return mail;
     }
-    if (Date.now() > deadline) throw new Error(`no e-mail to ${recipient} matching ${subject}`);
+    if (Date.now() > deadline) throw new Error(`no e-mail ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
