@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { TextInLanguage } from "@/components/ui/text-in-language";
+import { ServiceCheck } from "./service-check";
 import { buttonPrimary } from "@/components/ui/styles";
 import { Link } from "@/lib/i18n/navigation";
 import type { ActionState } from "@/lib/schemas/form-errors";
@@ -144,22 +145,19 @@ export function ServiceChoiceForm({
           )}
           <div className="space-y-2">
             {further.map((s) => (
-              <div key={s.slug} className="flex items-start gap-3 rounded border border-line bg-white p-3">
-                <input
-                  type="checkbox"
-                  id={`further-${s.slug}`}
-                  name="furtherServices"
-                  value={s.slug}
-                  defaultChecked={selectedFurther.includes(s.slug)}
-                  className="mt-1 h-7 w-7 shrink-0 accent-brand"
-                />
-                <label htmlFor={`further-${s.slug}`} className="text-lg">
-                  <TextInLanguage locale={s.textLocales.name} pageLocale={locale}>
-                    {s.name}
-                  </TextInLanguage>{" "}
-                  <span className="text-muted">({t("minutes", { count: s.minutes })})</span>
-                </label>
-              </div>
+              <ServiceCheck
+                key={s.slug}
+                id={`further-${s.slug}`}
+                name="furtherServices"
+                value={s.slug}
+                checked={selectedFurther.includes(s.slug)}
+                label={s.name}
+                labelLocale={s.textLocales.name}
+                pageLocale={locale}
+              >
+                {" "}
+                <span className="text-muted">({t("minutes", { count: s.minutes })})</span>
+              </ServiceCheck>
             ))}
           </div>
         </fieldset>
