@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { freePort } from "../tests/helpers/app-server";
+import { freePort, waitUntilHealthy } from "../tests/helpers/app-server";
 
 // The production build and its `next start` processes for `npm run bench:http`, and their memory.
 
@@ -94,21 +94,10 @@ export async function startInstance(env: Record<string, string>, root = ROOT): P
     if (!exited()) child.kill("SIGTERM");
     await new Promise((r) => (exited() ? r(null) : child.once("exit", r)));
   };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`next start did not become healthy:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitUntilHealthy(child, url, () => output).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
   return { url, pid: child.pid!, startedAt, output: () => output, stop };
 }
 

@@ -84,18 +84,7 @@ export async function startApp(
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`next start did not become healthy:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilHealthy(child, url, () => output);
   return {
     url,
     db,
@@ -110,4 +99,20 @@ export async function startApp(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits up to 60 s for the health check of a started `next start`; throws with its output if it exits or never answers. */
+export async function waitUntilHealthy(child: ChildProcess, url: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not become healthy:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
