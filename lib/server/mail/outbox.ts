@@ -42,7 +42,7 @@ export async function enqueueMail<T extends MailTemplate>(
 export type PreparedMail = Awaited<ReturnType<typeof outboxRow>>;
 
 export async function prepareMail<T extends MailTemplate>(db: Db | Tx, input: EnqueueMailInput<T>): Promise<PreparedMail> {
-  return outboxRow(input, await mailBranding(db, env().APP_URL));
+  return prepareMailWithBranding(input, await mailBrandingOf(db));
 }
 
 /** prepareMail with the branding read by the caller (mailBrandingOf), e.g. from the configuration cache. */
@@ -63,7 +63,7 @@ export async function writePreparedMail(tx: Tx, row: PreparedMail): Promise<{ id
 /** enqueueMail for many e-mails at once, in one statement (e.g. everyone a release round's draw gave no time). */
 export async function enqueueMails<T extends MailTemplate>(tx: Tx, inputs: EnqueueMailInput<T>[]): Promise<number> {
   if (inputs.length === 0) return 0;
-  const branding = await mailBranding(tx, env().APP_URL);
+  const branding = await mailBrandingOf(tx);
   const { count } = await tx.outboxMessage.createMany({ data: await Promise.all(inputs.map((input) => outboxRow(input, branding))) });
   return count;
 }

@@ -356,18 +356,20 @@ export async function loadAvailability(db: Db | Tx, opts: LoadAvailabilityOption
  * all of them (a search across the city's locations reads ten offices at once), the bookings per request.
  */
 export async function loadAvailabilities(db: Db | Tx, requests: readonly LoadAvailabilityOptions[]): Promise<AvailabilityInput[]> {
-  const cached = requests.map((r) => (r.schedule || r.configRevision == null ? null : cachedSchedule(db as Db, r, r.configRevision)));
-  const unread = requests.flatMap((r, i) => (r.schedule || cached[i] ? [] : [i]));
+  // Each request's schedule: given, from the configuration cache, or read with the others' in one read per table.
+  const unread = requests.flatMap((r, i) => (r.schedule || r.configRevision != null ? [] : [i]));
+  const read = loadSchedules(db, unread.map((i) => requests[i]));
   const [schedules, released, occupied] = await Promise.all([
-    Promise.all([
-      loadSchedules(db, unread.map((i) => requests[i])),
-      Promise.all(cached.map((c) => c ?? undefined)),
-    ]).then(([read, fromCache]) => new Map([...unread.map((i, k) => [i, read[k]] as const), ...fromCache.flatMap((s, i) => (s ? [[i, s] as const] : []))])),
+    Promise.all(
+      requests.map((r, i) =>
+        r.schedule ?? (r.configRevision != null ? cachedSchedule(db as Db, r, r.configRevision) : read.then((all) => all[unread.indexOf(i)])),
+      ),
+    ),
     Promise.all(requests.map((r) => releasedRule(db, r))),
     eachRead(db, requests, (r) => readOccupied(db, occupancyQuery(r))),
   ]);
   return requests.map((r, i) => ({
-    schedule: r.schedule ?? schedules.get(i)!,
+    schedule: schedules[i],
     rules: {
       slotStepMinutes: r.office.slotStepMinutes,
       minNoticeMinutes: r.office.minNoticeMinutes,
