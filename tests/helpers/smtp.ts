@@ -102,6 +102,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 
   const listen = async () => {
     const next = create();
+    // A client that goes away mid-conversation (an app instance killed while sending) resets its connection: a real
+    // server carries on, and an unhandled "error" event would end the whole test process instead.
+    next.on("error", () => undefined);
     await new Promise<void>((resolve, reject) => {
       next.server.once("error", reject);
       next.listen(port, HOST, () => {
