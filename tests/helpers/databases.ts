@@ -145,24 +145,73 @@ export function describeEachDatabase(
   }
 }
 
-/** Deletes every row of every application table (not the migration history). */
+/**
+ * Deletes every row of every application table (not the migration history). Between two tests most tables are
+ * empty, so only those with rows are emptied, children before parents, with DELETE: PostgreSQL's TRUNCATE gives
+ * each table and index new files and took about 0.7 s for all of them, which hundreds of tests paid.
+ */
 export async function resetDatabase(db: Db): Promise<void> {
-  const { provider, tables: all } = await applicationTables(db);
-  // The configuration revision's one row stays, like the migrations' table: the deletes' triggers raise it, so that
-  // nothing an app instance keeps in memory of the old data is taken for the new (lib/server/db/config-cache.ts).
-  const tables = all.filter((t) => t !== "ConfigRevision");
-  if (tables.length === 0) return;
-  if (provider === "postgresql") {
-    await db.$executeRawUnsafe(`TRUNCATE TABLE ${tables.map(quoteIdent).join(", ")} RESTART IDENTITY CASCADE`);
-    return;
+  const order = await deletionOrder(db);
+  const probe = order.map((t) => `SELECT ${quoteLiteral(t)} AS name WHERE EXISTS (SELECT 1 FROM ${quoteIdent(t)})`);
+  const filled = new Set((await db.$queryRawUnsafe<{ name: string }[]>(probe.join(" UNION ALL "))).map((r) => r.name));
+  const deletes = order.filter((t) => filled.has(t)).map((t) => db.$executeRawUnsafe(`DELETE FROM ${quoteIdent(t)}`));
+  if (deletes.length > 0) await db.$transaction(deletes);
+}
+
+function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+const deletionOrders = new WeakMap<Db, Promise<string[]>>();
+
+/**
+ * The application tables in an order in which each table comes before the tables its foreign keys point to, so
+ * that deleting in this order never meets a restricting key. The configuration revision's one row stays, like the
+ * migrations' table: the deletes' triggers raise it, so that nothing an app instance keeps in memory of the old data
+ * is taken for the new (lib/server/db/config-cache.ts). Read once per client: tests do not change the schema.
+ */
+function deletionOrder(db: Db): Promise<string[]> {
+  let order = deletionOrders.get(db);
+  if (!order) {
+    order = (async () => {
+      const { provider, tables: all } = await applicationTables(db);
+      const tables = all.filter((t) => t !== "ConfigRevision");
+      const edges =
+        provider === "postgresql"
+          ? await db.$queryRawUnsafe<{ child: string; parent: string }[]>(
+              `SELECT c.relname AS child, p.relname AS parent FROM pg_constraint k
+                 JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid
+                WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace`,
+            )
+          : await db.$queryRawUnsafe<{ child: string; parent: string }[]>(
+              `SELECT m.name AS child, f."table" AS parent FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+                WHERE m.type = 'table'`,
+            );
+      return childrenFirst(tables, edges);
+    })();
+    order.catch(() => deletionOrders.delete(db));
+    deletionOrders.set(db, order);
   }
-  // Foreign keys off so that the order does not matter; the pragma cannot change inside a transaction.
-  await db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
-  try {
-    await db.$transaction(tables.map((t) => db.$executeRawUnsafe(`DELETE FROM ${quoteIdent(t)}`)));
-  } finally {
-    await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  }
+  return order;
+}
+
+/** Tables ordered so that every child precedes its parents (self-references are ignored). */
+function childrenFirst(tables: string[], edges: { child: string; parent: string }[]): string[] {
+  const children = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const { child, parent } of edges) if (child !== parent) children.get(parent)?.add(child);
+  const done = new Set<string>();
+  const order: string[] = [];
+  const visit = (table: string, path: Set<string>) => {
+    if (done.has(table)) return;
+    if (path.has(table)) throw new Error(`Foreign keys form a cycle through ${table}; resetDatabase needs an order.`);
+    path.add(table);
+    for (const child of children.get(table) ?? []) visit(child, path);
+    path.delete(table);
+    done.add(table);
+    order.push(table);
+  };
+  for (const table of tables) visit(table, new Set());
+  return order;
 }
 
 /** The provider behind a client and its application tables (without Prisma's migration table). */
