@@ -1,4 +1,5 @@
-import { Section, Text } from "@react-email/components";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import type { StaffInviteMailPayload } from "./payloads";
 import type { EmailContext } from "./components/i18n";
 import { EmailLayout } from "./components/layout";

@@ -1,4 +1,4 @@
-import { Section } from "@react-email/components";
+import { Section } from "@react-email/section";
 import type { WishMailPayload } from "./payloads";
 import type { EmailContext } from "./components/i18n";
 import { EmailLayout } from "./components/layout";

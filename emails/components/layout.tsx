@@ -1,4 +1,15 @@
-import { Body, Container, Head, Heading, Hr, Html, Img, Preview, Section, Text } from "@react-email/components";
+// Each part from its own package: the @react-email/components barrel also loads its Tailwind, Markdown and code
+// highlighting, which every process that renders an e-mail paid for at start-up.
+import { Body } from "@react-email/body";
+import { Container } from "@react-email/container";
+import { Head } from "@react-email/head";
+import { Heading } from "@react-email/heading";
+import { Hr } from "@react-email/hr";
+import { Html } from "@react-email/html";
+import { Img } from "@react-email/img";
+import { Preview } from "@react-email/preview";
+import { Section } from "@react-email/section";
+import { Text } from "@react-email/text";
 import type { ReactNode } from "react";
 import type { BookingMailPayload } from "../payloads";
 import { messageWithTexts } from "@/components/ui/text-in-language";
