@@ -45,3 +45,10 @@ export function emailCountingCandidates(email: string): { localPrefix: string; d
   if (aliases.length > 0) return { localPrefix: local.slice(0, 1), domains: aliases };
   return { localPrefix: local, domains: [domain] };
 }
+
+/** The e-mail columns of a booking or a wish: the address as given and its counting key (null without an address). */
+export function emailColumns(email: string): { email: string; emailKey: string };
+export function emailColumns(email: string | null): { email: string | null; emailKey: string | null };
+export function emailColumns(email: string | null): { email: string | null; emailKey: string | null } {
+  return { email, emailKey: email === null ? null : emailCountingKey(email) };
+}

@@ -25,6 +25,8 @@ const LATER_COLUMNS: Array<[string, string, string]> = [
   ["CapacityBlock", "appointmentKinds", "TEXT NOT NULL DEFAULT ''"],
   ["DateOverride", "appointmentKinds", "TEXT NOT NULL DEFAULT ''"],
   ["Booking", "kind", `"AppointmentKind" NOT NULL DEFAULT 'IN_PERSON'`],
+  ["Booking", "emailKey", "TEXT"],
+  ["Wish", "emailKey", "TEXT"],
   ["OutboxMessage", "channel", `"OutboxChannel" NOT NULL DEFAULT 'MAIL'`],
   ["OutboxMessage", "webhookEndpointId", "TEXT"],
   ["OutboxMessage", "eventId", "TEXT"],

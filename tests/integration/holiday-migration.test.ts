@@ -62,6 +62,7 @@ const LATER_COLUMNS: Array<[string, string, string]> = [
   ["Booking", "permitExpiresOn", "TEXT"],
   ["Booking", "urgent", "BOOLEAN NOT NULL DEFAULT false"],
   ["Booking", "kind", `"AppointmentKind" NOT NULL DEFAULT 'IN_PERSON'`],
+  ["Booking", "emailKey", "TEXT"],
 ];
 
 type OfficeRef = { id: string; timeZone: string; holidayRegion: string };

@@ -1,4 +1,4 @@
-import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
+import { emailColumns, emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 
 // For counting bookings per person, all spellings of one mailbox are one key; different mailboxes stay apart.
 
@@ -43,5 +43,12 @@ describe("emailCountingCandidates", () => {
         expect({ other, covered: local.startsWith(localPrefix) && domains.includes(domain) }).toEqual({ other, covered: true });
       }
     }
+  });
+});
+
+describe("emailColumns", () => {
+  it("stores the address as given beside its counting key, and neither without an address", () => {
+    expect(emailColumns("A.b+x@googlemail.com")).toEqual({ email: "A.b+x@googlemail.com", emailKey: "ab@gmail.com" });
+    expect(emailColumns(null)).toEqual({ email: null, emailKey: null });
   });
 });

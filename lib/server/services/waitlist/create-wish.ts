@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { localDateOf } from "@/lib/domain";
 import { OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
-import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
+import { emailColumns, emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
 import { personIdentityKey } from "@/lib/domain/person-identity";
 import type { DayPart } from "@/lib/domain/waitlist";
 import type { WishSource } from "@/lib/domain/waitlist-overview";
@@ -144,7 +144,7 @@ export async function insertWish(tx: Tx, input: CreateWishInput): Promise<Create
       locale: input.locale,
       givenName: input.person.givenName ?? null,
       familyName: input.person.familyName,
-      email,
+      ...emailColumns(email),
       phone: input.person.phone ?? null,
       dateOfBirth: input.person.dateOfBirth,
       // The personal-data step asks for it (services that ask); a caller may give it on its own.
