@@ -1,9 +1,18 @@
 import type { Provider } from "@/lib/server/db/provider";
 import type { Db } from "@/lib/server/db/client";
+import { createBooking } from "@/lib/server/services/create-booking";
+import { createWish } from "@/lib/server/services/waitlist/create-wish";
 import { fillEmailKeys } from "@/prisma/migrate/data-steps";
+import { codeOf } from "../helpers/app-error-code";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../helpers/databases";
+import { citizenBooking } from "../helpers/integration/bookings";
 import { upgradedDatabase } from "../helpers/integration/upgrade";
-import { at, createOfficeFixture } from "../helpers/office-fixture";
+import { at, createOfficeFixture, person } from "../helpers/office-fixture";
+
+// Jest cannot run the CommonJS build's native import of react-dom/server; the ES build is transformed like the app.
+jest.mock("@react-email/render", () =>
+  jest.requireActual("../../node_modules/@react-email/render/dist/node/index.mjs"),
+);
 
 // Bookings and wishes count per mailbox by a stored key (emailKey) that SQL cannot compute. The upgrade adds the
 // column, fills it for the rows already there (a data step) and then indexes it: rows written before it, spelt in
@@ -103,6 +112,26 @@ describe.each(PROVIDERS)("the upgrade to a stored e-mail counting key [%s]", (pr
     expect(keys[`MIG-BULK-${BULK - 1}`]).toBe(`bestand${BULK - 1}@example.org`);
     expect(await up.db.booking.count({ where: { email: { not: null }, emailKey: null } })).toBe(0);
     expect(await up.db.wish.count({ where: { email: { not: null }, emailKey: null } })).toBe(0);
+  });
+
+  it("counts the bookings and wishes written before the upgrade against the limit, however they were spelt", async () => {
+    const newcomer = { ...person(1), email: "a.b@gmail.com" };
+    expect(await codeOf(createBooking(up.db, citizenBooking({ start: at(MONDAY, "10:00"), now: NOW, person: newcomer })))).toBe(
+      "TOO_MANY_BOOKINGS",
+    );
+    const service = await up.db.service.findFirstOrThrow({ select: { id: true, officeId: true } });
+    const wish = createWish({
+      db: up.db,
+      officeId: service.officeId,
+      serviceId: service.id,
+      persons: 1,
+      person: { ...newcomer, email: "AB+neu@googlemail.com" },
+      preferences: { earliestDate: "2027-03-08", latestDate: "2027-04-30", weekdays: [1], dayParts: ["MORNING"] },
+      locale: "de",
+      source: "WAITLIST",
+      now: NOW,
+    });
+    expect(await codeOf(wish)).toBe("TOO_MANY_WISHES");
   });
 
   it("does not change a key again: running the step once more leaves every row as it was", async () => {
