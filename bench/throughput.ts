@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { publicHolidayOn } from "../lib/domain/holidays";
 import { addDays, referenceCodeFrom, weekdayOf, zonedInstant, type LocalDate } from "../lib/domain";
+import { emailColumns } from "../lib/domain/email-identity";
 import type { Db } from "../lib/server/db/client";
 import { retryingTransaction } from "../lib/server/db/transaction";
 import { isAppError } from "../lib/server/errors";
@@ -132,7 +133,7 @@ export async function bareBooking(db: Db, office: RaceOffice, date: LocalDate, s
         manageTokenHash: randomBytes(32).toString("hex"),
         locale: "de",
         familyName: `Bare ${i + 1}`,
-        email: `bare-${i + 1}@example.org`,
+        ...emailColumns(`bare-${i + 1}@example.org`),
         dateOfBirth: "1990-01-01",
       },
       select: { id: true },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { addDays, appointmentMinutes, type LocalDate, publicHolidayOn, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
+import { emailColumns } from "../lib/domain/email-identity";
 import { createManageToken } from "../lib/server/security/tokens";
 
 // Demo appointments that fill an office's weekly capacity: the next days nearly full, later weeks thinning out, so
@@ -62,7 +63,7 @@ export function plannedBookings(opts: {
               givenName: "Demo",
               familyName: `Termin ${bookings.length + 1}`,
               // example.org never receives mail; in development the messages land in the local inbox.
-              email: `${opts.emailPrefix ?? "demo"}-${bookings.length + 1}@example.org`,
+              ...emailColumns(`${opts.emailPrefix ?? "demo"}-${bookings.length + 1}@example.org`),
             });
           }
           minute += length;

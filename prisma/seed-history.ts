@@ -5,6 +5,7 @@
 // figures, and are deleted past the retention period as the real erasure does. Deterministic like the rest of the seed.
 import { randomBytes } from "node:crypto";
 import { addDays, appointmentMinutes, localDateOf, publicHolidays, referenceCodeFrom, weekdayOf, zonedInstant } from "../lib/domain";
+import { emailColumns } from "../lib/domain/email-identity";
 import { TICKET_SERIES } from "../lib/domain/ticket";
 import { dayPartAt, parseDayParts } from "../lib/domain/waitlist";
 import type { Db } from "../lib/server/db/client";
@@ -65,7 +66,7 @@ export async function seedHistory(db: Db, { office, services, capacity, random, 
             servedAt: arrivedAt ? new Date(arrivedAt.getTime() + Math.round(length * (0.7 + random() * 0.8)) * MINUTE) : null,
             ...(erased
               ? { erasedAt: new Date(endsAt.getTime() + office.retentionDays * DAY) }
-              : { givenName: "Demo", familyName: `Vergangen ${bookings.length + 1}`, email: `demo-vergangen-${bookings.length + 1}@example.org` }),
+              : { givenName: "Demo", familyName: `Vergangen ${bookings.length + 1}`, ...emailColumns(`demo-vergangen-${bookings.length + 1}@example.org`) }),
           });
         }
       }

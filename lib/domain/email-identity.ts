@@ -30,18 +30,9 @@ export function emailCountingKey(email: string): string {
   return `${local}@${domain}`;
 }
 
-/**
- * What every stored (lower-case) address with this counting key has in common, so that a database can narrow the
- * candidates before they are compared by key: its local part starts with `localPrefix` and its domain is one of
- * `domains`.
- */
-export function emailCountingCandidates(email: string): { localPrefix: string; domains: string[] } {
-  const key = emailCountingKey(email);
-  const at = key.lastIndexOf("@");
-  const local = key.slice(0, at);
-  const domain = key.slice(at + 1);
-  const aliases = Object.keys(DOTLESS_DOMAINS).filter((d) => DOTLESS_DOMAINS[d] === domain);
-  // Dots may stand anywhere after the first character: only that one is certain.
-  if (aliases.length > 0) return { localPrefix: local.slice(0, 1), domains: aliases };
-  return { localPrefix: local, domains: [domain] };
+/** The e-mail columns of a booking or a wish: the address as given and its counting key (null without an address). */
+export function emailColumns(email: string): { email: string; emailKey: string };
+export function emailColumns(email: string | null): { email: string | null; emailKey: string | null };
+export function emailColumns(email: string | null): { email: string | null; emailKey: string | null } {
+  return { email, emailKey: email === null ? null : emailCountingKey(email) };
 }

@@ -3,11 +3,15 @@ import type { LocalDate } from "./types";
 // Data protection (DESIGN.md, invariant 7): which fields of a booking are personal data, and until when they are
 // kept. The booking row itself stays for the anonymous statistics (office, service, times, status, channel, persons).
 
-/** The personal fields of a booking: exactly what the data export shows and the erasure removes. */
+/**
+ * The personal fields of a booking: exactly what the data export shows and the erasure removes. The e-mail's
+ * counting key (email-identity.ts) is derived from the address and goes with it.
+ */
 export const PERSONAL_BOOKING_FIELDS = [
   "givenName",
   "familyName",
   "email",
+  "emailKey",
   "phone",
   "dateOfBirth",
   "remark",
@@ -21,6 +25,7 @@ export const ERASED_BOOKING_DATA = {
   givenName: null,
   familyName: null,
   email: null,
+  emailKey: null,
   phone: null,
   dateOfBirth: null,
   remark: null,
@@ -47,11 +52,12 @@ export function retentionCutoff(retentionDays: number, now: Date): Date {
 // and (e): a legal obligation and legal claims). Neither the scheduled erasure nor "delete my data" touches it; the
 // check page shows nothing beyond what the receipt presented to it already says, and whether it is genuine.
 
-/** The personal fields of a wish: exactly what the erasure removes. */
+/** The personal fields of a wish: exactly what the erasure removes (the counting key with the address). */
 export const PERSONAL_WISH_FIELDS = [
   "givenName",
   "familyName",
   "email",
+  "emailKey",
   "phone",
   "dateOfBirth",
   "permitExpiresOn",
@@ -65,6 +71,7 @@ export const ERASED_WISH_DATA = {
   givenName: null,
   familyName: null,
   email: null,
+  emailKey: null,
   phone: null,
   dateOfBirth: null,
   permitExpiresOn: null,

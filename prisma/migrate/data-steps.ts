@@ -1,6 +1,8 @@
 import { localDateOf, publicHolidayOn, publicHolidays, type LocalDate } from "../../lib/domain";
+import { emailCountingKey } from "../../lib/domain/email-identity";
 import { writeAudit } from "../../lib/server/audit";
 import type { Db } from "../../lib/server/db/client";
+import { Prisma } from "../../lib/server/db/generated/sqlite/client";
 
 // Changes to existing rows that SQL cannot compute. Deploy runs each step once, on a database that has rows,
 // after the migrations before `before` and before `before` itself, so the step still sees the columns that
@@ -80,6 +82,39 @@ export async function openUnacceptedHolidays(db: Db, now: Date): Promise<void> {
   );
 }
 
+const KEY_BATCH = 500;
+
+/**
+ * Bookings and wishes store the counting key of their e-mail address (emailKey), by which the limit per mailbox
+ * counts. SQL cannot compute it (Gmail's dots, googlemail.com): this fills it for the rows written before the
+ * column existed, in batches. It touches only rows with an address and no key, so running it again changes nothing.
+ * Raw SQL names only the columns it needs: the current client would also read columns of later migrations.
+ */
+export async function fillEmailKeys(db: Db): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      for (const table of ["Booking", "Wish"]) {
+        const name = Prisma.raw(`"${table}"`);
+        let after = "";
+        for (;;) {
+          const rows = await tx.$queryRaw<Array<{ id: string; email: string }>>(Prisma.sql`
+            SELECT "id", "email" FROM ${name}
+            WHERE "id" > ${after} AND "email" IS NOT NULL AND "emailKey" IS NULL
+            ORDER BY "id" LIMIT ${KEY_BATCH}`);
+          if (rows.length === 0) break;
+          const keys = rows.map((r) => Prisma.sql`WHEN ${r.id} THEN ${emailCountingKey(r.email)}`);
+          await tx.$executeRaw(Prisma.sql`
+            UPDATE ${name} SET "emailKey" = CASE "id" ${Prisma.join(keys, " ")} END
+            WHERE "id" IN (${Prisma.join(rows.map((r) => r.id))})`);
+          after = rows[rows.length - 1].id;
+        }
+      }
+    },
+    { timeout: 600_000 },
+  );
+}
+
 export const DATA_STEPS: readonly DataStep[] = [
   { name: "holiday-openings", before: "20261205062316_closure_kind_dropped", run: openUnacceptedHolidays },
+  { name: "email-keys", before: "20261206105530_email_key_index", run: fillEmailKeys },
 ];

@@ -5,11 +5,13 @@ import { cancelBookingByToken } from "@/lib/server/services/cancel-booking-by-to
 import { getBookingByToken } from "@/lib/server/services/get-booking-by-token";
 import { rescheduleBookingByToken } from "@/lib/server/services/reschedule-booking-by-token";
 import { hashToken } from "@/lib/server/security/tokens";
+import { bookOnBehalf } from "@/lib/server/services/staff/book-on-behalf";
 import { describeEachDatabase } from "../helpers/databases";
 import { at, createOfficeFixture, person } from "../helpers/office-fixture";
 import { codeOf } from "../helpers/app-error-code";
 import { citizenBooking } from "../helpers/integration/bookings";
 import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
+import { staff } from "../helpers/integration/staff";
 
 // Monday 1 March 2027, 07:00 in Berlin; the office opens Mondays 08:00-12:00 with two clerks.
 const MONDAY = "2027-03-01";
@@ -103,6 +105,21 @@ describeEachDatabase("booking an appointment", (ctx) => {
     const booked = await ctx.db.booking.findUniqueOrThrow({ where: { id: first.id } });
     expect(booked.email).toBe("same+termin@example.org");
     expect((await ctx.db.outboxMessage.findFirstOrThrow({ where: { bookingId: first.id } })).recipient).toBe("same+termin@example.org");
+  });
+
+  it("counts a booking staff wrote under another spelling of the mailbox, by the key stored with it", async () => {
+    await ctx.db.office.update({ where: { slug: "testamt" }, data: { maxActiveBookingsPerEmail: 1 } });
+    const office = await ctx.db.office.findUniqueOrThrow({ where: { slug: "testamt" } });
+    const clerk = await staff(ctx.db, "CLERK", [office.id]);
+    const phoned = await bookOnBehalf(
+      ctx.db,
+      clerk,
+      { officeSlug: "testamt", serviceSlug: "beratung", persons: 1, start: at(MONDAY, "09:00"), channel: "PHONE", person: { familyName: "Anrufer", email: "A.b+x@googlemail.com" } },
+      NOW,
+    );
+    expect(await ctx.db.booking.findUniqueOrThrow({ where: { id: phoned.id } })).toMatchObject({ email: "a.b+x@googlemail.com", emailKey: "ab@gmail.com" });
+    const online = { ...person(1), email: "ab@gmail.com" };
+    expect(await codeOf(createBooking(ctx.db, request({ start: at(MONDAY, "10:00"), person: online })))).toBe("TOO_MANY_BOOKINGS");
   });
 
   it("finds the next free slot after full times", async () => {

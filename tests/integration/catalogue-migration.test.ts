@@ -1,8 +1,8 @@
 import type { Provider } from "@/lib/server/db/provider";
 import { createDb, type Db } from "@/lib/server/db/client";
 import { getActiveOffice } from "@/lib/server/services/office-catalog";
-import { deployMigrations } from "@/prisma/migrate/engine";
 import { applicationTables, createTestDatabase, PROVIDERS, type TestDatabase } from "../helpers/databases";
+import { deployAgain, upgradedDatabase } from "../helpers/integration/upgrade";
 import { at, officeAddress } from "../helpers/office-fixture";
 
 // Services used to belong to one office each, with their texts and translations on the Service row. The city
@@ -25,6 +25,8 @@ const LATER_COLUMNS: Array<[string, string, string]> = [
   ["CapacityBlock", "appointmentKinds", "TEXT NOT NULL DEFAULT ''"],
   ["DateOverride", "appointmentKinds", "TEXT NOT NULL DEFAULT ''"],
   ["Booking", "kind", `"AppointmentKind" NOT NULL DEFAULT 'IN_PERSON'`],
+  ["Booking", "emailKey", "TEXT"],
+  ["Wish", "emailKey", "TEXT"],
   ["OutboxMessage", "channel", `"OutboxChannel" NOT NULL DEFAULT 'MAIL'`],
   ["OutboxMessage", "webhookEndpointId", "TEXT"],
   ["OutboxMessage", "eventId", "TEXT"],
@@ -209,34 +211,22 @@ async function references(db: Db) {
 }
 
 describe.each(PROVIDERS)("the upgrade to the city catalogue [%s]", (provider) => {
-  let database: TestDatabase;
-  let db: Db;
   let before: Awaited<ReturnType<typeof references>>;
-  let applied: string[];
-
-  beforeAll(async () => {
-    // Given two offices on the schema before the catalogue (see oldDatabase) ...
-    database = await oldDatabase(provider);
+  // Given two offices on the schema before the catalogue (see oldDatabase), when the new version is deployed ...
+  const up = upgradedDatabase(async () => {
+    const database = await oldDatabase(provider);
     const reader = createDb(database.url);
     before = await references(reader);
     await reader.$disconnect();
-
-    // When the new version is deployed ...
-    applied = await deployMigrations(database.url, { now: NOW });
-    db = createDb(database.url);
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+    return database;
+  }, NOW);
 
   it("applies the catalogue migration next", () => {
-    expect(applied[0]).toBe(CATALOGUE);
+    expect(up.applied[0]).toBe(CATALOGUE);
   });
 
   it("loses no row, and everything that pointed at a service points at the same service", async () => {
-    const after = await references(db);
+    const after = await references(up.db);
     // The migration only adds tables (empty ones, and the catalogue with one entry per service); a later migration
     // adds the configuration revision's one row.
     const added = Object.keys(after.counts).filter((t) => !(t in before.counts));
@@ -249,7 +239,7 @@ describe.each(PROVIDERS)("the upgrade to the city catalogue [%s]", (provider) =>
   });
 
   it("gives every service a catalogue entry with its texts and translations", async () => {
-    const services = await db.service.findMany({
+    const services = await up.db.service.findMany({
       include: { office: true, catalogueService: { include: { translations: { orderBy: { locale: "asc" } } } } },
       orderBy: { id: "asc" },
     });
@@ -271,7 +261,7 @@ describe.each(PROVIDERS)("the upgrade to the city catalogue [%s]", (provider) =>
   });
 
   it("keeps a slug only one office used, and appends the office to a slug several offices used", async () => {
-    const entries = await db.catalogueService.findMany({ orderBy: { slug: "asc" } });
+    const entries = await up.db.catalogueService.findMany({ orderBy: { slug: "asc" } });
     expect(entries.map((e) => [e.id, e.slug])).toEqual([
       ["svc-mitte-melde", "meldebescheinigung"],
       ["svc-mitte-ausweis", "personalausweis-mitte"],
@@ -279,24 +269,24 @@ describe.each(PROVIDERS)("the upgrade to the city catalogue [%s]", (provider) =>
       ["svc-nord-pass", "reisepass"],
     ]);
     // The offices' own slugs, in their booking links, are unchanged.
-    const offer = await db.service.findUniqueOrThrow({ where: { id: "svc-nord-ausweis" } });
+    const offer = await up.db.service.findUniqueOrThrow({ where: { id: "svc-nord-ausweis" } });
     expect(offer.slug).toBe("personalausweis");
   });
 
   it("leaves the new settings at what the offices did before: one service per appointment, in person", async () => {
-    const offices = await db.office.findMany();
+    const offices = await up.db.office.findMany();
     expect(offices.map((o) => [o.maxServicesPerBooking, o.videoMeetingUrlTemplate, o.feedIncludesNames])).toEqual([
       [1, null, false],
       [1, null, false],
     ]);
-    const bookings = await db.booking.findMany();
+    const bookings = await up.db.booking.findMany();
     expect(new Set(bookings.map((b) => b.kind))).toEqual(new Set(["IN_PERSON"]));
-    const blocks = await db.capacityBlock.findMany();
+    const blocks = await up.db.capacityBlock.findMany();
     expect(new Set(blocks.map((b) => b.appointmentKinds))).toEqual(new Set([""]));
   });
 
   it("shows citizens the same services, in their language, as before", async () => {
-    const mitte = await getActiveOffice(db, "mitte");
+    const mitte = await getActiveOffice(up.db, "mitte");
     expect(mitte.services.map((s) => [s.slug, s.name])).toEqual([
       ["personalausweis", "Personalausweis beantragen"],
       ["meldebescheinigung", "Meldebescheinigung"],
@@ -308,9 +298,7 @@ describe.each(PROVIDERS)("the upgrade to the city catalogue [%s]", (provider) =>
   });
 
   it("does not run again: a second deploy changes nothing", async () => {
-    await db.$disconnect();
-    expect(await deployMigrations(database.url, { now: NOW })).toEqual([]);
-    db = createDb(database.url);
-    expect(await db.catalogueService.count()).toBe(SERVICES.length);
+    expect(await deployAgain(up, NOW)).toEqual([]);
+    expect(await up.db.catalogueService.count()).toBe(SERVICES.length);
   });
 });

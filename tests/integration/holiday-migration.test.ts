@@ -1,9 +1,10 @@
 import { capacityForDate, datesBetween, type LocalDate, publicHolidayOn } from "@/lib/domain";
-import { createDb, type Db } from "@/lib/server/db/client";
+import type { Db } from "@/lib/server/db/client";
 import { loadSchedule } from "@/lib/server/services/availability";
 import { openUnacceptedHolidays } from "@/prisma/migrate/data-steps";
-import { deployMigrations, readMigrationList } from "@/prisma/migrate/engine";
+import { readMigrationList } from "@/prisma/migrate/engine";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "../helpers/databases";
+import { deployAgain, upgradedDatabase } from "../helpers/integration/upgrade";
 import { at, officeAddress } from "../helpers/office-fixture";
 
 // Holidays used to close an office only when someone accepted each date (a closure of kind HOLIDAY). The upgrade
@@ -61,6 +62,7 @@ const LATER_COLUMNS: Array<[string, string, string]> = [
   ["Booking", "permitExpiresOn", "TEXT"],
   ["Booking", "urgent", "BOOLEAN NOT NULL DEFAULT false"],
   ["Booking", "kind", `"AppointmentKind" NOT NULL DEFAULT 'IN_PERSON'`],
+  ["Booking", "emailKey", "TEXT"],
 ];
 
 type OfficeRef = { id: string; timeZone: string; holidayRegion: string };
@@ -118,45 +120,34 @@ async function closedDays(db: Db, office: OfficeRef, from: LocalDate, to: LocalD
 }
 
 describe.each(PROVIDERS)("the upgrade to holidays closed by default [%s]", (provider) => {
-  let database: TestDatabase;
-  let db: Db;
   let a: OfficeRef;
   let b: OfficeRef;
-  let applied: string[];
-
-  beforeAll(async () => {
-    // Given two offices on the schema before the change (see oldDatabase) ...
-    ({ database, a, b } = await oldDatabase(provider));
-
-    // When the new version is deployed ...
-    applied = await deployMigrations(database.url, { now: NOW });
-    db = createDb(database.url);
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  // Given two offices on the schema before the change (see oldDatabase), when the new version is deployed ...
+  const up = upgradedDatabase(async () => {
+    const old = await oldDatabase(provider);
+    ({ a, b } = old);
+    return old.database;
+  }, NOW);
 
   it("applies both migrations, with the data step in between", () => {
     // The two come first after the old schema, in this order; later migrations may follow them.
-    expect(applied.slice(0, 2)).toEqual(NEW_MIGRATIONS);
+    expect(up.applied.slice(0, 2)).toEqual(NEW_MIGRATIONS);
     const all = readMigrationList(provider).migrationDirectories.map((d) => d.path);
     expect(all.slice(all.indexOf(NEW_MIGRATIONS[0]), all.indexOf(NEW_MIGRATIONS[0]) + 2)).toEqual(NEW_MIGRATIONS);
   });
 
   it("keeps every decided day of office A as it was, from its creation to its last accepted holiday", async () => {
     const closedBefore = new Set([...ACCEPTED, "2027-02-10"]);
-    const after = await closedDays(db, a, "2026-01-15", LAST_ACCEPTED);
+    const after = await closedDays(up.db, a, "2026-01-15", LAST_ACCEPTED);
     const changed = [...after].filter(([date, closed]) => closed !== closedBefore.has(date));
     expect(changed).toEqual([]);
     // Good Friday 2027 was not accepted: it stays open, as an exception the office can take back.
     expect(after.get("2027-03-26")).toBe(false);
-    expect((await db.holidayOpening.findMany({ where: { officeId: a.id, date: "2027-03-26" } })).length).toBe(1);
+    expect((await up.db.holidayOpening.findMany({ where: { officeId: a.id, date: "2027-03-26" } })).length).toBe(1);
   });
 
   it("keeps a later holiday with an appointment open, and closes the other later holidays", async () => {
-    const after = await closedDays(db, a, "2027-05-01", "2028-12-31");
+    const after = await closedDays(up.db, a, "2027-05-01", "2028-12-31");
     expect(after.get("2027-05-06")).toBe(false);
     expect(after.get("2027-05-01")).toBe(true);
     expect(after.get("2027-05-17")).toBe(true);
@@ -165,12 +156,12 @@ describe.each(PROVIDERS)("the upgrade to holidays closed by default [%s]", (prov
   });
 
   it("counts nothing twice: accepted holidays lose their closure; one that is no holiday here stays a closure", async () => {
-    const closures = await db.closure.findMany({ where: { officeId: a.id }, orderBy: { date: "asc" } });
+    const closures = await up.db.closure.findMany({ where: { officeId: a.id }, orderBy: { date: "asc" } });
     expect(closures.map((c) => [c.date, c.reason])).toEqual([
       ["2027-01-06", "Heilige Drei Könige"],
       ["2027-02-10", "Personalversammlung"],
     ]);
-    const columns = await db.$queryRawUnsafe<unknown[]>(
+    const columns = await up.db.$queryRawUnsafe<unknown[]>(
       provider === "sqlite"
         ? `SELECT name FROM pragma_table_info('Closure') WHERE name = 'kind'`
         : `SELECT column_name FROM information_schema.columns WHERE table_name = 'Closure' AND column_name = 'kind'`,
@@ -179,7 +170,7 @@ describe.each(PROVIDERS)("the upgrade to holidays closed by default [%s]", (prov
   });
 
   it("an office that accepted nothing keeps its past and is closed on holidays from now on", async () => {
-    const after = await closedDays(db, b, "2026-11-01", "2027-01-06");
+    const after = await closedDays(up.db, b, "2026-11-01", "2027-01-06");
     // All Saints' Day 2026 (a Bavarian holiday) was open when it passed; Christmas and Epiphany now close.
     expect(after.get("2026-11-01")).toBe(false);
     expect(after.get("2026-12-25")).toBe(true);
@@ -187,44 +178,36 @@ describe.each(PROVIDERS)("the upgrade to holidays closed by default [%s]", (prov
   });
 
   it("writes what it did to each office's audit log, without an actor", async () => {
-    const entries = await db.auditLog.findMany({ where: { action: "capacity.holiday.migrate" } });
+    const entries = await up.db.auditLog.findMany({ where: { action: "capacity.holiday.migrate" } });
     const byOffice = new Map(entries.map((e) => [e.officeId, { actorId: e.actorId, ...JSON.parse(e.details!) }]));
     expect(byOffice.get(a.id)).toMatchObject({ actorId: null, acceptedRemoved: 4, until: LAST_ACCEPTED });
     expect(byOffice.get(b.id)).toMatchObject({ actorId: null, acceptedRemoved: 0, until: "2026-12-05" });
   });
 
   it("does not run again: a second deploy changes nothing", async () => {
-    const before = await db.holidayOpening.findMany({ orderBy: [{ officeId: "asc" }, { date: "asc" }] });
-    await db.$disconnect();
-    expect(await deployMigrations(database.url, { now: NOW })).toEqual([]);
-    db = createDb(database.url);
-    expect(await db.holidayOpening.findMany({ orderBy: [{ officeId: "asc" }, { date: "asc" }] })).toEqual(before);
+    const before = await up.db.holidayOpening.findMany({ orderBy: [{ officeId: "asc" }, { date: "asc" }] });
+    expect(await deployAgain(up, NOW)).toEqual([]);
+    expect(await up.db.holidayOpening.findMany({ orderBy: [{ officeId: "asc" }, { date: "asc" }] })).toEqual(before);
   });
 });
 
 describe.each(PROVIDERS)("an upgrade stopped between the data step and its migration [%s]", (provider) => {
-  let database: TestDatabase | undefined;
-  let db: Db | undefined;
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.dispose();
-  });
+  let a: OfficeRef;
+  // The deploy got as far as the data step and stopped before the migration that needs it; the next one finishes it.
+  const up = upgradedDatabase(
+    async () => {
+      const old = await oldDatabase(provider);
+      a = old.a;
+      return old.database;
+    },
+    NOW,
+    { upTo: NEW_MIGRATIONS[0], step: (db) => openUnacceptedHolidays(db, NOW) },
+  );
 
   it("runs the step again on the next deploy without opening the holidays the office had accepted", async () => {
-    const old = await oldDatabase(provider);
-    database = old.database;
-    // The deploy got as far as the data step and stopped before the migration that needs it ...
-    await deployMigrations(database.url, { upTo: NEW_MIGRATIONS[0] });
-    const interrupted = createDb(database.url);
-    await openUnacceptedHolidays(interrupted, NOW);
-    await interrupted.$disconnect();
-
-    // ... and the next deploy finishes it.
-    expect((await deployMigrations(database.url, { now: NOW })).slice(0, 1)).toEqual([NEW_MIGRATIONS[1]]);
-    db = createDb(database.url);
-    const after = await closedDays(db, old.a, "2026-01-15", LAST_ACCEPTED);
+    expect(up.applied.slice(0, 1)).toEqual([NEW_MIGRATIONS[1]]);
+    const after = await closedDays(up.db, a, "2026-01-15", LAST_ACCEPTED);
     expect([...after].filter(([, closed]) => closed).map(([date]) => date)).toEqual([...ACCEPTED, "2027-02-10"].sort());
-    expect(await db.auditLog.count({ where: { action: "capacity.holiday.migrate", officeId: old.a.id } })).toBe(1);
+    expect(await up.db.auditLog.count({ where: { action: "capacity.holiday.migrate", officeId: a.id } })).toBe(1);
   });
 });

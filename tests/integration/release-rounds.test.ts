@@ -159,6 +159,8 @@ describeEachDatabase("release rounds", (ctx) => {
     const bookings = await ctx.db.booking.findMany({ where: { officeId } });
     expect(bookings).toHaveLength(100);
     expect(bookings.every((b) => b.status === "CONFIRMED")).toBe(true);
+    // The draw stores each address's counting key like every booking (these addresses are their own keys).
+    expect(bookings.every((b) => b.email !== null && b.emailKey === b.email)).toBe(true);
     const booked = await ctx.db.wish.findMany({ where: { status: "BOOKED" } });
     expect(booked).toHaveLength(100);
     expect(new Set(booked.map((w) => w.bookingId)).size).toBe(100);

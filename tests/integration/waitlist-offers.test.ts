@@ -126,7 +126,7 @@ describeEachDatabase("waiting list: held offers", (ctx) => {
     expect(offer.outcome).toBe("OPEN");
     expect(offer.startsAt).toEqual(NINE);
     expect(offer.deadline).toEqual(later(12));
-    expect(offer.booking).toMatchObject({ status: "HELD", holdExpiresAt: later(12), email: "person1@example.org", channel: "ONLINE" });
+    expect(offer.booking).toMatchObject({ status: "HELD", holdExpiresAt: later(12), email: "person1@example.org", emailKey: "person1@example.org", channel: "ONLINE" });
     expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: first.id } })).openOfferId).toBe(offer.id);
     expect((await ctx.db.wish.findUniqueOrThrow({ where: { id: second.id } })).openOfferId).toBeNull();
 

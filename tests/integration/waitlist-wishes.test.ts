@@ -56,6 +56,7 @@ describeEachDatabase("wishes on the waiting list", (ctx) => {
       earliestDate: "2027-03-08",
       latestDate: "2027-04-30",
       email: "person1@example.org",
+      emailKey: "person1@example.org",
       locale: "ar",
       permitExpiresOn: "2027-03-20",
     });

@@ -1,7 +1,7 @@
 import { type AppointmentKind, appointmentInterval, holdDeadline, needsVerification } from "@/lib/domain";
 import { citizenAccess } from "@/lib/domain/access";
 import { offeringFirst, settled, waitingListMayOffer } from "@/lib/server/services/waitlist/offer-freed-time";
-import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
+import { emailCountingKey } from "@/lib/domain/email-identity";
 import type { PersonalData } from "@/lib/schemas/booking";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { readConfigRevision } from "@/lib/server/db/config-cache";
@@ -44,24 +44,18 @@ export interface CreatedBooking {
 
 /**
  * Future active bookings of the office for the mailbox `email` reaches, however each was spelt ("same+1@...",
- * "s.ame@gmail.com"): the database narrows the candidates, the counting key decides.
+ * "s.ame@gmail.com"): every booking stores its address's counting key, and an index serves this count.
  */
 async function activeBookingsOfMailbox(db: Db | Tx, officeId: string, email: string, now: Date): Promise<number> {
-  const { localPrefix, domains } = emailCountingCandidates(email);
-  const candidates = await db.booking.findMany({
+  return db.booking.count({
     where: {
       officeId,
-      AND: [
-        { OR: domains.map((domain) => ({ email: { startsWith: localPrefix, endsWith: `@${domain}` } })) },
-        // Live holds count: otherwise unconfirmed holds could block any number of times.
-        activeBookingWhere(now),
-      ],
+      emailKey: emailCountingKey(email),
       startsAt: { gt: now },
+      // Live holds count: otherwise unconfirmed holds could block any number of times.
+      ...activeBookingWhere(now),
     },
-    select: { email: true },
   });
-  const key = emailCountingKey(email);
-  return candidates.filter((b) => b.email !== null && emailCountingKey(b.email) === key).length;
 }
 
 export async function createBooking(db: Db, input: CreateBookingInput): Promise<CreatedBooking> {

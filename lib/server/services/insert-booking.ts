@@ -11,6 +11,7 @@ import { enqueueMail, mailBrandingOf, prepareMailWithBranding, type PreparedMail
 import { type AppointmentShape, IN_PERSON_ALONE, loadAvailability, type LoadAvailabilityOptions, loadSchedule } from "./availability";
 import { bookingMailPayload } from "./booking-mail";
 import { manageUrl } from "./booking-urls";
+import { emailColumns } from "@/lib/domain/email-identity";
 import type { TranslatableService } from "@/lib/domain/service-texts";
 import { emitBookingEvent, webhookEndpointsOf, type WebhookEndpointRow } from "@/lib/server/webhooks/emit";
 
@@ -175,6 +176,7 @@ export async function insertCheckedBooking(
       urgent: access === "urgent",
       kind: shape.kind,
       ...args.person,
+      ...emailColumns(args.person.email),
       ...(shape.furtherServices.length > 0
         ? { extraServices: { create: shape.furtherServices.map((s, i) => ({ serviceId: s.id, position: i + 1 })) } }
         : {}),

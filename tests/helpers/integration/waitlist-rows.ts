@@ -1,9 +1,16 @@
+import { emailColumns } from "@/lib/domain/email-identity";
 import type { Db } from "@/lib/server/db/client";
 import { createManageToken } from "@/lib/server/security/tokens";
 import { person } from "../office-fixture";
 
 // Wishes and offers written straight into the test database, as the citizen's pages and the offers worker would
 // leave them: for tests of what staff, the evaluation and the erasure do with them.
+
+/** Test person `n` as a row stores them, with the address's counting key. */
+function personRow(n: number) {
+  const p = person(n);
+  return { ...p, ...emailColumns(p.email) };
+}
 
 let counter = 0;
 
@@ -41,7 +48,7 @@ export async function insertWish(db: Db, o: WishRowOptions) {
       status,
       manageTokenHash: createManageToken().hash,
       referenceCode: `WL-${String(counter).padStart(4, "0")}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`,
-      ...person(n),
+      ...personRow(n),
       phone: "+49 170 5550000",
       permitExpiresOn: o.permitExpiresOn ?? null,
       identityHash: `identity-${n}`,
@@ -77,7 +84,7 @@ export async function insertOffer(
       createdAt: o.offeredAt,
       referenceCode: `TV-OFFR-${String(counter).padStart(4, "0")}`,
       manageTokenHash: manage.hash,
-      ...person(o.n ?? counter),
+      ...personRow(o.n ?? counter),
     },
   });
   const offer = await db.wishOffer.create({

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { localDateOf } from "@/lib/domain";
 import { OPEN_WISH_STATUSES } from "@/lib/domain/erasure";
-import { emailCountingCandidates, emailCountingKey } from "@/lib/domain/email-identity";
+import { emailColumns, emailCountingKey } from "@/lib/domain/email-identity";
 import { personIdentityKey } from "@/lib/domain/person-identity";
 import type { DayPart } from "@/lib/domain/waitlist";
 import type { WishSource } from "@/lib/domain/waitlist-overview";
@@ -61,23 +61,19 @@ export function identityHashOf(person: Pick<PersonalData, "givenName" | "familyN
 }
 
 /**
- * Open wishes of the office for the mailbox `email` reaches, however each was spelt: the database narrows the
- * candidates, the counting key decides (as for bookings). A wish past its latest date no longer counts.
+ * Open wishes of the office for the mailbox `email` reaches, however each was spelt: by the counting key every wish
+ * stores (as for bookings). A wish past its latest date no longer counts.
  */
 async function openWishesOfMailbox(tx: Tx, officeId: string, email: string, today: string): Promise<number> {
-  const { localPrefix, domains } = emailCountingCandidates(email);
-  const candidates = await tx.wish.findMany({
+  return tx.wish.count({
     where: {
       officeId,
+      emailKey: emailCountingKey(email),
       // Open wishes (waiting, or about to) count against the limit per address.
       status: { in: [...OPEN_WISH_STATUSES] },
       latestDate: { gte: today },
-      OR: domains.map((domain) => ({ email: { startsWith: localPrefix, endsWith: `@${domain}` } })),
     },
-    select: { email: true },
   });
-  const key = emailCountingKey(email);
-  return candidates.filter((w) => w.email !== null && emailCountingKey(w.email) === key).length;
 }
 
 /**
@@ -144,7 +140,7 @@ export async function insertWish(tx: Tx, input: CreateWishInput): Promise<Create
       locale: input.locale,
       givenName: input.person.givenName ?? null,
       familyName: input.person.familyName,
-      email,
+      ...emailColumns(email),
       phone: input.person.phone ?? null,
       dateOfBirth: input.person.dateOfBirth,
       // The personal-data step asks for it (services that ask); a caller may give it on its own.

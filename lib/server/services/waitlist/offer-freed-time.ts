@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { localDateOf } from "@/lib/domain";
 import { CITIZEN_CANCEL_REASON } from "@/lib/domain/booking-status";
+import { emailColumns } from "@/lib/domain/email-identity";
 import { type PlannedOffer, type WaitingWish, closesForSilence, matchOffers, parseDayParts, parseWeekdays } from "@/lib/domain/waitlist";
 import type { Db, Tx } from "@/lib/server/db/client";
 import { Prisma } from "@/lib/server/db/generated/sqlite/client";
@@ -262,7 +263,7 @@ async function writeOffer(tx: Tx, office: OfficeRow, wish: EligibleWish, planned
       locale: wish.locale,
       givenName: wish.givenName,
       familyName: wish.familyName,
-      email: wish.email,
+      ...emailColumns(wish.email),
       phone: wish.phone,
       dateOfBirth: wish.dateOfBirth,
       permitExpiresOn: wish.permitExpiresOn,
