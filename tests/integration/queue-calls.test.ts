@@ -1,6 +1,5 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
 import { callNext } from "@/lib/server/services/queue/call-next";
 import { describeEachDatabase } from "../helpers/databases";
 import { at, createOfficeFixture } from "../helpers/office-fixture";
@@ -14,8 +13,34 @@ import { staff } from "../helpers/integration/staff";
 
 const DAY = "2027-03-01";
 const NOW = at(DAY, "09:00");
-const run = promisify(execFile);
 const ROOT = path.join(__dirname, "../..");
+
+/**
+ * Starts a clerk process (queue-clerk-process.ts) at the counters; `ready` settles once it is loaded and connected,
+ * `called` with the ticket ids it called after `go()`.
+ */
+function clerkProcess(args: string[]): { ready: Promise<void>; go: () => void; called: Promise<string[]> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/helpers/integration/queue-clerk-process.ts", ...args], {
+    cwd: ROOT,
+    timeout: 90_000,
+  });
+  let stdout = "";
+  let stderr = "";
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on("data", (d) => {
+    stdout += d;
+    if (stdout.startsWith("ready\n")) markReady();
+  });
+  child.stderr.on("data", (d) => (stderr += d));
+  const called = new Promise<string[]>((resolve, reject) =>
+    child.once("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(stdout.slice("ready\n".length))) : reject(new Error(`clerk process exited ${code}:\n${stderr}`)),
+    ),
+  );
+  // A process that dies while loading must not leave the test waiting for its "ready".
+  return { ready: Promise.race([ready, called.then(() => {})]), go: () => child.stdin.write("go\n"), called };
+}
 
 describeEachDatabase("parallel Aufrufen", (ctx) => {
   let officeId: string;
@@ -72,15 +97,11 @@ describeEachDatabase("parallel Aufrufen", (ctx) => {
     const tickets = await queueOf(40);
     const clerk = await staff(ctx.db, "CLERK", [officeId]);
     const [a, b] = [await counters(3, "A"), await counters(3, "B")];
-    const processOf = async (counterIds: string[]) => {
-      const { stdout } = await run(
-        process.execPath,
-        ["--import", "tsx", "tests/helpers/integration/queue-clerk-process.ts", ctx.url, JSON.stringify(clerk), NOW.toISOString(), ...counterIds],
-        { cwd: ROOT, timeout: 90_000 },
-      );
-      return JSON.parse(stdout) as string[];
-    };
-    const [first, second] = await Promise.all([processOf(a), processOf(b)]);
+    const processes = [a, b].map((counterIds) => clerkProcess([ctx.url, JSON.stringify(clerk), NOW.toISOString(), ...counterIds]));
+    // Both start at once, after both have loaded: otherwise one could work off the queue while the other still loads.
+    await Promise.all(processes.map((p) => p.ready));
+    for (const p of processes) p.go();
+    const [first, second] = await Promise.all(processes.map((p) => p.called));
     const called = [...first, ...second];
     expect(called).toHaveLength(40);
     expect(new Set(called)).toEqual(new Set(tickets));

@@ -1,5 +1,7 @@
 // A second app process working the same queue: run with tsx, it calls and serves tickets at the given counters
 // until none is left for them and prints the ids it called as JSON. Used by tests/integration/queue-calls.test.ts.
+// It prints "ready" once loaded and connected and starts on a line from stdin, so that the test can start two such
+// processes at the same moment: on a busy machine, one still loading would find the queue already worked off.
 //
 //   tsx tests/helpers/integration/queue-clerk-process.ts <database url> <actor JSON> <now ISO> <counter id>...
 import Module from "node:module";
@@ -19,8 +21,12 @@ async function main() {
   try {
     const actor = JSON.parse(actorJson);
     const now = new Date(nowIso);
+    await db.$queryRawUnsafe("SELECT 1");
+    process.stdout.write("ready\n");
+    await new Promise((resolve) => process.stdin.once("data", resolve));
     const called = await Promise.all(counterIds.map((counterId) => workCounter(db, actor, counterId, now)));
-    process.stdout.write(JSON.stringify(called.flat()));
+    process.stdout.write(`${JSON.stringify(called.flat())}\n`);
+    process.stdin.destroy();
   } finally {
     await db.$disconnect();
   }
