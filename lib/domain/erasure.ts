@@ -21,16 +21,12 @@ export const PERSONAL_BOOKING_FIELDS = [
 export type PersonalBookingField = (typeof PERSONAL_BOOKING_FIELDS)[number];
 
 /** A booking's personal fields once erased. */
-export const ERASED_BOOKING_DATA = {
-  givenName: null,
-  familyName: null,
-  email: null,
-  emailKey: null,
-  phone: null,
-  dateOfBirth: null,
-  remark: null,
-  cancelReason: null,
-} satisfies Record<PersonalBookingField, null>;
+export const ERASED_BOOKING_DATA = erased(PERSONAL_BOOKING_FIELDS);
+
+/** Every one of `fields` set to null: a row's personal data once erased. */
+function erased<F extends string>(fields: readonly F[]): Record<F, null> {
+  return Object.fromEntries(fields.map((field) => [field, null])) as Record<F, null>;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -67,16 +63,7 @@ export const PERSONAL_WISH_FIELDS = [
 export type PersonalWishField = (typeof PERSONAL_WISH_FIELDS)[number];
 
 /** A wish's personal fields once erased. */
-export const ERASED_WISH_DATA = {
-  givenName: null,
-  familyName: null,
-  email: null,
-  emailKey: null,
-  phone: null,
-  dateOfBirth: null,
-  permitExpiresOn: null,
-  identityHash: null,
-} satisfies Record<PersonalWishField, null>;
+export const ERASED_WISH_DATA = erased(PERSONAL_WISH_FIELDS);
 
 /** Wishes still waiting: unconfirmed ones and those that receive offers. */
 export const OPEN_WISH_STATUSES = ["UNCONFIRMED", "ACTIVE"] as const;
