@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import type { AppointmentKind } from "@/lib/domain";
 import type { ServiceTextLocales } from "@/lib/domain/service-texts";
 import { buttonSecondary } from "@/components/ui/styles";
@@ -56,11 +57,7 @@ export async function AnyLocationRequestForm({
         </div>
       )}
       {choices.length > 0 && (
-        <fieldset className="min-w-0" aria-describedby="weitere-hint">
-          <legend className="font-semibold">{t("furtherQuestion")}</legend>
-          <p id="weitere-hint" className="mb-2 text-muted">
-            {t("furtherHint")}
-          </p>
+        <Question id="weitere" legend={t("furtherQuestion")} hint={t("furtherHint")}>
           <div className="space-y-2">
             {choices.map((s) => (
               <ServiceCheck
@@ -75,14 +72,10 @@ export async function AnyLocationRequestForm({
               />
             ))}
           </div>
-        </fieldset>
+        </Question>
       )}
       {asksKind && (
-        <fieldset className="min-w-0" aria-describedby="art-hint">
-          <legend className="font-semibold">{t("kindQuestion")}</legend>
-          <p id="art-hint" className="mb-2 text-muted">
-            {t("kindHint")}
-          </p>
+        <Question id="art" legend={t("kindQuestion")} hint={t("kindHint")}>
           <div className="grid gap-2 sm:grid-cols-3">
             {kinds.map((k) => (
               <div key={k} className="flex items-center gap-3 rounded border border-line bg-white p-3">
@@ -100,11 +93,24 @@ export async function AnyLocationRequestForm({
               </div>
             ))}
           </div>
-        </fieldset>
+        </Question>
       )}
       <button type="submit" className={buttonSecondary}>
         {t("showTimes")}
       </button>
     </form>
+  );
+}
+
+/** One question of the form: a group of choices under its legend, described by its hint. */
+function Question({ id, legend, hint, children }: { id: string; legend: string; hint: string; children: ReactNode }) {
+  return (
+    <fieldset className="min-w-0" aria-describedby={`${id}-hint`}>
+      <legend className="font-semibold">{legend}</legend>
+      <p id={`${id}-hint`} className="mb-2 text-muted">
+        {hint}
+      </p>
+      {children}
+    </fieldset>
   );
 }
