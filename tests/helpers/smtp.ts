@@ -52,10 +52,8 @@ export async function waitForMail(smtp: TestSmtpServer, recipient: string, subje
 export async function waitForMailWhere(smtp: TestSmtpServer, matches: (mail: ParsedMail) => boolean, what: string): Promise<ParsedMail> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    for (const message of smtp.messages) {
-      const mail = await simpleParser(message.raw);
-      if (matches(mail)) return mail;
-    }
+    const mail = (await smtp.parsed()).find(matches);
+    if (mail) return mail;
     if (Date.now() > deadline) throw new Error(`no e-mail ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -124,6 +122,14 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 
   await listen();
 
+  // Each message is parsed once: waiting for an e-mail asks for all of them every 200 ms.
+  const parsedMails = new WeakMap<ReceivedMail, Promise<ParsedMail>>();
+  const parse = (message: ReceivedMail) => {
+    let mail = parsedMails.get(message);
+    if (!mail) parsedMails.set(message, (mail = simpleParser(message.raw)));
+    return mail;
+  };
+
   return {
     host: HOST,
     get port() {
@@ -139,7 +145,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     slow(ms) {
       delayMs = ms;
     },
-    parsed: () => Promise.all(messages.map((m) => simpleParser(m.raw))),
+    parsed: () => Promise.all(messages.map(parse)),
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {
