@@ -17,8 +17,13 @@ export const CHROMIUM_FLAGS = [
 /** Where the end-to-end run's shared Chromium listens (tests/e2e/global-setup.ts), for every suite's worker. */
 export const SHARED_BROWSER_ENV = "E2E_BROWSER_WS_ENDPOINT";
 
+// Debian's chromium-headless-shell is Chromium's own headless build (what Playwright uses by default): the same
+// Blink, without the full browser's windowing and GPU processes, at about two thirds of its CPU time for the same
+// pages. Debian's chromium serves where it is not installed.
+const BROWSERS = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
+
 export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  return process.env.CHROMIUM_PATH ?? BROWSERS.find((file) => fs.existsSync(file)) ?? BROWSERS[1];
 }
 
 /** Starts a Chromium that suites connect to (launchBrowser), so that a run starts one browser instead of dozens. */
