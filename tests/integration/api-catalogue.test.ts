@@ -1,3 +1,5 @@
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { GET as health } from "@/app/api/health/route";
 import { GET as officeQr } from "@/app/api/qr/[office]/route";
@@ -225,8 +227,10 @@ describeEachDatabase("API catalogue", (ctx) => {
       expect(response.headers.get("cache-control")).toMatch(/^public/);
       const png = Buffer.from(await response.arrayBuffer());
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
-      // IHDR: 1024 x 1024 pixels, 8-bit greyscale.
-      expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([1024, 1024, 8, 0]);
+      // IHDR: 1024 x 1024 pixels, black and white (1-bit greyscale); it scans back to the deep link.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([1024, 1024, 1, 0]);
+      const image = PNG.sync.read(png);
+      expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toBe(`${APP_URL}/auslaenderbehoerde`);
       // The same code as SVG, compared module by module below, shows what it encodes.
       const svg = await callApi(officeQr, "/api/qr/auslaenderbehoerde?format=svg");
       expect(svg.response.headers.get("content-disposition")).toBe('attachment; filename="qr-auslaenderbehoerde.svg"');

@@ -189,7 +189,7 @@ async function checkInImages(template: BookingTemplate, payload: BookingMailPayl
   const id = payload.booking.id;
   if (!id || !CHECK_IN_TEMPLATES.has(template) || !comesToOffice(payload)) return [];
   const date = localDateOf(new Date(payload.booking.startsAt), payload.office.timeZone);
-  const content = await checkInQrPng(checkInToken(id, date));
+  const content = checkInQrPng(checkInToken(id, date));
   return [{ cid: CHECK_IN_QR_CID, filename: "einchecken.png", content, contentType: "image/png" }];
 }
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import QRCode from "qrcode";
 import { isValidLocalDate } from "@/lib/domain";
 import { env } from "@/lib/server/env";
+import { qrPng } from "@/lib/server/qr";
 
 // Check-in codes and the door poster's codes are HMAC-SHA256 signatures with a key derived from NEXTAUTH_SECRET
 // (like the receipt key's fallback), so nothing is stored: the server recomputes the signature and compares.
@@ -84,16 +84,7 @@ export function isPosterVisit(officeId: string, value: unknown, now: Date): bool
   return sameMac(match[3], mac(`poster-visit:${officeId}:${match[2]}`));
 }
 
-/** Level M survives a scratched phone screen or a crease; the quiet zone of 4 modules is what scanners expect. */
-const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 4 } as const;
-
 /** The check-in code as a PNG (the e-mail's inline image). */
-export function checkInQrPng(token: string): Promise<Buffer> {
-  return QRCode.toBuffer(token, { ...QR_OPTIONS, type: "png", width: 400 });
-}
-
-/** A QR code as a data: URL of an SVG image, for pages (the manage page's check-in code, the door poster). */
-export async function qrSvgDataUrl(text: string): Promise<string> {
-  const svg = await QRCode.toString(text, { ...QR_OPTIONS, type: "svg" });
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+export function checkInQrPng(token: string): Buffer {
+  return qrPng(token, 400);
 }

@@ -4,7 +4,8 @@ import { assertCanOnOffice, type Actor } from "@/lib/server/auth/permissions";
 import type { Db } from "@/lib/server/db/client";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
-import { posterToken, qrSvgDataUrl } from "@/lib/server/security/check-in-tokens";
+import { qrSvgDataUrl } from "@/lib/server/qr";
+import { posterToken } from "@/lib/server/security/check-in-tokens";
 
 /** The door poster's link: the office's phone check-in page, through the route that remembers the poster visit. */
 export function posterUrl(office: { id: string; slug: string }): string {
