@@ -110,9 +110,12 @@ async function seedPastQueues(db: Db, { office, services, capacity, random, now 
       arrivedAt: b.arrivedAt, calledAt, firstCalledAt: calledAt, callCount: 1, finishedAt: b.servedAt,
     });
   }
+  // Walk-ins on the days the office had appointments (one date per booking, not one per booking and day).
+  const servedDates = new Set(served.map((b) => localDateOf(b.startsAt, tz)));
+  const today = localDateOf(now, tz);
   for (let day = -HISTORY_DAYS; day < 0; day++) {
-    const date = addDays(localDateOf(now, tz), day);
-    if (date < first || served.every((b) => localDateOf(b.startsAt, tz) !== date)) continue;
+    const date = addDays(today, day);
+    if (date < first || !servedDates.has(date)) continue;
     for (const [weekday, start, end] of capacity) {
       if (weekdayOf(date) !== weekday) continue;
       const arrivals = Array.from({ length: Math.floor(2 + random() * 5) }, () => start + Math.floor(random() * (end - start - 60)));
