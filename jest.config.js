@@ -47,6 +47,7 @@ module.exports = {
       ...common,
       displayName: "e2e",
       testMatch: ["<rootDir>/tests/e2e/**/*.test.ts"],
+      testEnvironment: "<rootDir>/tests/e2e/environment.ts",
       globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
       globalTeardown: "<rootDir>/tests/e2e/global-teardown.ts",
       setupFilesAfterEnv: ["<rootDir>/tests/helpers/timeout-e2e.js"],

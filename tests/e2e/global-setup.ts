@@ -3,14 +3,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { BrowserServer } from "playwright-core";
-import { launchSharedBrowser, SHARED_BROWSER_ENV } from "../helpers/browser";
 import { BUILD_STATUS_ENV, type BuildStatus } from "../helpers/e2e-build";
 
 // Once for all end-to-end suites: builds the app into its own folder and makes the seeded database template the
 // suites copy (tests/helpers/db-templates.ts), both in the background, so that the unit and integration suites run
-// meanwhile (each end-to-end suite waits for them, see e2e-build.ts); and starts the one Chromium the suites open
-// their browser contexts in (tests/helpers/browser.ts). Jest starts its workers after this, so they
+// meanwhile (each end-to-end suite waits for them, see e2e-build.ts). Jest starts its workers after this, so they
 // inherit the environment set here. global-teardown.ts stops a build that is still running.
 export const E2E_DIST_DIR = ".next-e2e";
 
@@ -19,7 +16,6 @@ const ROOT = path.resolve(__dirname, "..", "..");
 export interface E2eGlobals {
   e2eChildren?: ChildProcess[];
   e2ePrepared?: Promise<void>;
-  e2eBrowser?: BrowserServer;
 }
 
 function run(what: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -55,9 +51,6 @@ export default async function globalSetup() {
     (error: Error) => writeStatus(statusFile, { ok: false, output: error.message }),
   );
   process.env[BUILD_STATUS_ENV] = statusFile;
-  const browser = await launchSharedBrowser();
-  (globalThis as E2eGlobals).e2eBrowser = browser;
-  process.env[SHARED_BROWSER_ENV] = browser.wsEndpoint();
 }
 
 function writeStatus(file: string, status: BuildStatus): void {

@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import { SHARED_BROWSER_ENV } from "../helpers/browser";
 import { BUILD_STATUS_ENV } from "../helpers/e2e-build";
 import type { E2eGlobals } from "./global-setup";
 
 // Stops a build that global-setup.ts started and that is still running (a run ended early), removes the
-// build's status file and closes the shared browser.
+// build's status file.
 export default async function globalTeardown() {
   const globals = globalThis as E2eGlobals;
   for (const child of globals.e2eChildren ?? []) if (child.exitCode === null && child.signalCode === null) child.kill();
@@ -12,6 +11,4 @@ export default async function globalTeardown() {
   const statusFile = process.env[BUILD_STATUS_ENV];
   if (statusFile) fs.rmSync(statusFile, { force: true });
   delete process.env[BUILD_STATUS_ENV];
-  await globals.e2eBrowser?.close();
-  delete process.env[SHARED_BROWSER_ENV];
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext, type BrowserServer } from "playwright-core";
+import { type BrowserContext, type BrowserContextOptions, chromium } from "playwright-core";
 
 /** Flags for Debian's Chromium on an offline machine, shared with the tools that start it themselves. */
 export const CHROMIUM_FLAGS = [
@@ -14,8 +14,8 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-/** Where the end-to-end run's shared Chromium listens (tests/e2e/global-setup.ts), for every suite's worker. */
-export const SHARED_BROWSER_ENV = "E2E_BROWSER_WS_ENDPOINT";
+/** The global through which the end-to-end environment (tests/e2e/environment.ts) lends its worker's browser. */
+export const WORKER_BROWSER = "__e2eWorkerBrowser";
 
 // Debian's chromium-headless-shell is Chromium's own headless build (what Playwright uses by default): the same
 // Blink, without the full browser's windowing and GPU processes, at about two thirds of its CPU time for the same
@@ -26,15 +26,14 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? BROWSERS.find((file) => fs.existsSync(file)) ?? BROWSERS[1];
 }
 
-/** Starts a Chromium that suites connect to (launchBrowser), so that a run starts one browser instead of dozens. */
-export function launchSharedBrowser(): Promise<BrowserServer> {
-  return chromium.launchServer({ executablePath: chromiumPath(), headless: true, args: ["--headless", ...CHROMIUM_FLAGS] });
+export function chromiumBrowserArgs(extra: string[] = []): string[] {
+  return ["--headless", ...CHROMIUM_FLAGS, ...extra];
 }
 
 // Debian's Chromium, never a downloaded browser build. The networking flags keep it from stalling on this
-// offline machine's blocked connections. Under the end-to-end run each call is a fresh context (own cookies,
-// storage, locale and viewport) in the run's shared browser, which takes milliseconds where starting Chromium took
-// seconds; a call with flags of its own (a fake camera) starts its own browser.
+// offline machine's blocked connections. Under the end-to-end tests each call is a fresh context (own cookies,
+// storage, locale and viewport) in the worker's browser; a call with flags of its own (a fake camera) or outside
+// Jest (the screenshot tools) starts its own browser.
 export async function launchBrowser(
   opts: {
     width?: number;
@@ -51,28 +50,14 @@ export async function launchBrowser(
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
     javaScriptEnabled: opts.javaScript ?? true,
   };
-  const shared = process.env[SHARED_BROWSER_ENV];
-  if (shared && !opts.args?.length) {
-    const browser = await chromium.connect(shared);
-    const context = await browser.newContext(options);
-    // Closing the context ends this connection too (after the close, which a closed connection would fail); the
-    // shared browser runs on for the other suites.
-    const closeContext = context.close.bind(context);
-    context.close = async (options) => {
-      try {
-        await closeContext(options);
-      } finally {
-        await browser.close().catch(() => undefined);
-      }
-    };
-    return context;
-  }
+  const lent = (globalThis as { [WORKER_BROWSER]?: (o: BrowserContextOptions) => Promise<BrowserContext> })[WORKER_BROWSER];
+  if (lent && !opts.args?.length) return lent(options);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tv-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     ...options,
     executablePath: chromiumPath(),
     headless: true,
-    args: ["--headless", ...CHROMIUM_FLAGS, ...(opts.args ?? [])],
+    args: chromiumBrowserArgs(opts.args),
   });
   context.once("close", () => {
     try {
