@@ -45,6 +45,50 @@ function zoned(instant: Date | number, timeZone: string): Temporal.ZonedDateTime
   return Temporal.Instant.fromEpochMilliseconds(epochMs(instant)).toZonedDateTimeISO(timeZone);
 }
 
+// A zone keeps one UTC offset between two transitions (twice a year where clocks change). The offset of an instant
+// comes from the span that holds it: Temporal is asked once per span and zone, not on every conversion (slot
+// computation converts thousands of times per request). Instants outside 1900-2200 take Temporal's own path.
+const FAST_FROM = Date.UTC(1900, 0, 1);
+const FAST_TO = Date.UTC(2200, 0, 1);
+const MAX_SPANS = 400;
+
+interface OffsetSpan {
+  from: number;
+  to: number;
+  offset: number;
+}
+
+const offsetSpans = new Map<string, OffsetSpan[]>();
+
+function offsetNow(ms: number, timeZone: string): number {
+  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).offsetNanoseconds / 1e6;
+}
+
+/** The zone's UTC offset in ms at an instant. */
+function offsetAt(ms: number, timeZone: string): number {
+  const spans = offsetSpans.get(timeZone) ?? [];
+  for (const span of spans) if (ms >= span.from && ms < span.to) return span.offset;
+  const here = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
+  const offset = here.offsetNanoseconds / 1e6;
+  const previous = here.getTimeZoneTransition("previous")?.epochMilliseconds ?? -Infinity;
+  const next = here.getTimeZoneTransition("next")?.epochMilliseconds ?? Infinity;
+  // Exactly at a transition, "previous" is the one before it: then the span starts here.
+  const from = previous === -Infinity || offsetNow(previous, timeZone) === offset ? previous : ms;
+  if (spans.length >= MAX_SPANS) spans.length = 0;
+  spans.push({ from, to: next, offset });
+  offsetSpans.set(timeZone, spans);
+  return offset;
+}
+
+function fast(ms: number): boolean {
+  return ms >= FAST_FROM && ms < FAST_TO;
+}
+
+/** Ms since 1970-01-01 00:00 on the office's wall clock. */
+function wallMs(ms: number, timeZone: string): number {
+  return ms + offsetAt(ms, timeZone);
+}
+
 /** True for a real calendar date written as "YYYY-MM-DD" (rejects "2026-02-30"). */
 export function isValidLocalDate(s: unknown): s is LocalDate {
   try {
@@ -57,12 +101,19 @@ export function isValidLocalDate(s: unknown): s is LocalDate {
 
 /** The office-local calendar date of an instant. */
 export function localDateOf(instant: Date | number, timeZone: string): LocalDate {
-  return zoned(instant, timeZone).toPlainDate().toString();
+  const ms = epochMs(instant);
+  if (fast(ms)) return fromEpochDay(Math.floor(wallMs(ms, timeZone) / MS_PER_DAY));
+  return zoned(ms, timeZone).toPlainDate().toString();
 }
 
 /** Wall-clock minutes after local midnight (0..1439) of an instant in the office's zone. */
 export function localMinuteOf(instant: Date | number, timeZone: string): number {
-  const z = zoned(instant, timeZone);
+  const ms = epochMs(instant);
+  if (fast(ms)) {
+    const wall = wallMs(ms, timeZone);
+    return Math.floor((wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY) / MS_PER_MINUTE);
+  }
+  const z = zoned(ms, timeZone);
   return z.hour * 60 + z.minute;
 }
 
@@ -99,7 +150,15 @@ export function zonedInstant(date: LocalDate, minuteOfDay: number, timeZone: str
     throw new RangeError(`Minute of day out of range: ${minuteOfDay}`);
   }
   if (minuteOfDay === MINUTES_PER_DAY) return zonedInstant(addDays(date, 1), 0, timeZone);
-  epochDayOf(date);
+  const wall = epochDayOf(date) * MS_PER_DAY + minuteOfDay * MS_PER_MINUTE;
+  if (fast(wall - MS_PER_DAY) && fast(wall + MS_PER_DAY)) {
+    // As Temporal does: the offsets a day before and after bound the candidates; a wall time valid under both
+    // (autumn) takes the earlier instant, one valid under neither (spring gap) the offset from before the change.
+    const before = offsetAt(wall - MS_PER_DAY, timeZone);
+    const after = offsetAt(wall + MS_PER_DAY, timeZone);
+    const valid = [wall - before, wall - after].filter((ms) => wallMs(ms, timeZone) === wall);
+    return valid.length > 0 ? Math.min(...valid) : wall - before;
+  }
   const [year, month, day] = date.split("-").map(Number);
   return Temporal.PlainDateTime.from({
     year,
