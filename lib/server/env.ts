@@ -92,8 +92,9 @@ function isEd25519Key(base64: string): boolean {
 }
 
 function developmentSecret(): string {
-  // Stable across restarts so that sessions and wizard cookies survive a dev server reload.
-  const file = path.join(process.cwd(), "data", "dev-secret");
+  // Stable across restarts so that sessions and wizard cookies survive a dev server reload. Not a file of the build:
+  // the comment keeps Turbopack from tracing it (a build that ran while the file was being written failed).
+  const file = path.join(/* turbopackIgnore: true */ process.cwd(), "data", "dev-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {
