@@ -60,20 +60,16 @@ interface OffsetSpan {
 
 const offsetSpans = new Map<string, OffsetSpan[]>();
 
-function offsetNow(ms: number, timeZone: string): number {
-  return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).offsetNanoseconds / 1e6;
-}
-
 /** The zone's UTC offset in ms at an instant. */
 function offsetAt(ms: number, timeZone: string): number {
   const spans = offsetSpans.get(timeZone) ?? [];
   for (const span of spans) if (ms >= span.from && ms < span.to) return span.offset;
-  const here = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
+  const here = zoned(ms, timeZone);
   const offset = here.offsetNanoseconds / 1e6;
   const previous = here.getTimeZoneTransition("previous")?.epochMilliseconds ?? -Infinity;
   const next = here.getTimeZoneTransition("next")?.epochMilliseconds ?? Infinity;
   // Exactly at a transition, "previous" is the one before it: then the span starts here.
-  const from = previous === -Infinity || offsetNow(previous, timeZone) === offset ? previous : ms;
+  const from = previous === -Infinity || zoned(previous, timeZone).offsetNanoseconds / 1e6 === offset ? previous : ms;
   if (spans.length >= MAX_SPANS) spans.length = 0;
   spans.push({ from, to: next, offset });
   offsetSpans.set(timeZone, spans);
