@@ -16,6 +16,8 @@ export const CHROMIUM_FLAGS = [
 
 /** The global through which the end-to-end environment (tests/e2e/environment.ts) lends its worker's browser. */
 export const WORKER_BROWSER = "__e2eWorkerBrowser";
+/** The process global that holds the worker's browser itself (outside any suite's sandbox). */
+export const WORKER_BROWSER_PROCESS = "__e2eProcessBrowser";
 
 // Debian's chromium-headless-shell is Chromium's own headless build (what Playwright uses by default): the same
 // Blink, without the full browser's windowing and GPU processes, at about two thirds of its CPU time for the same
