@@ -4,6 +4,7 @@ jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbMo
 import { GET as eventsRoute } from "@/app/api/live/[office]/events/route";
 import { createDb, type Db } from "@/lib/server/db/client";
 import { overrideQueueHub, QueueHub } from "@/lib/server/live/queue-hub";
+import { queueWrite } from "@/lib/server/services/queue/queue-write";
 import { describeEachDatabase } from "../helpers/databases";
 import { eachTestOnEmptyDatabase } from "../helpers/integration/database";
 import { callTicket, waitingTicket } from "../helpers/integration/queue-calls";
@@ -13,7 +14,8 @@ import { createOfficeFixture } from "../helpers/office-fixture";
 
 // Live updates of an office's queue: on PostgreSQL a call committed through one connection reaches the listeners of
 // other instances (each hub has its own LISTEN connection) within 2 s, also after the listening connection was
-// killed; on SQLite the hub polls the queue day's version. The SSE route sends the state at once and after a call.
+// killed; on SQLite the hub polls the queue day's version, and hears of a write committed in its own process at once.
+// The SSE route sends the state at once and after a call.
 
 const WITHIN_MS = 2000;
 
@@ -101,6 +103,33 @@ describeEachDatabase("live queue events", (ctx) => {
     expect(latencyC).toBeLessThan(WITHIN_MS);
   });
 
+  it("a change committed through this process's services reaches its hubs at once, not at the next poll", async () => {
+    // No listening connection and a poll far away: what arrives comes from the commit in this process.
+    const hub = new QueueHub({ db: ctx.db, pollIntervalMs: 60_000 });
+    hubs.push(hub);
+    const heard = calls();
+    hub.subscribe(office, heard.listener);
+    const ticket = await waitingTicket(ctx.db, office, serviceId, new Date());
+    const date = ticket.date;
+    const callTo = (counter: string) =>
+      queueWrite(ctx.db, office.id, date, (tx) => tx.ticket.update({ where: { id: ticket.id }, data: { status: "CALLED", counterId: counter, calledAt: new Date() } }));
+
+    await callTo(counterId);
+    await heard.reached(1);
+    await callTo(counterId);
+    await heard.reached(2);
+    // A write that bypasses the services, as another process's would, waits for the poll.
+    await callTicket(ctx.db, ticket.id, counterId, new Date());
+    await sleep(300);
+    expect(heard.count()).toBe(2);
+    // Another office's commit is not this office's news.
+    const other = await createOfficeFixture(ctx.db, { slug: "amt-nebenan" });
+    const otherTicket = await waitingTicket(ctx.db, other.office, other.service.id, new Date());
+    await queueWrite(ctx.db, other.office.id, otherTicket.date, (tx) => tx.ticket.update({ where: { id: otherTicket.id }, data: { urgent: true } }));
+    await sleep(300);
+    expect(heard.count()).toBe(2);
+  });
+
   it("another office's change is not announced to this office's streams", async () => {
     const hub = instanceHub();
     const other = await createOfficeFixture(ctx.db, { slug: "amt-anders" });
@@ -138,7 +167,7 @@ describeEachDatabase("live queue events", (ctx) => {
   (ctx.provider === "postgresql" ? it : it.skip)("while listening, a change whose notification was lost is found by the safety read", async () => {
     const db = createDb(ctx.url);
     extraDbs.push(db);
-    const hub = new QueueHub({ db, listenUrl: ctx.url, pollIntervalMs: 100 });
+    const hub = new QueueHub({ db, listenUrl: ctx.url, pollIntervalMs: 100, safetyReadMs: 1500 });
     hubs.push(hub);
     const heard = calls(4000);
     hub.subscribe(office, heard.listener);

@@ -6,7 +6,7 @@ import { pgSettingsOf } from "@/lib/server/db/provider";
 import { env } from "@/lib/server/env";
 import { componentLog } from "@/lib/server/log";
 import { queueVersion } from "@/lib/server/services/devices/display-state";
-import { QUEUE_CHANNEL } from "./queue-events";
+import { onQueueCommitted, QUEUE_CHANNEL } from "./queue-events";
 
 // Tells the open live streams of this process that an office's queue changed. On PostgreSQL one dedicated
 // connection LISTENs on QUEUE_CHANNEL, so a call made on any instance reaches the displays on every instance
@@ -22,9 +22,9 @@ export interface WatchedOffice {
 
 type Listener = () => void;
 
-export const POLL_INTERVAL_MS = 1000;
-/** While listening, every this many poll ticks one safety read. */
-const SAFETY_EVERY_TICKS = 15;
+export const POLL_INTERVAL_MS = 500;
+/** While listening, one safety read this often. */
+const SAFETY_READ_MS = 15_000;
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 10_000;
 
@@ -33,6 +33,7 @@ export interface QueueHubOptions {
   /** PostgreSQL URL for the listening connection; none: polling only. */
   listenUrl?: string;
   pollIntervalMs?: number;
+  safetyReadMs?: number;
   log?: { warn(message: string): void };
 }
 
@@ -46,6 +47,7 @@ export class QueueHub {
   private polling = false;
   private ticks = 0;
   private closed = false;
+  private stopHearing: (() => void) | null = null;
 
   constructor(private readonly options: QueueHubOptions) {}
 
@@ -73,6 +75,8 @@ export class QueueHub {
   async close(): Promise<void> {
     this.closed = true;
     this.stopPolling();
+    this.stopHearing?.();
+    this.stopHearing = null;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     const client = this.client;
     this.client = null;
@@ -84,6 +88,11 @@ export class QueueHub {
     if (this.closed) return;
     if (this.options.listenUrl && !this.client && !this.reconnectTimer) void this.connect();
     this.startPolling();
+    // A write of this process: look now. While listening, its notification is on the way anyway.
+    this.stopHearing ??= onQueueCommitted((officeId) => {
+      const entry = this.offices.get(officeId);
+      if (entry && !this.listening) void this.check(officeId, entry, new Date());
+    });
   }
 
   private notify(officeId: string): void {
@@ -147,22 +156,28 @@ export class QueueHub {
 
   private async poll(): Promise<void> {
     this.ticks++;
-    if (this.polling || (this.listening && this.ticks % SAFETY_EVERY_TICKS !== 0)) return;
+    const safetyEvery = Math.max(1, Math.round((this.options.safetyReadMs ?? SAFETY_READ_MS) / (this.options.pollIntervalMs ?? POLL_INTERVAL_MS)));
+    if (this.polling || (this.listening && this.ticks % safetyEvery !== 0)) return;
     this.polling = true;
     try {
       const now = new Date();
-      for (const [officeId, entry] of [...this.offices]) {
-        const version = await queueVersion(this.options.db, entry.office, now).catch(() => undefined);
-        if (version === undefined) continue;
-        // Without notifications the first read also counts as a change: a write between a stream's first state and
-        // this read is not lost. While listening, the notification covered that write.
-        const changed = entry.version !== version && (entry.version !== undefined || !this.listening);
-        entry.version = version;
-        if (changed) this.notify(officeId);
-      }
+      for (const [officeId, entry] of [...this.offices]) await this.check(officeId, entry, now);
     } finally {
       this.polling = false;
     }
+  }
+
+  /** Reads the office's queue version and tells its listeners if it moved. */
+  private async check(officeId: string, entry: { office: WatchedOffice; version?: number }, now: Date): Promise<void> {
+    const version = await queueVersion(this.options.db, entry.office, now).catch(() => undefined);
+    // Not "greater": a new day's version starts again from the beginning. Two reads that overlap at most announce
+    // one change twice, which costs the streams one more reload.
+    if (version === undefined || version === entry.version) return;
+    // Without notifications the first read also counts as a change: a write between a stream's first state and this
+    // read is not lost. While listening, the notification covered that write.
+    const changed = entry.version !== undefined || !this.listening;
+    entry.version = version;
+    if (changed) this.notify(officeId);
   }
 }
 

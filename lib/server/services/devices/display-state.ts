@@ -50,7 +50,7 @@ export async function displayState(
   };
 }
 
-/** The queue day's version alone: the cheap question a poller asks every second. */
+/** The queue day's version alone: the cheap question a poller asks twice a second. */
 export async function queueVersion(db: Db, office: { id: string; timeZone: string }, now: Date): Promise<number> {
   const day = await db.queueDay.findUnique({
     where: { officeId_date: { officeId: office.id, date: localDateOf(now, office.timeZone) } },
