@@ -39,6 +39,7 @@ export default async function globalSetup() {
       : run("next build", [require.resolve("next/dist/bin/next"), "build"], {
           ...process.env,
           NEXT_DIST_DIR: E2E_DIST_DIR,
+          NEXT_SERVER_SOURCE_MAPS: "off",
           NEXT_TELEMETRY_DISABLED: "1",
           NODE_ENV: "production",
         });
