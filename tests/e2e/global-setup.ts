@@ -18,15 +18,9 @@ export interface E2eGlobals {
   e2ePrepared?: Promise<void>;
 }
 
-// The build and the template run at a lower priority (nice 10): they are not needed before the end-to-end suites
-// start, after the integration suites, so they take the CPU time those suites leave while they wait for their
-// databases, rather than slowing them down.
-const NICE = "/usr/bin/nice";
-
 function run(what: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const [command, commandArgs] = fs.existsSync(NICE) ? [NICE, ["-n", "10", process.execPath, ...args]] : [process.execPath, args];
-    const child = spawn(command, commandArgs, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env });
     ((globalThis as E2eGlobals).e2eChildren ??= []).push(child);
     let output = "";
     child.stderr?.on("data", (d) => (output += d));
