@@ -116,9 +116,13 @@ describeEachDatabase("live queue events", (ctx) => {
 
     await callTo(counterId);
     await heard.reached(1);
+    // A write that rolls back is not news.
+    await expect(queueWrite(ctx.db, office.id, date, async () => Promise.reject(new Error("abgebrochen")))).rejects.toThrow("abgebrochen");
+    await sleep(300);
+    expect(heard.count()).toBe(1);
     await callTo(counterId);
     await heard.reached(2);
-    // A write that bypasses the services, as another process's would, waits for the poll.
+    // A write outside the services' transactions, as another process's would be, waits for the poll.
     await callTicket(ctx.db, ticket.id, counterId, new Date());
     await sleep(300);
     expect(heard.count()).toBe(2);

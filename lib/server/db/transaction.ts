@@ -80,16 +80,38 @@ export interface TransactionOptions {
   timeoutMs?: number;
 }
 
+const afterCommit = new WeakMap<Tx, Array<() => void>>();
+
+/**
+ * Runs `effect` once the transaction `tx` has committed, if retryingTransaction runs it: never for an attempt that
+ * rolled back (a retry registers its own). For what other processes cannot see sooner anyway, e.g. telling this
+ * process's live streams of a queue change.
+ */
+export function onCommit(tx: Tx, effect: () => void): void {
+  const effects = afterCommit.get(tx);
+  if (effects) effects.push(effect);
+  else afterCommit.set(tx, [effect]);
+}
+
 /**
  * Runs `fn` in an interactive transaction and reruns the whole transaction after a write conflict or a busy error,
  * up to BOOKING_TRANSACTION_RETRIES times, with jittered backoff; every other error (including those thrown by
- * `fn`) propagates unchanged. `fn` may run more than once: it must not have side effects outside the transaction,
- * and its first statement should be the write that serialises it against its competitors.
+ * `fn`) propagates unchanged. `fn` may run more than once: it must not have side effects outside the transaction
+ * (register them with onCommit), and its first statement should be the write that serialises it against its competitors.
  */
 export async function retryingTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   for (let attempt = 0; ; attempt++) {
+    let attemptTx: Tx | undefined;
     try {
-      return await db.$transaction(fn, { ...TRANSACTION_OPTIONS, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) });
+      const result = await db.$transaction(
+        (tx) => {
+          attemptTx = tx;
+          return fn(tx);
+        },
+        { ...TRANSACTION_OPTIONS, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
+      );
+      for (const effect of afterCommit.get(attemptTx!) ?? []) effect();
+      return result;
     } catch (error) {
       if (attempt >= BOOKING_TRANSACTION_RETRIES || !isRetryableTransactionError(error)) throw error;
       // Jittered backoff so that the retrying transactions do not collide again in lockstep.

@@ -11,9 +11,11 @@ import { onQueueCommitted, QUEUE_CHANNEL } from "./queue-events";
 // Tells the open live streams of this process that an office's queue changed. On PostgreSQL one dedicated
 // connection LISTENs on QUEUE_CHANNEL, so a call made on any instance reaches the displays on every instance
 // (announceQueueChange notifies inside the writing transaction, so only committed changes arrive). On SQLite, and
-// whenever that connection is down, the hub polls each watched office's QueueDay.version instead, about once a
-// second: one indexed read per office, and the version moves with every queue write. While listening, the same read
-// runs every 15 seconds as a safety net, for a notification lost on a connection that died without an error.
+// whenever that connection is down, the hub reads an office's QueueDay.version at once when a queue write of this
+// process commits (announceQueueChange), and polls each watched office's version twice a second for the writes of
+// other processes: one indexed read per office, and the version moves with every queue write. While listening, the
+// same read runs every 15 seconds as a safety net, for a notification lost on a connection that died without an
+// error.
 
 export interface WatchedOffice {
   id: string;
@@ -48,8 +50,12 @@ export class QueueHub {
   private ticks = 0;
   private closed = false;
   private stopHearing: (() => void) | null = null;
+  /** While listening, one poll tick in this many makes the safety read. */
+  private readonly safetyEvery: number;
 
-  constructor(private readonly options: QueueHubOptions) {}
+  constructor(private readonly options: QueueHubOptions) {
+    this.safetyEvery = Math.max(1, Math.round((options.safetyReadMs ?? SAFETY_READ_MS) / (options.pollIntervalMs ?? POLL_INTERVAL_MS)));
+  }
 
   /** Whether changes arrive by notification now (false: by polling). */
   get live(): boolean {
@@ -156,8 +162,7 @@ export class QueueHub {
 
   private async poll(): Promise<void> {
     this.ticks++;
-    const safetyEvery = Math.max(1, Math.round((this.options.safetyReadMs ?? SAFETY_READ_MS) / (this.options.pollIntervalMs ?? POLL_INTERVAL_MS)));
-    if (this.polling || (this.listening && this.ticks % safetyEvery !== 0)) return;
+    if (this.polling || (this.listening && this.ticks % this.safetyEvery !== 0)) return;
     this.polling = true;
     try {
       const now = new Date();

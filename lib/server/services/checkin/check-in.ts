@@ -10,7 +10,6 @@ import { retryingTransaction } from "@/lib/server/db/transaction";
 import { AppError } from "@/lib/server/errors";
 import { readCheckInToken } from "@/lib/server/security/check-in-tokens";
 import { hashToken } from "@/lib/server/security/tokens";
-import { queueCommitted } from "@/lib/server/live/queue-events";
 import { lockQueueDay, issueTicket } from "@/lib/server/services/queue/queue-day";
 import { emitBookingEvent } from "@/lib/server/webhooks/emit";
 
@@ -67,7 +66,7 @@ export async function checkIn(db: Db, input: CheckInInput, now: Date): Promise<C
   const plan = planTransition(booking, "arrive", now, office);
   if (!plan.ok || plan.to !== "ARRIVED") throw new AppError("CHECKIN_NOT_POSSIBLE");
 
-  const done = await retryingTransaction(db, async (tx) => {
+  return retryingTransaction(db, async (tx) => {
     await lockQueueDay(tx, office.id, check.date);
     const { count } = await tx.booking.updateMany({
       where: { id: booking.id, status: "CONFIRMED", erasedAt: null },
@@ -102,8 +101,6 @@ export async function checkIn(db: Db, input: CheckInInput, now: Date): Promise<C
     });
     return { ticketId: ticket.id, label, locale: booking.locale };
   });
-  queueCommitted(office.id);
-  return done;
 }
 
 async function findBooking(db: Db, by: CheckInBy, today: string) {

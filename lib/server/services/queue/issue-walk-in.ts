@@ -7,7 +7,6 @@ import { retryingTransaction } from "@/lib/server/db/transaction";
 import { ticketLabel } from "@/lib/domain/ticket";
 import { writeAudit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
-import { queueCommitted } from "@/lib/server/live/queue-events";
 import { clerksOnDutyAt } from "./on-duty";
 import { issueTicket, lockQueueDay } from "./queue-day";
 import { QUEUE_AUDIT } from "./queue-write";
@@ -31,7 +30,7 @@ export interface IssueWalkInInput {
  */
 export async function issueWalkInTicket(db: Db, input: IssueWalkInInput, now: Date) {
   const provider = dbProvider(db);
-  const ticket = await retryingTransaction(db, async (tx) => {
+  return retryingTransaction(db, async (tx) => {
     const office = await tx.office.findUnique({
       where: { id: input.officeId },
       select: { id: true, active: true, timeZone: true, holidayRegion: true, walkInQueueLimit: true },
@@ -69,6 +68,4 @@ export async function issueWalkInTicket(db: Db, input: IssueWalkInInput, now: Da
     });
     return ticket;
   });
-  queueCommitted(ticket.officeId);
-  return ticket;
 }

@@ -8,7 +8,7 @@ import { dbProvider, type Db, type Tx } from "@/lib/server/db/client";
 import { retryingTransaction } from "@/lib/server/db/transaction";
 import { writeAudit } from "@/lib/server/audit";
 import { AppError } from "@/lib/server/errors";
-import { announceQueueChange, queueCommitted } from "@/lib/server/live/queue-events";
+import { announceQueueChange } from "@/lib/server/live/queue-events";
 import { lockQueueDay } from "./queue-day";
 
 // Shared by the counter screen's use cases: the counter and ticket behind ids from a request, authorised against
@@ -77,14 +77,12 @@ export async function loadCounterTicket(db: Db, actor: Actor, input: { counterId
  */
 export async function queueWrite<T>(db: Db, officeId: string, date: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const provider = dbProvider(db);
-  const result = await retryingTransaction(db, async (tx) => {
+  return retryingTransaction(db, async (tx) => {
     await lockQueueDay(tx, officeId, date);
     const result = await fn(tx);
     await announceQueueChange(tx, provider, officeId);
     return result;
   });
-  queueCommitted(officeId);
-  return result;
 }
 
 /** The day's open tickets of an office, as the queue rule reads them (expected time from the service). */
