@@ -1,6 +1,6 @@
 import { TestEnvironment } from "jest-environment-node";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from "playwright-core";
-import { chromiumBrowserArgs, chromiumPath, WORKER_BROWSER, WORKER_BROWSER_PROCESS } from "../helpers/browser";
+import { chromiumBrowserArgs, chromiumPath, type ProcessBrowserHolder, WORKER_BROWSER, WORKER_BROWSER_PROCESS } from "../helpers/browser";
 
 // The end-to-end suites' environment: one Chromium per Jest worker process, started when the worker's first
 // end-to-end suite asks for a browser and kept for every later suite the worker runs (this module is loaded once
@@ -10,7 +10,7 @@ import { chromiumBrowserArgs, chromiumPath, WORKER_BROWSER, WORKER_BROWSER_PROCE
 // runs the suites in its own process (a single suite), global-teardown.ts closes the browser, which would otherwise
 // keep that process from exiting.
 
-const holder = globalThis as { [WORKER_BROWSER_PROCESS]?: Promise<Browser> };
+const holder = globalThis as ProcessBrowserHolder;
 
 async function workerBrowser(): Promise<Browser> {
   const current = await holder[WORKER_BROWSER_PROCESS]?.catch(() => undefined);

@@ -1,13 +1,12 @@
 import fs from "node:fs";
-import type { Browser } from "playwright-core";
-import { WORKER_BROWSER_PROCESS } from "../helpers/browser";
+import { type ProcessBrowserHolder, WORKER_BROWSER_PROCESS } from "../helpers/browser";
 import { BUILD_STATUS_ENV } from "../helpers/e2e-build";
 import type { E2eGlobals } from "./global-setup";
 
 // Stops a build that global-setup.ts started and that is still running (a run ended early), removes the
 // build's status file, and closes the browser of suites that Jest ran in this process (environment.ts).
 export default async function globalTeardown() {
-  const globals = globalThis as E2eGlobals & { [WORKER_BROWSER_PROCESS]?: Promise<Browser> };
+  const globals = globalThis as E2eGlobals & ProcessBrowserHolder;
   const browser = await globals[WORKER_BROWSER_PROCESS]?.catch(() => undefined);
   delete globals[WORKER_BROWSER_PROCESS];
   await browser?.close();

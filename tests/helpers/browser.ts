@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type BrowserContext, type BrowserContextOptions, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from "playwright-core";
 
 /** Flags for Debian's Chromium on an offline machine, shared with the tools that start it themselves. */
 export const CHROMIUM_FLAGS = [
@@ -18,6 +18,7 @@ export const CHROMIUM_FLAGS = [
 export const WORKER_BROWSER = "__e2eWorkerBrowser";
 /** The process global that holds the worker's browser itself (outside any suite's sandbox). */
 export const WORKER_BROWSER_PROCESS = "__e2eProcessBrowser";
+export type ProcessBrowserHolder = { [WORKER_BROWSER_PROCESS]?: Promise<Browser> };
 
 // Debian's chromium-headless-shell is Chromium's own headless build (what Playwright uses by default): the same
 // Blink, without the full browser's windowing and GPU processes, at about two thirds of its CPU time for the same

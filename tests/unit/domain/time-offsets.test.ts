@@ -4,7 +4,8 @@ import { Temporal } from "temporal-polyfill";
 // lib/domain/time.ts converts through offset spans it keeps per zone (Temporal is asked once per span). Every
 // conversion must give exactly what Temporal gives, around every transition and in any order of calls: zones with
 // an hour's change, half an hour's (Lord Howe), none (Kolkata), one that skipped a whole day (Apia, 2011) and one
-// south of the equator (São Paulo).
+// south of the equator (São Paulo). The loops collect every disagreement and assert once: one expect per conversion
+// was most of the suite's time.
 
 type Time = typeof import("@/lib/domain/time");
 
@@ -33,8 +34,6 @@ function temporalDate(ms: number, zone: string): string {
 function temporalMinute(ms: number, zone: string): number {
   return temporalLocal(ms, zone).minute;
 }
-
-// The loops below collect every disagreement and assert once: one expect per conversion was most of the suite's time.
 
 function temporalInstant(date: string, minute: number, zone: string): number {
   return Temporal.PlainDate.from(date)
