@@ -25,6 +25,7 @@ const common = {
     "^@prisma/client/runtime/(query_compiler_.*)\\.mjs$": "@prisma/client/runtime/$1.js",
   },
   testEnvironment: "node",
+  setupFiles: ["<rootDir>/tests/helpers/suite-async-storage.js"],
 };
 
 /** @type {import('jest').Config} */
