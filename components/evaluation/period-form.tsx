@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { buttonSecondary, input } from "@/components/ui/styles";
 import type { Period } from "@/lib/domain/statistics";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 
 // The frame of an office's staff pages (devices, outbox, calendar feeds, webhooks): the way back to the day list, the

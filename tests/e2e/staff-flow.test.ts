@@ -1,4 +1,4 @@
-import type { APIResponse, BrowserContext, Locator, Page } from "playwright-core";
+import type { APIResponse, BrowserContext, Locator, Page, Request } from "playwright-core";
 import { randomBytes } from "node:crypto";
 import { addDays, localDateOf, publicHolidayOn, referenceCodeFrom, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
 import { hashPassword } from "@/lib/server/auth/password";
@@ -140,6 +140,15 @@ it("1. a clerk signs in and opens a Saturday by selecting 09:00–11:00 on the c
   expect(await clerk.getByLabel("E-Mail-Adresse").inputValue()).toBe(CLERK_EMAIL);
   await screenshot(clerk, "01-login-wrong-password");
 
+  // The day list links to some twenty staff pages: none is fetched before it is clicked (components/ui/link.tsx),
+  // and a click loads that page's data without a whole new document.
+  const prefetched: string[] = [];
+  const documents: string[] = [];
+  const watch = (request: Request) => {
+    if (request.headers()["next-router-prefetch"]) prefetched.push(request.url());
+    if (request.resourceType() === "document") documents.push(new URL(request.url()).pathname);
+  };
+  clerk.on("request", watch);
   await clerk.getByLabel("Passwort").fill(PASSWORD);
   await clerk.getByRole("button", { name: "Anmelden" }).click();
   // A clerk of one office lands on today's list of that office, not on an overview of one office.
@@ -150,6 +159,9 @@ it("1. a clerk signs in and opens a Saturday by selecting 09:00–11:00 on the c
   await screenshot(clerk, "01b-landing-day-list");
   await clerk.getByRole("link", { name: "Öffnungszeiten und Besetzung" }).click();
   await clerk.waitForURL((url) => url.pathname === `/staff/${OFFICE}/kalender`);
+  clerk.off("request", watch);
+  expect(prefetched).toEqual([]);
+  expect(documents).not.toContain(`/staff/${OFFICE}/kalender`);
 
   // Before: the office is closed on Saturdays, so citizens are offered nothing that day.
   expect(await app.db.capacityBlock.count({ where: { officeId, weekday: 6 } })).toBe(0);

@@ -114,6 +114,19 @@ const edges: Edge[] = files.flatMap((from) =>
     return edge ? [edge] : [];
   }),
 );
+/**
+ * Links are made only through the two wrappers that turn off Next's prefetch of every link in view, which had each
+ * staff page view render some forty other pages (components/ui/link.tsx): each package's one allowed importer.
+ */
+const LINK_MODULES: Record<string, string> = {
+  "next/link": "components/ui/link.tsx",
+  "next-intl/navigation": "lib/i18n/navigation.tsx",
+};
+const linkBypasses = files.flatMap((from) =>
+  specifiersOf(from, fs.readFileSync(path.join(root, from), "utf8"))
+    .filter((specifier) => specifier in LINK_MODULES && LINK_MODULES[specifier] !== from)
+    .map((specifier) => `${from} -> ${specifier}`),
+);
 const describeEdge = (e: Edge) => `${e.from} -> ${e.to}`;
 const violations = [...new Set(edges.filter((e) => RULES.some((r) => r.from(e.from) && r.forbids(e))).map(describeEdge))].sort();
 
@@ -144,6 +157,11 @@ describe("architecture: imports go one way", () => {
 
   it("has no import against the direction of the layers", () => {
     expect(violations).toEqual([]);
+  });
+
+  it("makes links only through the wrappers without prefetch", () => {
+    for (const wrapper of Object.values(LINK_MODULES)) expect(files).toContain(wrapper);
+    expect(linkBypasses).toEqual([]);
   });
 
   it("catches each rule's violation", () => {

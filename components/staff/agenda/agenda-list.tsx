@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime } from "@/components/booking/format";
 import type { StatusAction } from "@/lib/schemas/staff-booking";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime, longDate } from "@/components/booking/format";
 import { buttonSecondary, input } from "@/components/ui/styles";

@@ -4,7 +4,7 @@ import FullCalendar from "@fullcalendar/react";
 import deLocale from "@fullcalendar/react/locales/de";
 import classicTheme from "@fullcalendar/react/themes/classic";
 import timeGridPlugin from "@fullcalendar/react/timegrid";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import "@fullcalendar/react/skeleton.css";

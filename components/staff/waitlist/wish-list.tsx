@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { plainDate } from "@/components/booking/format";
 import type { WaitlistEntry } from "@/lib/domain/waitlist-overview";

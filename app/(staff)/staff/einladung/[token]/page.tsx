@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { AcceptInviteForm } from "@/components/admin/staff-users/accept-invite-form";
 import { StaffUsersMessages } from "@/components/admin/staff-users/messages";

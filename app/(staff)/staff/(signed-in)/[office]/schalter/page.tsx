@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime } from "@/components/booking/format";
 import { AutoRefresh } from "@/components/staff/agenda/auto-refresh";

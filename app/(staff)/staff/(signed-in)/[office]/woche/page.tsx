@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { clockTime, longDate, shortDay } from "@/components/booking/format";
 import { agendaHref } from "@/components/staff/agenda/day-toolbar";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { CatalogueList } from "@/components/admin/catalogue-list";
 import { Outcome } from "@/components/admin/outcome";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { StaffList } from "@/components/admin/staff-users/staff-list";
 import { StaffUsersProblem } from "@/components/admin/staff-users/problem";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { StaffUsersMessages } from "@/components/admin/staff-users/messages";
 import { StaffForm } from "@/components/admin/staff-users/staff-form";
