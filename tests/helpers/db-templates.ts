@@ -6,7 +6,6 @@ import pg from "pg";
 import { createDb } from "@/lib/server/db/client";
 import { pgSettingsOf, quoteIdent, withDatabase, type Provider } from "@/lib/server/db/provider";
 import { deployMigrations, migrationsDir } from "@/prisma/migrate/engine";
-import { seedDemo } from "@/prisma/seed";
 
 // Migrating a database takes one to four seconds and seeding the demo data fifteen on a busy 2-core machine; the
 // test suites need hundreds of such databases. So each kind is made once and copied: a SQLite file is copied, a
@@ -141,6 +140,8 @@ async function findOrSeed(now: Date): Promise<string> {
     copySqlite(template, file);
     const db = createDb(`file:${file}`);
     try {
+      // Loaded only here: the seed and what it imports are not needed by the suites that merely copy the template.
+      const { seedDemo } = await import("@/prisma/seed");
       await seedDemo(db, now);
     } finally {
       await db.$disconnect();
