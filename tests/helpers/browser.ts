@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
 
 /** Flags for Debian's Chromium on an offline machine, shared with the tools that start it themselves. */
 export const CHROMIUM_FLAGS = [
@@ -55,6 +55,9 @@ export async function launchBrowser(
   };
   const lent = (globalThis as { [WORKER_BROWSER]?: (o: BrowserContextOptions) => Promise<BrowserContext> })[WORKER_BROWSER];
   if (lent && !opts.args?.length) return lent(options);
+  // Loaded only here: a suite's own copy of Playwright costs about a quarter second of CPU, and the lent browser
+  // needs none.
+  const { chromium } = await import("playwright-core");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tv-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     ...options,
