@@ -211,6 +211,22 @@ describeEachDatabase("evaluation", (ctx) => {
     expect(await ctx.db.dailyBookingStats.count()).toBe(before.length + 1);
   });
 
+  it("two instances' schedulers that write the same new rows at once write each row once, and both succeed", async () => {
+    const written = <T extends { updatedAt?: Date }>(rows: T[]) => rows.map(({ updatedAt: _, ...row }) => row);
+    const rowsOf = async () => ({
+      bookings: written(await ctx.db.dailyBookingStats.findMany({ orderBy: [{ serviceId: "asc" }, { date: "asc" }, { channel: "asc" }] })),
+      capacity: written(await ctx.db.dailyOfficeCapacity.findMany({ orderBy: [{ officeId: "asc" }, { date: "asc" }] })),
+      queue: written(await ctx.db.dailyQueueStats.findMany({ orderBy: [{ serviceId: "asc" }, { date: "asc" }, { kind: "asc" }] })),
+    });
+    const before = await rowsOf();
+    await ctx.db.dailyBookingStats.deleteMany();
+    await ctx.db.dailyOfficeCapacity.deleteMany();
+    await ctx.db.dailyQueueStats.deleteMany();
+    // Both read an empty table, then both insert the same new rows: the second insert collides and reads again.
+    await Promise.all([aggregateStatistics(ctx.db, { now: NOW }), aggregateStatistics(ctx.db, { now: NOW })]);
+    expect(await rowsOf()).toEqual(before);
+  });
+
   it("exports the same numbers as CSV (UTF-8 with BOM, semicolons) and JSON", async () => {
     signIn(admin);
     pinClock(NOW);

@@ -14,6 +14,7 @@ import {
 } from "@/lib/domain/statistics";
 import type { Db } from "@/lib/server/db/client";
 import { furtherServicesByBooking, loadSchedule } from "../availability";
+import { isUniqueViolation } from "../offices/input-error";
 import { nextFreeSlotOf } from "../list-slots";
 import { catalogueTexts, officeWithTexts, serviceListOrder } from "../service-texts";
 
@@ -61,7 +62,23 @@ const sameRow = (a: StoredRow, b: Record<string, unknown>) =>
 /** Recomputes the rows of one office for the local dates [from, to]; returns how many rows were written or removed. */
 export async function aggregateOfficeDays(db: Db, office: OfficeRef, from: LocalDate, to: LocalDate): Promise<number> {
   if (from > to) return 0;
-  return (await aggregateBookingDays(db, office, from, to)) + (await aggregateQueueDays(db, office, from, to));
+  return (
+    (await againAfterConcurrentInsert(() => aggregateBookingDays(db, office, from, to))) +
+    (await againAfterConcurrentInsert(() => aggregateQueueDays(db, office, from, to)))
+  );
+}
+
+/**
+ * New rows are inserted together in one statement, which fails if another instance's scheduler inserted one of them
+ * after this run read the table (both at the first run after midnight): then once more, reading that instance's rows.
+ */
+async function againAfterConcurrentInsert(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return run();
+  }
 }
 
 async function aggregateBookingDays(db: Db, office: OfficeRef, from: LocalDate, to: LocalDate): Promise<number> {
@@ -121,7 +138,12 @@ async function aggregateBookingDays(db: Db, office: OfficeRef, from: LocalDate, 
         where: { officeId: office.id, serviceId: r.serviceId, date: r.date, channel: r.channel },
       });
     }
-    for (const r of changed) {
+    // New rows in one statement (a first run, the seed's history or an upgrade's back-fill, writes thousands; one by
+    // one that took seconds), changed ones one by one (an upsert, in case another instance has just removed one).
+    await tx.dailyBookingStats.createMany({
+      data: changed.filter((r) => !previous.has(rowKey(r))).map((r) => ({ ...r, channel: r.channel as Channel })),
+    });
+    for (const r of changed.filter((r) => previous.has(rowKey(r)))) {
       const { officeId, serviceId, date, channel, ...counts } = r;
       await tx.dailyBookingStats.upsert({
         where: { officeId_serviceId_date_channel: { officeId, serviceId, date, channel: channel as Channel } },
@@ -129,15 +151,14 @@ async function aggregateBookingDays(db: Db, office: OfficeRef, from: LocalDate, 
         update: counts,
       });
     }
-    for (const c of capacity) {
+    await tx.dailyOfficeCapacity.createMany({ data: capacity.filter((c) => !offered.has(c.date)) });
+    for (const c of capacity.filter((c) => offered.has(c.date))) {
       await tx.dailyOfficeCapacity.upsert({
         where: { officeId_date: { officeId: c.officeId, date: c.date } },
         create: c,
         update: { offeredMinutes: c.offeredMinutes },
       });
     }
-    // A first run (the seed's history, an upgrade's back-fill) writes thousands of rows one by one: more than
-    // Prisma's default 5 s on a busy machine.
   }, { maxWait: 10_000, timeout: 120_000 });
   return changed.length + gone.length + capacity.length;
 }
@@ -193,7 +214,8 @@ export async function aggregateQueueDays(db: Db, office: OfficeRef, from: LocalD
     for (const r of gone) {
       await tx.dailyQueueStats.deleteMany({ where: { officeId: office.id, serviceId: r.serviceId, date: r.date, kind: r.kind } });
     }
-    for (const r of changed) {
+    await tx.dailyQueueStats.createMany({ data: changed.filter((r) => !previous.has(queueRowKey(r))) });
+    for (const r of changed.filter((r) => previous.has(queueRowKey(r)))) {
       const { officeId, serviceId, date, kind, ...counts } = r;
       await tx.dailyQueueStats.upsert({
         where: { officeId_serviceId_date_kind: { officeId, serviceId, date, kind } },
