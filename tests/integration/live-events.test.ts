@@ -3,6 +3,7 @@ jest.mock("@/lib/server/db", () => require("../helpers/next-request-mocks").dbMo
 
 import { GET as eventsRoute } from "@/app/api/live/[office]/events/route";
 import { createDb, type Db } from "@/lib/server/db/client";
+import { onCommit, retryingTransaction } from "@/lib/server/db/transaction";
 import { overrideQueueHub, QueueHub } from "@/lib/server/live/queue-hub";
 import { queueWrite } from "@/lib/server/services/queue/queue-write";
 import { describeEachDatabase } from "../helpers/databases";
@@ -132,6 +133,22 @@ describeEachDatabase("live queue events", (ctx) => {
     await queueWrite(ctx.db, other.office.id, otherTicket.date, (tx) => tx.ticket.update({ where: { id: otherTicket.id }, data: { urgent: true } }));
     await sleep(300);
     expect(heard.count()).toBe(2);
+  });
+
+  it("an effect after a commit that fails neither makes the write look failed nor stops the other effects", async () => {
+    const ran: string[] = [];
+    const office = await ctx.db.office.findFirstOrThrow();
+    const result = await retryingTransaction(ctx.db, async (tx) => {
+      onCommit(tx, () => {
+        throw new Error("kaputt");
+      });
+      onCommit(tx, () => ran.push("second"));
+      await tx.office.update({ where: { id: office.id }, data: { name: "Nach dem Commit" } });
+      return "written";
+    });
+    expect(result).toBe("written");
+    expect(ran).toEqual(["second"]);
+    expect((await ctx.db.office.findUniqueOrThrow({ where: { id: office.id } })).name).toBe("Nach dem Commit");
   });
 
   it("another office's change is not announced to this office's streams", async () => {

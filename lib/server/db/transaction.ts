@@ -1,5 +1,6 @@
 import { Prisma } from "./generated/sqlite/client";
 import type { Db, Tx } from "./client";
+import { componentLog } from "../log";
 
 // The race-safe write pattern for everything that changes availability (booking, cancelling, moving, capacity
 // edits), verified on SQLite (WAL) and PostgreSQL with one and two app processes: an interactive transaction whose
@@ -94,6 +95,20 @@ export function onCommit(tx: Tx, effect: () => void): void {
 }
 
 /**
+ * The committed attempt's effects. The write has committed, so an effect that fails is logged, never thrown: the
+ * caller would take its write for failed and make it again.
+ */
+function runAfterCommit(tx: Tx): void {
+  for (const effect of afterCommit.get(tx) ?? []) {
+    try {
+      effect();
+    } catch (error) {
+      componentLog("transaction").error({ err: error instanceof Error ? error.name : typeof error }, "an effect after a commit failed");
+    }
+  }
+}
+
+/**
  * Runs `fn` in an interactive transaction and reruns the whole transaction after a write conflict or a busy error,
  * up to BOOKING_TRANSACTION_RETRIES times, with jittered backoff; every other error (including those thrown by
  * `fn`) propagates unchanged. `fn` may run more than once: it must not have side effects outside the transaction
@@ -110,7 +125,7 @@ export async function retryingTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>,
         },
         { ...TRANSACTION_OPTIONS, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
       );
-      for (const effect of afterCommit.get(attemptTx!) ?? []) effect();
+      runAfterCommit(attemptTx!);
       return result;
     } catch (error) {
       if (attempt >= BOOKING_TRANSACTION_RETRIES || !isRetryableTransactionError(error)) throw error;
