@@ -72,6 +72,11 @@ export async function aggregateOfficeDays(db: Db, office: OfficeRef, from: Local
  * New rows are inserted together in one statement, which fails if another instance's scheduler inserted one of them
  * after this run read the table (both at the first run after midnight): then once more, reading that instance's rows.
  */
+/** `rows` split into those the table does not have yet (inserted together) and those it has (upserted one by one). */
+function newAndKnown<T>(rows: T[], known: (row: T) => boolean): [T[], T[]] {
+  return [rows.filter((r) => !known(r)), rows.filter(known)];
+}
+
 async function againAfterConcurrentInsert(run: () => Promise<number>): Promise<number> {
   try {
     return await run();
@@ -140,10 +145,9 @@ async function aggregateBookingDays(db: Db, office: OfficeRef, from: LocalDate, 
     }
     // New rows in one statement (a first run, the seed's history or an upgrade's back-fill, writes thousands; one by
     // one that took seconds), changed ones one by one (an upsert, in case another instance has just removed one).
-    await tx.dailyBookingStats.createMany({
-      data: changed.filter((r) => !previous.has(rowKey(r))).map((r) => ({ ...r, channel: r.channel as Channel })),
-    });
-    for (const r of changed.filter((r) => previous.has(rowKey(r)))) {
+    const [added, kept] = newAndKnown(changed, (r) => previous.has(rowKey(r)));
+    await tx.dailyBookingStats.createMany({ data: added.map((r) => ({ ...r, channel: r.channel as Channel })) });
+    for (const r of kept) {
       const { officeId, serviceId, date, channel, ...counts } = r;
       await tx.dailyBookingStats.upsert({
         where: { officeId_serviceId_date_channel: { officeId, serviceId, date, channel: channel as Channel } },
@@ -151,14 +155,16 @@ async function aggregateBookingDays(db: Db, office: OfficeRef, from: LocalDate, 
         update: counts,
       });
     }
-    await tx.dailyOfficeCapacity.createMany({ data: capacity.filter((c) => !offered.has(c.date)) });
-    for (const c of capacity.filter((c) => offered.has(c.date))) {
+    const [addedDays, keptDays] = newAndKnown(capacity, (c) => offered.has(c.date));
+    await tx.dailyOfficeCapacity.createMany({ data: addedDays });
+    for (const c of keptDays) {
       await tx.dailyOfficeCapacity.upsert({
         where: { officeId_date: { officeId: c.officeId, date: c.date } },
         create: c,
         update: { offeredMinutes: c.offeredMinutes },
       });
     }
+    // A first run writes months of rows; on a busy machine that may take longer than Prisma's default 5 s.
   }, { maxWait: 10_000, timeout: 120_000 });
   return changed.length + gone.length + capacity.length;
 }
@@ -214,8 +220,9 @@ export async function aggregateQueueDays(db: Db, office: OfficeRef, from: LocalD
     for (const r of gone) {
       await tx.dailyQueueStats.deleteMany({ where: { officeId: office.id, serviceId: r.serviceId, date: r.date, kind: r.kind } });
     }
-    await tx.dailyQueueStats.createMany({ data: changed.filter((r) => !previous.has(queueRowKey(r))) });
-    for (const r of changed.filter((r) => previous.has(queueRowKey(r)))) {
+    const [added, kept] = newAndKnown(changed, (r) => previous.has(queueRowKey(r)));
+    await tx.dailyQueueStats.createMany({ data: added });
+    for (const r of kept) {
       const { officeId, serviceId, date, kind, ...counts } = r;
       await tx.dailyQueueStats.upsert({
         where: { officeId_serviceId_date_kind: { officeId, serviceId, date, kind } },
