@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { startApp, type RunningApp } from "../helpers/app-server";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, watchNavigation } from "../helpers/browser";
 import { checkPage, signIn } from "../helpers/staff-browser";
 
 // The city's service catalogue against the built app and the demo seed, in headless Chromium: an administrator
@@ -105,6 +105,8 @@ it("3. Bürgerbüro Nord offers the new entry with its own settings; its service
 });
 
 it("4. the directory lists each service with the offices offering it, in German", async () => {
+  // The public pages fetch no linked page ahead (lib/i18n/navigation.tsx); a click loads no new document.
+  const navigation = watchNavigation(citizen);
   await citizen.goto(app.url);
   await citizen.getByRole("link", { name: "Leistungen von A bis Z" }).click();
   await citizen.waitForURL((url) => url.pathname === "/leistungen");
@@ -117,6 +119,9 @@ it("4. the directory lists each service with the offices offering it, in German"
 
   await card.click();
   await citizen.waitForURL((url) => url.pathname === "/leistungen/personalausweis-beantragen");
+  navigation.stop();
+  expect(navigation.prefetched).toEqual([]);
+  expect(navigation.documents).toEqual(["/"]);
   expect(await text(citizen, "h1")).toBe("Personalausweis beantragen");
   await citizen.getByText("Schlüssel im bundesweiten Leistungskatalog (LeiKa): 99008001012000").waitFor();
   expect(await citizen.getByRole("link", { name: "Frühester Termin an einem beliebigen Standort" }).getAttribute("href")).toBe(

@@ -1,9 +1,9 @@
-import type { APIResponse, BrowserContext, Locator, Page, Request } from "playwright-core";
+import type { APIResponse, BrowserContext, Locator, Page } from "playwright-core";
 import { randomBytes } from "node:crypto";
 import { addDays, localDateOf, publicHolidayOn, referenceCodeFrom, startOfWeek, weekdayOf, zonedInstant } from "@/lib/domain";
 import { hashPassword } from "@/lib/server/auth/password";
 import { startApp, type RunningApp } from "../helpers/app-server";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, watchNavigation } from "../helpers/browser";
 import { dragTimeRange, screenshot, signIn, submitLogin } from "../helpers/staff-browser";
 import { fillPersonalData } from "../helpers/citizen";
 
@@ -142,13 +142,7 @@ it("1. a clerk signs in and opens a Saturday by selecting 09:00–11:00 on the c
 
   // The day list links to some twenty staff pages: none is fetched before it is clicked (components/ui/link.tsx),
   // and a click loads that page's data without a whole new document.
-  const prefetched: string[] = [];
-  const documents: string[] = [];
-  const watch = (request: Request) => {
-    if (request.headers()["next-router-prefetch"]) prefetched.push(request.url());
-    if (request.resourceType() === "document") documents.push(new URL(request.url()).pathname);
-  };
-  clerk.on("request", watch);
+  const navigation = watchNavigation(clerk);
   await clerk.getByLabel("Passwort").fill(PASSWORD);
   await clerk.getByRole("button", { name: "Anmelden" }).click();
   // A clerk of one office lands on today's list of that office, not on an overview of one office.
@@ -159,9 +153,9 @@ it("1. a clerk signs in and opens a Saturday by selecting 09:00–11:00 on the c
   await screenshot(clerk, "01b-landing-day-list");
   await clerk.getByRole("link", { name: "Öffnungszeiten und Besetzung" }).click();
   await clerk.waitForURL((url) => url.pathname === `/staff/${OFFICE}/kalender`);
-  clerk.off("request", watch);
-  expect(prefetched).toEqual([]);
-  expect(documents).not.toContain(`/staff/${OFFICE}/kalender`);
+  navigation.stop();
+  expect(navigation.prefetched).toEqual([]);
+  expect(navigation.documents).not.toContain(`/staff/${OFFICE}/kalender`);
 
   // Before: the office is closed on Saturdays, so citizens are offered nothing that day.
   expect(await app.db.capacityBlock.count({ where: { officeId, weekday: 6 } })).toBe(0);

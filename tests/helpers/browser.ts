@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, BrowserContextOptions } from "playwright-core";
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Request } from "playwright-core";
 
 /** Flags for Debian's Chromium on an offline machine, shared with the tools that start it themselves. */
 export const CHROMIUM_FLAGS = [
@@ -13,6 +13,21 @@ export const CHROMIUM_FLAGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+/**
+ * Records what `page` requests from now on until `stop()`: the URLs fetched ahead by Next's link prefetch (none
+ * should be: components/ui/link.tsx) and the paths loaded as whole documents (a client-side navigation loads none).
+ */
+export function watchNavigation(page: Page): { prefetched: string[]; documents: string[]; stop(): void } {
+  const prefetched: string[] = [];
+  const documents: string[] = [];
+  const watch = (request: Request) => {
+    if (request.headers()["next-router-prefetch"]) prefetched.push(request.url());
+    if (request.resourceType() === "document") documents.push(new URL(request.url()).pathname);
+  };
+  page.on("request", watch);
+  return { prefetched, documents, stop: () => page.off("request", watch) };
+}
 
 /** The global through which the end-to-end environment (tests/e2e/environment.ts) lends its worker's browser. */
 export const WORKER_BROWSER = "__e2eWorkerBrowser";
