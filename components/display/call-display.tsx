@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DisplayCall, DisplayState } from "@/lib/schemas/display";
+import { type DisplayCall, type DisplayState, replacesDisplayState } from "@/lib/schemas/display";
 import { playGong, speakCall } from "./announce";
 
 export interface CallDisplayTexts {
@@ -68,8 +68,11 @@ export function CallDisplay({
     [announce, announcements],
   );
 
+  const shown = useRef(initial);
   const apply = useCallback(
     (next: DisplayState) => {
+      if (!replacesDisplayState(shown.current, next)) return;
+      shown.current = next;
       setState(next);
       // Oldest first, so that two calls in one update are read out in the order they were made.
       const fresh = next.calls.filter((c) => !seen.current.has(c.key)).reverse();

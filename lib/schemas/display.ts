@@ -21,3 +21,14 @@ export interface DisplayState {
   /** Newest first. */
   calls: DisplayCall[];
 }
+
+/**
+ * Whether `next` may replace `shown` on the screen: not when it is an older state of the same day. The stream and
+ * the polling endpoint answer on separate connections, so while a display reconnects a poll sent before a call can
+ * arrive after the stream's state with that call, and would bring the call back off the screen. The queue day's
+ * version only grows within a day, and a later day replaces the screen whatever its version (ISO dates compare as
+ * strings).
+ */
+export function replacesDisplayState(shown: DisplayState, next: DisplayState): boolean {
+  return next.date > shown.date || (next.date === shown.date && next.version >= shown.version);
+}
