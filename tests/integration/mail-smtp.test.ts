@@ -323,6 +323,11 @@ describeEachDatabase("mail outbox over SMTP", (ctx) => {
     try {
       let done = false;
       const first = processOutbox(ctx.db, { transport, leaseMs }).finally(() => (done = true));
+      // The first worker claims the message before the other starts looking (on PostgreSQL the other's first look
+      // could otherwise claim it first, and the roles would swap).
+      while (!done && !(await ctx.db.outboxMessage.findFirst({ where: { status: "SENDING" } }))) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       // Another instance's worker looks for due messages all the while.
       const others: OutboxResult[] = [];
       while (!done) {
