@@ -24,7 +24,10 @@ async function main() {
     await db.$queryRawUnsafe("SELECT 1");
     process.stdout.write("ready\n");
     await new Promise((resolve) => process.stdin.once("data", resolve));
-    const called = await Promise.all(counterIds.map((counterId) => workCounter(db, actor, counterId, now)));
+    // Each ticket is served for a moment, as at a real counter. Back to back, one process's three counters kept
+    // SQLite's write lock nearly all the time, and the other's waiting writer (which polls for the lock) sometimes
+    // never got in before the queue was empty.
+    const called = await Promise.all(counterIds.map((counterId) => workCounter(db, actor, counterId, now, 50)));
     process.stdout.write(`${JSON.stringify(called.flat())}\n`);
     process.stdin.destroy();
   } finally {
