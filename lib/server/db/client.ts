@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient, type Prisma } from "./generated/sqlite/client";
 import { providerOf, sqliteFilePath, type Provider } from "./provider";
+import { cacheStatements, type SqliteConnection } from "./sqlite-statements";
 
 // One PrismaClient type for both databases. The schemas are identical apart from the provider (a test keeps them
 // in step), so the PostgreSQL client is structurally the same as the SQLite one and is used through its type.
@@ -29,6 +30,18 @@ export interface CreateDbOptions {
   poolSize?: number;
 }
 
+/** The adapter with compiled statements kept per connection (sqlite-statements.ts). */
+class StatementCachingSqlite extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const connection = (adapter as unknown as { client?: SqliteConnection }).client;
+    // The adapter keeps its connection in a field it does not declare: an update that moves it must fail loudly.
+    if (typeof connection?.prepare !== "function") throw new Error("better-sqlite3 adapter without its connection: update sqlite-statements.ts");
+    cacheStatements(connection);
+    return adapter;
+  }
+}
+
 function createSqliteDb(url: string): Db {
   const file = sqliteFilePath(url);
   if (file !== ":memory:") {
@@ -44,7 +57,7 @@ function createSqliteDb(url: string): Db {
       raw.close();
     }
   }
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const adapter = new StatementCachingSqlite({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
   return new SqliteClient({ adapter });
 }
 
