@@ -44,8 +44,12 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? BROWSERS.find((file) => fs.existsSync(file)) ?? BROWSERS[1];
 }
 
+// The tests' pages live for seconds: V8's optimising compilers (Maglev, TurboFan) cost the renderer about an eighth of
+// its CPU time there and seldom pay back. The baseline compiler stays. Not for tools that measure page speed.
+const TEST_JS_FLAGS = "--js-flags=--max-opt=1";
+
 export function chromiumBrowserArgs(extra: string[] = []): string[] {
-  return ["--headless", ...CHROMIUM_FLAGS, ...extra];
+  return ["--headless", ...CHROMIUM_FLAGS, TEST_JS_FLAGS, ...extra];
 }
 
 // Debian's Chromium, never a downloaded browser build. The networking flags keep it from stalling on this
