@@ -68,7 +68,7 @@ it("lists a failed message with a masked address, passes axe, and sends it again
   await signIn(page, app.url, "admin@terminvergabe.local", PASSWORD);
 
   await page.goto(`${app.url}/staff/${OFFICE}`);
-  await page.getByRole("link", { name: "Postausgang" }).click();
+  await page.getByRole("link", { name: "Postausgang", exact: true }).click();
   await page.waitForURL(`**/staff/${OFFICE}/postausgang`);
   await page.getByRole("heading", { level: 1, name: "Postausgang" }).waitFor();
 
@@ -100,7 +100,7 @@ it("shows clerks neither the link nor the page", async () => {
   const page = await browser.newPage();
   await signIn(page, app.url, "sachbearbeitung@terminvergabe.local", PASSWORD);
   await page.goto(`${app.url}/staff/${OFFICE}`);
-  await expect(page.getByRole("link", { name: "Postausgang" }).count()).resolves.toBe(0);
+  await expect(page.getByRole("link", { name: "Postausgang", exact: true }).count()).resolves.toBe(0);
   await page.goto(`${app.url}/staff/${OFFICE}/postausgang`);
   await page.getByText("Dafür fehlt Ihnen die Berechtigung.").first().waitFor();
   expect(await page.locator('[data-testid="outbox-entry"]').count()).toBe(0);
