@@ -174,13 +174,19 @@ export function CallDisplay({
   const [newest, ...previous] = state.calls;
   const stale = lost ? "opacity-25 grayscale" : "";
   return (
+    // Sizes follow the smaller of width and height, so that a landscape screen (16:9, 16:10) shows the newest call
+    // and all earlier ones without scrolling. Where it still scrolls (a phone, 200 % zoom), the region takes the
+    // keyboard focus, so that it can be scrolled without a mouse.
     <div
       data-screen="display"
       data-connection={lost ? "lost" : "live"}
-      className="fixed inset-0 z-40 flex flex-col overflow-auto bg-black text-white"
+      role="region"
+      aria-label={texts.title}
+      tabIndex={0}
+      className="fixed inset-0 z-40 flex flex-col overflow-auto bg-black text-white focus-visible:[outline-offset:-6px]"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-6 border-b-4 border-[#ffdd00] px-[3vw] py-3">
-        <h1 className="text-[clamp(1.5rem,3.5vw,4rem)] font-bold">{texts.title}</h1>
+        <h1 className="text-[clamp(1.5rem,min(3.5vw,5vh),4rem)] font-bold">{texts.title}</h1>
         <div className="flex items-center gap-[2vw]">
           {brand?.logo && (
             <img
@@ -210,20 +216,20 @@ export function CallDisplay({
       )}
 
       <section aria-labelledby="newest-title" className={`px-[3vw] py-[3vh] ${stale}`}>
-        <h2 id="newest-title" className="text-[clamp(1.25rem,2.5vw,3rem)] text-[#e0e0e0]">
+        <h2 id="newest-title" className="text-[clamp(1.25rem,min(2.5vw,3.5vh),3rem)] text-[#e0e0e0]">
           {texts.newest}
         </h2>
         {newest ? (
           <p data-testid="newest-call" aria-live="polite" className="flex flex-wrap items-baseline gap-x-[4vw] leading-none">
             <span className="sr-only">{texts.number} </span>
-            <span data-testid="newest-number" className="font-mono text-[clamp(4rem,17vw,20rem)] font-black text-[#ffdd00]">
+            <span data-testid="newest-number" className="font-mono text-[clamp(4rem,min(17vw,18vh),20rem)] font-black text-[#ffdd00]">
               {newest.label}
             </span>
-            <span aria-hidden="true" className="text-[clamp(2.5rem,8vw,9rem)] font-bold">
+            <span aria-hidden="true" className="text-[clamp(2.5rem,min(8vw,10vh),9rem)] font-bold">
               →
             </span>
             <span className="sr-only">{texts.counter} </span>
-            <span data-testid="newest-counter" className="text-[clamp(2.5rem,9vw,10rem)] font-bold">
+            <span data-testid="newest-counter" className="text-[clamp(2.5rem,min(9vw,11vh),10rem)] font-bold">
               {newest.counter}
             </span>
           </p>
@@ -234,10 +240,10 @@ export function CallDisplay({
 
       {previous.length > 0 && (
         <section aria-labelledby="previous-title" className={`flex-1 border-t-2 border-[#555] px-[3vw] py-[2vh] ${stale}`}>
-          <h2 id="previous-title" className="text-[clamp(1.25rem,2.5vw,3rem)] text-[#e0e0e0]">
+          <h2 id="previous-title" className="text-[clamp(1.25rem,min(2.5vw,3.5vh),3rem)] text-[#e0e0e0]">
             {texts.previous}
           </h2>
-          <table className="mt-2 w-full max-w-5xl text-[clamp(1.75rem,4.5vw,5.5rem)]">
+          <table className="mt-2 w-full max-w-5xl text-[clamp(1.75rem,min(4.5vw,4.2vh),5.5rem)] leading-tight">
             <thead className="sr-only">
               <tr>
                 <th scope="col">{texts.number}</th>
@@ -256,7 +262,7 @@ export function CallDisplay({
         </section>
       )}
 
-      <div className="mt-auto flex flex-wrap items-center justify-between gap-4 px-[3vw] py-3 text-[clamp(1rem,1.8vw,2rem)] text-[#e0e0e0]">
+      <div className="mt-auto flex flex-wrap items-center justify-between gap-4 px-[3vw] py-3 text-[clamp(1rem,min(1.8vw,3vh),2rem)] text-[#e0e0e0]">
         <p>{texts.hint}</p>
         {soundBlocked && (
           <button
