@@ -8,15 +8,11 @@ import { cacheStatements, type SqliteConnection } from "@/lib/server/db/sqlite-s
 // database: through the adapter's calling pattern directly, and through a Prisma client made by createDb.
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const Database = require("better-sqlite3") as new (file: string) => SqliteConnection & {
-  exec(sql: string): void;
-  close(): void;
-  defaultSafeIntegers(on: boolean): void;
-};
+const Database = require("better-sqlite3") as new (file: string) => SqliteConnection & { exec(sql: string): void; close(): void };
 const prototype = (Database as unknown as { prototype: { prepare(sql: string): unknown } }).prototype;
 
 /** Counts the statements better-sqlite3 compiles, by SQL text, while `fn` runs. */
-async function countingCompiles<T>(fn: () => Promise<T> | T): Promise<{ result: T; compiled: Map<string, number> }> {
+async function countingCompiles(fn: () => Promise<void> | void): Promise<Map<string, number>> {
   const compiled = new Map<string, number>();
   const original = prototype.prepare;
   prototype.prepare = function (this: unknown, sql: string) {
@@ -24,7 +20,8 @@ async function countingCompiles<T>(fn: () => Promise<T> | T): Promise<{ result: 
     return original.call(this, sql);
   };
   try {
-    return { result: await fn(), compiled };
+    await fn();
+    return compiled;
   } finally {
     prototype.prepare = original;
   }
@@ -46,7 +43,7 @@ describe("SQLite statement cache", () => {
   afterEach(() => db.close());
 
   it("compiles a statement once and runs it with each call's arguments, as the adapter calls it", async () => {
-    const { compiled } = await countingCompiles(() => {
+    const compiled = await countingCompiles(() => {
       cacheStatements(db);
       for (const name of ["a", "b", "c"]) expect(prepare("INSERT INTO t (name) VALUES (?)").bind([name]).run().changes).toBe(1);
       const read = (id: number) => {
@@ -84,7 +81,7 @@ describe("SQLite statement cache", () => {
   });
 
   it("keeps at most `size` statements, evicting the least recently used", async () => {
-    const { compiled } = await countingCompiles(() => {
+    const compiled = await countingCompiles(() => {
       cacheStatements(db, 2);
       const select = (n: number) => prepare(`SELECT ${n}`).bind([]).raw().all();
       select(1);
@@ -99,7 +96,7 @@ describe("SQLite statement cache", () => {
 
   it("serves a Prisma client made by createDb: the same query compiles once", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tv-statements-"));
-    const { compiled } = await countingCompiles(async () => {
+    const compiled = await countingCompiles(async () => {
       const client = createDb(`file:${path.join(dir, "test.db")}`);
       try {
         await client.$executeRawUnsafe(`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)`);

@@ -68,15 +68,15 @@ export async function aggregateOfficeDays(db: Db, office: OfficeRef, from: Local
   );
 }
 
-/**
- * New rows are inserted together in one statement, which fails if another instance's scheduler inserted one of them
- * after this run read the table (both at the first run after midnight): then once more, reading that instance's rows.
- */
 /** `rows` split into those the table does not have yet (inserted together) and those it has (upserted one by one). */
 function newAndKnown<T>(rows: T[], known: (row: T) => boolean): [T[], T[]] {
   return [rows.filter((r) => !known(r)), rows.filter(known)];
 }
 
+/**
+ * New rows are inserted together in one statement, which fails if another instance's scheduler inserted one of them
+ * after this run read the table (both at the first run after midnight): then once more, reading that instance's rows.
+ */
 async function againAfterConcurrentInsert(run: () => Promise<number>): Promise<number> {
   try {
     return await run();
