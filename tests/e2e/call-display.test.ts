@@ -126,6 +126,10 @@ it("pairs a display, shows a call by push, refuses its cookie elsewhere, shows a
     expect({ width, height, overflow: Math.max(0, size.scroll - size.client) }).toEqual({ width, height, overflow: 0 });
     if (width === 1920) await screenshot(tv, "display-1920", { prefix: "display", fullPage: false });
   }
+  // A phone turned sideways does scroll: the region then takes the keyboard focus (axe's scrollable-region rule).
+  await tv.setViewportSize({ width: 740, height: 360 });
+  expect(await screen.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  expect(formatViolations(await axeViolations(tv))).toEqual([]);
   await tv.setViewportSize({ width: 1280, height: 800 });
   // Numbers and counters only: no name of the seeded appointments anywhere on the screen.
   const names = await db.booking.findMany({ where: { officeId: office.id, familyName: { not: null } }, select: { familyName: true }, take: 50 });
